@@ -1,0 +1,41 @@
+"""policytext: structured data from Vietnamese policy-announcement news.
+
+    >>> import policytext
+    >>> record = policytext.analyze(text, title="…", published="2021-08-30T20:01:00+07:00")
+    >>> record.to_dict()["officials"]
+
+Public API: ``analyze`` (one text -> Record), ``read`` (a file or folder -> Articles),
+``run`` (inputs -> records on disk), ``load`` (a run folder -> Records).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Iterator
+
+__version__ = "0.1.0"
+
+from .model import Article, Record, Source  # noqa: E402
+from .pipeline import Options, analyze, run  # noqa: E402
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def read(path: "str | Path", **kwargs: Any) -> Iterator[Article]:
+    """Stream the articles of a file or folder (errors are logged and skipped)."""
+    from .io.readers import read as _read
+
+    return _read(path, **kwargs)
+
+
+def load(run_dir: "str | Path") -> Iterator[Record]:
+    """Stream the records of a finished run folder (its records.jsonl)."""
+    from pathlib import Path
+
+    from .io.writers import iter_jsonl
+
+    for data in iter_jsonl(Path(run_dir) / "records.jsonl"):
+        yield Record.from_dict(data)
+
+
+__all__ = ["Article", "Options", "Record", "Source", "analyze", "load", "read", "run", "__version__"]

@@ -1,0 +1,168 @@
+"""The ``policytext`` command: a thin face over the library API (parsing, progress, exit codes)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+app = typer.Typer(
+    help="Structured data from Vietnamese policy news: officials, dates, legal references, tasks, themes.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+eval_app = typer.Typer(help="Score policytext against gold data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+err = Console(stderr=True)
+out = Console()
+
+SegmenterOption = typer.Option("pyvi", "--segmenter", help="Word segmenter: pyvi (default) or underthesea.")
+TaxonomyOption = typer.Option(None, "--taxonomy", help="Theme taxonomy file (YAML) replacing the default.")
+ExtendOption = typer.Option(False, "--extend-taxonomy", help="Merge --taxonomy into the default instead.")
+
+
+def _options(segmenter: str, taxonomy: Optional[Path], extend: bool, tokens: bool = True):
+    from .pipeline import Options
+    from .text.segment import SEGMENTERS
+
+    if segmenter not in SEGMENTERS:
+        raise typer.BadParameter(f"{segmenter!r}; choose one of {', '.join(SEGMENTERS)}", param_hint="--segmenter")
+    if taxonomy is not None and not taxonomy.is_file():
+        raise typer.BadParameter(f"no such file: {taxonomy}", param_hint="--taxonomy")
+    return Options(segmenter=segmenter, taxonomy=str(taxonomy) if taxonomy else None, extend_taxonomy=extend,
+                   tokens=tokens)
+
+
+@app.command()
+def run(
+    inputs: list[Path] = typer.Argument(..., help="Files or folders of articles (.txt .jsonl .json .csv .html, also .gz/.zip)."),
+    out_dir: Path = typer.Option(..., "-o", "--out", help="Output folder (created if missing)."),
+    text_field: Optional[str] = typer.Option(None, help="Field holding the article text (dotted path: content.text)."),
+    title_field: Optional[str] = typer.Option(None, help="Field holding the title."),
+    published_field: Optional[str] = typer.Option(None, help="Field holding the publication date."),
+    url_field: Optional[str] = typer.Option(None, help="Field holding the URL."),
+    id_field: Optional[str] = typer.Option(None, help="Field holding the article id."),
+    author_field: Optional[str] = typer.Option(None, help="Field holding the author."),
+    segmenter: str = SegmenterOption,
+    taxonomy: Optional[Path] = TaxonomyOption,
+    extend_taxonomy: bool = ExtendOption,
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes."),
+    parquet: bool = typer.Option(True, help="Also write Parquet tables beside records.jsonl."),
+    tokens: bool = typer.Option(True, help="Keep tokens in records (most of their size)."),
+    limit: Optional[int] = typer.Option(None, min=1, help="Stop after this many articles."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Analyse every article of INPUTS into OUT: records.jsonl, Parquet tables, errors.jsonl, summary.json."""
+    from .io.readers import FieldMap
+    from .pipeline import run as run_pipeline
+
+    options = _options(segmenter, taxonomy, extend_taxonomy, tokens)
+    overrides = {"text": text_field, "title": title_field, "published": published_field, "url": url_field,
+                 "id": id_field, "author": author_field}
+    fields = FieldMap().with_overrides(**{k: v for k, v in overrides.items() if v})
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                  console=err, disable=quiet, transient=True) as progress:
+        task = progress.add_task("reading")
+
+        def on_progress(records: int, errors: int) -> None:
+            progress.update(task, description=f"{records:,} records, {errors:,} errors")
+
+        summary = run_pipeline(inputs, out_dir, fields=fields, options=options, jobs=jobs, parquet=parquet,
+                               limit=limit, on_progress=on_progress)
+    _print_summary(summary)
+    if summary["records"] == 0:
+        err.print("[red]nothing could be read: see errors.jsonl[/red]" if summary["errors"] else
+                  "[red]no articles found in the inputs[/red]")
+        raise typer.Exit(1)
+
+
+def _print_summary(summary: dict) -> None:
+    table = Table(title=f"policytext run → {summary['out_dir']}", show_header=False)
+    table.add_row("articles in", f"{summary['articles_in']:,}")
+    table.add_row("records", f"{summary['records']:,}")
+    table.add_row("errors", f"{summary['errors']:,}" + (" (see errors.jsonl)" if summary["errors"] else ""))
+    table.add_row("time", f"{summary['seconds']:.1f} s ({summary['articles_per_second'] or 0:.1f} articles/s)")
+    for name, count in summary["extracted"].items():
+        table.add_row(name, f"{count:,}")
+    table.add_row("files", ", ".join(summary["files"]))
+    out.print(table)
+
+
+@app.command()
+def analyze(
+    file: str = typer.Argument(..., help="A text file with one article's body, or - for standard input."),
+    title: Optional[str] = typer.Option(None, help="The article's title."),
+    published: Optional[str] = typer.Option(None, help="Publication date (ISO 8601 or 30/08/2021 20:01)."),
+    segmenter: str = SegmenterOption,
+    taxonomy: Optional[Path] = TaxonomyOption,
+    extend_taxonomy: bool = ExtendOption,
+    tokens: bool = typer.Option(True, help="Include tokens in the record."),
+    indent: Optional[int] = typer.Option(2, help="JSON indentation (0 for one line)."),
+) -> None:
+    """Analyse one article and print its record as JSON."""
+    from .io.encodings import DecodeError, decode_bytes
+    from .pipeline import analyze as analyze_text
+
+    options = _options(segmenter, taxonomy, extend_taxonomy, tokens)
+    if file == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        path = Path(file)
+        if not path.is_file():
+            raise typer.BadParameter(f"no such file: {file}", param_hint="FILE")
+        data = path.read_bytes()
+    try:
+        text, _encoding = decode_bytes(data)
+    except DecodeError as exc:
+        err.print(f"[red]{file}: {exc}[/red]")
+        raise typer.Exit(1)
+    record = analyze_text(text, title=title, published=published, options=options)
+    print(json.dumps(record.to_dict(), ensure_ascii=False, indent=indent or None))
+
+
+@app.command()
+def themes(
+    taxonomy: Optional[Path] = TaxonomyOption,
+    extend_taxonomy: bool = ExtendOption,
+) -> None:
+    """Print the active theme taxonomy."""
+    from .extract.themes import format_taxonomy, load_taxonomy
+
+    if taxonomy is not None and not taxonomy.is_file():
+        raise typer.BadParameter(f"no such file: {taxonomy}", param_hint="--taxonomy")
+    try:
+        active = load_taxonomy(taxonomy, extend=extend_taxonomy) if taxonomy else load_taxonomy(None)
+    except ValueError as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(1)
+    out.print(format_taxonomy(active))
+
+
+@eval_app.command("segmentation")
+def eval_segmentation(
+    gold: Path = typer.Option(Path("../shared/data/ud-vtb/vi_vtb-ud-test.conllu"), help="CoNLL-U gold file."),
+    segmenter: str = SegmenterOption,
+) -> None:
+    """Word-span precision, recall and F1 against a CoNLL-U treebank (UD Vietnamese-VTB test)."""
+    from .text.segment_eval import score_segmentation
+
+    if not gold.is_file():
+        raise typer.BadParameter(f"no such file: {gold}", param_hint="--gold")
+    out.print(score_segmentation(gold, segmenter).report(segmenter))
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()
