@@ -1,0 +1,30 @@
+# Two entry points (see README): `make run` and `make test`. Both create or update .venv first.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-test
+
+.PHONY: run test venv segmentation bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# reinstall whenever the project's metadata changes
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+run: venv  ## analyse data/raw into data/processed and print a summary
+	$(BIN)/policytext run data/raw -o data/processed
+
+test: venv  ## run the test suite
+	$(BIN)/python -m pytest -q
+
+segmentation: venv  ## word-segmentation F1 on UD-VTB test
+	$(BIN)/python benchmarks/segmentation.py
+
+clean:
+	rm -rf data/processed/*.jsonl data/processed/*.parquet data/processed/summary.json .pytest_cache

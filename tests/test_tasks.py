@@ -1,0 +1,52 @@
+import pytest
+
+from policytext.document import Document
+from policytext.extract.tasks import extract_tasks
+
+
+def tasks_of(text):
+    return [(t.ordinal, t.marker, text[t.start:t.end]) for t in extract_tasks(Document.from_text(text, segment=False))]
+
+
+def test_thu_nhat_paragraphs():
+    text = "Nhiệm vụ:\n\nThứ nhất, tăng cường tuyên truyền.\n\nThứ hai, đổi mới.\n\nThứ ba, kiểm tra."
+    assert tasks_of(text) == [(1, "Thứ nhất", "Thứ nhất, tăng cường tuyên truyền."),
+                              (2, "Thứ hai", "Thứ hai, đổi mới."), (3, "Thứ ba", "Thứ ba, kiểm tra.")]
+
+
+def test_mot_la_inline():
+    text = "Một là, đổi mới tư duy. Hai là, hoàn thiện thể chế; Ba là: siết kỷ luật."
+    assert [t[:2] for t in tasks_of(text)] == [(1, "Một là"), (2, "Hai là"), (3, "Ba là")]
+
+
+def test_parenthesised_numbers_end_at_the_next_marker():
+    text = "Bộ yêu cầu: (1) rà soát quy hoạch; (2) đẩy nhanh giải ngân; (3) báo cáo trước ngày 15/9."
+    assert tasks_of(text) == [(1, "(1)", "(1) rà soát quy hoạch"), (2, "(2)", "(2) đẩy nhanh giải ngân"),
+                              (3, "(3)", "(3) báo cáo trước ngày 15/9.")]
+
+
+def test_letter_and_number_lists_at_line_starts():
+    text = "Các đơn vị:\na) Rà soát thủ tục;\nb) Báo cáo kết quả.\n1. Lập kế hoạch\n2. Tổ chức thực hiện"
+    assert [t[:2] for t in tasks_of(text)] == [(1, "a)"), (2, "b)"), (1, "1."), (2, "2.")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sáng thứ hai, đoàn công tác đến Hà Nội.",  # a weekday, not an enumeration
+        "Đây là lần thứ hai, Bộ tổ chức lễ.",  # "the second time"
+        "Thứ hai, tăng cường kiểm tra.",  # a second item with no first is no enumeration
+        "Tăng 1.000 tỷ đồng so với năm 2020.",
+        "Giá trị (1) được ghi chú.",
+    ],
+)
+def test_no_tasks_outside_enumerations(text):
+    assert tasks_of(text) == []
+
+
+def test_seed_article_has_six_tasks(shared_data):
+    text = (shared_data / "seed" / "moit-2021-08-30-thi-dua.txt").read_text(encoding="utf-8")
+    tasks = tasks_of(text)
+    assert [t[0] for t in tasks] == [1, 2, 3, 4, 5, 6]
+    assert [t[1] for t in tasks] == ["Thứ nhất", "Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu"]
+    assert tasks[5][2].endswith("của cơ quan, đơn vị.")
