@@ -1,0 +1,70 @@
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from policytext.cli import app
+
+runner = CliRunner()
+TEXT = "Chiều 30/8, Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên ký Chỉ thị 34-CT/TW."
+
+
+@pytest.mark.parametrize("command", [[], ["run"], ["analyze"], ["themes"], ["eval"]])
+def test_help_everywhere(command):
+    result = runner.invoke(app, [*command, "--help"])
+    assert result.exit_code == 0
+    assert "Usage" in result.output
+
+
+def test_analyze_reads_stdin_and_prints_one_record():
+    result = runner.invoke(app, ["analyze", "-", "--title", "Lễ", "--published", "2021-08-30T20:01:00+07:00",
+                                 "--indent", "0"], input=TEXT.encode("utf-8"))
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert record["title"] == "Lễ" and record["text"] == TEXT
+    assert record["legal_refs"][0]["code"] == "34-CT/TW"
+
+
+def test_analyze_decodes_utf16_files(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(TEXT.encode("utf-16"))
+    result = runner.invoke(app, ["analyze", str(path), "--no-tokens"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["text"] == TEXT
+
+
+def test_run_prints_a_summary_and_writes_outputs(tmp_path):
+    source = tmp_path / "a.jsonl"
+    source.write_text(json.dumps({"body": {"text": TEXT}, "headline": "x"}, ensure_ascii=False) + "\n",
+                      encoding="utf-8")
+    result = runner.invoke(app, ["run", str(source), "-o", str(tmp_path / "out"), "--text-field", "body.text",
+                                 "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert "records" in result.output
+    record = json.loads((tmp_path / "out" / "records.jsonl").read_text(encoding="utf-8"))
+    assert record["text"] == TEXT
+
+
+def test_run_exits_non_zero_when_nothing_could_be_read(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{broken\n", encoding="utf-8")
+    result = runner.invoke(app, ["run", str(bad), "-o", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 1
+    assert (tmp_path / "out" / "errors.jsonl").read_text().count("\n") == 1
+
+
+def test_usage_errors_exit_with_2(tmp_path):
+    assert runner.invoke(app, ["run", str(tmp_path)]).exit_code == 2  # no -o
+    assert runner.invoke(app, ["run", str(tmp_path), "-o", str(tmp_path / "o"), "--segmenter", "x"]).exit_code == 2
+
+
+def test_themes_prints_the_default_taxonomy():
+    result = runner.invoke(app, ["themes"])
+    assert result.exit_code == 0
+    assert "digital_transformation" in result.output and "covid_dual_goal" in result.output
+
+
+def test_eval_segmentation_prints_f1(shared_data):
+    result = runner.invoke(app, ["eval", "segmentation", "--gold", str(shared_data / "ud-vtb/vi_vtb-ud-test.conllu")])
+    assert result.exit_code == 0
+    assert "F1=0.97" in result.output
