@@ -1,0 +1,403 @@
+"""Legal references: numbered codes, bare numbers and named laws/resolutions (RECORD.md "Legal references").
+
+Three kinds, tried in this order of trust (a longer, more specific match wins an overlap):
+
+1. Numbered codes. State form ``number/[year/]SYMBOL`` ("15/2020/NĐ-CP", "749/QĐ-TTg",
+   "80/2015/QH13", "5432/VPCP-KGVX") and Party form ``number-TYPE/ISSUER`` ("34-CT/TW"). The type
+   words and "số" written just before belong to the span ("Nghị định số 15/2020/NĐ-CP", "Luật Ngân
+   sách nhà nước số 83/2015/QH13") and give ``doc_type``; failing those the symbol's type
+   abbreviation does; a symbol whose first part is no type abbreviation but an agency-unit pair is a
+   công văn.
+2. Named references with no number: "Luật Đầu tư năm 2020", "Bộ luật Hình sự", "Hiến pháp năm 2013",
+   "Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII".
+3. Bare numbers with no symbol: "Quyết định 1880", "Nghị quyết số 21" (code = the number as written).
+
+Canonical codes: NFC and look-alikes come from ``doc.norm``; spaces inside are dropped
+("NĐ - CP", "QH 11"); diacritic-free and miscased parts take the official spelling
+(ND -> NĐ, QD -> QĐ, QDi -> QĐi, TTG -> TTg, "nđ-cp" -> "NĐ-CP"); see resources/doc_types.yaml.
+``issuer`` is the symbol after its type abbreviation(s): "CP", "TTg", "TW", "QH13", "UBND"; for a
+joint document every issuer ("BTC-BNV" in "TTLT-BTC-BNV"); for a công văn the agency ("VPCP" in
+"VPCP-KGVX"), not the drafting unit.
+
+Decisions: "Hiến pháp" alone (capitalised) is the Constitution and counts; drafts and bills
+("dự thảo Luật Đất đai (sửa đổi)", "dự án Luật Thủ đô") are not issued documents and are left
+out; laws "của Mỹ" and the like, and "Luật …" inside a treaty's title, are foreign; a Party
+resolution's "của Đảng" joins the span only when the qualifier has not already named the Party.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..document import Document
+from ..model import LegalRef
+from ..resources import load_yaml
+from ..text.normalize import normalize_string
+
+_NUMBER = r"\d{1,5}(?:\.\d{1,3})?"  # "15", "01", "66.7"
+_YEAR = r"(?:19|20)\d\d"
+_SLASH = r" ?/ ?"
+_DASH = r" ?- ?"
+# one part of a symbol: upper-case letters/digits, at most one trailing lower-case letter
+# ("TTg", "QĐi"), inner dots only between characters ("L.005"). "Quy", "Bộ" are words, not parts.
+_PART = r"[A-ZĐ](?:[A-ZĐ0-9&]|\.(?=[A-ZĐ0-9]))*[a-zđ]?(?![\w&])"
+_LOWER_PART = r"[a-zđ][a-zđ0-9]*(?![\w&])"
+_ROMAN = r"[IVXL]+"
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A candidate in normalised coordinates; ``rank`` orders trust when candidates overlap."""
+
+    start: int
+    end: int
+    rank: int
+    doc_type: str | None
+    code: str | None
+    number: str | None
+    year: int | None
+    issuer: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    type_words: dict[str, str | None]  # lower-case type word -> doc_type
+    type_word_re: re.Pattern[str]
+    abbreviations: dict[str, str]  # canonical abbreviation -> doc_type
+    canonical_tokens: dict[str, str]  # UPPER spelling -> official spelling
+    state_code: re.Pattern[str]
+    party_code: re.Pattern[str]
+    lower_code: re.Pattern[str]
+    term_issuer: re.Pattern[str]
+    bare_number: re.Pattern[str]
+    bare_types: dict[str, str]  # lower-case type word -> doc_type
+    not_after_bare: tuple[str, ...]
+    agency_unit_type: str
+    named_trigger: re.Pattern[str]
+    named_types: dict[str, str]  # lower-case type word -> doc_type
+    law_names: dict[str, dict[str, list[str]]]  # doc_type -> first word -> names, longest first
+    max_guessed_words: int
+    stop_words: frozenset[str]
+    not_law_names: frozenset[str]
+    draft_before: re.Pattern[str]
+    foreign_after: re.Pattern[str]
+    treaty_before: re.Pattern[str]
+    party_resolution: re.Pattern[str]
+    constitution: re.Pattern[str]
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    data = load_yaml("doc_types.yaml")
+    n = normalize_string
+    type_words = {n(k).lower(): (n(v) if v else None) for k, v in data["type_words"].items()}
+    abbreviations = {n(k): n(v) for k, v in data["abbreviations"].items()}
+    canonical = {n(k).upper(): n(v) for k, v in data["canonical_tokens"].items()}
+    for abbreviation in abbreviations:
+        canonical.setdefault(abbreviation.upper(), abbreviation)
+    terms = _alternation(n(t) for t in data["term_issuers"])
+    part = rf"(?:(?:{terms}) \d{{1,2}}(?!\w)|{_PART})"  # "QH 11" is one part
+    lower_types = _alternation({k.lower() for k, v in canonical.items() if v in abbreviations})
+
+    bare_types = {n(t).lower(): type_words[n(t).lower()] for t in data["bare_number_types"]}
+    named_types = {n(t).lower(): n(t) for t in data["named_types"]}
+    law_names: dict[str, dict[str, list[str]]] = {}
+    for doc_type, names in data["law_names"].items():
+        by_first: dict[str, list[str]] = {}
+        for name in names:
+            name = n(name)
+            by_first.setdefault(name.split()[0].rstrip(",").lower(), []).append(name.lower())
+        law_names[n(doc_type)] = {k: sorted(v, key=len, reverse=True) for k, v in by_first.items()}
+
+    drafts = _alternation(n(w) for w in data["draft_markers"])
+    owners = _alternation(n(w) for w in data["foreign_owners"])
+    treaties = _alternation(n(w) for w in data["treaty_words"])
+    congress = _alternation(n(w) for w in data["party_congress_words"])
+    plenum = _alternation(n(w) for w in data["party_plenum_words"])
+    return _Lexicon(
+        type_words=type_words,
+        type_word_re=re.compile(rf"(?<!\w)(?:{_alternation(type_words)})(?!\w)", re.IGNORECASE),
+        abbreviations=abbreviations,
+        canonical_tokens=canonical,
+        state_code=re.compile(
+            rf"(?<![\w./-])({_NUMBER}){_SLASH}(?:({_YEAR}){_SLASH})?({part}(?:{_DASH}{part})*)"
+        ),
+        party_code=re.compile(rf"(?<![\w./-])({_NUMBER}){_DASH}({_PART}){_SLASH}({part}(?:{_DASH}{part})*)"),
+        # a code typed all in lower case: only with a known type abbreviation ("15/2020/nđ-cp")
+        lower_code=re.compile(
+            rf"(?<![\w./-])({_NUMBER})(?:{_DASH}(?P<ptype>{lower_types}){_SLASH}(?P<pissuer>{_LOWER_PART})"
+            rf"|{_SLASH}(?:(?P<year>{_YEAR}){_SLASH})?(?P<stype>{lower_types}){_DASH}"
+            rf"(?P<sissuer>{_LOWER_PART}(?:{_DASH}{_LOWER_PART})*))(?![\w&])"
+        ),
+        term_issuer=re.compile(rf"(?:{terms})\d{{1,2}}"),
+        bare_number=re.compile(
+            rf"(?<!\w)({_alternation(bare_types)})( số)?(?: ?:)? ({_NUMBER})(?:{_SLASH}({_YEAR}))?"
+            rf"(?![\w/%&]|[.,]\d|{_DASH}[A-ZĐa-zđ])",
+            re.IGNORECASE,
+        ),
+        bare_types=bare_types,
+        not_after_bare=tuple(n(w) for w in data["not_after_bare_number"]),
+        agency_unit_type=n(data["agency_unit_type"]),
+        named_trigger=re.compile(r"(?<!\w)(Bộ [Ll]uật|Luật|Pháp lệnh) (?=\w)"),
+        named_types=named_types,
+        law_names=law_names,
+        max_guessed_words=int(data["max_guessed_name_words"]),
+        stop_words=frozenset(n(w) for w in data["name_stop_words"]),
+        not_law_names=frozenset(n(w).lower() for w in data["not_law_names"]),
+        draft_before=re.compile(rf"(?:{drafts}) $", re.IGNORECASE),
+        foreign_after=re.compile(rf" của (?:{owners})(?!\w)"),
+        treaty_before=re.compile(rf"(?:{treaties})[^.;:\n]*? về $"),
+        party_resolution=re.compile(
+            rf"(?<!\w)(Nghị quyết|Chỉ thị|Kết luận|Quy định) "
+            rf"(?:(?P<congress>(?:{congress})(?: [^\s,.;:()\d“”\"]+){{0,6}}? (?:lần thứ )?(?:{_ROMAN}|\d{{1,2}})(?!\w))"
+            rf"(?P<party> của Đảng(?: Cộng sản Việt Nam)?)?"
+            rf"|(?P<plenum>(?:{plenum})(?: Đảng)?(?: (?:lần thứ )?(?:\d{{1,2}}|[a-zà-ỹ]+)(?= khóa))?"
+            rf"(?: (?:lần thứ )?\d{{1,2}})?(?: (?:Ban Chấp hành Trung ương|BCH Trung ương|BCHTW))?"
+            rf"(?: (?:Đảng )?khóa {_ROMAN}(?!\w))?))"
+        ),
+        constitution=re.compile(
+            rf"(?<!\w)Hiến pháp(?: nước Cộng hòa xã hội chủ nghĩa Việt Nam| Việt Nam)?"
+            rf"(?:(?: năm)? ({_YEAR})(?![\d/]))?(?!\w)"
+        ),
+    )
+
+
+# --- numbered codes --------------------------------------------------------------------------
+
+
+def _parts(symbol: str) -> list[str]:
+    """The parts of a symbol, spaces dropped: "NĐ - CP" -> ["NĐ", "CP"], "QH 11" -> ["QH11"]."""
+    return [p.replace(" ", "") for p in re.split(r" ?[-/] ?", symbol.strip())]
+
+
+def _canonical(part: str, lex: _Lexicon) -> str:
+    official = lex.canonical_tokens.get(part.upper())
+    if official:
+        return official
+    return part.upper() if part.islower() else part
+
+
+def _type_and_issuer(parts: list[str], lex: _Lexicon) -> tuple[str | None, str | None, bool]:
+    """(doc_type from the abbreviation, issuer, is an agency-unit pair) for a state symbol."""
+    types = []
+    while len(parts) - len(types) > 1 and parts[len(types)] in lex.abbreviations:
+        types.append(parts[len(types)])
+    if types:
+        return lex.abbreviations[types[0]], "-".join(parts[len(types):]), False
+    if len(parts) == 1:
+        return lex.abbreviations.get(parts[0]), (None if parts[0] in lex.abbreviations else parts[0]), False
+    return lex.agency_unit_type, parts[0], True
+
+
+def _lead_in(norm: str, code_start: int, lex: _Lexicon) -> tuple[int, str | None, bool] | None:
+    """The type words (and name, "số") written just before a code: (start, doc_type, has_type)."""
+    window_start = max(0, code_start - 200)
+    window = norm[window_start:code_start]
+    for match in reversed(list(lex.type_word_re.finditer(window))):
+        tail = window[match.end():]
+        if _DIRECT_TAIL.fullmatch(tail) or _NAMED_TAIL.fullmatch(tail):
+            word = match.group(0).lower()
+            return window_start + match.start(), lex.type_words.get(word), lex.type_words.get(word) is not None
+    return None
+
+
+# "Quyết định 749/…", "Luật số: 91/…", "Nghị định số 15/…"
+_DIRECT_TAIL = re.compile(r"(?: ?:)? (?:số ?:? ?)?|(?: ?:)? ?", re.IGNORECASE)
+# "Luật Ngân sách nhà nước số 83/…", "Pháp lệnh Công an xã số 06/…"; a name never crosses a line,
+# a sentence or a code
+_NAMED_TAIL = re.compile(r"(?: (?:[^\s\d.;:()\[\]“”\"/]+|(?:19|20)\d\d)){1,14} số ?:? ?", re.IGNORECASE)
+
+
+def _coded(norm: str, lex: _Lexicon) -> list[_Found]:
+    found: list[_Found] = []
+    for match in lex.state_code.finditer(norm):
+        number, year, symbol = match.group(1), match.group(2), match.group(3)
+        parts = [_canonical(p, lex) for p in _parts(symbol)]
+        lead = _lead_in(norm, match.start(), lex)
+        single_ok = year or lex.term_issuer.fullmatch(parts[0]) or (lead and lead[2])
+        if len(parts) == 1 and not single_ok:
+            continue  # "1/F0", "5/BCT" alone are too weak to call a document
+        doc_type, issuer, _ = _type_and_issuer(parts, lex)
+        code = f"{number}/{year}/" if year else f"{number}/"
+        found.append(_with_lead(match.start(), match.end(), lead, doc_type, code + "-".join(parts),
+                                number, year, issuer))
+    for match in lex.party_code.finditer(norm):
+        number, kind, issuer_parts = match.group(1), _canonical(match.group(2), lex), match.group(3)
+        issuers = [_canonical(p, lex) for p in _parts(issuer_parts)]
+        lead = _lead_in(norm, match.start(), lex)
+        found.append(_with_lead(match.start(), match.end(), lead, lex.abbreviations.get(kind),
+                                f"{number}-{kind}/{'-'.join(issuers)}", number, None, "-".join(issuers)))
+    for match in lex.lower_code.finditer(norm):
+        number, year = match.group(1), match.group("year")
+        kind = _canonical(match.group("ptype") or match.group("stype"), lex)
+        issuers = [_canonical(p, lex) for p in _parts(match.group("pissuer") or match.group("sissuer"))]
+        if match.group("ptype"):
+            code = f"{number}-{kind}/{'-'.join(issuers)}"
+        else:
+            code = (f"{number}/{year}/" if year else f"{number}/") + "-".join([kind, *issuers])
+        lead = _lead_in(norm, match.start(), lex)
+        found.append(_with_lead(match.start(), match.end(), lead, lex.abbreviations.get(kind), code,
+                                number, year, "-".join(issuers)))
+    return found
+
+
+def _with_lead(start, end, lead, doc_type, code, number, year, issuer) -> _Found:
+    if lead is not None:
+        start = lead[0]
+        doc_type = lead[1] or doc_type  # the words before win over the abbreviation
+    return _Found(start, end, 0, doc_type, code, number, int(year) if year else None, issuer)
+
+
+# --- bare numbers ----------------------------------------------------------------------------
+
+
+def _bare_numbers(norm: str, lex: _Lexicon) -> list[_Found]:
+    found: list[_Found] = []
+    for match in lex.bare_number.finditer(norm):
+        word, so, number, year = match.group(1), match.group(2), match.group(3), match.group(4)
+        if not so and not word[0].isupper():
+            continue  # "quyết định 3 vấn đề" is a verb
+        if not so and not year and re.fullmatch(r"(?:19[4-9]|20\d)\d", number):
+            continue  # "Luật 2020": a year, not a number
+        following = norm[match.end():match.end() + 12].lstrip()
+        if any(following.startswith(w) and not following[len(w):len(w) + 1].isalnum() for w in lex.not_after_bare):
+            continue
+        code = f"{number}/{year}" if year else number
+        found.append(_Found(match.start(), match.end(), 2, lex.bare_types[word.lower()], code, number,
+                            int(year) if year else None, None))
+    return found
+
+
+# --- named references ------------------------------------------------------------------------
+
+
+def _named(norm: str, lex: _Lexicon) -> list[_Found]:
+    found: list[_Found] = []
+    for match in lex.named_trigger.finditer(norm):
+        doc_type = lex.named_types[match.group(1).lower()]
+        start = match.start()
+        if lex.draft_before.search(norm, max(0, start - 10), start) or _after_org_word(norm, start):
+            continue
+        name_end = _known_name_end(norm, match.end(), doc_type, lex) or _guessed_name_end(norm, match.end(), lex)
+        if name_end is None:
+            continue
+        end, year = _qualifiers(norm, name_end)
+        if lex.foreign_after.match(norm, end) or lex.treaty_before.search(norm, max(0, start - 120), start):
+            continue
+        amended = _AMENDING.search(norm, max(0, start - 60), start)
+        if amended:
+            start = amended.start()
+        found.append(_Found(start, end, 1, doc_type, None, None, year, None))
+    for match in lex.constitution.finditer(norm):
+        if lex.draft_before.search(norm, max(0, match.start() - 10), match.start()):
+            continue
+        year = match.group(1)
+        found.append(_Found(match.start(), match.end(), 1, "Hiến pháp", None, None, int(year) if year else None, None))
+    for match in lex.party_resolution.finditer(norm):
+        end = match.end()
+        if match.group("congress") and match.group("party") and "Đảng" in match.group("congress"):
+            end = match.start("party")  # "… Đảng toàn quốc lần thứ XIII của Đảng": the Party is named once
+        if match.group("plenum") and not re.search(r"\d|lần thứ|khóa", match.group("plenum")):
+            continue  # "Nghị quyết Trung ương" with no plenum number or term identifies nothing
+        found.append(_Found(match.start(), end, 1, lex.named_types[match.group(1).lower()], None, None, None, None))
+    return found
+
+
+# "Luật sửa đổi, bổ sung một số điều của Luật Đầu tư công": one reference, to the amending law
+_AMENDING = re.compile(r"Luật sửa đổi,? bổ sung(?: một số điều)?(?: của)?(?: các)? $")
+_ORG_BEFORE = re.compile(r"(?:học|Khoa|khoa|Trường|trường|Viện|viện|ngành|Ngành|sinh viên|cử nhân|thạc sĩ|tiến sĩ|Tạp chí|Hội|Cục|Vụ) $")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def _after_org_word(norm: str, start: int) -> bool:
+    """ "Đại học Luật Hà Nội", "Khoa Luật": the word names a school or unit, not a law."""
+    return bool(_ORG_BEFORE.search(norm, max(0, start - 12), start))
+
+
+def _known_name_end(norm: str, pos: int, doc_type: str, lex: _Lexicon) -> int | None:
+    """End of the longest gazetteer name for ``doc_type`` starting at ``pos`` (any letter case)."""
+    first = _WORD.match(norm, pos)
+    if not first:
+        return None
+    for name in lex.law_names.get(doc_type, {}).get(first.group(0).lower(), ()):
+        end = pos + len(name)
+        if norm[pos:end].lower() == name and not (end < len(norm) and norm[end].isalnum()):
+            return end
+    return None
+
+
+def _guessed_name_end(norm: str, pos: int, lex: _Lexicon) -> int | None:
+    """A name not in the gazetteer: capitalised first word, then words up to a stop (see YAML)."""
+    end = None
+    for i, word in enumerate(_iter_words(norm, pos)):
+        w_start, w_end, text = word
+        if i == 0:
+            if not text[0].isupper():
+                return None
+        elif text[0].islower() and text in lex.stop_words or text[0].isupper() and lex.type_word_re.match(norm, w_start):
+            break
+        end = w_end
+        if i + 1 >= lex.max_guessed_words or norm[w_end:w_end + 1] != " ":
+            break  # punctuation or end of line closes the name
+    if end is None or norm[pos:end].lower() in lex.not_law_names:
+        return None
+    return end
+
+
+def _iter_words(norm: str, pos: int):
+    while True:
+        word = _WORD.match(norm, pos)
+        if not word:
+            return
+        yield word.start(), word.end(), word.group(0)
+        if norm[word.end():word.end() + 1] != " ":
+            return
+        pos = word.end() + 1
+
+
+_QUALIFIER_AMENDED = re.compile(r" \(sửa đổi(?:, bổ sung)?\)")
+_QUALIFIER_YEAR = re.compile(rf"(?: năm)? ({_YEAR})(?![\d/]|\w)")
+
+
+def _qualifiers(norm: str, end: int) -> tuple[int, int | None]:
+    """Extend a name over "(sửa đổi)" and "năm 2020" / "2020"; return (end, year)."""
+    amended = _QUALIFIER_AMENDED.match(norm, end)
+    if amended:
+        end = amended.end()
+    year = _QUALIFIER_YEAR.match(norm, end)
+    if year:
+        return year.end(), int(year.group(1))
+    return end, None
+
+
+# --- assembly --------------------------------------------------------------------------------
+
+
+def _select(candidates: list[_Found]) -> list[_Found]:
+    """Non-overlapping candidates: the most trusted kind first, then the longest."""
+    chosen: list[_Found] = []
+    for cand in sorted(candidates, key=lambda c: (c.rank, -(c.end - c.start), c.start)):
+        if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
+            chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def find_legal_refs(norm: str) -> list[_Found]:
+    """Every legal reference in normalised text, non-overlapping, in normalised coordinates."""
+    lex = _lexicon()
+    return _select(_coded(norm, lex) + _named(norm, lex) + _bare_numbers(norm, lex))
+
+
+def extract_legal_refs(doc: Document) -> list[LegalRef]:
+    """The legal references of one article, sorted by start, spans in original coordinates."""
+    refs = []
+    for f in find_legal_refs(doc.norm):
+        span = doc.span(f.start, f.end)
+        refs.append(LegalRef(span.start, span.end, span.text, f.doc_type, f.code, f.number, f.year, f.issuer))
+    return refs
