@@ -1,0 +1,338 @@
+"""Organisations: ministries, Party and State bodies, local authorities, state groups, international bodies.
+
+One Aho-Corasick automaton over the lower-cased normalised text finds every gazetteer spelling
+(resources/organizations.yaml) in one pass; matches must sit on word boundaries and, so that common
+nouns ("chính phủ điện tử", "lực lượng công an") stay out, start with a capital letter. Local bodies
+("UBND tỉnh Quảng Ninh", "Sở Y tế Hà Nội") are a head phrase extended by an administrative word and a
+place. ``Organization.name`` is the body as written, canonicalised ("Bộ Công thương" -> "Bộ Công
+Thương"): the name valid when the article was published, never a later successor's. The successor
+chain stays in the data (:func:`successor_of`) for analysts who follow a body across reorganisations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+
+import ahocorasick
+
+from ..document import Document
+from ..model import Organization
+from ..resources import load_yaml
+from ..text.normalize import normalize_string
+
+
+@dataclass(frozen=True, slots=True)
+class OrgEntry:
+    name: str
+    kind: str
+    valid_from: date | None = None
+    valid_to: date | None = None
+    successor: str | None = None
+    incomplete: bool = False  # "Ban cán sự Đảng": names its parent body right after it
+    needs_parent: bool = False  # "Ban Thường vụ": no organisation without its parent
+    title_only: bool = False  # "Ủy ban Kinh tế": an organisation only right after a title
+
+    def valid_on(self, day: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
+
+
+@dataclass(frozen=True, slots=True)
+class OrgMatch:
+    """An organisation found in ``doc.norm`` (normalised coordinates)."""
+
+    start: int
+    end: int
+    name: str  # canonical
+    kind: str  # see organizations.yaml; plus "local", "department", "country", "ministry_field"
+
+
+# payload kinds in the automaton
+_ORG, _LOCAL, _DEPT, _PLACE, _CITY, _COUNTRY, _FIELD = "org", "local", "dept", "place", "city", "country", "field"
+
+
+@dataclass(frozen=True, slots=True)
+class _Key:
+    kind: str
+    value: object  # entry indexes (org), canonical (others), (canonical, bare) for local heads
+    length: int
+
+
+@dataclass(slots=True)
+class _Gazetteer:
+    automaton: ahocorasick.Automaton
+    entries: list[OrgEntry]
+    by_name: dict[str, OrgEntry]
+    admin: re.Pattern[str]
+    admin_full: dict[str, str]
+
+
+def _lower(text: str) -> str:
+    """Lower case that keeps every offset (str.lower can lengthen a few non-Vietnamese letters)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _day(value) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> _Gazetteer:
+    data = load_yaml("organizations.yaml")
+    keys: dict[str, list[_Key]] = {}
+
+    def add(spelling: str, kind: str, value: object) -> None:
+        norm = normalize_string(str(spelling)).strip()
+        keys.setdefault(_lower(norm), []).append(_Key(kind, value, len(norm)))
+
+    entries: list[OrgEntry] = []
+    for item in data["organizations"]:
+        entry = OrgEntry(
+            name=normalize_string(item["name"]),
+            kind=item["kind"],
+            valid_from=_day(item.get("valid_from")),
+            valid_to=_day(item.get("valid_to")),
+            successor=normalize_string(item["successor"]) if item.get("successor") else None,
+            incomplete=bool(item.get("incomplete")),
+            needs_parent=bool(item.get("needs_parent")),
+            title_only=bool(item.get("title_only")),
+        )
+        entries.append(entry)
+        index = len(entries) - 1
+        for spelling in [item["name"], *item.get("aliases", [])]:
+            add(spelling, _ORG, index)
+        if entry.kind == "ministry" and entry.name.startswith("Bộ "):
+            # "Bộ trưởng Tài chính": the field names the ministry right after a minister's title,
+            # and "Sở Tài chính" is the province's department of that field
+            for spelling in [item["name"], *item.get("aliases", [])]:
+                if spelling.startswith("Bộ ") and "&" not in spelling and "-" not in spelling[3:6]:
+                    add(spelling[3:], _FIELD, entry.name)
+                    add("Sở " + spelling[3:], _DEPT, "Sở " + entry.name[3:])
+    for field in data.get("department_fields", []):
+        for spelling in [field["canonical"], *field.get("aliases", [])]:
+            add("Sở " + str(spelling), _DEPT, "Sở " + normalize_string(field["canonical"]))
+    for body in data["local_bodies"]:
+        for head in body["heads"]:
+            add(head, _LOCAL, (normalize_string(body["canonical"]), bool(body.get("bare"))))
+    for spelling, canonical in data["places"].items():
+        add(spelling, _PLACE, normalize_string(canonical))
+    for spelling, canonical in data.get("city_spellings", {}).items():
+        add(spelling, _CITY, normalize_string(canonical))
+    for country in data.get("countries", []):
+        add(country, _COUNTRY, normalize_string(country))
+
+    automaton = ahocorasick.Automaton()
+    for spelling, values in keys.items():
+        # one key per spelling for all the organisations it names, so the date can choose
+        org_indexes = tuple(v.value for v in values if v.kind == _ORG)
+        merged = [v for v in values if v.kind != _ORG]
+        if org_indexes:
+            merged.insert(0, _Key(_ORG, org_indexes, values[0].length))
+        automaton.add_word(spelling, tuple(merged))
+    automaton.make_automaton()
+
+    admin_full = {normalize_string(k): normalize_string(v) for k, v in data["admin_words"].items()}
+    words = sorted(admin_full, key=len, reverse=True)
+    # "TP.HCM" has no space after the dot; everything else is a word followed by a space
+    admin = re.compile(r"(" + "|".join(re.escape(w) for w in words) + r")(?:(?<=\.)\s*|\s+)(?=\w)", re.IGNORECASE)
+    return _Gazetteer(automaton, entries, {e.name: e for e in entries}, admin, {k.lower(): v for k, v in admin_full.items()})
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum()
+
+
+def _raw_matches(norm: str) -> dict[int, list[tuple[int, _Key]]]:
+    """Every gazetteer key on word boundaries: start -> [(end, key)], longest first."""
+    lowered = _lower(norm)
+    found: dict[int, list[tuple[int, _Key]]] = {}
+    n = len(norm)
+    for last, values in _gazetteer().automaton.iter(lowered):
+        end = last + 1
+        for key in values:
+            start = end - key.length
+            if start > 0 and _is_word_char(norm[start - 1]) and _is_word_char(norm[start]):
+                continue
+            if end < n and _is_word_char(norm[end]) and _is_word_char(norm[end - 1]):
+                continue
+            found.setdefault(start, []).append((end, key))
+    for options in found.values():
+        options.sort(key=lambda option: option[0], reverse=True)
+    return found
+
+
+def _pick_entry(indexes: list[int], published: date | None) -> OrgEntry:
+    entries = _gazetteer().entries
+    if published is not None:
+        for index in indexes:
+            if entries[index].valid_on(published):
+                return entries[index]
+    return entries[indexes[0]]
+
+
+_BARE_LEVEL = re.compile(r" (tỉnh|thành phố|huyện|quận|xã|phường|thị xã)(?!\w)", re.IGNORECASE)
+_CAPITALISED = re.compile(r"[^\W\d_][^\W_]*(?:-[^\W\d_][^\W_]*)?")
+
+
+def _place_at(norm: str, pos: int, raw: dict[int, list[tuple[int, _Key]]], surnames: frozenset[str]):
+    """A place right at ``pos``: (end, canonical name including any administrative word) or None."""
+    g = _gazetteer()
+    for end, key in raw.get(pos, ()):
+        if key.kind == _CITY:
+            return end, str(key.value)
+    admin_match = g.admin.match(norm, pos)
+    admin = None
+    place_start = pos
+    if admin_match:
+        admin = g.admin_full[admin_match.group(1).lower()]
+        place_start = admin_match.end()
+    for end, key in raw.get(place_start, ()):
+        if key.kind == _PLACE:
+            place = str(key.value)
+            if place == "Hồ Chí Minh" and admin in (None, "thành phố"):
+                return end, "Thành phố Hồ Chí Minh"
+            return end, f"{admin} {place}" if admin else place
+    if admin is None:
+        return None
+    # an unlisted district or commune: its capitalised syllables, stopping before a person's name
+    syllables: list[re.Match[str]] = []
+    at = place_start
+    while len(syllables) < 6:
+        m = _CAPITALISED.match(norm, at)
+        if not m or not m.group(0)[0].isupper():
+            break
+        syllables.append(m)
+        at = m.end() + 1
+        if at > len(norm) or norm[m.end():at] != " ":
+            break
+    if not syllables:
+        return None
+    for i in range(1, len(syllables)):
+        if syllables[i].group(0) in surnames and 2 <= len(syllables) - i <= 4:
+            syllables = syllables[:i]
+            break
+    if len(syllables) > 4:
+        return None
+    name = norm[syllables[0].start():syllables[-1].end()]
+    return syllables[-1].end(), f"{admin} {name}"
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    return frozenset(normalize_string(s) for s in load_yaml("surnames.yaml")["surnames"])
+
+
+def _candidate(norm: str, start: int, end: int, key: _Key, raw, published: date | None, context: bool):
+    """The organisation a key at ``start`` stands for, with its full extent; None if it is not one."""
+    if key.kind == _ORG:
+        entry = _pick_entry(list(key.value), published)
+        if entry.title_only and not context:
+            return None
+        return OrgMatch(start, end, entry.name, entry.kind)
+    if key.kind in (_LOCAL, _DEPT):
+        if key.kind == _LOCAL:
+            canonical, bare = key.value
+        else:
+            canonical, bare = str(key.value), True
+        if end < len(norm) and norm[end] == " ":
+            place = _place_at(norm, end + 1, raw, surnames())
+            if place is not None:
+                return OrgMatch(start, place[0], f"{canonical} {place[1]}", "local")
+        if bare:
+            # "UBND tỉnh" without the province's name: the article's own province
+            level = _BARE_LEVEL.match(norm, end)
+            if level:
+                return OrgMatch(start, level.end(), f"{canonical} {level.group(1).lower()}", "local")
+            return OrgMatch(start, end, canonical, "local" if key.kind == _LOCAL else "department")
+        return None
+    if context and key.kind == _COUNTRY:
+        return OrgMatch(start, end, str(key.value), "country")
+    if context and key.kind == _FIELD:
+        return OrgMatch(start, end, str(key.value), "ministry_field")
+    return None
+
+
+def organization_matches(norm: str, published: date | None = None, *, context: bool = False) -> list[OrgMatch]:
+    """Organisations in ``norm``, left to right, longest first, not overlapping.
+
+    ``context=True`` is for reading the organisation right after a title (officials.py): it also
+    accepts lower-case starts, bodies named only after a title, countries and bare ministry fields.
+    """
+    raw = _raw_matches(norm)
+    out: list[OrgMatch] = []
+    position = 0
+    for start in sorted(raw):
+        if start < position:
+            continue
+        if not context and not norm[start].isupper():
+            continue
+        best: OrgMatch | None = None
+        for end, key in raw[start]:
+            candidate = _candidate(norm, start, end, key, raw, published, context)
+            if candidate is not None and (best is None or candidate.end > best.end):
+                best = candidate
+        if best is None:
+            continue
+        best = _with_parent(norm, best, raw, published, context)
+        if best is None:
+            continue
+        out.append(best)
+        position = best.end
+    return out
+
+
+def _with_parent(norm: str, match: OrgMatch, raw, published: date | None, context: bool) -> OrgMatch | None:
+    """"Ban cán sự Đảng Bộ Công Thương": an incomplete body joined to the body right after it."""
+    entry = _gazetteer().by_name.get(match.name)
+    if entry is None or not entry.incomplete:
+        return match
+    after = match.end + 1
+    if match.end < len(norm) and norm[match.end] == " " and after in raw:
+        for end, key in raw[after]:
+            parent = _candidate(norm, after, end, key, raw, published, context)
+            if parent is not None and parent.kind not in ("country", "ministry_field"):
+                parent = _with_parent(norm, parent, raw, published, context) or parent
+                return OrgMatch(match.start, parent.end, f"{match.name} {parent.name}", match.kind)
+    return None if entry.needs_parent else match
+
+
+def _published(doc: Document) -> date | None:
+    value = doc.published
+    if isinstance(value, datetime):
+        return value.date()
+    return value
+
+
+def extract_organizations(doc: Document) -> list[Organization]:
+    """Each organisation named in the article, once, with every mention (original offsets)."""
+    grouped: dict[str, Organization] = {}
+    for match in organization_matches(doc.norm, _published(doc)):
+        organization = grouped.setdefault(match.name, Organization(name=match.name))
+        organization.mentions.append(doc.span(match.start, match.end))
+    return list(grouped.values())
+
+
+def successor_of(name: str, on: date | None = None) -> str | None:
+    """The body that took over ``name`` (following renames and mergers up to ``on``), or None."""
+    by_name = _gazetteer().by_name
+    current, seen = by_name.get(name), set()
+    successor = None
+    while current is not None and current.successor and current.name not in seen:
+        seen.add(current.name)
+        if on is not None and current.valid_to is not None and on <= current.valid_to:
+            break
+        successor = current.successor
+        current = by_name.get(successor)
+    return successor
+
+
+def organization_entry(name: str) -> OrgEntry | None:
+    """The gazetteer entry of a canonical name (kind, validity, successor), if it has one."""
+    return _gazetteer().by_name.get(name)
