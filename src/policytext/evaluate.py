@@ -102,7 +102,7 @@ def fold(text: str | None) -> str:
 
 def canonical_code(code: str) -> str:
     """A legal code as RECORD.md writes it: NFC, look-alikes mapped, no spaces (case kept)."""
-    code = unicodedata.normalize("NFC", code).replace("\u00d0", "Đ").replace("\u0110", "Đ")
+    code = unicodedata.normalize("NFC", code).replace("\u00d0", "\u0110")  # Ð -> Đ
     code = code.translate(str.maketrans("СМНОРТАВЕКХ", "CMHOPTABEKX"))  # Cyrillic look-alikes
     return re.sub(r"\s+", "", code)
 
