@@ -30,10 +30,13 @@ KEYWORDS = ("Bộ trưởng", "Thủ tướng", "Chủ tịch", "Nghị định"
 QUOTA = {"vntc-test-chinh-tri-xa-hoi.jsonl.gz": 14, "vntc-test-phap-luat.jsonl.gz": 8,
          "vntc-test-kinh-doanh.jsonl.gz": 1}
 SPARE = 6  # extra picks listed after the quota, used in order when a pick is unusable
+# enumerations are rare in random picks: a second, seeded draw from articles with task markers
+TASK_MARKERS = re.compile(r"Thứ nhất|Một là|\(1\)|(?:^|\n)\s*(?:1[.)]|a\)) ")
+TASK_QUOTA = {"vntc-test-chinh-tri-xa-hoi.jsonl.gz": 2, "vntc-test-phap-luat.jsonl.gz": 1}
 
 
-def candidates(dump: str) -> list[tuple[int, str]]:
-    """(line index, id) of EVEN-line articles <= 6,000 chars containing a keyword."""
+def candidates(dump: str, tasks: bool = False) -> list[tuple[int, str]]:
+    """(line index, id) of EVEN-line articles <= 6,000 chars containing a keyword (or a task marker)."""
     found = []
     with gzip.open(SHARED / "vntc" / dump, "rt", encoding="utf-8") as handle:
         for index, line in enumerate(handle):
@@ -41,7 +44,9 @@ def candidates(dump: str) -> list[tuple[int, str]]:
                 continue
             item = json.loads(line)
             text = item["text"]
-            if len(text) <= 6000 and any(word in text for word in KEYWORDS):
+            if len(text) > 6000:
+                continue
+            if TASK_MARKERS.search(text) if tasks else any(word in text for word in KEYWORDS):
                 found.append((index, item["id"]))
     return found
 
@@ -53,6 +58,12 @@ def pick() -> None:
         print(f"# {dump}: {len(pool)} candidates")
         for n, (index, ident) in enumerate(chosen):
             print(f"{'spare' if n >= quota else 'pick '} {index}\t{ident}")
+    for dump, quota in TASK_QUOTA.items():
+        pool = candidates(dump, tasks=True)
+        chosen = random.Random(SEED).sample(pool, quota + 2)
+        print(f"# {dump}: {len(pool)} candidates with a task marker")
+        for n, (index, ident) in enumerate(chosen):
+            print(f"{'spare' if n >= quota else 'task '} {index}\t{ident}")
 
 
 def show(source: str, ident: str) -> None:
@@ -122,11 +133,15 @@ def build(draft_path: str, out_path: str) -> None:
             entry["dates"].append({"start": start, "end": end, "text": span, "value": value, "grain": grain})
         markers = []
         for row in item.get("tasks") or []:
-            ordinal, marker, *occ = row
-            start, end = _locate(text, marker, occ[0] if occ else None, taken, where)
-            markers.append((ordinal, marker, start))
-        for n, (ordinal, marker, start) in enumerate(markers):
-            if n + 1 < len(markers):
+            # [ordinal, marker, occurrence or null, text that ends the item (optional)]
+            ordinal, marker, *rest = row
+            occurrence = rest[0] if rest else None
+            start, _ = _locate(text, marker, occurrence, taken, where)
+            markers.append((ordinal, marker, start, rest[1] if len(rest) > 1 else None))
+        for n, (ordinal, marker, start, until) in enumerate(markers):
+            if until is not None:
+                end = text.index(until, start) + len(until)
+            elif n + 1 < len(markers):
                 end = markers[n + 1][2]
             else:
                 newline = text.find("\n", start)
