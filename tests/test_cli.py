@@ -59,7 +59,7 @@ def test_usage_errors_exit_with_2(tmp_path):
 
 
 def test_themes_prints_the_default_taxonomy():
-    result = runner.invoke(app, ["themes"])
+    result = runner.invoke(app, ["themes"], env={"COLUMNS": "200"})
     assert result.exit_code == 0
     assert "digital_transformation" in result.output and "covid_dual_goal" in result.output
 
