@@ -73,15 +73,19 @@ class _Lexicon:
     term_issuer: re.Pattern[str]
     bare_number: re.Pattern[str]
     bare_types: dict[str, str]  # lower-case type word -> doc_type
+    bare_needs_so: frozenset[str]  # lower-case type words that take a bare number only after "số"
     not_after_bare: tuple[str, ...]
     agency_unit_type: str
     named_trigger: re.Pattern[str]
     named_types: dict[str, str]  # lower-case type word -> doc_type
-    law_names: dict[str, dict[str, list[str]]]  # doc_type -> first word -> names, longest first
+    law_name: re.Pattern[str]  # a known name of a law, code or ordinance, any letter case
     max_guessed_words: int
     stop_words: frozenset[str]
     not_law_names: frozenset[str]
+    not_law_first: re.Pattern[str]
+    foreign_word: re.Pattern[str]
     draft_before: re.Pattern[str]
+    org_before: re.Pattern[str]
     foreign_after: re.Pattern[str]
     treaty_before: re.Pattern[str]
     party_resolution: re.Pattern[str]
@@ -107,14 +111,11 @@ def _lexicon() -> _Lexicon:
 
     bare_types = {n(t).lower(): type_words[n(t).lower()] for t in data["bare_number_types"]}
     named_types = {n(t).lower(): n(t) for t in data["named_types"]}
-    law_names: dict[str, dict[str, list[str]]] = {}
-    for doc_type, names in data["law_names"].items():
-        by_first: dict[str, list[str]] = {}
-        for name in names:
-            name = n(name)
-            by_first.setdefault(name.split()[0].rstrip(",").lower(), []).append(name.lower())
-        law_names[n(doc_type)] = {k: sorted(v, key=len, reverse=True) for k, v in by_first.items()}
-
+    # one gazetteer for every named type ("Pháp lệnh Thực hành tiết kiệm, chống lãng phí" preceded
+    # the law); commas inside a name are optional, as writers drop them
+    names = {n(name) for names in data["law_names"].values() for name in names}
+    law_names = "|".join(re.escape(name).replace(",\\ ", ",? ").replace(", ", ",? ")
+                         for name in sorted(names, key=len, reverse=True))
     drafts = _alternation(n(w) for w in data["draft_markers"])
     owners = _alternation(n(w) for w in data["foreign_owners"])
     treaties = _alternation(n(w) for w in data["treaty_words"])
@@ -142,16 +143,20 @@ def _lexicon() -> _Lexicon:
             re.IGNORECASE,
         ),
         bare_types=bare_types,
+        bare_needs_so=frozenset(n(t).lower() for t in data["bare_number_needs_so"]),
         not_after_bare=tuple(n(w) for w in data["not_after_bare_number"]),
         agency_unit_type=n(data["agency_unit_type"]),
         named_trigger=re.compile(r"(?<!\w)(Bộ [Ll]uật|Luật|Pháp lệnh) (?=\w)"),
         named_types=named_types,
-        law_names=law_names,
+        law_name=re.compile(rf"(?:{law_names})(?!\w)", re.IGNORECASE),
         max_guessed_words=int(data["max_guessed_name_words"]),
         stop_words=frozenset(n(w) for w in data["name_stop_words"]),
         not_law_names=frozenset(n(w).lower() for w in data["not_law_names"]),
-        draft_before=re.compile(rf"(?:{drafts}) $", re.IGNORECASE),
-        foreign_after=re.compile(rf" của (?:{owners})(?!\w)"),
+        not_law_first=re.compile(rf"(?:{_alternation(n(w) for w in data['not_law_first_words'])})(?!\w)"),
+        foreign_word=re.compile(rf"(?:{owners})(?!\w)"),
+        draft_before=re.compile(rf"(?<!\w)(?:{drafts}) $", re.IGNORECASE),
+        org_before=re.compile(rf"(?<!\w)(?:{_alternation(n(w) for w in data['org_words_before'])}) $"),
+        foreign_after=re.compile(rf"(?: của)? (?:{owners})(?!\w)"),
         treaty_before=re.compile(rf"(?:{treaties})[^.;:\n]*? về $"),
         party_resolution=re.compile(
             rf"(?<!\w)(Nghị quyết|Chỉ thị|Kết luận|Quy định) "
@@ -261,8 +266,8 @@ def _bare_numbers(norm: str, lex: _Lexicon) -> list[_Found]:
     found: list[_Found] = []
     for match in lex.bare_number.finditer(norm):
         word, so, number, year = match.group(1), match.group(2), match.group(3), match.group(4)
-        if not so and not word[0].isupper():
-            continue  # "quyết định 3 vấn đề" is a verb
+        if not so and (not word[0].isupper() or word.lower() in lex.bare_needs_so):
+            continue  # "quyết định 3 vấn đề" is a verb; "Phạm Duy Luật 17 năm tù" a name
         if not so and not year and re.fullmatch(r"(?:19[4-9]|20\d)\d", number):
             continue  # "Luật 2020": a year, not a number
         following = norm[match.end():match.end() + 12].lstrip()
@@ -282,9 +287,9 @@ def _named(norm: str, lex: _Lexicon) -> list[_Found]:
     for match in lex.named_trigger.finditer(norm):
         doc_type = lex.named_types[match.group(1).lower()]
         start = match.start()
-        if lex.draft_before.search(norm, max(0, start - 10), start) or _after_org_word(norm, start):
+        if lex.org_before.search(norm, max(0, start - 12), start):
             continue
-        name_end = _known_name_end(norm, match.end(), doc_type, lex) or _guessed_name_end(norm, match.end(), lex)
+        name_end = _known_name_end(norm, match.end(), lex) or _guessed_name_end(norm, match.end(), lex)
         if name_end is None:
             continue
         end, year = _qualifiers(norm, name_end)
@@ -293,10 +298,12 @@ def _named(norm: str, lex: _Lexicon) -> list[_Found]:
         amended = _AMENDING.search(norm, max(0, start - 60), start)
         if amended:
             start = amended.start()
+        if lex.draft_before.search(norm, max(0, start - 10), start):
+            continue
         found.append(_Found(start, end, 1, doc_type, None, None, year, None))
     for match in lex.constitution.finditer(norm):
-        if lex.draft_before.search(norm, max(0, match.start() - 10), match.start()):
-            continue
+        if lex.draft_before.search(norm, max(0, match.start() - 10), match.start()) or lex.foreign_after.match(norm, match.end()):
+            continue  # a draft, or "Hiến pháp EU"
         year = match.group(1)
         found.append(_Found(match.start(), match.end(), 1, "Hiến pháp", None, None, int(year) if year else None, None))
     for match in lex.party_resolution.finditer(norm):
@@ -311,37 +318,29 @@ def _named(norm: str, lex: _Lexicon) -> list[_Found]:
 
 # "Luật sửa đổi, bổ sung một số điều của Luật Đầu tư công": one reference, to the amending law
 _AMENDING = re.compile(r"Luật sửa đổi,? bổ sung(?: một số điều)?(?: của)?(?: các)? $")
-_ORG_BEFORE = re.compile(r"(?:học|Khoa|khoa|Trường|trường|Viện|viện|ngành|Ngành|sinh viên|cử nhân|thạc sĩ|tiến sĩ|Tạp chí|Hội|Cục|Vụ) $")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
-def _after_org_word(norm: str, start: int) -> bool:
-    """ "Đại học Luật Hà Nội", "Khoa Luật": the word names a school or unit, not a law."""
-    return bool(_ORG_BEFORE.search(norm, max(0, start - 12), start))
-
-
-def _known_name_end(norm: str, pos: int, doc_type: str, lex: _Lexicon) -> int | None:
-    """End of the longest gazetteer name for ``doc_type`` starting at ``pos`` (any letter case)."""
-    first = _WORD.match(norm, pos)
-    if not first:
-        return None
-    for name in lex.law_names.get(doc_type, {}).get(first.group(0).lower(), ()):
-        end = pos + len(name)
-        if norm[pos:end].lower() == name and not (end < len(norm) and norm[end].isalnum()):
-            return end
-    return None
+def _known_name_end(norm: str, pos: int, lex: _Lexicon) -> int | None:
+    """End of the longest gazetteer name starting at ``pos`` (any letter case, commas optional)."""
+    known = lex.law_name.match(norm, pos)
+    return known.end() if known else None
 
 
 def _guessed_name_end(norm: str, pos: int, lex: _Lexicon) -> int | None:
     """A name not in the gazetteer: capitalised first word, then words up to a stop (see YAML)."""
+    if lex.not_law_first.match(norm, pos):
+        return None
     end = None
     for i, word in enumerate(_iter_words(norm, pos)):
         w_start, w_end, text = word
         if i == 0:
             if not text[0].isupper():
                 return None
-        elif text[0].islower() and text in lex.stop_words or text[0].isupper() and lex.type_word_re.match(norm, w_start):
+        elif text[0].islower() and text in lex.stop_words:
             break
+        elif text[0].isupper() and (lex.type_word_re.match(norm, w_start) or lex.foreign_word.match(norm, w_start)):
+            break  # "Luật Doanh nghiệp và Luật …"; "Luật Chống bán phá giá Mỹ" (foreign, dropped later)
         end = w_end
         if i + 1 >= lex.max_guessed_words or norm[w_end:w_end + 1] != " ":
             break  # punctuation or end of line closes the name
