@@ -1,7 +1,7 @@
 """Score the extractors on the hand-annotated dev gold and print the report.
 
     PYTHONPATH=src python benchmarks/eval_extract.py [--gold benchmarks/gold] [--shared ../shared/data]
-                                                     [--predict-module module:function] [--json]
+                                                     [--predict-module module:function] [--json] [--details]
 
 By default the predictor is ``policytext.analyze(text, published=…)``; ``--predict-module`` names
 any ``function(text, published) -> record dict`` instead (e.g. to score one extractor alone).
@@ -37,6 +37,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", default=str(ROOT.parent / "shared" / "data"))
     parser.add_argument("--predict-module", default=None, help="module:function(text, published) -> dict")
     parser.add_argument("--json", action="store_true", help="print the raw result as JSON")
+    parser.add_argument("--details", action="store_true",
+                        help="also list, per article, what was missed (-), added (+) or valued differently (~)")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT / "src"))
     from policytext.evaluate import evaluate, format_report, load_gold
@@ -46,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     gold = load_gold(args.gold)
     predict = _predictor(args.predict_module)
     started = time.perf_counter()
-    result = evaluate(gold, predict, shared_dir=args.shared)
+    result = evaluate(gold, predict, shared_dir=args.shared, details=args.details)
     elapsed = time.perf_counter() - started
     print(json.dumps(result, indent=1, ensure_ascii=False) if args.json else format_report(result))
     print(f"({result['articles']} articles in {elapsed:.2f} s)")

@@ -199,3 +199,16 @@ def test_shipped_gold_spans_match_the_shared_texts(shared_data):
                 assert text[item["start"]:item["end"]] == item["text"], (entry["id"], item)
         for task in entry["tasks"]:
             assert text[task["start"]:task["end"]].startswith(task["marker"]), (entry["id"], task)
+
+
+def test_details_list_misses_additions_and_wrong_values_per_article():
+    predicted = {"officials": [{"name": "Lê Văn B", "positions": []}],
+                 "dates": [{"start": DATE["start"], "end": DATE["end"], "value": None, "grain": "day"}],
+                 "tasks": TASKS[:1]}
+    result = evaluate([FULL], lambda text, published: predicted, texts={"a1": TEXT}, details=True)
+    lines = result["details"]["vntc-test-x.jsonl.gz#a1"]
+    assert "- official Nguyễn Hồng Diên" in lines and "+ official Lê Văn B" in lines
+    assert any(line.startswith("~ date 'Chiều 30/8' gold 2021-08-30 day, predicted None") for line in lines)
+    assert "- legal 'Chỉ thị 34-CT/TW' 34-CT/TW" in lines
+    assert "~ tasks gold 2, predicted 1" in lines
+    assert "- official Nguyễn Hồng Diên" in format_report(result)

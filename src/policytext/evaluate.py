@@ -248,16 +248,18 @@ _SHARES = ("title", "title_org", "date_value", "date_grain", "doc_type", "task_c
 def evaluate(gold_entries: Iterable[Mapping[str, Any]],
              predict: Callable[[str, str | None], Any],
              shared_dir: str | Path | None = None,
-             texts: Mapping[str, str] | None = None) -> dict[str, Any]:
+             texts: Mapping[str, str] | None = None,
+             details: bool = False) -> dict[str, Any]:
     """Run ``predict(text, published)`` on every gold article and score it, per extractor.
 
     Texts come from ``texts`` (keyed by gold ``id``) when given, else from ``shared_dir``.
     Counts are micro-averaged over articles. Articles whose text is missing are skipped and
-    listed under ``skipped``.
+    listed under ``skipped``. With ``details``, ``result["details"]`` maps each article id to
+    its ``article_diff`` lines (only articles with differences).
     """
     acc: dict[str, Any] = {name: _Count() for name in _COUNTS}
     acc.update({name: _Share() for name in _SHARES})
-    articles, skipped = 0, []
+    articles, skipped, diffs = 0, [], {}
     for entry in gold_entries:
         try:
             text = texts[entry["id"]] if texts is not None else article_text(entry, shared_dir or _default_shared())
@@ -269,15 +271,57 @@ def evaluate(gold_entries: Iterable[Mapping[str, Any]],
         _score_dates(entry.get("dates", []), record.get("dates") or [], acc)
         _score_legal_refs(entry.get("legal_refs", []), record.get("legal_refs") or [], acc)
         _score_tasks(entry.get("tasks", []), record.get("tasks") or [], acc)
+        if details and (lines := article_diff(entry, record, text)):
+            diffs[f"{entry['source']}#{entry['id']}"] = lines
         articles += 1
     result = {name: value.result() for name, value in acc.items()}
     result["articles"] = articles
     result["skipped"] = skipped
+    if details:
+        result["details"] = diffs
     return result
 
 
 def _default_shared() -> Path:
     return Path(__file__).resolve().parents[2].parent / "shared" / "data"
+
+
+def article_diff(entry: Mapping[str, Any], record: Any, text: str) -> list[str]:
+    """What one prediction missed (-) and added (+) against one gold entry, one line each.
+
+    For reading errors, not for scoring: spans are shown with their text, officials by name.
+    """
+    record = _as_dict(record)
+    lines = []
+    gold_names = {fold(o["name"]): o["name"] for o in entry.get("officials", [])}
+    predicted_names = {fold(_get(o, "name")): _get(o, "name") for o in record.get("officials") or []}
+    lines += [f"- official {gold_names[k]}" for k in gold_names.keys() - predicted_names.keys()]
+    lines += [f"+ official {predicted_names[k]}" for k in predicted_names.keys() - gold_names.keys()]
+    for field, label in (("dates", "date"), ("legal_refs", "legal")):
+        gold = list(entry.get(field, []))
+        predicted = [_as_span_full(item, text) for item in record.get(field) or []]
+        pairs = _match_spans(gold, predicted)
+        matched_gold, matched_predicted = {g for g, _ in pairs}, {p for _, p in pairs}
+        lines += [f"- {label} {gold[g]['text']!r} {gold[g].get('value', gold[g].get('code'))}"
+                  for g in range(len(gold)) if g not in matched_gold]
+        lines += [f"+ {label} {predicted[p]['text']!r} {predicted[p].get('value', predicted[p].get('code'))}"
+                  for p in range(len(predicted)) if p not in matched_predicted]
+        if field == "dates":
+            lines += [f"~ date {gold[g]['text']!r} gold {gold[g]['value']} {gold[g]['grain']}, "
+                      f"predicted {predicted[p].get('value')} {predicted[p].get('grain')}"
+                      for g, p in pairs if (gold[g]["value"], gold[g]["grain"])
+                      != (predicted[p].get("value"), predicted[p].get("grain"))]
+    gold_tasks, predicted_tasks = len(entry.get("tasks", [])), len(record.get("tasks") or [])
+    if gold_tasks != predicted_tasks:
+        lines.append(f"~ tasks gold {gold_tasks}, predicted {predicted_tasks}")
+    return lines
+
+
+def _as_span_full(item: Any, text: str) -> dict:
+    data = dict(item) if isinstance(item, Mapping) else {
+        k: _get(item, k) for k in ("start", "end", "text", "value", "grain", "code", "doc_type")}
+    data.setdefault("text", text[data["start"]:data["end"]])
+    return data
 
 
 # --- report ----------------------------------------------------------------------------------
@@ -309,6 +353,10 @@ def format_report(result: Mapping[str, Any]) -> str:
         lines.append(f"{label:<40}{_pct(r['accuracy']):>9}{r['hits']:>7}{r['total']:>6}")
     for reason in result["skipped"]:
         lines.append(f"skipped {reason}")
+    for article, diff in (result.get("details") or {}).items():
+        lines.append("")
+        lines.append(article)
+        lines.extend(f"  {line}" for line in diff)
     return "\n".join(lines)
 
 
