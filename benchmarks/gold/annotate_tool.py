@@ -8,6 +8,14 @@
 A draft names spans by their exact text (and an occurrence index when the text repeats), so
 nobody counts characters by hand; `build` finds the offsets and `check` verifies
 text[start:end] == span text for every gold span. The article texts stay in ../shared.
+
+Draft (YAML list, one item per article): source, id, line, published, and
+    officials:  [[name, [[title, organization or null], ...]], ...]
+    dates:      [[text, value, grain, occurrence?], ...]
+    legal_refs: [[text, doc_type, code, number, year, issuer, occurrence?], ...]
+    tasks:      [[ordinal, marker, occurrence or null?, text ending the item?], ...]
+Without an occurrence, a span takes the first match of its text that overlaps no span placed
+before it (legal references are placed first, so a year inside a law's name is skipped).
 """
 
 from __future__ import annotations
