@@ -1,0 +1,757 @@
+"""Dates: every expression naming a calendar point or period, with an ISO 8601 / TIMEX3 value.
+
+Two passes over ``doc.norm``:
+
+1. Expressions. A handful of patterns (days with their time and part of day, weekdays, months,
+   quarters, half-years, years, ranges of years, decades, relative units, "N năm trước") each find
+   candidates; a handler validates one (a real date, a trigger word before a bare "30/8", not the
+   year inside "Hiến pháp năm 2013") and resolves it against the publication date. The longest
+   candidates win, so "giai đoạn 2021 - 2026" is one range, not two years.
+2. Prepositions and ranges. "từ X" opens an interval (``X/``), "đến X" / "trước X" close one
+   (``/X``), "X đến Y" / "X - Y" join two expressions (``X/Y``), "từ X đến nay" ends at publication.
+
+Relative expressions and days without a year need ``doc.published``; without it their value is None
+but they are still reported. All vocabulary is in resources/dates.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Callable
+
+from ..document import Document
+from ..model import DateMention
+from ..resources import load_yaml
+from ..text.normalize import normalize_string
+
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_MONTH = r"(?:0?[1-9]|1[0-2])"
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+_NUM_START = r"(?<![\w.,/-])"  # not inside a number, a code or a word
+_NUM_END = r"(?![\w/]|[.,:-]\d)"  # "15/20" of "15/2020/NĐ-CP" or "1.000" is no date
+_ROMAN = r"(?-i:IV|I{1,3})"
+_SPACE = r"[^\S\n]"  # white space within a line
+_LUNAR = re.compile(r"\s*\(?\s*(?:âm\s+lịch|ÂL)(?!\w)", re.I)
+
+
+@dataclass(slots=True)
+class _When:
+    """One calendar point at a grain; ``year is None`` means it could not be resolved."""
+
+    grain: str
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+    hour: int | None = None
+    minute: int | None = None
+    week: int | None = None
+    quarter: int | None = None
+    half: int | None = None
+    year_written: bool = True  # False: the year came from publication, a range's end may fix it
+
+    def value(self) -> str | None:
+        y = self.year
+        if y is None:
+            return None
+        if self.grain == "year":
+            return f"{y:04d}"
+        if self.grain == "week":
+            return f"{y:04d}-W{self.week:02d}"
+        if self.grain == "quarter":
+            return f"{y:04d}-Q{self.quarter}"
+        if self.grain == "half":
+            return f"{y:04d}-H{self.half}"
+        if self.grain == "month":
+            return f"{y:04d}-{self.month:02d}"
+        day = f"{y:04d}-{self.month:02d}-{self.day:02d}"
+        if self.grain == "hour":
+            return f"{day}T{self.hour:02d}"
+        if self.grain == "minute":
+            return f"{day}T{self.hour:02d}:{self.minute:02d}"
+        return day
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int
+    end: int
+    first: _When
+    last: _When | None = None  # set when the expression is itself a range ("10-12/10", "2021 - 2026")
+    weak: bool = False  # a bare "30/8" with no trigger: kept only as one end of a range
+    edge: str | None = None  # "đầu" / "cuối" / "giữa": in the span, narrows nothing
+
+
+# --- vocabulary --------------------------------------------------------------------------------
+
+
+def _norm_key(word: str) -> str:
+    return normalize_string(str(word)).lower()
+
+
+def _alternation(words) -> str:
+    """Regex alternation of phrases, longest first, any run of spaces inside a phrase allowed."""
+    unique = sorted({_norm_key(w) for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique)
+
+
+def _lookup(table: dict, phrase: str):
+    return table[re.sub(r"\s+", " ", phrase.lower())]
+
+
+@dataclass(frozen=True, slots=True)
+class _Vocabulary:
+    parts_of_day: dict
+    weekdays: dict
+    weekday_anchors: dict
+    relative_days: dict
+    after_part_of_day: dict
+    relative_units: dict
+    number_words: dict
+    roman: dict
+    raw: dict
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> _Vocabulary:
+    data = load_yaml("dates.yaml")
+
+    def keyed(table: dict) -> dict:
+        return {_norm_key(k): v for k, v in table.items()}
+
+    return _Vocabulary(
+        parts_of_day=keyed(data["parts_of_day"]),
+        weekdays=keyed(data["weekdays"]),
+        weekday_anchors=keyed(data["weekday_anchors"]),
+        relative_days=keyed(data["relative_days"]),
+        after_part_of_day=keyed(data["after_part_of_day"]),
+        relative_units={_norm_key(u): keyed(t) for u, t in data["relative_units"].items()},
+        number_words=keyed(data["number_words"]),
+        roman={str(k): v for k, v in data["roman_numerals"].items()},
+        raw=data,
+    )
+
+
+def _words(key: str) -> str:
+    return _alternation(_vocabulary().raw[key])
+
+
+# --- resolution helpers ----------------------------------------------------------------------
+
+
+def _valid_day(year: int | None, month: int, day: int) -> bool:
+    try:
+        date(year or 2000, month, day)  # 2000 is a leap year: "29/2" without a year is fine
+    except ValueError:
+        return False
+    return True
+
+
+def _day(d: date | None, written: bool = False) -> _When:
+    if d is None:
+        return _When("day", None)
+    return _When("day", d.year, d.month, d.day, year_written=written)
+
+
+def _week(d: date | None) -> _When:
+    if d is None:
+        return _When("week", None)
+    iso = d.isocalendar()
+    return _When("week", iso[0], week=iso[1])
+
+
+def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
+    total = year * 12 + month - 1 + by
+    return total // 12, total % 12 + 1
+
+
+def _relative(unit: str, offset: int, pub: date | None) -> _When:
+    """The ``unit`` (tuần/tháng/quý/năm) ``offset`` units from the one holding publication."""
+    if pub is None:
+        return _When({"tuần": "week", "tháng": "month", "quý": "quarter"}.get(unit, "year"), None)
+    if unit == "tuần":
+        return _week(pub + timedelta(weeks=offset))
+    if unit == "tháng":
+        year, month = _shift_month(pub.year, pub.month, offset)
+        return _When("month", year, month)
+    if unit == "quý":
+        index = pub.year * 4 + (pub.month - 1) // 3 + offset
+        return _When("quarter", index // 4, quarter=index % 4 + 1)
+    return _When("year", pub.year + offset)
+
+
+def _now_at(grain: str, pub: date | None) -> _When:
+    """Publication at the grain of an interval's start ("từ năm 1999 đến nay" ends in 2021)."""
+    if grain in ("minute", "hour", "day"):
+        return _day(pub)
+    if grain == "week":
+        return _week(pub)
+    if pub is None:
+        return _When(grain, None)
+    if grain == "month":
+        return _When("month", pub.year, pub.month)
+    if grain == "quarter":
+        return _When("quarter", pub.year, quarter=(pub.month - 1) // 3 + 1)
+    if grain == "half":
+        return _When("half", pub.year, half=1 if pub.month <= 6 else 2)
+    return _When("year", pub.year)
+
+
+def _year_or_publication(written: str | None, pub: date | None) -> tuple[int | None, bool]:
+    if written:
+        return int(written), True
+    return (pub.year if pub else None), False
+
+
+def _count(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return _vocabulary().number_words.get(re.sub(r"\s+", " ", word.lower()))
+
+
+def _adjust_hour(hour: int, part: str | None) -> int:
+    """"2 giờ chiều" is 14h: parts of day after noon move an hour written on the 12-hour clock."""
+    if not part:
+        return hour
+    rule = _vocabulary().parts_of_day.get(re.sub(r"\s+", " ", part.lower())) or {}
+    if "pm_below" in rule and hour < rule["pm_below"] and hour < 12:
+        return hour + 12
+    if "pm_from" in rule and rule["pm_from"] <= hour < 12:
+        return hour + 12
+    return hour
+
+
+# --- context checks ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    norm: str
+    pub: date | None
+
+
+@lru_cache(maxsize=1)
+def _context_patterns() -> dict[str, re.Pattern[str]]:
+    v = _vocabulary()
+    data = v.raw
+    numbers = _alternation(data["number_words"])
+    return {
+        "day_trigger": re.compile(rf"(?:(?<!\w)(?:{_words('day_triggers')})\s+|\(\s*)$", re.I),
+        "sentence_start": re.compile(r"(?:^|[.!?…]\s+|\s[-–—]\s+)$"),
+        "bare_year_trigger": re.compile(rf"(?<!\w)(?:{_words('bare_year_triggers')})\s+$", re.I),
+        "bare_year_end": re.compile(r"\s*(?:[,.;:)!?…\"”]|$|\n|[-–—]|(?:và|đến|tới)(?!\w))", re.I),
+        "edge_before": re.compile(rf"(?<!\w)({_words('edges')})\s+$", re.I),
+        "vague_before": re.compile(
+            rf"(?:(?:(?<!\w)(?:{_words('vague_before')})|\d|(?<!\w)(?:{numbers}))\s+|\d\s*[-–]\s*)$", re.I),
+        "breaker_after": re.compile(rf"\s+(?:{_words('relative_breakers')})(?!\w)", re.I),
+        "name_head": re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, map(normalize_string, data['name_heads'])))})(?!\w)"),
+        "name_breaker": re.compile(rf"(?<!\w)(?:{_words('name_breakers')})(?!\w)", re.I),
+        "vao_before": re.compile(r"(?<!\w)(?:vào|hôm|ngày|sáng|trưa|chiều|tối|đêm)\s+$", re.I),
+        "from": re.compile(rf"(?<!\w)(?:{_words('from_prepositions')})\s+$", re.I),
+        "until": re.compile(rf"(?<!\w)(?:{_words('until_prepositions')})\s+$", re.I),
+        "joiner": re.compile(rf"[ \t]*(?:{_words('interval_joiners')})[ \t]*", re.I),
+        "now_until": re.compile(
+            rf"(?<!\w)(?:{_words('from_now')})\s+(?:{_words('until_prepositions')})\s+$", re.I),
+        "until_now": re.compile(rf"\s*(?:cho\s+)?(?:đến|tới)\s+(?:{_words('now_words')})(?!\w)", re.I),
+    }
+
+
+def _before(ctx: _Context, start: int, width: int = 30) -> str:
+    """The text just before ``start`` on the same line."""
+    window = ctx.norm[max(0, start - width):start]
+    return window[window.rfind("\n") + 1:]
+
+
+def _bare_day_is_date(ctx: _Context, start: int, end: int) -> bool:
+    """"30/8" is a date after a trigger word, in parentheses, or opening a sentence with a comma."""
+    p = _context_patterns()
+    before = _before(ctx, start)
+    if p["day_trigger"].search(before):
+        if before.rstrip().endswith("("):
+            return ctx.norm[end:end + 2].lstrip().startswith(")")
+        return True
+    return bool(p["sentence_start"].search(before)) and ctx.norm[end:end + 1] == ","
+
+
+def _inside_document_name(ctx: _Context, start: int) -> bool:
+    """"năm 2013" in "Hiến pháp năm 2013" names the document, it does not date anything."""
+    p = _context_patterns()
+    clause_start = max(ctx.norm.rfind(ch, 0, start) for ch in ",.;:()\n\"“”") + 1
+    window = ctx.norm[max(clause_start, start - 80):start]
+    heads = list(p["name_head"].finditer(window))
+    if not heads:
+        return False
+    return not p["name_breaker"].search(window[heads[-1].end():])
+
+
+def _is_vague(ctx: _Context, start: int, end: int) -> bool:
+    """"những năm tới", "3 tháng qua", "tuần sau đó": a span or a duration, not a calendar point."""
+    p = _context_patterns()
+    return bool(p["vague_before"].search(_before(ctx, start, 15)) or p["breaker_after"].match(ctx.norm, end))
+
+
+# --- patterns ----------------------------------------------------------------------------------
+
+
+def _time(tag: str) -> str:
+    return (rf"(?<![\w.,:/])(?P<{tag}h>[01]?\d|2[0-3])(?:\s*(?:h|giờ|g)(?:\s*(?P<{tag}m>[0-5]\d)"
+            rf"(?:\s*(?:phút|p|'))?)?|:(?P<{tag}m2>[0-5]\d))(?![\w:])")
+
+
+def _time_of(m: re.Match[str], tag: str) -> tuple[int | None, int | None]:
+    hour = m.group(f"{tag}h")
+    if hour is None:
+        return None, None
+    minute = m.group(f"{tag}m") or m.group(f"{tag}m2")
+    return int(hour), (int(minute) if minute else None)
+
+
+def _with_time(when: _When, hour: int | None, minute: int | None, part: str | None) -> _When:
+    if hour is None or when.year is None and when.month is None:
+        return when
+    hour = _adjust_hour(hour, part)
+    if minute is None:
+        return replace(when, grain="hour", hour=hour)
+    return replace(when, grain="minute", hour=hour, minute=minute)
+
+
+def _day_pattern() -> str:
+    part, weekday = _words("parts_of_day"), _words("weekdays")
+    lead = (rf"(?:{_time('a')}\s*(?:(?P<pa>{part})\s+)?(?:,\s*)?)?"
+            rf"(?:(?<!\w)(?P<pb>{part})\s+)?"
+            rf"(?:(?<!\w)(?P<wd>{weekday})\s*(?:(?P<open>\()\s*|,\s*|\s+))?"
+            rf"(?:(?<!\w)(?P<kw>ngày|hôm)\s+(?!(?:{_words('after_part_of_day')}|kia|mốt|hôm)(?!\w)))?")
+    core = (rf"(?:{_NUM_START}(?P<d1>{_DAY})\s*(?:-|–|đến|tới)\s*(?:ngày\s+)?(?P<d>{_DAY})(?P<rsep>[/-])"
+            rf"(?P<rm>{_MONTH})(?:(?P=rsep)(?P<ry>{_YEAR}))?{_NUM_END}"
+            rf"|{_NUM_START}(?P<nd>{_DAY})(?P<sep>[/.-])(?P<nm>{_MONTH})(?:(?P=sep)(?P<ny>{_YEAR}))?{_NUM_END}"
+            rf"|{_NUM_START}(?P<ld>{_DAY})\s+tháng\s+(?P<lm>{_MONTH})(?:\s*,?\s*năm\s+(?P<ly>{_YEAR}))?{_NUM_END}"
+            rf"|(?<!\w)(?P<rel>{_words('relative_days')})(?!\w)"
+            rf"|(?<!\w)(?P<prel>{_words('after_part_of_day')})(?!\w))")
+    # a time after the date, unless it leads the next date ("sáng nay, 2 giờ chiều 30/8")
+    tail = (rf"(?(open)\s*\))(?:\s*(?:[-,]\s*)?(?:(?:vào\s+)?lúc\s+)?{_time('b')}(?:\s+(?P<pc>{part})(?!\w))?"
+            rf"(?!\s*,?\s*(?:(?:{part})\s+)?(?:(?:ngày|hôm)\s+)?\d{{1,2}}(?:[/.-]|\s+tháng\s)))?")
+    return lead + core + tail
+
+
+def _on_day(m: re.Match[str], ctx: _Context) -> _Candidate | None:
+    v = _vocabulary()
+    part = m.group("pa") or m.group("pb") or m.group("pc")
+    led = any(m.group(g) for g in ("ah", "pb", "wd", "kw"))
+    weak = False
+    last = None
+    if m.group("rel") or m.group("prel"):
+        if m.group("prel") and not (m.group("pa") or m.group("pb")):
+            return None  # "nay", "qua", "mai" alone are not dates
+        offset = _lookup(v.relative_days, m.group("rel")) if m.group("rel") else _lookup(
+            v.after_part_of_day, m.group("prel"))
+        when = _day(ctx.pub + timedelta(days=offset) if ctx.pub else None)
+    else:
+        if m.group("d"):  # "10-12/10": a range of days in one month
+            day1, day, month, written = int(m.group("d1")), int(m.group("d")), int(m.group("rm")), m.group("ry")
+            if day1 >= day:
+                return None
+        elif m.group("nd"):
+            day, month, written = int(m.group("nd")), int(m.group("nm")), m.group("ny")
+            if m.group("sep") == "." and not written:
+                return None  # "1.5" is a number
+        else:
+            day, month, written = int(m.group("ld")), int(m.group("lm")), m.group("ly")
+            if not (written or m.group("kw")):
+                return None  # "15 tháng 3" without "ngày" or a year may be a duration
+        year, year_written = _year_or_publication(written, ctx.pub)
+        if not _valid_day(year, month, day) or _LUNAR.match(ctx.norm, m.end()):
+            return None  # no such day, or a lunar date ("10 tháng 3 âm lịch") we cannot convert
+        if not written and not led:
+            weak = not _bare_day_is_date(ctx, m.start(), m.end())
+            if ((m.group("sep") == "-" or m.group("rsep") == "-")
+                    and re.search(r"(?<!\w)từ\s+$", _before(ctx, m.start(), 8), re.I)
+                    and not _context_patterns()["bare_year_end"].match(ctx.norm, m.end())):
+                return None  # "từ 1-3 môn học" is a count; "từ 11-4 đến nay", "từ 11-4." are dates
+        when = _When("day", year, month, day, year_written=year_written)
+        if m.group("d"):
+            last, when = when, replace(when, day=day1)
+    hour, minute = _time_of(m, "a")
+    if hour is None:
+        hour, minute = _time_of(m, "b")
+    if last is None:
+        when = _with_time(when, hour, minute, part)
+    return _Candidate(m.start(), m.end(), when, last, weak=weak)
+
+
+def _weekday_pattern() -> str:
+    part = _words("parts_of_day")
+    return (rf"(?:{_time('a')}\s*(?:(?P<pa>{part})\s+)?)?(?:(?<!\w)(?P<pb>{part})\s+)?"
+            rf"(?:(?<!\w)(?P<kw>ngày|hôm)\s+)?(?<!\w)(?P<wd>{_words('weekdays')})(?!\w)"
+            rf"(?:\s+(?P<anchor>{_words('weekday_anchors')})(?!\w))?")
+
+
+def _on_weekday(m: re.Match[str], ctx: _Context) -> _Candidate | None:
+    v = _vocabulary()
+    anchor = m.group("anchor")
+    if not (m.group("pa") or m.group("pb") or m.group("kw") or anchor
+            or _context_patterns()["vao_before"].search(_before(ctx, m.start()))):
+        return None  # "Thứ hai, ..." opening a task is an ordinal
+    if _context_patterns()["vague_before"].search(_before(ctx, m.start(), 12)) or re.match(
+            r"[\s,]+(?:chủ\s+nhật\s+)?(?:hằng|hàng|mỗi)\s+tuần", ctx.norm[m.end():m.end() + 25], re.I):
+        return None  # "các ngày thứ bảy, chủ nhật hằng tuần": every week, no calendar day
+    weekday = _lookup(v.weekdays, m.group("wd"))
+    # "hôm thứ Năm" is a day gone by; a bare weekday is the nearest one
+    direction = _lookup(v.weekday_anchors, anchor) if anchor else (
+        "past" if (m.group("kw") or "").lower() == "hôm" else "nearest")
+    when = _day(_resolve_weekday(weekday, direction, ctx.pub))
+    hour, minute = _time_of(m, "a")
+    return _Candidate(m.start(), m.end(), _with_time(when, hour, minute, m.group("pa") or m.group("pb")))
+
+
+def _resolve_weekday(weekday: int, direction, pub: date | None) -> date | None:
+    if pub is None:
+        return None
+    today = pub.isoweekday()
+    if isinstance(direction, int):  # "thứ Hai tuần trước": that day of the week named
+        return pub + timedelta(days=weekday - today + 7 * direction)
+    past = pub - timedelta(days=(today - weekday) % 7)
+    future = pub + timedelta(days=(weekday - today - 1) % 7 + 1)
+    if direction == "past":
+        return past
+    if direction == "future":
+        return future
+    return past if (pub - past) <= (future - pub) else future
+
+
+def _month_pattern() -> str:
+    year_rel = _alternation(_vocabulary().raw["relative_units"]["năm"])
+    return (rf"(?<!\w)(?:(?P<edge>{_words('edges')})\s+)?tháng\s+(?P<m>{_MONTH})"
+            rf"(?:\s*(?:-|–|đến|tới)\s*(?:tháng\s+)?(?P<m2>{_MONTH}))?"
+            rf"(?:\s*(?:[/.-]|,?\s*năm)\s*(?P<y>{_YEAR})|\s+năm\s+(?P<yr>{year_rel})(?!\w)"
+            rf"|\s+(?P<after>tới|vừa\s+qua|này)(?!\w))?{_NUM_END}")
+
+
+def _on_month(m: re.Match[str], ctx: _Context) -> _Candidate | None:
+    if re.search(r"\d\s+$", _before(ctx, m.start(), 6)) and not m.group("edge"):
+        return None  # "3 tháng 9 ngày": a duration
+    month = int(m.group("m"))
+    year, written = _year_or_publication(m.group("y"), ctx.pub)
+    if m.group("yr"):
+        year, written = _relative("năm", _lookup(_vocabulary().relative_units["năm"], m.group("yr")), ctx.pub).year, True
+    elif m.group("after") and ctx.pub and year is not None:
+        after = m.group("after").split()[0].lower()
+        if after == "tới" and month < ctx.pub.month:
+            year += 1
+        elif after == "vừa" and month > ctx.pub.month:
+            year -= 1
+    first = _When("month", year, month, year_written=written)
+    last = None
+    if m.group("m2"):
+        if int(m.group("m2")) <= month:  # "tháng 11 đến tháng 2/2022": two months, joined later
+            return _Candidate(m.start(), m.end("m"), replace(first, year_written=False), edge=m.group("edge"))
+        last = replace(first, month=int(m.group("m2")))
+    return _Candidate(m.start(), m.end(), first, last, edge=m.group("edge"))
+
+
+def _quarter_pattern() -> str:
+    year_rel = _alternation(_vocabulary().raw["relative_units"]["năm"])
+    quarter_rel = _alternation(_vocabulary().raw["relative_units"]["quý"])
+    q = rf"(?:{_ROMAN}|[1-4])"
+    return (rf"(?<!\w)(?:(?P<edge>{_words('edges')})\s+)?quý\s+(?:(?P<q>{q})"
+            rf"(?:\s*(?:-|–|và|đến|tới)\s*(?:quý\s+)?(?P<q2>{q}))?"
+            rf"(?:\s*(?:[/.-]|,?\s*năm)\s*(?P<y>{_YEAR})|\s+năm\s+(?P<yr>{year_rel}))?{_NUM_END}(?!\w)"
+            rf"|(?P<qrel>{quarter_rel})(?!\w))")
+
+
+def _quarter_number(text: str) -> int:
+    return int(text) if text.isdigit() else _vocabulary().roman[text]
+
+
+def _on_quarter(m: re.Match[str], ctx: _Context) -> _Candidate | None:
+    units = _vocabulary().relative_units
+    if m.group("qrel"):
+        if _is_vague(ctx, m.start(), m.end()):
+            return None
+        when = _relative("quý", _lookup(units["quý"], m.group("qrel")), ctx.pub)
+        return _Candidate(m.start(), m.end(), when, edge=m.group("edge"))
+    year, written = _year_or_publication(m.group("y"), ctx.pub)
+    if m.group("yr"):
+        year, written = _relative("năm", _lookup(units["năm"], m.group("yr")), ctx.pub).year, True
+    first = _When("quarter", year, quarter=_quarter_number(m.group("q")), year_written=written)
+    last = None
+    if m.group("q2"):
+        if _quarter_number(m.group("q2")) <= first.quarter:
+            return None
+        last = replace(first, quarter=_quarter_number(m.group("q2")))
+    return _Candidate(m.start(), m.end(), first, last, edge=m.group("edge"))
+
+
+def _part_of_year_pattern() -> str:
+    year_rel = _alternation(_vocabulary().raw["relative_units"]["năm"])
+    return (rf"(?<!\w)(?:(?P<n>\d{{1,2}}|{_words('number_words')})\s+tháng|(?P<half>nửa)|(?P<quarter>quý))"
+            rf"\s+(?P<side>đầu|cuối|sau)\s+năm(?:\s+(?P<y>{_YEAR}){_NUM_END}|\s+(?P<yr>{year_rel}))?(?!\w)(?!\s+học)")
+
+
+def _on_part_of_year(m: re.Match[str], ctx: _Context) -> _Candidate | None:
+    """"6 tháng đầu năm" is H1, "quý cuối năm" Q4, "9 tháng đầu năm" January to September."""
+    year, written = _year_or_publication(m.group("y"), ctx.pub)
+    if m.group("yr"):
+        year = _relative("năm", _lookup(_vocabulary().relative_units["năm"], m.group("yr")), ctx.pub).year
+    early = m.group("side").lower() == "đầu"
+    months = 6 if m.group("half") else 3 if m.group("quarter") else _count(m.group("n"))
+    if months is None or not 1 <= months <= 12 or (m.group("side").lower() == "sau" and not m.group("half")):
+        return None
+    if months == 6:
+        return _Candidate(m.start(), m.end(), _When("half", year, half=1 if early else 2))
+    if months == 3:
+        return _Candidate(m.start(), m.end(), _When("quarter", year, quarter=1 if early else 4))
+    if months == 12:
+        return _Candidate(m.start(), m.end(), _When("year", year))
+    first, last = (1, months) if early else (13 - months, 12)
+    return _Candidate(m.start(), m.end(), _When("month", year, first), _When("month", year, last))
+
+
+def _year_pattern() -> str:
+    year_rel = _alternation(_vocabulary().raw["relative_units"]["năm"])
+    return (rf"(?<!\w)(?:(?P<edge>{_words('edges')})\s+)?năm"
+            rf"(?:\s+(?P<y>{_YEAR})(?![\w/]|[.,]\d)|\s+(?P<yr>{year_rel})(?!\w)|(?!\w))")
+
+
+def _on_year(m: re.Match[str], ctx: _Context) -> _Candidate | None:
+    edge = m.group("edge")
+    if m.group("y"):
+        if not edge and _inside_document_name(ctx, m.start()):
+            return None
+        return _Candidate(m.start(), m.end(), _When("year", int(m.group("y"))), edge=edge)
+    if m.group("yr"):
+        if _is_vague(ctx, m.start(), m.end()):
+            return None  # "3 năm trước đó", "những năm tới"
+        offset = _lookup(_vocabulary().relative_units["năm"], m.group("yr"))
+        return _Candidate(m.start(), m.end(), _relative("năm", offset, ctx.pub), edge=edge)
+    # "cuối năm" alone: this year's end after a preposition ("vào cuối năm") or opening a sentence
+    # ("Cuối năm, ..."); not "cuối năm học", "mỗi cuối năm", "thời điểm đầu năm, giữa năm"
+    if not edge or re.match(r"\s+(?:\d|học|tài\s+chính|âm\s+lịch)", ctx.norm[m.end():m.end() + 12], re.I):
+        return None
+    before = _before(ctx, m.start(), 12)
+    if _is_vague(ctx, m.start(), m.end()) or not (
+            re.search(r"(?<!\w)(?:vào|từ|đến|tới|trước|sau|dịp|trong|hồi|hết)\s+$", before, re.I)
+            or (_context_patterns()["sentence_start"].search(before) and ctx.norm[m.end():m.end() + 1] == ",")):
+        return None
+    return _Candidate(m.start(), m.end(), _relative("năm", 0, ctx.pub), edge=edge)
+
+
+def _bare_year_pattern() -> str:
+    return rf"{_NUM_START}(?P<y>{_YEAR}){_NUM_END}"
+
+
+def _on_bare_year(m: re.Match[str], ctx: _Context) -> _Candidate | None:
+    """"đến 2030," is a year; "Luật Đầu tư 2020" and "2000 người" are not."""
+    p = _context_patterns()
+    before = _before(ctx, m.start(), 20)
+    if not p["bare_year_trigger"].search(before) or not p["bare_year_end"].match(ctx.norm, m.end()):
+        return None
+    edge = p["edge_before"].search(before)
+    start = m.start() - len(before) + edge.start() if edge else m.start()
+    return _Candidate(start, m.end(), _When("year", int(m.group("y"))), edge=edge.group(1) if edge else None)
+
+
+def _year_range_pattern() -> str:
+    count = rf"(?:\d{{1,2}}|{_words('number_words')})"
+    return (rf"(?:(?<!\w)(?P<head>{_words('range_heads')})(?:\s+{count}\s+năm)?\s+)?"
+            rf"{_NUM_START}(?P<y1>{_YEAR})\s*(?:-|–|—|đến|tới)\s*(?:năm\s+)?(?P<y2>{_YEAR}){_NUM_END}")
+
+
+def _on_year_range(m: re.Match[str], ctx: _Context) -> _Candidate | None:
+    first, last = int(m.group("y1")), int(m.group("y2"))
+    if not first < last <= first + (100 if m.group("head") else 30):
+        return None
+    if not m.group("head") and _inside_document_name(ctx, m.start()):
+        return None
+    return _Candidate(m.start(), m.end(), _When("year", first), _When("year", last))
+
+
+def _decade_pattern() -> str:
+    return (rf"(?<!\w)(?P<head>{_words('decade_heads')})\s+(?P<c>19|20)?(?P<d>\d)0"
+            rf"(?:\s+(?:của\s+)?thế\s+kỷ\s+(?P<century>(?-i:XXI|XX)|21|20|trước|này))?{_NUM_END}")
+
+
+def _on_decade(m: re.Match[str], ctx: _Context) -> _Candidate | None:
+    if re.match(r"\s*(?:,|và|-|–)\s*\d", ctx.norm[m.end():m.end() + 8]):
+        return None  # "các năm 2010, 2011": a list of years, the first is no decade
+    if m.group("c"):
+        century = int(m.group("c"))
+    else:
+        century = 20 if (m.group("century") or "").lower() in ("xxi", "21", "này") else 19
+    start = century * 100 + int(m.group("d")) * 10
+    return _Candidate(m.start(), m.end(), _When("year", start), _When("year", start + 9))
+
+
+def _relative_unit_pattern() -> str:
+    units = _vocabulary().raw["relative_units"]
+    words = _alternation({w for unit in ("tuần", "tháng") for w in units[unit]})
+    return (rf"(?<!\w)(?:(?P<edge>{_words('edges')})\s+)?(?P<unit>tuần|tháng)"
+            rf"(?:\s+(?P<rel>{words})(?!\w)|(?!\s+(?:lễ|\d))(?!\w))")
+
+
+def _on_relative_unit(m: re.Match[str], ctx: _Context) -> _Candidate | None:
+    unit = m.group("unit").lower()
+    if not m.group("rel"):
+        # "cuối tuần" alone is this week's end; "cuối tháng" alone is too often habitual to trust
+        if unit != "tuần" or not m.group("edge") or _is_vague(ctx, m.start(), m.end()) or re.search(
+                r"(?<!\w)(?:ngày|nghỉ)\s+$", _before(ctx, m.start(), 8), re.I):
+            return None
+        return _Candidate(m.start(), m.end(), _relative("tuần", 0, ctx.pub), edge=m.group("edge"))
+    if _is_vague(ctx, m.start(), m.end()):
+        return None
+    offset = _lookup(_vocabulary().relative_units[unit], m.group("rel"))
+    return _Candidate(m.start(), m.end(), _relative(unit, offset, ctx.pub), edge=m.group("edge"))
+
+
+def _ago_pattern() -> str:
+    count = rf"(?:\d{{1,3}}|{_words('number_words')})"
+    return (rf"(?<!\w)(?:(?P<n>{count})\s+(?P<unit>ngày|tuần|tháng|năm)\s+(?:về\s+)?trước"
+            rf"|cách\s+đây\s+(?P<n2>{count})\s+(?P<unit2>ngày|tuần|tháng|năm))(?!\w)")
+
+
+def _on_ago(m: re.Match[str], ctx: _Context) -> _Candidate | None:
+    """"3 năm trước", "cách đây 10 ngày": that many units before publication."""
+    p = _context_patterns()
+    if p["vague_before"].search(_before(ctx, m.start(), 12)) or (
+            m.group("n") and p["breaker_after"].match(ctx.norm, m.end())):
+        return None
+    if m.group("n") and not re.match(r"\s*(?:[,.;:)!?…\"”]|$)|\s+(?:đã|thì|là|và|mới)(?!\w)", ctx.norm[m.end():m.end() + 6]):
+        return None  # "một ngày trước phiên họp": "trước" is "before" the noun that follows
+    n = _count(m.group("n") or m.group("n2"))
+    unit = (m.group("unit") or m.group("unit2")).lower()
+    if n is None:
+        return None
+    if unit == "ngày":
+        return _Candidate(m.start(), m.end(), _day(ctx.pub - timedelta(days=n) if ctx.pub else None))
+    return _Candidate(m.start(), m.end(), _relative(unit, -n, ctx.pub))
+
+
+_Handler = Callable[[re.Match[str], _Context], "_Candidate | None"]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[tuple[re.Pattern[str], _Handler], ...]:
+    builders = [
+        (_day_pattern, _on_day),
+        (_weekday_pattern, _on_weekday),
+        (_month_pattern, _on_month),
+        (_quarter_pattern, _on_quarter),
+        (_part_of_year_pattern, _on_part_of_year),
+        (_year_pattern, _on_year),
+        (_bare_year_pattern, _on_bare_year),
+        (_year_range_pattern, _on_year_range),
+        (_decade_pattern, _on_decade),
+        (_relative_unit_pattern, _on_relative_unit),
+        (_ago_pattern, _on_ago),
+    ]
+    # an expression never spans lines: "hằng tháng\n\n1. ..." is a heading and a list item
+    return tuple((re.compile(build().replace(r"\s", _SPACE), re.IGNORECASE), handle) for build, handle in builders)
+
+
+# --- pass 1: expressions -----------------------------------------------------------------------
+
+
+def find_candidates(norm: str, pub: date | None) -> list[_Candidate]:
+    """The longest non-overlapping date expressions in ``norm``, in order of position."""
+    ctx = _Context(norm, pub)
+    found: list[_Candidate] = []
+    for pattern, handle in _patterns():
+        position = 0
+        while (m := pattern.search(norm, position)) is not None:
+            candidate = handle(m, ctx)
+            if candidate is None:
+                position = m.start() + 1  # a rejected match may hide a good one inside it
+            else:
+                found.append(candidate)
+                position = max(candidate.end, m.start() + 1)
+    found.sort(key=lambda c: (c.start - c.end, c.start))
+    chosen: list[_Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for c in found:
+        if all(c.end <= s or c.start >= e for s, e in taken):
+            chosen.append(c)
+            taken.append((c.start, c.end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+# --- pass 2: prepositions and ranges -----------------------------------------------------------
+
+
+def _interval(first: _When, last: _When) -> str | None:
+    a, b = first.value(), last.value()
+    return f"{a}/{b}" if a and b else None
+
+
+def _borrow_year(first: _When, last: _When) -> _When:
+    """"từ tháng 11 đến tháng 2/2022": the start takes its year from the written end."""
+    if first.year_written or not last.year_written or last.year is None:
+        return first
+    year = last.year
+    if first.month and last.month and (first.month, first.day or 0) > (last.month, last.day or 0):
+        year -= 1
+    return replace(first, year=year, year_written=True)
+
+
+def _preposition(norm: str, start: int) -> tuple[str | None, int]:
+    window = norm[max(0, start - 35):start]
+    window = window[window.rfind("\n") + 1:]
+    p = _context_patterns()
+    for kind in ("now_until", "from", "until"):
+        m = p[kind].search(window)
+        if m:
+            return kind, start - len(window) + m.start()
+    return None, start
+
+
+def combine(norm: str, candidates: list[_Candidate], pub: date | None) -> list[tuple[int, int, str | None, str]]:
+    """Apply prepositions and join ranges: (start, end, value, grain) in normalised coordinates."""
+    p = _context_patterns()
+    out: list[tuple[int, int, str | None, str]] = []
+    i = 0
+    while i < len(candidates):
+        c = candidates[i]
+        kind, start = _preposition(norm, c.start)
+        following = candidates[i + 1] if i + 1 < len(candidates) else None
+        if (following is not None and kind in (None, "from") and not (c.weak and following.weak)
+                and p["joiner"].fullmatch(norm, c.end, following.start)):
+            last = following.last or following.first
+            first = _borrow_year(c.first, last)
+            out.append((start, following.end, _interval(first, last), "interval"))
+            i += 2
+            continue
+        i += 1
+        if c.weak:
+            continue
+        now = p["until_now"].match(norm, c.end) if kind == "from" else None
+        if now:
+            first = c.first
+            if c.edge and c.edge.lower() == "đầu" and first.grain == "year" and first.year:
+                first = _When("month", first.year, 1)  # "từ đầu năm đến nay": January to now
+            out.append((start, now.end(), _interval(first, _now_at(first.grain, pub)), "interval"))
+        elif c.last is not None:
+            out.append((start, c.end, _interval(c.first, c.last), "interval"))
+        elif kind == "now_until":  # "từ nay đến năm 2030"
+            last = c.first
+            if pub and not last.year_written and last.year and last.month and (last.month, last.day or 31) < (
+                    pub.month, pub.day):
+                last = replace(last, year=last.year + 1)  # "từ nay đến ngày 9-5" looks ahead
+            out.append((start, c.end, _interval(_now_at(last.grain, pub), last), "interval"))
+        elif kind is not None:
+            value = c.first.value()
+            if value is not None:
+                value = f"{value}/" if kind == "from" else f"/{value}"
+            out.append((start, c.end, value, "interval"))
+        else:
+            out.append((c.start, c.end, c.first.value(), c.first.grain))
+    return out
+
+
+def extract_dates(doc: Document) -> list[DateMention]:
+    """Date mentions of ``doc``, sorted by start and non-overlapping, with original offsets and text."""
+    published = doc.published.date() if doc.published is not None else None
+    mentions = []
+    for start, end, value, grain in combine(doc.norm, find_candidates(doc.norm, published), published):
+        span = doc.span(start, end)
+        mentions.append(DateMention(span.start, span.end, span.text, value, grain))
+    return mentions
