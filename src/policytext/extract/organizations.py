@@ -178,6 +178,7 @@ def _pick_entry(indexes: list[int], published: date | None) -> OrgEntry:
 
 
 _BARE_LEVEL = re.compile(r" (tỉnh|thành phố|huyện|quận|xã|phường|thị xã)(?!\w)", re.IGNORECASE)
+_UNIT_NUMBER = re.compile(r"\d{1,3}(?!\w)")
 _CAPITALISED = re.compile(r"[^\W\d_][^\W_]*(?:-[^\W\d_][^\W_]*)?")
 
 
@@ -201,6 +202,9 @@ def _place_at(norm: str, pos: int, raw: dict[int, list[tuple[int, _Key]]], surna
             return end, f"{admin} {place}" if admin else place
     if admin is None:
         return None
+    number = _UNIT_NUMBER.match(norm, place_start)
+    if number:  # "quận 1", "phường 12"
+        return number.end(), f"{admin} {number.group(0)}"
     # an unlisted district or commune: its capitalised syllables, stopping before a person's name
     syllables: list[re.Match[str]] = []
     at = place_start
@@ -214,6 +218,8 @@ def _place_at(norm: str, pos: int, raw: dict[int, list[tuple[int, _Key]]], surna
             break
     if not syllables:
         return None
+    if syllables[0].group(0) in surnames and 2 <= len(syllables) <= 4:
+        return None  # "UBND TP Lê Thanh Hải": a person, the unit is the article's own
     for i in range(1, len(syllables)):
         if syllables[i].group(0) in surnames and 2 <= len(syllables) - i <= 4:
             syllables = syllables[:i]
