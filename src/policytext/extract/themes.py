@@ -219,8 +219,12 @@ def extract_themes(
 
 
 def combine(lexicon_score: float, probability: float) -> float:
-    """Lexicon score and model probability for a theme that has lexicon evidence."""
-    return 0.5 * lexicon_score + 0.5 * probability
+    """Score of a theme that has lexicon evidence, given the model's probability for it.
+
+    The model may lift the lexicon score (to the mean of both) but never lowers it: the lexicon's
+    precision stays, the model adds recall on articles that word their theme differently.
+    """
+    return max(lexicon_score, 0.5 * lexicon_score + 0.5 * probability)
 
 
 def score_themes(gold, pred):  # re-exported for `policytext eval`

@@ -29,7 +29,7 @@ USE_BY_DEFAULT = False
 N_FEATURES = 2**18
 NGRAMS = (1, 2)
 KEEP_PER_THEME = 4000  # strongest coefficients kept per theme
-POSITIVE_AT = 0.8  # lexicon score from which an article is a confident positive
+POSITIVE_AT = 0.65  # lexicon score from which an article is a confident positive
 MIN_POSITIVES = 20  # fewer than this: no model for the theme (the lexicon alone decides)
 
 
