@@ -365,7 +365,7 @@ def _on_day(m: re.Match[str], ctx: _Context) -> _Candidate | None:
             return None  # no such day, or a lunar date ("10 tháng 3 âm lịch") we cannot convert
         if not written and not led:
             weak = not _bare_day_is_date(ctx, m.start(), m.end())
-            if ((m.group("sep") == "-" or m.group("rsep") == "-")
+            if (m.group("sep") == "-"
                     and re.search(r"(?<!\w)từ\s+$", _before(ctx, m.start(), 8), re.I)
                     and not _context_patterns()["bare_year_end"].match(ctx.norm, m.end())):
                 return None  # "từ 1-3 môn học" is a count; "từ 11-4 đến nay", "từ 11-4." are dates
@@ -649,22 +649,40 @@ def _patterns() -> tuple[tuple[re.Pattern[str], _Handler], ...]:
     return tuple((re.compile(build().replace(r"\s", _SPACE), re.IGNORECASE), handle) for build, handle in builders)
 
 
+@lru_cache(maxsize=1)
+def _starts() -> re.Pattern[str]:
+    """Where an expression can start: a number or a word some pattern begins with.
+
+    Trying the patterns only there (a few hundred places in an article, not every character)
+    is what keeps extraction fast."""
+    data = _vocabulary().raw
+    words = [w for key in ("parts_of_day", "weekdays", "relative_days", "after_part_of_day", "edges",
+                           "range_heads", "decade_heads", "number_words") for w in data[key]]
+    words += ["ngày", "hôm", "tháng", "quý", "nửa", "năm", "tuần", "cách"]
+    # zero-width, so that "năm" inside "các năm 2015" is a start too
+    return re.compile(rf"(?<!\w)(?=\d|(?:{_alternation(words)})(?!\w))", re.IGNORECASE)
+
+
 # --- pass 1: expressions -----------------------------------------------------------------------
 
 
 def find_candidates(norm: str, pub: date | None) -> list[_Candidate]:
     """The longest non-overlapping date expressions in ``norm``, in order of position."""
     ctx = _Context(norm, pub)
+    starts = [m.start() for m in _starts().finditer(norm)]
     found: list[_Candidate] = []
     for pattern, handle in _patterns():
-        position = 0
-        while (m := pattern.search(norm, position)) is not None:
-            candidate = handle(m, ctx)
-            if candidate is None:
-                position = m.start() + 1  # a rejected match may hide a good one inside it
-            else:
+        taken_until = 0
+        for position in starts:
+            if position < taken_until:
+                continue
+            m = pattern.match(norm, position)
+            if m is None:
+                continue
+            candidate = handle(m, ctx)  # when rejected, a good match may still start further in
+            if candidate is not None:
                 found.append(candidate)
-                position = max(candidate.end, m.start() + 1)
+                taken_until = candidate.end
     found.sort(key=lambda c: (c.start - c.end, c.start))
     chosen: list[_Candidate] = []
     taken: list[tuple[int, int]] = []
