@@ -50,3 +50,19 @@ def test_seed_article_has_six_tasks(shared_data):
     assert [t[0] for t in tasks] == [1, 2, 3, 4, 5, 6]
     assert [t[1] for t in tasks] == ["Thứ nhất", "Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu"]
     assert tasks[5][2].endswith("của cơ quan, đơn vị.")
+
+
+def test_lists_of_findings_or_violations_are_not_tasks():
+    findings = ("Đoàn kiểm tra chỉ ra sai phạm. Thứ nhất, tờ trình và thực tế không khớp. "
+                "Thứ hai, hồ sơ thanh toán thiếu chữ ký. Thứ ba, hóa đơn do nhà thầu lập sai.")
+    violations = ("Trốn thuế gồm những hành vi sau: (1) Để ngoài sổ kế toán số thuế phải nộp; "
+                  "(2) Sửa chữa chứng từ để giảm số thuế phải nộp.")
+    assert tasks_of(findings) == [] and tasks_of(violations) == []
+
+
+def test_nested_lists_count_only_the_outer_items_which_span_their_sub_items():
+    text = ("Thủ tướng chỉ thị:\n1. Các Bộ phải tập trung chỉ đạo:\na) Tăng cường giám sát;\nb) Phối hợp kiểm tra.\n"
+            "2. Tổ chức tiêm vắc xin:\na) Bộ Y tế hướng dẫn;\nb) Địa phương triển khai.\nHết.")
+    tasks = tasks_of(text)
+    assert [t[1] for t in tasks] == ["1.", "2."]
+    assert tasks[0][2].endswith("b) Phối hợp kiểm tra.") and tasks[1][2].endswith("b) Địa phương triển khai.")

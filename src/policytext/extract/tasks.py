@@ -2,7 +2,10 @@
 
 A marker counts only inside an enumeration: items numbered 1, 2, 3 … in order, at least
 ``min_items`` of them, each opening a line or following sentence punctuation. That keeps a lone
-"thứ hai" (Monday, or "the second time") and a stray "(1)" from becoming tasks.
+"thứ hai" (Monday, or "the second time") and a stray "(1)" from becoming tasks. An enumeration
+is a list of tasks only when most items are directives (they open with a directive verb or carry
+a modal such as "phải", "cần"): lists of findings, charges or projects are not tasks. In nested
+lists only the outer enumeration counts; its items span their sub-items.
 """
 
 from __future__ import annotations
@@ -34,6 +37,14 @@ class _MarkerPatterns:
     thu_ordinals: dict[str, int]
     la_ordinals: dict[str, int]
     min_items: int
+    directive_start: re.Pattern[str]
+    modal: re.Pattern[str]
+    modal_window: int
+    directive_share: float
+    lead_in: re.Pattern[str]
+    lead_in_window: int
+    lead_in_share: float
+    not_task_lead_in: re.Pattern[str]
 
 
 _PAREN_NUMBER = re.compile(rf"{_ITEM_START}\((\d{{1,2}})\)(?=\s)|(?<=[\s,])\((\d{{1,2}})\)(?=\s)")
@@ -49,12 +60,27 @@ def _patterns() -> _MarkerPatterns:
     thu_words = "|".join(map(re.escape, thu))
     la_words = "|".join(map(re.escape, la))
     return _MarkerPatterns(
-        thu=re.compile(rf"{_ITEM_START}([Tt]hứ ({thu_words}))(?=\s*[,:]|\s+là\b)"),
+        thu=re.compile(rf"{_ITEM_START}([Tt]hứ ({thu_words}))(?=\s*[,:]|\s+là\b|\s+[a-zà-ỹđ])"),
         la=re.compile(rf"{_ITEM_START}(({la_words}) là)(?=\s*[,:]|\s+[a-zà-ỹđ])", re.IGNORECASE),
         thu_ordinals=thu,
         la_ordinals={k.lower(): v for k, v in la.items()},
         min_items=int(data.get("min_items", 2)),
+        directive_start=_phrase_pattern(data["directive_starts"], anchored=True),
+        modal=_phrase_pattern(data["modals"], anchored=False),
+        modal_window=int(data["modal_window"]),
+        directive_share=float(data["directive_share"]),
+        lead_in=_phrase_pattern(data["lead_in_cues"], anchored=False),
+        lead_in_window=int(data["lead_in_window"]),
+        lead_in_share=float(data["lead_in_share"]),
+        not_task_lead_in=_phrase_pattern(data["not_task_lead_ins"], anchored=False),
     )
+
+
+def _phrase_pattern(phrases: list[str], *, anchored: bool) -> re.Pattern[str]:
+    """Whole-word, case-insensitive alternation of phrases, longest first."""
+    words = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    prefix = r"^[\s,:;.)\-–]*(?:là\s+)?" if anchored else r"(?<!\w)"
+    return re.compile(rf"{prefix}(?:{words})(?!\w)", re.IGNORECASE)
 
 
 def find_markers(norm: str) -> list[_Marker]:
@@ -88,24 +114,78 @@ def enumerations(markers: list[_Marker], min_items: int) -> list[list[_Marker]]:
     return sorted(runs, key=lambda run: run[0].start)
 
 
-def _item_end(norm: str, marker: _Marker, next_marker: _Marker | None) -> int:
-    line_end = norm.find("\n", marker.end)
-    end = len(norm) if line_end < 0 else line_end
-    if next_marker is not None and next_marker.start < end:
-        end = next_marker.start
-    while end > marker.end and norm[end - 1] in " \t;,":
+_RANK = {"thu": 0, "la": 0, "number": 0, "paren": 1, "letter": 2}
+
+
+def _line_end(norm: str, position: int) -> int:
+    end = norm.find("\n", position)
+    return len(norm) if end < 0 else end
+
+
+def _trim_end(norm: str, start: int, end: int) -> int:
+    while end > start and norm[end - 1] in " \t\n;,":
         end -= 1
     return end
 
 
+def _nested_in(outer: list[_Marker], inner: list[_Marker], norm: str) -> bool:
+    """Is ``inner`` a sub-list of ``outer``: inside one of its items, or right under its last one?"""
+    if _RANK[inner[0].kind] <= _RANK[outer[0].kind] or inner[0].start < outer[0].start:
+        return False
+    if inner[0].start < outer[-1].start:
+        return True
+    last_line_end = _line_end(norm, outer[-1].end)
+    return not norm[last_line_end:inner[0].start].strip()  # starts on the next line
+
+
+def _is_directive(item: str, patterns: _MarkerPatterns) -> bool:
+    if patterns.directive_start.search(item):
+        return True
+    first_clause = re.split(r"[.;!?]", item, maxsplit=1)[0]
+    window = " ".join(first_clause.split()[: patterns.modal_window])
+    return bool(patterns.modal.search(window))
+
+
+def _items(norm: str, run: list[_Marker], sub_runs: list[list[_Marker]]) -> list[tuple[_Marker, int]]:
+    """Each marker of a run with the end of its item (normalised coordinates)."""
+    items = []
+    for i, marker in enumerate(run):
+        if i + 1 < len(run):
+            end = run[i + 1].start  # an item runs to the next marker
+        else:
+            end = _line_end(norm, marker.end)  # the last one to the end of its paragraph …
+            for sub in sub_runs:  # … or of its last sub-item
+                if sub[0].start >= marker.start:
+                    end = max(end, _line_end(norm, sub[-1].end))
+        items.append((marker, _trim_end(norm, marker.end, end)))
+    return items
+
+
+def task_items(norm: str) -> list[tuple[_Marker, int]]:
+    """Markers and item ends of every outer enumeration of directives, in text order."""
+    patterns = _patterns()
+    runs = enumerations(find_markers(norm), patterns.min_items)
+    outer = [run for run in runs if not any(_nested_in(other, run, norm) for other in runs if other is not run)]
+    result = []
+    for run in outer:
+        subs = [other for other in runs if other is not run and _nested_in(run, other, norm)]
+        items = _items(norm, run, subs)
+        directives = sum(_is_directive(norm[m.end:end], patterns) for m, end in items)
+        lead_in = norm[max(0, run[0].start - patterns.lead_in_window):run[0].start]
+        last_sentence = re.split(r"[.!?]\s", lead_in)[-1]
+        if patterns.not_task_lead_in.search(last_sentence):
+            continue
+        share = patterns.lead_in_share if patterns.lead_in.search(lead_in) else patterns.directive_share
+        if directives >= share * len(items):
+            result.extend(items)
+    return result
+
+
 def extract_tasks(doc: Document) -> list[Task]:
-    """Tasks of every enumeration in the document, with ordinal, marker text and item span."""
+    """Tasks of every enumeration of directives, with ordinal, marker text and item span."""
     tasks: list[Task] = []
-    for run in enumerations(find_markers(doc.norm), _patterns().min_items):
-        for i, marker in enumerate(run):
-            following = run[i + 1] if i + 1 < len(run) else None
-            end = _item_end(doc.norm, marker, following)
-            marker_span = doc.span(marker.start, marker.end)
-            start, stop = doc.original(marker.start, end)
-            tasks.append(Task(ordinal=marker.ordinal, marker=marker_span.text, start=start, end=stop))
+    for marker, end in task_items(doc.norm):
+        marker_text = doc.span(marker.start, marker.end).text
+        start, stop = doc.original(marker.start, end)
+        tasks.append(Task(ordinal=marker.ordinal, marker=marker_text, start=start, end=stop))
     return tasks
