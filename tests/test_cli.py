@@ -68,3 +68,10 @@ def test_eval_segmentation_prints_f1(shared_data):
     result = runner.invoke(app, ["eval", "segmentation", "--gold", str(shared_data / "ud-vtb/vi_vtb-ud-test.conllu")])
     assert result.exit_code == 0
     assert "F1=0.97" in result.output
+
+
+def test_eval_extract_prints_the_report(shared_data):
+    result = runner.invoke(app, ["eval", "extract", "--shared", str(shared_data)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    for row in ("officials (by name)", "dates (overlap)", "legal refs (all)", "task count exact"):
+        assert row in result.output

@@ -160,6 +160,23 @@ def eval_segmentation(
     out.print(score_segmentation(gold, segmenter).report(segmenter))
 
 
+@eval_app.command("extract")
+def eval_extract(
+    gold: Path = typer.Option(Path("benchmarks/gold"), help="Gold JSONL file, or a folder of extract_dev*.jsonl."),
+    shared: Path = typer.Option(Path("../shared/data"), help="Folder holding the gold articles' texts."),
+) -> None:
+    """Precision, recall and F1 of officials, dates, legal references and tasks on the dev gold."""
+    from .evaluate import MissingData, run_eval
+
+    if not gold.exists():
+        raise typer.BadParameter(f"no such file or folder: {gold}", param_hint="--gold")
+    try:
+        out.print(run_eval(gold, shared), highlight=False)
+    except MissingData as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(1)
+
+
 def main() -> None:
     app()
 
