@@ -404,6 +404,8 @@ def _organization_text(doc: Document, link: _Link) -> str | None:
     if link.org_start is None:
         return t.organization
     written = doc.span(link.org_start, link.org_end).text
+    if link.kind == "ministry_field":
+        return f"Bộ {written}"  # "Bộ trưởng Tài chính" -> "Bộ Tài chính"
     if link.org_name and _lower(normalize_string(written)) == _lower(link.org_name):
         written = link.org_name
     if t.unit and not t.unit_in_title and not _lower(written).startswith(_lower(t.unit)):
@@ -488,10 +490,12 @@ def extract_officials(doc: Document) -> list[Official]:
         if found:
             names.add(found)
     for m in _NAME_START.finditer(norm):
-        if norm[m.start()].isupper() and m.start() not in candidates:
-            found = _vietnamese_name(norm, m.start(), org_starts, after_title=False)
-            if found:
-                names.add(found)
+        at = m.start()
+        if not norm[at].isupper() or at in candidates or _inside_run(norm, at) or lex.honorific.match(norm, at):
+            continue
+        found = _vietnamese_name(norm, at, org_starts, after_title=False)
+        if found:
+            names.add(found)
     for start, end in sorted(names):
         links = _trailing_chain(norm, end, titles, org_starts)
         if not links:
@@ -503,6 +507,17 @@ def extract_officials(doc: Document) -> list[Official]:
         candidate.positions.extend(positions)
     people = [c for c in candidates.values() if c.positions]
     return _merge(doc, people, titles, org_starts)
+
+
+def _inside_run(norm: str, at: int) -> bool:
+    """True when the capitalised word at ``at`` continues a capitalised word before it ("Kim" in "Trần Kim Long")."""
+    if at < 2 or norm[at - 1] != " ":
+        return False
+    before = _PREVIOUS_WORD.search(norm, max(0, at - 20), at - 1)
+    return bool(before) and before.group(0)[0].isupper()
+
+
+_PREVIOUS_WORD = re.compile(r"[^\W\d_]+$")
 
 
 def _merge(doc: Document, candidates: list[_Candidate], titles, org_starts) -> list[Official]:

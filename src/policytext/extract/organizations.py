@@ -177,7 +177,7 @@ def _pick_entry(indexes: list[int], published: date | None) -> OrgEntry:
     return entries[indexes[0]]
 
 
-_BARE_LEVEL = re.compile(r" (tỉnh|thành phố|huyện|quận|xã|phường|thị xã)(?!\w)", re.IGNORECASE)
+_BARE_LEVEL = re.compile(r" (tỉnh|thành phố|TP\.?|Tp\.?|huyện|quận|xã|phường|thị xã|thị trấn)(?!\w)")
 _UNIT_NUMBER = re.compile(r"\d{1,3}(?!\w)")
 _CAPITALISED = re.compile(r"[^\W\d_][^\W_]*(?:-[^\W\d_][^\W_]*)?")
 
@@ -255,7 +255,8 @@ def _candidate(norm: str, start: int, end: int, key: _Key, raw, published: date 
             # "UBND tỉnh" without the province's name: the article's own province
             level = _BARE_LEVEL.match(norm, end)
             if level:
-                return OrgMatch(start, level.end(), f"{canonical} {level.group(1).lower()}", "local")
+                full = _gazetteer().admin_full.get(level.group(1).lower(), level.group(1))
+                return OrgMatch(start, level.end(), f"{canonical} {full}", "local")
             return OrgMatch(start, end, canonical, "local" if key.kind == _LOCAL else "department")
         return None
     if context and key.kind == _COUNTRY:
