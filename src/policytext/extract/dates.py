@@ -82,6 +82,7 @@ class _Candidate:
     last: _When | None = None  # set when the expression is itself a range ("10-12/10", "2021 - 2026")
     weak: bool = False  # a bare "30/8" with no trigger: kept only as one end of a range
     edge: str | None = None  # "đầu" / "cuối" / "giữa": in the span, narrows nothing
+    period: bool = False  # one named period (a decade), so "từ những năm 1990" opens at its start
 
 
 # --- vocabulary --------------------------------------------------------------------------------
@@ -328,6 +329,9 @@ def _day_pattern() -> str:
             rf"|{_NUM_START}(?P<nd>{_DAY})(?P<sep>[/.-])(?P<nm>{_MONTH})(?:(?P=sep)(?P<ny>{_YEAR}))?{_NUM_END}"
             rf"|{_NUM_START}(?P<ld>{_DAY})\s+tháng\s+(?P<lm>{_MONTH})(?:\s*,?\s*năm\s+(?P<ly>{_YEAR}))?{_NUM_END}"
             rf"|(?<!\w)(?P<rel>{_words('relative_days')})(?!\w)"
+            # "hôm qua, 19-1": the written date after a relative day is the one to trust
+            rf"(?:\s*,?\s*(?P<xopen>\()?\s*(?:ngày\s+)?{_NUM_START}(?P<xd>{_DAY})(?P<xsep>[/-])(?P<xm>{_MONTH})"
+            rf"(?:(?P=xsep)(?P<xy>{_YEAR}))?{_NUM_END}(?(xopen)\s*\)))?"
             rf"|(?<!\w)(?P<prel>{_words('after_part_of_day')})(?!\w))")
     # a time after the date, unless it leads the next date ("sáng nay, 2 giờ chiều 30/8")
     tail = (rf"(?(open)\s*\))(?:\s*(?:[-,]\s*)?(?:(?:vào\s+)?lúc\s+)?{_time('b')}(?:\s+(?P<pc>{part})(?!\w))?"
@@ -347,6 +351,11 @@ def _on_day(m: re.Match[str], ctx: _Context) -> _Candidate | None:
         offset = _lookup(v.relative_days, m.group("rel")) if m.group("rel") else _lookup(
             v.after_part_of_day, m.group("prel"))
         when = _day(ctx.pub + timedelta(days=offset) if ctx.pub else None)
+        if m.group("xd"):
+            year, year_written = _year_or_publication(m.group("xy"), ctx.pub)
+            if not _valid_day(year, int(m.group("xm")), int(m.group("xd"))):
+                return None
+            when = _When("day", year, int(m.group("xm")), int(m.group("xd")), year_written=year_written)
     else:
         if m.group("d"):  # "10-12/10": a range of days in one month
             day1, day, month, written = int(m.group("d1")), int(m.group("d")), int(m.group("rm")), m.group("ry")
@@ -580,7 +589,7 @@ def _on_decade(m: re.Match[str], ctx: _Context) -> _Candidate | None:
     else:
         century = 20 if (m.group("century") or "").lower() in ("xxi", "21", "này") else 19
     start = century * 100 + int(m.group("d")) * 10
-    return _Candidate(m.start(), m.end(), _When("year", start), _When("year", start + 9))
+    return _Candidate(m.start(), m.end(), _When("year", start), _When("year", start + 9), period=True)
 
 
 def _relative_unit_pattern() -> str:
@@ -747,7 +756,7 @@ def combine(norm: str, candidates: list[_Candidate], pub: date | None) -> list[t
             if c.edge and c.edge.lower() == "đầu" and first.grain == "year" and first.year:
                 first = _When("month", first.year, 1)  # "từ đầu năm đến nay": January to now
             out.append((start, now.end(), _interval(first, _now_at(first.grain, pub)), "interval"))
-        elif c.last is not None:
+        elif c.last is not None and not (c.period and kind in ("from", "until")):
             out.append((start, c.end, _interval(c.first, c.last), "interval"))
         elif kind == "now_until":  # "từ nay đến năm 2030"
             last = c.first
@@ -756,7 +765,7 @@ def combine(norm: str, candidates: list[_Candidate], pub: date | None) -> list[t
                 last = replace(last, year=last.year + 1)  # "từ nay đến ngày 9-5" looks ahead
             out.append((start, c.end, _interval(_now_at(last.grain, pub), last), "interval"))
         elif kind is not None:
-            value = c.first.value()
+            value = (c.last if c.period and kind == "until" else c.first).value()
             if value is not None:
                 value = f"{value}/" if kind == "from" else f"/{value}"
             out.append((start, c.end, value, "interval"))
