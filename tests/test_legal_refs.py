@@ -91,6 +91,12 @@ POSITIVE = [
      ("Nghị định 15/2020/N\u00d0-CP", "Nghị định", "15/2020/NĐ-CP", "15", 2020, "CP")),
     ("Theo Nghị định 15/2020/NĐ-\u0421P.",  # Cyrillic Es
      ("Nghị định 15/2020/NĐ-\u0421P", "Nghị định", "15/2020/NĐ-CP", "15", 2020, "CP")),
+    # the 1980s-90s form number-ISSUER, only after a type word; one-part symbols of known issuers
+    ("theo Nghị định số 139-HĐBT ban hành ngày", ("Nghị định số 139-HĐBT", "Nghị định", "139-HĐBT", "139", None, "HĐBT")),
+    ("hướng dẫn Quyết định số 477-TTg ngày 3/7/1997",
+     ("Quyết định số 477-TTg", "Quyết định", "477-TTg", "477", None, "TTg")),
+    ("nhà hóa giá theo NĐ 61/CP nên", ("NĐ 61/CP", "Nghị định", "61/CP", "61", None, "CP")),
+    ("Trong văn bản 175/TTg, Thủ tướng yêu cầu", ("văn bản 175/TTg", None, "175/TTg", "175", None, "TTg")),
     # numbered without a symbol: the code is the number as written
     ("Quyết định 1880 của Thủ tướng đã nêu rõ.", ("Quyết định 1880", "Quyết định", "1880", "1880", None, None)),
     ("thực hiện Nghị quyết số 21 của Chính phủ", ("Nghị quyết số 21", "Nghị quyết", "21", "21", None, None)),
@@ -121,6 +127,7 @@ POSITIVE = [
      ("Luật hôn nhân và gia đình", "Luật", None, None, None, None)),
     ("Luật sửa đổi, bổ sung một số điều của Luật Đầu tư công có hiệu lực.",
      ("Luật sửa đổi, bổ sung một số điều của Luật Đầu tư công", "Luật", None, None, None, None)),
+    ("Quốc hội sửa đổi luật Đất đai lần này", ("luật Đất đai", "Luật", None, None, None, None)),
     ("Luật Hôn nhân và gia đình năm 2014 quy định", ("Luật Hôn nhân và gia đình năm 2014", "Luật", None, None, 2014, None)),
 ]
 
@@ -142,6 +149,9 @@ NEGATIVE = [
     "Hợp chất 1,4-Bis (2-chloroethyl) được liệt kê; 1- Các cơ quan y tế.",
     "Luật sư Nguyễn Văn A bào chữa cho bị cáo.",
     "Hiến pháp EU bị Pháp và Hà Lan bác bỏ.",
+    "Sinh viên năm thứ 3 ĐH Luật TP HCM thi tốt (Theo Pháp Luật TP HCM).",
+    "Ông tạm trú quận 1 - TPHCM; khởi tố bị can số 140/ANĐT; bản án số 1006/DSPT.",
+    "Hoàn thiện pháp luật Đất đai và dự luật Đất đai.",
     "Bộ Công Thương quy định việc này; quy định của Đảng.",
 ]
 

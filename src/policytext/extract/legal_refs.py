@@ -71,6 +71,8 @@ class _Lexicon:
     party_code: re.Pattern[str]
     lower_code: re.Pattern[str]
     term_issuer: re.Pattern[str]
+    single_issuers: frozenset[str]
+    old_code: re.Pattern[str]
     bare_number: re.Pattern[str]
     bare_types: dict[str, str]  # lower-case type word -> doc_type
     bare_needs_so: frozenset[str]  # lower-case type words that take a bare number only after "số"
@@ -137,6 +139,9 @@ def _lexicon() -> _Lexicon:
             rf"(?P<sissuer>{_LOWER_PART}(?:{_DASH}{_LOWER_PART})*))(?![\w&])"
         ),
         term_issuer=re.compile(rf"(?:{terms})\d{{1,2}}"),
+        single_issuers=frozenset(n(w) for w in data["single_issuers"]),
+        # the 1980s-90s form number-ISSUER ("Nghị định 17-HĐBT", "Quyết định số 477-TTg")
+        old_code=re.compile(rf"(?<![\w./-])({_NUMBER}){_DASH}({_PART})(?![\w/&]|{_DASH}\w)"),
         bare_number=re.compile(
             rf"(?<!\w)({_alternation(bare_types)})( số)?(?: ?:)? ({_NUMBER})(?:{_SLASH}({_YEAR}))?"
             rf"(?![\w/%&]|[.,]\d|{_DASH}[A-ZĐa-zđ])",
@@ -146,7 +151,7 @@ def _lexicon() -> _Lexicon:
         bare_needs_so=frozenset(n(t).lower() for t in data["bare_number_needs_so"]),
         not_after_bare=tuple(n(w) for w in data["not_after_bare_number"]),
         agency_unit_type=n(data["agency_unit_type"]),
-        named_trigger=re.compile(r"(?<!\w)(Bộ [Ll]uật|Luật|Pháp lệnh) (?=\w)"),
+        named_trigger=re.compile(r"(?<!\w)([Bb]ộ [Ll]uật|[Ll]uật|[Pp]háp lệnh) (?=\w)"),
         named_types=named_types,
         law_name=re.compile(rf"(?:{law_names})(?!\w)", re.IGNORECASE),
         max_guessed_words=int(data["max_guessed_name_words"]),
@@ -200,15 +205,16 @@ def _type_and_issuer(parts: list[str], lex: _Lexicon) -> tuple[str | None, str |
     return lex.agency_unit_type, parts[0], True
 
 
-def _lead_in(norm: str, code_start: int, lex: _Lexicon) -> tuple[int, str | None, bool] | None:
-    """The type words (and name, "số") written just before a code: (start, doc_type, has_type)."""
+def _lead_in(norm: str, code_start: int, lex: _Lexicon) -> tuple[int, str | None, bool, bool] | None:
+    """The type words (and name, "số") just before a code: (start, doc_type, is a type, has a name)."""
     window_start = max(0, code_start - 200)
     window = norm[window_start:code_start]
     for match in reversed(list(lex.type_word_re.finditer(window))):
         tail = window[match.end():]
-        if _DIRECT_TAIL.fullmatch(tail) or _NAMED_TAIL.fullmatch(tail):
-            word = match.group(0).lower()
-            return window_start + match.start(), lex.type_words.get(word), lex.type_words.get(word) is not None
+        direct = _DIRECT_TAIL.fullmatch(tail)
+        if direct or _NAMED_TAIL.fullmatch(tail):
+            doc_type = lex.type_words.get(match.group(0).lower())
+            return window_start + match.start(), doc_type, doc_type is not None, not direct
     return None
 
 
@@ -225,9 +231,9 @@ def _coded(norm: str, lex: _Lexicon) -> list[_Found]:
         number, year, symbol = match.group(1), match.group(2), match.group(3)
         parts = [_canonical(p, lex) for p in _parts(symbol)]
         lead = _lead_in(norm, match.start(), lex)
-        single_ok = year or lex.term_issuer.fullmatch(parts[0]) or (lead and lead[2])
+        single_ok = year or lead or lex.term_issuer.fullmatch(parts[0]) or parts[0] in lex.single_issuers
         if len(parts) == 1 and not single_ok:
-            continue  # "1/F0", "5/BCT" alone are too weak to call a document
+            continue  # "1/F0", "140/ANĐT" alone are too weak to call a document
         doc_type, issuer, _ = _type_and_issuer(parts, lex)
         code = f"{number}/{year}/" if year else f"{number}/"
         found.append(_with_lead(match.start(), match.end(), lead, doc_type, code + "-".join(parts),
@@ -238,6 +244,12 @@ def _coded(norm: str, lex: _Lexicon) -> list[_Found]:
         lead = _lead_in(norm, match.start(), lex)
         found.append(_with_lead(match.start(), match.end(), lead, lex.abbreviations.get(kind),
                                 f"{number}-{kind}/{'-'.join(issuers)}", number, None, "-".join(issuers)))
+    for match in lex.old_code.finditer(norm):
+        lead = _lead_in(norm, match.start(), lex)
+        if lead is None or not lead[2] or lead[3]:
+            continue  # without a type word right before, "quận 1 - TPHCM" would be a code
+        number, issuer = match.group(1), _canonical(match.group(2), lex)
+        found.append(_with_lead(match.start(), match.end(), lead, None, f"{number}-{issuer}", number, None, issuer))
     for match in lex.lower_code.finditer(norm):
         number, year = match.group(1), match.group("year")
         kind = _canonical(match.group("ptype") or match.group("stype"), lex)
@@ -289,7 +301,13 @@ def _named(norm: str, lex: _Lexicon) -> list[_Found]:
         start = match.start()
         if lex.org_before.search(norm, max(0, start - 12), start):
             continue
-        name_end = _known_name_end(norm, match.end(), lex) or _guessed_name_end(norm, match.end(), lex)
+        if match.group(1)[0].islower():
+            # "luật Đất đai" counts only with a known, capitalised name: not "pháp luật đất đai"
+            if not norm[match.end()].isupper() or _PHAP_BEFORE.search(norm, max(0, start - 6), start):
+                continue
+            name_end = _known_name_end(norm, match.end(), lex)
+        else:
+            name_end = _known_name_end(norm, match.end(), lex) or _guessed_name_end(norm, match.end(), lex)
         if name_end is None:
             continue
         end, year = _qualifiers(norm, name_end)
@@ -316,6 +334,7 @@ def _named(norm: str, lex: _Lexicon) -> list[_Found]:
     return found
 
 
+_PHAP_BEFORE = re.compile(r"(?<!\w)[Pp]háp $")
 # "Luật sửa đổi, bổ sung một số điều của Luật Đầu tư công": one reference, to the amending law
 _AMENDING = re.compile(r"Luật sửa đổi,? bổ sung(?: một số điều)?(?: của)?(?: các)? $")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
