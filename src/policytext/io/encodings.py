@@ -24,7 +24,8 @@ from ..resources import load_yaml
 
 SAMPLE_BYTES = 1 << 16  # detection looks at this much; decoding covers everything
 MIN_LEGACY_SCORE = 0.7  # share of non-ASCII words that must read as Vietnamese syllables
-_MAX_BAD_UTF8_SHARE = 0.01  # more stray bytes than this and UTF-8 is not the encoding
+_MAX_BAD_UTF8_SHARE = 0.01
+MAX_STRAY_SHARE = 0.02  # 8-bit bytes in otherwise ASCII text that are no Vietnamese encoding  # more stray bytes than this and UTF-8 is not the encoding
 
 _MAGIC = {
     b"%PDF": "PDF",
@@ -149,7 +150,8 @@ def detect_legacy(sample: bytes) -> str | None:
 
     Each candidate decoding is scored by the share of its non-ASCII words that are well-formed
     Vietnamese syllables; mojibake (a wrong decoding) is not. Text whose only non-ASCII bytes are
-    punctuation (no candidate has a non-ASCII word) is Windows-1252 punctuation: "windows-1252".
+    punctuation (no candidate has a non-ASCII word), or ASCII text with a few stray 8-bit bytes,
+    is read as Windows-1252.
     """
     best, best_score, any_words = None, 0.0, False
     for encoding in LEGACY_ENCODINGS:
@@ -169,7 +171,17 @@ def detect_legacy(sample: bytes) -> str | None:
         except UnicodeDecodeError:
             return None
         return "windows-1252"
-    return best if best_score >= MIN_LEGACY_SCORE else None
+    if best_score >= MIN_LEGACY_SCORE:
+        return best
+    # essentially ASCII text with a few stray 8-bit characters: Windows-1252 alters nothing that matters
+    stray = len(sample) - len(sample.translate(None, bytes(range(128))))
+    if stray <= MAX_STRAY_SHARE * len(sample):
+        try:
+            sample.decode("cp1252")
+            return "windows-1252"
+        except UnicodeDecodeError:
+            pass
+    return None
 
 
 def syllable_score(text: str) -> tuple[int, int]:

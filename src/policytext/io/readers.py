@@ -208,12 +208,13 @@ def _read_stream(stream: IO[bytes], kind: str, gzipped: bool, source: Source,
         yield ReadError(source, "empty file")
 
 
-def _stream_problem(exc: BaseException) -> str:
+def _stream_problem(exc: BaseException, progress: str) -> str:
+    """What went wrong reading a compressed stream, and how far reading got (``progress``)."""
     if isinstance(exc, EOFError):
-        return "truncated file (compressed data ends early)"
+        return f"truncated compressed file: the data ends early, {progress}"
     if isinstance(exc, gzip.BadGzipFile):
-        return f"not a valid gzip file ({exc})"
-    return f"corrupt data ({type(exc).__name__}: {exc})"
+        return f"not a valid gzip file ({exc}), {progress}"
+    return f"corrupt data ({type(exc).__name__}: {exc}), {progress}"
 
 
 def _read_all(stream: IO[bytes], source: Source) -> bytes | ReadError:
@@ -224,7 +225,7 @@ def _read_all(stream: IO[bytes], source: Source) -> bytes | ReadError:
             parts.append(chunk)
             size += len(chunk)
     except _STREAM_ERRORS as exc:
-        return ReadError(source, f"{_stream_problem(exc)} after {size:,} bytes")
+        return ReadError(source, _stream_problem(exc, f"{size:,} bytes read before the failure"))
     return b"".join(parts)
 
 
@@ -287,7 +288,7 @@ def _read_jsonl(stream: IO[bytes], source: Source, fields: FieldMap, **_: Any) -
     except DecodeError as exc:
         yield ReadError(source, str(exc))
     except _STREAM_ERRORS as exc:
-        yield ReadError(replace(source, index=number + 1), f"{_stream_problem(exc)} after line {number:,}")
+        yield ReadError(replace(source, index=number + 1), _stream_problem(exc, f"{number:,} complete lines read"))
 
 
 def _parse_json_line(line: str, source: Source, fields: FieldMap) -> Article | ReadError:
@@ -335,7 +336,8 @@ def _read_csv(stream: IO[bytes], source: Source, fields: FieldMap, kind: str = "
     except DecodeError as exc:
         yield ReadError(source, str(exc))
     except _STREAM_ERRORS as exc:
-        yield ReadError(replace(source, index=row_number + 1), f"{_stream_problem(exc)} after row {row_number:,}")
+        yield ReadError(replace(source, index=row_number + 1),
+                        _stream_problem(exc, f"{row_number:,} complete rows read"))
 
 
 def _guess_delimiter(header: str) -> str:
@@ -386,7 +388,7 @@ def _read_json(stream: IO[bytes], source: Source, fields: FieldMap, **_: Any) ->
             return
         value = container
     if not isinstance(value, list):
-        yield ReadError(source, f"JSON holds a {_json_type(value)}, not an object or an array of objects")
+        yield ReadError(source, f"JSON holds {_json_type(value, article=True)}, not an object or an array of objects")
         return
     if not value:
         yield ReadError(source, "JSON array holds no articles")
@@ -449,7 +451,7 @@ _MISSING = object()
 def article_from_record(record: Any, source: Source, fields: FieldMap) -> Article | ReadError:
     """An Article from one JSON object or CSV row, or a ReadError saying what is missing."""
     if not isinstance(record, dict):
-        return ReadError(source, f"record is a JSON {_json_type(record)}, not an object")
+        return ReadError(source, f"record is {_json_type(record, article=True)}, not a JSON object")
     text = None
     found_empty = found_other = None
     for name in fields.text:
@@ -465,7 +467,7 @@ def article_from_record(record: Any, source: Source, fields: FieldMap) -> Articl
         if found_empty:
             reason = f"text field '{found_empty}' is empty"
         elif found_other:
-            reason = f"text field '{found_other[0]}' holds a {_json_type(found_other[1])}, not a string"
+            reason = f"text field '{found_other[0]}' holds {_json_type(found_other[1], article=True)}, not a string"
         else:
             keys = ", ".join(list(map(str, record))[:12]) or "none"
             reason = f"no text field (looked for {', '.join(fields.text)}; the record has: {keys})"
@@ -527,9 +529,10 @@ def _author(value: Any) -> str | None:
     return _clean(value)
 
 
-def _json_type(value: Any) -> str:
-    return {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}.get(
+def _json_type(value: Any, article: bool = False) -> str:
+    name = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}.get(
         type(value), "number")
+    return (("an " if name[0] in "aeiou" else "a ") + name) if article else name
 
 
 # --- publication dates -------------------------------------------------------------------------
