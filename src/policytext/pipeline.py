@@ -10,7 +10,6 @@ import hashlib
 import importlib
 import logging
 import multiprocessing
-import re
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -63,41 +62,20 @@ def _taxonomy(path: str | None, extend: bool):
 
 # --- publication dates -------------------------------------------------------------------------
 
-_DMY = re.compile(
-    r"(?:[^\d,]*,\s*)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s*(?:-|,)?\s*(\d{1,2})[:hg](\d{2}))?"
-)
-
-
 def parse_published(value: Any) -> tuple[str | None, datetime | None]:
-    """(ISO string for the record, datetime for resolving relative dates) from a dump's date field.
+    """(ISO string for the record, datetime for resolving relative dates) from a date field.
 
-    ISO 8601 and Vietnamese day-first forms ("30/08/2021 - 20:01") are understood; a value
-    without a zone is Vietnam time (UTC+7). A date without a time resolves at midnight but is
-    reported as a date.
+    The readers' parser understands ISO 8601, Vietnamese "30/08/2021 - 20:01", RSS dates and
+    timestamps; a value without a zone is Vietnam time. A date without a time resolves at
+    midnight but is reported as a date.
     """
-    if value is None or value == "":
+    from .io.readers import parse_published as parse_to_iso
+
+    iso = value.isoformat() if isinstance(value, datetime) else parse_to_iso(value)
+    if iso is None:
         return None, None
-    if isinstance(value, (int, float)):  # epoch seconds
-        moment = datetime.fromtimestamp(float(value), tz=VIETNAM)
-        return moment.isoformat(), moment
-    text = str(value).strip()
-    try:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        match = _DMY.fullmatch(text)
-        if not match:
-            return None, None
-        day, month, year, hour, minute = match.groups()
-        try:
-            moment = datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0))
-        except ValueError:
-            return None, None
-        has_time = hour is not None
-    else:
-        has_time = "T" in text or " " in text
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=VIETNAM)
-    return (moment.isoformat() if has_time else moment.date().isoformat()), moment
+    moment = datetime.fromisoformat(iso)
+    return iso, moment if moment.tzinfo else moment.replace(tzinfo=VIETNAM)
 
 
 def record_id(article: Article) -> str:
