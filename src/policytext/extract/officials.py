@@ -58,6 +58,7 @@ class _Title:
     alone_ok: bool = False
     foreign: bool = False
     rank: bool = False
+    org_in_match: bool = False
     minister: bool = False  # "Bộ trưởng Tài chính": a bare ministry field follows
 
 
@@ -97,6 +98,7 @@ def _lexicon() -> _Lexicon:
             alone_ok=bool(item.get("alone_ok")),
             foreign=bool(item.get("foreign")),
             rank=bool(item.get("rank")),
+            org_in_match=bool(item.get("org_in_match")),
             minister=canonical in ("Bộ trưởng", "Thứ trưởng"),
         )
         variants = [(spellings, base)]
@@ -119,7 +121,8 @@ def _lexicon() -> _Lexicon:
         not_names=frozenset(normalize_string(n) for n in data["not_names"]),
         places=frozenset(places),
         historical=frozenset(normalize_string(n) for n in data.get("historical_names", [])),
-        private_heads=re.compile(rf"(?:{_alternation(data['private_org_heads'])})(?!\w)", re.IGNORECASE),
+        private_heads=re.compile(rf"^(?:(?:Hội đồng quản trị|HĐQT|Hội đồng thành viên|HĐTV) )?"
+                                 rf"(?:{_alternation(data['private_org_heads'])})(?!\w)", re.IGNORECASE),
         generic_end=re.compile(rf"[,.;:!?()\"“”\n]| (?:{_alternation(data['clause_verbs'])})(?!\w)| (?=\d+\.)"),
         unit_start=re.compile(rf"(?:{_alternation(data['unit_words'])})(?!\w)"),
     )
@@ -131,6 +134,7 @@ class _TitleMatch:
     end: int
     title: _Title
     text: str  # reported title (suffix included)
+    org_from: int | None  # where an organisation written inside the matched words starts
 
 
 @dataclass(slots=True)
@@ -153,6 +157,7 @@ class _Candidate:
 
 _SYLLABLE = re.compile(r"[^\W\d_]+")
 _FOREIGN_PART = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-][^\W\d_])*\.?")
+_BEFORE_NAME = re.compile(r"(?: \([^()\n]{1,20}\))?,? ")  # "Tổng công ty Điện lực VN (EVN) Đặng Hùng"
 _SEPARATOR = re.compile(r"\s*(?:,|;|\bkiêm\b|\bđồng thời là\b| - | – )\s*")
 _AFTER_NAME = re.compile(r"\s*(?:,|\(| - | – )\s*")
 _OF = re.compile(r" (?:của|thuộc) ")
@@ -183,7 +188,12 @@ def _title_matches(norm: str) -> dict[int, _TitleMatch]:
         if suffix:
             end = suffix.end()
             text = f"{text} {suffix.group(1)}"
-        out[start] = _TitleMatch(start, end, title, text)
+        org_from = None
+        if title.unit_in_title:
+            org_from = best[start][0] - len(title.unit)
+        elif title.org_in_match and best[start][0] > start + len(title.title):
+            org_from = start + len(title.title) + 1
+        out[start] = _TitleMatch(start, end, title, text, org_from)
         covered = end
     return out
 
@@ -285,7 +295,7 @@ def _known_org_after(norm: str, link: _Link, org_starts: dict[int, OrgMatch]) ->
     """Attach the gazetteer organisation the title names; returns where the link ends."""
     title = link.title
     t = title.title
-    unit_start = title.end - len(t.unit) if t.unit_in_title else None
+    unit_start = title.org_from
     found: OrgMatch | None = None
     if unit_start is not None:
         inner = org_starts.get(unit_start)
@@ -334,14 +344,13 @@ def _generic_org(norm: str, pos: int, link: _Link) -> tuple[int, int] | None:
     text = norm[pos:end].rstrip()
     if not text or len(text.split()) > 12:
         return None
-    if not (text[0].isupper() or lex.unit_start.match(text) or link.title.title.unit_in_title):
+    if not (text[0].isupper() or lex.unit_start.match(text) or link.title.org_from is not None):
         return None
     return pos, pos + len(text)
 
 
 def _set_generic(norm: str, link: _Link, start: int, end: int) -> None:
-    t = link.title.title
-    link.org_start = link.title.end - len(t.unit) if t.unit_in_title else start
+    link.org_start = link.title.org_from if link.title.org_from is not None else start
     link.org_end = end
 
 
@@ -349,15 +358,13 @@ def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts) -> tu
     """The person a title chain names: right after it, after an honorific, or after an unknown organisation."""
     lex = _lexicon()
     pos = end
-    m = re.compile(r",? ").match(norm, pos)
+    m = _BEFORE_NAME.match(norm, pos)
     if not m:
         return None
     pos = m.end()
     honorific = lex.honorific.match(norm, pos)
     if honorific:
         pos = honorific.end()
-    elif m.group(0).startswith(","):
-        return None  # "Bộ trưởng Bộ Y tế, Nguyễn ..." without an honorific is a list, not apposition
     foreign = any(l.title.title.foreign or l.kind in ("country", "international") for l in links)
     name = _vietnamese_name(norm, pos, org_starts, honorific=bool(honorific))
     if name is None and foreign:
@@ -392,7 +399,7 @@ def _name_in_tail(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, in
         return None
     org_text = norm[pos:best[0]].rstrip()
     if not org_text or lex.generic_end.search(org_text) or not (
-            org_text[0].isupper() or lex.unit_start.match(org_text) or link.title.title.unit_in_title):
+            org_text[0].isupper() or lex.unit_start.match(org_text) or link.title.org_from is not None):
         return None
     _set_generic(norm, link, pos, pos + len(org_text))
     return best
@@ -408,7 +415,7 @@ def _organization_text(doc: Document, link: _Link) -> str | None:
         return f"Bộ {written}"  # "Bộ trưởng Tài chính" -> "Bộ Tài chính"
     if link.org_name and _lower(normalize_string(written)) == _lower(link.org_name):
         written = link.org_name
-    if t.unit and not t.unit_in_title and not _lower(written).startswith(_lower(t.unit)):
+    if t.unit and link.kind is None and not t.unit_in_title and not _lower(written).startswith(_lower(t.unit)):
         written = f"{t.unit} {written}"  # "Cục phó Thú y" -> "Cục Thú y"
     elif t.unit_in_title and written[:1].islower():
         written = written[0].upper() + written[1:]
@@ -428,7 +435,7 @@ def _positions(doc: Document, links: list[_Link]) -> list[Position]:
         if organization is None:
             if t.needs_org or (t.public_only and not t.alone_ok):
                 continue
-        elif t.public_only and link.kind is None and lex.private_heads.match(organization):
+        elif t.public_only and link.kind is None and lex.private_heads.search(organization):
             continue
         entry = organization_entry(link.org_name or "")
         if entry is not None and entry.incomplete and parent is not None and parent is not link:

@@ -108,6 +108,8 @@ def _gazetteer() -> _Gazetteer:
         index = len(entries) - 1
         for spelling in [item["name"], *item.get("aliases", [])]:
             add(spelling, _ORG, index)
+            if str(spelling).endswith(" Việt Nam"):
+                add(str(spelling)[:-len("Việt Nam")] + "VN", _ORG, index)
         if entry.kind == "ministry" and entry.name.startswith("Bộ "):
             # "Bộ trưởng Tài chính": the field names the ministry right after a minister's title,
             # and "Sở Tài chính" is the province's department of that field
@@ -218,7 +220,7 @@ def _place_at(norm: str, pos: int, raw: dict[int, list[tuple[int, _Key]]], surna
             break
     if not syllables:
         return None
-    if syllables[0].group(0) in surnames and 2 <= len(syllables) <= 4:
+    if syllables[0].group(0) in _person_first() and 2 <= len(syllables) <= 4:
         return None  # "UBND TP Lê Thanh Hải": a person, the unit is the article's own
     for i in range(1, len(syllables)):
         if syllables[i].group(0) in surnames and 2 <= len(syllables) - i <= 4:
@@ -228,6 +230,11 @@ def _place_at(norm: str, pos: int, raw: dict[int, list[tuple[int, _Key]]], surna
         return None
     name = norm[syllables[0].start():syllables[-1].end()]
     return syllables[-1].end(), f"{admin} {name}"
+
+
+@lru_cache(maxsize=1)
+def _person_first() -> frozenset[str]:
+    return frozenset(normalize_string(s) for s in load_yaml("organizations.yaml").get("person_first_surnames", []))
 
 
 @lru_cache(maxsize=1)
