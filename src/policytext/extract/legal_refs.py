@@ -209,10 +209,17 @@ def _lead_in(norm: str, code_start: int, lex: _Lexicon) -> tuple[int, str | None
     """The type words (and name, "số") just before a code: (start, doc_type, is a type, has a name)."""
     window_start = max(0, code_start - 200)
     window = norm[window_start:code_start]
-    for match in reversed(list(lex.type_word_re.finditer(window))):
+    words = list(lex.type_word_re.finditer(window))
+    for i in range(len(words) - 1, -1, -1):
+        match = words[i]
         tail = window[match.end():]
         direct = _DIRECT_TAIL.fullmatch(tail)
-        if direct or _NAMED_TAIL.fullmatch(tail):
+        # a name between type word and code only after a capitalised type word: "Luật Điện ảnh số
+        # 62/…", not "luật pháp Việt Nam, theo … số 185/THA"
+        if direct or match.group(0)[0].isupper() and _NAMED_TAIL.fullmatch(tail):
+            if i and words[i - 1].end() + 1 == match.start() and match.group(0)[0].islower() \
+                    and words[i - 1].group(0)[0].isupper():
+                match = words[i - 1]  # "Luật luật sư số 65/…": the name begins with a type word
             doc_type = lex.type_words.get(match.group(0).lower())
             return window_start + match.start(), doc_type, doc_type is not None, not direct
     return None
