@@ -341,7 +341,7 @@ def _generic_org(norm: str, pos: int, link: _Link) -> tuple[int, int] | None:
     lex = _lexicon()
     stop = lex.generic_end.search(norm, pos, min(len(norm), pos + 100))
     end = stop.start() if stop else min(len(norm), pos + 100)
-    text = norm[pos:end].rstrip()
+    text = norm[pos:end].rstrip(" -–")
     if not text or len(text.split()) > 12:
         return None
     if not (text[0].isupper() or lex.unit_start.match(text) or link.title.org_from is not None):
@@ -365,6 +365,8 @@ def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts) -> tu
     honorific = lex.honorific.match(norm, pos)
     if honorific:
         pos = honorific.end()
+    if "," in m.group(0) and links[-1].org_start is None:
+        return None  # "theo yêu cầu của Thủ tướng, ông A ...": a bare title then a comma names nobody
     foreign = any(l.title.title.foreign or l.kind in ("country", "international") for l in links)
     name = _vietnamese_name(norm, pos, org_starts, honorific=bool(honorific))
     if name is None and foreign:

@@ -258,12 +258,12 @@ def _candidate(norm: str, start: int, end: int, key: _Key, raw, published: date 
             place = _place_at(norm, end + 1, raw, surnames())
             if place is not None:
                 return OrgMatch(start, place[0], f"{canonical} {place[1]}", "local")
+        # "UBND tỉnh", "Công an huyện" without the place's name: the article's own place
+        level = _BARE_LEVEL.match(norm, end)
+        if level:
+            full = _gazetteer().admin_full.get(level.group(1).lower(), level.group(1))
+            return OrgMatch(start, level.end(), f"{canonical} {full}", "local")
         if bare:
-            # "UBND tỉnh" without the province's name: the article's own province
-            level = _BARE_LEVEL.match(norm, end)
-            if level:
-                full = _gazetteer().admin_full.get(level.group(1).lower(), level.group(1))
-                return OrgMatch(start, level.end(), f"{canonical} {full}", "local")
             return OrgMatch(start, end, canonical, "local" if key.kind == _LOCAL else "department")
         return None
     if context and key.kind == _COUNTRY:
