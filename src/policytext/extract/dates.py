@@ -200,10 +200,17 @@ def _now_at(grain: str, pub: date | None) -> _When:
     return _When("year", pub.year)
 
 
-def _year_or_publication(written: str | None, pub: date | None) -> tuple[int | None, bool]:
+def _year_or_publication(written: str | None, pub: date | None, month: int | None = None,
+                         day: int | None = None) -> tuple[int | None, bool]:
+    """The written year, else the publication year: news mostly reports what has happened, so a
+    day or month more than half a year after publication ("28/12" in a January article) is last year's."""
     if written:
         return int(written), True
-    return (pub.year if pub else None), False
+    if pub is None:
+        return None, False
+    if month is not None and date(pub.year, month, min(day or 1, 28)) > pub + timedelta(days=183):
+        return pub.year - 1, False
+    return pub.year, False
 
 
 def _count(word: str) -> int | None:
@@ -327,14 +334,14 @@ def _day_pattern() -> str:
     core = (rf"(?:{_NUM_START}(?P<d1>{_DAY})\s*(?:-|–|đến|tới)\s*(?:ngày\s+)?(?P<d>{_DAY})(?P<rsep>[/-])"
             rf"(?P<rm>{_MONTH})(?:(?P=rsep)(?P<ry>{_YEAR}))?{_NUM_END}"
             rf"|{_NUM_START}(?P<nd>{_DAY})(?P<sep>[/.-])(?P<nm>{_MONTH})(?:(?P=sep)(?P<ny>{_YEAR}))?{_NUM_END}"
+            rf"|{_NUM_START}(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]){_NUM_END}"  # ISO 8601
             rf"|{_NUM_START}(?P<ld>{_DAY})\s+tháng\s+(?P<lm>{_MONTH})(?:\s*,?\s*năm\s+(?P<ly>{_YEAR}))?{_NUM_END}"
-            rf"|(?<!\w)(?P<rel>{_words('relative_days')})(?!\w)"
-            # "hôm qua, 19-1": the written date after a relative day is the one to trust
+            rf"|(?:(?<!\w)(?P<rel>{_words('relative_days')})(?!\w)|(?<!\w)(?P<prel>{_words('after_part_of_day')})(?!\w))"
+            # "hôm qua, 19-1", "sáng qua (28-4)": the written date after a relative day is the one to trust
             rf"(?:\s*,?\s*(?P<xopen>\()?\s*(?:ngày\s+)?{_NUM_START}(?P<xd>{_DAY})(?P<xsep>[/-])(?P<xm>{_MONTH})"
-            rf"(?:(?P=xsep)(?P<xy>{_YEAR}))?{_NUM_END}(?(xopen)\s*\)))?"
-            rf"|(?<!\w)(?P<prel>{_words('after_part_of_day')})(?!\w))")
+            rf"(?:(?P=xsep)(?P<xy>{_YEAR}))?{_NUM_END}(?(xopen)\s*\)))?)")
     # a time after the date, unless it leads the next date ("sáng nay, 2 giờ chiều 30/8")
-    tail = (rf"(?(open)\s*\))(?:\s*(?:[-,]\s*)?(?:(?:vào\s+)?lúc\s+)?{_time('b')}(?:\s+(?P<pc>{part})(?!\w))?"
+    tail = (rf"(?(open)\s*\))(?:\s*(?:[-,|]\s*)?(?:(?:vào\s+)?lúc\s+)?{_time('b')}(?:\s+(?P<pc>{part})(?!\w))?"
             rf"(?!\s*,?\s*(?:(?:{part})\s+)?(?:(?:ngày|hôm)\s+)?\d{{1,2}}(?:[/.-]|\s+tháng\s)))?")
     return lead + core + tail
 
@@ -352,7 +359,7 @@ def _on_day(m: re.Match[str], ctx: _Context) -> _Candidate | None:
             v.after_part_of_day, m.group("prel"))
         when = _day(ctx.pub + timedelta(days=offset) if ctx.pub else None)
         if m.group("xd"):
-            year, year_written = _year_or_publication(m.group("xy"), ctx.pub)
+            year, year_written = _year_or_publication(m.group("xy"), ctx.pub, int(m.group("xm")), int(m.group("xd")))
             if not _valid_day(year, int(m.group("xm")), int(m.group("xd"))):
                 return None
             when = _When("day", year, int(m.group("xm")), int(m.group("xd")), year_written=year_written)
@@ -361,6 +368,8 @@ def _on_day(m: re.Match[str], ctx: _Context) -> _Candidate | None:
             day1, day, month, written = int(m.group("d1")), int(m.group("d")), int(m.group("rm")), m.group("ry")
             if day1 >= day:
                 return None
+        elif m.group("iy"):
+            day, month, written = int(m.group("id")), int(m.group("im")), m.group("iy")
         elif m.group("nd"):
             day, month, written = int(m.group("nd")), int(m.group("nm")), m.group("ny")
             if m.group("sep") == "." and not written:
@@ -369,7 +378,7 @@ def _on_day(m: re.Match[str], ctx: _Context) -> _Candidate | None:
             day, month, written = int(m.group("ld")), int(m.group("lm")), m.group("ly")
             if not (written or m.group("kw")):
                 return None  # "15 tháng 3" without "ngày" or a year may be a duration
-        year, year_written = _year_or_publication(written, ctx.pub)
+        year, year_written = _year_or_publication(written, ctx.pub, month, day)
         if not _valid_day(year, month, day) or _LUNAR.match(ctx.norm, m.end()):
             return None  # no such day, or a lunar date ("10 tháng 3 âm lịch") we cannot convert
         if not written and not led:
@@ -441,15 +450,17 @@ def _on_month(m: re.Match[str], ctx: _Context) -> _Candidate | None:
     if re.search(r"\d\s+$", _before(ctx, m.start(), 6)) and not m.group("edge"):
         return None  # "3 tháng 9 ngày": a duration
     month = int(m.group("m"))
-    year, written = _year_or_publication(m.group("y"), ctx.pub)
+    year, written = _year_or_publication(m.group("y"), ctx.pub, month)
     if m.group("yr"):
         year, written = _relative("năm", _lookup(_vocabulary().relative_units["năm"], m.group("yr")), ctx.pub).year, True
-    elif m.group("after") and ctx.pub and year is not None:
+    elif m.group("after") and ctx.pub:
         after = m.group("after").split()[0].lower()
-        if after == "tới" and month < ctx.pub.month:
-            year += 1
-        elif after == "vừa" and month > ctx.pub.month:
-            year -= 1
+        if after == "tới":  # "tháng 7 tới" in August is next July
+            year = ctx.pub.year + (month < ctx.pub.month)
+        elif after == "vừa":  # "tháng 10 vừa qua" in August is last October
+            year = ctx.pub.year - (month > ctx.pub.month)
+        else:  # "tháng 8 này"
+            year = ctx.pub.year
     first = _When("month", year, month, year_written=written)
     last = None
     if m.group("m2"):
