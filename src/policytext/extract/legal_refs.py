@@ -122,7 +122,7 @@ def _lexicon() -> _Lexicon:
     owners = _alternation(n(w) for w in data["foreign_owners"])
     treaties = _alternation(n(w) for w in data["treaty_words"])
     congress = _alternation(n(w) for w in data["party_congress_words"])
-    plenum = _alternation(n(w) for w in data["party_plenum_words"])
+    ordinal = rf"(?:\d{{1,2}}|(?:{_alternation(n(w) for w in data['plenum_ordinals'])})(?! \d)(?!\w))"
     return _Lexicon(
         type_words=type_words,
         type_word_re=re.compile(rf"(?<!\w)(?:{_alternation(type_words)})(?!\w)", re.IGNORECASE),
@@ -167,9 +167,8 @@ def _lexicon() -> _Lexicon:
             rf"(?<!\w)(Nghị quyết|Chỉ thị|Kết luận|Quy định) "
             rf"(?:(?P<congress>(?:{congress})(?: [^\s,.;:()\d“”\"]+){{0,6}}? (?:lần thứ )?(?:{_ROMAN}|\d{{1,2}})(?!\w))"
             rf"(?P<party> của Đảng(?: Cộng sản Việt Nam)?)?"
-            rf"|(?P<plenum>(?:{plenum})(?: Đảng)?(?: (?:lần thứ )?(?:\d{{1,2}}|[a-zà-ỹ]+)(?= khóa))?"
-            rf"(?: (?:lần thứ )?\d{{1,2}})?(?: (?:Ban Chấp hành Trung ương|BCH Trung ương|BCHTW))?"
-            rf"(?: (?:Đảng )?khóa {_ROMAN}(?!\w))?))"
+            rf"|(?P<plenum>(?:Hội nghị )?(?:lần thứ {ordinal} )?(?:Ban Chấp hành |BCH )?Trung ương(?: Đảng)?"
+            rf"(?: (?:lần thứ )?{ordinal})?(?: (?:Đảng )?khóa {_ROMAN}(?!\w))?))"
         ),
         constitution=re.compile(
             rf"(?<!\w)Hiến pháp(?: nước Cộng hòa xã hội chủ nghĩa Việt Nam| Việt Nam)?"
@@ -335,12 +334,13 @@ def _named(norm: str, lex: _Lexicon) -> list[_Found]:
         end = match.end()
         if match.group("congress") and match.group("party") and "Đảng" in match.group("congress"):
             end = match.start("party")  # "… Đảng toàn quốc lần thứ XIII của Đảng": the Party is named once
-        if match.group("plenum") and not re.search(r"\d|lần thứ|khóa", match.group("plenum")):
+        if match.group("plenum") and _PLENUM_UNNUMBERED.fullmatch(match.group("plenum")):
             continue  # "Nghị quyết Trung ương" with no plenum number or term identifies nothing
         found.append(_Found(match.start(), end, 1, lex.named_types[match.group(1).lower()], None, None, None, None))
     return found
 
 
+_PLENUM_UNNUMBERED = re.compile(r"(?:Hội nghị )?(?:Ban Chấp hành |BCH )?Trung ương(?: Đảng)?")
 _PHAP_BEFORE = re.compile(r"(?<!\w)[Pp]háp $")
 # "Luật sửa đổi, bổ sung một số điều của Luật Đầu tư công": one reference, to the amending law
 _AMENDING = re.compile(r"Luật sửa đổi,? bổ sung(?: một số điều)?(?: của)?(?: các)? $")
