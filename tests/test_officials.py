@@ -91,6 +91,19 @@ def test_no_entry(text):
     assert officials(text) == []
 
 
+def test_bare_company_titles_count_unless_the_article_is_about_private_firms():
+    state = "Hội nghị kiểm điểm lãnh đạo Tổng công ty Dầu khí Việt Nam. Tổng giám đốc Trần Ngọc Cảnh nhận lỗi."
+    assert summary(state) == {"Trần Ngọc Cảnh": [("Tổng Giám đốc", None)]}
+    private = "Công ty TNHH Minh Phát khai trương. Giám đốc Trần Văn Tâm cho biết."
+    assert summary(private) == {}
+
+
+def test_board_chair_of_a_state_group_and_of_a_private_firm():
+    text = "Chủ tịch Hội đồng quản trị Tổng công ty Điện lực VN (EVN) Đặng Hùng chịu trách nhiệm."
+    assert summary(text) == {"Đặng Hùng": [("Chủ tịch", "Hội đồng quản trị Tổng công ty Điện lực VN")]}
+    assert summary("Ông Lê Văn Ba, Chủ tịch HĐQT Công ty TNHH Interpet VN, vắng mặt.") == {}
+
+
 def test_one_entry_per_person_with_every_mention():
     text = ("Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên chủ trì. Ông Diên nhấn mạnh yêu cầu. "
             "Bộ trưởng Diên cũng đề nghị các đơn vị. Nguyễn Hồng Diên kết luận.")

@@ -73,6 +73,7 @@ class _Lexicon:
     historical: frozenset[str]
     private_heads: re.Pattern[str]
     generic_end: re.Pattern[str]
+    private_context: re.Pattern[str]
     unit_start: re.Pattern[str]
 
 
@@ -123,6 +124,7 @@ def _lexicon() -> _Lexicon:
         historical=frozenset(normalize_string(n) for n in data.get("historical_names", [])),
         private_heads=re.compile(rf"^(?:(?:Hội đồng quản trị|HĐQT|Hội đồng thành viên|HĐTV) )?"
                                  rf"(?:{_alternation(data['private_org_heads'])})(?!\w)", re.IGNORECASE),
+        private_context=re.compile(rf"(?<!\w)(?:{_alternation(data['private_context'])})(?!\w)", re.IGNORECASE),
         generic_end=re.compile(rf"[,.;:!?()\"“”\n]| (?:{_alternation(data['clause_verbs'])})(?!\w)| (?=\d+\.)"),
         unit_start=re.compile(rf"(?:{_alternation(data['unit_words'])})(?!\w)"),
     )
@@ -424,7 +426,7 @@ def _organization_text(doc: Document, link: _Link) -> str | None:
     return written
 
 
-def _positions(doc: Document, links: list[_Link]) -> list[Position]:
+def _positions(doc: Document, links: list[_Link], private_article: bool) -> list[Position]:
     """Valid positions of a chain: ranks dropped, private and organisation-less ones checked."""
     lex = _lexicon()
     out: list[Position] = []
@@ -435,7 +437,7 @@ def _positions(doc: Document, links: list[_Link]) -> list[Position]:
             continue
         organization = _organization_text(doc, link)
         if organization is None:
-            if t.needs_org or (t.public_only and not t.alone_ok):
+            if t.needs_org or (t.public_only and not t.alone_ok and private_article):
                 continue
         elif t.public_only and link.kind is None and lex.private_heads.search(organization):
             continue
@@ -479,6 +481,7 @@ def extract_officials(doc: Document) -> list[Official]:
     titles = _title_matches(norm)
     org_starts = {m.start: m for m in organization_matches(norm, _published(doc), context=True)}
     candidates: dict[int, _Candidate] = {}
+    private_article = bool(lex.private_context.search(norm))
     covered = -1
     for start in sorted(titles):
         if start < covered:
@@ -488,7 +491,7 @@ def extract_officials(doc: Document) -> list[Official]:
         if name is None:
             continue
         covered = name[1]
-        positions = _positions(doc, links)
+        positions = _positions(doc, links, private_article)
         positions.reverse()  # nearest the name first: the person's main office
         candidates[name[0]] = _Candidate(name[0], name[1], positions)
 
@@ -509,7 +512,7 @@ def extract_officials(doc: Document) -> list[Official]:
         links = _trailing_chain(norm, end, titles, org_starts)
         if not links:
             continue
-        positions = _positions(doc, links)
+        positions = _positions(doc, links, private_article)
         candidate = candidates.get(start)
         if candidate is None:
             candidates[start] = candidate = _Candidate(start, end)
