@@ -587,17 +587,6 @@ def _parse_date_line(line: str, strict: bool) -> str | None:
             return None
         year, month, day = (int(g) for g in date.groups())
     rest = line[:date.start()] + " " + line[date.end():]
-    time = _TIME.search(rest)
-    hour = minute = second = None
-    if time:
-        hour, minute = int(time.group(1)), int(time.group(2))
-        second = int(time.group(3) or 0)
-        meridiem = (time.group(4) or "").upper()
-        if meridiem in ("PM", "CH") and hour < 12:
-            hour += 12
-        elif meridiem in ("AM", "SA") and hour == 12:
-            hour = 0
-        rest = rest[:time.start()] + " " + rest[time.end():]
     zone = _ZONE.search(rest)
     offset = VIETNAM
     if zone:
@@ -609,6 +598,17 @@ def _parse_date_line(line: str, strict: bool) -> str | None:
             delta = timedelta(hours=int(hours), minutes=int(minutes or 0))
             offset = timezone(-delta if sign == "-" else delta)
         rest = rest[:zone.start()] + " " + rest[zone.end():]
+    time = _TIME.search(rest)
+    hour = minute = second = None
+    if time:
+        hour, minute = int(time.group(1)), int(time.group(2))
+        second = int(time.group(3) or 0)
+        meridiem = (time.group(4) or "").upper()
+        if meridiem in ("PM", "CH") and hour < 12:
+            hour += 12
+        elif meridiem in ("AM", "SA") and hour == 12:
+            hour = 0
+        rest = rest[:time.start()] + " " + rest[time.end():]
     if strict and _LEFTOVER.sub("", _without_date_words(rest)):
         return None
     try:
