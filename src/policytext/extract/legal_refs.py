@@ -20,9 +20,15 @@ joint document every issuer ("BTC-BNV" in "TTLT-BTC-BNV"); for a công văn the 
 "VPCP-KGVX"), not the drafting unit.
 
 Decisions: "Hiến pháp" alone (capitalised) is the Constitution and counts; drafts and bills
-("dự thảo Luật Đất đai (sửa đổi)", "dự án Luật Thủ đô") are not issued documents and are left
-out; laws "của Mỹ" and the like, and "Luật …" inside a treaty's title, are foreign; a Party
-resolution's "của Đảng" joins the span only when the qualifier has not already named the Party.
+("dự thảo Luật Đất đai (sửa đổi)", "dự án Luật Thủ đô", "dự luật") are not issued documents and
+are left out; laws "của Mỹ" and the like, and "Luật …" inside a treaty's title, are foreign; a
+Party resolution's "của Đảng" joins the span only when the qualifier has not already named the
+Party. A name after "Luật" comes from the gazetteer of law names (resources/doc_types.yaml, any
+letter case) or, failing it, from capitalisation: a capitalised first word and the words after it
+up to a stop word, punctuation or six words; lower-case "luật" needs a gazetteer name. One-part
+symbols ("61/CP", "175/TTg") need a known issuer, a year or a type word before them, and the old
+``number-ISSUER`` form ("17-HĐBT") a type word right before, so that "quận 1 - TPHCM" and case
+numbers ("140/ANĐT") stay out.
 """
 
 from __future__ import annotations
@@ -192,20 +198,29 @@ def _canonical(part: str, lex: _Lexicon) -> str:
     return part.upper() if part.islower() else part
 
 
-def _type_and_issuer(parts: list[str], lex: _Lexicon) -> tuple[str | None, str | None, bool]:
-    """(doc_type from the abbreviation, issuer, is an agency-unit pair) for a state symbol."""
-    types = []
-    while len(parts) - len(types) > 1 and parts[len(types)] in lex.abbreviations:
-        types.append(parts[len(types)])
+def _type_and_issuer(parts: list[str], lex: _Lexicon) -> tuple[str | None, str | None]:
+    """(doc_type from the abbreviation, issuer) of a state symbol's parts."""
+    types = 0
+    while len(parts) - types > 1 and parts[types] in lex.abbreviations:
+        types += 1  # "TTLT-BTC-BNV", "VBHN-NĐ-BXD": every leading type part
     if types:
-        return lex.abbreviations[types[0]], "-".join(parts[len(types):]), False
-    if len(parts) == 1:
-        return lex.abbreviations.get(parts[0]), (None if parts[0] in lex.abbreviations else parts[0]), False
-    return lex.agency_unit_type, parts[0], True
+        return lex.abbreviations[parts[0]], "-".join(parts[types:])
+    if len(parts) == 1:  # "80/2015/QH13": a law or Assembly resolution, the words before tell which
+        return lex.abbreviations.get(parts[0]), (None if parts[0] in lex.abbreviations else parts[0])
+    return lex.agency_unit_type, parts[0]  # "VPCP-KGVX": agency and drafting unit, a công văn
 
 
-def _lead_in(norm: str, code_start: int, lex: _Lexicon) -> tuple[int, str | None, bool, bool] | None:
-    """The type words (and name, "số") just before a code: (start, doc_type, is a type, has a name)."""
+@dataclass(frozen=True, slots=True)
+class _Lead:
+    """Words written just before a code that belong to its span."""
+
+    start: int
+    doc_type: str | None  # None for a generic "văn bản"
+    has_name: bool  # a name between type word and code ("Luật Điện ảnh số …")
+
+
+def _lead_in(norm: str, code_start: int, lex: _Lexicon) -> _Lead | None:
+    """The type word (and name, "số") just before a code, if any."""
     window_start = max(0, code_start - 200)
     window = norm[window_start:code_start]
     words = list(lex.type_word_re.finditer(window))
@@ -219,8 +234,7 @@ def _lead_in(norm: str, code_start: int, lex: _Lexicon) -> tuple[int, str | None
             if i and words[i - 1].end() + 1 == match.start() and match.group(0)[0].islower() \
                     and words[i - 1].group(0)[0].isupper():
                 match = words[i - 1]  # "Luật luật sư số 65/…": the name begins with a type word
-            doc_type = lex.type_words.get(match.group(0).lower())
-            return window_start + match.start(), doc_type, doc_type is not None, not direct
+            return _Lead(window_start + match.start(), lex.type_words.get(match.group(0).lower()), not direct)
     return None
 
 
@@ -240,7 +254,7 @@ def _coded(norm: str, lex: _Lexicon) -> list[_Found]:
         single_ok = year or lead or lex.term_issuer.fullmatch(parts[0]) or parts[0] in lex.single_issuers
         if len(parts) == 1 and not single_ok:
             continue  # "1/F0", "140/ANĐT" alone are too weak to call a document
-        doc_type, issuer, _ = _type_and_issuer(parts, lex)
+        doc_type, issuer = _type_and_issuer(parts, lex)
         code = f"{number}/{year}/" if year else f"{number}/"
         found.append(_with_lead(match.start(), match.end(), lead, doc_type, code + "-".join(parts),
                                 number, year, issuer))
@@ -252,7 +266,7 @@ def _coded(norm: str, lex: _Lexicon) -> list[_Found]:
                                 f"{number}-{kind}/{'-'.join(issuers)}", number, None, "-".join(issuers)))
     for match in lex.old_code.finditer(norm):
         lead = _lead_in(norm, match.start(), lex)
-        if lead is None or not lead[2] or lead[3]:
+        if lead is None or lead.doc_type is None or lead.has_name:
             continue  # without a type word right before, "quận 1 - TPHCM" would be a code
         number, issuer = match.group(1), _canonical(match.group(2), lex)
         found.append(_with_lead(match.start(), match.end(), lead, None, f"{number}-{issuer}", number, None, issuer))
@@ -270,10 +284,11 @@ def _coded(norm: str, lex: _Lexicon) -> list[_Found]:
     return found
 
 
-def _with_lead(start, end, lead, doc_type, code, number, year, issuer) -> _Found:
+def _with_lead(start: int, end: int, lead: _Lead | None, doc_type: str | None, code: str, number: str,
+               year: str | None, issuer: str | None) -> _Found:
     if lead is not None:
-        start = lead[0]
-        doc_type = lead[1] or doc_type  # the words before win over the abbreviation
+        start = lead.start
+        doc_type = lead.doc_type or doc_type  # the words before win over the abbreviation
     return _Found(start, end, 0, doc_type, code, number, int(year) if year else None, issuer)
 
 
