@@ -73,6 +73,7 @@ class _Lexicon:
     historical: frozenset[str]
     private_heads: re.Pattern[str]
     generic_end: re.Pattern[str]
+    name_not_after: re.Pattern[str]
     private_context: re.Pattern[str]
     unit_start: re.Pattern[str]
 
@@ -125,6 +126,7 @@ def _lexicon() -> _Lexicon:
         private_heads=re.compile(rf"^(?:(?:Hội đồng quản trị|HĐQT|Hội đồng thành viên|HĐTV) )?"
                                  rf"(?:{_alternation(data['private_org_heads'])})(?!\w)", re.IGNORECASE),
         private_context=re.compile(rf"(?<!\w)(?:{_alternation(data['private_context'])})(?!\w)", re.IGNORECASE),
+        name_not_after=re.compile(rf"(?<!\w)(?:{_alternation(data['name_not_after'])}) $", re.IGNORECASE),
         generic_end=re.compile(rf"[,.;:!?()\"“”\n]| (?:{_alternation(data['clause_verbs'])})(?!\w)| (?=\d+\.)"),
         unit_start=re.compile(rf"(?:{_alternation(data['unit_words'])})(?!\w)"),
     )
@@ -341,9 +343,11 @@ def _read_chain(norm: str, first: _TitleMatch, titles, org_starts) -> tuple[list
 def _generic_org(norm: str, pos: int, link: _Link) -> tuple[int, int] | None:
     """An organisation the gazetteer does not know, written right after a title up to the clause's end."""
     lex = _lexicon()
-    stop = lex.generic_end.search(norm, pos, min(len(norm), pos + 100))
-    end = stop.start() if stop else min(len(norm), pos + 100)
+    stop = lex.generic_end.search(norm, pos - 1, min(len(norm), pos + 100))
+    end = max(pos, stop.start()) if stop else min(len(norm), pos + 100)
     text = norm[pos:end].rstrip(" -–")
+    if not text and link.title.title.org_in_match and link.title.org_from is not None:
+        return link.title.org_from, link.title.end  # "Chủ tịch Hội đồng quản trị cho biết"
     if not text or len(text.split()) > 12:
         return None
     if not (text[0].isupper() or lex.unit_start.match(text) or link.title.org_from is not None):
@@ -399,7 +403,7 @@ def _name_in_tail(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, in
             best, best_rank = (run[0][0], after), rank
         if best_rank == 0:
             break
-    if best is None:
+    if best is None or _lexicon().name_not_after.search(norm, max(0, best[0] - 12), best[0]):
         return None
     org_text = norm[pos:best[0]].rstrip()
     if not org_text or lex.generic_end.search(org_text) or not (
@@ -594,15 +598,25 @@ def _same_person(short: str, full: str) -> bool:
     return len(a) >= 2 and a[0] == b[0] and a[-1] == b[-1] and all(x in b for x in a)
 
 
+def _words(text: str | None) -> frozenset[str]:
+    return frozenset(_SYLLABLE.findall((text or "").casefold())) - {"và"}
+
+
 def _dedupe(positions: list[Position]) -> list[Position]:
-    """No repeated position; a bare title drops when the same title comes with its organisation."""
-    with_org = {p.title.casefold() for p in positions if p.organization}
-    seen: set[tuple[str, str | None]] = set()
-    out = []
+    """One position per office: the same title with an organisation written more fully elsewhere
+    ("Bộ Nông nghiệp phát triển nông thôn" / "... và Phát triển nông thôn", or none) keeps the fullest."""
+    out: list[Position] = []
     for p in positions:
-        key = (p.title.casefold(), (p.organization or "").casefold())
-        if key in seen or (p.organization is None and p.title.casefold() in with_org):
-            continue
-        seen.add(key)
-        out.append(p)
+        title, words = p.title.casefold(), _words(p.organization)
+        for i, kept in enumerate(out):
+            if kept.title.casefold() != title:
+                continue
+            kept_words = _words(kept.organization)
+            if words <= kept_words:
+                break
+            if kept_words <= words:
+                out[i] = p
+                break
+        else:
+            out.append(p)
     return out
