@@ -9,7 +9,9 @@ Prints, for the whole corpus:
   (``\\d+/\\d{4}/[A-ZĐ]…`` and Party-style ``\\d+-[A-ZĐ]…/[A-ZĐ]…``) must lie inside an extracted
   reference with the same number;
 - counts by kind and doc_type, time per law;
-- a seeded random sample of extracted references with context, to judge precision by eye.
+- a seeded random sample of extracted references with context, to judge precision by eye;
+  ``--news`` samples from VNTC news articles (../shared/data/vntc) instead, where names without
+  numbers ("Luật Đất đai", "Quyết định 70") are most of what is found.
 """
 
 from __future__ import annotations
@@ -27,7 +29,9 @@ from pathlib import Path
 from policytext.document import Document
 from policytext.extract.legal_refs import extract_legal_refs
 
-DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "vlc-laws" / "vlc-laws.jsonl.gz"
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+DATA = SHARED / "vlc-laws" / "vlc-laws.jsonl.gz"
+NEWS = sorted((SHARED / "vntc").glob("vntc-test-*.jsonl.gz"))
 
 # independent of the extractor: deliberately simple, written from the corpus' conventions
 STATE_CODE = re.compile(r"(?<![\w/.])(\d+)\s?/\s?(\d{4})\s?/\s?([A-ZĐÐ][A-Za-zĐđÐ0-9.]*(?:\s?-\s?[A-ZĐÐ][A-Za-zĐđÐ0-9]*)*(?: \d{1,2}\b)?)")
@@ -45,6 +49,7 @@ def main() -> int:
     parser.add_argument("--sample", type=int, default=40, help="references to print for judging precision")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--misses", type=int, default=20, help="missed codes to print")
+    parser.add_argument("--news", action="store_true", help="draw the precision sample from VNTC news")
     args = parser.parse_args()
     if not args.data.is_file():
         print(f"VLC laws not found at {args.data}", file=sys.stderr)
@@ -105,12 +110,27 @@ def main() -> int:
           f"{build:.2f} s, for {sum(len(l['text']) for l in laws) / 1e6:.1f} M characters")
 
     rng = random.Random(args.seed)
+    if args.news:
+        all_refs = list(news_refs())
+        n_refs = len(all_refs)
+        print(f"\nVNTC news: {n_refs} references")
     print(f"\nsample of {min(args.sample, n_refs)} references (judge precision by eye):")
     for law_id, text, ref in rng.sample(all_refs, min(args.sample, n_refs)):
         before = text[max(0, ref.start - 40):ref.start].replace("\n", " ")
         after = text[ref.end:ref.end + 25].replace("\n", " ")
         print(f"  [{law_id[:28]}] …{before}[[{ref.text}]]{after}…  -> {ref.doc_type} | {ref.code} | {ref.year} | {ref.issuer}")
     return 0
+
+
+def news_refs(every: int = 4):
+    """References in every ``every``-th VNTC test article (a quarter: ~4,000 articles)."""
+    for path in NEWS:
+        with gzip.open(path, "rt", encoding="utf-8") as lines:
+            for i, line in enumerate(lines):
+                if i % every == 1:
+                    article = json.loads(line)
+                    for ref in extract_legal_refs(Document.from_text(article["text"], segment=False)):
+                        yield article["id"], article["text"], ref
 
 
 if __name__ == "__main__":

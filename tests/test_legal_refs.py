@@ -157,6 +157,7 @@ NEGATIVE = [
     "Sinh viên năm thứ 3 ĐH Luật TP HCM thi tốt (Theo Pháp Luật TP HCM).",
     "Ông tạm trú quận 1 - TPHCM; khởi tố bị can số 140/ANĐT; bản án số 1006/DSPT.",
     "Hoàn thiện pháp luật Đất đai và dự luật Đất đai.",
+    "Thiết bị dự định đầu tư: DSR- PD 150/DSR- TD 150P.",
     "tôn trọng luật pháp Việt Nam, theo yêu cầu tại giấy báo thi hành án số 185/THA.",
     "Bộ Công Thương quy định việc này; quy định của Đảng.",
 ]

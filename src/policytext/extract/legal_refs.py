@@ -255,6 +255,8 @@ def _coded(norm: str, lex: _Lexicon) -> list[_Found]:
         if len(parts) == 1 and not single_ok:
             continue  # "1/F0", "140/ANĐT" alone are too weak to call a document
         doc_type, issuer = _type_and_issuer(parts, lex)
+        if doc_type == lex.agency_unit_type and not (year or lead) and " " in symbol:
+            continue  # "DSR- PD 150/DSR- TD 150P" is a model number; a bare công văn is typed tight
         code = f"{number}/{year}/" if year else f"{number}/"
         found.append(_with_lead(match.start(), match.end(), lead, doc_type, code + "-".join(parts),
                                 number, year, issuer))
@@ -341,7 +343,8 @@ def _named(norm: str, lex: _Lexicon) -> list[_Found]:
             continue
         found.append(_Found(start, end, 1, doc_type, None, None, year, None))
     for match in lex.constitution.finditer(norm):
-        if lex.draft_before.search(norm, max(0, match.start() - 10), match.start()) or lex.foreign_after.match(norm, match.end()):
+        start = match.start()
+        if lex.draft_before.search(norm, max(0, start - 10), start) or lex.foreign_after.match(norm, match.end()):
             continue  # a draft, or "Hiến pháp EU"
         year = match.group(1)
         found.append(_Found(match.start(), match.end(), 1, "Hiến pháp", None, None, int(year) if year else None, None))
