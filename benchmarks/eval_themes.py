@@ -8,8 +8,6 @@ Article texts are read from ../shared/data/vntc (never copied into the repo).
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import sys
 import time
 from pathlib import Path
@@ -18,26 +16,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from policytext.document import Document  # noqa: E402
-from policytext.evaluate_themes import format_report, load_gold, score_themes  # noqa: E402
+from policytext.evaluate_themes import format_report, load_gold, read_vntc_texts, score_themes  # noqa: E402
 from policytext.extract.themes import extract_themes  # noqa: E402
-from policytext.themes.model import ThemeModel, shipped_model_path  # noqa: E402
-
-
-def read_texts(rows: list[dict], vntc: Path) -> dict[str, str]:
-    wanted: dict[str, set[str]] = {}
-    for row in rows:
-        wanted.setdefault(row["source"], set()).add(row["id"])
-    texts = {}
-    for source, ids in wanted.items():
-        with gzip.open(vntc / source, "rt", encoding="utf-8") as handle:
-            for line in handle:
-                item = json.loads(line)
-                if item["id"] in ids:
-                    texts[item["id"]] = item["text"]
-    missing = {row["id"] for row in rows} - texts.keys()
-    if missing:
-        raise SystemExit(f"articles not found in {vntc}: {sorted(missing)[:5]}")
-    return texts
+from policytext.themes.model import USE_BY_DEFAULT, ThemeModel, shipped_model_path  # noqa: E402
 
 
 def main() -> None:
@@ -49,7 +30,7 @@ def main() -> None:
     args = parser.parse_args()
 
     rows = load_gold(args.gold)
-    texts = read_texts(rows, args.vntc)
+    texts = read_vntc_texts(rows, args.vntc)
     gold = {row["id"]: set(row["themes"]) for row in rows}
     docs = {article_id: Document.from_text(text, segment=False) for article_id, text in texts.items()}
 
@@ -58,7 +39,7 @@ def main() -> None:
     if model_path.is_file():
         variants.append((f"lexicon + model ({model_path.name})", ThemeModel.load(model_path)))
     else:
-        print(f"(no model at {model_path}: build it with benchmarks/train_theme_model.py)")
+        print(f"(no model at {model_path}: build one with benchmarks/train_theme_model.py --out FILE, pass --model FILE)")
     for name, model in variants:
         started = time.perf_counter()
         pred = {i: {hit.id for hit in extract_themes(doc, model=model)} for i, doc in docs.items()}
@@ -70,6 +51,7 @@ def main() -> None:
                 if fp or fn:
                     print(f"    {article_id}: {texts[article_id][:70]!r} fp={sorted(fp)} fn={sorted(fn)}")
         print()
+    print(f"model used by extract_themes() by default: {'yes' if USE_BY_DEFAULT else 'no (lexicon only)'}")
 
 
 if __name__ == "__main__":

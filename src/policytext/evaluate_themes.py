@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 from typing import Iterable, Mapping
@@ -84,3 +85,43 @@ def format_report(result: dict, title: str = "themes") -> str:
             f"  {theme:28} {v['p']:6.3f} {v['r']:6.3f} {v['f1']:6.3f} {v['support']:5d} {v['tp']:4d} {v['fp']:4d} {v['fn']:4d}"
         )
     return "\n".join(lines)
+
+
+def read_vntc_texts(rows: list[dict], vntc_dir: str | Path) -> dict[str, str]:
+    """Texts of the gold articles, by id, from the VNTC JSON Lines files named in ``source``."""
+    vntc_dir = Path(vntc_dir)
+    wanted: dict[str, set[str]] = {}
+    for row in rows:
+        wanted.setdefault(row["source"], set()).add(row["id"])
+    texts: dict[str, str] = {}
+    for source, ids in wanted.items():
+        path = vntc_dir / source
+        if not path.is_file():
+            raise FileNotFoundError(f"{path}: VNTC file named by the gold set not found")
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            for line in handle:
+                item = json.loads(line)
+                if item["id"] in ids:
+                    texts[item["id"]] = item["text"]
+    missing = sorted({row["id"] for row in rows} - texts.keys())
+    if missing:
+        raise ValueError(f"{len(missing)} gold articles not found in {vntc_dir}, e.g. {missing[:3]}")
+    return texts
+
+
+def evaluate_gold(gold_path: str | Path, vntc_dir: str | Path, taxonomy=None, model=False) -> dict:
+    """Run theme detection over the gold articles and score it (``policytext eval themes``).
+
+    ``model``: False = lexicon only (the default path), None = the default, or a ThemeModel.
+    """
+    from .document import Document
+    from .extract.themes import extract_themes
+
+    rows = load_gold(gold_path)
+    texts = read_vntc_texts(rows, vntc_dir)
+    gold = {row["id"]: set(row["themes"]) for row in rows}
+    pred = {
+        article_id: {hit.id for hit in extract_themes(Document.from_text(text, segment=False), taxonomy, model=model)}
+        for article_id, text in texts.items()
+    }
+    return score_themes(gold, pred)
