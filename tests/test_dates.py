@@ -132,6 +132,19 @@ POSITIVE = [
      "interval"),
     ("Phong trào khởi đầu từ thập niên 60.", "từ thập niên 60", "1960/", "interval"),
     ("Cuối tuần qua, giá vàng giảm mạnh.", "Cuối tuần qua", "2021-W34", "week"),
+    # hours on one day, dates written after a relative day, the year of a day without one
+    ("Bệnh viện cho biết từ 13h đến 17h chiều 1/11, có 30 ca.", "từ 13h đến 17h chiều 1/11",
+     "2021-11-01T13/2021-11-01T17", "interval"),
+    ("Thời gian: 9h-12h; 14h-17h Chủ nhật, 2/10/2005", "14h-17h Chủ nhật, 2/10/2005", "2005-10-02T14/2005-10-02T17",
+     "interval"),
+    ("Tại Long An sáng qua 28-4, trưởng phòng cho biết.", "sáng qua 28-4", "2021-04-28", "day"),
+    ("Chiều qua, 17-4, Cục Cảnh sát điều tra làm việc.", "Chiều qua, 17-4", "2021-04-17", "day"),
+    ("Hôm nay (30/8), đoàn đến Hà Nội.", "Hôm nay (30/8)", "2021-08-30", "day"),
+    ("Từ đầu năm đến giờ, giá tăng ba lần.", "Từ đầu năm đến giờ", "2021-01/2021-08", "interval"),
+    ("Thứ hai, 30/08/2021 | 20:01", "Thứ hai, 30/08/2021 | 20:01", "2021-08-30T20:01", "minute"),
+    ("Cập nhật 2021-08-30 20:01", "2021-08-30 20:01", "2021-08-30T20:01", "minute"),
+    ("Giá điện đã tăng vào tháng 10 vừa qua.", "tháng 10 vừa qua", "2020-10", "month"),
+    ("Dự kiến ngày 15/11 khai mạc hội chợ.", "ngày 15/11", "2021-11-15", "day"),
 ]
 
 
@@ -184,7 +197,18 @@ NEGATIVE = [
     "Trợ cấp hằng tháng\n1. Người lao động bị suy giảm khả năng lao động.",
     "Báo cáo tài chính năm trước liền kề phải được kiểm toán.",
     "Sản lượng tăng 5-6 năm trước khi giảm.",
+    "Chương trình GCSE (1-2) năm dành cho học sinh trên 14 tuổi.",
+    "Nếu một ngày kia trở thành phi công, em sẽ về quê.",
+    "Đây là ngày thứ tư của hội nghị.",
+    "Giá cả tăng hết năm này qua năm khác.",
+    "Hơn nửa tháng qua, công ty lỗ 20 tỷ đồng.",
+    "Vấp phải phản đối, một ngày trước phiên chất vấn, Bộ rút đề án.",
 ]
+
+
+def test_day_without_year_in_january_is_last_december():
+    found = dates_of("Ngày 28/12, Bộ họp tổng kết. Tháng 2 tới, Bộ sẽ họp.", published=datetime(2022, 1, 5))
+    assert found == [("Ngày 28/12", "2021-12-28", "day"), ("Tháng 2 tới", "2022-02", "month")]
 
 
 @pytest.mark.parametrize("text", NEGATIVE)

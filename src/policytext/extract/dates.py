@@ -34,6 +34,8 @@ _NUM_START = r"(?<![\w.,/-])"  # not inside a number, a code or a word
 _NUM_END = r"(?![\w/]|[.,:-]\d)"  # "15/20" of "15/2020/NĐ-CP" or "1.000" is no date
 _ROMAN = r"(?-i:IV|I{1,3})"
 _SPACE = r"[^\S\n]"  # white space within a line
+_UNIT_AFTER = re.compile(r"\)?[^\S\n]*(?:năm(?![^\S\n]+(?:nay|ngoái|trước|tới|\d))|tháng|ngày|tuần|giờ|phút|tuổi|lần|người|số|diện\s+tích)(?!\w)",
+                         re.I)
 _LUNAR = re.compile(r"\s*\(?\s*(?:âm\s+lịch|ÂL)(?!\w)", re.I)
 
 
@@ -327,7 +329,9 @@ def _with_time(when: _When, hour: int | None, minute: int | None, part: str | No
 
 def _day_pattern() -> str:
     part, weekday = _words("parts_of_day"), _words("weekdays")
-    lead = (rf"(?:{_time('a')}\s*(?:(?P<pa>{part})\s+)?(?:,\s*)?)?"
+    # "từ 13h đến 17h chiều 1/11", "14h-17h Chủ nhật, 2/10/2005": hours on one day
+    lead = (rf"(?:(?:{_time('z')}\s*(?:(?P<pz>{part})\s+)?(?:-|–|đến|tới)\s*)?"
+            rf"{_time('a')}\s*(?:(?P<pa>{part})\s+)?(?:,\s*)?)?"
             rf"(?:(?<!\w)(?P<pb>{part})\s+)?"
             rf"(?:(?<!\w)(?P<wd>{weekday})\s*(?:(?P<open>\()\s*|,\s*|\s+))?"
             rf"(?:(?<!\w)(?P<kw>ngày|hôm)\s+(?!(?:{_words('after_part_of_day')}|kia|mốt|hôm)(?!\w)))?")
@@ -355,6 +359,8 @@ def _on_day(m: re.Match[str], ctx: _Context) -> _Candidate | None:
     if m.group("rel") or m.group("prel"):
         if m.group("prel") and not (m.group("pa") or m.group("pb")):
             return None  # "nay", "qua", "mai" alone are not dates
+        if re.search(r"(?<!\w)một\s+$", _before(ctx, m.start(), 6), re.I):
+            return None  # "một ngày kia": some day
         offset = _lookup(v.relative_days, m.group("rel")) if m.group("rel") else _lookup(
             v.after_part_of_day, m.group("prel"))
         when = _day(ctx.pub + timedelta(days=offset) if ctx.pub else None)
@@ -382,6 +388,8 @@ def _on_day(m: re.Match[str], ctx: _Context) -> _Candidate | None:
         if not _valid_day(year, month, day) or _LUNAR.match(ctx.norm, m.end()):
             return None  # no such day, or a lunar date ("10 tháng 3 âm lịch") we cannot convert
         if not written and not led:
+            if _UNIT_AFTER.match(ctx.norm, m.end()):
+                return None  # "1/2 năm", "(1-2) năm": a fraction or a count of units
             weak = not _bare_day_is_date(ctx, m.start(), m.end())
             if (m.group("sep") == "-"
                     and re.search(r"(?<!\w)từ\s+$", _before(ctx, m.start(), 8), re.I)
@@ -394,7 +402,12 @@ def _on_day(m: re.Match[str], ctx: _Context) -> _Candidate | None:
     if hour is None:
         hour, minute = _time_of(m, "b")
     if last is None:
-        when = _with_time(when, hour, minute, part)
+        from_hour, from_minute = _time_of(m, "z")
+        if from_hour is not None:
+            last = _with_time(when, hour, minute, part)
+            when = _with_time(when, from_hour, from_minute, m.group("pz") or part)
+        else:
+            when = _with_time(when, hour, minute, part)
     return _Candidate(m.start(), m.end(), when, last, weak=weak)
 
 
@@ -411,6 +424,9 @@ def _on_weekday(m: re.Match[str], ctx: _Context) -> _Candidate | None:
     if not (m.group("pa") or m.group("pb") or m.group("kw") or anchor
             or _context_patterns()["vao_before"].search(_before(ctx, m.start()))):
         return None  # "Thứ hai, ..." opening a task is an ordinal
+    if not (m.group("pa") or m.group("pb") or anchor) and re.match(
+            r"\s+(?:của|liên\s+tiếp|kể\s+từ|thi\s+đấu)(?!\w)", ctx.norm[m.end():m.end() + 15], re.I):
+        return None  # "ngày thứ tư của hội nghị": the fourth day
     if _context_patterns()["vague_before"].search(_before(ctx, m.start(), 12)) or re.match(
             r"[\s,]+(?:chủ\s+nhật\s+)?(?:hằng|hàng|mỗi)\s+tuần", ctx.norm[m.end():m.end() + 25], re.I):
         return None  # "các ngày thứ bảy, chủ nhật hằng tuần": every week, no calendar day
