@@ -41,7 +41,7 @@ from ..document import Document
 from ..model import Official, Position
 from ..resources import load_yaml
 from ..text.normalize import normalize_string
-from .organizations import OrgMatch, _lower, organization_entry, organization_matches, surnames
+from .organizations import OrgMatch, _lower, _person_first, organization_entry, organization_matches, surnames
 
 # organisations a "Ban cán sự Đảng" / "Đảng đoàn" of the same chain belongs to
 _PARENT_KINDS = {"ministry", "state", "agency", "court", "mass"}
@@ -74,6 +74,8 @@ class _Lexicon:
     private_heads: re.Pattern[str]
     generic_end: re.Pattern[str]
     name_not_after: re.Pattern[str]
+    not_holder_before: re.Pattern[str]
+    place_before: re.Pattern[str]
     private_context: re.Pattern[str]
     unit_start: re.Pattern[str]
 
@@ -127,6 +129,8 @@ def _lexicon() -> _Lexicon:
                                  rf"(?:{_alternation(data['private_org_heads'])})(?!\w)", re.IGNORECASE),
         private_context=re.compile(rf"(?<!\w)(?:{_alternation(data['private_context'])})(?!\w)", re.IGNORECASE),
         name_not_after=re.compile(rf"(?<!\w)(?:{_alternation(data['name_not_after'])}) $", re.IGNORECASE),
+        place_before=re.compile(rf"(?<!\w)(?:{_alternation(data['place_words'])}) $", re.IGNORECASE),
+        not_holder_before=re.compile(rf"(?<!\w)(?:{_alternation(data['not_holder_before'])}) $"),
         generic_end=re.compile(rf"[,.;:!?()\"“”\n]| (?:{_alternation(data['clause_verbs'])})(?!\w)| (?=\d+\.)"),
         unit_start=re.compile(rf"(?:{_alternation(data['unit_words'])})(?!\w)"),
     )
@@ -405,6 +409,9 @@ def _name_in_tail(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, in
             break
     if best is None or _lexicon().name_not_after.search(norm, max(0, best[0] - 12), best[0]):
         return None
+    first = _SYLLABLE.match(norm, best[0]).group(0)
+    if lex.place_before.search(norm, max(0, best[0] - 12), best[0]) and first not in _person_first():
+        return None  # "Chủ tịch phường Kim Liên": a place
     org_text = norm[pos:best[0]].rstrip()
     if not org_text or lex.generic_end.search(org_text) or not (
             org_text[0].isupper() or lex.unit_start.match(org_text) or link.title.org_from is not None):
@@ -421,7 +428,7 @@ def _organization_text(doc: Document, link: _Link) -> str | None:
     written = doc.span(link.org_start, link.org_end).text
     if link.kind == "ministry_field":
         return f"Bộ {written}"  # "Bộ trưởng Tài chính" -> "Bộ Tài chính"
-    if link.org_name and _lower(normalize_string(written)) == _lower(link.org_name):
+    if link.org_name and _lower(written) == _lower(link.org_name):  # casing only; tone style as written
         written = link.org_name
     if t.unit and link.kind is None and not t.unit_in_title and not _lower(written).startswith(_lower(t.unit)):
         written = f"{t.unit} {written}"  # "Cục phó Thú y" -> "Cục Thú y"
@@ -495,6 +502,8 @@ def extract_officials(doc: Document) -> list[Official]:
         if name is None:
             continue
         covered = name[1]
+        if lex.not_holder_before.search(norm, max(0, start - 12), start):
+            continue  # "Trợ lý Bộ trưởng ... Đào Việt Trung": not the minister
         positions = _positions(doc, links, private_article)
         positions.reverse()  # nearest the name first: the person's main office
         candidates[name[0]] = _Candidate(name[0], name[1], positions)

@@ -222,10 +222,10 @@ def _place_at(norm: str, pos: int, raw: dict[int, list[tuple[int, _Key]]], surna
         return None
     if syllables[0].group(0) in _person_first() and 2 <= len(syllables) <= 4:
         return None  # "UBND TP Lê Thanh Hải": a person, the unit is the article's own
-    for i in range(1, len(syllables)):
-        if syllables[i].group(0) in surnames and 2 <= len(syllables) - i <= 4:
-            syllables = syllables[:i]
-            break
+    # "thị xã Đồ Sơn Hoàng Anh Hùng": cut before the likeliest name (three syllables, then two, then four)
+    splits = [i for i in range(1, len(syllables)) if syllables[i].group(0) in surnames and 2 <= len(syllables) - i <= 4]
+    if splits:
+        syllables = syllables[:min(splits, key=lambda i: ({3: 0, 2: 1}.get(len(syllables) - i, 2), i))]
     if len(syllables) > 4:
         return None
     name = norm[syllables[0].start():syllables[-1].end()]
