@@ -218,6 +218,40 @@ def test_json_shapes(tmp_path, document, count):
     assert [a.source.index for a in found] == list(range(count))
 
 
+def test_large_json_array_is_read_element_by_element(tmp_path):
+    texts = [f"Bài {i}. " + TEXT * (300 + 500 * i) for i in range(6)]  # elements from 25 KB to 1 MB
+    path = tmp_path / "dump.json"
+    path.write_text(json.dumps([{"id": i, "text": t} for i, t in enumerate(texts)], ensure_ascii=False, indent=2),
+                    encoding="utf-8-sig")
+    found = articles(path)
+    assert [a.text for a in found] == texts and [a.source.index for a in found] == list(range(6))
+
+
+def test_truncated_gzip_json_array_keeps_the_elements_before(tmp_path):
+    data = gzip.compress(json.dumps([{"text": f"Bài {i}. " + TEXT * 30} for i in range(200)],
+                                    ensure_ascii=False).encode("utf-8"))
+    path = tmp_path / "dump.json.gz"
+    path.write_bytes(data[: len(data) // 2])
+    *found, error = items(path)
+    assert 0 < len(found) < 200 and all(isinstance(a, Article) for a in found)
+    assert "truncated" in error.reason and error.source.index == len(found)
+
+
+@pytest.mark.parametrize("content, good, reason", [
+    ('[{"text": "một"}, {"text": "hai"', 1, "broken JSON in array element 1"),
+    ('[{"text": "một"} {"text": "hai"}]', 1, "expected ',' or ']'"),
+    ('[{"text": "một"}', 1, "not closed"),
+    ('[{"text": "một"}] [', 1, "after the JSON array"),
+    ("[]", 0, "no articles"),
+])
+def test_broken_json_arrays_keep_the_elements_before_the_break(tmp_path, content, good, reason):
+    path = tmp_path / "a.json"
+    path.write_text(content, encoding="utf-8")
+    *found, error = items(path)
+    assert len(found) == good and all(isinstance(a, Article) for a in found)
+    assert isinstance(error, ReadError) and reason in error.reason
+
+
 def test_json_elements_that_are_not_articles_are_errors(tmp_path):
     path = tmp_path / "a.json"
     path.write_text(json.dumps([{"text": TEXT}, 3, {"title": "x"}]), encoding="utf-8")

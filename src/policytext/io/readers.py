@@ -9,6 +9,7 @@ archive member), so counts add up and nothing is lost silently.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import gzip
 import json
@@ -349,10 +350,11 @@ def _guess_delimiter(header: str) -> str:
 
 # --- whole-file formats ------------------------------------------------------------------------
 
-def _read_decoded(stream: IO[bytes], source: Source) -> str | ReadError:
+def _read_decoded(stream: IO[bytes], source: Source, first: bytes = b"") -> str | ReadError:
     data = _read_all(stream, source)
     if isinstance(data, ReadError):
         return data
+    data = first + data
     if not data.strip():
         return ReadError(source, "empty file")
     try:
@@ -367,7 +369,20 @@ def _read_decoded(stream: IO[bytes], source: Source) -> str | ReadError:
 
 
 def _read_json(stream: IO[bytes], source: Source, fields: FieldMap, **_: Any) -> Iterator[Article | ReadError]:
-    text = _read_decoded(stream, source)
+    try:
+        first = stream.read(CHUNK)
+    except _STREAM_ERRORS as exc:
+        yield ReadError(source, _stream_problem(exc, "nothing read"))
+        return
+    if first.lstrip(b" \t\r\n").removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n").startswith(b"["):
+        try:
+            utf8 = sniff_encoding(first, complete=len(first) < CHUNK).startswith("utf-8")
+        except DecodeError:
+            utf8 = False
+        if utf8:  # the common case: a UTF-8 array, read element by element, never whole
+            yield from _stream_json_array(stream, first, source, fields)
+            return
+    text = _read_decoded(stream, source, first)
     if isinstance(text, ReadError):
         yield text
         return
@@ -394,6 +409,72 @@ def _read_json(stream: IO[bytes], source: Source, fields: FieldMap, **_: Any) ->
         yield ReadError(source, "JSON array holds no articles")
     for index, element in enumerate(value):
         yield article_from_record(element, replace(source, index=index), fields)
+
+
+_JSON_SPACE = re.compile(r"[ \t\r\n]*")
+
+
+def _stream_json_array(stream: IO[bytes], first: bytes, source: Source,
+                       fields: FieldMap) -> Iterator[Article | ReadError]:
+    """The elements of a UTF-8 JSON array one at a time, holding about one element in memory."""
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    parse = json.JSONDecoder().raw_decode
+    buffer, pos, index, at_end = decoder.decode(first), 0, 0, False
+    want = CHUNK
+
+    def more() -> None:  # drop what is parsed, append the next chunk
+        nonlocal buffer, pos, at_end, want
+        chunk = stream.read(want)
+        at_end = not chunk
+        buffer = buffer[pos:] + decoder.decode(chunk, final=at_end)
+        pos = 0
+
+    def skip_space() -> str:  # the next significant character, "" at the end of the file
+        nonlocal pos
+        while True:
+            pos = _JSON_SPACE.match(buffer, pos).end()
+            if pos < len(buffer) or at_end:
+                return buffer[pos:pos + 1]
+            more()
+
+    try:
+        skip_space()
+        pos += 1  # the "["
+        while True:
+            char = skip_space()
+            if char == "]":
+                break
+            if index and char == ",":
+                pos += 1
+                skip_space()
+            elif index or not char:
+                yield ReadError(replace(source, index=index),
+                                f"broken JSON array after element {index - 1}: expected ',' or ']'"
+                                if char else "broken JSON: the array is not closed")
+                return
+            while True:
+                try:
+                    value, end = parse(buffer, pos)
+                    break
+                except json.JSONDecodeError as exc:
+                    if at_end:
+                        yield ReadError(replace(source, index=index), f"broken JSON in array element {index}: "
+                                                                      f"{exc.msg}; the rest of the file is unread")
+                        return
+                    want = min(want * 2, 1 << 24)  # the element goes on in the next chunk; big ones: fewer re-parses
+                    more()
+            want = CHUNK
+            yield article_from_record(value, replace(source, index=index), fields)
+            index, pos = index + 1, end
+        pos += 1
+        if skip_space():
+            yield ReadError(replace(source, index=index), "unexpected data after the JSON array")
+        elif index == 0:
+            yield ReadError(source, "JSON array holds no articles")
+    except UnicodeDecodeError as exc:
+        yield ReadError(replace(source, index=index), f"not valid UTF-8 after array element {index - 1}: {exc.reason}")
+    except _STREAM_ERRORS as exc:
+        yield ReadError(replace(source, index=index), _stream_problem(exc, f"{index:,} array elements read"))
 
 
 def _read_txt(stream: IO[bytes], source: Source, fields: FieldMap, **_: Any) -> Iterator[Article | ReadError]:
