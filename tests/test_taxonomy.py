@@ -151,6 +151,12 @@ def test_extending_the_default(tmp_path):
         ("""
             themes: []
          """, "mytax.yaml line 1: 'themes' must be a non-empty list"),
+        ("""
+            min_matches: 0
+            themes:
+              - id: x
+                lexicon: {a: 1}
+         """, "mytax.yaml line 1: 'min_matches' must be a whole number >= 1"),
     ],
 )
 def test_errors_name_file_line_and_field(tmp_path, body, expected):

@@ -20,6 +20,7 @@ from policytext.themes.taxonomy import parse_taxonomy
 TINY = parse_taxonomy(
     """
 threshold: 0.1
+min_matches: 1
 themes:
   - id: digital
     lexicon: {số hóa: 3, chuyển đổi số: 3}
@@ -76,7 +77,7 @@ def test_evidence_offsets_index_the_original_text():
 
 
 def test_nested_terms_count_once():
-    taxonomy = parse_taxonomy("themes:\n  - id: ac\n    lexicon: {tham nhũng: 3, \"phòng, chống tham nhũng\": 3}\n", "t.yaml")
+    taxonomy = parse_taxonomy("min_matches: 1\nthemes:\n  - id: ac\n    lexicon: {tham nhũng: 3, \"phòng, chống tham nhũng\": 3}\n", "t.yaml")
     (score,) = theme_scores(doc("Công tác phòng, chống tham nhũng."), taxonomy)
     assert [m.term for m in score.matches] == ["phòng, chống tham nhũng"]
 
@@ -96,8 +97,15 @@ def test_passing_mention_is_not_a_theme(fixtures):
     assert "digital_transformation" not in {hit.id for hit in extract_themes(doc(text), model=False)}  # ... in passing
 
 
+def test_one_phrase_said_once_is_a_passing_mention():
+    taxonomy = parse_taxonomy("threshold: 0.01\nthemes:\n  - id: t\n    lexicon: {FDI: 3, vốn: 1}\n", "t.yaml")
+    assert taxonomy.min_matches == 2  # the default
+    assert found("Vốn FDI tăng.", taxonomy) == {"t": ["Vốn", "FDI"]}
+    assert found("Lương trong doanh nghiệp FDI tăng.", taxonomy) == {}
+
+
 def test_weak_words_alone_never_make_a_theme():
-    taxonomy = parse_taxonomy("threshold: 0.01\nthemes:\n  - id: t\n    lexicon: {đầu tư: 1, FDI: 3}\n", "t.yaml")
+    taxonomy = parse_taxonomy("threshold: 0.01\nmin_matches: 1\nthemes:\n  - id: t\n    lexicon: {đầu tư: 1, FDI: 3}\n", "t.yaml")
     assert found("Đầu tư, đầu tư và đầu tư.", taxonomy) == {}
     assert "t" in found("Vốn FDI tăng; đầu tư mới.", taxonomy)
 

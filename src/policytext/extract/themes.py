@@ -49,7 +49,6 @@ SCALE_LENGTH_EXPONENT = 0.3
 MIN_LENGTH = 600
 MAX_EVIDENCE = 20
 ANCHOR_WEIGHT = 2.0  # a theme needs one match at least this strong: weight-1 words only support
-MIN_MATCHES = 2  # one phrase said once is a passing mention, however strong the phrase
 RELATIVE_FLOOR = 0.3  # a theme weaker than this share of the article's strongest theme is passing
 
 
@@ -178,7 +177,7 @@ def theme_scores(doc: Document, taxonomy: Taxonomy | None = None) -> list[ThemeS
     scores = []
     for index, theme in enumerate(taxonomy.themes):
         kept = _kept(terms[index], cancels[index])
-        anchored = len(kept) >= MIN_MATCHES and any(m.weight >= ANCHOR_WEIGHT for m in kept)
+        anchored = len(kept) >= taxonomy.min_matches and any(m.weight >= ANCHOR_WEIGHT for m in kept)
         raw = _raw_score(kept) if anchored else 0.0
         scores.append(ThemeScore(theme, 0.0, raw, kept))
     strongest = max((s.raw for s in scores), default=0.0)

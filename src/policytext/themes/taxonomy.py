@@ -23,7 +23,8 @@ from ..text.normalize import normalize_string
 DEFAULT_THRESHOLD = 0.5
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _THEME_KEYS = {"id", "label_vi", "label_en", "description", "lexicon", "cancel", "threshold"}
-_TOP_KEYS = {"themes", "threshold", "version"}
+_TOP_KEYS = {"themes", "threshold", "min_matches", "version"}
+DEFAULT_MIN_MATCHES = 2
 
 
 class TaxonomyError(ValueError):
@@ -53,6 +54,7 @@ class Taxonomy:
     themes: tuple[Theme, ...]
     threshold: float = DEFAULT_THRESHOLD
     sources: tuple[str, ...] = field(default=())  # files it was built from, for messages
+    min_matches: int = DEFAULT_MIN_MATCHES  # fewer lexicon matches than this: a passing mention
 
     @property
     def ids(self) -> list[str]:
@@ -204,13 +206,18 @@ def _validate_theme(raw: Any, name: str, line: int, partial: bool) -> _Partial:
     )
 
 
-def _validate(data: Any, name: str, partial: bool) -> tuple[list[_Partial], float | None]:
+def _validate(data: Any, name: str, partial: bool) -> tuple[list[_Partial], float | None, int | None]:
     if not isinstance(data, dict):
         raise TaxonomyError(f"{name} line 1: a taxonomy is a mapping with a 'themes' list")
     key_lines = getattr(data, "key_lines", {})
     for key in data:
         if key not in _TOP_KEYS:
-            raise TaxonomyError(f"{_where(name, key_lines.get(key, 1))}: unknown field '{key}' (known: themes, threshold)")
+            raise TaxonomyError(
+                f"{_where(name, key_lines.get(key, 1))}: unknown field '{key}' (known: themes, threshold, min_matches)"
+            )
+    min_matches = data.get("min_matches")
+    if min_matches is not None and (not isinstance(min_matches, int) or isinstance(min_matches, bool) or min_matches < 1):
+        raise TaxonomyError(f"{_where(name, key_lines.get('min_matches', 1))}: 'min_matches' must be a whole number >= 1")
     threshold = data.get("threshold")
     if threshold is not None and (not _number(threshold) or not 0 < threshold <= 1):
         raise TaxonomyError(f"{_where(name, key_lines.get('threshold', 1))}: 'threshold' must be a number in (0, 1]")
@@ -225,7 +232,7 @@ def _validate(data: Any, name: str, partial: bool) -> tuple[list[_Partial], floa
             raise TaxonomyError(f"{_where(name, getattr(raw, 'line', 1), theme.id)}: id defined twice")
         seen.add(theme.id)
         parsed.append(theme)
-    return parsed, threshold
+    return parsed, threshold, min_matches
 
 
 def _complete(theme: _Partial) -> Theme:
@@ -262,13 +269,18 @@ def _merge(base: Theme, extra: _Partial) -> Theme:
 def parse_taxonomy(text: str, name: str = "<taxonomy>", base: Taxonomy | None = None) -> Taxonomy:
     """Validate taxonomy YAML ``text``; with ``base``, merge it into ``base`` (extend mode)."""
     partial = base is not None
-    themes, threshold = _validate(_parse(text, name), name, partial)
+    themes, threshold, min_matches = _validate(_parse(text, name), name, partial)
     if base is None:
         completed = tuple(_complete(theme) for theme in themes)
         for theme in completed:
             if not theme.lexicon:
                 raise TaxonomyError(f"{name}: theme '{theme.id}': 'lexicon' has no term with a weight above 0")
-        return Taxonomy(completed, DEFAULT_THRESHOLD if threshold is None else float(threshold), (name,))
+        return Taxonomy(
+            completed,
+            DEFAULT_THRESHOLD if threshold is None else float(threshold),
+            (name,),
+            DEFAULT_MIN_MATCHES if min_matches is None else min_matches,
+        )
     merged = {theme.id: theme for theme in base.themes}
     for theme in themes:
         merged[theme.id] = _merge(merged[theme.id], theme) if theme.id in merged else _complete(theme)
@@ -278,6 +290,7 @@ def parse_taxonomy(text: str, name: str = "<taxonomy>", base: Taxonomy | None = 
         tuple(merged.values()),
         base.threshold if threshold is None else float(threshold),
         base.sources + (name,),
+        base.min_matches if min_matches is None else min_matches,
     )
 
 
