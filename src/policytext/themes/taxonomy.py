@@ -314,17 +314,18 @@ def load_taxonomy(path: str | Path | None = None, extend: bool = False) -> Taxon
     return parse_taxonomy(text, path.name, default_taxonomy() if extend else None)
 
 
-def format_taxonomy(taxonomy: Taxonomy, terms: int = 8):
+def format_taxonomy(taxonomy: Taxonomy, terms: int = 6):
     """A rich Table of the active taxonomy for ``policytext themes`` (id, labels, threshold, terms)."""
     from rich.table import Table
 
     title = "Theme taxonomy: " + " + ".join(taxonomy.sources) if taxonomy.sources else "Theme taxonomy"
+    title += f" (a theme needs score >= threshold and at least {taxonomy.min_matches} lexicon matches)"
     table = Table(title=title, show_lines=False)
-    table.add_column("id", style="bold")
+    table.add_column("id", style="bold", no_wrap=True)
     table.add_column("label (vi)")
     table.add_column("label (en)")
-    table.add_column("threshold", justify="right")
-    table.add_column("terms", justify="right")
+    table.add_column("threshold", justify="right", no_wrap=True)
+    table.add_column("terms", justify="right", no_wrap=True)
     table.add_column("strongest terms")
     for theme in taxonomy.themes:
         strongest = sorted(theme.lexicon, key=lambda term: (-term.weight, theme.lexicon.index(term)))[:terms]
