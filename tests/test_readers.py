@@ -209,6 +209,7 @@ def test_published_values_become_iso_8601(value, iso):
     ({"text": TEXT, "title": "một bài"}, 1),
     ({"articles": [{"text": TEXT}, {"text": TEXT2}]}, 2),
     ({"data": [{"noi_dung": TEXT}]}, 1),
+    ({"text": TEXT, "items": [{"name": "ảnh 1"}]}, 1),  # an article that has a list: still one article
 ])
 def test_json_shapes(tmp_path, document, count):
     path = tmp_path / "a.json"

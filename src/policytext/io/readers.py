@@ -247,7 +247,7 @@ def _byte_lines(stream: IO[bytes], first: bytes) -> Iterator[bytes]:
         yield pending
 
 
-def _text_lines(stream: IO[bytes], source: Source) -> Iterator[str | DecodeError]:
+def _text_lines(stream: IO[bytes]) -> Iterator[str | DecodeError]:
     """Decoded lines (ends kept), or a DecodeError in place of a line that would not decode.
 
     The encoding is chosen once from the start of the file; UTF-16/32 files are decoded whole.
@@ -280,7 +280,7 @@ def _text_lines(stream: IO[bytes], source: Source) -> Iterator[str | DecodeError
 def _read_jsonl(stream: IO[bytes], source: Source, fields: FieldMap, **_: Any) -> Iterator[Article | ReadError]:
     number = 0
     try:
-        for number, line in enumerate(_text_lines(stream, source), 1):
+        for number, line in enumerate(_text_lines(stream), 1):
             here = replace(source, index=number)
             if isinstance(line, DecodeError):
                 yield ReadError(here, f"line {number} is {line}")
@@ -303,7 +303,7 @@ def _parse_json_line(line: str, source: Source, fields: FieldMap) -> Article | R
 def _read_csv(stream: IO[bytes], source: Source, fields: FieldMap, kind: str = "csv",
               **_: Any) -> Iterator[Article | ReadError]:
     def lines() -> Iterator[str]:
-        for number, line in enumerate(_text_lines(stream, source), 1):
+        for number, line in enumerate(_text_lines(stream), 1):
             if isinstance(line, DecodeError):  # keep the row; mark what could not be read
                 log.warning("%s: line %d %s; undecodable bytes replaced", source.location(), number, line)
                 line = "\ufffd\n"
@@ -397,7 +397,7 @@ def _read_json(stream: IO[bytes], source: Source, fields: FieldMap, **_: Any) ->
         yield ReadError(source, f"broken JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")
         return
     if isinstance(value, dict):
-        container = next((value[k] for k in _CONTAINER_KEYS if isinstance(value.get(k), list)), None)
+        container = _article_list(value, fields)
         if container is None:
             yield article_from_record(value, source, fields)
             return
@@ -475,6 +475,17 @@ def _stream_json_array(stream: IO[bytes], first: bytes, source: Source,
         yield ReadError(replace(source, index=index), f"not valid UTF-8 after array element {index - 1}: {exc.reason}")
     except _STREAM_ERRORS as exc:
         yield ReadError(replace(source, index=index), _stream_problem(exc, f"{index:,} array elements read"))
+
+
+def _article_list(document: dict, fields: FieldMap) -> list | None:
+    """The list of articles in {"articles": [...]} or {"data": [...]}; None if ``document`` is one article."""
+    if any(_lookup(document, name) is not _MISSING for name in fields.text):
+        return None
+    for key in _CONTAINER_KEYS:
+        value = document.get(key)
+        if isinstance(value, list) and (not value or isinstance(value[0], dict)):
+            return value
+    return None
 
 
 def _read_txt(stream: IO[bytes], source: Source, fields: FieldMap, **_: Any) -> Iterator[Article | ReadError]:
