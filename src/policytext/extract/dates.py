@@ -34,7 +34,7 @@ _NUM_START = r"(?<![\w.,/-])"  # not inside a number, a code or a word
 _NUM_END = r"(?![\w/]|[.,:-]\d)"  # "15/20" of "15/2020/NĐ-CP" or "1.000" is no date
 _ROMAN = r"(?-i:IV|I{1,3})"
 _SPACE = r"[^\S\n]"  # white space within a line
-_UNIT_AFTER = re.compile(r"\)?[^\S\n]*(?:năm(?![^\S\n]+(?:nay|ngoái|trước|tới|\d))|tháng|ngày|tuần|giờ|phút|tuổi|lần|người|số|diện\s+tích)(?!\w)",
+_UNIT_AFTER = re.compile(r"\)?[^\S\n]*(?:năm(?![^\S\n]+(?:nay|ngoái|tới|\d))|tháng|ngày|tuần|giờ|phút|tuổi|lần|người|số|diện\s+tích)(?!\w)",
                          re.I)
 _LUNAR = re.compile(r"\s*\(?\s*(?:âm\s+lịch|ÂL)(?!\w)", re.I)
 
@@ -329,6 +329,7 @@ def _with_time(when: _When, hour: int | None, minute: int | None, part: str | No
 
 def _day_pattern() -> str:
     part, weekday = _words("parts_of_day"), _words("weekdays")
+    year_rel = _alternation(_vocabulary().raw["relative_units"]["năm"])
     # "từ 13h đến 17h chiều 1/11", "14h-17h Chủ nhật, 2/10/2005": hours on one day
     lead = (rf"(?:(?:{_time('z')}\s*(?:(?P<pz>{part})\s+)?(?:-|–|đến|tới)\s*)?"
             rf"{_time('a')}\s*(?:(?P<pa>{part})\s+)?(?:,\s*)?)?"
@@ -338,8 +339,10 @@ def _day_pattern() -> str:
     core = (rf"(?:{_NUM_START}(?P<d1>{_DAY})\s*(?:-|–|đến|tới)\s*(?:ngày\s+)?(?P<d>{_DAY})(?P<rsep>[/-])"
             rf"(?P<rm>{_MONTH})(?:(?P=rsep)(?P<ry>{_YEAR}))?{_NUM_END}"
             rf"|{_NUM_START}(?P<nd>{_DAY})(?P<sep>[/.-])(?P<nm>{_MONTH})(?:(?P=sep)(?P<ny>{_YEAR}))?{_NUM_END}"
+            rf"(?:\s+năm\s+(?P<nyr>{year_rel})(?!\w))?"
             rf"|{_NUM_START}(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]){_NUM_END}"  # ISO 8601
             rf"|{_NUM_START}(?P<ld>{_DAY})\s+tháng\s+(?P<lm>{_MONTH})(?:\s*,?\s*năm\s+(?P<ly>{_YEAR}))?{_NUM_END}"
+            rf"(?:\s+năm\s+(?P<lyr>{year_rel})(?!\w))?"
             rf"|(?:(?<!\w)(?P<rel>{_words('relative_days')})(?!\w)|(?<!\w)(?P<prel>{_words('after_part_of_day')})(?!\w))"
             # "hôm qua, 19-1", "sáng qua (28-4)": the written date after a relative day is the one to trust
             rf"(?:\s*,?\s*(?P<xopen>\()?\s*(?:ngày\s+)?{_NUM_START}(?P<xd>{_DAY})(?P<xsep>[/-])(?P<xm>{_MONTH})"
@@ -385,6 +388,13 @@ def _on_day(m: re.Match[str], ctx: _Context) -> _Candidate | None:
             if not (written or m.group("kw")):
                 return None  # "15 tháng 3" without "ngày" or a year may be a duration
         year, year_written = _year_or_publication(written, ctx.pub, month, day)
+        relative_year = m.group("nyr") or m.group("lyr")
+        if relative_year and not led and relative_year.lower() == "trước":
+            return None  # "5-6 năm trước": five or six years ago, not 5 June
+        if relative_year:  # "1/7 năm nay", "ngày 30/4 năm ngoái"
+            written = relative_year
+            year = _relative("năm", _lookup(v.relative_units["năm"], relative_year), ctx.pub).year
+            year_written = True
         if not _valid_day(year, month, day) or _LUNAR.match(ctx.norm, m.end()):
             return None  # no such day, or a lunar date ("10 tháng 3 âm lịch") we cannot convert
         if not written and not led:
