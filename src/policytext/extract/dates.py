@@ -34,9 +34,6 @@ _NUM_START = r"(?<![\w.,/-])"  # not inside a number, a code or a word
 _NUM_END = r"(?![\w/]|[.,:-]\d)"  # "15/20" of "15/2020/NĐ-CP" or "1.000" is no date
 _ROMAN = r"(?-i:IV|I{1,3})"
 _SPACE = r"[^\S\n]"  # white space within a line
-_UNIT_AFTER = re.compile(r"\)?[^\S\n]*(?:năm(?![^\S\n]+(?:nay|ngoái|tới|\d))|tháng|ngày|tuần|giờ|phút|tuổi|lần|người|số|diện\s+tích)(?!\w)",
-                         re.I)
-_LUNAR = re.compile(r"\s*\(?\s*(?:âm\s+lịch|ÂL)(?!\w)", re.I)
 
 
 @dataclass(slots=True)
@@ -258,7 +255,15 @@ def _context_patterns() -> dict[str, re.Pattern[str]]:
         "breaker_after": re.compile(rf"\s+(?:{_words('relative_breakers')})(?!\w)", re.I),
         "name_head": re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, map(normalize_string, data['name_heads'])))})(?!\w)"),
         "name_breaker": re.compile(rf"(?<!\w)(?:{_words('name_breakers')})(?!\w)", re.I),
-        "vao_before": re.compile(r"(?<!\w)(?:vào|hôm|ngày|sáng|trưa|chiều|tối|đêm)\s+$", re.I),
+        "weekday_trigger": re.compile(rf"(?<!\w)(?:{_words('weekday_triggers')})\s+$", re.I),
+        "weekly": re.compile(rf"[\s,]+(?:chủ\s+nhật\s+)?(?:{_words('weekly')})(?!\w)", re.I),
+        "ordinal_day": re.compile(rf"\s+(?:{_words('ordinal_day_followers')})(?!\w)", re.I),
+        "edge_year_trigger": re.compile(rf"(?<!\w)(?:{_words('edge_year_triggers')})\s+$", re.I),
+        "not_calendar_year": re.compile(rf"\s+(?:\d|(?:{_words('not_calendar_year')})(?!\w))", re.I),
+        "lunar": re.compile(rf"\s*\(?\s*(?:{_words('lunar')})(?!\w)", re.I),
+        # "1/2 năm", "(1-2) năm": a fraction or a count of units ("1/7 năm nay" is a date)
+        "unit_after": re.compile(rf"\)?[^\S\n]*(?:năm(?![^\S\n]+(?:nay|ngoái|tới|\d))|{_words('count_units')})(?!\w)",
+                                 re.I),
         "from": re.compile(rf"(?<!\w)(?:{_words('from_prepositions')})\s+$", re.I),
         "until": re.compile(rf"(?<!\w)(?:{_words('until_prepositions')})\s+$", re.I),
         "joiner": re.compile(rf"[ \t]*(?:{_words('interval_joiners')})[ \t]*", re.I),
@@ -395,10 +400,10 @@ def _on_day(m: re.Match[str], ctx: _Context) -> _Candidate | None:
             written = relative_year
             year = _relative("năm", _lookup(v.relative_units["năm"], relative_year), ctx.pub).year
             year_written = True
-        if not _valid_day(year, month, day) or _LUNAR.match(ctx.norm, m.end()):
+        if not _valid_day(year, month, day) or _context_patterns()["lunar"].match(ctx.norm, m.end()):
             return None  # no such day, or a lunar date ("10 tháng 3 âm lịch") we cannot convert
         if not written and not led:
-            if _UNIT_AFTER.match(ctx.norm, m.end()):
+            if _context_patterns()["unit_after"].match(ctx.norm, m.end()):
                 return None  # "1/2 năm", "(1-2) năm": a fraction or a count of units
             weak = not _bare_day_is_date(ctx, m.start(), m.end())
             if (m.group("sep") == "-"
@@ -432,13 +437,12 @@ def _on_weekday(m: re.Match[str], ctx: _Context) -> _Candidate | None:
     v = _vocabulary()
     anchor = m.group("anchor")
     if not (m.group("pa") or m.group("pb") or m.group("kw") or anchor
-            or _context_patterns()["vao_before"].search(_before(ctx, m.start()))):
+            or _context_patterns()["weekday_trigger"].search(_before(ctx, m.start()))):
         return None  # "Thứ hai, ..." opening a task is an ordinal
-    if not (m.group("pa") or m.group("pb") or anchor) and re.match(
-            r"\s+(?:của|liên\s+tiếp|kể\s+từ|thi\s+đấu)(?!\w)", ctx.norm[m.end():m.end() + 15], re.I):
+    if not (m.group("pa") or m.group("pb") or anchor) and _context_patterns()["ordinal_day"].match(ctx.norm, m.end()):
         return None  # "ngày thứ tư của hội nghị": the fourth day
-    if _context_patterns()["vague_before"].search(_before(ctx, m.start(), 12)) or re.match(
-            r"[\s,]+(?:chủ\s+nhật\s+)?(?:hằng|hàng|mỗi)\s+tuần", ctx.norm[m.end():m.end() + 25], re.I):
+    if _context_patterns()["vague_before"].search(_before(ctx, m.start(), 12)) or _context_patterns()[
+            "weekly"].match(ctx.norm, m.end()):
         return None  # "các ngày thứ bảy, chủ nhật hằng tuần": every week, no calendar day
     weekday = _lookup(v.weekdays, m.group("wd"))
     # "hôm thứ Năm" is a day gone by; a bare weekday is the nearest one
@@ -573,11 +577,11 @@ def _on_year(m: re.Match[str], ctx: _Context) -> _Candidate | None:
         return _Candidate(m.start(), m.end(), _relative("năm", offset, ctx.pub), edge=edge)
     # "cuối năm" alone: this year's end after a preposition ("vào cuối năm") or opening a sentence
     # ("Cuối năm, ..."); not "cuối năm học", "mỗi cuối năm", "thời điểm đầu năm, giữa năm"
-    if not edge or re.match(r"\s+(?:\d|học|tài\s+chính|âm\s+lịch)", ctx.norm[m.end():m.end() + 12], re.I):
+    if not edge or _context_patterns()["not_calendar_year"].match(ctx.norm, m.end()):
         return None
     before = _before(ctx, m.start(), 12)
     if _is_vague(ctx, m.start(), m.end()) or not (
-            re.search(r"(?<!\w)(?:vào|từ|đến|tới|trước|sau|dịp|trong|hồi|hết)\s+$", before, re.I)
+            _context_patterns()["edge_year_trigger"].search(before)
             or (_context_patterns()["sentence_start"].search(before) and ctx.norm[m.end():m.end() + 1] == ",")):
         return None
     return _Candidate(m.start(), m.end(), _relative("năm", 0, ctx.pub), edge=edge)
