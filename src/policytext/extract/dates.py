@@ -34,6 +34,7 @@ _NUM_START = r"(?<![\w.,/-])"  # not inside a number, a code or a word
 _NUM_END = r"(?![\w/]|[.,:-]\d)"  # "15/20" of "15/2020/NĐ-CP" or "1.000" is no date
 _ROMAN = r"(?-i:IV|I{1,3})"
 _SPACE = r"[^\S\n]"  # white space within a line
+_AGO_END = re.compile(r"\s*(?:[,.;:)!?…\"”]|$)|\s+(?:đã|thì|là|và|mới)(?!\w)")  # "3 năm trước, ..."
 
 
 @dataclass(slots=True)
@@ -244,6 +245,7 @@ def _context_patterns() -> dict[str, re.Pattern[str]]:
     v = _vocabulary()
     data = v.raw
     numbers = _alternation(data["number_words"])
+    name_heads = "|".join(re.escape(normalize_string(head)) for head in data["name_heads"])
     return {
         "day_trigger": re.compile(rf"(?:(?<!\w)(?:{_words('day_triggers')})\s+|\(\s*)$", re.I),
         "sentence_start": re.compile(r"(?:^|[.!?…]\s+|\s[-–—]\s+)$"),
@@ -253,7 +255,8 @@ def _context_patterns() -> dict[str, re.Pattern[str]]:
         "vague_before": re.compile(
             rf"(?:(?:(?<!\w)(?:{_words('vague_before')})|\d|(?<!\w)(?:{numbers}))\s+|\d\s*[-–]\s*)$", re.I),
         "breaker_after": re.compile(rf"\s+(?:{_words('relative_breakers')})(?!\w)", re.I),
-        "name_head": re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, map(normalize_string, data['name_heads'])))})(?!\w)"),
+        # case-sensitive: "Luật Đất đai năm 2013" is a name, "theo luật năm 2013" is not
+        "name_head": re.compile(rf"(?<!\w)(?:{name_heads})(?!\w)"),
         "name_breaker": re.compile(rf"(?<!\w)(?:{_words('name_breakers')})(?!\w)", re.I),
         "weekday_trigger": re.compile(rf"(?<!\w)(?:{_words('weekday_triggers')})\s+$", re.I),
         "weekly": re.compile(rf"[\s,]+(?:chủ\s+nhật\s+)?(?:{_words('weekly')})(?!\w)", re.I),
@@ -348,7 +351,8 @@ def _day_pattern() -> str:
             rf"|{_NUM_START}(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]){_NUM_END}"  # ISO 8601
             rf"|{_NUM_START}(?P<ld>{_DAY})\s+tháng\s+(?P<lm>{_MONTH})(?:\s*,?\s*năm\s+(?P<ly>{_YEAR}))?{_NUM_END}"
             rf"(?:\s+năm\s+(?P<lyr>{year_rel})(?!\w))?"
-            rf"|(?:(?<!\w)(?P<rel>{_words('relative_days')})(?!\w)|(?<!\w)(?P<prel>{_words('after_part_of_day')})(?!\w))"
+            rf"|(?:(?<!\w)(?P<rel>{_words('relative_days')})(?!\w)"
+            rf"|(?<!\w)(?P<prel>{_words('after_part_of_day')})(?!\w))"
             # "hôm qua, 19-1", "sáng qua (28-4)": the written date after a relative day is the one to trust
             rf"(?:\s*,?\s*(?P<xopen>\()?\s*(?:ngày\s+)?{_NUM_START}(?P<xd>{_DAY})(?P<xsep>[/-])(?P<xm>{_MONTH})"
             rf"(?:(?P=xsep)(?P<xy>{_YEAR}))?{_NUM_END}(?(xopen)\s*\)))?)")
@@ -482,7 +486,8 @@ def _on_month(m: re.Match[str], ctx: _Context) -> _Candidate | None:
     month = int(m.group("m"))
     year, written = _year_or_publication(m.group("y"), ctx.pub, month)
     if m.group("yr"):
-        year, written = _relative("năm", _lookup(_vocabulary().relative_units["năm"], m.group("yr")), ctx.pub).year, True
+        offset = _lookup(_vocabulary().relative_units["năm"], m.group("yr"))
+        year, written = _relative("năm", offset, ctx.pub).year, True
     elif m.group("after") and ctx.pub:
         after = m.group("after").split()[0].lower()
         if after == "tới":  # "tháng 7 tới" in August is next July
@@ -666,7 +671,7 @@ def _on_ago(m: re.Match[str], ctx: _Context) -> _Candidate | None:
     if p["vague_before"].search(_before(ctx, m.start(), 12)) or (
             m.group("n") and p["breaker_after"].match(ctx.norm, m.end())):
         return None
-    if m.group("n") and not re.match(r"\s*(?:[,.;:)!?…\"”]|$)|\s+(?:đã|thì|là|và|mới)(?!\w)", ctx.norm[m.end():m.end() + 6]):
+    if m.group("n") and not _AGO_END.match(ctx.norm, m.end()):
         return None  # "một ngày trước phiên họp": "trước" is "before" the noun that follows
     n = _count(m.group("n") or m.group("n2"))
     unit = (m.group("unit") or m.group("unit2")).lower()
