@@ -263,7 +263,8 @@ def _context_patterns() -> dict[str, re.Pattern[str]]:
         "ordinal_day": re.compile(rf"\s+(?:{_words('ordinal_day_followers')})(?!\w)", re.I),
         "edge_year_trigger": re.compile(rf"(?<!\w)(?:{_words('edge_year_triggers')})\s+$", re.I),
         "not_calendar_year": re.compile(rf"\s+(?:\d|(?:{_words('not_calendar_year')})(?!\w))", re.I),
-        "lunar": re.compile(rf"\s*\(?\s*(?:{_words('lunar')})(?!\w)", re.I),
+        "lunar": re.compile(rf"\s*\(?\s*(?:{_words('lunar')}|năm\s+(?:{_words('lunar_stems')})\s+(?:{_words('lunar_branches')}))"
+                           r"(?!\w)", re.I),
         # "1/2 năm", "(1-2) năm": a fraction or a count of units ("1/7 năm nay" is a date)
         "unit_after": re.compile(rf"\)?[^\S\n]*(?:năm(?![^\S\n]+(?:nay|ngoái|tới|\d))|{_words('count_units')})(?!\w)",
                                  re.I),
