@@ -101,7 +101,10 @@ def test_one_phrase_said_once_is_a_passing_mention():
     taxonomy = parse_taxonomy("threshold: 0.01\nthemes:\n  - id: t\n    lexicon: {FDI: 3, vốn: 1}\n", "t.yaml")
     assert taxonomy.min_matches == 2  # the default
     assert found("Vốn FDI tăng.", taxonomy) == {"t": ["Vốn", "FDI"]}
-    assert found("Lương trong doanh nghiệp FDI tăng.", taxonomy) == {}
+    body = "Trời mưa to suốt buổi sáng ở nhiều tỉnh phía Bắc, nước sông lên nhanh. " * 4
+    assert found(body + "Lương trong doanh nghiệp FDI tăng.", taxonomy) == {}
+    # named in the title (the lead), the same phrase is the article's subject
+    assert found("FDI tăng mạnh\n" + body, taxonomy) == {"t": ["FDI"]}
 
 
 def test_weak_words_alone_never_make_a_theme():

@@ -7,8 +7,12 @@ How a theme is decided, and why:
   terms match any case, terms written with capitals match exactly.
 - A match overlapping one of the theme's cancel cues is dropped ("cơ hội nhập" is not "hội nhập").
   Nested terms count once: "phòng, chống tham nhũng" is one match, not also "tham nhũng".
+- A theme needs one anchor (a term of weight >= 2; weight-1 words only support) and at least
+  ``min_matches`` matches (taxonomy data, default 2; a match in the lead counts double), so one
+  phrase said once in passing is no theme.
 - Score: each distinct term adds weight x sqrt(times seen, at most 4); a term in the lead (title
-  and first lines) counts once more. The sum is saturated, 1 - exp(-sum / scale), where scale grows
+  and first lines) adds LEAD_BONUS x its weight once more. A theme under RELATIVE_FLOOR of the
+  article's strongest theme is a side remark and scores 0. The sum is saturated, 1 - exp(-sum / scale), where scale grows
   slowly with article length, so one passing word in a long article stays under the threshold
   while the same word repeated through a short note passes.
 - Optionally a linear model (``policytext.themes.model``) trained by weak supervision lifts the
@@ -177,7 +181,8 @@ def theme_scores(doc: Document, taxonomy: Taxonomy | None = None) -> list[ThemeS
     scores = []
     for index, theme in enumerate(taxonomy.themes):
         kept = _kept(terms[index], cancels[index])
-        anchored = len(kept) >= taxonomy.min_matches and any(m.weight >= ANCHOR_WEIGHT for m in kept)
+        in_lead = any(m.start < LEAD_CHARS for m in kept)  # named in the title: the subject
+        anchored = len(kept) + in_lead >= taxonomy.min_matches and any(m.weight >= ANCHOR_WEIGHT for m in kept)
         raw = _raw_score(kept) if anchored else 0.0
         scores.append(ThemeScore(theme, 0.0, raw, kept))
     strongest = max((s.raw for s in scores), default=0.0)
