@@ -195,10 +195,6 @@ def _starts_code(norm: str, i: int) -> bool:
     return i == 0 or not (norm[i - 1].isalnum() or norm[i - 1] in "_./-")
 
 
-def _code_matches(pattern: re.Pattern[str], norm: str):
-    return (m for m in pattern.finditer(norm) if _starts_code(norm, m.start()))
-
-
 def _word_matches(pattern: re.Pattern[str], norm: str):
     return (m for m in pattern.finditer(norm) if _starts_word(norm, m.start()))
 
@@ -265,45 +261,90 @@ _DIRECT_TAIL = re.compile(r"(?: ?:)? (?:số ?:? ?)?|(?: ?:)? ?", re.IGNORECASE)
 _NAMED_TAIL = re.compile(r"(?: (?:[^\s\d.;:()\[\]“”\"/]+|(?:19|20)\d\d)){1,14} số ?:? ?", re.IGNORECASE)
 
 
+# Every code has a separator followed by a letter ("15/2020/NĐ", "34-CT", "17-HĐBT", "15/nđ"):
+# one fast scan for those, then the number(s) just before are the candidate starts. Four full scans
+# (one per form) cost five times as much on a long law.
+_CODE_HINT = re.compile(r"[/-] ?[A-Za-zĐđ]")
+_NUMBERS_BEFORE = re.compile(rf"(?:({_NUMBER}){_SLASH})?({_NUMBER}) ?$")
+
+
+def _code_starts(norm: str):
+    last = -1
+    for hint in _CODE_HINT.finditer(norm):
+        before = _NUMBERS_BEFORE.search(norm, max(0, hint.start() - 30), hint.start())
+        if before is None:
+            continue
+        for start in (before.start(1), before.start(2)):  # "15/2020/…" before "2020/…"
+            if start > last and _starts_code(norm, start):
+                yield start
+                last = start
+                break
+
+
 def _coded(norm: str, lex: _Lexicon) -> list[_Found]:
     found: list[_Found] = []
-    for match in _code_matches(lex.state_code, norm):
-        number, year, symbol = match.group(1), match.group(2), match.group(3)
-        parts = [_canonical(p, lex) for p in _parts(symbol)]
-        lead = _lead_in(norm, match.start(), lex)
-        single_ok = year or lead or lex.term_issuer.fullmatch(parts[0]) or parts[0] in lex.single_issuers
-        if len(parts) == 1 and not single_ok:
-            continue  # "1/F0", "140/ANĐT" alone are too weak to call a document
-        doc_type, issuer = _type_and_issuer(parts, lex)
-        if doc_type == lex.agency_unit_type and not (year or lead) and " " in symbol:
-            continue  # "DSR- PD 150/DSR- TD 150P" is a model number; a bare công văn is typed tight
-        code = f"{number}/{year}/" if year else f"{number}/"
-        found.append(_with_lead(match.start(), match.end(), lead, doc_type, code + "-".join(parts),
-                                number, year, issuer))
-    for match in _code_matches(lex.party_code, norm):
-        number, kind, issuer_parts = match.group(1), _canonical(match.group(2), lex), match.group(3)
-        issuers = [_canonical(p, lex) for p in _parts(issuer_parts)]
-        lead = _lead_in(norm, match.start(), lex)
-        found.append(_with_lead(match.start(), match.end(), lead, lex.abbreviations.get(kind),
-                                f"{number}-{kind}/{'-'.join(issuers)}", number, None, "-".join(issuers)))
-    for match in _code_matches(lex.old_code, norm):
-        lead = _lead_in(norm, match.start(), lex)
-        if lead is None or lead.doc_type is None or lead.has_name:
-            continue  # without a type word right before, "quận 1 - TPHCM" would be a code
-        number, issuer = match.group(1), _canonical(match.group(2), lex)
-        found.append(_with_lead(match.start(), match.end(), lead, None, f"{number}-{issuer}", number, None, issuer))
-    for match in _code_matches(lex.lower_code, norm):
-        number, year = match.group(1), match.group("year")
-        kind = _canonical(match.group("ptype") or match.group("stype"), lex)
-        issuers = [_canonical(p, lex) for p in _parts(match.group("pissuer") or match.group("sissuer"))]
-        if match.group("ptype"):
-            code = f"{number}-{kind}/{'-'.join(issuers)}"
-        else:
-            code = (f"{number}/{year}/" if year else f"{number}/") + "-".join([kind, *issuers])
-        lead = _lead_in(norm, match.start(), lex)
-        found.append(_with_lead(match.start(), match.end(), lead, lex.abbreviations.get(kind), code,
-                                number, year, "-".join(issuers)))
+    forms = ((lex.state_code, _state_ref), (lex.party_code, _party_ref), (lex.lower_code, _lower_ref),
+             (lex.old_code, _old_ref))
+    covered = -1
+    for start in _code_starts(norm):
+        if start < covered:
+            continue
+        for pattern, make in forms:
+            match = pattern.match(norm, start)
+            ref = make(match, norm, lex) if match else None
+            if ref is not None:
+                found.append(ref)
+                covered = match.end()
+                break
     return found
+
+
+def _state_ref(match: re.Match[str], norm: str, lex: _Lexicon) -> _Found | None:
+    """number/[year/]SYMBOL: "15/2020/NĐ-CP", "749/QĐ-TTg", "80/2015/QH13", "5432/VPCP-KGVX"."""
+    number, year, symbol = match.group(1), match.group(2), match.group(3)
+    parts = [_canonical(p, lex) for p in _parts(symbol)]
+    lead = _lead_in(norm, match.start(), lex)
+    single_ok = year or lead or lex.term_issuer.fullmatch(parts[0]) or parts[0] in lex.single_issuers
+    if len(parts) == 1 and not single_ok:
+        return None  # "1/F0", "140/ANĐT" alone are too weak to call a document
+    doc_type, issuer = _type_and_issuer(parts, lex)
+    if doc_type == lex.agency_unit_type and not (year or lead) and " " in symbol:
+        return None  # "DSR- PD 150/DSR- TD 150P" is a model number; a bare công văn is typed tight
+    code = (f"{number}/{year}/" if year else f"{number}/") + "-".join(parts)
+    return _with_lead(match.start(), match.end(), lead, doc_type, code, number, year, issuer)
+
+
+def _party_ref(match: re.Match[str], norm: str, lex: _Lexicon) -> _Found | None:
+    """number-TYPE/ISSUER: "34-CT/TW", "08-QĐi/TW", "18-L/CTN"."""
+    number, kind = match.group(1), _canonical(match.group(2), lex)
+    issuers = [_canonical(p, lex) for p in _parts(match.group(3))]
+    code = f"{number}-{kind}/{'-'.join(issuers)}"
+    lead = _lead_in(norm, match.start(), lex)
+    return _with_lead(match.start(), match.end(), lead, lex.abbreviations.get(kind), code, number, None,
+                      "-".join(issuers))
+
+
+def _lower_ref(match: re.Match[str], norm: str, lex: _Lexicon) -> _Found | None:
+    """A code typed in lower case with a known type abbreviation: "15/2020/nđ-cp", "34-ct/tw"."""
+    number, year = match.group(1), match.group("year")
+    kind = _canonical(match.group("ptype") or match.group("stype"), lex)
+    issuers = [_canonical(p, lex) for p in _parts(match.group("pissuer") or match.group("sissuer"))]
+    if match.group("ptype"):
+        code = f"{number}-{kind}/{'-'.join(issuers)}"
+    else:
+        code = (f"{number}/{year}/" if year else f"{number}/") + "-".join([kind, *issuers])
+    lead = _lead_in(norm, match.start(), lex)
+    return _with_lead(match.start(), match.end(), lead, lex.abbreviations.get(kind), code, number, year,
+                      "-".join(issuers))
+
+
+def _old_ref(match: re.Match[str], norm: str, lex: _Lexicon) -> _Found | None:
+    """number-ISSUER of the 1980s-90s ("Nghị định 17-HĐBT"), only right after a type word."""
+    lead = _lead_in(norm, match.start(), lex)
+    if lead is None or lead.doc_type is None or lead.has_name:
+        return None  # without a type word right before, "quận 1 - TPHCM" would be a code
+    number, issuer = match.group(1), _canonical(match.group(2), lex)
+    return _with_lead(match.start(), match.end(), lead, None, f"{number}-{issuer}", number, None, issuer)
 
 
 def _with_lead(start: int, end: int, lead: _Lead | None, doc_type: str | None, code: str, number: str,
