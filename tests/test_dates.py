@@ -198,6 +198,8 @@ NEGATIVE = [
     "Quý khách vui lòng mang theo đồ quý giá.",
     "Ngày 10 tháng 3 âm lịch là ngày Giỗ Tổ Hùng Vương.",
     "Cụ mất ngày 19/2 năm Bính Tuất.",
+    "Ngày 20 tháng 11 hằng năm là ngày Nhà giáo Việt Nam.",
+    "Tháng 3 hằng năm là Tháng Thanh niên.",
     "Trợ cấp hằng tháng\n1. Người lao động bị suy giảm khả năng lao động.",
     "Báo cáo tài chính năm trước liền kề phải được kiểm toán.",
     "Sản lượng tăng 5-6 năm trước khi giảm.",

@@ -259,6 +259,7 @@ def _context_patterns() -> dict[str, re.Pattern[str]]:
         "name_head": re.compile(rf"(?<!\w)(?:{name_heads})(?!\w)"),
         "name_breaker": re.compile(rf"(?<!\w)(?:{_words('name_breakers')})(?!\w)", re.I),
         "weekday_trigger": re.compile(rf"(?<!\w)(?:{_words('weekday_triggers')})\s+$", re.I),
+        "yearly": re.compile(rf"\s*,?\s*(?:{_words('yearly')})(?!\w)", re.I),
         "weekly": re.compile(rf"[\s,]+(?:chủ\s+nhật\s+)?(?:{_words('weekly')})(?!\w)", re.I),
         "ordinal_day": re.compile(rf"\s+(?:{_words('ordinal_day_followers')})(?!\w)", re.I),
         "edge_year_trigger": re.compile(rf"(?<!\w)(?:{_words('edge_year_triggers')})\s+$", re.I),
@@ -407,6 +408,8 @@ def _on_day(m: re.Match[str], ctx: _Context) -> _Candidate | None:
             year_written = True
         if not _valid_day(year, month, day) or _context_patterns()["lunar"].match(ctx.norm, m.end()):
             return None  # no such day, or a lunar date ("10 tháng 3 âm lịch") we cannot convert
+        if not written and _context_patterns()["yearly"].match(ctx.norm, m.end()):
+            return None  # "ngày 20 tháng 11 hằng năm": every year, no calendar day
         if not written and not led:
             if _context_patterns()["unit_after"].match(ctx.norm, m.end()):
                 return None  # "1/2 năm", "(1-2) năm": a fraction or a count of units
@@ -485,6 +488,8 @@ def _on_month(m: re.Match[str], ctx: _Context) -> _Candidate | None:
     if re.search(r"\d\s+$", _before(ctx, m.start(), 6)) and not m.group("edge"):
         return None  # "3 tháng 9 ngày": a duration
     month = int(m.group("m"))
+    if not (m.group("y") or m.group("yr")) and _context_patterns()["yearly"].match(ctx.norm, m.end()):
+        return None  # "Tháng 3 hằng năm là Tháng Thanh niên": every year
     year, written = _year_or_publication(m.group("y"), ctx.pub, month)
     if m.group("yr"):
         offset = _lookup(_vocabulary().relative_units["năm"], m.group("yr"))
