@@ -9,7 +9,9 @@ What "decoded text" means for the 8-bit encodings: they store a toned letter as 
 letter plus mark bytes because of their code pages' limits, not because the writer chose so. Like
 every Vietnamese converter, we return precomposed (NFC) letters for all three, so the same article
 gives the same ``str`` (and the same offsets) whichever encoding it came in. Unicode inputs
-(UTF-8/16/32) are returned exactly as decoded, never normalised.
+(UTF-8/16/32) are returned exactly as decoded, never normalised; UTF-8 with a few invalid bytes
+(at most 1 per 100 non-ASCII characters) keeps its text with each bad byte as U+FFFD and says so
+in the encoding name ("utf-8 (2 invalid bytes replaced)").
 """
 
 from __future__ import annotations
@@ -125,7 +127,7 @@ def decode_as(data: bytes, encoding: str) -> str:
         if decoder is not None:
             return decoder(data)
         if encoding.startswith("utf-8 ("):  # "utf-8 (N invalid bytes replaced)"
-            return data.decode("utf-8", errors="replace")
+            return _utf8_replacing(data)[0]
         return data.decode(encoding)
     except (UnicodeDecodeError, LookupError) as exc:
         raise DecodeError(f"not valid {encoding}: {exc}") from None
@@ -200,19 +202,21 @@ def syllable_score(text: str) -> tuple[int, int]:
 
 def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
     """UTF-8 text with a handful of broken bytes (a cut character, one pasted Latin-1 quote)."""
-    bad = 0
-
-    def count(exc: UnicodeDecodeError):
-        nonlocal bad
-        bad += exc.end - exc.start
-        return "\ufffd", exc.end
-
-    codecs.register_error("policytext-count", count)
-    text = data.decode("utf-8", errors="policytext-count")
-    multibyte = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    text, bad = _utf8_replacing(data)
+    multibyte = sum(1 for ch in text if ord(ch) > 0x7F) - bad
     if multibyte >= 20 and bad <= _MAX_BAD_UTF8_SHARE * multibyte:
         return text, f"utf-8 ({bad} invalid bytes replaced)"
     return None
+
+
+_ESCAPED_BYTES = dict.fromkeys(range(0xDC80, 0xDD00), "\ufffd")
+_ESCAPED = re.compile("[\udc80-\udcff]")
+
+
+def _utf8_replacing(data: bytes) -> tuple[str, int]:
+    """UTF-8 with each invalid byte replaced by U+FFFD, and how many there were."""
+    escaped = data.decode("utf-8", errors="surrogateescape")  # invalid byte b -> U+DC00+b
+    return escaped.translate(_ESCAPED_BYTES), len(_ESCAPED.findall(escaped))
 
 
 def _utf16_without_bom(sample: bytes) -> str | None:
