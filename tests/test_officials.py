@@ -63,6 +63,17 @@ def summary(text):
         ("Tổng Thư ký Liên Hợp Quốc Kofi Annan phát biểu.", {"Kofi Annan": [("Tổng Thư ký", "Liên Hợp Quốc")]}),
         ("Thủ tướng Campuchia Hun Sen hội đàm.", {"Hun Sen": [("Thủ tướng", "Campuchia")]}),
         ("Chủ tịch Trung Quốc Hồ Cẩm Đào thăm Việt Nam.", {"Hồ Cẩm Đào": [("Chủ tịch", "Trung Quốc")]}),
+        # an organisation the gazetteer does not know ends where its place ends
+        ("Ông Nguyễn Thanh Sơn, Giám đốc Trung tâm Y tế huyện Bình Chánh tổng kết rằng.",
+         {"Nguyễn Thanh Sơn": [("Giám đốc", "Trung tâm Y tế huyện Bình Chánh")]}),
+        # a unit title never takes a country: "Pháp chế" is a legal department
+        ("Ông Nguyễn Thanh Chín, Trưởng ban Pháp chế HĐND TP HCM yêu cầu.",
+         {"Nguyễn Thanh Chín": [("Trưởng ban", "Ban Pháp chế HĐND TP HCM")]}),
+        ("Tổng cục phó Tổng cục Du lịch Phạm Từ cho biết.", {"Phạm Từ": [("Tổng cục phó", "Tổng cục Du lịch")]}),
+        ("Chủ tịch UBND thị xã Đồ Sơn Hoàng Anh Hùng nhận quà.",
+         {"Hoàng Anh Hùng": [("Chủ tịch", "UBND thị xã Đồ Sơn")]}),
+        ("Ông Lê Đình Đấu, Bí thư Đảng uỷ kiêm Phó tổng Thanh tra Chính phủ, cho biết.",
+         {"Lê Đình Đấu": [("Bí thư", "Đảng uỷ"), ("Phó Tổng Thanh tra", "Thanh tra Chính phủ")]}),
         # two people in one sentence stay two entries
         ("Chủ tịch Quốc hội Nguyễn Văn An, Phó Chủ tịch Quốc hội Nguyễn Phúc Thanh dự họp.",
          {"Nguyễn Văn An": [("Chủ tịch", "Quốc hội")], "Nguyễn Phúc Thanh": [("Phó Chủ tịch", "Quốc hội")]}),
@@ -85,6 +96,10 @@ def test_officials_and_their_positions(text, expected):
         "Thủ tướng Chính phủ đã chỉ đạo các bộ, ngành.",
         "Thượng tá Võ Văn Vân, cán bộ phòng cảnh sát giao thông, cho biết.",  # a rank with no office
         "Đoàn công tác của UBND TP Hồ Chí Minh đến thăm.",  # the city is not a person
+        "Hiệu trưởng Trường THPT Lê Quý Đôn cho biết.",  # a school named after a historical figure
+        "Người dân phường Kim Liên phản ánh, Chủ tịch phường Kim Liên hứa giải quyết.",  # a ward
+        "Trợ lý Bộ trưởng Ngoại giao Đào Việt Trung cho biết.",  # the minister's assistant
+        "Theo yêu cầu của Thủ tướng, ông Lương Cao Khải đã kiểm điểm.",  # a bare title, then someone else
     ],
 )
 def test_no_entry(text):

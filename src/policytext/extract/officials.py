@@ -71,6 +71,7 @@ class _Lexicon:
     not_names: frozenset[str]
     places: frozenset[str]
     historical: frozenset[str]
+    institution_names: frozenset[str]
     private_heads: re.Pattern[str]
     generic_end: re.Pattern[str]
     name_not_after: re.Pattern[str]
@@ -125,6 +126,7 @@ def _lexicon() -> _Lexicon:
         not_names=frozenset(normalize_string(n) for n in data["not_names"]),
         places=frozenset(places),
         historical=frozenset(normalize_string(n) for n in data.get("historical_names", [])),
+        institution_names=frozenset(normalize_string(n) for n in data.get("institution_names", [])),
         private_heads=re.compile(rf"^(?:(?:Hội đồng quản trị|HĐQT|Hội đồng thành viên|HĐTV) )?"
                                  rf"(?:{_alternation(data['private_org_heads'])})(?!\w)", re.IGNORECASE),
         private_context=re.compile(rf"(?<!\w)(?:{_alternation(data['private_context'])})(?!\w)", re.IGNORECASE),
@@ -238,11 +240,15 @@ def _has_surname(norm: str, run: list[tuple[int, int]]) -> bool:
     return first in names or two in names
 
 
-def _acceptable_name(norm: str, start: int, end: int, org_starts: dict[int, OrgMatch], after_title: bool) -> bool:
+def _acceptable_name(norm: str, start: int, end: int, org_starts: dict[int, OrgMatch], after_title: bool,
+                     direct: bool = True) -> bool:
+    """Not a place, an organisation or a school named after someone (unless a title stands right before)."""
     lex = _lexicon()
     text = norm[start:end]
-    if after_title and text in lex.historical:
+    if after_title and direct and text in lex.historical:
         return True
+    if text in lex.institution_names and not (after_title and direct):
+        return False
     for word in lex.not_names | lex.places:
         if text.startswith(word) and (len(text) == len(word) or text[len(word)] == " "):
             return False
@@ -311,7 +317,8 @@ def _known_org_after(norm: str, link: _Link, org_starts: dict[int, OrgMatch]) ->
             found = inner
     if found is None and title.end < len(norm) and norm[title.end] == " ":
         org = org_starts.get(title.end + 1)
-        if org is not None and (org.kind != "ministry_field" or t.minister):
+        if org is not None and (org.kind != "ministry_field" or t.minister) and \
+                not (org.kind == "country" and t.unit):  # "Trưởng ban Pháp chế" heads no French body
             found = org
     if found is None:
         return title.end
@@ -349,7 +356,7 @@ def _generic_org(norm: str, pos: int, link: _Link) -> tuple[int, int] | None:
     lex = _lexicon()
     stop = lex.generic_end.search(norm, pos - 1, min(len(norm), pos + 100))
     end = max(pos, stop.start()) if stop else min(len(norm), pos + 100)
-    text = norm[pos:end].rstrip(" -–")
+    text = _until_proper_noun_ends(norm[pos:end]).rstrip(" -–")
     if not text and link.title.title.org_in_match and link.title.org_from is not None:
         return link.title.org_from, link.title.end  # "Chủ tịch Hội đồng quản trị cho biết"
     if not text or len(text.split()) > 12:
@@ -357,6 +364,28 @@ def _generic_org(norm: str, pos: int, link: _Link) -> tuple[int, int] | None:
     if not (text[0].isupper() or lex.unit_start.match(text) or link.title.org_from is not None):
         return None
     return pos, pos + len(text)
+
+
+_CONNECTORS = {"và", "của", "thuộc", "tại", "về", "-", "–", "&"}
+_ADMIN_WORDS = {"tỉnh", "thành", "phố", "TP", "TP.", "quận", "huyện", "xã", "phường", "trấn", "thị"}
+
+
+def _until_proper_noun_ends(text: str) -> str:
+    """"Trung tâm Y tế huyện Bình Chánh tổng kết": an organisation's name ends with its place; the
+    lower-case word after a place ("huyện Bình Chánh", "Hà Nội") starts the rest of the sentence."""
+    places = _lexicon().places
+    words = text.split(" ")
+    run_start = None
+    for i, word in enumerate(words):
+        if i > 0 and word[:1].isupper():
+            run_start = i if run_start is None else run_start
+            continue
+        if run_start is not None and word not in _CONNECTORS:
+            run = " ".join(words[run_start:i])
+            if run in places or words[run_start - 1] in _ADMIN_WORDS:
+                return " ".join(words[:i])
+        run_start = None
+    return text
 
 
 def _set_generic(norm: str, link: _Link, start: int, end: int) -> None:
@@ -403,7 +432,7 @@ def _name_in_tail(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, in
         if after + 1 < clause_end and norm[after] == " " and norm[after + 1].isupper():
             continue  # the capitalised run goes on: part of a longer name
         rank = {3: 0, 2: 1, 4: 2}.get(len(run), 99)
-        if rank < best_rank and _acceptable_name(norm, run[0][0], after, org_starts, True):
+        if rank < best_rank and _acceptable_name(norm, run[0][0], after, org_starts, True, direct=False):
             best, best_rank = (run[0][0], after), rank
         if best_rank == 0:
             break
