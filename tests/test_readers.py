@@ -443,6 +443,25 @@ def test_undecodable_file_is_one_error(tmp_path, name):
     assert "undecodable" in only_error(tmp_path / name).reason
 
 
+def test_damaged_copies_of_the_samples_never_raise(tmp_path):
+    import random
+
+    rng = random.Random(7)
+    samples = sorted(p for p in (ROOT / "data" / "raw").rglob("*") if p.is_file())
+    for attempt in range(120):
+        source = rng.choice(samples)
+        data = bytearray(source.read_bytes())
+        if attempt % 3 == 0:
+            data = data[: rng.randrange(len(data) + 1)]  # cut anywhere, compressed or not
+        else:
+            for _ in range(rng.randint(1, 4)):
+                data[rng.randrange(len(data))] = rng.randrange(256)
+        path = tmp_path / f"{attempt}{''.join(source.suffixes[-2:])}"
+        path.write_bytes(bytes(data))
+        found = items(path)
+        assert found and all(isinstance(i, (Article, ReadError)) for i in found)
+
+
 def test_counts_add_up_over_a_folder_of_good_and_bad_files(tmp_path):
     write_jsonl(tmp_path / "a.jsonl", [{"text": TEXT}, {"title": "no text"}, {"text": TEXT2}])  # 3 articles
     (tmp_path / "b.txt").write_bytes(b"")                                                      # 1 (error)

@@ -273,8 +273,8 @@ def _text_lines(stream: IO[bytes]) -> Iterator[str | DecodeError]:
         except (UnicodeDecodeError, DecodeError):
             try:  # one line in another encoding (a pasted Windows-1258 line)
                 yield decode_bytes(raw)[0]
-            except DecodeError as exc:
-                yield DecodeError(f"not valid {encoding}: {exc}")
+            except DecodeError:
+                yield DecodeError(f"not valid {encoding}")
 
 
 def _read_jsonl(stream: IO[bytes], source: Source, fields: FieldMap, **_: Any) -> Iterator[Article | ReadError]:
@@ -283,7 +283,7 @@ def _read_jsonl(stream: IO[bytes], source: Source, fields: FieldMap, **_: Any) -
         for number, line in enumerate(_text_lines(stream), 1):
             here = replace(source, index=number)
             if isinstance(line, DecodeError):
-                yield ReadError(here, f"line {number} is {line}")
+                yield ReadError(here, f"line {number} is {line}, nor in any other known encoding")
             elif line.strip():
                 yield _parse_json_line(line, here, fields)
     except DecodeError as exc:
@@ -305,7 +305,7 @@ def _read_csv(stream: IO[bytes], source: Source, fields: FieldMap, kind: str = "
     def lines() -> Iterator[str]:
         for number, line in enumerate(_text_lines(stream), 1):
             if isinstance(line, DecodeError):  # keep the row; mark what could not be read
-                log.warning("%s: line %d %s; undecodable bytes replaced", source.location(), number, line)
+                log.warning("%s: line %d is %s; the line is replaced by U+FFFD", source.location(), number, line)
                 line = "\ufffd\n"
             yield line
 
