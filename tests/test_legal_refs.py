@@ -132,6 +132,14 @@ POSITIVE = [
     ("Luật sửa đổi, bổ sung một số điều của Luật Đầu tư công có hiệu lực.",
      ("Luật sửa đổi, bổ sung một số điều của Luật Đầu tư công", "Luật", None, None, None, None)),
     ("Quốc hội sửa đổi luật Đất đai lần này", ("luật Đất đai", "Luật", None, None, None, None)),
+    # a name not in the gazetteer: capitalised first word, up to a stop word or punctuation
+    ("Quốc hội thông qua Luật Phòng, chống bạo lực học đường, và các nghị quyết",
+     ("Luật Phòng, chống bạo lực học đường", "Luật", None, None, None, None)),
+    ("Luật An toàn hồ đập đã có hiệu lực", ("Luật An toàn hồ đập", "Luật", None, None, None, None)),
+    ("theo quy định của Luật Phòng, chống mua bán người.",
+     ("Luật Phòng, chống mua bán người", "Luật", None, None, None, None)),
+    ("Luật Công nghiệp quốc phòng, an ninh và động viên công nghiệp đã được thông qua",
+     ("Luật Công nghiệp quốc phòng, an ninh và động viên công nghiệp", "Luật", None, None, None, None)),
     ("Luật Hôn nhân và gia đình năm 2014 quy định", ("Luật Hôn nhân và gia đình năm 2014", "Luật", None, None, 2014, None)),
 ]
 

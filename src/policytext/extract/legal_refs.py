@@ -89,6 +89,7 @@ class _Lexicon:
     law_name: re.Pattern[str]  # a known name of a law, code or ordinance, any letter case
     max_guessed_words: int
     stop_words: frozenset[str]
+    comma_continuations: tuple[str, ...]
     not_law_names: frozenset[str]
     not_law_first: re.Pattern[str]
     foreign_word: re.Pattern[str]
@@ -162,6 +163,7 @@ def _lexicon() -> _Lexicon:
         law_name=re.compile(rf"(?:{law_names})(?!\w)", re.IGNORECASE),
         max_guessed_words=int(data["max_guessed_name_words"]),
         stop_words=frozenset(n(w) for w in data["name_stop_words"]),
+        comma_continuations=tuple(", " + n(w) + " " for w in data["name_comma_continuations"]),
         not_law_names=frozenset(n(w).lower() for w in data["not_law_names"]),
         not_law_first=re.compile(rf"(?:{_alternation(n(w) for w in data['not_law_first_words'])})(?!\w)"),
         foreign_word=re.compile(rf"(?:{owners})(?!\w)"),
@@ -447,7 +449,8 @@ def _guessed_name_end(norm: str, pos: int, lex: _Lexicon) -> int | None:
         elif text[0].isupper() and (lex.type_word_re.match(norm, w_start) or lex.foreign_word.match(norm, w_start)):
             break  # "Luật Doanh nghiệp và Luật …"; "Luật Chống bán phá giá Mỹ" (foreign, dropped later)
         end = w_end
-        if i + 1 >= lex.max_guessed_words or norm[w_end:w_end + 1] != " ":
+        if i + 1 >= lex.max_guessed_words or norm[w_end:w_end + 1] != " " and not norm.startswith(
+                lex.comma_continuations, w_end):
             break  # punctuation or end of line closes the name
     if end is None or norm[pos:end].lower() in lex.not_law_names:
         return None
@@ -460,9 +463,12 @@ def _iter_words(norm: str, pos: int):
         if not word:
             return
         yield word.start(), word.end(), word.group(0)
-        if norm[word.end():word.end() + 1] != " ":
+        if norm[word.end():word.end() + 2] == ", ":
+            pos = word.end() + 2  # the caller decides whether a comma ends the name
+        elif norm[word.end():word.end() + 1] == " ":
+            pos = word.end() + 1
+        else:
             return
-        pos = word.end() + 1
 
 
 _QUALIFIER_AMENDED = re.compile(r" \(sửa đổi(?:, bổ sung)?\)")
