@@ -823,7 +823,8 @@ def combine(norm: str, candidates: list[_Candidate], pub: date | None) -> list[t
             out.append((start, c.end, value, "interval"))
         else:
             out.append((c.start, c.end, c.first.value(), c.first.grain))
-    return out
+    # a preposition or "đến nay" never reaches into a neighbour, but the contract is worth a check
+    return [m for i, m in enumerate(out) if i == 0 or out[i - 1][1] <= m[0]]
 
 
 def extract_dates(doc: Document) -> list[DateMention]:
