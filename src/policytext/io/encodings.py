@@ -26,8 +26,10 @@ from ..resources import load_yaml
 
 SAMPLE_BYTES = 1 << 16  # detection looks at this much; decoding covers everything
 MIN_LEGACY_SCORE = 0.7  # share of non-ASCII words that must read as Vietnamese syllables
-_MAX_BAD_UTF8_SHARE = 0.01
-MAX_STRAY_SHARE = 0.02  # 8-bit bytes in otherwise ASCII text that are no Vietnamese encoding  # more stray bytes than this and UTF-8 is not the encoding
+_MAX_BAD_UTF8_SHARE = 0.01  # more invalid bytes per non-ASCII character than this and UTF-8 is not the encoding
+MAX_STRAY_SHARE = 0.02  # 8-bit bytes in otherwise ASCII text that are no Vietnamese encoding
+_UNDECODABLE = ("undecodable: not UTF-8 or UTF-16, and not recognisably Windows-1258, TCVN3 or VNI "
+                "Vietnamese text")
 
 _MAGIC = {
     b"%PDF": "PDF",
@@ -84,8 +86,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return mostly_utf8
     encoding = detect_legacy(sample)
     if encoding is None:
-        raise DecodeError("undecodable: not UTF-8 or UTF-16, and not recognisably Windows-1258, TCVN3 or VNI "
-                          "Vietnamese text")
+        raise DecodeError(_UNDECODABLE)
     return decode_as(data, encoding), encoding
 
 
@@ -115,8 +116,7 @@ def sniff_encoding(sample: bytes, *, complete: bool) -> str:
         sample = sample[:sample.rfind(b"\n") + 1] or sample
     encoding = detect_legacy(sample)
     if encoding is None:
-        raise DecodeError("undecodable: not UTF-8 or UTF-16, and not recognisably Windows-1258, TCVN3 or VNI "
-                          "Vietnamese text")
+        raise DecodeError(_UNDECODABLE)
     return encoding
 
 
