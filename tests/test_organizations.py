@@ -42,6 +42,15 @@ def names(text, published=None):
         ("Ban Thường vụ Tỉnh ủy Nghệ An", ["Ban Thường vụ Tỉnh ủy Nghệ An"]),
         ("EVN và Tập đoàn Điện lực Việt Nam", ["Tập đoàn Điện lực Việt Nam"]),
         ("WTO và Ngân hàng Thế giới", ["Tổ chức Thương mại Thế giới", "Ngân hàng Thế giới"]),
+        # a State body followed by a foreign country is that country's, not the Vietnamese one
+        ("luật sư của Bộ Tư pháp Mỹ yêu cầu", ["Bộ Tư pháp Mỹ"]),
+        ("vốn vay ưu đãi của Chính phủ Tây Ban Nha", ["Chính phủ Tây Ban Nha"]),
+        ("Chính phủ Việt Nam quyết định", ["Chính phủ"]),
+        # names with a comma (a YAML trap) and renamed bodies
+        ("Bộ Văn hóa, Thể thao và Du lịch và Bộ Bưu chính, Viễn thông",
+         ["Bộ Văn hóa, Thể thao và Du lịch", "Bộ Bưu chính, Viễn thông"]),
+        ("Mặt trận Tổ quốc và các đoàn thể; Ủy ban MTTQ tỉnh Nghệ An",
+         ["Mặt trận Tổ quốc Việt Nam", "Ủy ban Mặt trận Tổ quốc tỉnh Nghệ An"]),
     ],
 )
 def test_canonical_names(text, expected):

@@ -20,7 +20,7 @@ import ahocorasick
 
 from ..document import Document
 from ..model import Organization
-from ..resources import load_yaml
+from ..resources import ResourceError, load_yaml
 from ..text.normalize import normalize_string
 
 
@@ -83,6 +83,17 @@ def _day(value) -> date | None:
     return date.fromisoformat(str(value))
 
 
+_ENTRY_KEYS = {"name", "kind", "aliases", "valid_from", "valid_to", "successor", "incomplete", "needs_parent",
+               "title_only"}
+
+
+def _check_keys(item: dict, known: set[str], section: str) -> None:
+    """Catch YAML slips early: an unquoted comma in a {…} entry silently makes a new key."""
+    unknown = set(item) - known
+    if unknown:
+        raise ResourceError(f"organizations.yaml, {section}: unknown keys {sorted(unknown)} in {item}")
+
+
 @lru_cache(maxsize=1)
 def _gazetteer() -> _Gazetteer:
     data = load_yaml("organizations.yaml")
@@ -94,6 +105,7 @@ def _gazetteer() -> _Gazetteer:
 
     entries: list[OrgEntry] = []
     for item in data["organizations"]:
+        _check_keys(item, _ENTRY_KEYS, "organizations")
         entry = OrgEntry(
             name=normalize_string(item["name"]),
             kind=item["kind"],
@@ -118,9 +130,11 @@ def _gazetteer() -> _Gazetteer:
                     add(spelling[3:], _FIELD, entry.name)
                     add("Sở " + spelling[3:], _DEPT, "Sở " + entry.name[3:])
     for field in data.get("department_fields", []):
+        _check_keys(field, {"canonical", "aliases"}, "department_fields")
         for spelling in [field["canonical"], *field.get("aliases", [])]:
             add("Sở " + str(spelling), _DEPT, "Sở " + normalize_string(field["canonical"]))
     for body in data["local_bodies"]:
+        _check_keys(body, {"canonical", "heads", "bare"}, "local_bodies")
         for head in body["heads"]:
             add(head, _LOCAL, (normalize_string(body["canonical"]), bool(body.get("bare"))))
     for spelling, canonical in data["places"].items():
@@ -297,6 +311,7 @@ def organization_matches(norm: str, published: date | None = None, *, context: b
         best = _with_parent(norm, best, raw, published, context)
         if best is None:
             continue
+        best = _with_country(norm, best, raw)
         out.append(best)
         position = best.end
     return out
@@ -315,6 +330,19 @@ def _with_parent(norm: str, match: OrgMatch, raw, published: date | None, contex
                 parent = _with_parent(norm, parent, raw, published, context) or parent
                 return OrgMatch(match.start, parent.end, f"{match.name} {parent.name}", match.kind)
     return None if entry.needs_parent else match
+
+
+_FOREIGN_CAPABLE = {"state", "ministry", "court", "agency"}
+
+
+def _with_country(norm: str, match: OrgMatch, raw) -> OrgMatch:
+    """"Bộ Tư pháp Mỹ", "Chính phủ Tây Ban Nha": a State body followed by a foreign country is that country's."""
+    if match.kind not in _FOREIGN_CAPABLE or match.end >= len(norm) or norm[match.end] != " ":
+        return match
+    for end, key in raw.get(match.end + 1, ()):
+        if key.kind == _COUNTRY and key.value != "Việt Nam" and (end >= len(norm) or not norm[end].isalnum()):
+            return OrgMatch(match.start, end, f"{norm[match.start:match.end]} {norm[match.end + 1:end]}", "foreign")
+    return match
 
 
 def _published(doc: Document) -> date | None:
