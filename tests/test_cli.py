@@ -75,3 +75,9 @@ def test_eval_extract_prints_the_report(shared_data):
     assert result.exit_code == 0, result.output
     for row in ("officials (by name)", "dates (overlap)", "legal refs (all)", "task count exact"):
         assert row in result.output
+
+
+def test_eval_themes_prints_micro_and_macro_f1(shared_data):
+    result = runner.invoke(app, ["eval", "themes", "--vntc", str(shared_data / "vntc")], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "micro" in result.output and "macro" in result.output

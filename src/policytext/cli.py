@@ -177,6 +177,26 @@ def eval_extract(
         raise typer.Exit(1)
 
 
+@eval_app.command("themes")
+def eval_themes(
+    gold: Path = typer.Option(Path("benchmarks/gold/themes_dev.jsonl"), help="Theme gold JSONL."),
+    vntc: Path = typer.Option(Path("../shared/data/vntc"), help="Folder of the VNTC dumps the gold points into."),
+    taxonomy: Optional[Path] = TaxonomyOption,
+    extend_taxonomy: bool = ExtendOption,
+) -> None:
+    """Micro and macro F1 and per-theme precision and recall on the theme dev gold."""
+    from .evaluate_themes import evaluate_gold, format_report
+    from .extract.themes import load_taxonomy
+
+    if not gold.is_file():
+        raise typer.BadParameter(f"no such file: {gold}", param_hint="--gold")
+    if not vntc.is_dir():
+        err.print(f"[red]VNTC texts not found at {vntc}: the gold articles' texts live there[/red]")
+        raise typer.Exit(1)
+    active = load_taxonomy(taxonomy, extend=extend_taxonomy) if taxonomy else None
+    out.print(format_report(evaluate_gold(gold, vntc, taxonomy=active)), highlight=False)
+
+
 def main() -> None:
     app()
 
