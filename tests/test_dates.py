@@ -200,6 +200,8 @@ NEGATIVE = [
     "Cụ mất ngày 19/2 năm Bính Tuất.",
     "Ngày 20 tháng 11 hằng năm là ngày Nhà giáo Việt Nam.",
     "Tháng 3 hằng năm là Tháng Thanh niên.",
+    "Con voi lớn có thể nặng đến 5-6 tấn.",
+    "Mấy đêm nay không người dân nào dám ngủ.",
     "Trợ cấp hằng tháng\n1. Người lao động bị suy giảm khả năng lao động.",
     "Báo cáo tài chính năm trước liền kề phải được kiểm toán.",
     "Sản lượng tăng 5-6 năm trước khi giảm.",

@@ -254,6 +254,7 @@ def _context_patterns() -> dict[str, re.Pattern[str]]:
         "edge_before": re.compile(rf"(?<!\w)({_words('edges')})\s+$", re.I),
         "vague_before": re.compile(
             rf"(?:(?:(?<!\w)(?:{_words('vague_before')})|\d|(?<!\w)(?:{numbers}))\s+|\d\s*[-–]\s*)$", re.I),
+        "vague_word_before": re.compile(rf"(?<!\w)(?:{_words('vague_before')})\s+$", re.I),
         "breaker_after": re.compile(rf"\s+(?:{_words('relative_breakers')})(?!\w)", re.I),
         # case-sensitive: "Luật Đất đai năm 2013" is a name, "theo luật năm 2013" is not
         "name_head": re.compile(rf"(?<!\w)(?:{name_heads})(?!\w)"),
@@ -373,8 +374,9 @@ def _on_day(m: re.Match[str], ctx: _Context) -> _Candidate | None:
     if m.group("rel") or m.group("prel"):
         if m.group("prel") and not (m.group("pa") or m.group("pb")):
             return None  # "nay", "qua", "mai" alone are not dates
-        if re.search(r"(?<!\w)một\s+$", _before(ctx, m.start(), 6), re.I):
-            return None  # "một ngày kia": some day
+        if re.search(r"(?<!\w)một\s+$", _before(ctx, m.start(), 6), re.I) or _context_patterns()[
+                "vague_word_before"].search(_before(ctx, m.start(), 12)):
+            return None  # "một ngày kia": some day; "mấy đêm nay": these past nights
         offset = _lookup(v.relative_days, m.group("rel")) if m.group("rel") else _lookup(
             v.after_part_of_day, m.group("prel"))
         when = _day(ctx.pub + timedelta(days=offset) if ctx.pub else None)
