@@ -172,6 +172,7 @@ _SEPARATOR = re.compile(r"\s*(?:,|;|\bkiêm\b|\bđồng thời là\b| - | – )\
 _AFTER_NAME = re.compile(r"\s*(?:,|\(| - | – )\s*")
 _OF = re.compile(r" (?:của|thuộc) ")
 _TAI = re.compile(r" tại ")
+_CLAUSE_END = re.compile(r"[,.;:!?()\"“”\n]")
 
 
 def _is_boundary(norm: str, start: int, end: int) -> bool:
@@ -249,9 +250,9 @@ def _acceptable_name(norm: str, start: int, end: int, org_starts: dict[int, OrgM
         return True
     if text in lex.institution_names and not (after_title and direct):
         return False
-    for word in lex.not_names | lex.places:
-        if text.startswith(word) and (len(text) == len(word) or text[len(word)] == " "):
-            return False
+    words = text.split(" ")
+    if any(" ".join(words[:n]) in lex.not_names or " ".join(words[:n]) in lex.places for n in range(1, len(words) + 1)):
+        return False  # "Hà Nội", "Hồ Chí Minh", "Chính phủ": a place or a body, not a person
     org = org_starts.get(start)
     return org is None or org.kind == "ministry_field"
 
@@ -388,7 +389,7 @@ def _until_proper_noun_ends(text: str) -> str:
     return text
 
 
-def _set_generic(norm: str, link: _Link, start: int, end: int) -> None:
+def _set_generic(link: _Link, start: int, end: int) -> None:
     link.org_start = link.title.org_from if link.title.org_from is not None else start
     link.org_end = end
 
@@ -418,7 +419,7 @@ def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts) -> tu
 def _name_in_tail(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, int] | None:
     """"Giám đốc Bệnh viện Bạch Mai Nguyễn Quốc Anh": an unknown organisation, then the name."""
     lex = _lexicon()
-    stop = re.compile(r"[,.;:!?()\"“”\n]").search(norm, pos, min(len(norm), pos + 120))
+    stop = _CLAUSE_END.search(norm, pos, min(len(norm), pos + 120))
     clause_end = stop.start() if stop else min(len(norm), pos + 120)
     best: tuple[int, int] | None = None
     best_rank = 99
@@ -436,7 +437,7 @@ def _name_in_tail(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, in
             best, best_rank = (run[0][0], after), rank
         if best_rank == 0:
             break
-    if best is None or _lexicon().name_not_after.search(norm, max(0, best[0] - 12), best[0]):
+    if best is None or lex.name_not_after.search(norm, max(0, best[0] - 12), best[0]):
         return None
     first = _SYLLABLE.match(norm, best[0]).group(0)
     if lex.place_before.search(norm, max(0, best[0] - 12), best[0]) and first not in _person_first():
@@ -445,7 +446,7 @@ def _name_in_tail(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, in
     if not org_text or lex.generic_end.search(org_text) or not (
             org_text[0].isupper() or lex.unit_start.match(org_text) or link.title.org_from is not None):
         return None
-    _set_generic(norm, link, pos, pos + len(org_text))
+    _set_generic(link, pos, pos + len(org_text))
     return best
 
 
@@ -503,7 +504,7 @@ def _trailing_chain(norm: str, name_end: int, titles, org_starts) -> list[_Link]
     if last.org_start is None and last.title.title.organization is None and norm[end:end + 1] == " ":
         generic = _generic_org(norm, end + 1, last)
         if generic is not None:
-            _set_generic(norm, last, *generic)
+            _set_generic(last, *generic)
     return links
 
 
