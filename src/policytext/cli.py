@@ -62,6 +62,7 @@ def run(
 ) -> None:
     """Analyse every article of INPUTS into OUT: records.jsonl, Parquet tables, errors.jsonl, summary.json."""
     from .io.readers import FieldMap
+    from .io.writers import OutputBusy
     from .pipeline import run as run_pipeline
 
     options = _options(segmenter, taxonomy, extend_taxonomy, tokens)
@@ -76,8 +77,12 @@ def run(
         def on_progress(records: int, errors: int) -> None:
             progress.update(task, description=f"{records:,} records, {errors:,} errors")
 
-        summary = run_pipeline(inputs, out_dir, fields=fields, options=options, jobs=jobs, parquet=parquet,
-                               limit=limit, on_progress=on_progress)
+        try:
+            summary = run_pipeline(inputs, out_dir, fields=fields, options=options, jobs=jobs, parquet=parquet,
+                                   limit=limit, on_progress=on_progress)
+        except OutputBusy as exc:
+            err.print(f"[red]{exc}[/red]")
+            raise typer.Exit(1)
     _print_summary(summary)
     if summary["records"] == 0:
         err.print("[red]nothing could be read: see errors.jsonl[/red]" if summary["errors"] else

@@ -175,12 +175,59 @@ def _table_file(name: str) -> str:
     return f"{name}.parquet"
 
 
+class OutputBusy(RuntimeError):
+    """Another live run is writing into the same output folder."""
+
+
+class RunLock:
+    """``.policytext.lock`` in the output folder, holding the writer's pid.
+
+    Two runs into one folder would each rename their files over the other's; a lock left by a
+    run that died (its pid is gone) is taken over.
+    """
+
+    def __init__(self, out_dir: Path):
+        self.path = out_dir / ".policytext.lock"
+        while True:
+            try:
+                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+            except FileExistsError:
+                holder = self._holder()
+                if holder is not None and _alive(holder):
+                    raise OutputBusy(f"{out_dir} is being written by another policytext run (pid {holder})")
+                self.path.unlink(missing_ok=True)
+                continue
+            with os.fdopen(fd, "w") as handle:
+                handle.write(str(os.getpid()))
+            return
+
+    def _holder(self) -> int | None:
+        try:
+            return int(self.path.read_text().strip())
+        except (OSError, ValueError):
+            return None
+
+    def release(self) -> None:
+        self.path.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 class RunWriter:
     """Everything a run writes into its output folder."""
 
     def __init__(self, out_dir: str | Path, *, parquet: bool = True):
         self.out_dir = Path(out_dir)
         self.out_dir.mkdir(parents=True, exist_ok=True)
+        self.lock = RunLock(self.out_dir)
         self.records = AtomicFile(self.out_dir / "records.jsonl")
         self.errors = AtomicFile(self.out_dir / "errors.jsonl")
         self.tables = ParquetTables(self.out_dir) if parquet else None
@@ -202,6 +249,7 @@ class RunWriter:
             files += self.tables.commit()
         summary["files"] = files + ["summary.json"]
         write_json_atomic(self.out_dir / "summary.json", summary)
+        self.lock.release()
         return summary["files"]
 
     def abort(self) -> None:
@@ -209,6 +257,7 @@ class RunWriter:
         self.errors.abort()
         if self.tables is not None:
             self.tables.abort()
+        self.lock.release()
 
 
 def write_json_atomic(path: Path, data: Any) -> None:
