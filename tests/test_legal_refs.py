@@ -166,6 +166,7 @@ NEGATIVE = [
     "Ông tạm trú quận 1 - TPHCM; khởi tố bị can số 140/ANĐT; bản án số 1006/DSPT.",
     "Hoàn thiện pháp luật Đất đai và dự luật Đất đai.",
     "Thiết bị dự định đầu tư: DSR- PD 150/DSR- TD 150P.",
+    "Theo cáo trạng số 11/VKSTC-V2 ra ngày 25/4, bị cáo đã nhận tội.",
     "tôn trọng luật pháp Việt Nam, theo yêu cầu tại giấy báo thi hành án số 185/THA.",
     "Bộ Công Thương quy định việc này; quy định của Đảng.",
 ]

@@ -78,6 +78,7 @@ class _Lexicon:
     lower_code: re.Pattern[str]
     term_issuer: re.Pattern[str]
     single_issuers: frozenset[str]
+    case_document_before: re.Pattern[str]
     old_code: re.Pattern[str]
     bare_number: re.Pattern[str]
     bare_types: dict[str, str]  # lower-case type word -> doc_type
@@ -147,6 +148,9 @@ def _lexicon() -> _Lexicon:
         ),
         term_issuer=re.compile(rf"(?:{terms})\d{{1,2}}"),
         single_issuers=frozenset(n(w) for w in data["single_issuers"]),
+        case_document_before=re.compile(
+            rf"(?<!\w)(?:{_alternation(n(w) for w in data['case_document_words'])})(?: số)?(?: ?:)? ?$",
+            re.IGNORECASE),
         # the 1980s-90s form number-ISSUER ("Nghị định 17-HĐBT", "Quyết định số 477-TTg")
         old_code=re.compile(rf"({_NUMBER}){_DASH}({_PART})(?![\w/&]|{_DASH}\w)"),
         # literal case variants rather than IGNORECASE: twice as fast over a long law
@@ -289,8 +293,8 @@ def _coded(norm: str, lex: _Lexicon) -> list[_Found]:
              (lex.old_code, _old_ref))
     covered = -1
     for start in _code_starts(norm):
-        if start < covered:
-            continue
+        if start < covered or lex.case_document_before.search(norm, max(0, start - 20), start):
+            continue  # inside the previous code, or an indictment's or a judgment's number
         for pattern, make in forms:
             match = pattern.match(norm, start)
             ref = make(match, norm, lex) if match else None
