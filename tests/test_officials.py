@@ -62,6 +62,8 @@ def summary(text):
         ("Tổng thống Mỹ George W. Bush đến Hà Nội.", {"George W. Bush": [("Tổng thống", "Mỹ")]}),
         ("Tổng Thư ký Liên Hợp Quốc Kofi Annan phát biểu.", {"Kofi Annan": [("Tổng Thư ký", "Liên Hợp Quốc")]}),
         ("Thủ tướng Campuchia Hun Sen hội đàm.", {"Hun Sen": [("Thủ tướng", "Campuchia")]}),
+        ("Thứ trưởng tiếp Đại sứ Nhật Bản Ito Naoki.", {"Ito Naoki": [("Đại sứ", "Nhật Bản")]}),
+        ("Chủ tịch WB Paul Wolfowitz thăm Việt Nam.", {"Paul Wolfowitz": [("Chủ tịch", "WB")]}),
         ("Chủ tịch Trung Quốc Hồ Cẩm Đào thăm Việt Nam.", {"Hồ Cẩm Đào": [("Chủ tịch", "Trung Quốc")]}),
         # an organisation the gazetteer does not know ends where its place ends
         ("Ông Nguyễn Thanh Sơn, Giám đốc Trung tâm Y tế huyện Bình Chánh tổng kết rằng.",

@@ -166,7 +166,7 @@ class _Candidate:
 
 
 _SYLLABLE = re.compile(r"[^\W\d_]+")
-_FOREIGN_PART = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-][^\W\d_])*\.?")
+_FOREIGN_PART = re.compile(r"[^\W\d_]\.(?= )|[^\W\d_](?:[^\W\d_]|['’-][^\W\d_])*")  # "W." or "Ki-moon"
 _BEFORE_NAME = re.compile(r"(?: \([^()\n]{1,20}\))?,? ")  # "Tổng công ty Điện lực VN (EVN) Đặng Hùng"
 _SEPARATOR = re.compile(r"\s*(?:,|;|\bkiêm\b|\bđồng thời là\b| - | – )\s*")
 _AFTER_NAME = re.compile(r"\s*(?:,|\(| - | – )\s*")
@@ -298,9 +298,9 @@ def _foreign_name(norm: str, pos: int, org_starts) -> tuple[int, int] | None:
             at = m.end() + 1
         else:
             break
-    while parts and parts[-1].group(0).endswith(".") and len(parts[-1].group(0)) > 2:
-        parts.pop()  # a sentence end, not an initial
-    if not parts or (len(parts) == 1 and parts[0].group(0).endswith(".")):
+    while parts and parts[-1].group(0).endswith("."):
+        parts.pop()  # an initial must be followed by the rest of the name
+    if not parts:
         return None
     start, end = parts[0].start(), parts[-1].end()
     return (start, end) if _acceptable_name(norm, start, end, org_starts, True) else None
