@@ -502,7 +502,7 @@ def _select(candidates: list[_Found]) -> list[_Found]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-def find_legal_refs(norm: str) -> list[_Found]:
+def _find_all(norm: str) -> list[_Found]:
     """Every legal reference in normalised text, non-overlapping, in normalised coordinates."""
     lex = _lexicon()
     return _select(_coded(norm, lex) + _named(norm, lex) + _bare_numbers(norm, lex))
@@ -511,7 +511,7 @@ def find_legal_refs(norm: str) -> list[_Found]:
 def extract_legal_refs(doc: Document) -> list[LegalRef]:
     """The legal references of one article, sorted by start, spans in original coordinates."""
     refs = []
-    for f in find_legal_refs(doc.norm):
+    for f in _find_all(doc.norm):
         span = doc.span(f.start, f.end)
         refs.append(LegalRef(span.start, span.end, span.text, f.doc_type, f.code, f.number, f.year, f.issuer))
     return refs
