@@ -260,6 +260,10 @@ def _context_patterns() -> dict[str, re.Pattern[str]]:
         "name_head": re.compile(rf"(?<!\w)(?:{name_heads})(?!\w)"),
         "name_breaker": re.compile(rf"(?<!\w)(?:{_words('name_breakers')})(?!\w)", re.I),
         "weekday_trigger": re.compile(rf"(?<!\w)(?:{_words('weekday_triggers')})\s+$", re.I),
+        # "xuống 1/3" and the "1/4" of "xuống 1/3 đến 1/4 giá"
+        "fraction_before": re.compile(
+            rf"(?<!\w)(?:{_words('fraction_before')})\s+(?:\d{{1,2}}[/-]\d{{1,2}}\s*(?:đến|tới|-|–)\s*)?$", re.I),
+        "month_name_before": re.compile(rf"(?<!\w)(?:{_words('month_name_before')})\s+$", re.I),
         "yearly": re.compile(rf"\s*,?\s*(?:{_words('yearly')})(?!\w)", re.I),
         "weekly": re.compile(rf"[\s,]+(?:chủ\s+nhật\s+)?(?:{_words('weekly')})(?!\w)", re.I),
         "ordinal_day": re.compile(rf"\s+(?:{_words('ordinal_day_followers')})(?!\w)", re.I),
@@ -402,8 +406,9 @@ def _on_day(m: re.Match[str], ctx: _Context) -> _Candidate | None:
                 return None  # "15 tháng 3" without "ngày" or a year may be a duration
         year, year_written = _year_or_publication(written, ctx.pub, month, day)
         relative_year = m.group("nyr") or m.group("lyr")
-        if relative_year and not led and relative_year.lower() == "trước":
-            return None  # "5-6 năm trước": five or six years ago, not 5 June
+        if relative_year and not led and (relative_year.lower() == "trước" or (
+                m.group("sep") == "-" and not _bare_day_is_date(ctx, m.start(), m.end("nm")))):
+            return None  # "5-6 năm trước", "trong 5-10 năm tới": a count of years, not 5 June
         if relative_year:  # "1/7 năm nay", "ngày 30/4 năm ngoái"
             written = relative_year
             year = _relative("năm", _lookup(v.relative_units["năm"], relative_year), ctx.pub).year
@@ -413,8 +418,9 @@ def _on_day(m: re.Match[str], ctx: _Context) -> _Candidate | None:
         if not written and _context_patterns()["yearly"].match(ctx.norm, m.end()):
             return None  # "ngày 20 tháng 11 hằng năm": every year, no calendar day
         if not written and not led:
-            if _context_patterns()["unit_after"].match(ctx.norm, m.end()):
-                return None  # "1/2 năm", "(1-2) năm": a fraction or a count of units
+            if _context_patterns()["unit_after"].match(ctx.norm, m.end()) or _context_patterns()[
+                    "fraction_before"].search(_before(ctx, m.start(), 25)):
+                return None  # "1/2 năm", "(1-2) năm", "giảm xuống 1/3": a fraction or a count
             weak = not _bare_day_is_date(ctx, m.start(), m.end())
             if (m.group("sep") == "-"
                     and re.search(r"(?<!\w)từ\s+$", _before(ctx, m.start(), 8), re.I)
@@ -489,6 +495,8 @@ def _month_pattern() -> str:
 def _on_month(m: re.Match[str], ctx: _Context) -> _Candidate | None:
     if re.search(r"\d\s+$", _before(ctx, m.start(), 6)) and not m.group("edge"):
         return None  # "3 tháng 9 ngày": a duration
+    if _context_patterns()["month_name_before"].search(_before(ctx, m.start(), 20)):
+        return None  # "Cách mạng Tháng 8" is a name, "rằm tháng 7" a lunar day
     month = int(m.group("m"))
     if not (m.group("y") or m.group("yr")) and _context_patterns()["yearly"].match(ctx.norm, m.end()):
         return None  # "Tháng 3 hằng năm là Tháng Thanh niên": every year
