@@ -76,6 +76,10 @@ def summary(text):
          {"Hoàng Anh Hùng": [("Chủ tịch", "UBND thị xã Đồ Sơn")]}),
         ("Ông Lê Đình Đấu, Bí thư Đảng uỷ kiêm Phó tổng Thanh tra Chính phủ, cho biết.",
          {"Lê Đình Đấu": [("Bí thư", "Đảng uỷ"), ("Phó Tổng Thanh tra", "Thanh tra Chính phủ")]}),
+        # a Party committee's place needs no "huyện"/"thị xã"; the place is no person
+        ("Ông Nguyễn Văn Tân (Tỉnh ủy viên, Bí thư Thị ủy Hà Tiên, nguyên phó chủ tịch UBND tỉnh).",
+         {"Nguyễn Văn Tân": [("Tỉnh ủy viên", None), ("Bí thư", "Thị ủy Hà Tiên"), ("Phó Chủ tịch", "UBND tỉnh")]}),
+        ("Bí thư Tỉnh ủy Nguyễn Bá Thanh phát biểu.", {"Nguyễn Bá Thanh": [("Bí thư", "Tỉnh ủy")]}),
         # two people in one sentence stay two entries
         ("Chủ tịch Quốc hội Nguyễn Văn An, Phó Chủ tịch Quốc hội Nguyễn Phúc Thanh dự họp.",
          {"Nguyễn Văn An": [("Chủ tịch", "Quốc hội")], "Nguyễn Phúc Thanh": [("Phó Chủ tịch", "Quốc hội")]}),

@@ -30,6 +30,7 @@ Decisions (benchmarks/gold/README.md and RECORD.md):
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -544,9 +545,11 @@ def extract_officials(doc: Document) -> list[Official]:
         found = _vietnamese_name(norm, m.end(), org_starts, honorific=True, after_title=False)
         if found:
             names.add(found)
+    inside_org = _inside_organization(org_starts)
     for m in _NAME_START.finditer(norm):
         at = m.start()
-        if not norm[at].isupper() or at in candidates or _inside_run(norm, at) or lex.honorific.match(norm, at):
+        if not norm[at].isupper() or at in candidates or _inside_run(norm, at) or lex.honorific.match(norm, at) \
+                or inside_org(at):
             continue
         found = _vietnamese_name(norm, at, org_starts, after_title=False)
         if found:
@@ -562,6 +565,18 @@ def extract_officials(doc: Document) -> list[Official]:
         candidate.positions.extend(positions)
     people = [c for c in candidates.values() if c.positions]
     return _merge(doc, people, titles, org_starts)
+
+
+def _inside_organization(org_starts: dict[int, OrgMatch]):
+    """A test for positions inside an organisation's name ("Hà Tiên" in "Thị ủy Hà Tiên")."""
+    starts = sorted(org_starts)
+    ends = [org_starts[s].end for s in starts]
+
+    def inside(at: int) -> bool:
+        i = bisect.bisect_right(starts, at) - 1
+        return i >= 0 and starts[i] < at < ends[i]
+
+    return inside
 
 
 def _inside_run(norm: str, at: int) -> bool:

@@ -134,9 +134,9 @@ def _gazetteer() -> _Gazetteer:
         for spelling in [field["canonical"], *field.get("aliases", [])]:
             add("Sở " + str(spelling), _DEPT, "Sở " + normalize_string(field["canonical"]))
     for body in data["local_bodies"]:
-        _check_keys(body, {"canonical", "heads", "bare"}, "local_bodies")
+        _check_keys(body, {"canonical", "heads", "bare", "place_follows"}, "local_bodies")
         for head in body["heads"]:
-            add(head, _LOCAL, (normalize_string(body["canonical"]), bool(body.get("bare"))))
+            add(head, _LOCAL, (normalize_string(body["canonical"]), bool(body.get("bare")), bool(body.get("place_follows"))))
     for spelling, canonical in data["places"].items():
         add(spelling, _PLACE, normalize_string(canonical))
     for spelling, canonical in data.get("city_spellings", {}).items():
@@ -198,8 +198,11 @@ _UNIT_NUMBER = re.compile(r"\d{1,3}(?!\w)")
 _CAPITALISED = re.compile(r"[^\W\d_][^\W_]*(?:-[^\W\d_][^\W_]*)?")
 
 
-def _place_at(norm: str, pos: int, raw: dict[int, list[tuple[int, _Key]]], surnames: frozenset[str]):
-    """A place right at ``pos``: (end, canonical name including any administrative word) or None."""
+def _place_at(norm: str, pos: int, raw: dict[int, list[tuple[int, _Key]]], surnames: frozenset[str],
+              bare_name: bool = False):
+    """A place right at ``pos``: (end, canonical name including any administrative word) or None.
+
+    ``bare_name``: an unlisted capitalised name counts without an administrative word before it."""
     g = _gazetteer()
     for end, key in raw.get(pos, ()):
         if key.kind == _CITY:
@@ -216,9 +219,9 @@ def _place_at(norm: str, pos: int, raw: dict[int, list[tuple[int, _Key]]], surna
             if place == "Hồ Chí Minh" and admin in (None, "thành phố"):
                 return end, "Thành phố Hồ Chí Minh"
             return end, f"{admin} {place}" if admin else place
-    if admin is None:
+    if admin is None and not bare_name:
         return None
-    number = _UNIT_NUMBER.match(norm, place_start)
+    number = _UNIT_NUMBER.match(norm, place_start) if admin else None
     if number:  # "quận 1", "phường 12"
         return number.end(), f"{admin} {number.group(0)}"
     # an unlisted district or commune: its capitalised syllables, stopping before a person's name
@@ -243,7 +246,7 @@ def _place_at(norm: str, pos: int, raw: dict[int, list[tuple[int, _Key]]], surna
     if len(syllables) > 4:
         return None
     name = norm[syllables[0].start():syllables[-1].end()]
-    return syllables[-1].end(), f"{admin} {name}"
+    return syllables[-1].end(), f"{admin} {name}" if admin else name
 
 
 @lru_cache(maxsize=1)
@@ -265,11 +268,11 @@ def _candidate(norm: str, start: int, end: int, key: _Key, raw, published: date 
         return OrgMatch(start, end, entry.name, entry.kind)
     if key.kind in (_LOCAL, _DEPT):
         if key.kind == _LOCAL:
-            canonical, bare = key.value
+            canonical, bare, place_follows = key.value
         else:
-            canonical, bare = str(key.value), True
+            canonical, bare, place_follows = str(key.value), True, False
         if end < len(norm) and norm[end] == " ":
-            place = _place_at(norm, end + 1, raw, surnames())
+            place = _place_at(norm, end + 1, raw, surnames(), bare_name=place_follows)
             if place is not None:
                 return OrgMatch(start, place[0], f"{canonical} {place[1]}", "local")
         # "UBND tỉnh", "Công an huyện" without the place's name: the article's own place
