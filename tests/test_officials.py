@@ -95,6 +95,7 @@ def test_officials_and_their_positions(text, expected):
         "Bộ trưởng Bộ Y tế cho biết sẽ tăng cường kiểm tra.",  # a title only
         "Anh N.H.N. được cấp cứu kịp thời.",  # initials only
         "Ông Nguyễn Văn Bình, Giám đốc Công ty TNHH Minh Phát, cho biết.",  # private company
+        "Ông Guy Lacombe, Tổng giám đốc Big C Việt Nam, cho biết.",  # a foreign retailer's head
         "Giám đốc Công ty cổ phần Hoàng Long Trần Văn Tâm cho biết.",
         "Cầu thủ Lê Công Vinh ghi bàn thắng quyết định.",  # an athlete
         "Bệnh nhân Nguyễn Văn Tư đã xuất viện.",  # a patient

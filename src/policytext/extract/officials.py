@@ -558,6 +558,9 @@ def extract_officials(doc: Document) -> list[Official]:
         links = _trailing_chain(norm, end, titles, org_starts)
         if not links:
             continue
+        run = _capitalised_run(norm, start)
+        if run and not _has_surname(norm, run) and all(l.title.title.public_only and l.kind is None for l in links):
+            continue  # "ông Guy Lacombe, Tổng giám đốc Big C": a company title and a foreign name
         positions = _positions(doc, links, private_article)
         candidate = candidates.get(start)
         if candidate is None:
