@@ -16,6 +16,7 @@ but they are still reported. All vocabulary is in resources/dates.yaml.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -754,13 +755,16 @@ def find_candidates(norm: str, pub: date | None) -> list[_Candidate]:
             if candidate is not None:
                 found.append(candidate)
                 taken_until = candidate.end
-    found.sort(key=lambda c: (c.start - c.end, c.start))
+    found.sort(key=lambda c: (c.start - c.end, c.start))  # longest first
     chosen: list[_Candidate] = []
-    taken: list[tuple[int, int]] = []
+    chosen_starts: list[int] = []  # sorted; chosen spans never overlap, so their ends sort alike
+    chosen_ends: list[int] = []
     for c in found:
-        if all(c.end <= s or c.start >= e for s, e in taken):
+        i = bisect.bisect_right(chosen_starts, c.start)
+        if (i == 0 or chosen_ends[i - 1] <= c.start) and (i == len(chosen_starts) or chosen_starts[i] >= c.end):
+            chosen_starts.insert(i, c.start)
+            chosen_ends.insert(i, c.end)
             chosen.append(c)
-            taken.append((c.start, c.end))
     return sorted(chosen, key=lambda c: c.start)
 
 
