@@ -76,6 +76,8 @@ def summary(text):
          {"Hoàng Anh Hùng": [("Chủ tịch", "UBND thị xã Đồ Sơn")]}),
         ("Ông Lê Đình Đấu, Bí thư Đảng uỷ kiêm Phó tổng Thanh tra Chính phủ, cho biết.",
          {"Lê Đình Đấu": [("Bí thư", "Đảng uỷ"), ("Phó Tổng Thanh tra", "Thanh tra Chính phủ")]}),
+        ("Phó giám đốc Liên đoàn bản đồ địa chất Việt Nam tại TP HCM, ông Nguyễn Hữu Trí cho biết.",
+         {"Nguyễn Hữu Trí": [("Phó Giám đốc", "Liên đoàn bản đồ địa chất Việt Nam tại TP HCM")]}),
         # a Party committee's place needs no "huyện"/"thị xã"; the place is no person
         ("Ông Nguyễn Văn Tân (Tỉnh ủy viên, Bí thư Thị ủy Hà Tiên, nguyên phó chủ tịch UBND tỉnh).",
          {"Nguyễn Văn Tân": [("Tỉnh ủy viên", None), ("Bí thư", "Thị ủy Hà Tiên"), ("Phó Chủ tịch", "UBND tỉnh")]}),
@@ -96,6 +98,7 @@ def test_officials_and_their_positions(text, expected):
         "Anh N.H.N. được cấp cứu kịp thời.",  # initials only
         "Ông Nguyễn Văn Bình, Giám đốc Công ty TNHH Minh Phát, cho biết.",  # private company
         "Ông Guy Lacombe, Tổng giám đốc Big C Việt Nam, cho biết.",  # a foreign retailer's head
+        "Theo ông Nguyễn Đăng Tân, tổ trưởng tổ dân phố, giá tăng.",  # a neighbourhood volunteer
         "Giám đốc Công ty cổ phần Hoàng Long Trần Văn Tâm cho biết.",
         "Cầu thủ Lê Công Vinh ghi bàn thắng quyết định.",  # an athlete
         "Bệnh nhân Nguyễn Văn Tư đã xuất viện.",  # a patient

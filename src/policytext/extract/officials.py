@@ -78,6 +78,7 @@ class _Lexicon:
     name_not_after: re.Pattern[str]
     not_holder_before: re.Pattern[str]
     place_before: re.Pattern[str]
+    not_office: re.Pattern[str]
     private_context: re.Pattern[str]
     unit_start: re.Pattern[str]
 
@@ -132,6 +133,7 @@ def _lexicon() -> _Lexicon:
                                  rf"(?:{_alternation(data['private_org_heads'])})(?!\w)", re.IGNORECASE),
         private_context=re.compile(rf"(?<!\w)(?:{_alternation(data['private_context'])})(?!\w)", re.IGNORECASE),
         name_not_after=re.compile(rf"(?<!\w)(?:{_alternation(data['name_not_after'])}) $", re.IGNORECASE),
+        not_office=re.compile(rf"^(?:{_alternation(data['not_office_units'])})(?!\w)", re.IGNORECASE),
         place_before=re.compile(rf"(?<!\w)(?:{_alternation(data['place_words'])}) $", re.IGNORECASE),
         not_holder_before=re.compile(rf"(?<!\w)(?:{_alternation(data['not_holder_before'])}) $"),
         generic_end=re.compile(rf"[,.;:!?()\"“”\n]| (?:{_alternation(data['clause_verbs'])})(?!\w)| (?=\d+\.)"),
@@ -408,6 +410,10 @@ def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts) -> tu
         pos = honorific.end()
     if "," in m.group(0) and links[-1].org_start is None:
         return None  # "theo yêu cầu của Thủ tướng, ông A ...": a bare title then a comma names nobody
+    if m.group(0) == " " and links[-1].org_start is None and not links[-1].title.title.organization:
+        apposed = _apposed_after_unknown_org(norm, links[-1], pos, org_starts)
+        if apposed is not None:
+            return apposed
     foreign = any(l.title.title.foreign or l.kind in ("country", "international") for l in links)
     name = _vietnamese_name(norm, pos, org_starts, honorific=bool(honorific))
     if name is None and foreign:
@@ -415,6 +421,24 @@ def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts) -> tu
     if name is not None or honorific or links[-1].org_end is not None or links[-1].title.title.organization:
         return name
     return _name_in_tail(norm, links[-1], pos, org_starts)
+
+
+_APPOSITION = re.compile(r", (?:ông|bà|đồng chí|Ông|Bà) ")
+
+
+def _apposed_after_unknown_org(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, int] | None:
+    """"Phó giám đốc Liên đoàn bản đồ địa chất Việt Nam tại TP HCM, ông Nguyễn Hữu Trí": an unknown
+    organisation, a comma and an honorific before the name."""
+    generic = _generic_org(norm, pos, link)
+    if generic is None:
+        return None
+    apposition = _APPOSITION.match(norm, generic[1])
+    if apposition is None:
+        return None
+    name = _vietnamese_name(norm, apposition.end(), org_starts, honorific=True)
+    if name is not None:
+        _set_generic(link, *generic)
+    return name
 
 
 def _name_in_tail(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, int] | None:
@@ -483,6 +507,8 @@ def _positions(doc: Document, links: list[_Link], private_article: bool) -> list
                 continue
         elif t.public_only and link.kind is None and lex.private_heads.search(organization):
             continue
+        elif link.kind is None and lex.not_office.search(organization):
+            continue  # "tổ trưởng tổ dân phố": a neighbourhood volunteer, not an office
         entry = organization_entry(link.org_name or "")
         if entry is not None and entry.incomplete and parent is not None and parent is not link:
             organization = f"{organization} {_organization_text(doc, parent)}"  # "Ban cán sự Đảng Bộ Công Thương"
