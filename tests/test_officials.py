@@ -129,6 +129,17 @@ def test_board_chair_of_a_state_group_and_of_a_private_firm():
     assert summary("Ông Lê Văn Ba, Chủ tịch HĐQT Công ty TNHH Interpet VN, vắng mặt.") == {}
 
 
+def test_a_private_job_is_not_made_public_by_a_bare_title_elsewhere():
+    text = ("Ông Bùi Văn Mật, Giám đốc Công ty Kinh doanh nước sạch, cho biết giá tăng. "
+            "Giám đốc Bùi Văn Mật nói thêm.")
+    assert summary(text) == {}
+
+
+def test_wards_named_after_historical_figures_are_places():
+    text = "Chủ tịch UBND phường Bùi Thị Xuân Nguyễn Văn Hòa cho biết."
+    assert summary(text) == {"Nguyễn Văn Hòa": [("Chủ tịch", "UBND phường Bùi Thị Xuân")]}
+
+
 def test_one_entry_per_person_with_every_mention():
     text = ("Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên chủ trì. Ông Diên nhấn mạnh yêu cầu. "
             "Bộ trưởng Diên cũng đề nghị các đơn vị. Nguyễn Hồng Diên kết luận.")

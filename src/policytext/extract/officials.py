@@ -128,7 +128,7 @@ def _lexicon() -> _Lexicon:
         not_names=frozenset(normalize_string(n) for n in data["not_names"]),
         places=frozenset(places),
         historical=frozenset(normalize_string(n) for n in data.get("historical_names", [])),
-        institution_names=frozenset(normalize_string(n) for n in data.get("institution_names", [])),
+        institution_names=frozenset(normalize_string(n) for n in org_data.get("named_after_people", [])),
         private_heads=re.compile(rf"^(?:(?:Hội đồng quản trị|HĐQT|Hội đồng thành viên|HĐTV) )?"
                                  rf"(?:{_alternation(data['private_org_heads'])})(?!\w)", re.IGNORECASE),
         private_context=re.compile(rf"(?<!\w)(?:{_alternation(data['private_context'])})(?!\w)", re.IGNORECASE),
@@ -370,6 +370,7 @@ def _generic_org(norm: str, pos: int, link: _Link) -> tuple[int, int] | None:
     return pos, pos + len(text)
 
 
+_PRIVATE = "\x00private"  # organisation of a position held in a private company (dropped at the end)
 _CONNECTORS = {"và", "của", "thuộc", "tại", "về", "-", "–", "&"}
 _ADMIN_WORDS = {"tỉnh", "thành", "phố", "TP", "TP.", "quận", "huyện", "xã", "phường", "trấn", "thị"}
 
@@ -506,6 +507,7 @@ def _positions(doc: Document, links: list[_Link], private_article: bool) -> list
             if t.needs_org or (t.public_only and not t.alone_ok and private_article):
                 continue
         elif t.public_only and link.kind is None and lex.private_heads.search(organization):
+            out.append(Position(link.title.text, _PRIVATE))  # remembered: the bare title elsewhere is this job
             continue
         elif link.kind is None and lex.not_office.search(organization):
             continue  # "tổ trưởng tổ dân phố": a neighbourhood volunteer, not an office
@@ -640,6 +642,9 @@ def _merge(doc: Document, candidates: list[_Candidate], titles, org_starts) -> l
     _short_mentions(norm, people, titles)
     officials = []
     for name, positions, spans in people:
+        positions = _without_private(positions)
+        if not positions:
+            continue
         first_full = min((s for s in spans if norm[s[0]:s[1]] == name), key=lambda s: s[0])
         officials.append(Official(name=doc.span(*first_full).text, positions=_dedupe(positions),
                                   mentions=[doc.span(s, e) for s, e in sorted(spans)]))
@@ -679,6 +684,13 @@ def _same_person(short: str, full: str) -> bool:
         return True
     a, b = short.split(), full.split()
     return len(a) >= 2 and a[0] == b[0] and a[-1] == b[-1] and all(x in b for x in a)
+
+
+def _without_private(positions: list[Position]) -> list[Position]:
+    """Drop private jobs and the bare titles that stand for them ("Giám đốc Công ty X" ... "Giám đốc A")."""
+    private = {p.title.casefold() for p in positions if p.organization == _PRIVATE}
+    return [p for p in positions
+            if p.organization != _PRIVATE and not (p.organization is None and p.title.casefold() in private)]
 
 
 def _words(text: str | None) -> frozenset[str]:

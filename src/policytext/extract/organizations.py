@@ -237,8 +237,10 @@ def _place_at(norm: str, pos: int, raw: dict[int, list[tuple[int, _Key]]], surna
             break
     if not syllables:
         return None
-    if syllables[0].group(0) in _person_first() and 2 <= len(syllables) <= 4:
-        return None  # "UBND TP Lê Thanh Hải": a person, the unit is the article's own
+    run_text = norm[syllables[0].start():syllables[-1].end()]
+    if syllables[0].group(0) in _person_first() and 2 <= len(syllables) <= 4 and \
+            not any(run_text.startswith(n) for n in _named_after_people()):
+        return None  # "UBND TP Lê Thanh Hải": a person, the unit is the article's own (not "phường Bùi Thị Xuân")
     # "thị xã Đồ Sơn Hoàng Anh Hùng": cut before the likeliest name (three syllables, then two, then four)
     splits = [i for i in range(1, len(syllables)) if syllables[i].group(0) in surnames and 2 <= len(syllables) - i <= 4]
     if splits:
@@ -247,6 +249,11 @@ def _place_at(norm: str, pos: int, raw: dict[int, list[tuple[int, _Key]]], surna
         return None
     name = norm[syllables[0].start():syllables[-1].end()]
     return syllables[-1].end(), f"{admin} {name}" if admin else name
+
+
+@lru_cache(maxsize=1)
+def _named_after_people() -> tuple[str, ...]:
+    return tuple(normalize_string(n) for n in load_yaml("organizations.yaml").get("named_after_people", []))
 
 
 @lru_cache(maxsize=1)
