@@ -254,7 +254,8 @@ def _acceptable_name(norm: str, start: int, end: int, org_starts: dict[int, OrgM
     if text in lex.institution_names and not (after_title and direct):
         return False
     words = text.split(" ")
-    if any(" ".join(words[:n]) in lex.not_names or " ".join(words[:n]) in lex.places for n in range(1, len(words) + 1)):
+    prefixes = (" ".join(words[:n]) for n in range(1, len(words) + 1))
+    if any(prefix in lex.not_names or prefix in lex.places for prefix in prefixes):
         return False  # "Hà Nội", "Hồ Chí Minh", "Chính phủ": a place or a body, not a person
     org = org_starts.get(start)
     return org is None or org.kind == "ministry_field"

@@ -136,7 +136,8 @@ def _gazetteer() -> _Gazetteer:
     for body in data["local_bodies"]:
         _check_keys(body, {"canonical", "heads", "bare", "place_follows"}, "local_bodies")
         for head in body["heads"]:
-            add(head, _LOCAL, (normalize_string(body["canonical"]), bool(body.get("bare")), bool(body.get("place_follows"))))
+            value = (normalize_string(body["canonical"]), bool(body.get("bare")), bool(body.get("place_follows")))
+            add(head, _LOCAL, value)
     for spelling, canonical in data["places"].items():
         add(spelling, _PLACE, normalize_string(canonical))
     for spelling, canonical in data.get("city_spellings", {}).items():
@@ -158,7 +159,8 @@ def _gazetteer() -> _Gazetteer:
     words = sorted(admin_full, key=len, reverse=True)
     # "TP.HCM" has no space after the dot; everything else is a word followed by a space
     admin = re.compile(r"(" + "|".join(re.escape(w) for w in words) + r")(?:(?<=\.)\s*|\s+)(?=\w)", re.IGNORECASE)
-    return _Gazetteer(automaton, entries, {e.name: e for e in entries}, admin, {k.lower(): v for k, v in admin_full.items()})
+    by_name = {e.name: e for e in entries}
+    return _Gazetteer(automaton, entries, by_name, admin, {k.lower(): v for k, v in admin_full.items()})
 
 
 def _is_word_char(c: str) -> bool:
@@ -240,7 +242,7 @@ def _place_at(norm: str, pos: int, raw: dict[int, list[tuple[int, _Key]]], surna
     run_text = norm[syllables[0].start():syllables[-1].end()]
     if syllables[0].group(0) in _person_first() and 2 <= len(syllables) <= 4 and \
             not any(run_text.startswith(n) for n in _named_after_people()):
-        return None  # "UBND TP Lê Thanh Hải": a person, the unit is the article's own (not "phường Bùi Thị Xuân")
+        return None  # "UBND TP Lê Thanh Hải": a person (but "phường Bùi Thị Xuân" is a ward)
     # "thị xã Đồ Sơn Hoàng Anh Hùng": cut before the likeliest name (three syllables, then two, then four)
     splits = [i for i in range(1, len(syllables)) if syllables[i].group(0) in surnames and 2 <= len(syllables) - i <= 4]
     if splits:
