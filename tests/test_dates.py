@@ -148,6 +148,17 @@ POSITIVE = [
     ("Cập nhật 2021-08-30 20:01", "2021-08-30 20:01", "2021-08-30T20:01", "minute"),
     ("Giá điện đã tăng vào tháng 10 vừa qua.", "tháng 10 vừa qua", "2020-10", "month"),
     ("Dự kiến ngày 15/11 khai mạc hội chợ.", "ngày 15/11", "2021-11-15", "day"),
+    # styles seen in the dev gold and VNTC
+    ("Giấy báo thi được gửi đi vào ngày 30/5-3/6.", "ngày 30/5-3/6", "2021-05-30/2021-06-03", "interval"),
+    ("Ngày 27.4, Ủy ban Thường vụ Quốc hội họp.", "Ngày 27.4", "2021-04-27", "day"),
+    ("Hội thảo diễn ra trong hai ngày 11 và 12/3 tại Pháp.", "ngày 11 và 12/3", "2021-03-11/2021-03-12",
+     "interval"),
+    ("Cả tỉnh chỉ có 2 đợt mưa (ngày 28/2 và 18/3).", "18/3", "2021-03-18", "day"),
+    ("Ông có nhập cảnh vào Việt Nam năm 1997 và 1998.", "1998", "1998", "year"),
+    ("Kiều bào mừng Xuân Ất Dậu 2005 tại Hà Nội.", "Xuân Ất Dậu 2005", "2005", "year"),
+    ("Theo đó, từ 2006 tập trung vào 3 nội dung chính.", "từ 2006", "2006/", "interval"),
+    ("Giá tăng 227% so với 3 năm trước đây.", "3 năm trước đây", "2018", "year"),
+    ("Sản lượng giảm trong tháng 11, 12.", "tháng 11, 12", "2021-11/2021-12", "interval"),
 ]
 
 
@@ -207,6 +218,9 @@ NEGATIVE = [
     "Ở Trung Quốc, giá thường xuống 1/3 đến 1/4 giá.",
     "Anh là cán bộ nguồn trong 5-10 năm tới.",
     "Gia đình đã ở đây 5-6 năm nay.",
+    "Việc xuất hiện loại giấy thứ hai này là do sơ suất.",
+    "Tăng trưởng thấp hơn so với quý I của các năm trước.",
+    "Số khách tăng từ 1995 lên 2000 lượt.",
     "Trợ cấp hằng tháng\n1. Người lao động bị suy giảm khả năng lao động.",
     "Báo cáo tài chính năm trước liền kề phải được kiểm toán.",
     "Sản lượng tăng 5-6 năm trước khi giảm.",

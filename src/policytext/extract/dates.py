@@ -252,6 +252,12 @@ def _context_patterns() -> dict[str, re.Pattern[str]]:
         "sentence_start": re.compile(r"(?:^|[.!?…]\s+|\s[-–—]\s+)$"),
         "bare_year_trigger": re.compile(rf"(?<!\w)(?:{_words('bare_year_triggers')})\s+$", re.I),
         "bare_year_end": re.compile(r"\s*(?:[,.;:)!?…\"”]|$|\n|[-–—]|(?:và|đến|tới)(?!\w))", re.I),
+        "lunar_year_before": re.compile(
+            rf"(?<!\w)(?:(?:xuân|tết(?:\s+nguyên\s+đán)?)\s+)?(?:{_words('lunar_stems')})\s+(?:{_words('lunar_branches')})\s+$",
+            re.I),
+        "year_list_before": re.compile(r"(?<!\w)năm\s+\d{4}(?:\s*(?:,|và|hoặc)\s*\d{4})*\s*(?:,|và|hoặc)\s*$", re.I),
+        "not_after_bare_year": re.compile(
+            rf"\s*(?:{_words('count_units')}|{_words('not_after_bare_year')})(?!\w)|\s*[\d.,]", re.I),
         "edge_before": re.compile(rf"(?<!\w)({_words('edges')})\s+$", re.I),
         "vague_before": re.compile(
             rf"(?:(?:(?<!\w)(?:{_words('vague_before')})|\d|(?<!\w)(?:{numbers}))\s+|\d\s*[-–]\s*)$", re.I),
@@ -277,6 +283,7 @@ def _context_patterns() -> dict[str, re.Pattern[str]]:
                                  re.I),
         "from": re.compile(rf"(?<!\w)(?:{_words('from_prepositions')})\s+$", re.I),
         "until": re.compile(rf"(?<!\w)(?:{_words('until_prepositions')})\s+$", re.I),
+        "list_joiner": re.compile(r"[ \t]*(?:,|và|hoặc)[ \t]*", re.I),
         "joiner": re.compile(rf"[ \t]*(?:{_words('interval_joiners')})[ \t]*", re.I),
         "now_until": re.compile(
             rf"(?<!\w)(?:{_words('from_now')})\s+(?:{_words('until_prepositions')})\s+$", re.I),
@@ -352,7 +359,9 @@ def _day_pattern() -> str:
             rf"(?:(?<!\w)(?P<pb>{part})\s+)?"
             rf"(?:(?<!\w)(?P<wd>{weekday})\s*(?:(?P<open>\()\s*|,\s*|\s+))?"
             rf"(?:(?<!\w)(?P<kw>ngày|hôm)\s+(?!(?:{_words('after_part_of_day')}|kia|mốt|hôm)(?!\w)))?")
-    core = (rf"(?:{_NUM_START}(?P<d1>{_DAY})\s*(?:-|–|đến|tới)\s*(?:ngày\s+)?(?P<d>{_DAY})(?P<rsep>[/-])"
+    core = (rf"(?:{_NUM_START}(?P<cd>{_DAY})/(?P<cm>{_MONTH})\s*[-–]\s*(?P<cd2>{_DAY})/(?P<cm2>{_MONTH})"  # 30/5-3/6
+            rf"(?:/(?P<cy>{_YEAR}))?{_NUM_END}"
+            rf"|{_NUM_START}(?P<d1>{_DAY})\s*(?:-|–|đến|tới|và)\s*(?:ngày\s+)?(?P<d>{_DAY})(?P<rsep>[/-])"
             rf"(?P<rm>{_MONTH})(?:(?P=rsep)(?P<ry>{_YEAR}))?{_NUM_END}"
             rf"|{_NUM_START}(?P<nd>{_DAY})(?P<sep>[/.-])(?P<nm>{_MONTH})(?:(?P=sep)(?P<ny>{_YEAR}))?{_NUM_END}"
             rf"(?:\s+năm\s+(?P<nyr>{year_rel})(?!\w))?"
@@ -391,6 +400,17 @@ def _on_day(m: re.Match[str], ctx: _Context) -> _Candidate | None:
                 return None
             when = _When("day", year, int(m.group("xm")), int(m.group("xd")), year_written=year_written)
     else:
+        if m.group("cd"):  # "30/5-3/6": a range of days across months
+            year, year_written = _year_or_publication(m.group("cy"), ctx.pub, int(m.group("cm2")), int(m.group("cd2")))
+            last = _When("day", year, int(m.group("cm2")), int(m.group("cd2")), year_written=year_written)
+            first_year, _ = _year_or_publication(None, ctx.pub, int(m.group("cm")), int(m.group("cd")))
+            first = _borrow_year(_When("day", first_year, int(m.group("cm")), int(m.group("cd")), year_written=False),
+                                 last)
+            if not (_valid_day(first.year, first.month, first.day) and _valid_day(year, last.month, last.day)):
+                return None
+            if not (m.group("cy") or led or _bare_day_is_date(ctx, m.start(), m.end())):
+                return None
+            return _Candidate(m.start(), m.end(), first, last)
         if m.group("d"):  # "10-12/10": a range of days in one month
             day1, day, month, written = int(m.group("d1")), int(m.group("d")), int(m.group("rm")), m.group("ry")
             if day1 >= day:
@@ -399,8 +419,8 @@ def _on_day(m: re.Match[str], ctx: _Context) -> _Candidate | None:
             day, month, written = int(m.group("id")), int(m.group("im")), m.group("iy")
         elif m.group("nd"):
             day, month, written = int(m.group("nd")), int(m.group("nm")), m.group("ny")
-            if m.group("sep") == "." and not written:
-                return None  # "1.5" is a number
+            if m.group("sep") == "." and not (written or m.group("kw")):
+                return None  # "1.5" is a number; "Ngày 27.4" is a day
         else:
             day, month, written = int(m.group("ld")), int(m.group("lm")), m.group("ly")
             if not (written or m.group("kw")):
@@ -453,9 +473,10 @@ def _weekday_pattern() -> str:
 def _on_weekday(m: re.Match[str], ctx: _Context) -> _Candidate | None:
     v = _vocabulary()
     anchor = m.group("anchor")
-    if not (m.group("pa") or m.group("pb") or m.group("kw") or anchor
-            or _context_patterns()["weekday_trigger"].search(_before(ctx, m.start()))):
-        return None  # "Thứ hai, ..." opening a task is an ordinal
+    led = m.group("pa") or m.group("pb") or m.group("kw") or _context_patterns()["weekday_trigger"].search(
+        _before(ctx, m.start()))
+    if not (led or (anchor and _lookup(v.weekday_anchors, anchor) != "nearest")):
+        return None  # "Thứ hai, ..." opening a task, "loại giấy thứ hai này": ordinals
     if not (m.group("pa") or m.group("pb") or anchor) and _context_patterns()["ordinal_day"].match(ctx.norm, m.end()):
         return None  # "ngày thứ tư của hội nghị": the fourth day
     if _context_patterns()["vague_before"].search(_before(ctx, m.start(), 12)) or _context_patterns()[
@@ -488,7 +509,7 @@ def _resolve_weekday(weekday: int, direction, pub: date | None) -> date | None:
 def _month_pattern() -> str:
     year_rel = _alternation(_vocabulary().raw["relative_units"]["năm"])
     return (rf"(?<!\w)(?:(?P<edge>{_words('edges')})\s+)?tháng\s+(?P<m>{_MONTH})"
-            rf"(?:\s*(?:-|–|đến|tới)\s*(?:tháng\s+)?(?P<m2>{_MONTH}))?"
+            rf"(?:\s*(?:(?P<mjoin>-|–|đến|tới)|,|và)\s*(?:tháng\s+)?(?P<m2>{_MONTH}))?"
             rf"(?:\s*(?:[/.-]|,?\s*năm)\s*(?P<y>{_YEAR})|\s+năm\s+(?P<yr>{year_rel})(?!\w)"
             rf"|\s+(?P<after>tới|vừa\s+qua|này)(?!\w))?{_NUM_END}")
 
@@ -515,6 +536,9 @@ def _on_month(m: re.Match[str], ctx: _Context) -> _Candidate | None:
             year = ctx.pub.year
     first = _When("month", year, month, year_written=written)
     last = None
+    if m.group("m2") and not m.group("mjoin") and int(m.group("m2")) != month + 1:
+        # "tháng 8, 9 doanh nghiệp": only consecutive months make "tháng 4, 5" a range
+        return _Candidate(m.start(), m.end("m"), first, edge=m.group("edge"))
     if m.group("m2"):
         if int(m.group("m2")) <= month:  # "tháng 11 đến tháng 2/2022": two months, joined later
             return _Candidate(m.start(), m.end("m"), replace(first, year_written=False), edge=m.group("edge"))
@@ -543,6 +567,8 @@ def _on_quarter(m: re.Match[str], ctx: _Context) -> _Candidate | None:
             return None
         when = _relative("quý", _lookup(units["quý"], m.group("qrel")), ctx.pub)
         return _Candidate(m.start(), m.end(), when, edge=m.group("edge"))
+    if not (m.group("y") or m.group("yr")) and _context_patterns()["yearly"].match(ctx.norm, m.end()):
+        return None  # "quý I hằng năm", "quý I của các năm trước": no one quarter
     year, written = _year_or_publication(m.group("y"), ctx.pub)
     if m.group("yr"):
         year, written = _relative("năm", _lookup(units["năm"], m.group("yr")), ctx.pub).year, True
@@ -614,14 +640,23 @@ def _bare_year_pattern() -> str:
 
 
 def _on_bare_year(m: re.Match[str], ctx: _Context) -> _Candidate | None:
-    """"đến 2030," is a year; "Luật Đầu tư 2020" and "2000 người" are not."""
+    """"đến 2030", "năm 1997 và 1998", "Xuân Ất Dậu 2005" are years; "Luật Đầu tư 2020", "2000 người" are not."""
     p = _context_patterns()
-    before = _before(ctx, m.start(), 20)
-    if not p["bare_year_trigger"].search(before) or not p["bare_year_end"].match(ctx.norm, m.end()):
+    year = int(m.group("y"))
+    before = _before(ctx, m.start(), 40)
+    lunar = p["lunar_year_before"].search(before)
+    if lunar:  # "Xuân Ất Dậu 2005": the Gregorian year written after the lunar one
+        return _Candidate(m.start() - len(before) + lunar.start(), m.end(), _When("year", year))
+    if p["year_list_before"].search(before):  # "năm 1997 và 1998", "các năm 2015, 2016"
+        return _Candidate(m.start(), m.end(), _When("year", year))
+    if not p["bare_year_trigger"].search(before):
         return None
+    if not p["bare_year_end"].match(ctx.norm, m.end()) and (
+            not 1900 <= year <= 2099 or p["not_after_bare_year"].match(ctx.norm, m.end())):
+        return None  # "từ 2006 tập trung vào" is a year, "tăng từ 1995 lên", "đến 2000 người" are counts
     edge = p["edge_before"].search(before)
     start = m.start() - len(before) + edge.start() if edge else m.start()
-    return _Candidate(start, m.end(), _When("year", int(m.group("y"))), edge=edge.group(1) if edge else None)
+    return _Candidate(start, m.end(), _When("year", year), edge=edge.group(1) if edge else None)
 
 
 def _year_range_pattern() -> str:
@@ -678,7 +713,7 @@ def _on_relative_unit(m: re.Match[str], ctx: _Context) -> _Candidate | None:
 
 def _ago_pattern() -> str:
     count = rf"(?:\d{{1,3}}|{_words('number_words')})"
-    return (rf"(?<!\w)(?:(?P<n>{count})\s+(?P<unit>ngày|tuần|tháng|năm)\s+(?:về\s+)?trước"
+    return (rf"(?<!\w)(?:(?P<n>{count})\s+(?P<unit>ngày|tuần|tháng|năm)\s+(?:về\s+)?trước(?:\s+đây)?"
             rf"|cách\s+đây\s+(?P<n2>{count})\s+(?P<unit2>ngày|tuần|tháng|năm))(?!\w)")
 
 
@@ -814,8 +849,8 @@ def combine(norm: str, candidates: list[_Candidate], pub: date | None) -> list[t
             i += 2
             continue
         i += 1
-        if c.weak:
-            continue
+        if c.weak and not (out and p["list_joiner"].fullmatch(norm, out[-1][1], c.start)):
+            continue  # a bare "18/3" counts only in a list after a date: "ngày 28/2 và 18/3"
         now = p["until_now"].match(norm, c.end) if kind == "from" else None
         if now:
             first = c.first
