@@ -82,6 +82,12 @@ def test_old_names_stay_as_written():
     assert organization_entry("Bộ Giao thông vận tải").valid_to == date(2025, 2, 28)
 
 
+def test_a_spelling_of_two_bodies_names_the_one_of_the_publication_date():
+    assert names("Bộ Nông nghiệp họp", datetime(2021, 8, 30)) == ["Bộ Nông nghiệp và Phát triển nông thôn"]
+    assert names("Bộ Nông nghiệp họp", datetime(2025, 9, 1)) == ["Bộ Nông nghiệp và Môi trường"]
+    assert names("Bộ Nông nghiệp họp") == ["Bộ Nông nghiệp và Phát triển nông thôn"]  # undated: the older body
+
+
 def test_mentions_are_original_offsets():
     text = "Chiều 30/8, Bộ\u00a0Công  thương tổ chức lễ; Bộ Công Thương cho biết."
     [ministry] = organizations(text)

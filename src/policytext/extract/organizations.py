@@ -187,12 +187,13 @@ def _raw_matches(norm: str) -> dict[int, list[tuple[int, _Key]]]:
 
 
 def _pick_entry(indexes: list[int], published: date | None) -> OrgEntry:
-    entries = _gazetteer().entries
+    """The body a spelling names on the publication date; with no date, the longest-standing one."""
+    entries = [_gazetteer().entries[i] for i in indexes]
     if published is not None:
-        for index in indexes:
-            if entries[index].valid_on(published):
-                return entries[index]
-    return entries[indexes[0]]
+        for entry in entries:
+            if entry.valid_on(published):
+                return entry
+    return min(entries, key=lambda entry: entry.valid_from or date.min)
 
 
 _BARE_LEVEL = re.compile(r" (tỉnh|thành phố|TP\.?|Tp\.?|huyện|quận|xã|phường|thị xã|thị trấn)(?!\w)")
