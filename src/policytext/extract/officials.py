@@ -42,7 +42,7 @@ from ..document import Document
 from ..model import Official, Position
 from ..resources import load_yaml
 from ..text.normalize import normalize_string
-from .organizations import OrgMatch, _lower, _person_first, organization_entry, organization_matches, surnames
+from .organizations import OrgMatch, lower_same_length, person_first_surnames, organization_entry, organization_matches, surnames
 
 # organisations a "Ban cán sự Đảng" / "Đảng đoàn" of the same chain belongs to
 _PARENT_KINDS = {"ministry", "state", "agency", "court", "mass"}
@@ -99,7 +99,7 @@ def _lexicon() -> _Lexicon:
             title=canonical,
             organization=normalize_string(item["organization"]) if item.get("organization") else None,
             unit=unit,
-            unit_in_title=bool(unit) and _lower(canonical).endswith(_lower(unit)),
+            unit_in_title=bool(unit) and lower_same_length(canonical).endswith(lower_same_length(unit)),
             needs_org=bool(item.get("needs_org")),
             public_only=bool(item.get("public_only")),
             alone_ok=bool(item.get("alone_ok")),
@@ -114,7 +114,7 @@ def _lexicon() -> _Lexicon:
             variants.append((["Phó " + s for s in spellings], deputy))
         for words, title in variants:
             for spelling in words:
-                key = _lower(spelling)
+                key = lower_same_length(spelling)
                 if key not in automaton:
                     automaton.add_word(key, (len(spelling), title))
     automaton.make_automaton()
@@ -186,7 +186,7 @@ def _title_matches(norm: str) -> dict[int, _TitleMatch]:
     """Titles on word boundaries, longest at each start, suffixes joined ("Phó Thủ tướng Thường trực")."""
     lex = _lexicon()
     best: dict[int, tuple[int, _Title]] = {}
-    for last, (length, title) in lex.titles.iter(_lower(norm)):
+    for last, (length, title) in lex.titles.iter(lower_same_length(norm)):
         end = last + 1
         start = end - length
         if _is_boundary(norm, start, end) and (start not in best or best[start][0] < end):
@@ -467,7 +467,7 @@ def _name_in_tail(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, in
     if best is None or lex.name_not_after.search(norm, max(0, best[0] - 12), best[0]):
         return None
     first = _SYLLABLE.match(norm, best[0]).group(0)
-    if lex.place_before.search(norm, max(0, best[0] - 12), best[0]) and first not in _person_first():
+    if lex.place_before.search(norm, max(0, best[0] - 12), best[0]) and first not in person_first_surnames():
         return None  # "Chủ tịch phường Kim Liên": a place
     org_text = norm[pos:best[0]].rstrip()
     if not org_text or lex.generic_end.search(org_text) or not (
@@ -485,9 +485,9 @@ def _organization_text(doc: Document, link: _Link) -> str | None:
     written = doc.span(link.org_start, link.org_end).text
     if link.kind == "ministry_field":
         return f"Bộ {written}"  # "Bộ trưởng Tài chính" -> "Bộ Tài chính"
-    if link.org_name and _lower(written) == _lower(link.org_name):  # casing only; tone style as written
+    if link.org_name and lower_same_length(written) == lower_same_length(link.org_name):  # casing only; tone style as written
         written = link.org_name
-    if t.unit and link.kind is None and not t.unit_in_title and not _lower(written).startswith(_lower(t.unit)):
+    if t.unit and link.kind is None and not t.unit_in_title and not lower_same_length(written).startswith(lower_same_length(t.unit)):
         written = f"{t.unit} {written}"  # "Cục phó Thú y" -> "Cục Thú y"
     elif t.unit_in_title and written[:1].islower():
         written = written[0].upper() + written[1:]

@@ -69,7 +69,7 @@ class _Gazetteer:
     admin_full: dict[str, str]
 
 
-def _lower(text: str) -> str:
+def lower_same_length(text: str) -> str:
     """Lower case that keeps every offset (str.lower can lengthen a few non-Vietnamese letters)."""
     lowered = text.lower()
     if len(lowered) == len(text):
@@ -101,7 +101,7 @@ def _gazetteer() -> _Gazetteer:
 
     def add(spelling: str, kind: str, value: object) -> None:
         norm = normalize_string(str(spelling)).strip()
-        keys.setdefault(_lower(norm), []).append(_Key(kind, value, len(norm)))
+        keys.setdefault(lower_same_length(norm), []).append(_Key(kind, value, len(norm)))
 
     entries: list[OrgEntry] = []
     for item in data["organizations"]:
@@ -169,7 +169,7 @@ def _is_word_char(c: str) -> bool:
 
 def _raw_matches(norm: str) -> dict[int, list[tuple[int, _Key]]]:
     """Every gazetteer key on word boundaries: start -> [(end, key)], longest first."""
-    lowered = _lower(norm)
+    lowered = lower_same_length(norm)
     found: dict[int, list[tuple[int, _Key]]] = {}
     n = len(norm)
     for last, values in _gazetteer().automaton.iter(lowered):
@@ -241,7 +241,7 @@ def _place_at(norm: str, pos: int, raw: dict[int, list[tuple[int, _Key]]], surna
     if not syllables:
         return None
     run_text = norm[syllables[0].start():syllables[-1].end()]
-    if syllables[0].group(0) in _person_first() and 2 <= len(syllables) <= 4 and \
+    if syllables[0].group(0) in person_first_surnames() and 2 <= len(syllables) <= 4 and \
             not any(run_text.startswith(n) for n in _named_after_people()):
         return None  # "UBND TP Lê Thanh Hải": a person (but "phường Bùi Thị Xuân" is a ward)
     # "thị xã Đồ Sơn Hoàng Anh Hùng": cut before the likeliest name (three syllables, then two, then four)
@@ -260,7 +260,7 @@ def _named_after_people() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _person_first() -> frozenset[str]:
+def person_first_surnames() -> frozenset[str]:
     return frozenset(normalize_string(s) for s in load_yaml("organizations.yaml").get("person_first_surnames", []))
 
 
