@@ -42,7 +42,8 @@ from ..document import Document
 from ..model import Official, Position
 from ..resources import load_yaml
 from ..text.normalize import normalize_string
-from .organizations import OrgMatch, lower_same_length, person_first_surnames, organization_entry, organization_matches, surnames
+from .organizations import (OrgMatch, lower_same_length, organization_entry, organization_matches,
+                            person_first_surnames, surnames)
 
 # organisations a "Ban cán sự Đảng" / "Đảng đoàn" of the same chain belongs to
 _PARENT_KINDS = {"ministry", "state", "agency", "court", "mass"}
