@@ -5,8 +5,11 @@ One Aho-Corasick automaton over the lower-cased normalised text finds every gaze
 nouns ("chính phủ điện tử", "lực lượng công an") stay out, start with a capital letter. Local bodies
 ("UBND tỉnh Quảng Ninh", "Sở Y tế Hà Nội") are a head phrase extended by an administrative word and a
 place. ``Organization.name`` is the body as written, canonicalised ("Bộ Công thương" -> "Bộ Công
-Thương"): the name valid when the article was published, never a later successor's. The successor
-chain stays in the data (:func:`successor_of`) for analysts who follow a body across reorganisations.
+Thương", "UBND TP.HCM" -> "Ủy ban nhân dân Thành phố Hồ Chí Minh"): the name valid when the article
+was published, never a later successor's (a spelling two bodies share, "Bộ Nông nghiệp", names the one
+of the publication date). The successor chain stays in the data (:func:`successor_of`) for analysts
+who follow a body across reorganisations. A State body followed by a foreign country is that
+country's ("Bộ Tư pháp Mỹ"), and countries alone are no organisations here.
 """
 
 from __future__ import annotations
