@@ -151,6 +151,14 @@ def test_one_entry_per_person_with_every_mention():
     assert [(p.title, p.organization) for p in person.positions] == [("Bộ trưởng", "Bộ Công Thương")]
 
 
+def test_a_given_name_after_an_honorific_merges_with_the_full_name():
+    text = ("Giám đốc Sở Giao thông công chính Nguyễn Văn Dũng chủ trì. "
+            "Ông Văn Dũng, Giám đốc Sở Giao thông công chính, cho biết thêm.")
+    [person] = officials(text)
+    assert person.name == "Nguyễn Văn Dũng"
+    assert [m.text for m in person.mentions] == ["Nguyễn Văn Dũng", "Văn Dũng"]
+
+
 def test_mentions_index_the_original_text():
     text = "Bộ\u00a0trưởng  Bộ Công thương Nguyễn Hồng Diên chủ trì; ông Diên phát biểu."
     [person] = officials(text)

@@ -681,10 +681,12 @@ def _inside(start: int, end: int, spans: set[tuple[int, int]]) -> bool:
 
 
 def _same_person(short: str, full: str) -> bool:
-    """"Nguyễn Diên" or "Nguyễn Hồng Diên" for "Nguyễn Hồng Diên": same surname and given name."""
+    """"Nguyễn Diên", "Hồng Diên" for "Nguyễn Hồng Diên": the same surname and given name, or its tail."""
     if short == full:
         return True
     a, b = short.split(), full.split()
+    if len(a) >= 2 and b[-len(a):] == a:
+        return True  # "ông Văn Dũng" later written in full, "Nguyễn Văn Dũng"
     return len(a) >= 2 and a[0] == b[0] and a[-1] == b[-1] and all(x in b for x in a)
 
 
