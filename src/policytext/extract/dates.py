@@ -247,13 +247,14 @@ def _context_patterns() -> dict[str, re.Pattern[str]]:
     data = v.raw
     numbers = _alternation(data["number_words"])
     name_heads = "|".join(re.escape(normalize_string(head)) for head in data["name_heads"])
+    sexagenary = rf"(?:{_words('lunar_stems')})\s+(?:{_words('lunar_branches')})"  # "Ất Dậu", "Bính Tuất"
     return {
         "day_trigger": re.compile(rf"(?:(?<!\w)(?:{_words('day_triggers')})\s+|\(\s*)$", re.I),
         "sentence_start": re.compile(r"(?:^|[.!?…]\s+|\s[-–—]\s+)$"),
         "bare_year_trigger": re.compile(rf"(?<!\w)(?:{_words('bare_year_triggers')})\s+$", re.I),
         "bare_year_end": re.compile(r"\s*(?:[,.;:)!?…\"”]|$|\n|[-–—]|(?:và|đến|tới)(?!\w))", re.I),
         "lunar_year_before": re.compile(
-            rf"(?<!\w)(?:(?:xuân|tết(?:\s+nguyên\s+đán)?)\s+)?(?:{_words('lunar_stems')})\s+(?:{_words('lunar_branches')})\s+$",
+            rf"(?<!\w)(?:(?:xuân|tết(?:\s+nguyên\s+đán)?)\s+)?{sexagenary}\s+$",
             re.I),
         "year_list_before": re.compile(r"(?<!\w)năm\s+\d{4}(?:\s*(?:,|và|hoặc)\s*\d{4})*\s*(?:,|và|hoặc)\s*$", re.I),
         "not_after_bare_year": re.compile(
@@ -276,7 +277,7 @@ def _context_patterns() -> dict[str, re.Pattern[str]]:
         "ordinal_day": re.compile(rf"\s+(?:{_words('ordinal_day_followers')})(?!\w)", re.I),
         "edge_year_trigger": re.compile(rf"(?<!\w)(?:{_words('edge_year_triggers')})\s+$", re.I),
         "not_calendar_year": re.compile(rf"\s+(?:\d|(?:{_words('not_calendar_year')})(?!\w))", re.I),
-        "lunar": re.compile(rf"\s*\(?\s*(?:{_words('lunar')}|năm\s+(?:{_words('lunar_stems')})\s+(?:{_words('lunar_branches')}))"
+        "lunar": re.compile(rf"\s*\(?\s*(?:{_words('lunar')}|năm\s+{sexagenary})"
                            r"(?!\w)", re.I),
         # "1/2 năm", "(1-2) năm": a fraction or a count of units ("1/7 năm nay" is a date)
         "unit_after": re.compile(rf"\)?[^\S\n]*(?:năm(?![^\S\n]+(?:nay|ngoái|tới|\d))|{_words('count_units')})(?!\w)",
@@ -380,87 +381,107 @@ def _day_pattern() -> str:
 
 
 def _on_day(m: re.Match[str], ctx: _Context) -> _Candidate | None:
-    v = _vocabulary()
-    part = m.group("pa") or m.group("pb") or m.group("pc")
-    led = any(m.group(g) for g in ("ah", "pb", "wd", "kw"))
-    weak = False
-    last = None
+    led = any(m.group(g) for g in ("ah", "pb", "wd", "kw"))  # a time, part of day, weekday or "ngày" before
     if m.group("rel") or m.group("prel"):
-        if m.group("prel") and not (m.group("pa") or m.group("pb")):
-            return None  # "nay", "qua", "mai" alone are not dates
-        if re.search(r"(?<!\w)một\s+$", _before(ctx, m.start(), 6), re.I) or _context_patterns()[
-                "vague_word_before"].search(_before(ctx, m.start(), 12)):
-            return None  # "một ngày kia": some day; "mấy đêm nay": these past nights
-        offset = _lookup(v.relative_days, m.group("rel")) if m.group("rel") else _lookup(
-            v.after_part_of_day, m.group("prel"))
-        when = _day(ctx.pub + timedelta(days=offset) if ctx.pub else None)
-        if m.group("xd"):
-            year, year_written = _year_or_publication(m.group("xy"), ctx.pub, int(m.group("xm")), int(m.group("xd")))
-            if not _valid_day(year, int(m.group("xm")), int(m.group("xd"))):
-                return None
-            when = _When("day", year, int(m.group("xm")), int(m.group("xd")), year_written=year_written)
+        when, last, weak = _relative_day(m, ctx), None, False
+        if when is None:
+            return None
+    elif m.group("cd"):
+        return _range_across_months(m, ctx, led)
     else:
-        if m.group("cd"):  # "30/5-3/6": a range of days across months
-            year, year_written = _year_or_publication(m.group("cy"), ctx.pub, int(m.group("cm2")), int(m.group("cd2")))
-            last = _When("day", year, int(m.group("cm2")), int(m.group("cd2")), year_written=year_written)
-            first_year, _ = _year_or_publication(None, ctx.pub, int(m.group("cm")), int(m.group("cd")))
-            first = _borrow_year(_When("day", first_year, int(m.group("cm")), int(m.group("cd")), year_written=False),
-                                 last)
-            if not (_valid_day(first.year, first.month, first.day) and _valid_day(year, last.month, last.day)):
-                return None
-            if not (m.group("cy") or led or _bare_day_is_date(ctx, m.start(), m.end())):
-                return None
-            return _Candidate(m.start(), m.end(), first, last)
-        if m.group("d"):  # "10-12/10": a range of days in one month
-            day1, day, month, written = int(m.group("d1")), int(m.group("d")), int(m.group("rm")), m.group("ry")
-            if day1 >= day:
-                return None
-        elif m.group("iy"):
-            day, month, written = int(m.group("id")), int(m.group("im")), m.group("iy")
-        elif m.group("nd"):
-            day, month, written = int(m.group("nd")), int(m.group("nm")), m.group("ny")
-            if m.group("sep") == "." and not (written or m.group("kw")):
-                return None  # "1.5" is a number; "Ngày 27.4" is a day
-        else:
-            day, month, written = int(m.group("ld")), int(m.group("lm")), m.group("ly")
-            if not (written or m.group("kw")):
-                return None  # "15 tháng 3" without "ngày" or a year may be a duration
-        year, year_written = _year_or_publication(written, ctx.pub, month, day)
-        relative_year = m.group("nyr") or m.group("lyr")
-        if relative_year and not led and (relative_year.lower() == "trước" or (
-                m.group("sep") == "-" and not _bare_day_is_date(ctx, m.start(), m.end("nm")))):
-            return None  # "5-6 năm trước", "trong 5-10 năm tới": a count of years, not 5 June
-        if relative_year:  # "1/7 năm nay", "ngày 30/4 năm ngoái"
-            written = relative_year
-            year = _relative("năm", _lookup(v.relative_units["năm"], relative_year), ctx.pub).year
-            year_written = True
-        if not _valid_day(year, month, day) or _context_patterns()["lunar"].match(ctx.norm, m.end()):
-            return None  # no such day, or a lunar date ("10 tháng 3 âm lịch") we cannot convert
-        if not written and _context_patterns()["yearly"].match(ctx.norm, m.end()):
-            return None  # "ngày 20 tháng 11 hằng năm": every year, no calendar day
-        if not written and not led:
-            if _context_patterns()["unit_after"].match(ctx.norm, m.end()) or _context_patterns()[
-                    "fraction_before"].search(_before(ctx, m.start(), 25)):
-                return None  # "1/2 năm", "(1-2) năm", "giảm xuống 1/3": a fraction or a count
-            weak = not _bare_day_is_date(ctx, m.start(), m.end())
-            if (m.group("sep") == "-"
-                    and re.search(r"(?<!\w)từ\s+$", _before(ctx, m.start(), 8), re.I)
-                    and not _context_patterns()["bare_year_end"].match(ctx.norm, m.end())):
-                return None  # "từ 1-3 môn học" is a count; "từ 11-4 đến nay", "từ 11-4." are dates
-        when = _When("day", year, month, day, year_written=year_written)
-        if m.group("d"):
-            last, when = when, replace(when, day=day1)
+        found = _written_day(m, ctx, led)
+        if found is None:
+            return None
+        when, last, weak = found
+    part = m.group("pa") or m.group("pb") or m.group("pc")
     hour, minute = _time_of(m, "a")
     if hour is None:
         hour, minute = _time_of(m, "b")
     if last is None:
         from_hour, from_minute = _time_of(m, "z")
-        if from_hour is not None:
+        if from_hour is not None:  # "từ 13h đến 17h chiều 1/11"
             last = _with_time(when, hour, minute, part)
             when = _with_time(when, from_hour, from_minute, m.group("pz") or part)
         else:
             when = _with_time(when, hour, minute, part)
     return _Candidate(m.start(), m.end(), when, last, weak=weak)
+
+
+def _relative_day(m: re.Match[str], ctx: _Context) -> _When | None:
+    """"hôm qua", "sáng nay", "ngày mai"; a date written after it wins ("hôm qua, 19-1")."""
+    v = _vocabulary()
+    if m.group("prel") and not (m.group("pa") or m.group("pb")):
+        return None  # "nay", "qua", "mai" alone are not dates
+    if re.search(r"(?<!\w)một\s+$", _before(ctx, m.start(), 6), re.I) or _context_patterns()[
+            "vague_word_before"].search(_before(ctx, m.start(), 12)):
+        return None  # "một ngày kia": some day; "mấy đêm nay": these past nights
+    if m.group("xd"):
+        day, month = int(m.group("xd")), int(m.group("xm"))
+        year, year_written = _year_or_publication(m.group("xy"), ctx.pub, month, day)
+        if not _valid_day(year, month, day):
+            return None
+        return _When("day", year, month, day, year_written=year_written)
+    offset = _lookup(v.relative_days, m.group("rel")) if m.group("rel") else _lookup(
+        v.after_part_of_day, m.group("prel"))
+    return _day(ctx.pub + timedelta(days=offset) if ctx.pub else None)
+
+
+def _range_across_months(m: re.Match[str], ctx: _Context, led: bool) -> _Candidate | None:
+    """"30/5-3/6": from one day to another, the year of the right side applying to the left."""
+    day, month = int(m.group("cd2")), int(m.group("cm2"))
+    year, year_written = _year_or_publication(m.group("cy"), ctx.pub, month, day)
+    last = _When("day", year, month, day, year_written=year_written)
+    first_year, _ = _year_or_publication(None, ctx.pub, int(m.group("cm")), int(m.group("cd")))
+    first = _borrow_year(_When("day", first_year, int(m.group("cm")), int(m.group("cd")), year_written=False), last)
+    if not (_valid_day(first.year, first.month, first.day) and _valid_day(year, month, day)):
+        return None
+    if not (m.group("cy") or led or _bare_day_is_date(ctx, m.start(), m.end())):
+        return None
+    return _Candidate(m.start(), m.end(), first, last)
+
+
+def _written_day(m: re.Match[str], ctx: _Context, led: bool) -> tuple[_When, _When | None, bool] | None:
+    """A day written with numbers: (the day or a range's first day, the range's last day, weak)."""
+    p = _context_patterns()
+    if m.group("d"):  # "10-12/10": a range of days in one month
+        day1, day, month, written = int(m.group("d1")), int(m.group("d")), int(m.group("rm")), m.group("ry")
+        if day1 >= day:
+            return None
+    elif m.group("iy"):
+        day, month, written = int(m.group("id")), int(m.group("im")), m.group("iy")
+    elif m.group("nd"):
+        day, month, written = int(m.group("nd")), int(m.group("nm")), m.group("ny")
+        if m.group("sep") == "." and not (written or m.group("kw")):
+            return None  # "1.5" is a number; "Ngày 27.4" is a day
+    else:
+        day, month, written = int(m.group("ld")), int(m.group("lm")), m.group("ly")
+        if not (written or m.group("kw")):
+            return None  # "15 tháng 3" without "ngày" or a year may be a duration
+    year, year_written = _year_or_publication(written, ctx.pub, month, day)
+    relative_year = m.group("nyr") or m.group("lyr")
+    if relative_year and not led and (relative_year.lower() == "trước" or (
+            m.group("sep") == "-" and not _bare_day_is_date(ctx, m.start(), m.end("nm")))):
+        return None  # "5-6 năm trước", "trong 5-10 năm tới": a count of years, not 5 June
+    if relative_year:  # "1/7 năm nay", "ngày 30/4 năm ngoái"
+        written = relative_year
+        year = _relative("năm", _lookup(_vocabulary().relative_units["năm"], relative_year), ctx.pub).year
+        year_written = True
+    if not _valid_day(year, month, day) or p["lunar"].match(ctx.norm, m.end()):
+        return None  # no such day, or a lunar date ("10 tháng 3 âm lịch") we cannot convert
+    if not written and p["yearly"].match(ctx.norm, m.end()):
+        return None  # "ngày 20 tháng 11 hằng năm": every year, no calendar day
+    weak = False
+    if not written and not led:
+        if p["unit_after"].match(ctx.norm, m.end()) or p["fraction_before"].search(_before(ctx, m.start(), 25)):
+            return None  # "1/2 năm", "(1-2) năm", "giảm xuống 1/3": a fraction or a count
+        if (m.group("sep") == "-" and re.search(r"(?<!\w)từ\s+$", _before(ctx, m.start(), 8), re.I)
+                and not p["bare_year_end"].match(ctx.norm, m.end())):
+            return None  # "từ 1-3 môn học" is a count; "từ 11-4 đến nay", "từ 11-4." are dates
+        weak = not _bare_day_is_date(ctx, m.start(), m.end())
+    when = _When("day", year, month, day, year_written=year_written)
+    if m.group("d"):
+        return replace(when, day=day1), when, weak
+    return when, None, weak
 
 
 def _weekday_pattern() -> str:
