@@ -69,6 +69,8 @@ def summary(text):
         ("Ông Nguyễn Thanh Sơn, Giám đốc Trung tâm Y tế huyện Bình Chánh tổng kết rằng.",
          {"Nguyễn Thanh Sơn": [("Giám đốc", "Trung tâm Y tế huyện Bình Chánh")]}),
         # a unit title never takes a country: "Pháp chế" is a legal department
+        ("Ông Võ Dũng, Tổng Giám đốc Tổng công ty Cấp nước TP HCM vẫn cho rằng giá thấp.",
+         {"Võ Dũng": [("Tổng Giám đốc", "Tổng công ty Cấp nước TP HCM")]}),
         ("Ông Nguyễn Thanh Chín, Trưởng ban Pháp chế HĐND TP HCM yêu cầu.",
          {"Nguyễn Thanh Chín": [("Trưởng ban", "Ban Pháp chế HĐND TP HCM")]}),
         ("Tổng cục phó Tổng cục Du lịch Phạm Từ cho biết.", {"Phạm Từ": [("Tổng cục phó", "Tổng cục Du lịch")]}),

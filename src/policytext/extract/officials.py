@@ -388,8 +388,9 @@ def _until_proper_noun_ends(text: str) -> str:
             run_start = i if run_start is None else run_start
             continue
         if run_start is not None and word not in _CONNECTORS:
-            run = " ".join(words[run_start:i])
-            if run in places or words[run_start - 1] in _ADMIN_WORDS:
+            run = words[run_start:i]
+            ends_with_place = any(" ".join(run[k:]) in places for k in range(len(run)))
+            if ends_with_place or words[run_start - 1] in _ADMIN_WORDS or run[0] in _ADMIN_WORDS:
                 return " ".join(words[:i])
         run_start = None
     return text
