@@ -69,6 +69,7 @@ class Token:
 class Position:
     title: str
     organization: str | None = None
+    former: bool = False  # added field: "nguyên Bộ trưởng" (the title itself stays "Bộ trưởng")
 
 
 @dataclass(slots=True)
@@ -80,8 +81,10 @@ class Official:
 
 @dataclass(slots=True)
 class Organization:
-    name: str  # canonical name
+    name: str  # canonical name, as valid when the article was published (never renamed to a successor)
     mentions: list[Span] = field(default_factory=list)
+    kind: str | None = None  # added field: ministry, agency, party, local, ... (from the gazetteer)
+    successor: str | None = None  # added field: the body that has since taken over, if any
 
 
 @dataclass(slots=True)
@@ -167,10 +170,12 @@ class Record:
             sentences=[Span(s["start"], s["end"], text[s["start"]:s["end"]]) for s in data.get("sentences", [])],
             tokens=[Token(**t) for t in data.get("tokens", [])],
             officials=[
-                Official(o["name"], [Position(**p) for p in o.get("positions", [])], spans(o.get("mentions")))
+                Official(o["name"], [Position(**_known(Position, p)) for p in o.get("positions", [])],
+                         spans(o.get("mentions")))
                 for o in data.get("officials", [])
             ],
-            organizations=[Organization(o["name"], spans(o.get("mentions"))) for o in data.get("organizations", [])],
+            organizations=[Organization(o["name"], spans(o.get("mentions")), o.get("kind"), o.get("successor"))
+                           for o in data.get("organizations", [])],
             dates=[DateMention(**_known(DateMention, d)) for d in data.get("dates", [])],
             legal_refs=[LegalRef(**_known(LegalRef, r)) for r in data.get("legal_refs", [])],
             tasks=[Task(**_known(Task, t)) for t in data.get("tasks", [])],

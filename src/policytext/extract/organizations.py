@@ -372,7 +372,10 @@ def extract_organizations(doc: Document) -> list[Organization]:
     """Each organisation named in the article, once, with every mention (original offsets)."""
     grouped: dict[str, Organization] = {}
     for match in organization_matches(doc.norm, _published(doc)):
-        organization = grouped.setdefault(match.name, Organization(name=match.name))
+        organization = grouped.get(match.name)
+        if organization is None:
+            organization = grouped[match.name] = Organization(
+                name=match.name, kind=match.kind, successor=successor_of(match.name))
         organization.mentions.append(doc.span(match.start, match.end))
     return list(grouped.values())
 

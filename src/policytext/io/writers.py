@@ -34,11 +34,11 @@ TABLE_SCHEMAS: dict[str, pa.Schema] = {
     ),
     "officials": pa.schema(
         [("article_id", _STR), ("published", _STR), ("name", _STR), ("title", _STR), ("organization", _STR),
-         ("n_mentions", _INT), ("first_start", _INT), ("first_end", _INT)]
+         ("former", pa.bool_()), ("n_mentions", _INT), ("first_start", _INT), ("first_end", _INT)]
     ),
     "organizations": pa.schema(
-        [("article_id", _STR), ("published", _STR), ("name", _STR), ("n_mentions", _INT),
-         ("first_start", _INT), ("first_end", _INT)]
+        [("article_id", _STR), ("published", _STR), ("name", _STR), ("kind", _STR), ("successor", _STR),
+         ("n_mentions", _INT), ("first_start", _INT), ("first_end", _INT)]
     ),
     "dates": pa.schema(
         [("article_id", _STR), ("published", _STR), ("start", _INT), ("end", _INT), ("text", _STR),
@@ -64,7 +64,7 @@ def table_rows(record: Record) -> dict[str, list[dict[str, Any]]]:
     key = {"article_id": record.id, "published": record.published}
     officials = [
         {**key, "name": o.name, "title": p.title if p else None, "organization": p.organization if p else None,
-         "n_mentions": len(o.mentions), "first_start": _first(o.mentions, "start"),
+         "former": p.former if p else None, "n_mentions": len(o.mentions), "first_start": _first(o.mentions, "start"),
          "first_end": _first(o.mentions, "end")}
         for o in record.officials for p in (o.positions or [None])  # one row per position
     ]
@@ -79,7 +79,8 @@ def table_rows(record: Record) -> dict[str, list[dict[str, Any]]]:
         }],
         "officials": officials,
         "organizations": [
-            {**key, "name": o.name, "n_mentions": len(o.mentions), "first_start": _first(o.mentions, "start"),
+            {**key, "name": o.name, "kind": o.kind, "successor": o.successor, "n_mentions": len(o.mentions),
+             "first_start": _first(o.mentions, "start"),
              "first_end": _first(o.mentions, "end")}
             for o in record.organizations
         ],
