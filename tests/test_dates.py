@@ -159,6 +159,12 @@ POSITIVE = [
     ("Theo đó, từ 2006 tập trung vào 3 nội dung chính.", "từ 2006", "2006/", "interval"),
     ("Giá tăng 227% so với 3 năm trước đây.", "3 năm trước đây", "2018", "year"),
     ("Sản lượng giảm trong tháng 11, 12.", "tháng 11, 12", "2021-11/2021-12", "interval"),
+    # lunar days are days whose value stays null (no lunar calendar table is shipped)
+    ("Chuyến bay ngày 17/1 (tức ngày 18 Tết) còn ghế.", "ngày 18 Tết", None, "day"),
+    ("Chuyến bay ngày 16/2 (tức ngày 19 tháng Giêng) còn ghế.", "ngày 19 tháng Giêng", None, "day"),
+    ("Ngày 10 tháng 3 âm lịch là ngày Giỗ Tổ Hùng Vương.", "Ngày 10 tháng 3 âm lịch", None, "day"),
+    ("Cụ mất ngày 19/2 năm Bính Tuất.", "ngày 19/2 năm Bính Tuất", None, "day"),
+    ("Lượng khách tăng vào ngày rằm tháng 7.", "ngày rằm tháng 7", None, "day"),
 ]
 
 
@@ -207,14 +213,13 @@ NEGATIVE = [
     "Các nhóm sinh hoạt vào các ngày thứ bảy, chủ nhật hằng tuần.",
     "Mỗi cuối tuần, gia đình anh về quê.",
     "Quý khách vui lòng mang theo đồ quý giá.",
-    "Ngày 10 tháng 3 âm lịch là ngày Giỗ Tổ Hùng Vương.",
-    "Cụ mất ngày 19/2 năm Bính Tuất.",
     "Ngày 20 tháng 11 hằng năm là ngày Nhà giáo Việt Nam.",
     "Tháng 3 hằng năm là Tháng Thanh niên.",
+    "Lễ hội diễn ra vào ngày rằm tháng Giêng hằng năm.",
+    "Xe chạy vào các ngày thứ năm, thứ sáu, thứ bảy.",
     "Con voi lớn có thể nặng đến 5-6 tấn.",
     "Mấy đêm nay không người dân nào dám ngủ.",
     "Diễn biến Cách mạng Tháng 8 được hỏi kỹ.",
-    "Lượng khách tăng vào ngày rằm tháng 7.",
     "Ở Trung Quốc, giá thường xuống 1/3 đến 1/4 giá.",
     "Anh là cán bộ nguồn trong 5-10 năm tới.",
     "Gia đình đã ở đây 5-6 năm nay.",

@@ -247,7 +247,7 @@ def _context_patterns() -> dict[str, re.Pattern[str]]:
     data = v.raw
     numbers = _alternation(data["number_words"])
     name_heads = "|".join(re.escape(normalize_string(head)) for head in data["name_heads"])
-    sexagenary = rf"(?:{_words('lunar_stems')})\s+(?:{_words('lunar_branches')})"  # "Ất Dậu", "Bính Tuất"
+    sexagenary = _sexagenary()
     return {
         "day_trigger": re.compile(rf"(?:(?<!\w)(?:{_words('day_triggers')})\s+|\(\s*)$", re.I),
         "sentence_start": re.compile(r"(?:^|[.!?…]\s+|\s[-–—]\s+)$"),
@@ -290,6 +290,11 @@ def _context_patterns() -> dict[str, re.Pattern[str]]:
             rf"(?<!\w)(?:{_words('from_now')})\s+(?:{_words('until_prepositions')})\s+$", re.I),
         "until_now": re.compile(rf"\s*(?:cho\s+)?(?:đến|tới)\s+(?:{_words('now_words')})(?!\w)", re.I),
     }
+
+
+def _sexagenary() -> str:
+    """A year of the sexagenary cycle: "Ất Dậu", "Bính Tuất"."""
+    return rf"(?:{_words('lunar_stems')})\s+(?:{_words('lunar_branches')})"
 
 
 def _before(ctx: _Context, start: int, width: int = 30) -> str:
@@ -484,6 +489,28 @@ def _written_day(m: re.Match[str], ctx: _Context, led: bool) -> tuple[_When, _Wh
     return when, None, weak
 
 
+def _lunar_day_pattern() -> str:
+    month = rf"(?:{_MONTH}|{_words('lunar_month_names')})"
+    marker = rf"(?:\s+năm\s+{_sexagenary()}|\s*\(?\s*(?:{_words('lunar')})\s*\)?)"
+    return (rf"(?<!\w)(?:(?P<kw>ngày|mùng|mồng)\s+(?P<d>{_DAY})\s+(?:(?P<tet>tết)|tháng\s+(?P<m>{month}))"
+            rf"|(?:ngày\s+)?(?P<full>rằm)\s+tháng\s+(?P<fm>{month})"
+            rf"|(?:ngày|mùng|mồng)\s+(?P<nd>{_DAY})[/-](?P<nm>{_MONTH})(?=\s*\(?\s*(?:năm|âm|ÂL)))"
+            rf"(?P<marker>{marker})?(?!\w)")
+
+
+def _on_lunar_day(m: re.Match[str], ctx: _Context) -> _Candidate | None:
+    """"ngày 18 Tết", "ngày 19 tháng Giêng", "rằm tháng 7", "ngày 19/2 năm Bính Tuất": a day of the
+    lunar calendar. Converting it needs a lunar table we do not ship, so its value stays null."""
+    words = {_norm_key(w) for w in _vocabulary().raw["lunar_month_names"]}
+    month = m.group("m") or m.group("fm")
+    named_month = month is not None and month.lower() in words
+    lunar = (m.group("tet") or m.group("full") or m.group("marker") or named_month
+             or (m.group("kw") or "").lower() in ("mùng", "mồng"))
+    if not lunar or _context_patterns()["yearly"].match(ctx.norm, m.end()):
+        return None  # a solar "ngày 19 tháng 8" is a day; "ngày rằm tháng Giêng hằng năm" recurs
+    return _Candidate(m.start(), m.end(), _When("day", None))
+
+
 def _weekday_pattern() -> str:
     part = _words("parts_of_day")
     return (rf"(?:{_time('a')}\s*(?:(?P<pa>{part})\s+)?)?(?:(?<!\w)(?P<pb>{part})\s+)?"
@@ -500,8 +527,8 @@ def _on_weekday(m: re.Match[str], ctx: _Context) -> _Candidate | None:
         return None  # "Thứ hai, ..." opening a task, "loại giấy thứ hai này": ordinals
     if not (m.group("pa") or m.group("pb") or anchor) and _context_patterns()["ordinal_day"].match(ctx.norm, m.end()):
         return None  # "ngày thứ tư của hội nghị": the fourth day
-    if _context_patterns()["vague_before"].search(_before(ctx, m.start(), 12)) or _context_patterns()[
-            "weekly"].match(ctx.norm, m.end()):
+    before = re.sub(r"(?<!\w)(?:ngày|hôm)\s+$", "", _before(ctx, m.start(), 20), flags=re.I)  # "các ngày thứ năm"
+    if _context_patterns()["vague_before"].search(before) or _context_patterns()["weekly"].match(ctx.norm, m.end()):
         return None  # "các ngày thứ bảy, chủ nhật hằng tuần": every week, no calendar day
     weekday = _lookup(v.weekdays, m.group("wd"))
     # "hôm thứ Năm" is a day gone by; a bare weekday is the nearest one
@@ -763,6 +790,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], _Handler], ...]:
     builders = [
         (_day_pattern, _on_day),
         (_weekday_pattern, _on_weekday),
+        (_lunar_day_pattern, _on_lunar_day),
         (_month_pattern, _on_month),
         (_quarter_pattern, _on_quarter),
         (_part_of_year_pattern, _on_part_of_year),
@@ -786,7 +814,7 @@ def _starts() -> re.Pattern[str]:
     data = _vocabulary().raw
     words = [w for key in ("parts_of_day", "weekdays", "relative_days", "after_part_of_day", "edges",
                            "range_heads", "decade_heads", "number_words") for w in data[key]]
-    words += ["ngày", "hôm", "tháng", "quý", "nửa", "năm", "tuần", "cách"]
+    words += ["ngày", "hôm", "tháng", "quý", "nửa", "năm", "tuần", "cách", "mùng", "mồng", "rằm"]
     # zero-width, so that "năm" inside "các năm 2015" is a start too
     return re.compile(rf"(?<!\w)(?=\d|(?:{_alternation(words)})(?!\w))", re.IGNORECASE)
 
