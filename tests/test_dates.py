@@ -159,6 +159,7 @@ POSITIVE = [
     ("Theo đó, từ 2006 tập trung vào 3 nội dung chính.", "từ 2006", "2006/", "interval"),
     ("Giá tăng 227% so với 3 năm trước đây.", "3 năm trước đây", "2018", "year"),
     ("Sản lượng giảm trong tháng 11, 12.", "tháng 11, 12", "2021-11/2021-12", "interval"),
+    ("Trong những tháng đầu năm nay, giá tăng mạnh.", "tháng đầu năm nay", "2021", "year"),
     # lunar days are days whose value stays null (no lunar calendar table is shipped)
     ("Chuyến bay ngày 17/1 (tức ngày 18 Tết) còn ghế.", "ngày 18 Tết", None, "day"),
     ("Chuyến bay ngày 16/2 (tức ngày 19 tháng Giêng) còn ghế.", "ngày 19 tháng Giêng", None, "day"),

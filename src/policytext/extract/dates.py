@@ -631,7 +631,8 @@ def _on_quarter(m: re.Match[str], ctx: _Context) -> _Candidate | None:
 
 def _part_of_year_pattern() -> str:
     year_rel = _alternation(_vocabulary().raw["relative_units"]["năm"])
-    return (rf"(?<!\w)(?:(?P<n>\d{{1,2}}|{_words('number_words')})\s+tháng|(?P<half>nửa)|(?P<quarter>quý))"
+    return (rf"(?<!\w)(?:(?P<n>\d{{1,2}}|{_words('number_words')})\s+tháng|(?P<half>nửa)|(?P<quarter>quý)"
+            rf"|(?:(?<=những\s)|(?<=các\s))(?P<months>tháng))"
             rf"\s+(?P<side>đầu|cuối|sau)\s+năm(?:\s+(?P<y>{_YEAR}){_NUM_END}|\s+(?P<yr>{year_rel}))?(?!\w)(?!\s+học)")
 
 
@@ -640,6 +641,10 @@ def _on_part_of_year(m: re.Match[str], ctx: _Context) -> _Candidate | None:
     year, written = _year_or_publication(m.group("y"), ctx.pub)
     if m.group("yr"):
         year = _relative("năm", _lookup(_vocabulary().relative_units["năm"], m.group("yr")), ctx.pub).year
+    if m.group("months"):  # "những tháng đầu năm nay": some months of the year, which narrow nothing
+        if m.group("side").lower() == "sau":
+            return None
+        return _Candidate(m.start(), m.end(), _When("year", year), edge=m.group("side"))
     early = m.group("side").lower() == "đầu"
     months = 6 if m.group("half") else 3 if m.group("quarter") else _count(m.group("n"))
     if months is None or not 1 <= months <= 12 or (m.group("side").lower() == "sau" and not m.group("half")):
