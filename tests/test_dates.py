@@ -218,6 +218,7 @@ NEGATIVE = [
     "Tháng 3 hằng năm là Tháng Thanh niên.",
     "Lễ hội diễn ra vào ngày rằm tháng Giêng hằng năm.",
     "Xe chạy vào các ngày thứ năm, thứ sáu, thứ bảy.",
+    "Đua xe bùng phát vào các tối thứ bảy và sáng chủ nhật.",
     "Con voi lớn có thể nặng đến 5-6 tấn.",
     "Mấy đêm nay không người dân nào dám ngủ.",
     "Diễn biến Cách mạng Tháng 8 được hỏi kỹ.",

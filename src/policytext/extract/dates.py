@@ -273,6 +273,10 @@ def _context_patterns() -> dict[str, re.Pattern[str]]:
             rf"(?<!\w)(?:{_words('fraction_before')})\s+(?:\d{{1,2}}[/-]\d{{1,2}}\s*(?:đến|tới|-|–)\s*)?$", re.I),
         "month_name_before": re.compile(rf"(?<!\w)(?:{_words('month_name_before')})\s+$", re.I),
         "yearly": re.compile(rf"\s*,?\s*(?:{_words('yearly')})(?!\w)", re.I),
+        # "các ngày thứ năm, thứ sáu", "các tối thứ bảy và sáng chủ nhật": a set of weekdays
+        "weekday_set": re.compile(
+            rf"(?<!\w)(?:{_words('vague_before')})\s+(?:(?:ngày|hôm|{_words('parts_of_day')}|{_words('weekdays')})"
+            rf"\s*(?:,|và|hoặc)?\s*)+$", re.I),
         "weekly": re.compile(rf"[\s,]+(?:chủ\s+nhật\s+)?(?:{_words('weekly')})(?!\w)", re.I),
         "ordinal_day": re.compile(rf"\s+(?:{_words('ordinal_day_followers')})(?!\w)", re.I),
         "edge_year_trigger": re.compile(rf"(?<!\w)(?:{_words('edge_year_triggers')})\s+$", re.I),
@@ -527,8 +531,9 @@ def _on_weekday(m: re.Match[str], ctx: _Context) -> _Candidate | None:
         return None  # "Thứ hai, ..." opening a task, "loại giấy thứ hai này": ordinals
     if not (m.group("pa") or m.group("pb") or anchor) and _context_patterns()["ordinal_day"].match(ctx.norm, m.end()):
         return None  # "ngày thứ tư của hội nghị": the fourth day
-    before = re.sub(r"(?<!\w)(?:ngày|hôm)\s+$", "", _before(ctx, m.start(), 20), flags=re.I)  # "các ngày thứ năm"
-    if _context_patterns()["vague_before"].search(before) or _context_patterns()["weekly"].match(ctx.norm, m.end()):
+    before = _before(ctx, m.start(), 40)
+    if (_context_patterns()["vague_before"].search(before) or _context_patterns()["weekday_set"].search(before)
+            or _context_patterns()["weekly"].match(ctx.norm, m.end())):
         return None  # "các ngày thứ bảy, chủ nhật hằng tuần": every week, no calendar day
     weekday = _lookup(v.weekdays, m.group("wd"))
     # "hôm thứ Năm" is a day gone by; a bare weekday is the nearest one
