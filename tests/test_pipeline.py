@@ -141,3 +141,21 @@ def test_an_extractor_crash_is_recorded_not_fatal(monkeypatch):
     record = policytext.analyze(SAMPLE)
     assert record.tasks == [] and any(e.startswith("tasks: RuntimeError: boom") for e in record.errors)
     assert record.legal_refs  # the other extractors still ran
+
+
+def test_parallel_runs_read_the_input_in_bounded_batches():
+    from policytext.pipeline import Options, analyze_items
+    from policytext.model import Article, Source
+
+    pulled = []
+
+    def articles():
+        for i in range(1000):
+            pulled.append(i)
+            yield Article(text=f"Năm {2000 + i % 20} tăng trưởng.", source=Source("gen", i))
+
+    results = analyze_items(articles(), Options(tokens=False), jobs=2, batch=16)
+    first = next(results)
+    assert first.text.startswith("Năm 2000")
+    assert len(pulled) <= 32  # not the whole input read ahead
+    assert sum(1 for _ in results) == 999

@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache, partial
+from itertools import islice
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
@@ -169,18 +170,23 @@ def iter_inputs(inputs: Iterable[str | Path], fields: Any = None) -> Iterator[Ar
 
 
 def analyze_items(
-    items: Iterable[Article | ReadError], options: Options, jobs: int = 1
+    items: Iterable[Article | ReadError], options: Options, jobs: int = 1, batch: int = 256
 ) -> Iterator[Record | ReadError]:
-    """Analyse a stream in order, in ``jobs`` worker processes when asked."""
+    """Analyse a stream in order, in ``jobs`` worker processes when asked.
+
+    Work goes to the workers ``batch`` articles at a time: Pool.imap alone would read the whole
+    input ahead into its task queue, and a dump of millions of articles would not fit in memory.
+    """
     work = partial(_analyze_item, options=options)
     if jobs <= 1:
         yield from map(work, items)
         return
     # fork shares the loaded models with the workers instead of loading them once per process
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
-    with context.Pool(jobs) as pool:
-        yield from pool.imap(work, items, chunksize=8)
+    with multiprocessing.get_context(method).Pool(jobs) as pool:
+        iterator = iter(items)
+        while chunk := list(islice(iterator, batch)):
+            yield from pool.imap(work, chunk, chunksize=max(1, len(chunk) // (4 * jobs)))
 
 
 def run(
@@ -210,7 +216,7 @@ def run(
     n_records = n_errors = 0
     items = iter_inputs(inputs, fields)
     if limit is not None:
-        items = _take(items, limit)
+        items = islice(items, limit)
     try:
         for result in analyze_items(items, options, jobs):
             if isinstance(result, ReadError):
@@ -244,13 +250,6 @@ def run(
     }
     writer.commit(summary)
     return summary
-
-
-def _take(items: Iterable[Any], limit: int) -> Iterator[Any]:
-    for n, item in enumerate(items):
-        if n >= limit:
-            return
-        yield item
 
 
 def dependency_versions() -> dict[str, str | None]:
