@@ -33,6 +33,25 @@ def test_analyze_decodes_utf16_files(tmp_path):
     assert json.loads(result.stdout)["text"] == TEXT
 
 
+def test_analyze_reads_a_seed_layout_file_like_run_does(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Lễ phát động thi đua\n30/08/2021 - 20:01\n\n" + TEXT + "\n\nPhương Thanh\n", encoding="utf-8")
+    result = runner.invoke(app, ["analyze", str(path), "--no-tokens"])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert record["title"] == "Lễ phát động thi đua" and record["author"] == "Phương Thanh"
+    assert record["published"] == "2021-08-30T20:01:00+07:00" and record["text"] == TEXT
+    assert record["dates"][0]["value"] == "2021-08-30"  # "Chiều 30/8" resolved against the file's date
+
+
+def test_analyze_refuses_a_file_of_many_articles(tmp_path):
+    path = tmp_path / "many.jsonl"
+    path.write_text('{"text": "một"}\n{"text": "hai"}\n', encoding="utf-8")
+    result = runner.invoke(app, ["analyze", str(path)])
+    assert result.exit_code == 1
+    assert "policytext run" in result.output
+
+
 def test_run_prints_a_summary_and_writes_outputs(tmp_path):
     source = tmp_path / "a.jsonl"
     source.write_text(json.dumps({"body": {"text": TEXT}, "headline": "x"}, ensure_ascii=False) + "\n",

@@ -104,34 +104,58 @@ def _print_summary(summary: dict) -> None:
 
 @app.command()
 def analyze(
-    file: str = typer.Argument(..., help="A text file with one article's body, or - for standard input."),
-    title: Optional[str] = typer.Option(None, help="The article's title."),
-    published: Optional[str] = typer.Option(None, help="Publication date (ISO 8601 or 30/08/2021 20:01)."),
+    file: str = typer.Argument(..., help="One article: a file in any input format, or - for plain text on standard input."),
+    title: Optional[str] = typer.Option(None, help="The article's title (overrides what the file says)."),
+    published: Optional[str] = typer.Option(None, help="Publication date, ISO 8601 or 30/08/2021 20:01 (overrides the file)."),
     segmenter: str = SegmenterOption,
     taxonomy: Optional[Path] = TaxonomyOption,
     extend_taxonomy: bool = ExtendOption,
     tokens: bool = typer.Option(True, help="Include tokens in the record."),
     indent: Optional[int] = typer.Option(2, help="JSON indentation (0 for one line)."),
 ) -> None:
-    """Analyse one article and print its record as JSON."""
+    """Analyse one article and print its record as JSON.
+
+    A file is read like `run` reads it (a .txt keeps its title, date and author lines apart from the
+    body; .html, .json … work too); standard input is taken as the body text.
+    """
+    from dataclasses import replace
+
     from .io.encodings import DecodeError, decode_bytes
-    from .pipeline import analyze as analyze_text
+    from .model import Article, Source
+    from .pipeline import analyze_article
 
     options = _options(segmenter, taxonomy, extend_taxonomy, tokens)
     if file == "-":
-        data = sys.stdin.buffer.read()
+        try:
+            text, _encoding = decode_bytes(sys.stdin.buffer.read())
+        except DecodeError as exc:
+            err.print(f"[red]standard input: {exc}[/red]")
+            raise typer.Exit(1)
+        article = Article(text=text, source=Source(path="<stdin>"))
     else:
-        path = Path(file)
-        if not path.is_file():
-            raise typer.BadParameter(f"no such file: {file}", param_hint="FILE")
-        data = path.read_bytes()
-    try:
-        text, _encoding = decode_bytes(data)
-    except DecodeError as exc:
-        err.print(f"[red]{file}: {exc}[/red]")
-        raise typer.Exit(1)
-    record = analyze_text(text, title=title, published=published, options=options)
+        article = _one_article(Path(file))
+    overrides = {key: value for key, value in (("title", title), ("published", published)) if value}
+    record = analyze_article(replace(article, **overrides), options)
     print(json.dumps(record.to_dict(), ensure_ascii=False, indent=indent or None))
+
+
+def _one_article(path: Path):
+    from itertools import islice
+
+    from .io.readers import iter_items
+    from .model import ReadError
+
+    if not path.is_file():
+        raise typer.BadParameter(f"no such file: {path}", param_hint="FILE")
+    items = list(islice(iter_items(path), 2))
+    if items and isinstance(items[0], ReadError):
+        err.print(f"[red]{items[0].source.location()}: {items[0].reason}[/red]")
+        raise typer.Exit(1)
+    if len(items) != 1:
+        what = "no article" if not items else "more than one article"
+        err.print(f"[red]{path} holds {what}: use `policytext run {path} -o OUT` for whole files[/red]")
+        raise typer.Exit(1)
+    return items[0]
 
 
 @app.command()
