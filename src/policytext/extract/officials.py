@@ -17,8 +17,10 @@ Decisions (benchmarks/gold/README.md and RECORD.md):
 - ``positions``: nearest-to-the-name first (the office right before the name is the person's main
   one, as in RECORD.md's example), then in the order later mentions add them; a title also given
   with an organisation drops its bare repetition.
-- Titles leave out "nguyên"/"quyền"/"tân" (former office-holders still count); ranks ("Thượng
-  tướng") are not positions and make no entry alone.
+- Titles leave out "nguyên"/"cựu"/"quyền"/"tân". Former office-holders still count, their position
+  marked ``former`` ("nguyên Bộ trưởng", "cựu Bộ trưởng", each title of a chain on its own); an
+  acting ("quyền") or new ("tân") holder holds the office now. Ranks ("Thượng tướng") are not
+  positions and make no entry alone.
 - ``organization`` is the organisation as written after the title (abbreviations kept: "UBND TP
   Hà Nội"), in the gazetteer's casing when it is a gazetteer name ("Bộ Công thương" -> "Bộ Công
   Thương"); a unit word the title swallowed is restored ("Cục phó Thú y" -> "Cục Thú y").
@@ -68,6 +70,7 @@ class _Title:
 class _Lexicon:
     titles: ahocorasick.Automaton
     modifiers: re.Pattern[str]
+    former: re.Pattern[str]  # "nguyên " / "cựu " right before a title
     suffix: re.Pattern[str]
     honorific: re.Pattern[str]
     not_names: frozenset[str]
@@ -120,10 +123,12 @@ def _lexicon() -> _Lexicon:
                     automaton.add_word(key, (len(spelling), title))
     automaton.make_automaton()
     org_data = load_yaml("organizations.yaml")
+    modifiers = [*data["modifiers"]["former"], *data["modifiers"]["current"]]
     places = {normalize_string(p) for p in org_data["places"]} | {normalize_string(c) for c in org_data["countries"]}
     return _Lexicon(
         titles=automaton,
-        modifiers=re.compile(rf"({_alternation(data['modifiers'])}) ", re.IGNORECASE),
+        modifiers=re.compile(rf"({_alternation(modifiers)}) ", re.IGNORECASE),
+        former=re.compile(rf"(?<!\w)(?:{_alternation(data['modifiers']['former'])}) $", re.IGNORECASE),
         suffix=re.compile(rf" ({_alternation(data['suffixes'])})(?!\w)", re.IGNORECASE),
         honorific=re.compile(rf"(?<!\w)(?:{_alternation(data['honorifics'])}) "),
         not_names=frozenset(normalize_string(n) for n in data["not_names"]),
@@ -505,19 +510,20 @@ def _positions(doc: Document, links: list[_Link], private_article: bool) -> list
         t = link.title.title
         if t.rank:
             continue
+        former = bool(lex.former.search(doc.norm, max(0, link.title.start - 12), link.title.start))
         organization = _organization_text(doc, link)
         if organization is None:
             if t.needs_org or (t.public_only and not t.alone_ok and private_article):
                 continue
         elif t.public_only and link.kind is None and lex.private_heads.search(organization):
-            out.append(Position(link.title.text, _PRIVATE))  # remembered: the bare title elsewhere is this job
+            out.append(Position(link.title.text, _PRIVATE, former))  # remembered: the bare title elsewhere is this job
             continue
         elif link.kind is None and lex.not_office.search(organization):
             continue  # "tổ trưởng tổ dân phố": a neighbourhood volunteer, not an office
         entry = organization_entry(link.org_name or "")
         if entry is not None and entry.incomplete and parent is not None and parent is not link:
             organization = f"{organization} {_organization_text(doc, parent)}"  # "Ban cán sự Đảng Bộ Công Thương"
-        out.append(Position(link.title.text, organization))
+        out.append(Position(link.title.text, organization, former))
     return out
 
 
