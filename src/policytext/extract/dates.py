@@ -816,17 +816,22 @@ def _patterns() -> tuple[tuple[re.Pattern[str], _Handler], ...]:
 
 
 @lru_cache(maxsize=1)
-def _starts() -> re.Pattern[str]:
-    """Where an expression can start: a number or a word some pattern begins with.
-
-    Trying the patterns only there (a few hundred places in an article, not every character)
-    is what keeps extraction fast."""
+def _first_words() -> frozenset[str]:
+    """The words an expression can start with (besides a number): trying the patterns only at
+    those (a few dozen places in an article, not every character) keeps extraction fast."""
     data = _vocabulary().raw
-    words = [w for key in ("parts_of_day", "weekdays", "relative_days", "after_part_of_day", "edges",
-                           "range_heads", "decade_heads", "number_words") for w in data[key]]
-    words += ["ngày", "hôm", "tháng", "quý", "nửa", "năm", "tuần", "cách", "mùng", "mồng", "rằm"]
-    # zero-width, so that "năm" inside "các năm 2015" is a start too
-    return re.compile(rf"(?<!\w)(?=\d|(?:{_alternation(words)})(?!\w))", re.IGNORECASE)
+    phrases = [w for key in ("parts_of_day", "weekdays", "relative_days", "after_part_of_day", "edges",
+                             "range_heads", "decade_heads", "number_words") for w in data[key]]
+    phrases += ["ngày", "hôm", "tháng", "quý", "nửa", "năm", "tuần", "cách", "mùng", "mồng", "rằm"]
+    return frozenset(_norm_key(phrase).split()[0] for phrase in phrases)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _starts(norm: str) -> list[int]:
+    first_words = _first_words()
+    return [m.start() for m in _WORD.finditer(norm) if m.group()[0].isdigit() or m.group().lower() in first_words]
 
 
 # --- pass 1: expressions -----------------------------------------------------------------------
@@ -835,7 +840,7 @@ def _starts() -> re.Pattern[str]:
 def find_candidates(norm: str, pub: date | None) -> list[_Candidate]:
     """The longest non-overlapping date expressions in ``norm``, in order of position."""
     ctx = _Context(norm, pub)
-    starts = [m.start() for m in _starts().finditer(norm)]
+    starts = _starts(norm)
     found: list[_Candidate] = []
     for pattern, handle in _patterns():
         taken_until = 0
