@@ -837,7 +837,7 @@ def _starts(norm: str) -> list[int]:
 # --- pass 1: expressions -----------------------------------------------------------------------
 
 
-def find_candidates(norm: str, pub: date | None) -> list[_Candidate]:
+def _find_candidates(norm: str, pub: date | None) -> list[_Candidate]:
     """The longest non-overlapping date expressions in ``norm``, in order of position."""
     ctx = _Context(norm, pub)
     starts = _starts(norm)
@@ -896,7 +896,7 @@ def _preposition(norm: str, start: int) -> tuple[str | None, int]:
     return None, start
 
 
-def combine(norm: str, candidates: list[_Candidate], pub: date | None) -> list[tuple[int, int, str | None, str]]:
+def _combine(norm: str, candidates: list[_Candidate], pub: date | None) -> list[tuple[int, int, str | None, str]]:
     """Apply prepositions and join ranges: (start, end, value, grain) in normalised coordinates."""
     p = _context_patterns()
     out: list[tuple[int, int, str | None, str]] = []
@@ -944,7 +944,7 @@ def extract_dates(doc: Document) -> list[DateMention]:
     """Date mentions of ``doc``, sorted by start and non-overlapping, with original offsets and text."""
     published = doc.published.date() if doc.published is not None else None
     mentions = []
-    for start, end, value, grain in combine(doc.norm, find_candidates(doc.norm, published), published):
+    for start, end, value, grain in _combine(doc.norm, _find_candidates(doc.norm, published), published):
         span = doc.span(start, end)
         mentions.append(DateMention(span.start, span.end, span.text, value, grain))
     return mentions
