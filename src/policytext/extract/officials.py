@@ -546,6 +546,28 @@ def _trailing_chain(norm: str, name_end: int, titles, org_starts) -> list[_Link]
     return links
 
 
+_PLURAL = re.compile(r"(?<!\w)[Cc]ác $")
+_LIST_OPEN = re.compile(r":? ")
+_LIST_SEPARATOR = re.compile(r", | và |; ")
+
+
+def _listed_names(norm: str, start: int, end: int, org_starts) -> list[tuple[int, int]]:
+    """"các Phó Thủ tướng: Trần Hồng Hà, Lê Thành Long": a plural title, then the list of its holders."""
+    if not _PLURAL.search(norm, max(0, start - 4), start):
+        return []
+    opening = _LIST_OPEN.match(norm, end)
+    names: list[tuple[int, int]] = []
+    at = opening.end() if opening else -1
+    while at >= 0:
+        name = _vietnamese_name(norm, at, org_starts)
+        if name is None:
+            break
+        names.append(name)
+        separator = _LIST_SEPARATOR.match(norm, name[1])
+        at = separator.end() if separator else -1
+    return names
+
+
 def _published(doc: Document) -> date | None:
     return doc.published.date() if isinstance(doc.published, datetime) else doc.published
 
@@ -566,15 +588,17 @@ def extract_officials(doc: Document) -> list[Official]:
         if start < covered:
             continue
         links, end = _read_chain(norm, titles[start], titles, org_starts)
-        name = _name_after_chain(norm, links, end, org_starts)
+        listed = _listed_names(norm, start, end, org_starts)
+        name = listed[0] if listed else _name_after_chain(norm, links, end, org_starts)
         if name is None:
             continue
-        covered = name[1]
+        covered = (listed or [name])[-1][1]
         if lex.not_holder_before.search(norm, max(0, start - 12), start):
             continue  # "Trợ lý Bộ trưởng ... Đào Việt Trung": not the minister
-        positions = _positions(doc, links, private_article)
-        positions.reverse()  # nearest the name first: the person's main office
-        candidates[name[0]] = _Candidate(name[0], name[1], positions)
+        for holder in listed or [name]:
+            positions = _positions(doc, links, private_article)
+            positions.reverse()  # nearest the name first: the person's main office
+            candidates[holder[0]] = _Candidate(holder[0], holder[1], positions)
 
     # names followed by their titles: "ông A, Giám đốc ...", "Trần Văn B (nguyên Chủ tịch ...)"
     names = {(c.start, c.end) for c in candidates.values()}
