@@ -28,11 +28,11 @@ class MissingData(FileNotFoundError):
 
 
 def load_gold(path: str | Path) -> list[dict]:
-    """Gold entries from one .jsonl file, or from every extract_dev*.jsonl in a folder."""
+    """Gold entries from one .jsonl file, or from every extract_*.jsonl in a folder (not its subfolders)."""
     path = Path(path)
-    files = sorted(path.glob("extract_dev*.jsonl")) if path.is_dir() else [path]
+    files = sorted(path.glob("extract_*.jsonl")) if path.is_dir() else [path]
     if not files:
-        raise FileNotFoundError(f"no extract_dev*.jsonl gold files in {path}")
+        raise FileNotFoundError(f"no extract_*.jsonl gold files in {path}")
     entries = []
     for file in files:
         with open(file, encoding="utf-8") as handle:
@@ -333,7 +333,7 @@ def _pct(value: float | None) -> str:
 
 def format_report(result: Mapping[str, Any]) -> str:
     """A plain-text table of the ``evaluate`` result."""
-    lines = [f"Extraction dev gold: {result['articles']} articles scored"
+    lines = [f"Extraction gold: {result['articles']} articles scored"
              + (f", {len(result['skipped'])} skipped" if result["skipped"] else "")]
     lines.append(f"{'extractor':<28}{'P':>8}{'R':>8}{'F1':>8}{'TP':>6}{'gold':>6}{'pred':>6}")
     labels = [("officials", "officials (by name)"), ("dates", "dates (overlap)"),
