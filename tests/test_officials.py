@@ -203,3 +203,127 @@ def test_vntc_politics_articles_are_read_and_fast(shared_data):
         for official in extract_officials(doc) if "Thủ tướng" in text else []:
             for mention in official.mentions:
                 assert text[mention.start:mention.end] == mention.text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # former offices are marked; the title stays without "nguyên"/"cựu"
+        ("Bị cáo Trần Văn Hải, nguyên Chủ tịch UBND xã Tân Phú, bị truy tố.",
+         {"Trần Văn Hải": [("Chủ tịch", "UBND xã Tân Phú", True)]}),
+        ("Cựu Bộ trưởng Bộ Y tế Nguyễn Thanh Long bị khởi tố.", {"Nguyễn Thanh Long": [("Bộ trưởng", "Bộ Y tế", True)]}),
+        ("Ông Lê Văn Bình, nguyên là Giám đốc Sở Tài chính, cho biết.",
+         {"Lê Văn Bình": [("Giám đốc", "Sở Tài chính", True)]}),
+        # each title of a chain is former or current on its own
+        ("Ông Phạm Văn Sơn, nguyên Phó Bí thư Tỉnh ủy, Chủ tịch Hội Cựu chiến binh tỉnh, phát biểu.",
+         {"Phạm Văn Sơn": [("Phó Bí thư", "Tỉnh ủy", True), ("Chủ tịch", "Hội Cựu chiến binh tỉnh", False)]}),
+        # acting and newly appointed holders hold the office now
+        ("Quyền Bộ trưởng Bộ Y tế Đỗ Xuân Tuyên làm việc.", {"Đỗ Xuân Tuyên": [("Bộ trưởng", "Bộ Y tế", False)]}),
+        ("Tân Đại sứ Việt Nam tại Hàn Quốc Vũ Hồ trình Quốc thư.",
+         {"Vũ Hồ": [("Đại sứ", "Việt Nam tại Hàn Quốc", False)]}),
+    ],
+)
+def test_former_offices(text, expected):
+    found = {o.name: [(p.title, p.organization, p.former) for p in o.positions] for o in officials(text)}
+    assert found == expected
+
+
+# Modern (2024-2026) government, ministry and provincial news in the style of the held-out articles
+# (tests/fixtures/officials/*.txt, written for these tests): every official with every position,
+# (title, organisation, former), nearest-to-the-name first for titles written before the name.
+MODERN = {
+    "government_meeting.txt": (datetime(2025, 9, 12), {
+        "Phạm Minh Chính": [("Thủ tướng", None, False), ("Bí thư", "Đảng ủy Chính phủ", False),
+                            ("Ủy viên", "Bộ Chính trị", False)],
+        "Nguyễn Hòa Bình": [("Phó Thủ tướng Thường trực", None, False)],
+        "Trần Hồng Hà": [("Phó Thủ tướng", None, False)],  # "các Phó Thủ tướng: A, B"
+        "Lê Thành Long": [("Phó Thủ tướng", None, False)],
+        "Đỗ Đức Duy": [("Bộ trưởng", "Bộ Nông nghiệp và Môi trường", False)],
+        "Nguyễn Văn Thắng": [("Bộ trưởng", "Bộ Tài chính", False)],
+    }),
+    "provincial_congress.txt": (datetime(2025, 10, 20), {
+        "Trần Cẩm Tú": [("Ủy viên", "Bộ Chính trị", False), ("Thường trực Ban Bí thư", None, False)],
+        "Hồ Minh Khôi": [("Ủy viên", "Trung ương Đảng", False), ("Bí thư", "Tỉnh ủy", False),
+                         ("Chủ tịch", "HĐND tỉnh", False)],
+        "Phạm Anh Tuấn": [("Phó Bí thư", "Tỉnh ủy", False), ("Chủ tịch", "UBND tỉnh", False)],
+        "Rơ Mah Thị Hạnh": [("Phó Chủ tịch", "Ủy ban MTTQ Việt Nam tỉnh", False)],
+    }),
+    "moit_working_session.txt": (datetime(2024, 3, 5), {
+        "Nguyễn Hồng Diên": [("Bộ trưởng", "Bộ Công Thương", False)],
+        "Nguyễn Sinh Nhật Tân": [("Thứ trưởng Thường trực", None, False)],  # a four-syllable name
+        "Vũ Bá Phú": [("Cục trưởng", "Cục Xúc tiến thương mại", False)],
+        "Đặng Hoàng An": [("Chủ tịch", "Hội đồng thành viên Tập đoàn Điện lực Việt Nam", False)],
+        "Nguyễn Anh Tuấn": [("Tổng Giám đốc", "EVN", False)],
+    }),
+    "commune_after_merger.txt": (datetime(2025, 7, 2), {
+        "Hồ Văn Mười": [("Chủ tịch", "UBND tỉnh Lâm Đồng", False)],
+        "Lê Quang Vinh": [("Bí thư", "Đảng ủy xã Tân Hội", False)],
+        "Trần Thị Bích Ngọc": [("Chủ tịch", "UBND xã", False)],
+        "Nguyễn Văn Hùng": [("Giám đốc", "Sở Nội vụ tỉnh Lâm Đồng", False)],
+    }),
+    "foreign_visit.txt": (datetime(2025, 10, 26), {
+        "Phạm Minh Chính": [("Thủ tướng", None, False)],
+        "Donald Trump": [("Tổng thống", "Hoa Kỳ", False)],
+        "Ishiba Shigeru": [("Thủ tướng", "Nhật Bản", False)],
+        "Kao Kim Hourn": [("Tổng Thư ký", "ASEAN", False)],
+        "Phạm Quang Hiệu": [("Đại sứ", "Việt Nam tại Nhật Bản", False)],
+    }),
+    "former_officials_trial.txt": (datetime(2024, 5, 14), {
+        "Đặng Việt Hà": [("Cục trưởng", "Cục Đăng kiểm Việt Nam", True)],
+        "Nguyễn Thanh Long": [("Bộ trưởng", "Bộ Y tế", True)],
+        "Hồ Thị Kim Thoa": [("Thứ trưởng", "Bộ Công Thương", True)],
+        "Nguyễn Hải Trường": [("Cục trưởng", "Cục Đăng kiểm Việt Nam", False)],
+        "Vũ Hồ": [("Đại sứ", "Việt Nam tại Hàn Quốc", False)],
+    }),
+    "national_assembly.txt": (datetime(2025, 10, 20), {
+        "Trần Thanh Mẫn": [("Chủ tịch", "Quốc hội", False)],
+        "Tô Lâm": [("Tổng Bí thư", None, False)],
+        "Lương Cường": [("Chủ tịch nước", None, False)],
+        "Phạm Minh Chính": [("Thủ tướng", None, False)],
+        "Lê Quang Tùng": [("Chủ nhiệm", "Văn phòng Quốc hội", False), ("Tổng Thư ký", "Quốc hội", False),
+                          ("Ủy viên", "Trung ương Đảng", False)],
+        "Phan Văn Mãi": [("Chủ nhiệm", "Ủy ban Kinh tế và Tài chính", False)],
+    }),
+    "party_central.txt": (datetime(2025, 9, 9), {
+        "Lê Minh Hưng": [("Ủy viên", "Bộ Chính trị", False), ("Bí thư Trung ương Đảng", None, False),
+                         ("Trưởng ban", "Ban Tổ chức Trung ương", False)],
+        "Trần Lưu Quang": [("Bí thư Trung ương Đảng", None, False),
+                           ("Trưởng ban", "Ban Chính sách, chiến lược Trung ương", False)],
+        "Nguyễn Trọng Nghĩa": [("Bí thư Trung ương Đảng", None, False),
+                               ("Trưởng ban", "Ban Tuyên giáo và Dân vận Trung ương", False)],
+        "Nguyễn Quang Dương": [("Phó Trưởng ban", "Ban Tổ chức Trung ương", False)],
+    }),
+    "customs_2025.txt": (datetime(2025, 4, 10), {
+        "Nguyễn Văn Thọ": [("Cục trưởng", "Cục Hải quan", False)],
+        "Âu Anh Tuấn": [("Phó Cục trưởng", "Cục Hải quan", False)],
+        "Cao Anh Tuấn": [("Thứ trưởng", "Bộ Tài chính", False)],
+    }),
+    "women_leaders.txt": (datetime(2025, 3, 8), {
+        "Võ Thị Ánh Xuân": [("Phó Chủ tịch nước", None, False)],
+        "Phạm Thị Thanh Trà": [("Bộ trưởng", "Bộ Nội vụ", False)],
+        "Nguyễn Thị Hồng": [("Ủy viên", "Trung ương Đảng", False),
+                            ("Thống đốc", "Ngân hàng Nhà nước Việt Nam", False)],
+    }),
+    "state_groups.txt": (datetime(2026, 1, 15), {
+        # "Chủ tịch kiêm Tổng Giám đốc Viettel": the state group is both offices' organisation
+        "Tào Đức Thắng": [("Tổng Giám đốc", "Viettel", False), ("Chủ tịch", "Viettel", False)],
+        "Lê Mạnh Hùng": [("Chủ tịch", "HĐTV Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam", False)],
+        # the head of a joint-stock company is no official
+    }),
+    "department_emulation.txt": (datetime(2025, 11, 28), {
+        "Phạm Văn Hóa": [("Giám đốc", "Sở Công Thương", False)],
+        "Trần Văn Minh": [("Phó Giám đốc", "Sở Nông nghiệp và Môi trường", False)],
+        "Lê Thị Thu Hà": [("Giám đốc", "Sở Dân tộc và Tôn giáo", False)],
+        "Nguyễn Đức Trung": [("Bí thư", "Tỉnh ủy", False)],
+    }),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MODERN))
+def test_modern_articles(fixtures, name):
+    published, expected = MODERN[name]
+    text = (fixtures / "officials" / name).read_text(encoding="utf-8")
+    found = {o.name: [(p.title, p.organization, p.former) for p in o.positions] for o in officials(text, published)}
+    assert found == expected
+    for official in officials(text, published):
+        assert all(text[m.start:m.end] == m.text for m in official.mentions)

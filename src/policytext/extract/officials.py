@@ -165,6 +165,7 @@ class _Link:
     org_end: int | None = None
     org_name: str | None = None  # gazetteer name, when the organisation is one
     kind: str | None = None
+    after_kiem: bool = False  # joined to the title before by "kiêm"
 
 
 @dataclass(slots=True)
@@ -351,8 +352,9 @@ def _read_chain(norm: str, first: _TitleMatch, titles, org_starts) -> tuple[list
     """Titles joined by commas or "kiêm", each with its organisation: the links and where they end."""
     links: list[_Link] = []
     current = first
+    after_kiem = False
     while True:
-        link = _Link(current)
+        link = _Link(current, after_kiem=after_kiem)
         end = _known_org_after(norm, link, org_starts)
         links.append(link)
         separator = _SEPARATOR.match(norm, end)
@@ -360,6 +362,7 @@ def _read_chain(norm: str, first: _TitleMatch, titles, org_starts) -> tuple[list
         if following is None or following.start <= current.start:
             return links, end
         current = following
+        after_kiem = "kiêm" in separator.group(0)
 
 
 def _generic_org(norm: str, pos: int, link: _Link) -> tuple[int, int] | None:
@@ -506,12 +509,16 @@ def _positions(doc: Document, links: list[_Link], private_article: bool) -> list
     lex = _lexicon()
     out: list[Position] = []
     parent = next((l for l in links if l.kind in _PARENT_KINDS), None)
-    for link in links:
+    for i, link in enumerate(links):
         t = link.title.title
         if t.rank:
             continue
         former = bool(lex.former.search(doc.norm, max(0, link.title.start - 12), link.title.start))
         organization = _organization_text(doc, link)
+        following = links[i + 1] if i + 1 < len(links) else None
+        if organization is None and following is not None and following.after_kiem and \
+                following.kind == "state_group":
+            organization = _organization_text(doc, following)  # "Chủ tịch kiêm Tổng Giám đốc Viettel"
         if organization is None:
             if t.needs_org or (t.public_only and not t.alone_ok and private_article):
                 continue
