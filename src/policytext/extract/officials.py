@@ -72,7 +72,8 @@ class _Lexicon:
     modifiers: re.Pattern[str]
     former: re.Pattern[str]  # "nguyên " / "cựu " right before a title
     suffix: re.Pattern[str]
-    honorific: re.Pattern[str]
+    honorific: re.Pattern[str]  # honorifics and degrees
+    polite: frozenset[str]  # honorifics proper: any capitalised run after them is a name
     not_names: frozenset[str]
     places: frozenset[str]
     historical: frozenset[str]
@@ -130,7 +131,8 @@ def _lexicon() -> _Lexicon:
         modifiers=re.compile(rf"({_alternation(modifiers)}) ", re.IGNORECASE),
         former=re.compile(rf"(?<!\w)(?:{_alternation(data['modifiers']['former'])}) $", re.IGNORECASE),
         suffix=re.compile(rf" ({_alternation(data['suffixes'])})(?!\w)", re.IGNORECASE),
-        honorific=re.compile(rf"(?<!\w)(?:{_alternation(data['honorifics'])}) "),
+        honorific=re.compile(rf"(?<!\w)(?:{_alternation([*data['honorifics'], *data['degrees']])}) "),
+        polite=frozenset(normalize_string(h) for h in data["honorifics"]),
         not_names=frozenset(normalize_string(n) for n in data["not_names"]),
         places=frozenset(places),
         historical=frozenset(normalize_string(n) for n in data.get("historical_names", [])),
@@ -181,7 +183,7 @@ _BEFORE_NAME = re.compile(r"(?: \([^()\n]{1,20}\))?,? ")  # "Tổng công ty Đi
 _SEPARATOR = re.compile(r"\s*(?:,|;|\bkiêm\b|\bđồng thời là\b| - | – )\s*")
 _AFTER_NAME = re.compile(r"\s*(?:,|\(| - | – )\s*")
 _OF = re.compile(r" (?:của|thuộc) ")
-_TAI = re.compile(r" tại ")
+_TAI = re.compile(r"(?: (\([^()\n]{1,15}\)))? tại ")  # "Quỹ Nhi đồng Liên hợp quốc (UNICEF) tại Việt Nam"
 _CLAUSE_END = re.compile(r"[,.;:!?()\"“”\n]")
 
 
@@ -338,10 +340,10 @@ def _known_org_after(norm: str, link: _Link, org_starts: dict[int, OrgMatch]) ->
     of = _OF.match(norm, end)  # "Ủy ban Pháp luật của Quốc hội"
     if of and of.end() in org_starts:
         end = org_starts[of.end()].end
-    if found.kind == "country":
+    if found.kind in ("country", "international"):
         tai = _TAI.match(norm, end)
         if tai and tai.end() in org_starts:
-            end = org_starts[tai.end()].end  # "Đại sứ Việt Nam tại Nhật Bản"
+            end = org_starts[tai.end()].end  # "Đại sứ Việt Nam tại Nhật Bản", "Ngân hàng Thế giới tại Việt Nam"
     link.org_start = unit_start if unit_start is not None and found.start > unit_start else found.start
     link.org_end, link.kind = end, found.kind
     link.org_name = found.name if found.kind != "ministry_field" else None
@@ -375,9 +377,19 @@ def _generic_org(norm: str, pos: int, link: _Link) -> tuple[int, int] | None:
         return link.title.org_from, link.title.end  # "Chủ tịch Hội đồng quản trị cho biết"
     if not text or len(text.split()) > 12:
         return None
-    if not (text[0].isupper() or lex.unit_start.match(text) or link.title.org_from is not None):
+    if not _may_open_organization(text, link):
         return None
     return pos, pos + len(text)
+
+
+def _may_open_organization(text: str, link: _Link) -> bool:
+    """Words after a title that can be its organisation: a name, a unit word ("phòng kế hoạch"), or,
+    after a title whose unit word it left out, words that go on to a name ("Đội trưởng chống lậu Cục
+    Hải quan Lạng Sơn" -> "Đội chống lậu Cục Hải quan Lạng Sơn")."""
+    t = link.title.title
+    if text[0].isupper() or _lexicon().unit_start.match(text) or link.title.org_from is not None:
+        return True
+    return bool(t.unit) and not t.unit_in_title and any(w[:1].isupper() for w in text.split(" ")[1:])
 
 
 _PRIVATE = "\x00private"  # organisation of a position held in a private company (dropped at the end)
@@ -420,6 +432,7 @@ def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts) -> tu
     honorific = lex.honorific.match(norm, pos)
     if honorific:
         pos = honorific.end()
+    polite = bool(honorific) and _is_polite(honorific)
     if "," in m.group(0) and links[-1].org_start is None:
         return None  # "theo yêu cầu của Thủ tướng, ông A ...": a bare title then a comma names nobody
     if m.group(0) == " " and links[-1].org_start is None and not links[-1].title.title.organization:
@@ -427,7 +440,7 @@ def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts) -> tu
         if apposed is not None:
             return apposed
     foreign = any(l.title.title.foreign or l.kind in ("country", "international") for l in links)
-    name = _vietnamese_name(norm, pos, org_starts, honorific=bool(honorific))
+    name = _vietnamese_name(norm, pos, org_starts, honorific=polite)
     if name is None and foreign:
         name = _foreign_name(norm, pos, org_starts)
     if name is not None or honorific or links[-1].org_end is not None or links[-1].title.title.organization:
@@ -435,19 +448,22 @@ def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts) -> tu
     return _name_in_tail(norm, links[-1], pos, org_starts)
 
 
-_APPOSITION = re.compile(r", (?:ông|bà|đồng chí|Ông|Bà) ")
+def _is_polite(honorific: re.Match[str]) -> bool:
+    return honorific.group(0)[:-1] in _lexicon().polite
 
 
 def _apposed_after_unknown_org(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, int] | None:
     """"Phó giám đốc Liên đoàn bản đồ địa chất Việt Nam tại TP HCM, ông Nguyễn Hữu Trí": an unknown
-    organisation, a comma and an honorific before the name."""
+    organisation, a comma and an honorific or a degree ("TS") before the name."""
     generic = _generic_org(norm, pos, link)
     if generic is None:
         return None
-    apposition = _APPOSITION.match(norm, generic[1])
+    if not norm.startswith(", ", generic[1]):
+        return None
+    apposition = _lexicon().honorific.match(norm, generic[1] + 2)
     if apposition is None:
         return None
-    name = _vietnamese_name(norm, apposition.end(), org_starts, honorific=True)
+    name = _vietnamese_name(norm, apposition.end(), org_starts, honorific=_is_polite(apposition))
     if name is not None:
         _set_generic(link, *generic)
     return name
@@ -463,7 +479,7 @@ def _name_in_tail(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, in
     for m in _SYLLABLE.finditer(norm, pos, clause_end):
         if m.start() == pos or not m.group(0)[0].isupper():
             continue
-        run = _capitalised_run(norm, m.start())
+        run = _capitalised_run(norm, m.start()) or _glued_run(norm, m.start())  # "Quách Cường10."
         if len(run) < 2 or run[-1][1] > clause_end or not _has_surname(norm, run):
             continue
         after = run[-1][1]
@@ -480,11 +496,13 @@ def _name_in_tail(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, in
     if lex.place_before.search(norm, max(0, best[0] - 12), best[0]) and first not in person_first_surnames():
         return None  # "Chủ tịch phường Kim Liên": a place
     org_text = norm[pos:best[0]].rstrip()
-    if not org_text or lex.generic_end.search(org_text) or not (
-            org_text[0].isupper() or lex.unit_start.match(org_text) or link.title.org_from is not None):
+    if not org_text or lex.generic_end.search(org_text) or not _may_open_organization(org_text, link):
         return None
     _set_generic(link, pos, pos + len(org_text))
     return best
+
+
+_BRACKETED = re.compile(r" \([^()\n]{1,15}\)(?= )")
 
 
 def _organization_text(doc: Document, link: _Link) -> str | None:
@@ -492,7 +510,7 @@ def _organization_text(doc: Document, link: _Link) -> str | None:
     t = link.title.title
     if link.org_start is None:
         return t.organization
-    written = doc.span(link.org_start, link.org_end).text
+    written = _BRACKETED.sub("", doc.span(link.org_start, link.org_end).text)  # abbreviations in brackets go
     if link.kind == "ministry_field":
         return f"Bộ {written}"  # "Bộ trưởng Tài chính" -> "Bộ Tài chính"
     if link.org_name and lower_same_length(written) == lower_same_length(link.org_name):  # casing only; tone style as written
@@ -610,7 +628,7 @@ def extract_officials(doc: Document) -> list[Official]:
     # names followed by their titles: "ông A, Giám đốc ...", "Trần Văn B (nguyên Chủ tịch ...)"
     names = {(c.start, c.end) for c in candidates.values()}
     for m in lex.honorific.finditer(norm):
-        found = _vietnamese_name(norm, m.end(), org_starts, honorific=True, after_title=False)
+        found = _vietnamese_name(norm, m.end(), org_starts, honorific=_is_polite(m), after_title=False)
         if found:
             names.add(found)
     inside_org = _inside_organization(org_starts)
