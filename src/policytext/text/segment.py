@@ -5,16 +5,29 @@ UD-VTB), but over our own syllable split: pyvi's own split breaks ``15/2020/NĐ-
 ``1/1/2021`` into pieces and loses offsets. Here legal codes, dates, times, numbers with separators,
 URLs and e-mail addresses are single syllables, every syllable keeps its offsets, and the CRF
 decides only which neighbouring syllables join into one word. underthesea is selectable.
+
+Speed: pyvi's two CRF models (word boundaries, part of speech) are opened with plain pycrfsuite
+(no scikit-learn import), and their features are built here rather than with pyvi's
+``word2features``: the same attributes in the same order, as crfsuite sees them (a string value
+``{"k": "v"}`` is the attribute ``"k:v"``, ``True`` and ``1.0`` are weight 1, ``False`` is weight 0
+and is left out because it adds exactly nothing to a score), from per-token pieces computed once.
+tests/test_segment_equivalence.py checks both against pyvi on UD-VTB and news text.
 """
 
 from __future__ import annotations
 
+import codecs
+import importlib.util
+import pickle
 import re
 import string
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:
+    import pycrfsuite
+
     from ..document import Document, Word
 
 SEGMENTERS = ("pyvi", "underthesea")
@@ -81,7 +94,7 @@ def segment_sentence(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if not spans:
         return []
     pieces = [text[s:e] for s, e in spans]
-    labels = _pyvi_model().predict_single(_pyvi_features(pieces))
+    labels = _segmentation_tagger().tag(_segmentation_features(pieces))
     words: list[tuple[int, int]] = []
     word_start, word_end = spans[0]
     for i in range(1, len(spans)):
@@ -106,27 +119,201 @@ def _may_join(text: str, pieces: list[str], spans: list[tuple[int, int]], i: int
     return not (cur[0].istitle() and not prev[0].istitle())
 
 
-@lru_cache(maxsize=1)
-def _pyvi_model():
-    from pyvi.ViTokenizer import ViTokenizer
-
-    return ViTokenizer.model
-
-
-def _pyvi_features(pieces: list[str]):
-    from pyvi.ViTokenizer import ViTokenizer
-
-    return ViTokenizer.sent2features(pieces, False)
-
-
 def pos_tags(words: list[str]) -> list[str]:
     """pyvi part-of-speech tags for words written with spaces between syllables."""
     if not words:
         return []
-    from pyvi.ViPosTagger import ViPosTagger
+    return _pos_tagger().tag(_pos_features([w.replace(" ", "_") for w in words]))
 
-    tokens = [w.replace(" ", "_") for w in words]
-    return list(ViPosTagger.model.predict_single(ViPosTagger.sent2features(tokens, False)))
+
+# --- pyvi's models, opened without scikit-learn ------------------------------------------------
+
+
+def _pyvi_models_dir() -> Path:
+    spec = importlib.util.find_spec("pyvi")  # finds the package without running its model loading
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("pyvi is needed for word segmentation")
+    return Path(next(iter(spec.submodule_search_locations))) / "models"
+
+
+class _PickledState:
+    """Stands in for sklearn_crfsuite's classes while unpickling: keeps their state, imports nothing."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        pass
+
+    def __setstate__(self, state) -> None:
+        if isinstance(state, dict):
+            self.__dict__.update(state)
+
+
+class _ModelUnpickler(pickle.Unpickler):
+    """Reads a pickled sklearn_crfsuite.CRF only for the crfsuite model bytes it carries."""
+
+    def find_class(self, module: str, name: str):
+        package = module.split(".")[0]
+        # numpy: scalars among the training hyper-parameters, which tagging never reads
+        if package in ("sklearn_crfsuite", "pycrfsuite", "numpy"):
+            return _PickledState
+        if (module, name) == ("_codecs", "encode"):
+            return codecs.encode
+        raise pickle.UnpicklingError(f"unexpected {module}.{name} in a pyvi model")
+
+
+_MODEL_BYTES: dict[str, bytes] = {}
+
+
+@lru_cache(maxsize=None)
+def _crf_tagger(filename: str) -> "pycrfsuite.Tagger":
+    import pycrfsuite
+
+    with open(_pyvi_models_dir() / filename, "rb") as handle:
+        try:
+            model_bytes = _ModelUnpickler(handle).load().modelfile.__dict__["__FILE_RESOURCE_DATA__"]
+        except (pickle.UnpicklingError, AttributeError, KeyError, TypeError):
+            handle.seek(0)  # a pickle layout we do not know: let sklearn_crfsuite read it
+            estimator = pickle.load(handle)
+            with open(estimator.modelfile.name, "rb") as model_file:
+                model_bytes = model_file.read()
+    _MODEL_BYTES[filename] = model_bytes  # crfsuite reads the model in place: the bytes must live on
+    tagger = pycrfsuite.Tagger()
+    tagger.open_inmemory(model_bytes)
+    return tagger
+
+
+def _segmentation_tagger() -> "pycrfsuite.Tagger":
+    return _crf_tagger("pyvi3.pkl")  # what pyvi's ViTokenizer loads on Python 3
+
+
+def _pos_tagger() -> "pycrfsuite.Tagger":
+    return _crf_tagger("pyvipos3.pkl")  # what pyvi's ViPosTagger loads on Python 3
+
+
+@lru_cache(maxsize=1)
+def _pyvi_ngrams() -> tuple[frozenset[str], frozenset[str]]:
+    """pyvi's two- and three-syllable dictionary words, read exactly as ViTokenizer reads them."""
+    with open(_pyvi_models_dir() / "words.txt", encoding="utf-8", newline="") as handle:
+        entries = handle.read().split("\n")
+    bigrams = frozenset(e for e in entries if len(e.split(" ")) == 2)
+    trigrams = frozenset(e for e in entries if len(e.split(" ")) == 3)
+    return bigrams, trigrams
+
+
+# --- features: pyvi's word2features as crfsuite attributes -------------------------------------
+
+# A token's own pieces depend only on its text: computed once per distinct token. The caches are
+# emptied when they pass this many entries, so memory stays bounded on any input.
+_CACHE_LIMIT = 200_000
+_SYLLABLE_PIECES: dict[str, tuple[str, list[str], list[str], list[str]]] = {}
+_WORD_PIECES: dict[str, tuple[list[str], list[str], list[str], list[str], list[str]]] = {}
+_POS_FILTERED = frozenset(string.punctuation) | {"\u2026", "\u201d", "\u201c", "\u2019", "..."}  # ViPosTagger.filtered_tags
+
+
+def _syllable_pieces(syllable: str) -> tuple[str, list[str], list[str], list[str]]:
+    """(lower case, own attributes, attributes as the syllable before, as the syllable after)."""
+    pieces = _SYLLABLE_PIECES.get(syllable)
+    if pieces is None:
+        if len(_SYLLABLE_PIECES) >= _CACHE_LIMIT:
+            _SYLLABLE_PIECES.clear()
+        low, title, upper = syllable.lower(), syllable.istitle(), syllable.isupper()
+        own = ["bias", "word.lower():" + low]
+        if upper:
+            own.append("word.isupper()")
+        if title:
+            own.append("word.istitle()")
+        if syllable.isdigit():
+            own.append("word.isdigit()")
+        before, after = ["-1:word.lower():" + low], ["+1:word.lower():" + low]
+        if title:
+            before.append("-1:word.istitle()")
+            after.append("+1:word.istitle()")
+        if upper:
+            before.append("-1:word.isupper()")
+            after.append("+1:word.isupper()")
+        pieces = _SYLLABLE_PIECES[syllable] = (low, own, before, after)
+    return pieces
+
+
+def _segmentation_features(syllables: list[str]) -> list[list[str]]:
+    """ViTokenizer.sent2features(syllables, False) as crfsuite attribute lists."""
+    bigrams, trigrams = _pyvi_ngrams()
+    pieces = [_syllable_pieces(s) for s in syllables]
+    lows = [p[0] for p in pieces]
+    # pyvi lowers the joined string; joining the lowered syllables is the same, because the one
+    # context-dependent lowering (Greek final sigma) never looks across a space
+    pairs = [f"{a} {b}" in bigrams for a, b in zip(lows, lows[1:])]
+    triples = [f"{a} {b} {c}" in trigrams for a, b, c in zip(lows, lows[1:], lows[2:])]
+    # lists shifted so that entry i belongs to syllable i (nothing past either end), in pyvi's order:
+    # own, syllable i-1, pair (i-1, i), triple (i-2..i), syllable i+1, pair (i, i+1), triple (i..i+2)
+    columns = (
+        [p[1] for p in pieces],
+        [(), *(p[2] for p in pieces)],
+        [(), *(_BIGRAM_BEFORE if found else () for found in pairs)],
+        [(), (), *(_TRIGRAM_BEFORE if found else () for found in triples)],
+        [*(p[3] for p in pieces[1:]), ()],
+        [*(_BIGRAM_AFTER if found else () for found in pairs), ()],
+        [*(_TRIGRAM_AFTER if found else () for found in triples), (), ()],
+    )
+    return [[*a, *b, *c, *d, *e, *f, *g] for a, b, c, d, e, f, g in zip(*columns)]
+
+
+_BIGRAM_BEFORE, _BIGRAM_AFTER = ("-1:word.bi_gram()",), ("+1:word.bi_gram()",)
+_TRIGRAM_BEFORE, _TRIGRAM_AFTER = ("-2:word.tri_gram()",), ("+2:word.tri_gram()",)
+
+
+def _word_pieces(word: str) -> tuple[list[str], list[str], list[str], list[str], list[str]]:
+    """The POS model's attributes of a word: its own, as the word 1 before, 2 before, 1 after, 2 after."""
+    pieces = _WORD_PIECES.get(word)
+    if pieces is None:
+        if len(_WORD_PIECES) >= _CACHE_LIMIT:
+            _WORD_PIECES.clear()
+        low, title, upper = word.lower(), word.istitle(), word.isupper()
+        starts_digit, head_upper = word[:1].isdigit(), word[:3].isupper()
+        own = ["bias", "word.lower():" + low]
+        if title:
+            own.append("word.istitle()")
+        if word.isdigit():
+            own.append("word.isdigit()")
+        if starts_digit:
+            own.append("word[:1].isdigit()")
+        if head_upper:
+            own.append("word[:3].isupper()")
+        if word in _POS_FILTERED:
+            own.append("word.isfiltered")
+        pieces = _WORD_PIECES[word] = (
+            own,
+            _context("-1:", low, title, ("word[:1].isdigit()", starts_digit), ("word[:3].isupper()", head_upper)),
+            _context("-2:", low, title, ("word.isupper()", upper)),
+            _context("+1:", low, title, ("word[:1].isdigit()", starts_digit), ("word.isupper()", upper)),
+            _context("+2:", low, title, ("word.isupper()", upper)),
+        )
+    return pieces
+
+
+def _context(prefix: str, low: str, title: bool, *flags: tuple[str, bool]) -> list[str]:
+    attributes = [prefix + "word.lower():" + low]
+    if title:
+        attributes.append(prefix + "word.istitle()")
+    attributes.extend(prefix + name for name, on in flags if on)
+    return attributes
+
+
+def _pos_features(words: list[str]) -> list[list[str]]:
+    """ViPosTagger.sent2features(words, False) as crfsuite attribute lists."""
+    pieces = [_word_pieces(w) for w in words]
+    # entry i belongs to word i, in pyvi's order: own, word i-1 (or BOS), word i-2, word i+1 (or
+    # EOS), word i+2
+    columns = (
+        [p[0] for p in pieces],
+        [_BOS, *(p[1] for p in pieces)],
+        [(), (), *(p[2] for p in pieces)],
+        [*(p[3] for p in pieces[1:]), _EOS],
+        [*(p[4] for p in pieces[2:]), (), ()],
+    )
+    return [[*a, *b, *c, *d, *e] for a, b, c, d, e in zip(*columns)]
+
+
+_BOS, _EOS = ("BOS",), ("EOS",)
 
 
 def segment_sentence_underthesea(text: str, start: int, end: int) -> list[tuple[int, int]]:
