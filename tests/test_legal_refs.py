@@ -141,6 +141,49 @@ POSITIVE = [
     ("Luật Công nghiệp quốc phòng, an ninh và động viên công nghiệp đã được thông qua",
      ("Luật Công nghiệp quốc phòng, an ninh và động viên công nghiệp", "Luật", None, None, None, None)),
     ("Luật Hôn nhân và gia đình năm 2014 quy định", ("Luật Hôn nhân và gia đình năm 2014", "Luật", None, None, 2014, None)),
+    # news style: lower-case type words with a bare number of two digits or more, no "số"
+    ("Vào năm 1983, UBND tỉnh ra quyết định 132 tạm giao 480 ha đất.",
+     ("quyết định 132", "Quyết định", "132", "132", None, None)),
+    ("Nói về giấy cấp theo nghị định 95 vừa được ban hành", ("nghị định 95", "Nghị định", "95", "95", None, None)),
+    ("còn theo thông tư 06 của Bộ Tài chính", ("thông tư 06", "Thông tư", "06", "06", None, None)),
+    ("Chính phủ ra chỉ thị 17 về việc chấn chỉnh", ("chỉ thị 17", "Chỉ thị", "17", "17", None, None)),
+    ("Trước đó, nghị quyết 08 năm 2002 lại nhắc", ("nghị quyết 08", "Nghị quyết", "08", "08", None, None)),
+    # a generic word with a number: a back-reference, doc_type "Văn bản" (dev gold README)
+    ("điều chỉnh một số điều khoản trong văn bản 3665. Cụ thể:", ("văn bản 3665", "Văn bản", "3665", "3665", None, None)),
+    ("theo nghị định đó và văn bản số 832 yêu cầu kiểm điểm",
+     ("văn bản số 832", "Văn bản", "832", "832", None, None)),
+    # urgency words between type word and "số"; an urgent telegram is a công điện
+    ("Văn phòng Chính phủ đã có công văn khẩn số 201 gửi các bộ.",
+     ("công văn khẩn số 201", "Công văn", "201", "201", None, None)),
+    ("Thủ tướng đã có Điện khẩn số 441/TTg-NN gửi các tỉnh.",
+     ("Điện khẩn số 441/TTg-NN", "Công điện", "441/TTg-NN", "441", None, "TTg")),
+    ("giá đất theo Quỵết định số 316/2004/QĐ-UB ngày 24/12",  # a typing slip keeps its text
+     ("Quỵết định số 316/2004/QĐ-UB", "Quyết định", "316/2004/QĐ-UB", "316", 2004, "UB")),
+    # named by a qualifier (về / hướng dẫn / quy định chi tiết), up to punctuation or a clause word
+    ("Thứ hai, theo điều 17 Nghị định về đầu tư quản lý công trình xây dựng, tư vấn, giám sát có thể",
+     ("Nghị định về đầu tư quản lý công trình xây dựng", "Nghị định", None, None, None, None)),
+    ("bộ đề nghị sớm ban hành Thông tư hướng dẫn nhập khẩu phế liệu (trong đó có phế liệu nhựa)",
+     ("Thông tư hướng dẫn nhập khẩu phế liệu", "Thông tư", None, None, None, None)),
+    ("Đây là điểm mới trong dự thảo Nghị định về bồi thường, hỗ trợ và tái định cư khi Nhà nước thu hồi đất.",
+     ("Nghị định về bồi thường, hỗ trợ và tái định cư", "Nghị định", None, None, None, None)),
+    ("Quốc hội sẽ thông qua Nghị quyết về dự án tổng thể đường Hồ Chí Minh.",
+     ("Nghị quyết về dự án tổng thể đường Hồ Chí Minh", "Nghị quyết", None, None, None, None)),
+    ("cuộc họp xem xét tờ trình của Chính phủ về dự án Luật về luật sư.",
+     ("Luật về luật sư", "Luật", None, None, None, None)),
+    ("là trái với Pháp lệnh về vệ sinh an toàn thực phẩm.",
+     ("Pháp lệnh về vệ sinh an toàn thực phẩm", "Pháp lệnh", None, None, None, None)),
+    # laws in lower case, with abbreviations, with a lower-case subject word, under discussion
+    ("giải quyết theo hướng có lợi cho dân và đúng luật đất đai.", ("luật đất đai", "Luật", None, None, None, None)),
+    ("vi phạm luật doanh nghiệp nhiều lần", ("luật doanh nghiệp", "Luật", None, None, None, None)),
+    ("Theo Luật tổ chức HĐND và UBND, kỳ họp thứ nhất được triệu tập",
+     ("Luật tổ chức HĐND và UBND", "Luật", None, None, None, None)),
+    ("khi các bộ ngành bàn về Luật đăng ký bất động sản, người dân lo",
+     ("Luật đăng ký bất động sản", "Luật", None, None, None, None)),
+    ("Kể từ lúc Luật thuế VAT có hiệu lực", ("Luật thuế VAT", "Luật", None, None, None, None)),
+    ("Hôm nay, dự án luật Giáo dục sửa đổi được đưa ra Quốc hội.",
+     ("luật Giáo dục sửa đổi", "Luật", None, None, None, None)),
+    ("Quốc hội thảo luận dự thảo Luật Đất đai (sửa đổi).", ("Luật Đất đai (sửa đổi)", "Luật", None, None, None, None)),
+    ("Các đại biểu cho ý kiến về dự án Luật Thủ đô.", ("Luật Thủ đô", "Luật", None, None, None, None)),
 ]
 
 NEGATIVE = [
@@ -151,8 +194,6 @@ NEGATIVE = [
     "Việt Nam thực thi Hiệp định EVFTA từ ngày 1/8/2020.",
     "Công ước của Liên hợp quốc về Luật biển năm 1982.",
     "Luật Giảm lạm phát của Mỹ gây tranh cãi.",
-    "Quốc hội thảo luận dự thảo Luật Đất đai (sửa đổi).",
-    "Các đại biểu cho ý kiến về dự án Luật Thủ đô.",
     "Ông là giảng viên Trường Đại học Luật Hà Nội.",
     "Hai bên ký Bản ghi nhớ hợp tác về năng lượng.",
     "Hội đồng quyết định 3 vấn đề quan trọng.",
@@ -169,6 +210,24 @@ NEGATIVE = [
     "Theo cáo trạng số 11/VKSTC-V2 ra ngày 25/4, bị cáo đã nhận tội.",
     "tôn trọng luật pháp Việt Nam, theo yêu cầu tại giấy báo thi hành án số 185/THA.",
     "Bộ Công Thương quy định việc này; quy định của Đảng.",
+    # lower-case type words as verbs with a count, or with one digit only
+    "Hội đồng quyết định 15 tỷ đồng cho dự án.",
+    "Hội nghị quyết định 10 năm tới sẽ đầu tư mạnh.",
+    "Đoàn kiểm tra thông báo 12 trường hợp vi phạm.",
+    "Kế hoạch 5 năm vẫn nặng tư tưởng xin - cho.",
+    # generic, plural or anaphoric qualifiers; sentences whose subject is "Luật"
+    "Các Nghị định hướng dẫn thi hành đã được ban hành.",
+    "HĐND thành phố thông qua 5 Nghị quyết về nhiệm vụ kinh tế - xã hội.",
+    "Theo quy định về phòng cháy, các hộ phải trang bị bình chữa cháy.",
+    "Thông tư hướng dẫn về vấn đề này vẫn đang được soạn.",
+    "Luật quy định về chữ ký điện tử là chữ ký được tạo lập.",
+    "Luật khuyến khích các nhà đầu tư tham gia vận tải.",
+    "Quyết định về lãi suất của FED sẽ được công bố tối nay.",
+    "Doanh nghiệp nộp thuế theo các Luật thuế hiện hành.",
+    # lower-case "luật" that is another word or a field of law; a university major
+    "Nhiều lao động vi phạm kỷ luật lao động.",
+    "Học viên được bổ sung kiến thức về luật lao động, luật hình sự nước sở tại.",
+    "Trường tuyển sinh các chuyên ngành mới gồm: Luật kinh doanh; Tin học quản lý.",
 ]
 
 
@@ -205,6 +264,19 @@ def test_offsets_index_the_original_text():
     for r in found:
         assert text[r.start:r.end] == r.text
     assert unicodedata.normalize("NFC", found[1].text) == "Chỉ thị 34-CT/TW"
+
+
+def test_qualifier_stops_before_the_document_it_guides():
+    # the guided law is its own reference, so the decree's qualifier ends before it
+    found = refs("Chính phủ vừa ban hành Nghị định quy định chi tiết thi hành Luật Cạnh tranh.")
+    assert [(r.text, r.doc_type, r.code) for r in found] == [
+        ("Nghị định quy định chi tiết thi hành", "Nghị định", None), ("Luật Cạnh tranh", "Luật", None)]
+
+
+def test_lower_case_back_references_keep_their_own_number():
+    # the dev gold: "nghị định 95/CP" and a later "nghị định 95" are two references
+    found = refs("Giấy cấp theo nghị định 95/CP của Chính phủ. Theo nghị định 95 vừa được ban hành, giấy còn giá trị.")
+    assert [(r.text, r.code) for r in found] == [("nghị định 95/CP", "95/CP"), ("nghị định 95", "95")]
 
 
 def test_no_year_inside_code_becomes_part_of_a_name():

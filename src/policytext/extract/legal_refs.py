@@ -100,6 +100,19 @@ class _Lexicon:
     treaty_before: re.Pattern[str]
     party_resolution: re.Pattern[str]
     constitution: re.Pattern[str]
+    direct_tail: re.Pattern[str]
+    bare_lower_types: frozenset[str]
+    lower_law_fields: frozenset[str]
+    not_before_lower_law: re.Pattern[str]
+    law_heads: re.Pattern[str]
+    qualified: re.Pattern[str]
+    qualifier_law_heads: frozenset[str]
+    qualifier_not_initial: frozenset[str]
+    qualifier_max_words: int
+    qualifier_stop: re.Pattern[str]
+    qualifier_anaphora: frozenset[str]
+    qualifier_list: re.Pattern[str]
+    plural_before: re.Pattern[str]
 
 
 def _alternation(words) -> str:
@@ -120,10 +133,17 @@ def _lexicon() -> _Lexicon:
     lower_types = _alternation({k.lower() for k, v in canonical.items() if v in abbreviations})
 
     bare_types = {n(t).lower(): type_words[n(t).lower()] for t in data["bare_number_types"]}
+    bare_types.update({n(k).lower(): n(v) for k, v in data["bare_number_doc_types"].items()})
+    urgency = _alternation(n(w) for w in data["urgency_words"])
     named_types = {n(t).lower(): n(t) for t in data["named_types"]}
     # one gazetteer for every named type ("Pháp lệnh Thực hành tiết kiệm, chống lãng phí" preceded
     # the law); commas inside a name are optional, as writers drop them
     names = {n(name) for names in data["law_names"].values() for name in names}
+    for long, short in data["name_abbreviations"].items():  # "Tổ chức HĐND và UBND"
+        for name in list(names):
+            if n(long).lower() in name.lower():
+                at = name.lower().index(n(long).lower())
+                names.add(name[:at] + n(short) + name[at + len(n(long)):])
     law_names = "|".join(re.escape(name).replace(",\\ ", ",? ").replace(", ", ",? ")
                          for name in sorted(names, key=len, reverse=True))
     drafts = _alternation(n(w) for w in data["draft_markers"])
@@ -156,7 +176,8 @@ def _lexicon() -> _Lexicon:
         # literal case variants rather than IGNORECASE: twice as fast over a long law
         bare_number=re.compile(
             rf"({_alternation(v for t in bare_types for v in (t, t[0].upper() + t[1:], t.upper()))})"
-            rf"( [Ss]ố| SỐ)?(?: ?:)? ({_NUMBER})(?:{_SLASH}({_YEAR}))?(?![\w/%&]|[.,]\d|{_DASH}[A-ZĐa-zđ])"
+            rf"(?: ({urgency}))?( [Ss]ố| SỐ)?(?: ?:)? ({_NUMBER})(?:{_SLASH}({_YEAR}))?"
+            rf"(?![\w/%&]|[.,]\d|{_DASH}[A-ZĐa-zđ])"
         ),
         bare_types=bare_types,
         bare_needs_so=frozenset(n(t).lower() for t in data["bare_number_needs_so"]),
@@ -171,7 +192,7 @@ def _lexicon() -> _Lexicon:
         not_law_names=frozenset(n(w).lower() for w in data["not_law_names"]),
         not_law_first=re.compile(rf"(?:{_alternation(n(w) for w in data['not_law_first_words'])})(?!\w)"),
         foreign_word=re.compile(rf"(?:{owners})(?!\w)"),
-        draft_before=re.compile(rf"(?<!\w)(?:{drafts}) $", re.IGNORECASE),
+        draft_before=re.compile(rf"(?<!\w)(?:{drafts}) $", re.IGNORECASE),  # "dự luật"; drafts count
         org_before=re.compile(rf"(?<!\w)(?:{_alternation(n(w) for w in data['org_words_before'])}) $"),
         foreign_after=re.compile(rf"(?: của)? (?:{owners})(?!\w)"),
         treaty_before=re.compile(rf"(?:{treaties})[^.;:\n]*? về $"),
@@ -186,6 +207,26 @@ def _lexicon() -> _Lexicon:
             rf"Hiến pháp(?: nước Cộng hòa xã hội chủ nghĩa Việt Nam| Việt Nam)?"
             rf"(?:(?: năm)? ({_YEAR})(?![\d/]))?(?!\w)"
         ),
+        # "Quyết định 749/…", "Luật số: 91/…", "Nghị định số 15/…", "công văn hỏa tốc số 12/…"
+        direct_tail=re.compile(rf"(?: ?:)? (?:(?:{urgency}) )?(?:số ?:? ?)?|(?: ?:)? ?", re.IGNORECASE),
+        bare_lower_types=frozenset(n(t).lower() for t in data["bare_number_lower_types"]),
+        lower_law_fields=frozenset(n(w).lower() for w in data["lower_law_field_names"]),
+        not_before_lower_law=re.compile(
+            rf"(?<!\w)(?:{_alternation(n(w) for w in data['not_before_lower_law'])}) $", re.IGNORECASE),
+        law_heads=re.compile(rf"(?:{_alternation(n(w) for w in data['law_name_heads'])})(?!\w)"),
+        qualified=re.compile(
+            rf"({_alternation(n(t) for t in data['qualifier_types'])}) "
+            rf"({_alternation(n(h) for h in data['qualifier_heads'])}) (?=\w)"
+        ),
+        qualifier_law_heads=frozenset(n(h) for h in data["qualifier_law_heads"]),
+        qualifier_not_initial=frozenset(n(t) for t in data["qualifier_not_sentence_initial"]),
+        qualifier_max_words=int(data["qualifier_max_words"]),
+        qualifier_stop=re.compile(rf"(?:{_alternation(n(w) for w in data['qualifier_stop_words'])})(?!\w)"),
+        qualifier_anaphora=frozenset(n(w) for w in data["qualifier_anaphora"]),
+        qualifier_list=re.compile(rf", (?:[^\W\d_A-ZĐ]+ ){{1,{int(data['qualifier_list_words'])}}}và (?=\w)"),
+        plural_before=re.compile(
+            rf"(?<!\w)(?:{_alternation(n(w) for w in data['plural_markers'])}|(?<!điều )(?<!khoản )\d+) $",
+            re.IGNORECASE),
     )
 
 
@@ -249,7 +290,7 @@ def _lead_in(norm: str, code_start: int, lex: _Lexicon) -> _Lead | None:
     for i in range(len(words) - 1, -1, -1):
         match = words[i]
         tail = window[match.end():]
-        direct = _DIRECT_TAIL.fullmatch(tail)
+        direct = lex.direct_tail.fullmatch(tail)
         # a name between type word and code only after a capitalised type word: "Luật Điện ảnh số
         # 62/…", not "luật pháp Việt Nam, theo … số 185/THA"
         if direct or match.group(0)[0].isupper() and _NAMED_TAIL.fullmatch(tail):
@@ -260,8 +301,6 @@ def _lead_in(norm: str, code_start: int, lex: _Lexicon) -> _Lead | None:
     return None
 
 
-# "Quyết định 749/…", "Luật số: 91/…", "Nghị định số 15/…"
-_DIRECT_TAIL = re.compile(r"(?: ?:)? (?:số ?:? ?)?|(?: ?:)? ?", re.IGNORECASE)
 # "Luật Ngân sách nhà nước số 83/…", "Pháp lệnh Công an xã số 06/…"; a name never crosses a line,
 # a sentence or a code
 _NAMED_TAIL = re.compile(r"(?: (?:[^\s\d.;:()\[\]“”\"/]+|(?:19|20)\d\d)){1,14} số ?:? ?", re.IGNORECASE)
@@ -367,18 +406,39 @@ def _with_lead(start: int, end: int, lead: _Lead | None, doc_type: str | None, c
 def _bare_numbers(norm: str, lex: _Lexicon) -> list[_Found]:
     found: list[_Found] = []
     for match in _word_matches(lex.bare_number, norm):
-        word, so, number, year = match.group(1), match.group(2), match.group(3), match.group(4)
-        if not so and (not word[0].isupper() or word.lower() in lex.bare_needs_so):
-            continue  # "quyết định 3 vấn đề" is a verb; "Phạm Duy Luật 17 năm tù" a name
+        word, urgent, so, number, year = match.group(1, 2, 3, 4, 5)
+        if not so and (urgent or not _bare_without_so(word, number, lex)):
+            continue
         if not so and not year and re.fullmatch(r"(?:19[4-9]|20\d)\d", number):
             continue  # "Luật 2020": a year, not a number
-        following = norm[match.end():match.end() + 12].lstrip()
-        if any(following.startswith(w) and not following[len(w):len(w) + 1].isalnum() for w in lex.not_after_bare):
+        if _counts_something(norm, match.end(), lex):
             continue
         code = f"{number}/{year}" if year else number
         found.append(_Found(match.start(), match.end(), 2, lex.bare_types[word.lower()], code, number,
                             int(year) if year else None, None))
     return found
+
+
+def _bare_without_so(word: str, number: str, lex: _Lexicon) -> bool:
+    """Whether "<type word> <number>" with no "số" is a reference rather than a verb and a count."""
+    if word.lower() in lex.bare_needs_so:
+        return False  # "Phạm Duy Luật 17 năm tù" is a name
+    if word[0].isupper():
+        return True
+    # "ra quyết định 132", "theo nghị định 95"; "quyết định 3 vấn đề" is a verb with a count
+    return word.lower() in lex.bare_lower_types and len(number.split(".")[0]) >= 2
+
+
+_YEAR_AFTER = re.compile(rf" ?năm {_YEAR}(?!\d)")
+
+
+def _counts_something(norm: str, end: int, lex: _Lexicon) -> bool:
+    """A unit or time word right after the number: "Quyết định 3 người", "quyết định 15 tỷ đồng"."""
+    if _YEAR_AFTER.match(norm, end):
+        return False  # "Nghị quyết 08 năm 2002": the issue year
+    following = norm[end:end + 12].lstrip()
+    return any(following.startswith(w) and not following[len(w):len(w) + 1].isalnum()
+               for w in lex.not_after_bare)
 
 
 # --- named references ------------------------------------------------------------------------
@@ -392,10 +452,14 @@ def _named(norm: str, lex: _Lexicon) -> list[_Found]:
         if lex.org_before.search(norm, max(0, start - 12), start):
             continue
         if match.group(1)[0].islower():
-            # "luật Đất đai" counts only with a known, capitalised name: not "pháp luật đất đai"
-            if not norm[match.end()].isupper() or _PHAP_BEFORE.search(norm, max(0, start - 6), start):
+            # "luật Đất đai", "đúng luật đất đai": a gazetteer name only; not "pháp luật đất đai",
+            # "kỷ luật lao động", nor a field of law in lower case ("luật hình sự")
+            if lex.not_before_lower_law.search(norm, max(0, start - 6), start):
                 continue
             name_end = _known_name_end(norm, match.end(), lex)
+            if name_end and match.group(1) == "luật" and norm[match.end()].islower() \
+                    and norm[match.end():name_end].lower() in lex.lower_law_fields:
+                continue
         else:
             name_end = _known_name_end(norm, match.end(), lex) or _guessed_name_end(norm, match.end(), lex)
         if name_end is None:
@@ -425,8 +489,59 @@ def _named(norm: str, lex: _Lexicon) -> list[_Found]:
     return found
 
 
+def _qualified(norm: str, lex: _Lexicon) -> list[_Found]:
+    """Named by a qualifier: "Nghị định về đầu tư …", "Thông tư hướng dẫn nhập khẩu phế liệu"."""
+    found: list[_Found] = []
+    for match in _word_matches(lex.qualified, norm):
+        kind, head = match.group(1), match.group(2)
+        doc_type = lex.named_types.get(kind.lower(), kind)
+        if doc_type in ("Luật", "Bộ luật") and head not in lex.qualifier_law_heads:
+            continue  # "Luật quy định …" is a sentence about some law
+        start = match.start()
+        before = norm[max(0, start - 12):start]
+        if lex.plural_before.search(before) or lex.draft_before.search(before) or lex.org_before.search(before):
+            continue  # "các Nghị định hướng dẫn", "dự Luật về …", "Khoa Luật về …"
+        if kind in lex.qualifier_not_initial and _sentence_initial(norm, start):
+            continue
+        if lex.treaty_before.search(norm, max(0, start - 120), start):
+            continue
+        end = _qualifier_end(norm, match.end(), lex)
+        if end is None or lex.foreign_after.match(norm, end):
+            continue
+        found.append(_Found(start, end, 1, doc_type, None, None, None, None))
+    return found
+
+
+def _sentence_initial(norm: str, start: int) -> bool:
+    before = norm[:start].rstrip(" \"“'(-–")
+    return not before or before[-1] in ".!?:\n"
+
+
+# words that may not end a qualifier ("về quản lý và" is cut at the last content word)
+_DANGLING = frozenset({"và", "hoặc", "các", "những", "một", "việc", "trong", "đối", "về", "tại"})
+
+
+def _qualifier_end(norm: str, pos: int, lex: _Lexicon) -> int | None:
+    """End of the phrase after a qualifier head: up to punctuation, a clause word, a type word."""
+    end = None
+    for i, (w_start, w_end, text) in enumerate(_iter_words(norm, pos)):
+        if i >= lex.qualifier_max_words:
+            break
+        if lex.qualifier_stop.match(norm, w_start):
+            if text in lex.qualifier_anaphora:
+                return None  # "Thông tư hướng dẫn về vấn đề này" points back
+            break
+        if text[0].isupper() and lex.type_word_re.match(norm, w_start):
+            break  # "Nghị định hướng dẫn Luật Nhà ở": the law is its own reference
+        if text.lower() not in _DANGLING:
+            end = w_end
+        if norm[w_end:w_end + 1] != " " and not lex.qualifier_list.match(norm, w_end) \
+                and not norm.startswith(lex.comma_continuations, w_end):
+            break  # punctuation or end of line closes the phrase, except in a list or "phòng, chống"
+    return end
+
+
 _PLENUM_UNNUMBERED = re.compile(r"(?:Hội nghị )?(?:Ban Chấp hành |BCH )?Trung ương(?: Đảng)?")
-_PHAP_BEFORE = re.compile(r"(?<!\w)[Pp]háp $")
 # "Luật sửa đổi, bổ sung một số điều của Luật Đầu tư công": one reference, to the amending law
 _AMENDING = re.compile(r"Luật sửa đổi,? bổ sung(?: một số điều)?(?: của)?(?: các)? $")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -442,12 +557,15 @@ def _guessed_name_end(norm: str, pos: int, lex: _Lexicon) -> int | None:
     """A name not in the gazetteer: capitalised first word, then words up to a stop (see YAML)."""
     if lex.not_law_first.match(norm, pos):
         return None
+    head = lex.law_heads.match(norm, pos)  # "Luật đăng ký bất động sản": a lower-case subject word
+    if head and lex.plural_before.search(norm, max(0, pos - 20), _type_word_start(norm, pos)):
+        return None  # "theo các Luật thuế": laws in general
     end = None
     for i, word in enumerate(_iter_words(norm, pos)):
         w_start, w_end, text = word
         if i == 0:
-            if not text[0].isupper():
-                return None
+            if not text[0].isupper() and head is None:
+                return None  # not "Luật quy định …"
         elif text[0].islower() and text in lex.stop_words:
             break
         elif text[0].isupper() and (lex.type_word_re.match(norm, w_start) or lex.foreign_word.match(norm, w_start)):
@@ -458,7 +576,18 @@ def _guessed_name_end(norm: str, pos: int, lex: _Lexicon) -> int | None:
             break  # punctuation or end of line closes the name
     if end is None or norm[pos:end].lower() in lex.not_law_names:
         return None
+    if head and end <= head.end():
+        return None  # "Luật thuế" alone: a word must follow the head
     return end
+
+
+def _type_word_start(norm: str, name_start: int) -> int:
+    """Where the type word before a name starts ("Luật" / "Bộ luật" / "Pháp lệnh" + space)."""
+    word = norm.rfind(" ", 0, name_start - 1)
+    start = word + 1
+    if norm[max(0, start - 3):start].lower() in ("bộ ", "háp"):
+        start = norm.rfind(" ", 0, start - 1) + 1
+    return start
 
 
 def _iter_words(norm: str, pos: int):
@@ -475,7 +604,7 @@ def _iter_words(norm: str, pos: int):
             return
 
 
-_QUALIFIER_AMENDED = re.compile(r" \(sửa đổi(?:, bổ sung)?\)")
+_QUALIFIER_AMENDED = re.compile(r" \(sửa đổi(?:, bổ sung)?\)| sửa đổi(?:, bổ sung)?(?!\w)")
 _QUALIFIER_YEAR = re.compile(rf"(?: năm)? ({_YEAR})(?![\d/]|\w)")
 
 
@@ -505,7 +634,7 @@ def _select(candidates: list[_Found]) -> list[_Found]:
 def _find_all(norm: str) -> list[_Found]:
     """Every legal reference in normalised text, non-overlapping, in normalised coordinates."""
     lex = _lexicon()
-    return _select(_coded(norm, lex) + _named(norm, lex) + _bare_numbers(norm, lex))
+    return _select(_coded(norm, lex) + _named(norm, lex) + _qualified(norm, lex) + _bare_numbers(norm, lex))
 
 
 def extract_legal_refs(doc: Document) -> list[LegalRef]:
