@@ -9,8 +9,12 @@ Three kinds, tried in this order of trust (a longer, more specific match wins an
    abbreviation does; a symbol whose first part is no type abbreviation but an agency-unit pair is a
    công văn.
 2. Named references with no number: "Luật Đầu tư năm 2020", "Bộ luật Hình sự", "Hiến pháp năm 2013",
-   "Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII".
-3. Bare numbers with no symbol: "Quyết định 1880", "Nghị quyết số 21" (code = the number as written).
+   "Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII", "đúng luật đất đai", and documents named by a
+   qualifier: "Nghị định về đầu tư quản lý công trình xây dựng", "Thông tư hướng dẫn nhập khẩu phế
+   liệu" (capitalised type word; not plural "các Nghị định hướng dẫn", not anaphoric "… về vấn đề
+   này", not a sentence "Luật quy định …").
+3. Bare numbers with no symbol: "Quyết định 1880", "Nghị quyết số 21", and in news' lower case
+   "ra quyết định 132", "trong văn bản 3665" (two digits or more, no unit after; code = the number).
 
 Canonical codes: NFC and look-alikes come from ``doc.norm``; spaces inside are dropped
 ("NĐ - CP", "QH 11"); diacritic-free and miscased parts take the official spelling
@@ -19,13 +23,16 @@ Canonical codes: NFC and look-alikes come from ``doc.norm``; spaces inside are d
 joint document every issuer ("BTC-BNV" in "TTLT-BTC-BNV"); for a công văn the agency ("VPCP" in
 "VPCP-KGVX"), not the drafting unit.
 
-Decisions: "Hiến pháp" alone (capitalised) is the Constitution and counts; drafts and bills
-("dự thảo Luật Đất đai (sửa đổi)", "dự án Luật Thủ đô", "dự luật") are not issued documents and
-are left out; laws "của Mỹ" and the like, and "Luật …" inside a treaty's title, are foreign; a
+Decisions: "Hiến pháp" alone (capitalised) is the Constitution and counts; laws under discussion
+count without their marker, as the dev gold annotates them ("dự thảo Luật Đất đai (sửa đổi)" ->
+"Luật Đất đai (sửa đổi)", "dự án Luật Thủ đô" -> "Luật Thủ đô"), the bill word "dự luật" does not;
+laws "của Mỹ" and the like, and "Luật …" inside a treaty's title, are foreign; a
 Party resolution's "của Đảng" joins the span only when the qualifier has not already named the
 Party. A name after "Luật" comes from the gazetteer of law names (resources/doc_types.yaml, any
-letter case) or, failing it, from capitalisation: a capitalised first word and the words after it
-up to a stop word, punctuation or six words; lower-case "luật" needs a gazetteer name. One-part
+letter case, abbreviations "HĐND", "UBND" … allowed) or, failing it, from capitalisation: a
+capitalised first word (or a lower-case subject word: "Luật đăng ký bất động sản") and the words
+after it up to a stop word, punctuation or six words; lower-case "luật" needs a gazetteer name that
+is no field of law ("luật hình sự"). One-part
 symbols ("61/CP", "175/TTg") need a known issuer, a year or a type word before them, and the old
 ``number-ISSUER`` form ("17-HĐBT") a type word right before, so that "quận 1 - TPHCM" and case
 numbers ("140/ANĐT") stay out.
