@@ -47,6 +47,9 @@ from ..text.normalize import normalize_string
 from .organizations import (OrgMatch, lower_same_length, organization_entry, organization_matches,
                             person_first_surnames, surnames)
 
+# organisations whose title before "kiêm" holds the same office there ("Phó Chủ tịch kiêm Tổng Thư ký
+# Hội X"); not local authorities or ministries ("Bí thư kiêm Chủ tịch UBND xã": the Party committee's)
+_SHARED_KINDS = {"state_group", "mass", "international", None}
 # organisations a "Ban cán sự Đảng" / "Đảng đoàn" of the same chain belongs to
 _PARENT_KINDS = {"ministry", "state", "agency", "court", "mass"}
 
@@ -281,6 +284,9 @@ def _vietnamese_name(norm: str, pos: int, org_starts, *, honorific: bool = False
     return (start, end) if _acceptable_name(norm, start, end, org_starts, after_title) else None
 
 
+_LIST_NUMBER = re.compile(r"\d{1,3}[.)]")
+
+
 def _glued_run(norm: str, pos: int) -> list[tuple[int, int]]:
     """A run whose last syllable is glued to a list number ("Quách Cường10."): the syllables only."""
     run: list[tuple[int, int]] = []
@@ -291,7 +297,8 @@ def _glued_run(norm: str, pos: int) -> list[tuple[int, int]]:
             break
         run.append((m.start(), m.end()))
         if m.end() < len(norm) and norm[m.end()].isdigit():
-            return run
+            number = _LIST_NUMBER.match(norm, m.end())
+            return run if number else []  # "ASEM5" is a name of something
         if m.end() + 1 < len(norm) and norm[m.end()] == " ":
             at = m.end() + 1
         else:
@@ -373,6 +380,8 @@ def _generic_org(norm: str, pos: int, link: _Link) -> tuple[int, int] | None:
     stop = lex.generic_end.search(norm, pos - 1, min(len(norm), pos + 100))
     end = max(pos, stop.start()) if stop else min(len(norm), pos + 100)
     text = _until_proper_noun_ends(norm[pos:end]).rstrip(" -–")
+    while text.rsplit(" ", 1)[-1] in _CONNECTORS and " " in text:
+        text = text.rsplit(" ", 1)[0].rstrip(" -–")  # "Hiệu trưởng ĐH An Giang và ông ..."
     if not text and link.title.title.org_in_match and link.title.org_from is not None:
         return link.title.org_from, link.title.end  # "Chủ tịch Hội đồng quản trị cho biết"
     if not text or len(text.split()) > 12:
@@ -389,7 +398,12 @@ def _may_open_organization(text: str, link: _Link) -> bool:
     t = link.title.title
     if text[0].isupper() or _lexicon().unit_start.match(text) or link.title.org_from is not None:
         return True
-    return bool(t.unit) and not t.unit_in_title and any(w[:1].isupper() for w in text.split(" ")[1:])
+    if not t.unit or t.unit_in_title:
+        return False
+    words = text.split(" ")
+    first_name = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
+    # "Phó Đội trưởng và trung úy Trương Ngọc Long": the words after the title go on to someone else
+    return first_name is not None and not any(w in _CONNECTORS or w in ("cùng", "với") for w in words[:first_name])
 
 
 _PRIVATE = "\x00private"  # organisation of a position held in a private company (dropped at the end)
@@ -535,7 +549,7 @@ def _positions(doc: Document, links: list[_Link], private_article: bool) -> list
         organization = _organization_text(doc, link)
         following = links[i + 1] if i + 1 < len(links) else None
         if organization is None and following is not None and following.after_kiem and \
-                following.kind == "state_group":
+                following.org_start is not None and following.kind in _SHARED_KINDS:
             organization = _organization_text(doc, following)  # "Chủ tịch kiêm Tổng Giám đốc Viettel"
         if organization is None:
             if t.needs_org or (t.public_only and not t.alone_ok and private_article):
@@ -609,6 +623,7 @@ def extract_officials(doc: Document) -> list[Official]:
     candidates: dict[int, _Candidate] = {}
     private_article = bool(lex.private_context.search(norm))
     covered = -1
+    by_surname: list[tuple[int, list[_Link], int]] = []  # "Chánh án Weinstein": the full name is elsewhere
     for start in sorted(titles):
         if start < covered:
             continue
@@ -616,6 +631,7 @@ def extract_officials(doc: Document) -> list[Official]:
         listed = _listed_names(norm, start, end, org_starts)
         name = listed[0] if listed else _name_after_chain(norm, links, end, org_starts)
         if name is None:
+            by_surname.append((start, links, end))
             continue
         covered = (listed or [name])[-1][1]
         if lex.not_holder_before.search(norm, max(0, start - 12), start):
@@ -652,8 +668,59 @@ def extract_officials(doc: Document) -> list[Official]:
         if candidate is None:
             candidates[start] = candidate = _Candidate(start, end)
         candidate.positions.extend(positions)
+    for start, links, end in by_surname:
+        if all(l.title.title.public_only and l.org_start is None for l in links):
+            continue  # "Giám đốc Hải": maybe a company's; only a public office or a named body tells
+        full = _full_name_elsewhere(norm, end, org_starts, candidates)
+        if full is None or lex.not_holder_before.search(norm, max(0, start - 12), start):
+            continue
+        positions = _positions(doc, links, private_article)
+        positions.reverse()
+        candidate = candidates.get(full[0])
+        if candidate is None:
+            candidates[full[0]] = candidate = _Candidate(full[0], full[1])
+        candidate.positions.extend(positions)
     people = [c for c in candidates.values() if c.positions]
     return _merge(doc, people, titles, org_starts)
+
+
+_FOREIGN_FORM = re.compile(r"(?:[A-Z][a-z]+(?:['’-][A-Za-z]+)? ){1,3}[A-Z][a-z]+(?:['’-][A-Za-z]+)?")
+_ONE_WORD = re.compile(r" ([^\W\d_]+)(?=[ ,.;:!?)]|$)")
+# a syllable Vietnamese spelling allows ("Theo", "Sau"), to tell a sentence's first word from a foreign given name
+_VIETNAMESE_SHAPE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
+                               r"[aăâeêioôơuưyáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]{1,3}"
+                               r"(?:ng|nh|ch|[cmnpt])?", re.IGNORECASE)
+
+
+def _full_name_elsewhere(norm: str, end: int, org_starts, candidates) -> tuple[int, int] | None:
+    """A title, then one word of a name written in full elsewhere in the article: "Chánh án Weinstein"
+    and "Jack Weinstein" earlier. The full form must be the only one ending with that word, and a
+    Vietnamese name or one whose given name is not Vietnamese-shaped (not "Theo Weinstein")."""
+    m = _ONE_WORD.match(norm, end)
+    if not m or not m.group(1)[0].isupper() or m.end(1) + 1 < len(norm) and norm[m.end(1) + 1].isupper():
+        return None
+    word = m.group(1)
+    forms: set[tuple[int, int]] = set()
+    for c in candidates.values():
+        if c.positions and norm[c.start:c.end].split(" ")[-1] == word:
+            forms.add((c.start, c.end))
+    for found in re.finditer(rf"(?<!\w)(?:[^\W\d_]+ ){{1,3}}{re.escape(word)}(?!\w)", norm):
+        start = found.start()
+        while start < found.end() and not norm[start].isupper():
+            start = norm.index(" ", start) + 1  # the capitalised run only
+        if start >= found.end() - len(word) or _inside_run(norm, start):
+            continue
+        span = (start, found.end())
+        if _vietnamese_name(norm, start, org_starts, after_title=False) == span:
+            forms.add(span)
+        elif _FOREIGN_FORM.fullmatch(norm[start:span[1]]) and \
+                not _VIETNAMESE_SHAPE.fullmatch(norm[start:norm.index(" ", start)]) and \
+                _foreign_name(norm, start, org_starts) == span:
+            forms.add(span)
+    names = {norm[s:e] for s, e in forms}
+    if len(names) != 1:
+        return None
+    return min(forms)
 
 
 def _inside_organization(org_starts: dict[int, OrgMatch]):
