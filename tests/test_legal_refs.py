@@ -228,6 +228,8 @@ NEGATIVE = [
     "Nhiều lao động vi phạm kỷ luật lao động.",
     "Học viên được bổ sung kiến thức về luật lao động, luật hình sự nước sở tại.",
     "Trường tuyển sinh các chuyên ngành mới gồm: Luật kinh doanh; Tin học quản lý.",
+    # a judge's decision in a case carries a court symbol
+    "Thẩm phán đã ký Quyết định số 01/HSST-QĐ, đình chỉ vụ án.",
 ]
 
 

@@ -86,6 +86,7 @@ class _Lexicon:
     term_issuer: re.Pattern[str]
     single_issuers: frozenset[str]
     case_document_before: re.Pattern[str]
+    case_symbol_parts: frozenset[str]
     old_code: re.Pattern[str]
     bare_number: re.Pattern[str]
     bare_types: dict[str, str]  # lower-case type word -> doc_type
@@ -175,6 +176,7 @@ def _lexicon() -> _Lexicon:
         ),
         term_issuer=re.compile(rf"(?:{terms})\d{{1,2}}"),
         single_issuers=frozenset(n(w) for w in data["single_issuers"]),
+        case_symbol_parts=frozenset(n(w) for w in data["case_symbol_parts"]),
         case_document_before=re.compile(
             rf"(?<!\w)(?:{_alternation(n(w) for w in data['case_document_words'])})(?: số)?(?: ?:)? ?$",
             re.IGNORECASE),
@@ -355,6 +357,8 @@ def _state_ref(match: re.Match[str], norm: str, lex: _Lexicon) -> _Found | None:
     """number/[year/]SYMBOL: "15/2020/NĐ-CP", "749/QĐ-TTg", "80/2015/QH13", "5432/VPCP-KGVX"."""
     number, year, symbol = match.group(1), match.group(2), match.group(3)
     parts = [_canonical(p, lex) for p in _parts(symbol)]
+    if lex.case_symbol_parts.intersection(parts):
+        return None  # a court's case document ("01/HSST-QĐ")
     lead = _lead_in(norm, match.start(), lex)
     single_ok = year or lead or lex.term_issuer.fullmatch(parts[0]) or parts[0] in lex.single_issuers
     if len(parts) == 1 and not single_ok:
