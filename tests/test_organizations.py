@@ -103,3 +103,18 @@ def test_seed_article(shared_data):
     assert {m.text for m in moit.mentions} == {"Bộ Công thương", "Bộ Công Thương"}
     assert len(moit.mentions) == 5
     assert "Ban Chấp hành Trung ương Đảng" in found and "Bộ Chính trị" in found
+
+
+def test_provinces_before_and_after_the_2025_mergers():
+    from policytext.extract.organizations import province_on, provinces_on
+
+    assert len(provinces_on(date(2024, 6, 30))) == 63
+    assert len(provinces_on(date(2025, 6, 30))) == 63  # Huế in place of Thừa Thiên Huế
+    after = provinces_on(date(2025, 7, 1))
+    assert len(after) == 34 and "Bình Dương" not in after and "Hồ Chí Minh" in after
+    assert province_on("Bình Dương", date(2024, 1, 1)) == "Bình Dương"
+    assert province_on("Bình Dương", date(2026, 1, 1)) == "Hồ Chí Minh"
+    assert province_on("Hà Tây", date(2021, 8, 30)) == "Hà Nội"
+    assert province_on("Thừa Thiên Huế", date(2025, 8, 1)) == "Huế"
+    assert province_on("Huế", date(2020, 1, 1)) is None  # the city's province was Thừa Thiên Huế
+    assert province_on("Nha Trang", date(2026, 1, 1)) is None  # a city, no province

@@ -9,7 +9,8 @@ Thương", "UBND TP.HCM" -> "Ủy ban nhân dân Thành phố Hồ Chí Minh"): 
 was published, never a later successor's (a spelling two bodies share, "Bộ Nông nghiệp", names the one
 of the publication date). The successor chain stays in the data (:func:`successor_of`) for analysts
 who follow a body across reorganisations. A State body followed by a foreign country is that
-country's ("Bộ Tư pháp Mỹ"), and countries alone are no organisations here.
+country's ("Bộ Tư pháp Mỹ"), and countries alone are no organisations here. Provinces keep their
+validity too (:func:`provinces_on`, :func:`province_on`: 63 until 30 June 2025, 34 from 1 July 2025).
 """
 
 from __future__ import annotations
@@ -397,3 +398,50 @@ def successor_of(name: str, on: date | None = None) -> str | None:
 def organization_entry(name: str) -> OrgEntry | None:
     """The gazetteer entry of a canonical name (kind, validity, successor), if it has one."""
     return _gazetteer().by_name.get(name)
+
+
+@dataclass(frozen=True, slots=True)
+class Province:
+    name: str
+    valid_from: date | None = None
+    valid_to: date | None = None
+    merged_into: str | None = None  # the province that took it over the day after valid_to
+
+    def valid_on(self, day: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
+
+
+@lru_cache(maxsize=1)
+def _provinces() -> dict[str, Province]:
+    data = load_yaml("organizations.yaml")
+    place_names = {normalize_string(str(v)) for v in data["places"].values()}
+    out: dict[str, Province] = {}
+    for item in data.get("provinces", []):
+        _check_keys(item, {"name", "valid_from", "valid_to", "merged_into"}, "provinces")
+        name = normalize_string(item["name"])
+        if name not in place_names:
+            raise ResourceError(f"organizations.yaml, provinces: {name!r} is not a canonical name under places")
+        merged = normalize_string(item["merged_into"]) if item.get("merged_into") else None
+        out[name] = Province(name, _day(item.get("valid_from")), _day(item.get("valid_to")), merged)
+    return out
+
+
+def provinces_on(day: date) -> list[str]:
+    """The provinces and centrally-run cities on ``day`` (63 before 1 July 2025, 34 from then)."""
+    return [p.name for p in _provinces().values() if p.valid_on(day)]
+
+
+def province_on(name: str, day: date) -> str | None:
+    """The province a province's name stands for on ``day``: itself while it exists, the one it merged
+    into afterwards ("Bình Dương" in 2026 -> "Hồ Chí Minh"); None for a name that is no province then."""
+    provinces = _provinces()
+    current = provinces.get(normalize_string(name))
+    seen: set[str] = set()
+    while current is not None and current.name not in seen:
+        if current.valid_on(day):
+            return current.name
+        if current.valid_to is None or day <= current.valid_to or current.merged_into is None:
+            return None  # not yet created
+        seen.add(current.name)
+        current = provinces.get(current.merged_into)
+    return None
