@@ -118,3 +118,19 @@ def test_provinces_before_and_after_the_2025_mergers():
     assert province_on("Thừa Thiên Huế", date(2025, 8, 1)) == "Huế"
     assert province_on("Huế", date(2020, 1, 1)) is None  # the city's province was Thừa Thiên Huế
     assert province_on("Nha Trang", date(2026, 1, 1)) is None  # a city, no province
+
+
+def test_bodies_of_the_2025_reorganisation():
+    text = ("Đảng ủy Chính phủ, Đảng ủy các cơ quan Đảng Trung ương và Ban Chính sách, chiến lược Trung ương "
+            "phối hợp với Ủy ban Kinh tế và Tài chính, Bộ Dân tộc và Tôn giáo và Cục Hải quan.")
+    assert names(text, datetime(2025, 9, 1)) == [
+        "Đảng ủy Chính phủ", "Đảng ủy các cơ quan Đảng Trung ương", "Ban Chính sách, chiến lược Trung ương",
+        "Ủy ban Kinh tế và Tài chính", "Bộ Dân tộc và Tôn giáo", "Cục Hải quan"]
+    assert successor_of("Tổng cục Hải quan") == "Cục Hải quan"
+    assert successor_of("Ủy ban Tài chính - Ngân sách") == "Ủy ban Kinh tế và Tài chính"
+    # Petrovietnam's name of the day
+    assert names("PVN công bố", datetime(2024, 1, 1)) == ["Tập đoàn Dầu khí Việt Nam"]
+    assert names("PVN công bố", datetime(2025, 6, 1)) == ["Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam"]
+    # a provincial front is not the national one
+    assert names("Ủy ban MTTQ Việt Nam tỉnh Gia Lai phát động") == ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Gia Lai"]
+    assert names("Ủy ban MTTQ Việt Nam phát động") == ["Mặt trận Tổ quốc Việt Nam"]
