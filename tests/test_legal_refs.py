@@ -152,6 +152,11 @@ POSITIVE = [
     ("điều chỉnh một số điều khoản trong văn bản 3665. Cụ thể:", ("văn bản 3665", "Văn bản", "3665", "3665", None, None)),
     ("theo nghị định đó và văn bản số 832 yêu cầu kiểm điểm",
      ("văn bản số 832", "Văn bản", "832", "832", None, None)),
+    # type abbreviations with a bare number; code abbreviations (dev gold README: "BLHS")
+    ("các chính sách đã quy định trong NĐ 17 rất rõ ràng", ("NĐ 17", "Nghị định", "17", "17", None, None)),
+    ("bồi thường oan sai theo NQ 388 khi họ bị truy tố", ("NQ 388", "Nghị quyết", "388", "388", None, None)),
+    ("gây hậu quả nghiêm trọng (điều 165 BLHS).", ("BLHS", "Bộ luật", None, None, None, None)),
+    ("tuyên truyền, học tập BLTTHS năm 2003 đến cán bộ", ("BLTTHS năm 2003", "Bộ luật", None, None, 2003, None)),
     # urgency words between type word and "số"; an urgent telegram is a công điện
     ("Văn phòng Chính phủ đã có công văn khẩn số 201 gửi các bộ.",
      ("công văn khẩn số 201", "Công văn", "201", "201", None, None)),
@@ -228,6 +233,8 @@ NEGATIVE = [
     "Nhiều lao động vi phạm kỷ luật lao động.",
     "Học viên được bổ sung kiến thức về luật lao động, luật hình sự nước sở tại.",
     "Trường tuyển sinh các chuyên ngành mới gồm: Luật kinh doanh; Tin học quản lý.",
+    # a ferry's and a centre's numbers; "CT", "TT" carry no bare number
+    "Chiếc phà ký hiệu CT 2831 chạy từ bến Cái Vồn; TT số 101 Nguyễn Cửu Vân.",
     # a judge's decision in a case carries a court symbol
     "Thẩm phán đã ký Quyết định số 01/HSST-QĐ, đình chỉ vụ án.",
 ]
@@ -273,6 +280,11 @@ def test_qualifier_stops_before_the_document_it_guides():
     found = refs("Chính phủ vừa ban hành Nghị định quy định chi tiết thi hành Luật Cạnh tranh.")
     assert [(r.text, r.doc_type, r.code) for r in found] == [
         ("Nghị định quy định chi tiết thi hành", "Nghị định", None), ("Luật Cạnh tranh", "Luật", None)]
+
+
+def test_abbreviation_restating_a_name_is_not_a_second_reference():
+    found = refs("Đó là điểm mới đưa vào Bộ luật Dân sự (BLDS) trong kỳ họp tới.")
+    assert [(r.text, r.doc_type) for r in found] == [("Bộ luật Dân sự", "Bộ luật")]
 
 
 def test_lower_case_back_references_keep_their_own_number():

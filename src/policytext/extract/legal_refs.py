@@ -121,6 +121,8 @@ class _Lexicon:
     qualifier_anaphora: frozenset[str]
     qualifier_list: re.Pattern[str]
     plural_before: re.Pattern[str]
+    named_abbreviations: dict[str, str]
+    named_abbreviation: re.Pattern[str]
 
 
 def _alternation(words) -> str:
@@ -231,6 +233,8 @@ def _lexicon() -> _Lexicon:
         qualifier_not_initial=frozenset(n(t) for t in data["qualifier_not_sentence_initial"]),
         qualifier_max_words=int(data["qualifier_max_words"]),
         qualifier_stop=re.compile(rf"(?:{_alternation(n(w) for w in data['qualifier_stop_words'])})(?!\w)"),
+        named_abbreviations={n(k): n(v) for k, v in data["named_abbreviations"].items()},
+        named_abbreviation=re.compile(rf"(?:{_alternation(n(k) for k in data['named_abbreviations'])})(?![\w&])"),
         qualifier_anaphora=frozenset(n(w) for w in data["qualifier_anaphora"]),
         qualifier_list=re.compile(rf", (?:[^\W\d_A-ZĐ]+ ){{1,{int(data['qualifier_list_words'])}}}và (?=\w)"),
         plural_before=re.compile(
@@ -490,6 +494,12 @@ def _named(norm: str, lex: _Lexicon) -> list[_Found]:
             continue  # a draft, or "Hiến pháp EU"
         year = match.group(1)
         found.append(_Found(match.start(), match.end(), 1, "Hiến pháp", None, None, int(year) if year else None, None))
+    for match in _word_matches(lex.named_abbreviation, norm):
+        start = match.start()
+        if norm[start - 1:start] == "(" and norm[match.end():match.end() + 1] == ")":
+            continue  # "Bộ luật Dân sự (BLDS)": the name was just written out
+        end, year = _qualifiers(norm, match.end())
+        found.append(_Found(start, end, 1, lex.named_abbreviations[match.group(0)], None, None, year, None))
     for match in _word_matches(lex.party_resolution, norm):
         end = match.end()
         if match.group("congress") and match.group("party") and "Đảng" in match.group("congress"):
