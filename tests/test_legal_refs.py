@@ -148,6 +148,12 @@ POSITIVE = [
     ("còn theo thông tư 06 của Bộ Tài chính", ("thông tư 06", "Thông tư", "06", "06", None, None)),
     ("Chính phủ ra chỉ thị 17 về việc chấn chỉnh", ("chỉ thị 17", "Chỉ thị", "17", "17", None, None)),
     ("Trước đó, nghị quyết 08 năm 2002 lại nhắc", ("nghị quyết 08", "Nghị quyết", "08", "08", None, None)),
+    # an issue date after the number is no count ("3 ngày" is)
+    ("Nhằm cụ thể hoá một số điều của Nghị định 19 ngày 28/2, Bộ hướng dẫn",
+     ("Nghị định 19", "Nghị định", "19", "19", None, None)),
+    ("cán bộ nghỉ việc theo quyết định 130 ngày 20/6/1975 của Hội đồng Chính phủ",
+     ("quyết định 130", "Quyết định", "130", "130", None, None)),
+    ("Chính phủ vừa ban hành Nghị định số 31 điều chỉnh mức lương", ("Nghị định số 31", "Nghị định", "31", "31", None, None)),
     # a generic word with a number: a back-reference, doc_type "Văn bản" (dev gold README)
     ("điều chỉnh một số điều khoản trong văn bản 3665. Cụ thể:", ("văn bản 3665", "Văn bản", "3665", "3665", None, None)),
     ("theo nghị định đó và văn bản số 832 yêu cầu kiểm điểm",
@@ -220,6 +226,7 @@ NEGATIVE = [
     "Hội nghị quyết định 10 năm tới sẽ đầu tư mạnh.",
     "Đoàn kiểm tra thông báo 12 trường hợp vi phạm.",
     "Kế hoạch 5 năm vẫn nặng tư tưởng xin - cho.",
+    "Hội đồng quyết định 10 ngày nữa sẽ họp lại.",
     # generic, plural or anaphoric qualifiers; sentences whose subject is "Luật"
     "Các Nghị định hướng dẫn thi hành đã được ban hành.",
     "HĐND thành phố thông qua 5 Nghị quyết về nhiệm vụ kinh tế - xã hội.",

@@ -444,13 +444,15 @@ def _bare_without_so(word: str, number: str, lex: _Lexicon) -> bool:
     return word.lower() in lex.bare_lower_types and len(number.split(".")[0]) >= 2
 
 
-_YEAR_AFTER = re.compile(rf" ?năm {_YEAR}(?!\d)")
+# "Nghị quyết 08 năm 2002", "Nghị định 19 ngày 28/2", "quyết định 130 ngày 20/6/1975": the issue
+# date; "điều chỉnh", "điều hành" are verbs ("Nghị định số 31 điều chỉnh mức lương"), not "điều"
+_DATE_OR_VERB_AFTER = re.compile(rf" ?(?:năm {_YEAR}(?!\d)|ngày \d|điều (?:chỉnh|hành|tra)(?!\w))")
 
 
 def _counts_something(norm: str, end: int, lex: _Lexicon) -> bool:
     """A unit or time word right after the number: "Quyết định 3 người", "quyết định 15 tỷ đồng"."""
-    if _YEAR_AFTER.match(norm, end):
-        return False  # "Nghị quyết 08 năm 2002": the issue year
+    if _DATE_OR_VERB_AFTER.match(norm, end):
+        return False
     following = norm[end:end + 12].lstrip()
     return any(following.startswith(w) and not following[len(w):len(w) + 1].isalnum()
                for w in lex.not_after_bare)
