@@ -190,6 +190,8 @@ POSITIVE = [
      ("Luật tổ chức HĐND và UBND", "Luật", None, None, None, None)),
     ("khi các bộ ngành bàn về Luật đăng ký bất động sản, người dân lo",
      ("Luật đăng ký bất động sản", "Luật", None, None, None, None)),
+    ("khi Luật thực hành tiết kiệm - chống lãng phí có hiệu lực",  # a dash for the comma
+     ("Luật thực hành tiết kiệm - chống lãng phí", "Luật", None, None, None, None)),
     ("Kể từ lúc Luật thuế VAT có hiệu lực", ("Luật thuế VAT", "Luật", None, None, None, None)),
     ("Hôm nay, dự án luật Giáo dục sửa đổi được đưa ra Quốc hội.",
      ("luật Giáo dục sửa đổi", "Luật", None, None, None, None)),

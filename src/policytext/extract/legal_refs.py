@@ -147,14 +147,14 @@ def _lexicon() -> _Lexicon:
     urgency = _alternation(n(w) for w in data["urgency_words"])
     named_types = {n(t).lower(): n(t) for t in data["named_types"]}
     # one gazetteer for every named type ("Pháp lệnh Thực hành tiết kiệm, chống lãng phí" preceded
-    # the law); commas inside a name are optional, as writers drop them
+    # the law); commas inside a name are optional or a dash, as writers drop or replace them
     names = {n(name) for names in data["law_names"].values() for name in names}
     for long, short in data["name_abbreviations"].items():  # "Tổ chức HĐND và UBND"
         for name in list(names):
             if n(long).lower() in name.lower():
                 at = name.lower().index(n(long).lower())
                 names.add(name[:at] + n(short) + name[at + len(n(long)):])
-    law_names = "|".join(re.escape(name).replace(",\\ ", ",? ").replace(", ", ",? ")
+    law_names = "|".join(re.escape(name).replace(",\\ ", "(?:,| -)? ").replace(", ", "(?:,| -)? ")
                          for name in sorted(names, key=len, reverse=True))
     drafts = _alternation(n(w) for w in data["draft_markers"])
     owners = _alternation(n(w) for w in data["foreign_owners"])
