@@ -181,6 +181,8 @@ POSITIVE = [
      ("Nghị quyết về dự án tổng thể đường Hồ Chí Minh", "Nghị quyết", None, None, None, None)),
     ("cuộc họp xem xét tờ trình của Chính phủ về dự án Luật về luật sư.",
      ("Luật về luật sư", "Luật", None, None, None, None)),
+    ("Liên quan đến dự thảo Luật Về Luật sư, nhằm chế tài mạnh hơn",
+     ("Luật Về Luật sư", "Luật", None, None, None, None)),
     ("là trái với Pháp lệnh về vệ sinh an toàn thực phẩm.",
      ("Pháp lệnh về vệ sinh an toàn thực phẩm", "Pháp lệnh", None, None, None, None)),
     # laws in lower case, with abbreviations, with a lower-case subject word, under discussion

@@ -227,7 +227,8 @@ def _lexicon() -> _Lexicon:
         law_heads=re.compile(rf"(?:{_alternation(n(w) for w in data['law_name_heads'])})(?!\w)"),
         qualified=re.compile(
             rf"({_alternation(n(t) for t in data['qualifier_types'])}) "
-            rf"({_alternation(n(h) for h in data['qualifier_heads'])}) (?=\w)"
+            rf"({_alternation(v for h in data['qualifier_heads'] for v in (n(h), n(h)[0].upper() + n(h)[1:]))})"
+            rf" (?=\w)"
         ),
         qualifier_law_heads=frozenset(n(h) for h in data["qualifier_law_heads"]),
         qualifier_not_initial=frozenset(n(t) for t in data["qualifier_not_sentence_initial"]),
@@ -518,7 +519,7 @@ def _qualified(norm: str, lex: _Lexicon) -> list[_Found]:
     for match in _word_matches(lex.qualified, norm):
         kind, head = match.group(1), match.group(2)
         doc_type = lex.named_types.get(kind.lower(), kind)
-        if doc_type in ("Luật", "Bộ luật") and head not in lex.qualifier_law_heads:
+        if doc_type in ("Luật", "Bộ luật") and head.lower() not in lex.qualifier_law_heads:
             continue  # "Luật quy định …" is a sentence about some law
         start = match.start()
         before = norm[max(0, start - 12):start]
@@ -554,8 +555,9 @@ def _qualifier_end(norm: str, pos: int, lex: _Lexicon) -> int | None:
             if text in lex.qualifier_anaphora:
                 return None  # "Thông tư hướng dẫn về vấn đề này" points back
             break
-        if text[0].isupper() and lex.type_word_re.match(norm, w_start):
-            break  # "Nghị định hướng dẫn Luật Nhà ở": the law is its own reference
+        if text[0].isupper() and lex.type_word_re.match(norm, w_start) \
+                and not (i == 0 and lex.law_name.match(norm, w_start)):
+            break  # "Nghị định hướng dẫn Luật Nhà ở": the law is its own reference; "Luật về Luật sư"
         if text.lower() not in _DANGLING:
             end = w_end
         if norm[w_end:w_end + 1] != " " and not lex.qualifier_list.match(norm, w_end) \
