@@ -47,6 +47,7 @@ def test_parquet_tables_have_one_row_per_position_and_item(tmp_path):
     assert refs[0]["code"] == "34-CT/TW" and refs[0]["article_id"] == "r0"
     themes = pq.read_table(tmp_path / "themes.parquet").to_pylist()
     assert themes[0]["evidence"] == ["Chỉ thị"]
+    assert (themes[0]["evidence_start"], themes[0]["evidence_end"]) == ([30], [37])
     articles = pq.read_table(tmp_path / "articles.parquet").to_pylist()
     assert [a["n_officials"] for a in articles] == [1, 1, 1]
 
@@ -71,3 +72,13 @@ def test_a_stale_lock_from_a_dead_run_is_taken_over(tmp_path):
     writer = RunWriter(tmp_path)
     assert (tmp_path / ".policytext.lock").read_text() == str(os.getpid())
     writer.abort()
+
+
+def test_every_table_is_written_even_without_rows(tmp_path):
+    writer = RunWriter(tmp_path)
+    writer.write_record(Record(id="empty", source=Source("in.txt"), text="Không có gì."))
+    files = writer.commit({})
+    for name in ("officials", "organizations", "dates", "legal_refs", "tasks", "themes"):
+        table = pq.read_table(tmp_path / f"{name}.parquet")
+        assert table.num_rows == 0 and "article_id" in table.column_names
+        assert f"{name}.parquet" in files

@@ -40,10 +40,12 @@ class Document:
         text: str,
         *,
         title: str | None = None,
-        published: datetime | None = None,
+        published: datetime | str | None = None,
         segment: bool = True,
         segmenter: str = "pyvi",
     ) -> "Document":
+        if isinstance(published, str):  # an ISO 8601 string, as records write it
+            published = datetime.fromisoformat(published)
         normalized = normalize(text)
         doc = cls(text, normalized.text, normalized.offsets, title=title, published=published)
         if segment:

@@ -54,7 +54,8 @@ TABLE_SCHEMAS: dict[str, pa.Schema] = {
     ),
     "themes": pa.schema(
         [("article_id", _STR), ("published", _STR), ("theme", _STR), ("score", pa.float64()),
-         ("n_evidence", _INT), ("evidence", pa.list_(_STR))]
+         ("n_evidence", _INT), ("evidence", pa.list_(_STR)), ("evidence_start", pa.list_(_INT)),
+         ("evidence_end", pa.list_(_INT))]
     ),
 }
 
@@ -94,7 +95,8 @@ def table_rows(record: Record) -> dict[str, list[dict[str, Any]]]:
         "tasks": [{**key, "ordinal": t.ordinal, "marker": t.marker, "start": t.start, "end": t.end,
                    "text": record.text[t.start:t.end]} for t in record.tasks],
         "themes": [{**key, "theme": t.id, "score": t.score, "n_evidence": len(t.evidence),
-                    "evidence": [e.text for e in t.evidence]} for t in record.themes],
+                    "evidence": [e.text for e in t.evidence], "evidence_start": [e.start for e in t.evidence],
+                    "evidence_end": [e.end for e in t.evidence]} for t in record.themes],
     }
 
 
@@ -156,14 +158,19 @@ class ParquetTables:
         self.buffers[name] = []
 
     def commit(self) -> list[str]:
-        """Finish every table; tables that never got a row are not written. Returns file names."""
+        """Finish every table, an empty one (with its columns) where no row came, so that queries
+        on a run's tables never fail for a missing file. Returns the file names."""
         written = []
         for name in TABLE_SCHEMAS:
             self._flush(name)
             if name in self.writers:
                 self.writers[name].close()
                 os.replace(self.tmp_paths[name], self.out_dir / _table_file(name))
-                written.append(_table_file(name))
+            else:
+                tmp = self.out_dir / f".{_table_file(name)}.tmp-{os.getpid()}"
+                pq.write_table(TABLE_SCHEMAS[name].empty_table(), tmp, compression="zstd")
+                os.replace(tmp, self.out_dir / _table_file(name))
+            written.append(_table_file(name))
         return written
 
     def abort(self) -> None:
