@@ -57,7 +57,15 @@ def test_lists_of_findings_or_violations_are_not_tasks():
                 "Thứ hai, hồ sơ thanh toán thiếu chữ ký. Thứ ba, hóa đơn do nhà thầu lập sai.")
     violations = ("Trốn thuế gồm những hành vi sau: (1) Để ngoài sổ kế toán số thuế phải nộp; "
                   "(2) Sửa chữa chứng từ để giảm số thuế phải nộp.")
-    assert tasks_of(findings) == [] and tasks_of(violations) == []
+    difficulties = ("Chúng tôi gặp rất nhiều khó khăn khi thực hiện. Thứ nhất, nội dung quá nhiều, giáo viên phải "
+                    "dạy kiểu đọc - chép. Thứ hai, giáo viên phải dạy cả ngày.")
+    assert tasks_of(findings) == [] and tasks_of(violations) == [] and tasks_of(difficulties) == []
+
+
+def test_a_lead_in_that_also_announces_measures_keeps_the_tasks():
+    text = ("Để khắc phục khó khăn, Bộ đề ra các giải pháp: Thứ nhất, rà soát thủ tục. "
+            "Thứ hai, tăng cường kiểm tra.")
+    assert [t[1] for t in tasks_of(text)] == ["Thứ nhất", "Thứ hai"]
 
 
 def test_nested_lists_count_only_the_outer_items_which_span_their_sub_items():
@@ -66,3 +74,10 @@ def test_nested_lists_count_only_the_outer_items_which_span_their_sub_items():
     tasks = tasks_of(text)
     assert [t[1] for t in tasks] == ["1.", "2."]
     assert tasks[0][2].endswith("b) Phối hợp kiểm tra.") and tasks[1][2].endswith("b) Địa phương triển khai.")
+
+
+def test_factors_and_law_clauses_are_not_tasks():
+    factors = ("Vấn đề này được quan tâm do nhiều yếu tố: Thứ nhất, cạnh tranh ngày càng khốc liệt. "
+               "Thứ hai, thông tin không phải là giải pháp kỹ thuật.")
+    clauses = ("Điều 5.\n1. Tổ chức kinh tế phải đăng ký kinh doanh.\n2. Cơ quan nhà nước phải kiểm tra.")
+    assert tasks_of(factors) == [] and tasks_of(clauses) == []

@@ -39,6 +39,8 @@ class _MarkerPatterns:
     min_items: int
     directive_start: re.Pattern[str]
     modal: re.Pattern[str]
+    not_modal: re.Pattern[str]
+    law_article: re.Pattern[str]
     modal_window: int
     directive_share: float
     lead_in: re.Pattern[str]
@@ -67,6 +69,8 @@ def _patterns() -> _MarkerPatterns:
         min_items=int(data.get("min_items", 2)),
         directive_start=_phrase_pattern(data["directive_starts"], anchored=True),
         modal=_phrase_pattern(data["modals"], anchored=False),
+        not_modal=_phrase_pattern(data["not_modals"], anchored=False),
+        law_article=re.compile(rf"(?:^|\s){re.escape(data['law_article_heading'])} \d+[a-z]?\.?$"),
         modal_window=int(data["modal_window"]),
         directive_share=float(data["directive_share"]),
         lead_in=_phrase_pattern(data["lead_in_cues"], anchored=False),
@@ -143,7 +147,7 @@ def _is_directive(item: str, patterns: _MarkerPatterns) -> bool:
         return True
     first_clause = re.split(r"[.;!?]", item, maxsplit=1)[0]
     window = " ".join(first_clause.split()[: patterns.modal_window])
-    return bool(patterns.modal.search(window))
+    return bool(patterns.modal.search(patterns.not_modal.sub(" ", window)))
 
 
 def _items(norm: str, run: list[_Marker], sub_runs: list[list[_Marker]]) -> list[tuple[_Marker, int]]:
@@ -172,8 +176,10 @@ def task_items(norm: str) -> list[tuple[_Marker, int]]:
         items = _items(norm, run, subs)
         directives = sum(_is_directive(norm[m.end:end], patterns) for m, end in items)
         lead_in = norm[max(0, run[0].start - patterns.lead_in_window):run[0].start]
-        last_sentence = re.split(r"[.!?]\s", lead_in)[-1]
-        if patterns.not_task_lead_in.search(last_sentence):
+        last_sentence = re.split(r"(?<=[.!?…])\s+", lead_in.strip())[-1]
+        if patterns.not_task_lead_in.search(last_sentence) and not patterns.lead_in.search(last_sentence):
+            continue
+        if patterns.law_article.search(lead_in.rstrip()):
             continue
         share = patterns.lead_in_share if patterns.lead_in.search(lead_in) else patterns.directive_share
         if directives >= share * len(items):
