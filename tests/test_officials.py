@@ -243,6 +243,31 @@ def test_vntc_politics_articles_are_read_and_fast(shared_data):
         ("Dự họp có các Phó Thủ tướng: Trần Hồng Hà, Lê Thành Long và Bộ trưởng Bộ Y tế Đào Hồng Lan.",
          {"Trần Hồng Hà": [("Phó Thủ tướng", None)], "Lê Thành Long": [("Phó Thủ tướng", None)],
           "Đào Hồng Lan": [("Bộ trưởng", "Bộ Y tế")]}),
+        # foreign ministries named by their field, foreign parliaments, particles and glued initials
+        ("Bộ trưởng Ngoại giao Hoa Kỳ Marco Rubio điện đàm.", {"Marco Rubio": [("Bộ trưởng", "Bộ Ngoại giao Hoa Kỳ")]}),
+        ("Chủ tịch Quốc hội Lào Saysomphone Phomvihane hội kiến.",
+         {"Saysomphone Phomvihane": [("Chủ tịch", "Quốc hội Lào")]}),
+        ("Chủ tịch Ủy ban châu Âu Ursula von der Leyen gặp Thủ tướng.",
+         {"Ursula von der Leyen": [("Chủ tịch", "Ủy ban châu Âu")]}),
+        ("Thứ trưởng Thương mại Iran M.Ansari cho biết.", {"M.Ansari": [("Thứ trưởng", "Bộ Thương mại Iran")]}),
+        ("Chủ tịch Quốc hội Hàn Quốc Lãnh đạo Đảng và Nhà nước tiếp.", {}),  # a headline, no name
+        # the suffix of a title is not its organisation's
+        ("Phó Trưởng Ban Thường trực Ban Tổ chức Trung ương Hoàng Đăng Quang dự.",
+         {"Hoàng Đăng Quang": [("Phó Trưởng ban Thường trực", "Ban Tổ chức Trung ương")]}),
+        # an unknown organisation between two titles after the name
+        ("Thượng tướng Nguyễn Tân Cương, Tổng Tham mưu trưởng Quân đội nhân dân Việt Nam, Thứ trưởng Bộ Quốc phòng dự.",
+         {"Nguyễn Tân Cương": [("Tổng Tham mưu trưởng", "Quân đội nhân dân Việt Nam"),
+                               ("Thứ trưởng", "Bộ Quốc phòng")]}),
+        # lists of people: ";" and "và" end one person's titles
+        ("Đại tá Triệu Văn Đạt, Giám đốc Công an tỉnh Phú Thọ; đại tá Nguyễn Ngọc Khánh, Phó giám đốc Công an tỉnh.",
+         {"Triệu Văn Đạt": [("Giám đốc", "Công an tỉnh Phú Thọ")],
+          "Nguyễn Ngọc Khánh": [("Phó Giám đốc", "Công an tỉnh")]}),
+        ("Ông Trần Văn Hiệp, trưởng phòng điều vận và Lâm Ngọc Kiệt, trưởng phòng quản trị bị bắt.",
+         {"Trần Văn Hiệp": [("Trưởng phòng", "Phòng điều vận")], "Lâm Ngọc Kiệt": [("Trưởng phòng", "Phòng quản trị")]}),
+        # the board of a joint-stock company is private; a state corporation's or a state group's is not
+        ("Chủ tịch HĐQT Vingroup Phạm Nhật Vượng cho biết.", {}),
+        ("Chủ tịch HĐQT Tổng công ty Sông Đà Nguyễn Văn Hai cho biết.",
+         {"Nguyễn Văn Hai": [("Chủ tịch", "HĐQT Tổng công ty Sông Đà")]}),
     ],
 )
 def test_harder_forms(text, expected):

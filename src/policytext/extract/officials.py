@@ -141,7 +141,9 @@ def _lexicon() -> _Lexicon:
         historical=frozenset(normalize_string(n) for n in data.get("historical_names", [])),
         institution_names=frozenset(normalize_string(n) for n in org_data.get("named_after_people", [])),
         private_heads=re.compile(rf"^(?:(?:Hội đồng quản trị|HĐQT|Hội đồng thành viên|HĐTV) )?"
-                                 rf"(?:{_alternation(data['private_org_heads'])})(?!\w)", re.IGNORECASE),
+                                 rf"(?:{_alternation(data['private_org_heads'])})(?!\w)"
+                                 rf"|^(?:{_alternation(data['private_boards'])}) (?!{_alternation(data['state_firms'])})",
+                                 re.IGNORECASE),
         private_context=re.compile(rf"(?<!\w)(?:{_alternation(data['private_context'])})(?!\w)", re.IGNORECASE),
         name_not_after=re.compile(rf"(?<!\w)(?:{_alternation(data['name_not_after'])}) $", re.IGNORECASE),
         not_office=re.compile(rf"^(?:{_alternation(data['not_office_units'])})(?!\w)", re.IGNORECASE),
@@ -171,6 +173,7 @@ class _Link:
     org_name: str | None = None  # gazetteer name, when the organisation is one
     kind: str | None = None
     after_kiem: bool = False  # joined to the title before by "kiêm"
+    abroad: bool = False  # a foreign country's ministry named by its field ("Ngoại giao Hoa Kỳ")
 
 
 @dataclass(slots=True)
@@ -181,10 +184,10 @@ class _Candidate:
 
 
 _SYLLABLE = re.compile(r"[^\W\d_]+")
-_FOREIGN_PART = re.compile(r"[^\W\d_]\.(?= )|[^\W\d_](?:[^\W\d_]|['’-][^\W\d_])*")  # "W." or "Ki-moon"
+_FOREIGN_PART = re.compile(r"[^\W\d_]\.(?=[ \w])|[^\W\d_](?:[^\W\d_]|['’-][^\W\d_])*")  # "W." or "Ki-moon"
 _BEFORE_NAME = re.compile(r"(?: \([^()\n]{1,20}\))?,? ")  # "Tổng công ty Điện lực VN (EVN) Đặng Hùng"
-_SEPARATOR = re.compile(r"\s*(?:,|;|\bkiêm\b|\bđồng thời là\b| - | – )\s*")
-_AFTER_NAME = re.compile(r"\s*(?:,|\(| - | – )\s*")
+_SEPARATOR = re.compile(r"\s*(?:,|\bkiêm\b|\bđồng thời là\b| - | – )\s*")  # ";" separates people in lists
+_AFTER_NAME = re.compile(r"\s*(?:,|\(|[-–](?= ))\s*")  # "Nguyễn Văn Sáng- Phó Chủ tịch" too
 _OF = re.compile(r" (?:của|thuộc) ")
 _TAI = re.compile(r"(?: (\([^()\n]{1,15}\)))? tại ")  # "Quỹ Nhi đồng Liên hợp quốc (UNICEF) tại Việt Nam"
 _CLAUSE_END = re.compile(r"[,.;:!?()\"“”\n]")
@@ -215,7 +218,9 @@ def _title_matches(norm: str) -> dict[int, _TitleMatch]:
             end = suffix.end()
             text = f"{text} {suffix.group(1)}"
         org_from = None
-        if title.unit_in_title:
+        if title.unit_in_title and suffix and norm[end:end + 1] == " " and norm[end + 1:end + 2].isupper():
+            org_from = end + 1  # "Phó Trưởng Ban Thường trực Ban Tổ chức Trung ương"
+        elif title.unit_in_title:
             org_from = best[start][0] - len(title.unit)
         elif title.org_in_match and best[start][0] > start + len(title.title):
             org_from = start + len(title.title) + 1
@@ -306,22 +311,28 @@ def _glued_run(norm: str, pos: int) -> list[tuple[int, int]]:
     return []
 
 
+_FOREIGN_WORD = re.compile(r"[A-Z][a-z]+(?:['’-][A-Za-z]+)*")
+_PARTICLES = frozenset({"von", "van", "der", "den", "de", "du", "da", "di", "la", "le", "bin", "binti", "al", "el"})
+
+
 def _foreign_name(norm: str, pos: int, org_starts) -> tuple[int, int] | None:
     parts: list[re.Match[str]] = []
     at = pos
-    while len(parts) < 4:
+    while len(parts) < 5:
         m = _FOREIGN_PART.match(norm, at)
-        if not m or not m.group(0)[0].isupper():
+        if not m or not (m.group(0)[0].isupper() or parts and m.group(0) in _PARTICLES):
             break
         parts.append(m)
         if m.end() < len(norm) and norm[m.end()] == " ":
             at = m.end() + 1
+        elif m.group(0).endswith(".") and m.end() < len(norm) and norm[m.end()].isupper():
+            at = m.end()  # "M.Ansari"
         else:
             break
-    while parts and parts[-1].group(0).endswith("."):
-        parts.pop()  # an initial must be followed by the rest of the name
-    if not parts:
-        return None
+    while parts and (parts[-1].group(0).endswith(".") or parts[-1].group(0) in _PARTICLES):
+        parts.pop()  # an initial or a particle must be followed by the rest of the name
+    if not parts or len(parts) == 1 and not _FOREIGN_WORD.fullmatch(parts[0].group(0)):
+        return None  # one word must look foreign ("Bush", "Putin"; not "Lãnh" of "Lãnh đạo")
     start, end = parts[0].start(), parts[-1].end()
     return (start, end) if _acceptable_name(norm, start, end, org_starts, True) else None
 
@@ -347,6 +358,10 @@ def _known_org_after(norm: str, link: _Link, org_starts: dict[int, OrgMatch]) ->
     of = _OF.match(norm, end)  # "Ủy ban Pháp luật của Quốc hội"
     if of and of.end() in org_starts:
         end = org_starts[of.end()].end
+    if found.kind == "ministry_field" and norm[end:end + 1] == " ":
+        country = org_starts.get(end + 1)
+        if country is not None and country.kind == "country" and country.name != "Việt Nam":
+            end, link.abroad = country.end, True  # "Bộ trưởng Ngoại giao Hoa Kỳ"
     if found.kind in ("country", "international"):
         tai = _TAI.match(norm, end)
         if tai and tai.end() in org_starts:
@@ -357,8 +372,40 @@ def _known_org_after(norm: str, link: _Link, org_starts: dict[int, OrgMatch]) ->
     return end
 
 
-def _read_chain(norm: str, first: _TitleMatch, titles, org_starts) -> tuple[list[_Link], int]:
-    """Titles joined by commas or "kiêm", each with its organisation: the links and where they end."""
+_JOINED_PERSON = re.compile(r"(?<!\w)(?:và|cùng|với)(?: [^\W\d_A-ZĐ][^\W\d_]*){0,2} $")
+
+
+def _names_someone(norm: str, start: int, end: int, org_starts) -> bool:
+    """Another person joined inside ``norm[start:end]`` ("phòng điều vận và Lâm Ngọc Kiệt", "... và trung
+    úy Trương Ngọc Long"); not a name an organisation carries ("THPT Ngô Thời Nhiệm")."""
+    for m in _NAME_START.finditer(norm, start, end):
+        if norm[m.start()].isupper() and not _inside_run(norm, m.start()) and \
+                _JOINED_PERSON.search(norm, max(start, m.start() - 30), m.start()):
+            name = _vietnamese_name(norm, m.start(), org_starts, after_title=False)
+            if name is not None and name[1] <= end:
+                return True
+    return False
+
+
+def _before_someone_else(norm: str, start: int, end: int, org_starts) -> tuple[int, int] | None:
+    """An organisation's words up to another person joined to them: "phòng điều vận" of "trưởng phòng
+    điều vận và Lâm Ngọc Kiệt"."""
+    for m in _NAME_START.finditer(norm, start, end):
+        joined = _JOINED_PERSON.search(norm, max(start, m.start() - 30), m.start())
+        if norm[m.start()].isupper() and not _inside_run(norm, m.start()) and joined and \
+                _vietnamese_name(norm, m.start(), org_starts, after_title=False) is not None:
+            cut = joined.start() - 1
+            return (start, cut) if cut > start else None
+    return start, end
+
+
+def _read_chain(norm: str, first: _TitleMatch, titles, org_starts,
+                after_name: bool = False) -> tuple[list[_Link], int]:
+    """Titles joined by commas or "kiêm", each with its organisation: the links and where they end.
+
+    ``after_name``: the person is already named, so an organisation the gazetteer does not know may sit
+    between two titles ("Nguyễn Tân Cương, Tổng Tham mưu trưởng Quân đội nhân dân Việt Nam, Thứ trưởng
+    Bộ Quốc phòng"); before the name it could swallow the name."""
     links: list[_Link] = []
     current = first
     after_kiem = False
@@ -366,6 +413,17 @@ def _read_chain(norm: str, first: _TitleMatch, titles, org_starts) -> tuple[list
         link = _Link(current, after_kiem=after_kiem)
         end = _known_org_after(norm, link, org_starts)
         links.append(link)
+        if after_name and link.org_start is None and not current.title.organization and not current.title.rank \
+                and norm[end:end + 1] == " ":
+            generic = _generic_org(norm, end + 1, link)
+            if generic is not None and _vietnamese_name(norm, generic[0], org_starts, after_title=False) is None:
+                separator = _SEPARATOR.match(norm, generic[1])
+                following = _title_at(norm, separator.end(), titles) if separator else None
+                # "..., Chánh văn phòng Cơ quan CSĐT, thiếu tá Phạm Đình Thi": a rank opens the next person
+                if following is not None and not following.title.rank and \
+                        not _names_someone(norm, generic[0], generic[1], org_starts):
+                    _set_generic(link, *generic)
+                    end = generic[1]
         separator = _SEPARATOR.match(norm, end)
         following = _title_at(norm, separator.end(), titles) if separator else None
         if following is None or following.start <= current.start:
@@ -453,7 +511,7 @@ def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts) -> tu
         apposed = _apposed_after_unknown_org(norm, links[-1], pos, org_starts)
         if apposed is not None:
             return apposed
-    foreign = any(l.title.title.foreign or l.kind in ("country", "international") for l in links)
+    foreign = any(l.title.title.foreign or l.abroad or l.kind in ("country", "international", "foreign") for l in links)
     name = _vietnamese_name(norm, pos, org_starts, honorific=polite)
     if name is None and foreign:
         name = _foreign_name(norm, pos, org_starts)
@@ -512,6 +570,8 @@ def _name_in_tail(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, in
     org_text = norm[pos:best[0]].rstrip()
     if not org_text or lex.generic_end.search(org_text) or not _may_open_organization(org_text, link):
         return None
+    if org_text.rsplit(" ", 1)[-1] in ("và", "cùng", "với"):
+        return None  # "trưởng phòng điều vận và Lâm Ngọc Kiệt, trưởng phòng quản trị": the name is someone else's
     _set_generic(link, pos, pos + len(org_text))
     return best
 
@@ -574,12 +634,14 @@ def _trailing_chain(norm: str, name_end: int, titles, org_starts) -> list[_Link]
     title = _title_at(norm, separator.end(), titles)
     if title is None:
         return None
-    links, end = _read_chain(norm, title, titles, org_starts)
+    links, end = _read_chain(norm, title, titles, org_starts, after_name=True)
     if _name_after_chain(norm, links, end, org_starts) is not None:
         return None
     last = links[-1]
     if last.org_start is None and last.title.title.organization is None and norm[end:end + 1] == " ":
         generic = _generic_org(norm, end + 1, last)
+        if generic is not None:
+            generic = _before_someone_else(norm, *generic, org_starts)
         if generic is not None:
             _set_generic(last, *generic)
     return links
