@@ -407,3 +407,16 @@ def test_modern_articles(fixtures, name):
     assert found == expected
     for official in officials(text, published):
         assert all(text[m.start:m.end] == m.text for m in official.mentions)
+
+
+def test_a_body_after_a_title_is_no_short_mention():
+    text = ("Thủ tướng Chính phủ Phạm Minh Chính chủ trì. Thủ tướng Chính phủ yêu cầu các bộ khẩn trương. "
+            "Thủ tướng Chính nhấn mạnh.")
+    [person] = officials(text)
+    assert [(m.text, m.start) for m in person.mentions] == [
+        ("Phạm Minh Chính", 20), ("Chính", text.rindex("Chính nhấn"))]
+
+
+def test_regional_units_of_2025():
+    text = "Giám đốc Kho bạc Nhà nước khu vực XII Lê Văn Chung cho biết."
+    assert summary(text) == {"Lê Văn Chung": [("Giám đốc", "Kho bạc Nhà nước khu vực XII")]}

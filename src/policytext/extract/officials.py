@@ -78,6 +78,7 @@ class _Lexicon:
     honorific: re.Pattern[str]  # honorifics and degrees
     polite: frozenset[str]  # honorifics proper: any capitalised run after them is a name
     not_names: frozenset[str]
+    not_name_start: re.Pattern[str]  # a body or a place starting here ("Chính phủ", "Hà Nội")
     places: frozenset[str]
     historical: frozenset[str]
     institution_names: frozenset[str]
@@ -137,6 +138,7 @@ def _lexicon() -> _Lexicon:
         honorific=re.compile(rf"(?<!\w)(?:{_alternation([*data['honorifics'], *data['degrees']])}) "),
         polite=frozenset(normalize_string(h) for h in data["honorifics"]),
         not_names=frozenset(normalize_string(n) for n in data["not_names"]),
+        not_name_start=re.compile(rf"(?:{_alternation([*data['not_names'], *places])})(?!\w)"),
         places=frozenset(places),
         historical=frozenset(normalize_string(n) for n in data.get("historical_names", [])),
         institution_names=frozenset(normalize_string(n) for n in org_data.get("named_after_people", [])),
@@ -189,6 +191,7 @@ _BEFORE_NAME = re.compile(r"(?: \([^()\n]{1,20}\))?,? ")  # "Tổng công ty Đi
 _SEPARATOR = re.compile(r"\s*(?:,|\bkiêm\b|\bđồng thời là\b| - | – )\s*")  # ";" separates people in lists
 _AFTER_NAME = re.compile(r"\s*(?:,|\(|[-–](?= ))\s*")  # "Nguyễn Văn Sáng- Phó Chủ tịch" too
 _OF = re.compile(r" (?:của|thuộc) ")
+_REGION = re.compile(r" khu vực (?:[IVXL]+|\d{1,2})(?!\w)")
 _TAI = re.compile(r"(?: (\([^()\n]{1,15}\)))? tại ")  # "Quỹ Nhi đồng Liên hợp quốc (UNICEF) tại Việt Nam"
 _CLAUSE_END = re.compile(r"[,.;:!?()\"“”\n]")
 
@@ -355,6 +358,9 @@ def _known_org_after(norm: str, link: _Link, org_starts: dict[int, OrgMatch]) ->
     if found is None:
         return title.end
     end = found.end
+    region = _REGION.match(norm, end)
+    if region:
+        end = region.end()  # "Kho bạc Nhà nước khu vực XII", the regional units of 2025
     of = _OF.match(norm, end)  # "Ủy ban Pháp luật của Quốc hội"
     if of and of.end() in org_starts:
         end = org_starts[of.end()].end
@@ -826,7 +832,7 @@ def _merge(doc: Document, candidates: list[_Candidate], titles, org_starts) -> l
         for m in re.finditer(re.escape(name), norm):
             if _is_boundary(norm, m.start(), m.end()) and not _inside(m.start(), m.end(), spans):
                 spans.add((m.start(), m.end()))
-    _short_mentions(norm, people, titles)
+    _short_mentions(norm, people, titles, org_starts)
     officials = []
     for name, positions, spans in people:
         positions = _without_private(positions)
@@ -841,8 +847,9 @@ def _merge(doc: Document, candidates: list[_Candidate], titles, org_starts) -> l
 _WORD_AFTER = re.compile(r" ([^\W\d_]+)(?!\w)")
 
 
-def _short_mentions(norm: str, people, titles) -> None:
-    """"ông Diên", "Bộ trưởng Diên": the last syllable of exactly one known name, standing alone."""
+def _short_mentions(norm: str, people, titles, org_starts) -> None:
+    """"ông Diên", "Bộ trưởng Diên": the last syllable of exactly one known name, standing alone (not
+    "Chính" of "Thủ tướng Chính phủ" in an article about Phạm Minh Chính)."""
     by_last: dict[str, list[int]] = {}
     for i, (name, _, _) in enumerate(people):
         by_last.setdefault(name.split()[-1], []).append(i)
@@ -856,6 +863,8 @@ def _short_mentions(norm: str, people, titles) -> None:
             continue
         if m.end() + 1 < len(norm) and norm[m.end()] == " " and norm[m.end() + 1].isupper():
             continue  # more name follows: not a short form
+        if m.start(1) in org_starts or _lexicon().not_name_start.match(norm, m.start(1)):
+            continue  # "Chính phủ", "Hà Nội": a body or a place
         spans = people[by_last[word][0]][2]
         if not _inside(m.start(1), m.end(1), spans):
             spans.add((m.start(1), m.end(1)))
