@@ -20,23 +20,27 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 _SPACE_LIKE = "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 _DROPPED = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _NEEDS_MAPPING = re.compile(f"[{_SPACE_LIKE}{_DROPPED}\r]|  ")
 
-_LOOKALIKE = str.maketrans({"\u00d0": "\u0110", "\u2010": "-", "\u2011": "-", "\u2212": "-"})
+_LOOKALIKES = (("\u00d0", "\u0110"), ("\u2010", "-"), ("\u2011", "-"), ("\u2212", "-"))
 _CYRILLIC_TO_LATIN = str.maketrans(
     "АВСЕНІЈКМОРТХаесіјорхуЅѕ", "ABCEHIJKMOPTXaecijopxySs"
 )
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _MIXED_CYRILLIC_WORD = re.compile(r"\w*[\u0400-\u04ff]\w*")
 _LATIN_OR_DIGIT = re.compile(r"[0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 
 _TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}  # grave acute hook tilde dot
-# an open syllable ending in oa/oe/uy whose tone sits on the last vowel ("qu" is an onset: "quý" stays)
+# an open syllable ending in oa/oe/uy whose tone sits on the last vowel ("qu" is an onset: "quý" stays);
+# it opens with a plain class so that re's fast scan for its first character applies
 _NEW_STYLE_TONE = re.compile(
-    r"(?<![^\W\d_])([^\W\d_]*?)(?<![qQ])([oO][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?![^\W\d_])"
+    r"[oOuU](?<![qQ].)(?:(?<=[oO])[àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ]|(?<=[uU])[ỳýỷỹỵỲÝỶỸỴ])(?![^\W\d_])"
 )
 
 
@@ -44,24 +48,41 @@ _NEW_STYLE_TONE = re.compile(
 class OffsetMap:
     """Maps spans of the normalised text to spans of the original.
 
-    ``starts[i]``/``ends[i]`` are the original span that produced normalised character ``i``.
-    ``None`` lists mean the identity (the common case).
+    Stored in pieces, not per character: piece ``p`` covers normalised characters from ``keys[p]``
+    up to the next key. In a copied piece (``spans[p] is None``) character ``i`` came from original
+    character ``origins[p] + i - keys[p]``; every character of any other piece came from the original
+    span ``spans[p]`` (a folded run of spaces, a composed letter). ``keys is None`` is the identity
+    (the common case).
     """
 
     original_length: int
-    starts: list[int] | None = None
-    ends: list[int] | None = None
+    length: int = 0  # of the normalised text
+    keys: list[int] | None = None
+    origins: list[int] | None = None
+    spans: list[tuple[int, int] | None] | None = None
+
+    @property
+    def is_identity(self) -> bool:
+        return self.keys is None
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
-        if self.starts is None or self.ends is None:
+        if self.keys is None:
             return start, end
-        n = len(self.starts)
-        if start >= n:
+        if start >= self.length:
             return self.original_length, self.original_length
-        end = min(end, n)
-        o_start = self.starts[start]
-        o_end = self.ends[end - 1] if end > start else o_start
+        end = min(end, self.length)
+        o_start = self._origin(start)[0]
+        o_end = self._origin(end - 1)[1] if end > start else o_start
         return o_start, o_end
+
+    def _origin(self, i: int) -> tuple[int, int]:
+        """The original span normalised character ``i`` came from."""
+        p = bisect_right(self.keys, i) - 1
+        span = self.spans[p]
+        if span is None:
+            o = self.origins[p] + i - self.keys[p]
+            return o, o + 1
+        return span
 
 
 @dataclass(slots=True)
@@ -73,11 +94,14 @@ class Normalized:
 def normalize(text: str) -> Normalized:
     """Return the canonical copy of ``text`` and the map back to it."""
     if unicodedata.is_normalized("NFC", text) and not _NEEDS_MAPPING.search(text):
-        canonical, offsets = text, OffsetMap(len(text))
+        canonical, offsets = text, OffsetMap(len(text), len(text))
     else:
         canonical, offsets = _nfc_and_spaces(text)
-    canonical = canonical.translate(_LOOKALIKE)
-    canonical = _MIXED_CYRILLIC_WORD.sub(_latinise_mixed_word, canonical)
+    for look_alike, letter in _LOOKALIKES:
+        if look_alike in canonical:
+            canonical = canonical.replace(look_alike, letter)
+    if _CYRILLIC.search(canonical):
+        canonical = _MIXED_CYRILLIC_WORD.sub(_latinise_mixed_word, canonical)
     canonical = _NEW_STYLE_TONE.sub(_to_old_style_tone, canonical)
     return Normalized(canonical, offsets)
 
@@ -88,40 +112,102 @@ def normalize_string(text: str) -> str:
 
 
 def _nfc_and_spaces(text: str) -> tuple[str, OffsetMap]:
-    """NFC per character cluster and white-space folding, keeping where every output char came from."""
-    out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    i, n = 0, len(text)
-    while i < n:
-        j = i + 1
-        while j < n and unicodedata.combining(text[j]):
-            j += 1
-        chunk = text[i:j]
-        ch = chunk[0]
-        if ch in _DROPPED and j == i + 1:
-            pass
-        elif ch == "\r":
-            if not (j < n and text[j] == "\n"):
-                _emit(out, starts, ends, "\n", i, j)
-            # a CR before LF is dropped: the LF stands for both
-        elif ch == " " or ch in _SPACE_LIKE:
-            if out and out[-1] == " ":
-                ends[-1] = j  # fold the run into one space
+    """NFC per character cluster and white-space folding, keeping where every output char came from.
+
+    Text between the places that change is copied in one piece; only those places go through the
+    character-cluster rules, one piece per output character or run.
+    """
+    builder = _MapBuilder(text)
+    changes = _changes()
+    copied_to = 0
+    while (change := changes.search(text, copied_to)) is not None:
+        start = change.start()
+        while start > copied_to and unicodedata.combining(text[start]):
+            start -= 1  # a combining mark: its cluster starts at the character it sits on
+        builder.copy(copied_to, start)
+        copied_to = builder.clusters(start, change.end())
+    builder.copy(copied_to, len(text))
+    return "".join(builder.out), OffsetMap(len(text), builder.length, builder.keys, builder.origins, builder.spans)
+
+
+class _MapBuilder:
+    """The normalised text and its offset pieces, built left to right."""
+
+    __slots__ = ("text", "out", "length", "keys", "origins", "spans", "last")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.out: list[str] = []
+        self.length = 0
+        self.keys: list[int] = []
+        self.origins: list[int] = []
+        self.spans: list[tuple[int, int] | None] = []
+        self.last = ""  # the last character written
+
+    def copy(self, start: int, end: int) -> None:
+        if end > start:
+            self._piece(self.text[start:end], start, None)
+
+    def clusters(self, start: int, end: int) -> int:
+        """Character-cluster rules from ``start`` to ``end`` and on over any white space or dropped
+        characters that follow (a run is folded as a whole); returns where they stopped."""
+        text, i, n = self.text, start, len(self.text)
+        while i < end or i < n and text[i] in _RUN:
+            j = i + 1
+            while j < n and unicodedata.combining(text[j]):
+                j += 1
+            chunk = text[i:j]
+            ch = chunk[0]
+            if ch in _DROPPED and j == i + 1:
+                pass
+            elif ch == "\r":
+                if not (j < n and text[j] == "\n"):
+                    self._piece("\n", i, (i, j))
+                # a CR before LF is dropped: the LF stands for both
+            elif ch == " " or ch in _SPACE_LIKE:
+                if self.last == " ":
+                    self._widen_last_space(j)  # fold the run into one space
+                else:
+                    self._piece(" ", i, (i, j))
             else:
-                _emit(out, starts, ends, " ", i, j)
+                composed = unicodedata.normalize("NFC", chunk) if j > i + 1 else chunk
+                self._piece(composed, i, (i, j))
+            i = j
+        return i
+
+    def _piece(self, chars: str, origin: int, span: tuple[int, int] | None) -> None:
+        self.out.append(chars)
+        self.keys.append(self.length)
+        self.origins.append(origin)
+        self.spans.append(span)
+        self.length += len(chars)
+        self.last = chars[-1]
+
+    def _widen_last_space(self, end: int) -> None:
+        if self.spans[-1] is not None:
+            self.spans[-1] = (self.spans[-1][0], end)
+            return
+        # the space ends a copied piece: it gets a piece of its own
+        space_at = self.length - 1
+        origin = self.origins[-1] + space_at - self.keys[-1]
+        if self.keys[-1] == space_at:
+            self.spans[-1] = (origin, end)
         else:
-            composed = unicodedata.normalize("NFC", chunk) if j > i + 1 else chunk
-            for c in composed:
-                _emit(out, starts, ends, c, i, j)
-        i = j
-    return "".join(out), OffsetMap(n, starts, ends)
+            self.keys.append(space_at)
+            self.origins.append(origin)
+            self.spans.append((origin, end))
 
 
-def _emit(out: list[str], starts: list[int], ends: list[int], char: str, start: int, end: int) -> None:
-    out.append(char)
-    starts.append(start)
-    ends.append(end)
+_RUN = frozenset(" \r" + _SPACE_LIKE + _DROPPED)
+
+
+@lru_cache(maxsize=1)
+def _changes() -> re.Pattern[str]:
+    """Where the character-cluster rules can change anything: two spaces, other white space, dropped
+    characters, CR, and combining marks. Characters beyond the BMP are all checked one by one (they
+    are rare, and a class of the few combining ones there would make every search slow)."""
+    marks = "".join(re.escape(chr(code)) for code in range(0x10000) if unicodedata.combining(chr(code)))
+    return re.compile(rf"[{re.escape(_SPACE_LIKE + _DROPPED)}\r{marks}\U00010000-\U0010ffff]|  ")
 
 
 def _latinise_mixed_word(match: re.Match[str]) -> str:
@@ -132,8 +218,7 @@ def _latinise_mixed_word(match: re.Match[str]) -> str:
 
 
 def _to_old_style_tone(match: re.Match[str]) -> str:
-    prefix, pair = match.group(1), match.group(2)
-    first, second = pair[0], pair[1]
+    first, second = match.group(0)
     base_and_marks = unicodedata.normalize("NFD", second)
     tone = next((m for m in base_and_marks[1:] if m in _TONES), None)
     if tone is None:
@@ -141,4 +226,4 @@ def _to_old_style_tone(match: re.Match[str]) -> str:
     rest = "".join(m for m in base_and_marks[1:] if m != tone)
     new_second = unicodedata.normalize("NFC", base_and_marks[0] + rest)
     new_first = unicodedata.normalize("NFC", first + tone)
-    return prefix + new_first + new_second
+    return new_first + new_second
