@@ -420,3 +420,26 @@ def test_a_body_after_a_title_is_no_short_mention():
 def test_regional_units_of_2025():
     text = "Giám đốc Kho bạc Nhà nước khu vực XII Lê Văn Chung cho biết."
     assert summary(text) == {"Lê Văn Chung": [("Giám đốc", "Kho bạc Nhà nước khu vực XII")]}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ông Nguyễn Văn Bình được bổ nhiệm giữ chức Thứ trưởng Bộ Tài chính.",
+         {"Nguyễn Văn Bình": [("Thứ trưởng", "Bộ Tài chính", False)]}),
+        ("Bà Lê Thị Hoa được bầu làm Chủ tịch HĐND tỉnh nhiệm kỳ 2021-2026.",
+         {"Lê Thị Hoa": [("Chủ tịch", "HĐND tỉnh", False)]}),
+        ("Thủ tướng đồng ý cho ông Nguyễn Văn An thôi giữ chức Chủ tịch UBND tỉnh.",
+         {"Nguyễn Văn An": [("Chủ tịch", "UBND tỉnh", True)]}),
+        ("Ông Trần Văn Nam là Phó Giám đốc Công an tỉnh.", {"Trần Văn Nam": [("Phó Giám đốc", "Công an tỉnh", False)]}),
+        # a company title with no body after a verb: a company's ("Công ty Tam Nguyên do bà A làm giám đốc")
+        ("Công ty Tam Nguyên do bà Hà Kiều Anh làm giám đốc.", {}),
+        ("Ông Nguyễn Văn Cường làm việc với Bộ trưởng Bộ Y tế.", {}),
+        # National Assembly debates: the deputy and the delegation written after the name
+        ("Đại biểu Phạm Văn Hòa (Đoàn ĐBQH tỉnh Đồng Tháp) phát biểu. Theo đại biểu Hòa, cần sửa luật.",
+         {"Phạm Văn Hòa": [("đại biểu Quốc hội", "Đoàn ĐBQH tỉnh Đồng Tháp", False)]}),
+    ],
+)
+def test_appointments_and_deputies(text, expected):
+    found = {o.name: [(p.title, p.organization, p.former) for p in o.positions] for o in officials(text)}
+    assert found == expected

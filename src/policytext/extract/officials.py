@@ -190,6 +190,10 @@ _FOREIGN_PART = re.compile(r"[^\W\d_]\.(?=[ \w])|[^\W\d_](?:[^\W\d_]|['’-][^\W
 _BEFORE_NAME = re.compile(r"(?: \([^()\n]{1,20}\))?,? ")  # "Tổng công ty Điện lực VN (EVN) Đặng Hùng"
 _SEPARATOR = re.compile(r"\s*(?:,|\bkiêm\b|\bđồng thời là\b| - | – )\s*")  # ";" separates people in lists
 _AFTER_NAME = re.compile(r"\s*(?:,|\(|[-–](?= ))\s*")  # "Nguyễn Văn Sáng- Phó Chủ tịch" too
+# "ông A được bổ nhiệm giữ chức Thứ trưởng ...", "ông B thôi giữ chức Chủ tịch ...", "ông C là Giám đốc ..."
+_APPOINTED = re.compile(r" (?:(?:đã |vừa |sẽ |chính thức )?được (?:bầu|bổ nhiệm|tái bổ nhiệm|điều động|luân chuyển|"
+                        r"phân công|giao|chỉ định|cử|bầu bổ sung|bầu giữ chức)(?: (?:giữ chức vụ|giữ chức|làm|là))? |"
+                        r"(?=thôi giữ chức)|giữ chức vụ |giữ chức |là |hiện là |làm )")
 _OF = re.compile(r" (?:của|thuộc) ")
 _REGION = re.compile(r" khu vực (?:[IVXL]+|\d{1,2})(?!\w)")
 _TAI = re.compile(r"(?: (\([^()\n]{1,15}\)))? tại ")  # "Quỹ Nhi đồng Liên hợp quốc (UNICEF) tại Việt Nam"
@@ -611,7 +615,7 @@ def _positions(doc: Document, links: list[_Link], private_article: bool) -> list
         t = link.title.title
         if t.rank:
             continue
-        former = bool(lex.former.search(doc.norm, max(0, link.title.start - 12), link.title.start))
+        former = bool(lex.former.search(doc.norm, max(0, link.title.start - 20), link.title.start))
         organization = _organization_text(doc, link)
         following = links[i + 1] if i + 1 < len(links) else None
         if organization is None and following is not None and following.after_kiem and \
@@ -634,7 +638,8 @@ def _positions(doc: Document, links: list[_Link], private_article: bool) -> list
 
 def _trailing_chain(norm: str, name_end: int, titles, org_starts) -> list[_Link] | None:
     """"Nguyễn Văn A, Giám đốc Sở Tài chính": titles right after a name (unless they name someone else)."""
-    separator = _AFTER_NAME.match(norm, name_end)
+    apposed = _AFTER_NAME.match(norm, name_end)
+    separator = apposed or _APPOINTED.match(norm, name_end)
     if not separator:
         return None
     title = _title_at(norm, separator.end(), titles)
@@ -650,6 +655,8 @@ def _trailing_chain(norm: str, name_end: int, titles, org_starts) -> list[_Link]
             generic = _before_someone_else(norm, *generic, org_starts)
         if generic is not None:
             _set_generic(last, *generic)
+    if not apposed and all(l.title.title.public_only and l.org_start is None for l in links):
+        return None  # "công ty ... do bà A làm giám đốc": a company title with no body written
     return links
 
 
@@ -736,6 +743,8 @@ def extract_officials(doc: Document) -> list[Official]:
         if candidate is None:
             candidates[start] = candidate = _Candidate(start, end)
         candidate.positions.extend(positions)
+    for start, end, position in _deputies(doc, org_starts):
+        candidates.setdefault(start, _Candidate(start, end)).positions.append(position)
     for start, links, end in by_surname:
         if all(l.title.title.public_only and l.org_start is None for l in links):
             continue  # "Giám đốc Hải": maybe a company's; only a public office or a named body tells
@@ -789,6 +798,21 @@ def _full_name_elsewhere(norm: str, end: int, org_starts, candidates) -> tuple[i
     if len(names) != 1:
         return None
     return min(forms)
+
+
+_DEPUTY = re.compile(r"(?<!\w)[Đđ]ại biểu ")
+_DELEGATION = re.compile(r" \(((?:Đoàn|đoàn) (?:ĐBQH|đại biểu Quốc hội) [^()\n]{1,40})\)")
+
+
+def _deputies(doc: Document, org_starts):
+    """"Đại biểu Phạm Văn Hòa (Đoàn ĐBQH tỉnh Đồng Tháp)": a National Assembly deputy and the
+    delegation written after the name, the way debates are reported."""
+    norm = doc.norm
+    for m in _DEPUTY.finditer(norm):
+        name = _vietnamese_name(norm, m.end(), org_starts, after_title=False)
+        delegation = _DELEGATION.match(norm, name[1]) if name else None
+        if delegation:
+            yield name[0], name[1], Position("đại biểu Quốc hội", doc.span(delegation.start(1), delegation.end(1)).text)
 
 
 def _inside_organization(org_starts: dict[int, OrgMatch]):
@@ -853,7 +877,8 @@ def _short_mentions(norm: str, people, titles, org_starts) -> None:
     by_last: dict[str, list[int]] = {}
     for i, (name, _, _) in enumerate(people):
         by_last.setdefault(name.split()[-1], []).append(i)
-    openings = [m.end() - 1 for m in _lexicon().honorific.finditer(norm)] + [t.end for t in titles.values()]
+    openings = [m.end() - 1 for m in _lexicon().honorific.finditer(norm)] + [t.end for t in titles.values()] + \
+        [m.end() - 1 for m in _DEPUTY.finditer(norm)]
     for at in openings:
         m = _WORD_AFTER.match(norm, at)
         if not m:
