@@ -6,10 +6,15 @@ How a person is found (knowledge in resources/titles.yaml, surnames.yaml, organi
    Đảng, Bí thư Ban cán sự Đảng, Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên". A name is a surname
    and one to three capitalised syllables; after "ông"/"bà"/"đồng chí" any two to four capitalised
    syllables ("ông Văn Dũng"); foreign office-holders may have any capitalised name ("Kofi Annan").
+   A plural title lists its holders ("các Phó Thủ tướng: Trần Hồng Hà, Lê Thành Long"); a degree
+   before the name is none of it ("Giám đốc Bệnh viện X, PGS.TS Nguyễn Văn A").
 2. A name followed by its titles: "ông Nguyễn Văn A, Giám đốc Sở Tài chính", "Trần Văn B (nguyên
-   Chủ tịch UBND xã X)".
-3. Later mentions of someone already found: the full name anywhere, and the last syllable of the
-   name after an honorific or a title ("ông Diên", "Bộ trưởng Diên").
+   Chủ tịch UBND xã X)", "ông C được bổ nhiệm giữ chức Thứ trưởng ...", "Đại biểu D (Đoàn ĐBQH
+   tỉnh X)".
+3. A title before one word of a name written in full elsewhere: "Chánh án Weinstein" is the
+   article's "Jack Weinstein".
+4. Later mentions of someone already found: the full name anywhere, and the last syllable of the
+   name after an honorific or a title ("ông Diên", "Bộ trưởng Diên"; not "Thủ tướng Chính phủ").
 
 Decisions (benchmarks/gold/README.md and RECORD.md):
 - ``name`` is the fullest form, as written (original text). Mentions are name spans:
