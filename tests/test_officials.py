@@ -264,6 +264,9 @@ def test_vntc_politics_articles_are_read_and_fast(shared_data):
           "Nguyễn Ngọc Khánh": [("Phó Giám đốc", "Công an tỉnh")]}),
         ("Ông Trần Văn Hiệp, trưởng phòng điều vận và Lâm Ngọc Kiệt, trưởng phòng quản trị bị bắt.",
          {"Trần Văn Hiệp": [("Trưởng phòng", "Phòng điều vận")], "Lâm Ngọc Kiệt": [("Trưởng phòng", "Phòng quản trị")]}),
+        # every province is listed: after "Tỉnh ủy" an unlisted name is a person's
+        ("Chủ tịch UBND tỉnh Điện Biên Lê Thành Đô và Phó Bí thư Tỉnh ủy Lò Văn Tiến dự.",
+         {"Lê Thành Đô": [("Chủ tịch", "UBND tỉnh Điện Biên")], "Lò Văn Tiến": [("Phó Bí thư", "Tỉnh ủy")]}),
         # the board of a joint-stock company is private; a state corporation's or a state group's is not
         ("Chủ tịch HĐQT Vingroup Phạm Nhật Vượng cho biết.", {}),
         ("Chủ tịch HĐQT Tổng công ty Sông Đà Nguyễn Văn Hai cho biết.",
