@@ -264,6 +264,12 @@ def test_vntc_politics_articles_are_read_and_fast(shared_data):
           "Nguyễn Ngọc Khánh": [("Phó Giám đốc", "Công an tỉnh")]}),
         ("Ông Trần Văn Hiệp, trưởng phòng điều vận và Lâm Ngọc Kiệt, trưởng phòng quản trị bị bắt.",
          {"Trần Văn Hiệp": [("Trưởng phòng", "Phòng điều vận")], "Lâm Ngọc Kiệt": [("Trưởng phòng", "Phòng quản trị")]}),
+        # one title, several holders, a list closed by "và"; the last one's own titles are theirs
+        ("Cùng dự có Thứ trưởng Bộ Công Thương Nguyễn Hoàng Long, Phan Thị Thắng và Trương Thanh Hoài.",
+         {"Nguyễn Hoàng Long": [("Thứ trưởng", "Bộ Công Thương")], "Phan Thị Thắng": [("Thứ trưởng", "Bộ Công Thương")],
+          "Trương Thanh Hoài": [("Thứ trưởng", "Bộ Công Thương")]}),
+        ("Cùng dự có Thứ trưởng Bộ Công Thương Nguyễn Hoàng Long và Trương Thanh Hoài, Chánh Văn phòng Bộ.",
+         {"Nguyễn Hoàng Long": [("Thứ trưởng", "Bộ Công Thương")], "Trương Thanh Hoài": [("Chánh Văn phòng", "Văn phòng Bộ")]}),
         # every province is listed: after "Tỉnh ủy" an unlisted name is a person's
         ("Chủ tịch UBND tỉnh Điện Biên Lê Thành Đô và Phó Bí thư Tỉnh ủy Lò Văn Tiến dự.",
          {"Lê Thành Đô": [("Chủ tịch", "UBND tỉnh Điện Biên")], "Lò Văn Tiến": [("Phó Bí thư", "Tỉnh ủy")]}),

@@ -687,6 +687,27 @@ def _listed_names(norm: str, start: int, end: int, org_starts) -> list[tuple[int
     return names
 
 
+def _names_sharing(norm: str, first: tuple[int, int], titles, org_starts) -> list[tuple[int, int]]:
+    """"Thứ trưởng Bộ Công Thương Nguyễn Hoàng Long, Phan Thị Thắng và Trương Thanh Hoài": more holders
+    of the same title, a list closed by "và" whose names have no titles of their own."""
+    names = [first]
+    at = first[1]
+    while True:
+        separator = _LIST_SEPARATOR.match(norm, at)
+        if not separator or separator.group(0) == "; ":
+            return []
+        name = _vietnamese_name(norm, separator.end(), org_starts, after_title=False)
+        if name is None or norm[name[1]:name[1] + 1].isalnum():
+            return []
+        names.append(name)
+        at = name[1]
+        if separator.group(0) == " và ":
+            break
+    if _trailing_chain(norm, at, titles, org_starts) is not None:
+        return []  # "..., và Trương Thanh Hoài, Chánh Văn phòng": the last one has a title of their own
+    return names
+
+
 def _published(doc: Document) -> date | None:
     return doc.published.date() if isinstance(doc.published, datetime) else doc.published
 
@@ -713,6 +734,8 @@ def extract_officials(doc: Document) -> list[Official]:
         if name is None:
             by_surname.append((start, links, end))
             continue
+        if not listed:
+            listed = _names_sharing(norm, name, titles, org_starts)
         covered = (listed or [name])[-1][1]
         if lex.not_holder_before.search(norm, max(0, start - 12), start):
             continue  # "Trợ lý Bộ trưởng ... Đào Việt Trung": not the minister
