@@ -81,6 +81,7 @@ class _Lexicon:
     former: re.Pattern[str]  # "nguyên " / "cựu " right before a title
     suffix: re.Pattern[str]
     honorific: re.Pattern[str]  # honorifics and degrees
+    honorific_search: re.Pattern[str]  # the same without the word boundary, for _honorific_matches
     polite: frozenset[str]  # honorifics proper: any capitalised run after them is a name
     not_names: frozenset[str]
     not_name_start: re.Pattern[str]  # a body or a place starting here ("Chính phủ", "Hà Nội")
@@ -141,6 +142,7 @@ def _lexicon() -> _Lexicon:
         former=re.compile(rf"(?<!\w)(?:{_alternation(data['modifiers']['former'])}) $", re.IGNORECASE),
         suffix=re.compile(rf" ({_alternation(data['suffixes'])})(?!\w)", re.IGNORECASE),
         honorific=re.compile(rf"(?<!\w)(?:{_alternation([*data['honorifics'], *data['degrees']])}) "),
+        honorific_search=re.compile(rf"(?:{_alternation([*data['honorifics'], *data['degrees']])}) "),
         polite=frozenset(normalize_string(h) for h in data["honorifics"]),
         not_names=frozenset(normalize_string(n) for n in data["not_names"]),
         not_name_start=re.compile(rf"(?:{_alternation([*data['not_names'], *places])})(?!\w)"),
@@ -746,7 +748,7 @@ def extract_officials(doc: Document) -> list[Official]:
 
     # names followed by their titles: "ông A, Giám đốc ...", "Trần Văn B (nguyên Chủ tịch ...)"
     names = {(c.start, c.end) for c in candidates.values()}
-    for m in lex.honorific.finditer(norm):
+    for m in _honorific_matches(norm):
         found = _vietnamese_name(norm, m.end(), org_starts, honorific=_is_polite(m), after_title=False)
         if found:
             names.add(found)
@@ -828,15 +830,27 @@ def _full_name_elsewhere(norm: str, end: int, org_starts, candidates) -> tuple[i
     return min(forms)
 
 
-_DEPUTY = re.compile(r"(?<!\w)[Đđ]ại biểu ")
+_DEPUTY = re.compile(r"[Đđ]ại biểu ")  # the word boundary before is checked by hand: a lookbehind is slow
 _DELEGATION = re.compile(r" \(((?:Đoàn|đoàn) (?:ĐBQH|đại biểu Quốc hội) [^()\n]{1,40})\)")
+
+
+def _deputy_words(norm: str) -> list[re.Match[str]]:
+    return [m for m in _DEPUTY.finditer(norm) if m.start() == 0 or not norm[m.start() - 1].isalnum()]
+
+
+@lru_cache(maxsize=4)
+def _honorific_matches(norm: str) -> list[re.Match[str]]:
+    """Honorifics and degrees on a word boundary (searched once per article; a leading lookbehind in
+    the pattern would make the search several times slower)."""
+    return [m for m in _lexicon().honorific_search.finditer(norm)
+            if m.start() == 0 or not norm[m.start() - 1].isalnum()]
 
 
 def _deputies(doc: Document, org_starts):
     """"Đại biểu Phạm Văn Hòa (Đoàn ĐBQH tỉnh Đồng Tháp)": a National Assembly deputy and the
     delegation written after the name, the way debates are reported."""
     norm = doc.norm
-    for m in _DEPUTY.finditer(norm):
+    for m in _deputy_words(norm):
         name = _vietnamese_name(norm, m.end(), org_starts, after_title=False)
         delegation = _DELEGATION.match(norm, name[1]) if name else None
         if delegation:
@@ -905,8 +919,8 @@ def _short_mentions(norm: str, people, titles, org_starts) -> None:
     by_last: dict[str, list[int]] = {}
     for i, (name, _, _) in enumerate(people):
         by_last.setdefault(name.split()[-1], []).append(i)
-    openings = [m.end() - 1 for m in _lexicon().honorific.finditer(norm)] + [t.end for t in titles.values()] + \
-        [m.end() - 1 for m in _DEPUTY.finditer(norm)]
+    openings = [m.end() - 1 for m in _honorific_matches(norm)] + [t.end for t in titles.values()] + \
+        [m.end() - 1 for m in _deputy_words(norm)]
     for at in openings:
         m = _WORD_AFTER.match(norm, at)
         if not m:
