@@ -166,6 +166,43 @@ POSITIVE = [
     ("Ngày 10 tháng 3 âm lịch là ngày Giỗ Tổ Hùng Vương.", "Ngày 10 tháng 3 âm lịch", None, "day"),
     ("Cụ mất ngày 19/2 năm Bính Tuất.", "ngày 19/2 năm Bính Tuất", None, "day"),
     ("Lượng khách tăng vào ngày rằm tháng 7.", "ngày rằm tháng 7", None, "day"),
+    # birth years (RECORD.md: they are dates): "SN", "sinh", a bare year in brackets after a full name
+    ("Bị cáo Đinh Văn Tài (1969) bị tuyên phạt 3 năm tù.", "1969", "1969", "year"),
+    ("Nạn nhân là Lê Anh Tuấn (SN 1989, ngụ quận 3).", "SN 1989", "1989", "year"),
+    ("Nguyễn Văn A, SN 1975, trú tại Hà Nội.", "SN 1975", "1975", "year"),
+    ("Ông Nguyễn Văn Bình (sinh năm 1970) là giám đốc.", "năm 1970", "1970", "year"),
+    ("Tòa tuyên phạt Trần Thị Mai (sinh 1980) 5 năm tù.", "1980", "1980", "year"),
+    ("Ông Hoàng Minh (1958) bị bắt.", "1958", "1958", "year"),
+    ("Đối tượng Hà Năng Mạnh (1979, trú tại huyện Tứ Kỳ) bị bắt.", "1979", "1979", "year"),
+    # spaced dashes and ranges of full dates
+    ("Vụ việc bắt đầu từ ngày 24- 7- 2000, Công an tỉnh vào cuộc.", "bắt đầu từ ngày 24- 7- 2000", "2000-07-24/",
+     "interval"),
+    ("Ngày 25- 4, trong phiên xử phúc thẩm, bị cáo kêu oan.", "Ngày 25- 4", "2021-04-25", "day"),
+    ("Ngày 24 - 7 - 2000, ông đến Hà Nội.", "Ngày 24 - 7 - 2000", "2000-07-24", "day"),
+    ("Từ ngày 11 đến 13- 1- 2005, TAND tỉnh xét xử.", "Từ ngày 11 đến 13- 1- 2005", "2005-01-11/2005-01-13",
+     "interval"),
+    ("Kỷ niệm 60 năm chiến thắng phát xít (9.5.1945-9.5.2005).", "9.5.1945-9.5.2005", "1945-05-09/2005-05-09",
+     "interval"),
+    ("Kỷ niệm chiến thắng Điện Biên Phủ (7/5/1954-7/5/2004).", "7/5/1954-7/5/2004", "1954-05-07/2004-05-07",
+     "interval"),
+    ("Tự ý bỏ việc từ ngày 7/5/2001-20/7/2001.", "từ ngày 7/5/2001-20/7/2001", "2001-05-07/2001-07-20", "interval"),
+    # a run of listed months is one interval (like "tháng 11, 12"); a year after the last applies to all
+    ("Giá tăng nhanh, đặc biệt trong các tháng 5, 6 và 7-2005.", "tháng 5, 6 và 7-2005", "2005-05/2005-07",
+     "interval"),
+    ("Hợp đồng giao tháng 9, tháng 10 và tháng 11.", "tháng 9, tháng 10 và tháng 11", "2021-09/2021-11", "interval"),
+    ("Khóa học khai giảng vào tháng 3, 5 và 9/2005.", "tháng 3", "2005-03", "month"),
+    # an edge that is part of another word is no edge; an ordinal before a date is left out
+    ("Bắt đầu tháng sau, bốn xe chia đều chuyến.", "tháng sau", "2021-09", "month"),
+    ("Quốc hội bắt đầu năm 2005 với nhiều dự luật.", "năm 2005", "2005", "year"),
+    ("Hai bị can bị gia hạn tạm giữ lần thứ hai, ngày 11-12.", "ngày 11-12", "2021-12-11", "day"),
+    ("Giá dầu giảm so với phiên thứ 6 tuần trước.", "thứ 6 tuần trước", "2021-08-27", "day"),
+    ("Hội thảo tổ chức lúc 19h ngày thứ ba (31/8) tại Hà Nội.", "19h ngày thứ ba (31/8)", "2021-08-31T19", "hour"),
+    ("Vào ngày thứ Ba, đoàn đến Hà Nội.", "ngày thứ Ba", "2021-08-31", "day"),
+    ("Cả nhà đi chơi ngày chủ nhật vừa qua.", "ngày chủ nhật vừa qua", "2021-08-29", "day"),
+    ("Hôm nay mưa, ngày kia (1/9) mưa sẽ giảm.", "ngày kia (1/9)", "2021-09-01", "day"),
+    # "N ngày trước" is a day counted back from publication, like "3 năm trước" (TIMEX3: a date, not a duration)
+    ("Sự việc xảy ra 3 ngày trước đây.", "3 ngày trước đây", "2021-08-27", "day"),
+    ("Vụ cháy xảy ra lúc 22h30 tối qua.", "22h30 tối qua", "2021-08-29T22:30", "minute"),
 ]
 
 
@@ -237,6 +274,20 @@ NEGATIVE = [
     "Giá cả tăng hết năm này qua năm khác.",
     "Hơn nửa tháng qua, công ty lỗ 20 tỷ đồng.",
     "Vấp phải phản đối, một ngày trước phiên chất vấn, Bộ rút đề án.",
+    # ages, names and places in brackets, words that only look like dates
+    "Ông A, 45 tuổi, trú tại Hà Nội.",
+    "Bùi Đức Sơn (22 tuổi, ở xã Hòa An) là phụ xe.",
+    "Kế hoạch sản xuất (2005) đã được duyệt.",
+    "Hội nghị ở Hà Nội (2005) thành công.",
+    "Kỳ tuyển sinh 2004 đã từng gây tranh cãi, học sinh 1990 người.",
+    "Quốc hội bắt đầu tuần làm việc thứ hai của kỳ họp.",
+    "Công ty dẫn đầu tuần lễ thương mại.",
+    "Ngày kia, mẹ chàng ốm nằm viện.",
+    "Ngày thứ 3, sau bữa sáng, đoàn đi tham quan.",
+    "Ngày thứ hai xét xử vụ án buôn lậu.",
+    "Đây đã là ngày thứ 3 sau cơn lũ.",
+    "Kỳ thi bắt đầu lần thứ hai, các đợt thứ ba.",
+    "Tỷ số là 5 - 6 sau hiệp phụ.",
 ]
 
 
@@ -255,6 +306,11 @@ def test_relative_dates_have_no_value_without_publication_date():
                      published=None)
     assert found == [("Hôm qua", None, "day"), ("Ngày 30/8", None, "day"), ("Ngày 30/8/2021", "2021-08-30", "day"),
                      ("Từ năm 1999 đến nay", None, "interval")]
+
+
+def test_time_with_an_unresolved_day_keeps_its_grain():
+    assert dates_of("Vụ cháy xảy ra lúc 22h30 tối qua. Sáng qua 8h đoàn đến.", published=None) == [
+        ("22h30 tối qua", None, "minute"), ("Sáng qua 8h", None, "hour")]
 
 
 def test_offsets_are_original_text_offsets():

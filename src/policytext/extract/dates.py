@@ -140,6 +140,17 @@ def _words(key: str) -> str:
     return _alternation(_vocabulary().raw[key])
 
 
+def _edges() -> str:
+    """An edge word ("đầu", "cuối") that starts a word: not the "đầu" of "bắt đầu tuần" or "dẫn đầu năm"."""
+    compounds = _vocabulary().raw["edge_compound_heads"]
+    alternatives = []
+    for edge in sorted({_norm_key(e) for e in _vocabulary().raw["edges"]}, key=len, reverse=True):
+        heads = {_norm_key(h) for e, hs in compounds.items() if _norm_key(e) == edge for h in hs}
+        not_after = "".join(rf"(?<!(?<!\w){re.escape(head)}\s)" for head in sorted(heads))
+        alternatives.append(not_after + re.escape(edge).replace(r"\ ", r"\s+"))
+    return rf"(?:{'|'.join(alternatives)})"
+
+
 # --- resolution helpers ----------------------------------------------------------------------
 
 
@@ -259,15 +270,17 @@ def _context_patterns() -> dict[str, re.Pattern[str]]:
         "year_list_before": re.compile(r"(?<!\w)năm\s+\d{4}(?:\s*(?:,|và|hoặc)\s*\d{4})*\s*(?:,|và|hoặc)\s*$", re.I),
         "not_after_bare_year": re.compile(
             rf"\s*(?:{_words('count_units')}|{_words('not_after_bare_year')})(?!\w)|\s*[\d.,]", re.I),
-        "edge_before": re.compile(rf"(?<!\w)({_words('edges')})\s+$", re.I),
+        "edge_before": re.compile(rf"(?<!\w)({_edges()})\s+$", re.I),
         "vague_before": re.compile(
             rf"(?:(?:(?<!\w)(?:{_words('vague_before')})|\d|(?<!\w)(?:{numbers}))\s+|\d\s*[-–]\s*)$", re.I),
         "vague_word_before": re.compile(rf"(?<!\w)(?:{_words('vague_before')})\s+$", re.I),
+        "not_birth_before_sinh": re.compile(rf"(?<!\w)(?:{_words('not_birth_before_sinh')})\s+$", re.I),
         "breaker_after": re.compile(rf"\s+(?:{_words('relative_breakers')})(?!\w)", re.I),
         # case-sensitive: "Luật Đất đai năm 2013" is a name, "theo luật năm 2013" is not
         "name_head": re.compile(rf"(?<!\w)(?:{name_heads})(?!\w)"),
         "name_breaker": re.compile(rf"(?<!\w)(?:{_words('name_breakers')})(?!\w)", re.I),
         "weekday_trigger": re.compile(rf"(?<!\w)(?:{_words('weekday_triggers')})\s+$", re.I),
+        "ordinal_noun": re.compile(rf"(?<!\w)(?:{_words('ordinal_nouns')})\s+$", re.I),
         # "xuống 1/3" and the "1/4" of "xuống 1/3 đến 1/4 giá"
         "fraction_before": re.compile(
             rf"(?<!\w)(?:{_words('fraction_before')})\s+(?:\d{{1,2}}[/-]\d{{1,2}}\s*(?:đến|tới|-|–)\s*)?$", re.I),
@@ -352,8 +365,8 @@ def _time_of(m: re.Match[str], tag: str) -> tuple[int | None, int | None]:
 
 
 def _with_time(when: _When, hour: int | None, minute: int | None, part: str | None) -> _When:
-    if hour is None or when.year is None and when.month is None:
-        return when
+    if hour is None:
+        return when  # an unresolved day ("22h30 tối qua" with no publication date) keeps the time's grain
     hour = _adjust_hour(hour, part)
     if minute is None:
         return replace(when, grain="hour", hour=hour)
@@ -367,13 +380,16 @@ def _day_pattern() -> str:
     lead = (rf"(?:(?:{_time('z')}\s*(?:(?P<pz>{part})\s+)?(?:-|–|đến|tới)\s*)?"
             rf"{_time('a')}\s*(?:(?P<pa>{part})\s+)?(?:,\s*)?)?"
             rf"(?:(?<!\w)(?P<pb>{part})\s+)?"
-            rf"(?:(?<!\w)(?P<wd>{weekday})\s*(?:(?P<open>\()\s*|,\s*|\s+))?"
+            rf"(?:(?:(?<!\w)(?P<wkw>ngày|hôm)\s+)?(?<!\w)(?P<wd>{weekday})\s*(?:(?P<open>\()\s*|,\s*|\s+))?"
             rf"(?:(?<!\w)(?P<kw>ngày|hôm)\s+(?!(?:{_words('after_part_of_day')}|kia|mốt|hôm)(?!\w)))?")
-    core = (rf"(?:{_NUM_START}(?P<cd>{_DAY})/(?P<cm>{_MONTH})\s*[-–]\s*(?P<cd2>{_DAY})/(?P<cm2>{_MONTH})"  # 30/5-3/6
+    full = rf"(?P<{{0}}d>{_DAY})(?P<{{0}}s>[/.-])(?P<{{0}}m>{_MONTH})(?P={{0}}s)(?P<{{0}}y>{_YEAR})"
+    core = (rf"(?:{_NUM_START}{full.format('f')}\s*[-–]\s*{full.format('g')}{_NUM_END}"  # 9.5.1945-9.5.2005
+            rf"|{_NUM_START}(?P<cd>{_DAY})/(?P<cm>{_MONTH})\s*[-–]\s*(?P<cd2>{_DAY})/(?P<cm2>{_MONTH})"  # 30/5-3/6
             rf"(?:/(?P<cy>{_YEAR}))?{_NUM_END}"
-            rf"|{_NUM_START}(?P<d1>{_DAY})\s*(?:-|–|đến|tới|và)\s*(?:ngày\s+)?(?P<d>{_DAY})(?P<rsep>[/-])"
+            rf"|{_NUM_START}(?P<d1>{_DAY})\s*(?:-|–|đến|tới|và)\s*(?:ngày\s+)?(?P<d>{_DAY})(?P<rsep>[/-]|\s*-\s*)"
             rf"(?P<rm>{_MONTH})(?:(?P=rsep)(?P<ry>{_YEAR}))?{_NUM_END}"
-            rf"|{_NUM_START}(?P<nd>{_DAY})(?P<sep>[/.-])(?P<nm>{_MONTH})(?:(?P=sep)(?P<ny>{_YEAR}))?{_NUM_END}"
+            rf"|{_NUM_START}(?P<nd>{_DAY})(?P<sep>[/.-]|(?P<spaced>\s*-\s*))(?P<nm>{_MONTH})(?:(?P=sep)(?P<ny>{_YEAR}))?{_NUM_END}"
+            rf"(?(spaced)(?(ny)|(?!\s+[-–]\s*\d)))"  # "ngày 6 - 7 - 8/6" is three days
             rf"(?:\s+năm\s+(?P<nyr>{year_rel})(?!\w))?"
             rf"|{_NUM_START}(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]){_NUM_END}"  # ISO 8601
             rf"|{_NUM_START}(?P<ld>{_DAY})\s+tháng\s+(?P<lm>{_MONTH})(?:\s*,?\s*năm\s+(?P<ly>{_YEAR}))?{_NUM_END}"
@@ -389,12 +405,21 @@ def _day_pattern() -> str:
     return lead + core + tail
 
 
+def _after_ordinal_noun(ctx: _Context, start: int) -> bool:
+    """"lần thứ hai", "đợt thứ ba": an ordinal, not a weekday."""
+    return bool(_context_patterns()["ordinal_noun"].search(_before(ctx, start, 20)))
+
+
 def _on_day(m: re.Match[str], ctx: _Context) -> _Candidate | None:
+    if m.group("wd") and m.start("wd") == m.start() and _after_ordinal_noun(ctx, m.start()):
+        return None  # "lần thứ hai, ngày 11-12": the date alone is found from "ngày"
     led = any(m.group(g) for g in ("ah", "pb", "wd", "kw"))  # a time, part of day, weekday or "ngày" before
     if m.group("rel") or m.group("prel"):
         when, last, weak = _relative_day(m, ctx), None, False
         if when is None:
             return None
+    elif m.group("fd"):
+        return _range_of_full_dates(m)
     elif m.group("cd"):
         return _range_across_months(m, ctx, led)
     else:
@@ -424,6 +449,9 @@ def _relative_day(m: re.Match[str], ctx: _Context) -> _When | None:
     if re.search(r"(?<!\w)một\s+$", _before(ctx, m.start(), 6), re.I) or _context_patterns()[
             "vague_word_before"].search(_before(ctx, m.start(), 12)):
         return None  # "một ngày kia": some day; "mấy đêm nay": these past nights
+    needs_date = {_norm_key(w) for w in v.raw["relative_days_needing_date"]}
+    if not m.group("xd") and re.sub(r"\s+", " ", (m.group("rel") or "").lower()) in needs_date:
+        return None  # "Ngày kia, mẹ chàng ốm": one day, in a story
     if m.group("xd"):
         day, month = int(m.group("xd")), int(m.group("xm"))
         year, year_written = _year_or_publication(m.group("xy"), ctx.pub, month, day)
@@ -433,6 +461,17 @@ def _relative_day(m: re.Match[str], ctx: _Context) -> _When | None:
     offset = _lookup(v.relative_days, m.group("rel")) if m.group("rel") else _lookup(
         v.after_part_of_day, m.group("prel"))
     return _day(ctx.pub + timedelta(days=offset) if ctx.pub else None)
+
+
+def _range_of_full_dates(m: re.Match[str]) -> _Candidate | None:
+    """"(9.5.1945-9.5.2005)", "7/5/1954-7/5/2004": two written dates, one interval."""
+    first, last = (_When("day", int(m.group(f"{s}y")), int(m.group(f"{s}m")), int(m.group(f"{s}d")))
+                   for s in ("f", "g"))
+    if not (_valid_day(first.year, first.month, first.day) and _valid_day(last.year, last.month, last.day)):
+        return None
+    if (first.year, first.month, first.day) >= (last.year, last.month, last.day):
+        return None
+    return _Candidate(m.start(), m.end(), first, last)
 
 
 def _range_across_months(m: re.Match[str], ctx: _Context, led: bool) -> _Candidate | None:
@@ -454,14 +493,15 @@ def _written_day(m: re.Match[str], ctx: _Context, led: bool) -> tuple[_When, _Wh
     p = _context_patterns()
     if m.group("d"):  # "10-12/10": a range of days in one month
         day1, day, month, written = int(m.group("d1")), int(m.group("d")), int(m.group("rm")), m.group("ry")
-        if day1 >= day:
+        if day1 >= day or m.group("rsep") != m.group("rsep").strip() and not (written or m.group("kw")):
             return None
     elif m.group("iy"):
         day, month, written = int(m.group("id")), int(m.group("im")), m.group("iy")
     elif m.group("nd"):
         day, month, written = int(m.group("nd")), int(m.group("nm")), m.group("ny")
-        if m.group("sep") == "." and not (written or m.group("kw")):
-            return None  # "1.5" is a number; "Ngày 27.4" is a day
+        sep = m.group("sep")
+        if (sep == "." or sep != sep.strip()) and not (written or m.group("kw")):
+            return None  # "1.5" is a number, "5 - 6" a count; "Ngày 27.4", "Ngày 25- 4" are days
     else:
         day, month, written = int(m.group("ld")), int(m.group("lm")), m.group("ly")
         if not (written or m.group("kw")):
@@ -469,7 +509,7 @@ def _written_day(m: re.Match[str], ctx: _Context, led: bool) -> tuple[_When, _Wh
     year, year_written = _year_or_publication(written, ctx.pub, month, day)
     relative_year = m.group("nyr") or m.group("lyr")
     if relative_year and not led and (relative_year.lower() == "trước" or (
-            m.group("sep") == "-" and not _bare_day_is_date(ctx, m.start(), m.end("nm")))):
+            (m.group("sep") or "").strip() == "-" and not _bare_day_is_date(ctx, m.start(), m.end("nm")))):
         return None  # "5-6 năm trước", "trong 5-10 năm tới": a count of years, not 5 June
     if relative_year:  # "1/7 năm nay", "ngày 30/4 năm ngoái"
         written = relative_year
@@ -483,7 +523,7 @@ def _written_day(m: re.Match[str], ctx: _Context, led: bool) -> tuple[_When, _Wh
     if not written and not led:
         if p["unit_after"].match(ctx.norm, m.end()) or p["fraction_before"].search(_before(ctx, m.start(), 25)):
             return None  # "1/2 năm", "(1-2) năm", "giảm xuống 1/3": a fraction or a count
-        if (m.group("sep") == "-" and re.search(r"(?<!\w)từ\s+$", _before(ctx, m.start(), 8), re.I)
+        if ((m.group("sep") or "").strip() == "-" and re.search(r"(?<!\w)từ\s+$", _before(ctx, m.start(), 8), re.I)
                 and not p["bare_year_end"].match(ctx.norm, m.end())):
             return None  # "từ 1-3 môn học" is a count; "từ 11-4 đến nay", "từ 11-4." are dates
         weak = not _bare_day_is_date(ctx, m.start(), m.end())
@@ -529,6 +569,10 @@ def _on_weekday(m: re.Match[str], ctx: _Context) -> _Candidate | None:
         _before(ctx, m.start()))
     if not (led or (anchor and _lookup(v.weekday_anchors, anchor) != "nearest")):
         return None  # "Thứ hai, ..." opening a task, "loại giấy thứ hai này": ordinals
+    if not anchor and m.start("wd") == m.start() and _after_ordinal_noun(ctx, m.start()):
+        return None  # "lần thứ hai"; "phiên thứ 6 tuần trước" is last week's Friday
+    if not (m.group("ah") or m.group("pa") or m.group("pb") or anchor) and _ordinal_day(m, ctx):
+        return None  # "Ngày thứ 3, đoàn đi Huế", "ngày thứ 2 tăng giá": the third, the second day
     if not (m.group("pa") or m.group("pb") or anchor) and _context_patterns()["ordinal_day"].match(ctx.norm, m.end()):
         return None  # "ngày thứ tư của hội nghị": the fourth day
     before = _before(ctx, m.start(), 40)
@@ -542,6 +586,20 @@ def _on_weekday(m: re.Match[str], ctx: _Context) -> _Candidate | None:
     when = _day(_resolve_weekday(weekday, direction, ctx.pub))
     hour, minute = _time_of(m, "a")
     return _Candidate(m.start(), m.end(), _with_time(when, hour, minute, m.group("pa") or m.group("pb")))
+
+
+def _ordinal_day(m: re.Match[str], ctx: _Context) -> bool:
+    """"ngày thứ N" with nothing before "ngày" that places it ("vào ngày thứ Ba") counts days."""
+    start = m.start()
+    if m.group("wd").lower().startswith("chủ"):
+        return False  # "chủ nhật" counts nothing
+    if (m.group("kw") or "").lower() != "ngày":
+        before = _before(ctx, start, 8)
+        day_word = re.search(r"(?<!\w)ngày\s+$", before, re.I)
+        if day_word is None:
+            return False
+        start -= len(before) - day_word.start()
+    return not _context_patterns()["weekday_trigger"].search(_before(ctx, start))
 
 
 def _resolve_weekday(weekday: int, direction, pub: date | None) -> date | None:
@@ -561,8 +619,9 @@ def _resolve_weekday(weekday: int, direction, pub: date | None) -> date | None:
 
 def _month_pattern() -> str:
     year_rel = _alternation(_vocabulary().raw["relative_units"]["năm"])
-    return (rf"(?<!\w)(?:(?P<edge>{_words('edges')})\s+)?tháng\s+(?P<m>{_MONTH})"
-            rf"(?:\s*(?:(?P<mjoin>-|–|đến|tới)|,|và)\s*(?:tháng\s+)?(?P<m2>{_MONTH}))?"
+    return (rf"(?<!\w)(?:(?P<edge>{_edges()})\s+)?tháng\s+(?P<m>{_MONTH})"
+            rf"(?:\s*(?:(?P<mjoin>-|–|đến|tới)|,|và)\s*(?:tháng\s+)?(?P<m2>{_MONTH})(?!\d)"
+            rf"(?P<more>(?(mjoin)|(?:\s*(?:,|và)\s*(?:tháng\s+)?{_MONTH}(?!\d))*)))?"
             rf"(?:\s*(?:[/.-]|,?\s*năm)\s*(?P<y>{_YEAR})|\s+năm\s+(?P<yr>{year_rel})(?!\w)"
             rf"|\s+(?P<after>tới|vừa\s+qua|này)(?!\w))?{_NUM_END}")
 
@@ -589,9 +648,13 @@ def _on_month(m: re.Match[str], ctx: _Context) -> _Candidate | None:
             year = ctx.pub.year
     first = _When("month", year, month, year_written=written)
     last = None
-    if m.group("m2") and not m.group("mjoin") and int(m.group("m2")) != month + 1:
-        # "tháng 8, 9 doanh nghiệp": only consecutive months make "tháng 4, 5" a range
+    listed = [month, int(m.group("m2"))] + [int(n) for n in re.findall(r"\d+", m.group("more") or "")] if (
+        m.group("m2") and not m.group("mjoin")) else []
+    if listed and listed != list(range(month, month + len(listed))):
+        # "tháng 8, 10 doanh nghiệp": only consecutive months make "tháng 4, 5" a range
         return _Candidate(m.start(), m.end("m"), first, edge=m.group("edge"))
+    if listed:  # "các tháng 5, 6 và 7-2005": one run of months, May to July
+        return _Candidate(m.start(), m.end(), first, replace(first, month=listed[-1]), edge=m.group("edge"))
     if m.group("m2"):
         if int(m.group("m2")) <= month:  # "tháng 11 đến tháng 2/2022": two months, joined later
             return _Candidate(m.start(), m.end("m"), replace(first, year_written=False), edge=m.group("edge"))
@@ -603,7 +666,7 @@ def _quarter_pattern() -> str:
     year_rel = _alternation(_vocabulary().raw["relative_units"]["năm"])
     quarter_rel = _alternation(_vocabulary().raw["relative_units"]["quý"])
     q = rf"(?:{_ROMAN}|[1-4])"
-    return (rf"(?<!\w)(?:(?P<edge>{_words('edges')})\s+)?quý\s+(?:(?P<q>{q})"
+    return (rf"(?<!\w)(?:(?P<edge>{_edges()})\s+)?quý\s+(?:(?P<q>{q})"
             rf"(?:\s*(?:-|–|và|đến|tới)\s*(?:quý\s+)?(?P<q2>{q}))?"
             rf"(?:\s*(?:[/.-]|,?\s*năm)\s*(?P<y>{_YEAR})|\s+năm\s+(?P<yr>{year_rel}))?{_NUM_END}(?!\w)"
             rf"|(?P<qrel>{quarter_rel})(?!\w))")
@@ -666,7 +729,7 @@ def _on_part_of_year(m: re.Match[str], ctx: _Context) -> _Candidate | None:
 
 def _year_pattern() -> str:
     year_rel = _alternation(_vocabulary().raw["relative_units"]["năm"])
-    return (rf"(?<!\w)(?:(?P<edge>{_words('edges')})\s+)?năm"
+    return (rf"(?<!\w)(?:(?P<edge>{_edges()})\s+)?năm"
             rf"(?:\s+(?P<y>{_YEAR})(?![\w/]|[.,]\d)|\s+(?P<yr>{year_rel})(?!\w)|(?!\w))")
 
 
@@ -751,7 +814,7 @@ def _on_decade(m: re.Match[str], ctx: _Context) -> _Candidate | None:
 def _relative_unit_pattern() -> str:
     units = _vocabulary().raw["relative_units"]
     words = _alternation({w for unit in ("tuần", "tháng") for w in units[unit]})
-    return (rf"(?<!\w)(?:(?P<edge>{_words('edges')})\s+)?(?P<unit>tuần|tháng)"
+    return (rf"(?<!\w)(?:(?P<edge>{_edges()})\s+)?(?P<unit>tuần|tháng)"
             rf"(?:\s+(?P<rel>{words})(?!\w)|(?!\s+(?:lễ|\d))(?!\w))")
 
 
@@ -778,7 +841,7 @@ def _ago_pattern() -> str:
 def _on_ago(m: re.Match[str], ctx: _Context) -> _Candidate | None:
     """"3 năm trước", "cách đây 10 ngày": that many units before publication."""
     p = _context_patterns()
-    if p["vague_before"].search(_before(ctx, m.start(), 12)) or (
+    if re.search(r"(?<!\w)thứ\s+$", _before(ctx, m.start(), 6), re.I) or p["vague_before"].search(_before(ctx, m.start(), 12)) or (
             m.group("n") and p["breaker_after"].match(ctx.norm, m.end())):
         return None
     if m.group("n") and not _AGO_END.match(ctx.norm, m.end()):
@@ -790,6 +853,48 @@ def _on_ago(m: re.Match[str], ctx: _Context) -> _Candidate | None:
     if unit == "ngày":
         return _Candidate(m.start(), m.end(), _day(ctx.pub - timedelta(days=n) if ctx.pub else None))
     return _Candidate(m.start(), m.end(), _relative(unit, -n, ctx.pub))
+
+
+def _birth_year_pattern() -> str:
+    abbreviations = "|".join(re.escape(w) for w in _vocabulary().raw["birth_year_abbreviations"])
+    return (rf"(?:(?<!\w)(?P<abbr>(?-i:{abbreviations}))\.?:?\s*|(?<!\w)(?P<sinh>sinh)\s+|(?<=\()\s*)"
+            rf"(?P<y>{_YEAR})(?![\w/]|[.,:-]\d)")
+
+
+def _on_birth_year(m: re.Match[str], ctx: _Context) -> _Candidate | None:
+    """"SN 1989", "(sinh 1979)", "Đinh Văn Tài (1969)": birth years (RECORD.md: they are dates)."""
+    year = int(m.group("y"))
+    if ctx.pub is not None and year > ctx.pub.year:
+        return None
+    when = _When("year", year)
+    if m.group("abbr"):
+        return _Candidate(m.start(), m.end(), when)
+    if m.group("sinh"):
+        if _context_patterns()["not_birth_before_sinh"].search(_before(ctx, m.start(), 12)):
+            return None  # "tuyển sinh 2005", "học sinh 1990"
+        return _Candidate(m.start("y"), m.end(), when)
+    if not re.match(r"\s*[),;]", ctx.norm[m.end():m.end() + 3]) or not _after_person_name(ctx, m.start() - 1):
+        return None  # "Kế hoạch (2005)": a bare year in brackets only after a person's name
+    return _Candidate(m.start("y"), m.end(), when)
+
+
+def _after_person_name(ctx: _Context, bracket: int) -> bool:
+    """A capitalised personal name ends right before ``bracket``: a family name and two more syllables
+    ("Đinh Văn Tài"), or one more after an honorific ("ông Hoàng Minh")."""
+    data = _vocabulary().raw
+    words = ctx.norm[max(0, bracket - 60):bracket].rstrip().split(" ")
+    name: list[str] = []
+    while words and words[-1][:1].isupper() and words[-1].isalpha():
+        name.insert(0, words.pop())
+    if not 2 <= len(name) <= 5:
+        return False
+    surnames = {normalize_string(w) for w in data["surnames"]}
+    if name[0] not in surnames:
+        return False
+    if len(name) >= 3:
+        return True
+    honorifics = {_norm_key(w) for w in data["birth_honorifics"]}
+    return " ".join(words[-2:]).lower() in honorifics or (words[-1:] or [""])[0].lower() in honorifics
 
 
 _Handler = Callable[[re.Match[str], _Context], "_Candidate | None"]
@@ -810,6 +915,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], _Handler], ...]:
         (_decade_pattern, _on_decade),
         (_relative_unit_pattern, _on_relative_unit),
         (_ago_pattern, _on_ago),
+        (_birth_year_pattern, _on_birth_year),
     ]
     # an expression never spans lines: "hằng tháng\n\n1. ..." is a heading and a list item
     return tuple((re.compile(build().replace(r"\s", _SPACE), re.IGNORECASE), handle) for build, handle in builders)
@@ -822,7 +928,8 @@ def _first_words() -> frozenset[str]:
     data = _vocabulary().raw
     phrases = [w for key in ("parts_of_day", "weekdays", "relative_days", "after_part_of_day", "edges",
                              "range_heads", "decade_heads", "number_words") for w in data[key]]
-    phrases += ["ngày", "hôm", "tháng", "quý", "nửa", "năm", "tuần", "cách", "mùng", "mồng", "rằm"]
+    phrases += ["ngày", "hôm", "tháng", "quý", "nửa", "năm", "tuần", "cách", "mùng", "mồng", "rằm", "sinh"]
+    phrases += data["birth_year_abbreviations"]
     return frozenset(_norm_key(phrase).split()[0] for phrase in phrases)
 
 
