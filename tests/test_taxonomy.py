@@ -87,6 +87,34 @@ def test_extending_the_default(tmp_path):
     assert load_taxonomy(None).theme("digital_transformation") is not taxonomy.theme("digital_transformation")
 
 
+def test_names_and_name_heads_ship_with_the_default_and_extend(tmp_path):
+    default = load_taxonomy(None)
+    assert "Người Lao Động" in default.names  # a newspaper, not labour news
+    assert {"Sở", "Hội", "Viện"} <= set(default.name_heads)
+    path = write(tmp_path, """
+        names: [Báo Mới]
+        name_heads: [Nhà xuất bản, Sở]
+        themes:
+          - id: water
+            lexicon: {nước sạch: 3}
+    """)
+    extended = load_taxonomy(path, extend=True)
+    assert extended.names == default.names + ("Báo Mới",)
+    assert extended.name_heads.count("Sở") == 1 and extended.name_heads[-1] == "Nhà xuất bản"
+    assert load_taxonomy(path).names == ("Báo Mới",)  # a replacing file brings its own
+
+
+def test_no_default_term_is_the_name_of_a_body():
+    # bodies say who speaks, not what about ("Bộ Kế hoạch và Đầu tư" made growth_investment)
+    default = load_taxonomy(None)
+    heads, not_heads = set(default.name_heads), set(default.not_name_heads)
+    for theme in default.themes:
+        for term in theme.lexicon:
+            words = term.text.split()
+            opens_a_name = words[0] in heads and " ".join(words[:2]) not in not_heads
+            assert not (term.case_sensitive and opens_a_name), (theme.id, term.text)
+
+
 @pytest.mark.parametrize(
     "body, expected",
     [
@@ -157,6 +185,12 @@ def test_extending_the_default(tmp_path):
               - id: x
                 lexicon: {a: 1}
          """, "mytax.yaml line 1: 'min_matches' must be a whole number >= 1"),
+        ("""
+            names: Người Lao Động
+            themes:
+              - id: x
+                lexicon: {a: 1}
+         """, "mytax.yaml line 1: 'names' must be a list of phrases"),
     ],
 )
 def test_errors_name_file_line_and_field(tmp_path, body, expected):

@@ -7,9 +7,14 @@ How a theme is decided, and why:
   terms match any case, terms written with capitals match exactly.
 - A match overlapping one of the theme's cancel cues is dropped ("cơ hội nhập" is not "hội nhập").
   Nested terms count once: "phòng, chống tham nhũng" is one match, not also "tham nhũng".
-- A theme needs one anchor (a term of weight >= 2; weight-1 words only support) and at least
-  ``min_matches`` matches (taxonomy data, default 2; a match in the lead counts double), so one
-  phrase said once in passing is no theme.
+- Names are never evidence: they say who speaks, not what about. A lower-case term matched inside an organisation
+  the organisations extractor finds ("Bộ Kế hoạch và Đầu tư", "Thanh tra Chính phủ"), inside one of
+  the taxonomy's ``names`` (newspapers: "Người Lao Động") or inside a capitalised name opened by
+  one of its ``name_heads`` ("Sở Lao động-Thương binh", "Hội Nghiên cứu Khoa học") is dropped.
+- Terms of weight >= 2 are anchors, lighter ones support: a theme needs an anchor, at least
+  ``min_matches`` matches and two distinct terms (one defining term of weight >= 3 said
+  ``min_matches`` times also does), so one phrase in the lead or one generic word repeated is no
+  theme. Support adds at most as much as the anchors weigh: "công nghệ" x5 cannot carry a theme.
 - Score: each distinct term adds weight x sqrt(times seen, at most 4); a term in the lead (title
   and first lines) adds LEAD_BONUS x its weight once more. A theme under RELATIVE_FLOOR of the
   article's strongest theme is a side remark and scores 0. The sum is saturated, 1 - exp(-sum / scale), where scale grows
@@ -22,12 +27,15 @@ How a theme is decided, and why:
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 import ahocorasick
 
 from ..document import Document
+from .organizations import organization_matches
 from ..model import ThemeHit
 from ..themes.taxonomy import Taxonomy, TaxonomyError, Theme, format_taxonomy, load_taxonomy
 
@@ -52,7 +60,11 @@ SCALE_REFERENCE_LENGTH = 2000
 SCALE_LENGTH_EXPONENT = 0.3
 MIN_LENGTH = 600
 MAX_EVIDENCE = 20
-ANCHOR_WEIGHT = 2.0  # a theme needs one match at least this strong: weight-1 words only support
+ANCHOR_WEIGHT = 2.0  # a theme needs one match at least this strong: lighter terms only support
+DEFINING_WEIGHT = 3.0  # a term this strong, said min_matches times, is a theme on its own
+SUPPORT_SHARE = 1.0  # support terms add at most this share of what the anchors weigh
+NAME_WINDOW = 80  # characters before a match searched for the head of a name it belongs to
+NAME_WORDS = 8  # words walked back from a match to that head
 RELATIVE_FLOOR = 0.3  # a theme weaker than this share of the article's strongest theme is passing
 
 
@@ -62,6 +74,7 @@ class _Match:
     end: int
     term: str
     weight: float
+    case_sensitive: bool = False
 
 
 @dataclass(slots=True)
@@ -74,20 +87,26 @@ class ThemeScore:
     matches: list[_Match]
 
 
+_TERM, _CANCEL, _NAME = 0, 1, 2
+
+
 class _Matcher:
-    """Two Aho-Corasick automata (case-folded and exact) over every term and cancel cue."""
+    """Two Aho-Corasick automata (case-folded and exact) over every term, cancel cue and name."""
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
-        folded: dict[str, list[tuple[int, bool, str, float]]] = {}
-        exact: dict[str, list[tuple[int, bool, str, float]]] = {}
+        folded: dict[str, list[tuple[int, int, str, float, bool]]] = {}
+        exact: dict[str, list[tuple[int, int, str, float, bool]]] = {}
         for index, theme in enumerate(taxonomy.themes):
-            for is_cancel, terms in ((False, theme.lexicon), (True, theme.cancel)):
+            for kind, terms in ((_TERM, theme.lexicon), (_CANCEL, theme.cancel)):
                 for term in terms:
                     table, key = (exact, term.text) if term.case_sensitive else (folded, term.text.lower())
-                    table.setdefault(key, []).append((index, is_cancel, term.text, term.weight))
+                    table.setdefault(key, []).append((index, kind, term.text, term.weight, term.case_sensitive))
+        for name in taxonomy.names:
+            exact.setdefault(name, []).append((-1, _NAME, name, 0.0, True))
         self.folded = _automaton(folded)
         self.exact = _automaton(exact)
+        self.heads = _Heads(frozenset(taxonomy.name_heads), frozenset(taxonomy.not_name_heads))
 
 
 def _automaton(table: dict[str, list]) -> ahocorasick.Automaton | None:
@@ -124,9 +143,12 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def _raw_matches(text: str, n_themes: int, matcher: _Matcher) -> tuple[list[list[_Match]], list[list[tuple[int, int]]]]:
+def _raw_matches(
+    text: str, n_themes: int, matcher: _Matcher
+) -> tuple[list[list[_Match]], list[list[tuple[int, int]]], list[tuple[int, int]]]:
     terms: list[list[_Match]] = [[] for _ in range(n_themes)]
     cancels: list[list[tuple[int, int]]] = [[] for _ in range(n_themes)]
+    names: list[tuple[int, int]] = []
     for automaton, haystack in ((matcher.folded, _fold(text)), (matcher.exact, text)):
         if automaton is None:
             continue
@@ -134,12 +156,100 @@ def _raw_matches(text: str, n_themes: int, matcher: _Matcher) -> tuple[list[list
             start, end = last - length + 1, last + 1
             if (start > 0 and _is_word_char(text[start - 1])) or (end < len(text) and _is_word_char(text[end])):
                 continue
-            for index, is_cancel, term, weight in payload:
-                if is_cancel:
+            for index, kind, term, weight, case_sensitive in payload:
+                if kind == _CANCEL:
                     cancels[index].append((start, end))
+                elif kind == _NAME:
+                    names.append((start, end))
                 else:
-                    terms[index].append(_Match(start, end, term, weight))
-    return terms, cancels
+                    terms[index].append(_Match(start, end, term, weight, case_sensitive))
+    return terms, cancels, names
+
+
+_NAME_TOKEN = re.compile(r"\w+")
+_NAME_CONNECTORS = frozenset({"và", "&"})
+_NAME_BREAK = re.compile(r"[.,;:!?()\[\]\"“”'‘’\n/]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Heads:
+    opening: frozenset[str]  # "Sở", "Trung tâm"
+    not_opening: frozenset[str]  # "Hội nghị": starts like a head, names nothing
+
+    def __bool__(self) -> bool:
+        return bool(self.opening)
+
+    def __contains__(self, words: str) -> bool:
+        return words in self.opening
+
+
+def _is_head(tokens: list[str], i: int, heads: _Heads) -> bool:
+    pair = f"{tokens[i]} {tokens[i + 1]}" if i + 1 < len(tokens) else ""
+    if pair in heads.not_opening:
+        return False
+    return tokens[i] in heads or pair in heads
+
+
+def _in_capitalised_name(text: str, start: int, end: int, heads: _Heads) -> bool:
+    """Whether a match written with a capital mid-sentence belongs to a body's name.
+
+    Vietnamese names capitalise the first syllable of each word ("Sở Lao động-Thương binh và Xã
+    hội", "Hội Nghiên cứu Khoa học"): walking back from the match over such words (at most two
+    lower-case syllables after each capital, "và", "&") must reach a head word ("Sở", "Hội"). A match
+    that itself opens with a head followed by a capital ("Viện Nghiên cứu", "Thanh tra Sở") is one.
+    """
+    if not heads or not text[start].isupper():
+        return False
+    own = _NAME_TOKEN.findall(text[start : min(len(text), end + 30)])
+    for i in range(min(2, len(own) - 1)):
+        if _is_head(own, i, heads):
+            following = own[i + 2] if f"{own[i]} {own[i + 1]}" in heads and i + 2 < len(own) else own[i + 1]
+            if following[:1].isupper():
+                return True
+    window = text[max(0, start - NAME_WINDOW) : start]
+    cut = None
+    for cut in _NAME_BREAK.finditer(window):
+        pass
+    if cut is not None:
+        window = window[cut.end() :]
+    tokens = _NAME_TOKEN.findall(window)
+    lower_run = 0
+    for i in range(len(tokens) - 1, max(-1, len(tokens) - 1 - NAME_WORDS), -1):
+        token = tokens[i]
+        if token[:1].isupper():
+            if _is_head(tokens, i, heads):
+                return True
+            lower_run = 0
+        elif token in _NAME_CONNECTORS:
+            continue
+        else:
+            if _is_head(tokens, i, heads) or (i > 0 and _is_head(tokens, i - 1, heads)):  # "báo", "Trung tâm"
+                return True
+            lower_run += 1
+            if lower_run > 2:
+                return False
+    return False
+
+
+def _name_spans(text: str, published: date | None, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    spans = [(m.start, m.end) for m in organization_matches(text, published)]
+    return sorted(spans + names)
+
+
+def _outside_names(
+    text: str, matches: list[_Match], spans: list[tuple[int, int]], heads: _Heads
+) -> list[_Match]:
+    kept = []
+    for match in matches:
+        if match.case_sensitive:  # written with capitals in the lexicon: a name chosen as evidence ("WTO")
+            kept.append(match)
+            continue
+        if any(s < match.end and match.start < e for s, e in spans):
+            continue
+        if _in_capitalised_name(text, match.start, match.end, heads):
+            continue
+        kept.append(match)
+    return kept
 
 
 def _kept(matches: list[_Match], cancels: list[tuple[int, int]]) -> list[_Match]:
@@ -159,7 +269,7 @@ def _scale(length: int) -> float:
     return SCALE * (max(length, MIN_LENGTH) / SCALE_REFERENCE_LENGTH) ** SCALE_LENGTH_EXPONENT
 
 
-def _raw_score(matches: list[_Match]) -> float:
+def _term_counts(matches: list[_Match]) -> tuple[dict[str, int], dict[str, float], set[str]]:
     counts: dict[str, int] = {}
     weights: dict[str, float] = {}
     in_lead: set[str] = set()
@@ -168,28 +278,55 @@ def _raw_score(matches: list[_Match]) -> float:
         weights[match.term] = match.weight
         if match.start < LEAD_CHARS:
             in_lead.add(match.term)
-    raw = sum(weights[t] * math.sqrt(min(c, MAX_REPEATS)) for t, c in counts.items())
-    return raw + LEAD_BONUS * sum(weights[t] for t in in_lead)
+    return counts, weights, in_lead
+
+
+def _substantive(matches: list[_Match], min_matches: int) -> bool:
+    """An anchor, enough matches, and two distinct terms or one defining term said often enough."""
+    if len(matches) < min_matches:
+        return False
+    counts, weights, _ = _term_counts(matches)
+    anchors = [t for t in counts if weights[t] >= ANCHOR_WEIGHT]
+    if not anchors:
+        return False
+    return len(anchors) >= 2 or any(weights[t] >= DEFINING_WEIGHT and counts[t] >= min_matches for t in anchors)
+
+
+def _raw_score(matches: list[_Match]) -> float:
+    counts, weights, in_lead = _term_counts(matches)
+    anchor = support = 0.0
+    for term, count in counts.items():
+        value = weights[term] * (math.sqrt(min(count, MAX_REPEATS)) + (LEAD_BONUS if term in in_lead else 0.0))
+        if weights[term] >= ANCHOR_WEIGHT:
+            anchor += value
+        else:
+            support += value
+    return anchor + min(support, SUPPORT_SHARE * anchor)
 
 
 def theme_scores(doc: Document, taxonomy: Taxonomy | None = None) -> list[ThemeScore]:
     """Lexicon score and matches of every theme (also those under the threshold), taxonomy order."""
     taxonomy = taxonomy or load_taxonomy(None)
     text = doc.norm
-    terms, cancels = _raw_matches(text, len(taxonomy.themes), _matcher(taxonomy))
+    matcher = _matcher(taxonomy)
+    terms, cancels, names = _raw_matches(text, len(taxonomy.themes), matcher)
+    spans = _name_spans(text, _published(doc), names) if any(terms) else []
     scale = _scale(len(text))
     scores = []
     for index, theme in enumerate(taxonomy.themes):
-        kept = _kept(terms[index], cancels[index])
-        in_lead = any(m.start < LEAD_CHARS for m in kept)  # named in the title: the subject
-        anchored = len(kept) + in_lead >= taxonomy.min_matches and any(m.weight >= ANCHOR_WEIGHT for m in kept)
-        raw = _raw_score(kept) if anchored else 0.0
+        kept = _outside_names(text, _kept(terms[index], cancels[index]), spans, matcher.heads)
+        raw = _raw_score(kept) if _substantive(kept, taxonomy.min_matches) else 0.0
         scores.append(ThemeScore(theme, 0.0, raw, kept))
     strongest = max((s.raw for s in scores), default=0.0)
     for item in scores:
         if item.raw and item.raw >= RELATIVE_FLOOR * strongest:
             item.score = 1.0 - math.exp(-item.raw / scale)
     return scores
+
+
+def _published(doc: Document) -> date | None:
+    published = doc.published
+    return published.date() if isinstance(published, datetime) else published
 
 
 def extract_themes(

@@ -4,7 +4,8 @@ A taxonomy file is YAML (``yaml`` safe loader: no tags, no code) with a top-leve
 see ``policytext/resources/themes.yaml`` for the format. ``load_taxonomy(None)`` returns the shipped
 default; ``load_taxonomy(path)`` replaces it with an analyst's file; ``load_taxonomy(path,
 extend=True)`` merges the analyst's file into the default (same id: labels and threshold override,
-lexicon terms are added or re-weighted, weight 0 removes a term, cancel cues are added).
+lexicon terms are added or re-weighted, weight 0 removes a term, cancel cues, names and name heads
+are added).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from ..text.normalize import normalize_string
 DEFAULT_THRESHOLD = 0.5
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _THEME_KEYS = {"id", "label_vi", "label_en", "description", "lexicon", "cancel", "threshold"}
-_TOP_KEYS = {"themes", "threshold", "min_matches", "version"}
+_TOP_KEYS = {"themes", "threshold", "min_matches", "version", "names", "name_heads", "not_name_heads"}
 DEFAULT_MIN_MATCHES = 2
 
 
@@ -55,6 +56,12 @@ class Taxonomy:
     threshold: float = DEFAULT_THRESHOLD
     sources: tuple[str, ...] = field(default=())  # files it was built from, for messages
     min_matches: int = DEFAULT_MIN_MATCHES  # fewer lexicon matches than this: a passing mention
+    # Names are never evidence: they say who speaks, not what about. ``names``: exact phrases
+    # (newspapers: "Người Lao Động"); ``name_heads``: words that open an organisation's name
+    # ("Sở", "Hội", "Viện"), so "Sở Lao động" or "Hội Nghiên cứu Khoa học" count for nothing.
+    names: tuple[str, ...] = ()
+    name_heads: tuple[str, ...] = ()
+    not_name_heads: tuple[str, ...] = ()  # "Hội nghị", "Bộ luật": a head's first word, no name
 
     @property
     def ids(self) -> list[str]:
@@ -206,6 +213,10 @@ def _validate_theme(raw: Any, name: str, line: int, partial: bool) -> _Partial:
     )
 
 
+def _phrases(data: Any, key: str) -> tuple[str, ...]:
+    return tuple(normalize_string(v.strip()) for v in (data.get(key) or ()))
+
+
 def _validate(data: Any, name: str, partial: bool) -> tuple[list[_Partial], float | None, int | None]:
     if not isinstance(data, dict):
         raise TaxonomyError(f"{name} line 1: a taxonomy is a mapping with a 'themes' list")
@@ -213,8 +224,13 @@ def _validate(data: Any, name: str, partial: bool) -> tuple[list[_Partial], floa
     for key in data:
         if key not in _TOP_KEYS:
             raise TaxonomyError(
-                f"{_where(name, key_lines.get(key, 1))}: unknown field '{key}' (known: themes, threshold, min_matches)"
+                f"{_where(name, key_lines.get(key, 1))}: unknown field '{key}' "
+                "(known: themes, threshold, min_matches, names, name_heads, not_name_heads)"
             )
+    for key in ("names", "name_heads", "not_name_heads"):
+        value = data.get(key)
+        if value is not None and (not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value)):
+            raise TaxonomyError(f"{_where(name, key_lines.get(key, 1))}: '{key}' must be a list of phrases")
     min_matches = data.get("min_matches")
     if min_matches is not None and (not isinstance(min_matches, int) or isinstance(min_matches, bool) or min_matches < 1):
         raise TaxonomyError(f"{_where(name, key_lines.get('min_matches', 1))}: 'min_matches' must be a whole number >= 1")
@@ -269,7 +285,9 @@ def _merge(base: Theme, extra: _Partial) -> Theme:
 def parse_taxonomy(text: str, name: str = "<taxonomy>", base: Taxonomy | None = None) -> Taxonomy:
     """Validate taxonomy YAML ``text``; with ``base``, merge it into ``base`` (extend mode)."""
     partial = base is not None
-    themes, threshold, min_matches = _validate(_parse(text, name), name, partial)
+    data = _parse(text, name)
+    themes, threshold, min_matches = _validate(data, name, partial)
+    names, heads, not_heads = _phrases(data, "names"), _phrases(data, "name_heads"), _phrases(data, "not_name_heads")
     if base is None:
         completed = tuple(_complete(theme) for theme in themes)
         for theme in completed:
@@ -280,6 +298,9 @@ def parse_taxonomy(text: str, name: str = "<taxonomy>", base: Taxonomy | None = 
             DEFAULT_THRESHOLD if threshold is None else float(threshold),
             (name,),
             DEFAULT_MIN_MATCHES if min_matches is None else min_matches,
+            names,
+            heads,
+            not_heads,
         )
     merged = {theme.id: theme for theme in base.themes}
     for theme in themes:
@@ -291,6 +312,9 @@ def parse_taxonomy(text: str, name: str = "<taxonomy>", base: Taxonomy | None = 
         base.threshold if threshold is None else float(threshold),
         base.sources + (name,),
         base.min_matches if min_matches is None else min_matches,
+        base.names + tuple(n for n in names if n not in base.names),
+        base.name_heads + tuple(h for h in heads if h not in base.name_heads),
+        base.not_name_heads + tuple(h for h in not_heads if h not in base.not_name_heads),
     )
 
 
