@@ -444,6 +444,9 @@ def test_regional_units_of_2025():
         # a company title with no body after a verb: a company's ("Công ty Tam Nguyên do bà A làm giám đốc")
         ("Công ty Tam Nguyên do bà Hà Kiều Anh làm giám đốc.", {}),
         ("Ông Nguyễn Văn Cường làm việc với Bộ trưởng Bộ Y tế.", {}),
+        # a birth year or a home between the name and the titles
+        ("Bị can Nguyễn Văn Hải (SN 1975, trú tại Hà Nội) - nguyên Chủ tịch UBND xã Tân Lập bị bắt.",
+         {"Nguyễn Văn Hải": [("Chủ tịch", "UBND xã Tân Lập", True)]}),
         # National Assembly debates: the deputy and the delegation written after the name
         ("Đại biểu Phạm Văn Hòa (Đoàn ĐBQH tỉnh Đồng Tháp) phát biểu. Theo đại biểu Hòa, cần sửa luật.",
          {"Phạm Văn Hòa": [("đại biểu Quốc hội", "Đoàn ĐBQH tỉnh Đồng Tháp", False)]}),

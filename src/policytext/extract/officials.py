@@ -197,6 +197,8 @@ _FOREIGN_PART = re.compile(r"[^\W\d_]\.(?=[ \w])|[^\W\d_](?:[^\W\d_]|['’-][^\W
 _BEFORE_NAME = re.compile(r"(?: \([^()\n]{1,20}\))?,? ")  # "Tổng công ty Điện lực VN (EVN) Đặng Hùng"
 _SEPARATOR = re.compile(r"\s*(?:,|\bkiêm\b|\bđồng thời là\b| - | – )\s*")  # ";" separates people in lists
 _AFTER_NAME = re.compile(r"\s*(?:,|\(|[-–](?= ))\s*")  # "Nguyễn Văn Sáng- Phó Chủ tịch" too
+# a birth year, an age or a home after the name, then the titles
+_ASIDE = re.compile(r" \((?:sinh|Sinh|SN|sn|\d|trú|ngụ|quê|Quê)[^()\n]{0,40}\)\s*(?:,|[-–](?= ))\s*")
 # "ông A được bổ nhiệm giữ chức Thứ trưởng ...", "ông B thôi giữ chức Chủ tịch ...", "ông C là Giám đốc ..."
 _APPOINTED = re.compile(r" (?:(?:đã |vừa |sẽ |chính thức )?được (?:bầu|bổ nhiệm|tái bổ nhiệm|điều động|luân chuyển|"
                         r"phân công|giao|chỉ định|cử|bầu bổ sung|bầu giữ chức)(?: (?:giữ chức vụ|giữ chức|làm|là))? |"
@@ -650,6 +652,9 @@ def _trailing_chain(norm: str, name_end: int, titles, org_starts) -> list[_Link]
     if not separator:
         return None
     title = _title_at(norm, separator.end(), titles)
+    if title is None and norm.startswith(" (", name_end):
+        aside = _ASIDE.match(norm, name_end)  # "Dương Văn Lực (sinh năm 1960), Vụ phó ..."
+        title = _title_at(norm, aside.end(), titles) if aside else None
     if title is None:
         return None
     links, end = _read_chain(norm, title, titles, org_starts, after_name=True)
