@@ -447,6 +447,10 @@ def test_regional_units_of_2025():
         # a birth year or a home between the name and the titles
         ("Bị can Nguyễn Văn Hải (SN 1975, trú tại Hà Nội) - nguyên Chủ tịch UBND xã Tân Lập bị bắt.",
          {"Nguyễn Văn Hải": [("Chủ tịch", "UBND xã Tân Lập", True)]}),
+        # an organisation named past a comma up to the body it belongs to
+        ("Ông Dương Văn Lực (sinh năm 1960), Vụ phó vụ 4, Thanh tra khiếu tố địa phương thuộc Thanh tra Chính phủ "
+         "bị khởi tố.",
+         {"Dương Văn Lực": [("Vụ phó", "vụ 4, Thanh tra khiếu tố địa phương thuộc Thanh tra Chính phủ", False)]}),
         # National Assembly debates: the deputy and the delegation written after the name
         ("Đại biểu Phạm Văn Hòa (Đoàn ĐBQH tỉnh Đồng Tháp) phát biểu. Theo đại biểu Hòa, cần sửa luật.",
          {"Phạm Văn Hòa": [("đại biểu Quốc hội", "Đoàn ĐBQH tỉnh Đồng Tháp", False)]}),

@@ -418,6 +418,19 @@ def _before_someone_else(norm: str, start: int, end: int, org_starts) -> tuple[i
     return start, end
 
 
+_COMMA_THEN_PARENT = re.compile(r", ([^,.;:()\n\d]{1,60}?) (?:thuộc|của) ")
+
+
+def _through_comma_to_parent(norm: str, end: int, titles, org_starts) -> int:
+    """"vụ 4, Thanh tra khiếu tố địa phương thuộc Thanh tra Chính phủ": an organisation whose name goes
+    on past a comma to the known body it belongs to (not to another title); returns where it ends."""
+    m = _COMMA_THEN_PARENT.match(norm, end)
+    if not m or not m.group(1)[:1].isupper() or _title_at(norm, m.start(1), titles) is not None:
+        return end
+    parent = org_starts.get(m.end())
+    return parent.end if parent is not None else end
+
+
 def _read_chain(norm: str, first: _TitleMatch, titles, org_starts,
                 after_name: bool = False) -> tuple[list[_Link], int]:
     """Titles joined by commas or "kiêm", each with its organisation: the links and where they end.
@@ -666,7 +679,7 @@ def _trailing_chain(norm: str, name_end: int, titles, org_starts) -> list[_Link]
         if generic is not None:
             generic = _before_someone_else(norm, *generic, org_starts)
         if generic is not None:
-            _set_generic(last, *generic)
+            _set_generic(last, generic[0], _through_comma_to_parent(norm, generic[1], titles, org_starts))
     if not apposed and all(l.title.title.public_only and l.org_start is None for l in links):
         return None  # "công ty ... do bà A làm giám đốc": a company title with no body written
     return links
