@@ -282,14 +282,18 @@ def _term_counts(matches: list[_Match]) -> tuple[dict[str, int], dict[str, float
 
 
 def _substantive(matches: list[_Match], min_matches: int) -> bool:
-    """An anchor, enough matches, and two distinct terms or one defining term said often enough."""
+    """Enough matches and two distinct anchors, or one defining term said min_matches times.
+
+    One strong cue repeated ("người nghèo" x3) or one phrase in the lead is a passing mention;
+    supporting words never count here, so generic words cannot turn a cue into a theme.
+    """
     if len(matches) < min_matches:
         return False
     counts, weights, _ = _term_counts(matches)
     anchors = [t for t in counts if weights[t] >= ANCHOR_WEIGHT]
-    if not anchors:
-        return False
-    return len(anchors) >= 2 or any(weights[t] >= DEFINING_WEIGHT and counts[t] >= min_matches for t in anchors)
+    if len(anchors) >= 2:
+        return True
+    return any(weights[t] >= DEFINING_WEIGHT and counts[t] >= min_matches for t in anchors)
 
 
 def _raw_score(matches: list[_Match]) -> float:
