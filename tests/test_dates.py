@@ -6,6 +6,7 @@ the seed article's date, so relative expressions have one right answer.
 
 import gzip
 import json
+import re
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -288,6 +289,11 @@ NEGATIVE = [
     "Đây đã là ngày thứ 3 sau cơn lũ.",
     "Kỳ thi bắt đầu lần thứ hai, các đợt thứ ba.",
     "Tỷ số là 5 - 6 sau hiệp phụ.",
+    "Nghề này có từ hàng chục năm trước.",
+    "Gần chục năm nay anh làm nghề đúc đồng.",
+    "Làng nghề tồn tại hàng trăm năm nay.",
+    "Công ty trả mỗi tháng 2-3 triệu đồng.",
+    "Dịch bùng phát lẻ tẻ, mỗi ngày 7-10 điểm.",
 ]
 
 
@@ -308,9 +314,47 @@ def test_relative_dates_have_no_value_without_publication_date():
                      ("Từ năm 1999 đến nay", None, "interval")]
 
 
+def test_guessed_years_keep_an_interval_in_order():
+    """Read in mid-June, "31/12" alone would be last December; as the end of a range it follows its start."""
+    found = dates_of("Từ 1/8 đến 31/12, trường tặng học bổng. Tàu cập cảng (12/12-20/12). "
+                     "Từ ngày 1/10 đến nay, 3 triệu con gia cầm bị tiêu hủy.", published=datetime(2006, 6, 15))
+    assert found == [("Từ 1/8 đến 31/12", "2006-08-01/2006-12-31", "interval"),
+                     ("12/12-20/12", "2006-12-12/2006-12-20", "interval"),
+                     ("Từ ngày 1/10 đến nay", "2005-10-01/2006-06-15", "interval")]
+
+
 def test_time_with_an_unresolved_day_keeps_its_grain():
     assert dates_of("Vụ cháy xảy ra lúc 22h30 tối qua. Sáng qua 8h đoàn đến.", published=None) == [
         ("22h30 tối qua", None, "minute"), ("Sáng qua 8h", None, "hour")]
+
+
+# every value in one of RECORD.md's forms at its grain (the hour form is TIMEX3's "2005-12-13T15")
+_POINT = {
+    "minute": r"\d{4}-\d\d-\d\dT\d\d:\d\d", "hour": r"\d{4}-\d\d-\d\dT\d\d", "day": r"\d{4}-\d\d-\d\d",
+    "week": r"\d{4}-W\d\d", "month": r"\d{4}-\d\d", "quarter": r"\d{4}-Q[1-4]", "half": r"\d{4}-H[12]", "year": r"\d{4}",
+}
+_ANY_POINT = "|".join(f"(?:{p})" for p in _POINT.values())
+VALUE_FORMS = {grain: re.compile(p) for grain, p in _POINT.items()}
+VALUE_FORMS["interval"] = re.compile(rf"(?:{_ANY_POINT})/(?:{_ANY_POINT})|(?:{_ANY_POINT})/|/(?:{_ANY_POINT})")
+
+
+def test_values_match_their_grain_on_real_news(shared_data):
+    """2,000 VNTC articles with a fixed publication date: every value parses and sits at its grain."""
+    published = datetime(2005, 12, 13, 15, 0)
+    checked = 0
+    with gzip.open(shared_data / "vntc" / "vntc-test-phap-luat.jsonl.gz", "rt", encoding="utf-8") as lines:
+        for _, line in zip(range(2000), lines):
+            text = json.loads(line)["text"]
+            for d in extract_dates(Document.from_text(text, published=published, segment=False)):
+                assert text[d.start:d.end] == d.text
+                if d.value is None:
+                    continue  # lunar days only, when publication is known
+                assert VALUE_FORMS[d.grain].fullmatch(d.value), (d.text, d.value, d.grain)
+                for point in d.value.split("/"):
+                    if point[4:5] == "-" and point[5:6].isdigit():
+                        datetime.strptime(point[:10], "%Y-%m-%d" if len(point) >= 10 else "%Y-%m")
+                checked += 1
+    assert checked > 5000
 
 
 def test_offsets_are_original_text_offsets():

@@ -11,7 +11,27 @@ Two passes over ``doc.norm``:
    (``/X``), "X đến Y" / "X - Y" join two expressions (``X/Y``), "từ X đến nay" ends at publication.
 
 Relative expressions and days without a year need ``doc.published``; without it their value is None
-but they are still reported. All vocabulary is in resources/dates.yaml.
+but they are still reported (a time keeps its grain: "22h30 tối qua" is minute, value None). When a
+guessed year would put a range's end before its start ("từ 1/8 đến 31/12" read in June), the end moves
+on a year; a start running "đến nay" never lies after publication. All vocabulary is in
+resources/dates.yaml.
+
+Decisions on cases RECORD.md leaves open:
+
+- Birth years are dates (RECORD.md), grain year: "sinh năm 1970" -> "năm 1970" (as the dev gold),
+  "SN 1989" -> "SN 1989" (the abbreviation of "sinh năm" is the temporal word), "(sinh 1979)" -> "1979",
+  and a bare "(1969)" -> "1969" only right after a capitalised personal name that starts with a family
+  name (three syllables, or two after "ông", "bà", "bị cáo" …), as court and crime news write people;
+  "Kế hoạch (2005)", "Hà Nội (2005)" are not. Ages ("45 tuổi") never are.
+- "3 ngày trước (đây)" is a day counted back from publication, like "3 năm trước": a TIMEX3 date,
+  not a duration ("trong 3 ngày" is the duration).
+- A run of listed months is one interval, like "tháng 11, 12": "các tháng 5, 6 và 7-2005" ->
+  ``2005-05/2005-07``; a list with gaps ("tháng 3, 5 và 9") gives its first month only.
+- Two full dates joined by a dash are one interval: "(9.5.1945-9.5.2005)" -> ``1945-05-09/2005-05-09``.
+- Hour grain is written TIMEX3 style, ``2005-12-13T15``; every other value has one of RECORD.md's forms.
+- An expression starts a word: "đầu" in "bắt đầu tuần" is no edge, "thứ hai" after "lần" is an
+  ordinal, "Ngày thứ 3," and "Ngày kia," (without a date after) open a narrative, "mỗi tháng 2-3
+  triệu" and "hàng chục năm nay" count.
 """
 
 from __future__ import annotations
@@ -280,6 +300,7 @@ def _context_patterns() -> dict[str, re.Pattern[str]]:
         "name_head": re.compile(rf"(?<!\w)(?:{name_heads})(?!\w)"),
         "name_breaker": re.compile(rf"(?<!\w)(?:{_words('name_breakers')})(?!\w)", re.I),
         "weekday_trigger": re.compile(rf"(?<!\w)(?:{_words('weekday_triggers')})\s+$", re.I),
+        "each": re.compile(rf"(?<!\w)(?:{_words('each_words')})\s+$", re.I),
         "ordinal_noun": re.compile(rf"(?<!\w)(?:{_words('ordinal_nouns')})\s+$", re.I),
         # "xuống 1/3" and the "1/4" of "xuống 1/3 đến 1/4 giá"
         "fraction_before": re.compile(
@@ -423,6 +444,8 @@ def _on_day(m: re.Match[str], ctx: _Context) -> _Candidate | None:
     elif m.group("cd"):
         return _range_across_months(m, ctx, led)
     else:
+        if _context_patterns()["each"].search(_before(ctx, m.start(), 8)):
+            return None  # "mỗi ngày 7-10 điểm": every day
         found = _written_day(m, ctx, led)
         if found is None:
             return None
@@ -629,6 +652,8 @@ def _month_pattern() -> str:
 def _on_month(m: re.Match[str], ctx: _Context) -> _Candidate | None:
     if re.search(r"\d\s+$", _before(ctx, m.start(), 6)) and not m.group("edge"):
         return None  # "3 tháng 9 ngày": a duration
+    if _context_patterns()["each"].search(_before(ctx, m.start(), 8)):
+        return None  # "mỗi tháng 2-3 triệu đồng": every month
     if _context_patterns()["month_name_before"].search(_before(ctx, m.start(), 20)):
         return None  # "Cách mạng Tháng 8" is a name, "rằm tháng 7" a lunar day
     month = int(m.group("m"))
@@ -841,7 +866,7 @@ def _ago_pattern() -> str:
 def _on_ago(m: re.Match[str], ctx: _Context) -> _Candidate | None:
     """"3 năm trước", "cách đây 10 ngày": that many units before publication."""
     p = _context_patterns()
-    if re.search(r"(?<!\w)thứ\s+$", _before(ctx, m.start(), 6), re.I) or p["vague_before"].search(_before(ctx, m.start(), 12)) or (
+    if re.search(r"(?<!\w)(?:thứ|số)\s+$", _before(ctx, m.start(), 6), re.I) or p["vague_before"].search(_before(ctx, m.start(), 12)) or (
             m.group("n") and p["breaker_after"].match(ctx.norm, m.end())):
         return None
     if m.group("n") and not _AGO_END.match(ctx.norm, m.end()):
@@ -992,6 +1017,24 @@ def _borrow_year(first: _When, last: _When) -> _When:
     return replace(first, year=year, year_written=True)
 
 
+def _in_order(first: _When, last: _When) -> _When:
+    """"từ 1/8 đến 31/12" read in June: a guessed year put the end before the start, so the end moves on a year."""
+    if last.year_written or first.year is None or last.year is None or not (first.month and last.month):
+        return last
+    if (first.year, first.month, first.day or 1) > (last.year, last.month, last.day or 31):
+        return replace(last, year=last.year + 1)
+    return last
+
+
+def _not_after(when: _When, pub: date | None) -> _When:
+    """"từ 1/10 đến nay" read in June: a start that runs up to now lies before it, so last year."""
+    if when.year_written or pub is None or when.year is None or not when.month:
+        return when
+    if (when.year, when.month, when.day or 1) > (pub.year, pub.month, pub.day):
+        return replace(when, year=when.year - 1)
+    return when
+
+
 def _preposition(norm: str, start: int) -> tuple[str | None, int]:
     window = norm[max(0, start - 35):start]
     window = window[window.rfind("\n") + 1:]
@@ -1016,6 +1059,7 @@ def _combine(norm: str, candidates: list[_Candidate], pub: date | None) -> list[
                 and p["joiner"].fullmatch(norm, c.end, following.start)):
             last = following.last or following.first
             first = _borrow_year(c.first, last)
+            last = _in_order(first, last)
             out.append((start, following.end, _interval(first, last), "interval"))
             i += 2
             continue
@@ -1024,12 +1068,12 @@ def _combine(norm: str, candidates: list[_Candidate], pub: date | None) -> list[
             continue  # a bare "18/3" counts only in a list after a date: "ngày 28/2 và 18/3"
         now = p["until_now"].match(norm, c.end) if kind == "from" else None
         if now:
-            first = c.first
+            first = _not_after(c.first, pub)
             if c.edge and c.edge.lower() == "đầu" and first.grain == "year" and first.year:
                 first = _When("month", first.year, 1)  # "từ đầu năm đến nay": January to now
             out.append((start, now.end(), _interval(first, _now_at(first.grain, pub)), "interval"))
         elif c.last is not None and not (c.period and kind in ("from", "until")):
-            out.append((start, c.end, _interval(c.first, c.last), "interval"))
+            out.append((start, c.end, _interval(c.first, _in_order(c.first, c.last)), "interval"))
         elif kind == "now_until":  # "từ nay đến năm 2030"
             last = c.first
             if pub and not last.year_written and last.year and last.month and (last.month, last.day or 31) < (
