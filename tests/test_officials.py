@@ -270,6 +270,11 @@ def test_vntc_politics_articles_are_read_and_fast(shared_data):
           "Trương Thanh Hoài": [("Thứ trưởng", "Bộ Công Thương")]}),
         ("Cùng dự có Thứ trưởng Bộ Công Thương Nguyễn Hoàng Long và Trương Thanh Hoài, Chánh Văn phòng Bộ.",
          {"Nguyễn Hoàng Long": [("Thứ trưởng", "Bộ Công Thương")], "Trương Thanh Hoài": [("Chánh Văn phòng", "Văn phòng Bộ")]}),
+        # Ê Đê and Jrai names run to five syllables; "Y Dược" is a university's
+        ("Đồng chí Y Thanh Hà Niê Kđăm, Bí thư Tỉnh ủy Lâm Đồng chủ trì.",
+         {"Y Thanh Hà Niê Kđăm": [("Bí thư", "Tỉnh ủy Lâm Đồng")]}),
+        ("Hiệu trưởng Trường Đại học Y Dược Huế Nguyễn Văn An cho biết.",
+         {"Nguyễn Văn An": [("Hiệu trưởng", "Trường Đại học Y Dược Huế")]}),
         # every province is listed: after "Tỉnh ủy" an unlisted name is a person's
         ("Chủ tịch UBND tỉnh Điện Biên Lê Thành Đô và Phó Bí thư Tỉnh ủy Lò Văn Tiến dự.",
          {"Lê Thành Đô": [("Chủ tịch", "UBND tỉnh Điện Biên")], "Lò Văn Tiến": [("Phó Bí thư", "Tỉnh ủy")]}),

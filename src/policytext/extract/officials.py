@@ -294,12 +294,18 @@ def _acceptable_name(norm: str, start: int, end: int, org_starts: dict[int, OrgM
     return org is None or org.kind == "ministry_field"
 
 
+_LONG_NAME_OPENINGS = frozenset({"Y"})  # Ê Đê and Jrai men's names run to five syllables
+
+
 def _vietnamese_name(norm: str, pos: int, org_starts, *, honorific: bool = False,
                      after_title: bool = True) -> tuple[int, int] | None:
     """A name right at ``pos``: the whole capitalised run, 2-4 syllables, opening with a surname
     (any run after an honorific: "ông Văn Dũng")."""
     run = _capitalised_run(norm, pos) or _glued_run(norm, pos)
-    if len(run) < 2 or len(run) > 4 or not (honorific or _has_surname(norm, run)):
+    if len(run) < 2:
+        return None
+    longest = 5 if norm[run[0][0]:run[0][1]] in _LONG_NAME_OPENINGS else 4  # "Y Thanh Hà Niê Kđăm"
+    if len(run) > longest or not (honorific or _has_surname(norm, run)):
         return None
     start, end = run[0][0], run[-1][1]
     return (start, end) if _acceptable_name(norm, start, end, org_starts, after_title) else None
