@@ -294,6 +294,7 @@ NEGATIVE = [
     "Làng nghề tồn tại hàng trăm năm nay.",
     "Công ty trả mỗi tháng 2-3 triệu đồng.",
     "Dịch bùng phát lẻ tẻ, mỗi ngày 7-10 điểm.",
+    "Hàng nội rẻ hơn trung bình đến 2/3 giá.",
 ]
 
 
