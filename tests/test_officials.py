@@ -275,6 +275,10 @@ def test_vntc_politics_articles_are_read_and_fast(shared_data):
          {"Y Thanh Hà Niê Kđăm": [("Bí thư", "Tỉnh ủy Lâm Đồng")]}),
         ("Hiệu trưởng Trường Đại học Y Dược Huế Nguyễn Văn An cho biết.",
          {"Nguyễn Văn An": [("Hiệu trưởng", "Trường Đại học Y Dược Huế")]}),
+        # a dot after an abbreviation does not end the organisation
+        ("Hiệu trưởng Trường Đại học Y Dược TP.HCM Nguyễn Văn An cho biết.",
+         {"Nguyễn Văn An": [("Hiệu trưởng", "Trường Đại học Y Dược TP.HCM")]}),
+        ("Ông Lê Văn Hai, Chánh án TAND Q.Bình Thạnh cho biết.", {"Lê Văn Hai": [("Chánh án", "TAND Q.Bình Thạnh")]}),
         # every province is listed: after "Tỉnh ủy" an unlisted name is a person's
         ("Chủ tịch UBND tỉnh Điện Biên Lê Thành Đô và Phó Bí thư Tỉnh ủy Lò Văn Tiến dự.",
          {"Lê Thành Đô": [("Chủ tịch", "UBND tỉnh Điện Biên")], "Lò Văn Tiến": [("Phó Bí thư", "Tỉnh ủy")]}),

@@ -158,7 +158,7 @@ def _lexicon() -> _Lexicon:
         not_office=re.compile(rf"^(?:{_alternation(data['not_office_units'])})(?!\w)", re.IGNORECASE),
         place_before=re.compile(rf"(?<!\w)(?:{_alternation(data['place_words'])}) $", re.IGNORECASE),
         not_holder_before=re.compile(rf"(?<!\w)(?:{_alternation(data['not_holder_before'])}) $"),
-        generic_end=re.compile(rf"[,.;:!?()\"“”\n]| (?:{_alternation(data['clause_verbs'])})(?!\w)| (?=\d+\.)"),
+        generic_end=re.compile(rf"[,;:!?()\"“”\n]|\.(?!\w)|(?<=\w{{3}})\.| (?:{_alternation(data['clause_verbs'])})(?!\w)| (?=\d+\.)"),
         unit_start=re.compile(rf"(?:{_alternation(data['unit_words'])})(?!\w)"),
     )
 
@@ -206,7 +206,8 @@ _APPOINTED = re.compile(r" (?:(?:đã |vừa |sẽ |chính thức )?được (?:
 _OF = re.compile(r" (?:của|thuộc) ")
 _REGION = re.compile(r" khu vực (?:[IVXL]+|\d{1,2})(?!\w)")
 _TAI = re.compile(r"(?: (\([^()\n]{1,15}\)))? tại ")  # "Quỹ Nhi đồng Liên hợp quốc (UNICEF) tại Việt Nam"
-_CLAUSE_END = re.compile(r"[,.;:!?()\"“”\n]")
+# a dot after an abbreviation goes on ("TP.HCM", "Q.Bình Thạnh"), one glued to a word ends ("Ninh Bình.Bị cáo")
+_CLAUSE_END = re.compile(r"[,;:!?()\"“”\n]|\.(?!\w)|(?<=\w{3})\.")
 
 
 def _is_boundary(norm: str, start: int, end: int) -> bool:
