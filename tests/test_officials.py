@@ -279,6 +279,9 @@ def test_vntc_politics_articles_are_read_and_fast(shared_data):
         ("Hiệu trưởng Trường Đại học Y Dược TP.HCM Nguyễn Văn An cho biết.",
          {"Nguyễn Văn An": [("Hiệu trưởng", "Trường Đại học Y Dược TP.HCM")]}),
         ("Ông Lê Văn Hai, Chánh án TAND Q.Bình Thạnh cho biết.", {"Lê Văn Hai": [("Chánh án", "TAND Q.Bình Thạnh")]}),
+        # an abbreviation holds the unit word the title left out
+        ("Viện trưởng VKSND khu vực 2 TP.HCM Trần Văn Bình ký quyết định.",
+         {"Trần Văn Bình": [("Viện trưởng", "VKSND khu vực 2 TP.HCM")]}),
         # every province is listed: after "Tỉnh ủy" an unlisted name is a person's
         ("Chủ tịch UBND tỉnh Điện Biên Lê Thành Đô và Phó Bí thư Tỉnh ủy Lò Văn Tiến dự.",
          {"Lê Thành Đô": [("Chủ tịch", "UBND tỉnh Điện Biên")], "Lò Văn Tiến": [("Phó Bí thư", "Tỉnh ủy")]}),

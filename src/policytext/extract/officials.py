@@ -628,7 +628,10 @@ def _organization_text(doc: Document, link: _Link) -> str | None:
         return f"Bộ {written}"  # "Bộ trưởng Tài chính" -> "Bộ Tài chính"
     if link.org_name and lower_same_length(written) == lower_same_length(link.org_name):  # casing only; tone style as written
         written = link.org_name
-    if t.unit and link.kind is None and not t.unit_in_title and not lower_same_length(written).startswith(lower_same_length(t.unit)):
+    first_word = written.split(" ", 1)[0]
+    abbreviation = len(first_word) > 2 and first_word.isupper() and first_word.isalpha()  # "VKSND": the unit is in it
+    if t.unit and link.kind is None and not t.unit_in_title and not abbreviation and \
+            not lower_same_length(written).startswith(lower_same_length(t.unit)):
         written = f"{t.unit} {written}"  # "Cục phó Thú y" -> "Cục Thú y"
     elif t.unit_in_title and written[:1].islower():
         written = written[0].upper() + written[1:]
