@@ -151,14 +151,16 @@ def _lexicon() -> _Lexicon:
         institution_names=frozenset(normalize_string(n) for n in org_data.get("named_after_people", [])),
         private_heads=re.compile(rf"^(?:(?:Hội đồng quản trị|HĐQT|Hội đồng thành viên|HĐTV) )?"
                                  rf"(?:{_alternation(data['private_org_heads'])})(?!\w)"
-                                 rf"|^(?:{_alternation(data['private_boards'])}) (?!{_alternation(data['state_firms'])})",
+                                 rf"|^(?:{_alternation(data['private_boards'])}) "
+                                 rf"(?!{_alternation(data['state_firms'])})",
                                  re.IGNORECASE),
         private_context=re.compile(rf"(?<!\w)(?:{_alternation(data['private_context'])})(?!\w)", re.IGNORECASE),
         name_not_after=re.compile(rf"(?<!\w)(?:{_alternation(data['name_not_after'])}) $", re.IGNORECASE),
         not_office=re.compile(rf"^(?:{_alternation(data['not_office_units'])})(?!\w)", re.IGNORECASE),
         place_before=re.compile(rf"(?<!\w)(?:{_alternation(data['place_words'])}) $", re.IGNORECASE),
         not_holder_before=re.compile(rf"(?<!\w)(?:{_alternation(data['not_holder_before'])}) $"),
-        generic_end=re.compile(rf"[,;:!?()\"“”\n]|\.(?!\w)|(?<=\w{{3}})\.| (?:{_alternation(data['clause_verbs'])})(?!\w)| (?=\d+\.)"),
+        generic_end=re.compile(rf"[,;:!?()\"“”\n]|\.(?!\w)|(?<=\w{{3}})\."  # not the dot of "TP.HCM"
+                               rf"| (?:{_alternation(data['clause_verbs'])})(?!\w)| (?=\d+\.)"),
         unit_start=re.compile(rf"(?:{_alternation(data['unit_words'])})(?!\w)"),
     )
 
