@@ -128,6 +128,7 @@ def test_bodies_of_the_2025_reorganisation():
         "Ủy ban Kinh tế và Tài chính", "Bộ Dân tộc và Tôn giáo", "Cục Hải quan"]
     assert successor_of("Tổng cục Hải quan") == "Cục Hải quan"
     assert successor_of("Ủy ban Tài chính - Ngân sách") == "Ủy ban Kinh tế và Tài chính"
+    assert successor_of("Cục Điều tiết điện lực") == "Cục Điện lực"
     # Petrovietnam's name of the day
     assert names("PVN công bố", datetime(2024, 1, 1)) == ["Tập đoàn Dầu khí Việt Nam"]
     assert names("PVN công bố", datetime(2025, 6, 1)) == ["Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam"]
