@@ -836,6 +836,8 @@ def _full_name_elsewhere(norm: str, end: int, org_starts, candidates) -> tuple[i
     m = _ONE_WORD.match(norm, end)
     if not m or not m.group(1)[0].isupper() or m.end(1) + 1 < len(norm) and norm[m.end(1) + 1].isupper():
         return None
+    if m.start(1) in org_starts or _lexicon().not_name_start.match(norm, m.start(1)):
+        return None  # "Chính phủ", "Hà Nội": a body or a place
     word = m.group(1)
     forms: set[tuple[int, int]] = set()
     for c in candidates.values():
