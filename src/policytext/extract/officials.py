@@ -783,10 +783,8 @@ def extract_officials(doc: Document) -> list[Official]:
         if found:
             names.add(found)
     inside_org = _inside_organization(org_starts)
-    for m in _NAME_START.finditer(norm):
-        at = m.start()
-        if not norm[at].isupper() or at in candidates or _inside_run(norm, at) or lex.honorific.match(norm, at) \
-                or inside_org(at):
+    for at in _capitalised_word_starts(norm):
+        if at in candidates or _inside_run(norm, at) or lex.honorific.match(norm, at) or inside_org(at):
             continue
         found = _vietnamese_name(norm, at, org_starts, after_title=False)
         if found:
@@ -887,6 +885,23 @@ def _deputies(doc: Document, org_starts):
         delegation = _DELEGATION.match(norm, name[1]) if name else None
         if delegation:
             yield name[0], name[1], Position("đại biểu Quốc hội", doc.span(delegation.start(1), delegation.end(1)).text)
+
+
+@lru_cache(maxsize=1)
+def _upper_letter() -> re.Pattern[str]:
+    letters = "".join(chr(c) for c in range(0x10000) if chr(c).isupper() and chr(c).isalpha())
+    return re.compile(f"[{re.escape(letters)}]")
+
+
+def _capitalised_word_starts(norm: str) -> list[int]:
+    """Where a capitalised word starts (not after a letter, digit or dot): a class of capital letters and
+    a look at the character before is ten times faster than a lookbehind over every character."""
+    out = []
+    for m in _upper_letter().finditer(norm):
+        at = m.start()
+        if at == 0 or not (norm[at - 1].isalnum() or norm[at - 1] in "._"):
+            out.append(at)
+    return out
 
 
 def _inside_organization(org_starts: dict[int, OrgMatch]):
