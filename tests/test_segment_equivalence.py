@@ -1,10 +1,10 @@
-"""Our fast CRF features and model loading give exactly what pyvi's own functions give.
+"""Our fast CRF features, Viterbi and model loading give exactly what pyvi's own functions give.
 
 segment.py builds pyvi's word2features attributes itself (as crfsuite attribute lists, weight-0
-booleans left out) and opens the models without scikit-learn. These tests hold it to pyvi's
-``sent2features`` and ``model.predict_single``: same attributes in the same order, same labels and
-the same sequence probability, on all of UD-VTB test, a few hundred news sentences and random
-edge-case tokens.
+booleans left out), opens the models without scikit-learn, and finds word boundaries with its own
+Viterbi over the model's weights. These tests hold it to pyvi's ``sent2features`` and
+``model.predict_single``: same attributes in the same order, same labels and the same sequence
+probability, on all of UD-VTB test, a few hundred news sentences and random edge-case tokens.
 """
 
 from __future__ import annotations
@@ -56,8 +56,9 @@ def assert_same_as_pyvi(pyvi, sentences: list[list[str]]) -> None:
         ours = segment._segmentation_features(syllables)
         assert ours == [crfsuite_attributes(f) for f in theirs], syllables
         assert_same_labels_and_probability(tokenizer.model.tagger_, theirs, ours_segmenter, ours)
+        labels = segment._segmentation_labels(syllables)  # our own Viterbi over the model's weights
+        assert labels == tokenizer.model.predict_single(theirs), syllables
 
-        labels = ours_segmenter.tag(ours)
         words, current = [], syllables[0]
         for syllable, label in zip(syllables[1:], labels[1:]):
             if label == "I_W":
@@ -129,3 +130,10 @@ def test_models_open_without_importing_scikit_learn():
     env = {**os.environ, "PYTHONPATH": str(SRC)}
     result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+def test_word_boundary_model_is_read_for_the_fast_path():
+    model = segment._segmentation_model()
+    assert model is not None, "pyvi's model file was not readable: segmentation falls back to pycrfsuite"
+    assert model.labels == ("B_W", "I_W") and len(model.state) > 1000
+    assert model.bigram_before != ((), ())  # pyvi's dictionary attributes carry weight

@@ -21,6 +21,8 @@ import importlib.util
 import pickle
 import re
 import string
+import struct
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
@@ -94,7 +96,7 @@ def segment_sentence(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if not spans:
         return []
     pieces = [text[s:e] for s, e in spans]
-    labels = _segmentation_tagger().tag(_segmentation_features(pieces))
+    labels = _segmentation_labels(pieces)
     words: list[tuple[int, int]] = []
     word_start, word_end = spans[0]
     for i in range(1, len(spans)):
@@ -160,24 +162,25 @@ class _ModelUnpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"unexpected {module}.{name} in a pyvi model")
 
 
-_MODEL_BYTES: dict[str, bytes] = {}
+@lru_cache(maxsize=None)
+def _crf_model_bytes(filename: str) -> bytes:
+    """The crfsuite model file inside one of pyvi's pickles (cached: crfsuite reads it in place)."""
+    with open(_pyvi_models_dir() / filename, "rb") as handle:
+        try:
+            return _ModelUnpickler(handle).load().modelfile.__dict__["__FILE_RESOURCE_DATA__"]
+        except (pickle.UnpicklingError, AttributeError, KeyError, TypeError):
+            handle.seek(0)  # a pickle layout we do not know: let sklearn_crfsuite read it
+            estimator = pickle.load(handle)
+            with open(estimator.modelfile.name, "rb") as model_file:
+                return model_file.read()
 
 
 @lru_cache(maxsize=None)
 def _crf_tagger(filename: str) -> "pycrfsuite.Tagger":
     import pycrfsuite
 
-    with open(_pyvi_models_dir() / filename, "rb") as handle:
-        try:
-            model_bytes = _ModelUnpickler(handle).load().modelfile.__dict__["__FILE_RESOURCE_DATA__"]
-        except (pickle.UnpicklingError, AttributeError, KeyError, TypeError):
-            handle.seek(0)  # a pickle layout we do not know: let sklearn_crfsuite read it
-            estimator = pickle.load(handle)
-            with open(estimator.modelfile.name, "rb") as model_file:
-                model_bytes = model_file.read()
-    _MODEL_BYTES[filename] = model_bytes  # crfsuite reads the model in place: the bytes must live on
     tagger = pycrfsuite.Tagger()
-    tagger.open_inmemory(model_bytes)
+    tagger.open_inmemory(_crf_model_bytes(filename))
     return tagger
 
 
@@ -314,6 +317,191 @@ def _pos_features(words: list[str]) -> list[list[str]]:
 
 
 _BOS, _EOS = ("BOS",), ("EOS",)
+
+
+# --- word boundaries without building attribute lists ------------------------------------------
+# The word-boundary model has two labels and a few thousand attributes, so its Viterbi runs faster
+# here than through pycrfsuite, whose cost is turning every attribute string into C++. The
+# arithmetic is crfsuite's own, in its order: a label's state score adds the weights of the item's
+# attributes one by one in attribute order, starting from 0.0; the best path keeps the first
+# maximum (strict <). Same additions in the same order give the same doubles, so the same labels.
+
+
+def _segmentation_labels(syllables: list[str]) -> list[str]:
+    """B_W / I_W for each syllable: what the word-boundary CRF tags them."""
+    model = _segmentation_model()
+    if model is None:
+        return _segmentation_tagger().tag(_segmentation_features(syllables))
+    bigrams, trigrams = _pyvi_ngrams()
+    pieces = [_syllable_weights(s, model) for s in syllables]
+    lows = [p[0] for p in pieces]
+    n = len(pieces)
+    pairs = [f"{a} {b}" in bigrams for a, b in zip(lows, lows[1:])]
+    triples = [f"{a} {b} {c}" in trigrams for a, b, c in zip(lows, lows[1:], lows[2:])]
+    begin_scores, inside_scores = [], []
+    for i in range(n):
+        begin, inside = pieces[i][1], pieces[i][2]
+        groups = []  # pyvi's attribute order after the syllable's own
+        if i > 0:
+            groups.append(pieces[i - 1][3])
+            if pairs[i - 1]:
+                groups.append(model.bigram_before)
+            if i > 1 and triples[i - 2]:
+                groups.append(model.trigram_before)
+        if i < n - 1:
+            groups.append(pieces[i + 1][4])
+            if pairs[i]:
+                groups.append(model.bigram_after)
+            if i < n - 2 and triples[i]:
+                groups.append(model.trigram_after)
+        for begin_weights, inside_weights in groups:
+            for weight in begin_weights:
+                begin += weight
+            for weight in inside_weights:
+                inside += weight
+        begin_scores.append(begin)
+        inside_scores.append(inside)
+    return _best_path(model, begin_scores, inside_scores)
+
+
+def _best_path(model: _BoundaryModel, begin_scores: list[float], inside_scores: list[float]) -> list[str]:
+    """crf1dc_viterbi for two labels (0 = B_W, 1 = I_W)."""
+    (bb, bi), (ib, ii) = model.transitions  # [from][to]
+    begin, inside = begin_scores[0], inside_scores[0]
+    back: list[tuple[int, int]] = []
+    for t in range(1, len(begin_scores)):
+        from_begin, from_inside = begin + bb, inside + ib
+        to_begin, back_begin = (from_inside, 1) if from_begin < from_inside else (from_begin, 0)
+        from_begin, from_inside = begin + bi, inside + ii
+        to_inside, back_inside = (from_inside, 1) if from_begin < from_inside else (from_begin, 0)
+        back.append((back_begin, back_inside))
+        begin, inside = to_begin + begin_scores[t], to_inside + inside_scores[t]
+    label = 1 if begin < inside else 0
+    path = [label]
+    for links in reversed(back):
+        label = links[label]
+        path.append(label)
+    names = model.labels
+    return [names[label] for label in reversed(path)]
+
+
+def _syllable_weights(syllable: str, model: _BoundaryModel) -> tuple:
+    """(lower case, own B_W score, own I_W score, weights as the syllable before, as the syllable after)."""
+    weights = _SYLLABLE_WEIGHTS.get(syllable)
+    if weights is None:
+        if len(_SYLLABLE_WEIGHTS) >= _CACHE_LIMIT:
+            _SYLLABLE_WEIGHTS.clear()
+        low, own, before, after = _syllable_pieces(syllable)
+        own_begin, own_inside = model.weights(own)
+        begin = inside = 0.0
+        for weight in own_begin:
+            begin += weight
+        for weight in own_inside:
+            inside += weight
+        weights = _SYLLABLE_WEIGHTS[syllable] = (low, begin, inside, model.weights(before), model.weights(after))
+    return weights
+
+
+_SYLLABLE_WEIGHTS: dict[str, tuple] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class _BoundaryModel:
+    labels: tuple[str, ...]
+    transitions: tuple[tuple[float, ...], ...]  # [from][to]
+    state: dict[str, tuple[tuple[int, float], ...]]  # attribute -> (label, weight) in model order
+    bigram_before: tuple[tuple[float, ...], tuple[float, ...]]
+    bigram_after: tuple[tuple[float, ...], tuple[float, ...]]
+    trigram_before: tuple[tuple[float, ...], tuple[float, ...]]
+    trigram_after: tuple[tuple[float, ...], tuple[float, ...]]
+
+    def weights(self, attributes: Iterable[str]) -> tuple[tuple[float, ...], tuple[float, ...]]:
+        return _label_weights(self.state, attributes)
+
+
+def _label_weights(state: dict[str, tuple[tuple[int, float], ...]], attributes: Iterable[str]):
+    """Each label's weights for these attributes, in the order crfsuite adds them."""
+    per_label: tuple[list[float], list[float]] = ([], [])
+    for attribute in attributes:
+        for label, weight in state.get(attribute, ()):
+            per_label[label].append(weight)
+    return tuple(per_label[0]), tuple(per_label[1])
+
+
+@lru_cache(maxsize=1)
+def _segmentation_model() -> _BoundaryModel | None:
+    """The word-boundary model's weights, or None (pycrfsuite tags) if the file is not as expected."""
+    try:
+        labels, transitions, state = _read_crf1d(_crf_model_bytes("pyvi3.pkl"))
+    except (ValueError, IndexError, struct.error, UnicodeDecodeError):
+        return None
+    if labels != ["B_W", "I_W"]:
+        return None
+    return _BoundaryModel(
+        tuple(labels), tuple(tuple(row) for row in transitions), state,
+        _label_weights(state, _BIGRAM_BEFORE), _label_weights(state, _BIGRAM_AFTER),
+        _label_weights(state, _TRIGRAM_BEFORE), _label_weights(state, _TRIGRAM_AFTER),
+    )
+
+
+def _read_crf1d(data: bytes) -> tuple[list[str], list[list[float]], dict[str, tuple[tuple[int, float], ...]]]:
+    """Labels, transition weights [from][to] and state weights of a CRFsuite CRF1d model file.
+
+    Layout (crfsuite's crf1d_model.c): a header with chunk offsets; FEAT: (type, source,
+    destination, weight) per feature; two CQDB string tables (labels, attributes); LFRF and AFRF:
+    for each label / attribute, the ids of its features, in the order crfsuite applies them.
+    """
+    magic, _, kind, _, _, n_labels, n_attributes, features_at, labels_at, attributes_at, label_refs_at, \
+        attribute_refs_at = struct.unpack_from("<4sI4s9I", data, 0)
+    if magic != b"lCRF" or kind != b"FOMC" or data[features_at:features_at + 4] != b"FEAT":
+        raise ValueError("not a CRFsuite CRF1d model")
+    n_features = struct.unpack_from("<I", data, features_at + 8)[0]
+    features = list(struct.iter_unpack("<3Id", data[features_at + 12:features_at + 12 + 20 * n_features]))
+    labels = _cqdb_strings(data, labels_at, n_labels)
+    attributes = _cqdb_strings(data, attributes_at, n_attributes)
+    transitions = [[0.0] * n_labels for _ in range(n_labels)]
+    for source, ids in enumerate(_feature_refs(data, label_refs_at, b"LFRF", n_labels)):
+        for feature in ids:
+            kind_, from_label, to_label, weight = features[feature]
+            if kind_ != 1 or from_label != source:
+                raise ValueError("unexpected transition feature")
+            transitions[from_label][to_label] = weight
+    state: dict[str, tuple[tuple[int, float], ...]] = {}
+    for attribute, ids in enumerate(_feature_refs(data, attribute_refs_at, b"AFRF", n_attributes)):
+        pairs = []
+        for feature in ids:
+            kind_, source, label, weight = features[feature]
+            if kind_ != 0 or source != attribute:
+                raise ValueError("unexpected state feature")
+            pairs.append((label, weight))
+        state[attributes[attribute]] = tuple(pairs)
+    return labels, transitions, state
+
+
+def _cqdb_strings(data: bytes, at: int, count: int) -> list[str]:
+    """The strings of a CQDB table by id: its backward array points at (id, size, bytes + NUL)."""
+    if data[at:at + 4] != b"CQDB":
+        raise ValueError("no CQDB table")
+    n, backward_at = struct.unpack_from("<2I", data, at + 16)
+    if n != count:
+        raise ValueError("CQDB size differs from the header")
+    strings = []
+    for i, offset in enumerate(struct.unpack_from(f"<{n}I", data, at + backward_at)):
+        record_id, size = struct.unpack_from("<2I", data, at + offset)
+        if record_id != i:
+            raise ValueError("CQDB ids out of order")
+        strings.append(data[at + offset + 8:at + offset + 8 + size - 1].decode("utf-8"))
+    return strings
+
+
+def _feature_refs(data: bytes, at: int, chunk: bytes, count: int) -> list[tuple[int, ...]]:
+    if data[at:at + 4] != chunk:
+        raise ValueError(f"no {chunk!r} chunk")
+    refs = []
+    for offset in struct.unpack_from(f"<{count}I", data, at + 12):
+        n = struct.unpack_from("<I", data, offset)[0]
+        refs.append(struct.unpack_from(f"<{n}I", data, offset + 4))
+    return refs
 
 
 def segment_sentence_underthesea(text: str, start: int, end: int) -> list[tuple[int, int]]:
