@@ -47,3 +47,16 @@ def test_underthesea_segmenter_is_selectable():
 def test_unknown_segmenter_is_a_clear_error():
     with pytest.raises(ValueError, match="unknown segmenter"):
         Document.from_text("Xin chào", segmenter="spacy")
+
+
+@pytest.mark.parametrize("text", [
+    "Tăng 5,64% so với 30/8, theo Nghị định 15/2020/NĐ-CP; liên hệ ban.tdkt@moit.gov.vn hoặc https://moit.gov.vn.",
+    "Ông A@ gửi thư (mail: a.b@c) ... TP. Hồ Chí Minh, 20:01 ngày 1-1-2021",
+    "Không có a còng: 749/QĐ-TTg, 34-CT/TW, 1.000.000 đồng, www.chinhphu.vn/tin.",
+])
+def test_syllables_without_an_at_sign_skip_only_the_email_pattern(text):
+    from policytext.text import segment
+
+    for start, end in [(0, len(text)), (0, text.find("@") if "@" in text else len(text)), (5, len(text) - 3)]:
+        full = [(m.start(), m.end()) for m in segment._SYLLABLE.finditer(text, start, end)]
+        assert syllables(text, start, end) == full

@@ -6,12 +6,14 @@ UD-VTB), but over our own syllable split: pyvi's own split breaks ``15/2020/NĐ-
 URLs and e-mail addresses are single syllables, every syllable keeps its offsets, and the CRF
 decides only which neighbouring syllables join into one word. underthesea is selectable.
 
-Speed: pyvi's two CRF models (word boundaries, part of speech) are opened with plain pycrfsuite
-(no scikit-learn import), and their features are built here rather than with pyvi's
-``word2features``: the same attributes in the same order, as crfsuite sees them (a string value
-``{"k": "v"}`` is the attribute ``"k:v"``, ``True`` and ``1.0`` are weight 1, ``False`` is weight 0
-and is left out because it adds exactly nothing to a score), from per-token pieces computed once.
-tests/test_segment_equivalence.py checks both against pyvi on UD-VTB and news text.
+Speed, with pyvi's output unchanged: pyvi's two CRF models (word boundaries, part of speech) are
+taken out of their pickles without importing scikit-learn, and their features are built here rather
+than with pyvi's ``word2features``: the same attributes in the same order, as crfsuite sees them (a
+string value ``{"k": "v"}`` is the attribute ``"k:v"``, ``True`` and ``1.0`` are weight 1, ``False``
+is weight 0 and is left out because it adds exactly nothing to a score), from per-token pieces
+computed once. Part of speech is tagged by pycrfsuite; word boundaries by our own Viterbi over the
+two-label model's weights, which does crfsuite's additions in crfsuite's order.
+tests/test_segment_equivalence.py holds all of it to pyvi's own functions on UD-VTB and news text.
 """
 
 from __future__ import annotations
@@ -53,6 +55,11 @@ _ABBREVIATION = r"(?:TP|Tp|ThS|TS|PGS|GS|BS|Mr|Mrs|Ms|Dr|St)\."
 _SYLLABLE = re.compile(
     "|".join(f"(?:{p})" for p in _PROTECTED) + rf"|{_ABBREVIATION}|\.\.\.|\w+|[^\w\s]"
 )
+# the same without the e-mail pattern, for text with no "@" (where it cannot match): that pattern
+# reads every word to its end looking for one
+_SYLLABLE_NO_EMAIL = re.compile(
+    "|".join(f"(?:{p})" for p in _PROTECTED if "@" not in p) + rf"|{_ABBREVIATION}|\.\.\.|\w+|[^\w\s]"
+)
 _PUNCTUATION = set(string.punctuation) | {"…", "“", "”", "‘", "’", "–", "—"}
 
 # a sentence ends at . ! ? … (and closing quotes) before a space and a capital, digit or quote
@@ -87,7 +94,8 @@ def _add_trimmed(spans: list[tuple[int, int]], text: str, start: int, end: int) 
 def syllables(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Syllable spans (protected spans count as one) of ``text[start:end]``, in ``text`` offsets."""
     end = len(text) if end is None else end
-    return [(m.start(), m.end()) for m in _SYLLABLE.finditer(text, start, end)]
+    pattern = _SYLLABLE if text.find("@", start, end) >= 0 else _SYLLABLE_NO_EMAIL
+    return [(m.start(), m.end()) for m in pattern.finditer(text, start, end)]
 
 
 def segment_sentence(text: str, start: int, end: int) -> list[tuple[int, int]]:
