@@ -324,6 +324,15 @@ def test_guessed_years_keep_an_interval_in_order():
                      ("Từ ngày 1/10 đến nay", "2005-10-01/2006-06-15", "interval")]
 
 
+def test_tới_and_vừa_qua_after_a_day_belong_to_it_and_fix_its_year():
+    """Read on 15 June 2006: "ngày 10/3 tới" is next March, "ngày 17/9 vừa qua" last September."""
+    found = dates_of("Ngày 10/3 tới, Quốc hội họp. Ngày 17/9 vừa qua, giá dầu tăng. Hội nghị vào ngày 26-27/9 tới. "
+                     "Từ ngày 1/7 tới nay giá tăng. Ngày 20/6 tới Hà Nội dự họp.", published=datetime(2006, 6, 15))
+    assert found == [("Ngày 10/3 tới", "2007-03-10", "day"), ("Ngày 17/9 vừa qua", "2005-09-17", "day"),
+                     ("ngày 26-27/9 tới", "2006-09-26/2006-09-27", "interval"),
+                     ("Từ ngày 1/7 tới nay", "2005-07-01/2006-06-15", "interval"), ("Ngày 20/6", "2006-06-20", "day")]
+
+
 def test_time_with_an_unresolved_day_keeps_its_grain():
     assert dates_of("Vụ cháy xảy ra lúc 22h30 tối qua. Sáng qua 8h đoàn đến.", published=None) == [
         ("22h30 tối qua", None, "minute"), ("Sáng qua 8h", None, "hour")]

@@ -28,6 +28,9 @@ Decisions on cases RECORD.md leaves open:
 - A run of listed months is one interval, like "tháng 11, 12": "các tháng 5, 6 và 7-2005" ->
   ``2005-05/2005-07``; a list with gaps ("tháng 3, 5 và 9") gives its first month only.
 - Two full dates joined by a dash are one interval: "(9.5.1945-9.5.2005)" -> ``1945-05-09/2005-05-09``.
+- "tới" / "vừa qua" / "này" after a day belong to its span (gold README) and put a guessed year on
+  that side of publication: "ngày 10/3 tới" read in June is next March; "tới" before another date,
+  "nay" or a capitalised name is the verb or the range joiner ("từ 1/7 tới 30/9", "tới Hà Nội").
 - Hour grain is written TIMEX3 style, ``2005-12-13T15``; every other value has one of RECORD.md's forms.
 - An expression starts a word: "đầu" in "bắt đầu tuần" is no edge, "thứ hai" after "lần" is an
   ordinal, "Ngày thứ 3," and "Ngày kia," (without a date after) open a narrative, "mỗi tháng 2-3
@@ -130,6 +133,7 @@ class _Vocabulary:
     weekday_anchors: dict
     relative_days: dict
     after_part_of_day: dict
+    day_anchors: dict
     relative_units: dict
     number_words: dict
     roman: dict
@@ -149,6 +153,7 @@ def _vocabulary() -> _Vocabulary:
         weekday_anchors=keyed(data["weekday_anchors"]),
         relative_days=keyed(data["relative_days"]),
         after_part_of_day=keyed(data["after_part_of_day"]),
+        day_anchors=keyed(data["day_anchors"]),
         relative_units={_norm_key(u): keyed(t) for u, t in data["relative_units"].items()},
         number_words=keyed(data["number_words"]),
         roman={str(k): v for k, v in data["roman_numerals"].items()},
@@ -300,6 +305,9 @@ def _context_patterns() -> dict[str, re.Pattern[str]]:
         "name_head": re.compile(rf"(?<!\w)(?:{name_heads})(?!\w)"),
         "name_breaker": re.compile(rf"(?<!\w)(?:{_words('name_breakers')})(?!\w)", re.I),
         "weekday_trigger": re.compile(rf"(?<!\w)(?:{_words('weekday_triggers')})\s+$", re.I),
+        # "từ 1/7 tới nay", "tới ngày 30/9": "tới" goes on to another date, it does not place this one
+        "after_verb_anchor": re.compile(
+            rf"(?:ngày|hôm|tháng|năm|quý|hết|cuối|đầu|giữa|{_words('now_words')})(?!\w)", re.I),
         "each": re.compile(rf"(?<!\w)(?:{_words('each_words')})\s+$", re.I),
         "ordinal_noun": re.compile(rf"(?<!\w)(?:{_words('ordinal_nouns')})\s+$", re.I),
         # "xuống 1/3" and the "1/4" of "xuống 1/3 đến 1/4 giá"
@@ -421,7 +429,7 @@ def _day_pattern() -> str:
             rf"(?:\s*,?\s*(?P<xopen>\()?\s*(?:ngày\s+)?{_NUM_START}(?P<xd>{_DAY})(?P<xsep>[/-])(?P<xm>{_MONTH})"
             rf"(?:(?P=xsep)(?P<xy>{_YEAR}))?{_NUM_END}(?(xopen)\s*\)))?)")
     # a time after the date, unless it leads the next date ("sáng nay, 2 giờ chiều 30/8")
-    tail = (rf"(?(open)\s*\))(?:\s*(?:[-,|]\s*)?(?:(?:vào\s+)?lúc\s+)?{_time('b')}(?:\s+(?P<pc>{part})(?!\w))?"
+    tail = (rf"(?(open)\s*\))(?:\s+(?P<anchor>{_words('day_anchors')})(?!\w))?(?:\s*(?:[-,|]\s*)?(?:(?:vào\s+)?lúc\s+)?{_time('b')}(?:\s+(?P<pc>{part})(?!\w))?"
             rf"(?!\s*,?\s*(?:(?:{part})\s+)?(?:(?:ngày|hôm)\s+)?\d{{1,2}}(?:[/.-]|\s+tháng\s)))?")
     return lead + core + tail
 
@@ -450,9 +458,15 @@ def _on_day(m: re.Match[str], ctx: _Context) -> _Candidate | None:
         if found is None:
             return None
         when, last, weak = found
+    end, anchor = m.end(), m.group("anchor")
+    if anchor and _anchor_is_a_verb(ctx, m.end("anchor")):
+        end, anchor = len(ctx.norm[:m.start("anchor")].rstrip()), None  # "ngày 15/6 tới Hà Nội": went to
+    if anchor and ctx.pub is not None:  # "ngày 10/8 tới": the next 10 August
+        direction = _lookup(_vocabulary().day_anchors, anchor)
+        when, last = _anchored(when, direction, ctx.pub), last and _anchored(last, direction, ctx.pub)
     part = m.group("pa") or m.group("pb") or m.group("pc")
     hour, minute = _time_of(m, "a")
-    if hour is None:
+    if hour is None and end == m.end():
         hour, minute = _time_of(m, "b")
     if last is None:
         from_hour, from_minute = _time_of(m, "z")
@@ -461,7 +475,29 @@ def _on_day(m: re.Match[str], ctx: _Context) -> _Candidate | None:
             when = _with_time(when, from_hour, from_minute, m.group("pz") or part)
         else:
             when = _with_time(when, hour, minute, part)
-    return _Candidate(m.start(), m.end(), when, last, weak=weak)
+    return _Candidate(m.start(), end, when, last, weak=weak)
+
+
+def _anchor_is_a_verb(ctx: _Context, end: int) -> bool:
+    """"tới" before a number or a capitalised name goes somewhere ("từ 1/7 tới 30/9", "tới Hà Nội")."""
+    following = ctx.norm[end:end + 12].lstrip()
+    return bool(following) and (following[0].isdigit() or following[0].isupper() or bool(
+        _context_patterns()["after_verb_anchor"].match(following)))
+
+
+def _anchored(when: _When, direction: str, pub: date) -> _When:
+    """A day whose year was guessed, moved to the side of publication "tới" / "vừa qua" names."""
+    if when.year_written or when.year is None or not when.month:
+        return when
+    day = (when.month, when.day or 1)
+    if direction == "future":
+        year = pub.year + (day < (pub.month, pub.day))
+    elif direction == "past":
+        year = pub.year - (day > (pub.month, pub.day))
+    else:  # "này": the nearest such day
+        year = min((pub.year - 1, pub.year, pub.year + 1),
+                   key=lambda y: abs((date(y, day[0], min(day[1], 28)) - pub).days))
+    return replace(when, year=year)
 
 
 def _relative_day(m: re.Match[str], ctx: _Context) -> _When | None:
