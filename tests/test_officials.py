@@ -471,3 +471,34 @@ def test_regional_units_of_2025():
 def test_appointments_and_deputies(text, expected):
     found = {o.name: [(p.title, p.organization, p.former) for p in o.positions] for o in officials(text)}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a rank and another person joined by "và" end the first one's organisation
+        ("báo cáo với Trung tướng Nguyễn Việt Thành, Phó Tổng Cục trưởng Tổng cục Cảnh sát và đại tá "
+         "Phạm Hùng Chiến, Phó Cục trưởng Cục CSĐT tội phạm về trật tự quản lý kinh tế và chức vụ.",
+         {"Nguyễn Việt Thành": [("Phó Tổng cục trưởng", "Tổng cục Cảnh sát")],
+          "Phạm Hùng Chiến": [("Phó Cục trưởng", "Cục CSĐT tội phạm về trật tự quản lý kinh tế và chức vụ")]}),
+        ("Giám đốc BV và gia đình sản phụ Hoàng Thị Thuyết đã thỏa thuận.", {}),
+        # a bracket between the organisation and the name
+        ("Cục trưởng Cục Chăn nuôi (Bộ NN-PTNT) Nguyễn Đăng Vang cho biết.",
+         {"Nguyễn Đăng Vang": [("Cục trưởng", "Cục Chăn nuôi")]}),
+        # schools named after people hide no holder
+        ("Ông Nguyễn Thanh Tâm - hiệu trưởng Trường PT đặc biệt Nguyễn Đình Chiểu TP.HCM cho biết.",
+         {"Nguyễn Thanh Tâm": [("Hiệu trưởng", "Trường PT đặc biệt Nguyễn Đình Chiểu TP.HCM")]}),
+        ("Ông Vũ Đình Chuẩn, Phó Giám đốc Sở GD-ĐT TP Đà Nẵng- Hiệu trưởng Trường THPT chuyên Lê Quý Đôn Đà Nẵng, "
+         "cho biết.",
+         {"Vũ Đình Chuẩn": [("Phó Giám đốc", "Sở GD-ĐT TP Đà Nẵng"),
+                            ("Hiệu trưởng", "Trường THPT chuyên Lê Quý Đôn Đà Nẵng")]}),
+        # ... but a name may follow an organisation's abbreviation or foreign name
+        ("Chủ nhiệm Ủy ban các vấn đề xã hội của QH Nguyễn Thị Hoài Thu góp ý.",
+         {"Nguyễn Thị Hoài Thu": [("Chủ nhiệm", "Ủy ban các vấn đề xã hội của QH")]}),
+        # long organisations written in apposition
+        ("Ông Nguyễn Văn Bình, Cục phó Cục Y tế dự phòng và Phòng chống HIV/AIDS - Bộ Y tế, cho biết.",
+         {"Nguyễn Văn Bình": [("Cục phó", "Cục Y tế dự phòng và Phòng chống HIV/AIDS - Bộ Y tế")]}),
+    ],
+)
+def test_ordinary_news_round_3(text, expected):
+    assert summary(text) == expected

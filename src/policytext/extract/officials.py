@@ -197,7 +197,7 @@ class _Candidate:
 _SYLLABLE = re.compile(r"[^\W\d_]+")
 _FOREIGN_PART = re.compile(r"[^\W\d_]\.(?=[ \w])|[^\W\d_](?:[^\W\d_]|['’-][^\W\d_])*")  # "W." or "Ki-moon"
 _BEFORE_NAME = re.compile(r"(?: \([^()\n]{1,20}\))?,? ")  # "Tổng công ty Điện lực VN (EVN) Đặng Hùng"
-_SEPARATOR = re.compile(r"\s*(?:,|\bkiêm\b|\bđồng thời là\b| - | – )\s*")  # ";" separates people in lists
+_SEPARATOR = re.compile(r"\s*(?:,|\bkiêm\b|\bđồng thời là\b| - | – |(?<=\w)[-–](?= ))\s*")  # "Đà Nẵng- Hiệu trưởng"; ";" separates people
 _AFTER_NAME = re.compile(r"\s*(?:,|\(|[-–](?= ))\s*")  # "Nguyễn Văn Sáng- Phó Chủ tịch" too
 # a birth year, an age or a home after the name, then the titles
 _ASIDE = re.compile(r" \((?:sinh|Sinh|SN|sn|\d|trú|ngụ|quê|Quê)[^()\n]{0,40}\)\s*(?:,|[-–](?= ))\s*")
@@ -483,7 +483,7 @@ def _generic_org(norm: str, pos: int, link: _Link) -> tuple[int, int] | None:
         text = text.rsplit(" ", 1)[0].rstrip(" -–")  # "Hiệu trưởng ĐH An Giang và ông ..."
     if not text and link.title.title.org_in_match and link.title.org_from is not None:
         return link.title.org_from, link.title.end  # "Chủ tịch Hội đồng quản trị cho biết"
-    if not text or len(text.split()) > 12:
+    if not text or len([w for w in text.split() if w not in "-–"]) > 16:
         return None
     if not _may_open_organization(text, link):
         return None
@@ -585,16 +585,24 @@ def _apposed_after_unknown_org(norm: str, link: _Link, pos: int, org_starts) -> 
 def _name_in_tail(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, int] | None:
     """"Giám đốc Bệnh viện Bạch Mai Nguyễn Quốc Anh": an unknown organisation, then the name."""
     lex = _lexicon()
-    stop = _CLAUSE_END.search(norm, pos, min(len(norm), pos + 120))
-    clause_end = stop.start() if stop else min(len(norm), pos + 120)
+    limit = min(len(norm), pos + 120)
+    stop = _CLAUSE_END.search(norm, pos, limit)
+    while stop and stop.group(0) == "(" and _BRACKET_THEN_NAME.match(norm, stop.start()):
+        stop = _CLAUSE_END.search(norm, norm.index(")", stop.start()) + 1, limit)  # "Cục Chăn nuôi (Bộ NN-PTNT) Nguyễn Đăng Vang"
+    clause_end = stop.start() if stop else limit
     best: tuple[int, int] | None = None
     best_rank = 99
     for m in _SYLLABLE.finditer(norm, pos, clause_end):
         if m.start() == pos or not m.group(0)[0].isupper():
             continue
+        if _continues_vietnamese_name(norm, m.start()):
+            continue  # "Trường THPT chuyên Lê Quý Đôn Đà Nẵng": not "Đôn Đà Nẵng"
         run = _capitalised_run(norm, m.start()) or _glued_run(norm, m.start())  # "Quách Cường10."
         if len(run) < 2 or run[-1][1] > clause_end or not _has_surname(norm, run):
             continue
+        last = norm[run[-1][0]:run[-1][1]]
+        if len(last) > 1 and last.isupper() or len(run) > 2 and norm[run[-2][0]:run[-1][1]] in lex.places:
+            continue  # "Nguyễn Đình Chiểu TP.HCM", "Lê Quý Đôn Đà Nẵng": a school's namesake and its city
         after = run[-1][1]
         if after + 1 < clause_end and norm[after] == " " and norm[after + 1].isupper():
             continue  # the capitalised run goes on: part of a longer name
@@ -608,16 +616,48 @@ def _name_in_tail(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, in
     first = _SYLLABLE.match(norm, best[0]).group(0)
     if lex.place_before.search(norm, max(0, best[0] - 12), best[0]) and first not in person_first_surnames():
         return None  # "Chủ tịch phường Kim Liên": a place
-    org_text = norm[pos:best[0]].rstrip()
+    org_text = _BRACKET_AT_END.sub("", norm[pos:best[0]].rstrip())
     if not org_text or lex.generic_end.search(org_text) or not _may_open_organization(org_text, link):
         return None
-    if org_text.rsplit(" ", 1)[-1] in ("và", "cùng", "với"):
-        return None  # "trưởng phòng điều vận và Lâm Ngọc Kiệt, trưởng phòng quản trị": the name is someone else's
+    if _joined_tail(org_text):
+        # "trưởng phòng điều vận và Lâm Ngọc Kiệt", "Tổng cục Cảnh sát và đại tá Phạm Hùng Chiến",
+        # "Giám đốc BV và gia đình sản phụ Hoàng Thị Thuyết": the name is someone else's
+        return None
     _set_generic(link, pos, pos + len(org_text))
     return best
 
 
 _BRACKETED = re.compile(r" \([^()\n]{1,15}\)(?= )")
+_BRACKET_THEN_NAME = re.compile(r"\([^()\n]{1,25}\) [^\W\d_]")
+_BRACKET_AT_END = re.compile(r" \([^()\n]{1,25}\)$")
+
+
+def _joined_tail(text: str) -> bool:
+    """"và", "cùng" or "với" then only lower-case words up to the end: another person joins the clause."""
+    words = text.split(" ")
+    for i in range(len(words) - 1, -1, -1):
+        if words[i] in ("và", "cùng", "với"):
+            return True
+        if words[i][:1].isupper() or words[i][:1].isdigit():
+            return False
+    return False
+
+
+def _continues_vietnamese_name(norm: str, at: int) -> bool:
+    """The capitalised word at ``at`` is the tail of a longer name: the capitalised run it ends opens with
+    a surname and is no longer than a name ("Hồng Phong" of "Trường THPT chuyên Lê Hồng Phong"). A name
+    may follow an organisation's own capitalised words ("Bệnh viện Bạch Mai Nguyễn Quốc Anh", "của QH
+    Nguyễn Thị Hoài Thu", "Vietsovpetro Nguyễn Giao")."""
+    if not _inside_run(norm, at):
+        return False
+    run_start = at
+    while _inside_run(norm, run_start):
+        previous = _PREVIOUS_WORD.search(norm, max(0, run_start - 20), run_start - 1)
+        if previous.group(0).isupper() or not _VIETNAMESE_SHAPE.fullmatch(previous.group(0)):
+            return False
+        run_start = previous.start()
+    run = _capitalised_run(norm, run_start)
+    return 0 < len(run) <= 4 and _has_surname(norm, run)
 
 
 def _organization_text(doc: Document, link: _Link) -> str | None:
