@@ -216,7 +216,7 @@ def _pyvi_ngrams() -> tuple[frozenset[str], frozenset[str]]:
 # emptied when they pass this many entries, so memory stays bounded on any input.
 _CACHE_LIMIT = 200_000
 _SYLLABLE_PIECES: dict[str, tuple[str, list[str], list[str], list[str]]] = {}
-_WORD_PIECES: dict[str, tuple[list[str], list[str], list[str], list[str], list[str]]] = {}
+_WORD_PIECES: dict[str, tuple[tuple[bytes, ...], ...]] = {}
 _POS_FILTERED = frozenset(string.punctuation) | {"\u2026", "\u201d", "\u201c", "\u2019", "..."}  # ViPosTagger.filtered_tags
 
 
@@ -272,7 +272,7 @@ _BIGRAM_BEFORE, _BIGRAM_AFTER = ("-1:word.bi_gram()",), ("+1:word.bi_gram()",)
 _TRIGRAM_BEFORE, _TRIGRAM_AFTER = ("-2:word.tri_gram()",), ("+2:word.tri_gram()",)
 
 
-def _word_pieces(word: str) -> tuple[list[str], list[str], list[str], list[str], list[str]]:
+def _word_pieces(word: str) -> tuple[tuple[bytes, ...], ...]:
     """The POS model's attributes of a word: its own, as the word 1 before, 2 before, 1 after, 2 after."""
     pieces = _WORD_PIECES.get(word)
     if pieces is None:
@@ -291,13 +291,13 @@ def _word_pieces(word: str) -> tuple[list[str], list[str], list[str], list[str],
             own.append("word[:3].isupper()")
         if word in _POS_FILTERED:
             own.append("word.isfiltered")
-        pieces = _WORD_PIECES[word] = (
+        pieces = _WORD_PIECES[word] = tuple(map(_pos_model_input, (
             own,
             _context("-1:", low, title, ("word[:1].isdigit()", starts_digit), ("word[:3].isupper()", head_upper)),
             _context("-2:", low, title, ("word.isupper()", upper)),
             _context("+1:", low, title, ("word[:1].isdigit()", starts_digit), ("word.isupper()", upper)),
             _context("+2:", low, title, ("word.isupper()", upper)),
-        )
+        )))
     return pieces
 
 
@@ -309,22 +309,44 @@ def _context(prefix: str, low: str, title: bool, *flags: tuple[str, bool]) -> li
     return attributes
 
 
-def _pos_features(words: list[str]) -> list[list[str]]:
-    """ViPosTagger.sent2features(words, False) as crfsuite attribute lists."""
+def _pos_features(words: list[str]) -> list[list[bytes]]:
+    """ViPosTagger.sent2features(words, False) as crfsuite attribute lists, in the form pycrfsuite
+    takes fastest: UTF-8, and only the attributes in the model's dictionary (crfsuite skips others)."""
     pieces = [_word_pieces(w) for w in words]
+    begin, end = _pos_markers()
     # entry i belongs to word i, in pyvi's order: own, word i-1 (or BOS), word i-2, word i+1 (or
     # EOS), word i+2
     columns = (
         [p[0] for p in pieces],
-        [_BOS, *(p[1] for p in pieces)],
+        [begin, *(p[1] for p in pieces)],
         [(), (), *(p[2] for p in pieces)],
-        [*(p[3] for p in pieces[1:]), _EOS],
+        [*(p[3] for p in pieces[1:]), end],
         [*(p[4] for p in pieces[2:]), (), ()],
     )
     return [[*a, *b, *c, *d, *e] for a, b, c, d, e in zip(*columns)]
 
 
-_BOS, _EOS = ("BOS",), ("EOS",)
+@lru_cache(maxsize=1)
+def _pos_markers() -> tuple[tuple[bytes, ...], tuple[bytes, ...]]:
+    return _pos_model_input(["BOS"]), _pos_model_input(["EOS"])
+
+
+def _pos_model_input(attributes: Iterable[str]) -> tuple[bytes, ...]:
+    known = _pos_model_attributes()
+    return tuple(a.encode() for a in attributes if known is None or a in known)
+
+
+@lru_cache(maxsize=1)
+def _pos_model_attributes() -> frozenset[str] | None:
+    """The POS model's attribute dictionary, or None (keep every attribute) if it cannot be read."""
+    data = _crf_model_bytes("pyvipos3.pkl")
+    try:
+        magic, _, kind, _, _, _, n_attributes, _, _, attributes_at, _, _ = struct.unpack_from("<4sI4s9I", data, 0)
+        if magic != b"lCRF" or kind != b"FOMC":
+            return None
+        return frozenset(_cqdb_strings(data, attributes_at, n_attributes))
+    except (ValueError, IndexError, struct.error, UnicodeDecodeError):
+        return None
 
 
 # --- word boundaries without building attribute lists ------------------------------------------
