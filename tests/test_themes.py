@@ -109,13 +109,26 @@ def test_one_phrase_said_once_is_a_passing_mention():
     assert found("FDI tăng mạnh\n" + body, taxonomy) == {}
 
 
+_LONG_BODY = "Trời mưa to suốt buổi sáng ở nhiều tỉnh phía Bắc, nước sông lên nhanh. " * 30  # > SHORT_ARTICLE
+
+
 def test_a_theme_needs_two_distinct_anchors_or_a_defining_term_repeated():
     taxonomy = parse_taxonomy(
         "threshold: 0.01\nthemes:\n  - id: t\n    lexicon: {thu hút đầu tư: 3, vốn đầu tư: 2, dự án: 2, đầu tư: 1}\n", "t.yaml"
     )
-    assert found("Dự án mới, dự án cũ, dự án nào cũng cần đầu tư.", taxonomy) == {}  # one strong cue repeated
-    assert "t" in found("Dự án có vốn đầu tư 10 tỷ đồng.", taxonomy)  # two distinct anchors
-    assert "t" in found("Tỉnh thu hút đầu tư; thu hút đầu tư là ưu tiên.", taxonomy)  # a defining term twice
+    # in an article of ordinary length one strong cue repeated is a passing mention
+    assert found(_LONG_BODY + "Dự án mới, dự án cũ, dự án nào cũng cần đầu tư.", taxonomy) == {}
+    assert "t" in found(_LONG_BODY + "Dự án có vốn đầu tư 10 tỷ đồng.", taxonomy)  # two distinct anchors
+    assert "t" in found(_LONG_BODY + "Tỉnh thu hút đầu tư; thu hút đầu tư là ưu tiên.", taxonomy)  # a defining term twice
+
+
+def test_a_short_brief_needs_only_one_anchor_said_twice():
+    # a 600-character news brief ("Xuất khẩu nấm rơm tăng ... xuất khẩu ... xuất khẩu") has no room for a
+    # second anchor; said once with a supporting word it is still a passing mention
+    taxonomy = parse_taxonomy("threshold: 0.01\nthemes:\n  - id: t\n    lexicon: {xuất khẩu: 2, tấn: 1}\n", "t.yaml")
+    assert "t" in found("Xuất khẩu nấm rơm tăng. Tỉnh đã xuất khẩu 1.220 tấn.", taxonomy)
+    assert found("Xuất khẩu nấm rơm tăng, được 1.220 tấn.", taxonomy) == {}
+    assert found(_LONG_BODY + "Xuất khẩu nấm rơm tăng. Tỉnh đã xuất khẩu 1.220 tấn.", taxonomy) == {}
 
 
 def test_weak_words_alone_never_make_a_theme():
@@ -187,6 +200,31 @@ def test_scores_are_probabilities_sorted_strongest_first(fixtures):
     assert [hit.score for hit in hits] == sorted((hit.score for hit in hits), reverse=True)
 
 
+def test_court_brief_about_officials_is_discipline_news(fixtures):
+    # a 500-character court brief names the offence (the Penal Code's wording, without commas) twice
+    text = (fixtures / "themes" / "court_brief_officials.txt").read_text(encoding="utf-8")
+    hits = {hit.id: hit for hit in extract_themes(doc(text), model=False)}
+    assert "discipline_anticorruption" in hits
+    evidence = {span.text for span in hits["discipline_anticorruption"].evidence}
+    assert {"lợi dụng chức vụ quyền hạn", "cố ý làm trái quy định"} <= evidence
+
+
+def test_a_traffic_case_is_no_discipline_news(fixtures):
+    # "khởi tố" and "gây hậu quả nghiêm trọng" are in every criminal case: support, never a theme
+    text = (fixtures / "themes" / "traffic_case.txt").read_text(encoding="utf-8")
+    assert extract_themes(doc(text), model=False) == []
+
+
+def test_a_trade_fair_abroad_is_no_domestic_market():
+    text = (
+        "Tổ chức tuần lễ hàng Việt Nam tại Séc\nHội chợ giới thiệu hàng Việt Nam sẽ diễn ra tại Praha. "
+        "Hàng trăm doanh nghiệp sẽ giới thiệu hàng Việt Nam tại hội chợ."
+    )
+    scores = {s.theme.id: s for s in theme_scores(doc(text))}
+    assert not [m.term for m in scores["domestic_trade"].matches if m.term == "chợ"]  # "chợ" inside "hội chợ"
+    assert "domestic_trade" not in {hit.id for hit in extract_themes(doc(text), model=False)}
+
+
 def test_empty_text():
     assert extract_themes(doc(""), model=False) == []
 
@@ -195,7 +233,7 @@ def test_seed_article(shared_data):
     text = (shared_data / "seed" / "moit-2021-08-30-thi-dua.txt").read_text(encoding="utf-8")
     document = Document.from_text(text, published=datetime(2021, 8, 30, 20, 1), segment=False)
     hits = {hit.id: hit for hit in extract_themes(document, model=False)}
-    assert "emulation_awards" in hits and "covid_dual_goal" in hits
+    assert "emulation_awards" in hits and "covid_dual_goal" in hits and "party_building" in hits
     assert max(hits.values(), key=lambda hit: hit.score).id == "emulation_awards"
     # "chuyển đổi số" is one item in a list of tasks: a passing mention, not the article's theme
     assert "digital_transformation" not in hits

@@ -12,14 +12,16 @@ How a theme is decided, and why:
   the taxonomy's ``names`` (newspapers: "Người Lao Động") or inside a capitalised name opened by
   one of its ``name_heads`` ("Sở Lao động-Thương binh", "Hội Nghiên cứu Khoa học") is dropped.
 - Terms of weight >= 2 are anchors, lighter ones support: a theme needs an anchor, at least
-  ``min_matches`` matches and two distinct terms (one defining term of weight >= 3 said
-  ``min_matches`` times also does), so one phrase in the lead or one generic word repeated is no
-  theme. Support adds at most as much as the anchors weigh: "công nghệ" x5 cannot carry a theme.
+  ``min_matches`` matches and two distinct anchors; one defining term of weight >= 3 said
+  ``min_matches`` times also does, and in a short brief (SHORT_ARTICLE) any anchor said that often
+  does. So one phrase in the lead or one generic word repeated is no theme. Support adds at most
+  as much as the anchors weigh: "công nghệ" x5 cannot carry a theme.
 - Score: each distinct term adds weight x sqrt(times seen, at most 4); a term in the lead (title
   and first lines) adds LEAD_BONUS x its weight once more. A theme under RELATIVE_FLOOR of the
-  article's strongest theme is a side remark and scores 0. The sum is saturated, 1 - exp(-sum / scale), where scale grows
-  slowly with article length, so one passing word in a long article stays under the threshold
-  while the same word repeated through a short note passes.
+  article's strongest theme is a side remark and scores 0. The sum is saturated,
+  1 - exp(-sum / scale), where scale grows slowly with article length (and shrinks faster below
+  SCALE_REFERENCE_LENGTH), so one passing word in a long article stays under the threshold while
+  the same word repeated through a short note passes.
 - Optionally a linear model (``policytext.themes.model``) trained by weak supervision lifts the
   score, but only of themes that already have lexicon evidence: every label keeps its evidence.
 """
@@ -58,10 +60,12 @@ MAX_REPEATS = 4  # repeats beyond this add nothing
 SCALE = 12.0  # raw weight giving score 0.63 in a ~2,000-character article
 SCALE_REFERENCE_LENGTH = 2000
 SCALE_LENGTH_EXPONENT = 0.3
+SHORT_SCALE_EXPONENT = 0.45  # below the reference length the scale shrinks faster (news briefs)
 MIN_LENGTH = 600
 MAX_EVIDENCE = 20
 ANCHOR_WEIGHT = 2.0  # a theme needs one match at least this strong: lighter terms only support
 DEFINING_WEIGHT = 3.0  # a term this strong, said min_matches times, is a theme on its own
+SHORT_ARTICLE = 1600  # a brief this short has no room for two anchors: one said twice may do
 SUPPORT_SHARE = 1.0  # support terms add at most this share of what the anchors weigh
 NAME_WINDOW = 80  # characters before a match searched for the head of a name it belongs to
 NAME_WORDS = 8  # words walked back from a match to that head
@@ -266,7 +270,10 @@ def _kept(matches: list[_Match], cancels: list[tuple[int, int]]) -> list[_Match]
 
 
 def _scale(length: int) -> float:
-    return SCALE * (max(length, MIN_LENGTH) / SCALE_REFERENCE_LENGTH) ** SCALE_LENGTH_EXPONENT
+    """Raw weight for score 0.63: grows slowly with length, and falls faster below the reference,
+    so that a brief which names its subject in the title and says it again reaches the threshold."""
+    ratio = max(length, MIN_LENGTH) / SCALE_REFERENCE_LENGTH
+    return SCALE * ratio ** (SCALE_LENGTH_EXPONENT if ratio >= 1 else SHORT_SCALE_EXPONENT)
 
 
 def _term_counts(matches: list[_Match]) -> tuple[dict[str, int], dict[str, float], set[str]]:
@@ -281,11 +288,14 @@ def _term_counts(matches: list[_Match]) -> tuple[dict[str, int], dict[str, float
     return counts, weights, in_lead
 
 
-def _substantive(matches: list[_Match], min_matches: int) -> bool:
+def _substantive(matches: list[_Match], min_matches: int, length: int) -> bool:
     """Enough matches and two distinct anchors, or one defining term said min_matches times.
 
     One strong cue repeated ("người nghèo" x3) or one phrase in the lead is a passing mention;
-    supporting words never count here, so generic words cannot turn a cue into a theme.
+    supporting words never count here, so generic words cannot turn a cue into a theme. A short
+    brief (under SHORT_ARTICLE characters) has no room for a second anchor, so there any anchor
+    said min_matches times suffices ("xuất khẩu" x3 in a 600-character export note); the score
+    threshold still decides.
     """
     if len(matches) < min_matches:
         return False
@@ -293,7 +303,10 @@ def _substantive(matches: list[_Match], min_matches: int) -> bool:
     anchors = [t for t in counts if weights[t] >= ANCHOR_WEIGHT]
     if len(anchors) >= 2:
         return True
-    return any(weights[t] >= DEFINING_WEIGHT and counts[t] >= min_matches for t in anchors)
+    repeated = [t for t in anchors if counts[t] >= min_matches]
+    if length < SHORT_ARTICLE:
+        return bool(repeated)
+    return any(weights[t] >= DEFINING_WEIGHT for t in repeated)
 
 
 def _raw_score(matches: list[_Match]) -> float:
@@ -319,7 +332,7 @@ def theme_scores(doc: Document, taxonomy: Taxonomy | None = None) -> list[ThemeS
     scores = []
     for index, theme in enumerate(taxonomy.themes):
         kept = _outside_names(text, _kept(terms[index], cancels[index]), spans, matcher.heads)
-        raw = _raw_score(kept) if _substantive(kept, taxonomy.min_matches) else 0.0
+        raw = _raw_score(kept) if _substantive(kept, taxonomy.min_matches, len(text)) else 0.0
         scores.append(ThemeScore(theme, 0.0, raw, kept))
     strongest = max((s.raw for s in scores), default=0.0)
     for item in scores:
