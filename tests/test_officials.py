@@ -498,6 +498,17 @@ def test_appointments_and_deputies(text, expected):
         # long organisations written in apposition
         ("Ông Nguyễn Văn Bình, Cục phó Cục Y tế dự phòng và Phòng chống HIV/AIDS - Bộ Y tế, cho biết.",
          {"Nguyễn Văn Bình": [("Cục phó", "Cục Y tế dự phòng và Phòng chống HIV/AIDS - Bộ Y tế")]}),
+        # a photo position in brackets, a familiar form of address, a sentence opener before the name
+        ("Ông Lê Hữu Thăng (bên trái), Phó Chủ tịch UBND tỉnh Quảng Trị, đang thăm hỏi người dân.",
+         {"Lê Hữu Thăng": [("Phó Chủ tịch", "UBND tỉnh Quảng Trị")]}),
+        ("Anh Hồ Văn Luông, Bí thư xã Thạnh An, hồ hởi nói.", {"Hồ Văn Luông": [("Bí thư", "xã Thạnh An")]}),
+        ("Theo Nguyễn Thị Liên, Hiệu trưởng trường tiểu học Trưng Vương, giảm tải không phải là cắt bớt.",
+         {"Nguyễn Thị Liên": [("Hiệu trưởng", "trường tiểu học Trưng Vương")]}),
+        # a dash before another title ends an organisation; an escaped "&" does not
+        ("Ông Phan Xuân Biên, Ủy viên Ban Thường vụ - Trưởng Ban Tư tưởng Văn hóa Thành ủy TPHCM, phát biểu.",
+         {"Phan Xuân Biên": [("Ủy viên", "Ban Thường vụ"), ("Trưởng ban", "Ban Tư tưởng Văn hóa Thành ủy TPHCM")]}),
+        ("bà Hoàng Thị Liên, Phó Giám đốc Trung tâm Kiểm định quốc gia vắc-xin &amp; sinh phẩm y học, cho biết.",
+         {"Hoàng Thị Liên": [("Phó Giám đốc", "Trung tâm Kiểm định quốc gia vắc-xin &amp; sinh phẩm y học")]}),
     ],
 )
 def test_ordinary_news_round_3(text, expected):

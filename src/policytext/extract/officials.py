@@ -82,6 +82,8 @@ class _Lexicon:
     suffix: re.Pattern[str]
     honorific: re.Pattern[str]  # honorifics and degrees
     honorific_search: re.Pattern[str]  # the same without the word boundary, for _honorific_matches
+    aside: re.Pattern[str]  # "(sinh năm 1960)", "(bên trái)" between a name and its titles
+    sentence_openers: frozenset[str]
     polite: frozenset[str]  # honorifics proper: any capitalised run after them is a name
     not_names: frozenset[str]
     not_name_start: re.Pattern[str]  # a body or a place starting here ("Chính phủ", "Hà Nội")
@@ -141,9 +143,11 @@ def _lexicon() -> _Lexicon:
         modifiers=re.compile(rf"({_alternation(modifiers)}) ", re.IGNORECASE),
         former=re.compile(rf"(?<!\w)(?:{_alternation(data['modifiers']['former'])}) $", re.IGNORECASE),
         suffix=re.compile(rf" ({_alternation(data['suffixes'])})(?!\w)", re.IGNORECASE),
-        honorific=re.compile(rf"(?<!\w)(?:{_alternation([*data['honorifics'], *data['degrees']])}) "),
-        honorific_search=re.compile(rf"(?:{_alternation([*data['honorifics'], *data['degrees']])}) "),
+        honorific=re.compile(rf"(?<!\w)(?:{_alternation([*data['honorifics'], *data['familiar'], *data['degrees']])}) "),
+        honorific_search=re.compile(rf"(?:{_alternation([*data['honorifics'], *data['familiar'], *data['degrees']])}) "),
         polite=frozenset(normalize_string(h) for h in data["honorifics"]),
+        aside=re.compile(rf" \((?:\d|(?:{_alternation(data['name_asides'])})(?!\w))[^()\n]{{0,40}}\)\s*(?:,|[-–](?= ))\s*"),
+        sentence_openers=frozenset(normalize_string(w) for w in data["sentence_openers"]),
         not_names=frozenset(normalize_string(n) for n in data["not_names"]),
         not_name_start=re.compile(rf"(?:{_alternation([*data['not_names'], *places])})(?!\w)"),
         places=frozenset(places),
@@ -199,8 +203,6 @@ _FOREIGN_PART = re.compile(r"[^\W\d_]\.(?=[ \w])|[^\W\d_](?:[^\W\d_]|['’-][^\W
 _BEFORE_NAME = re.compile(r"(?: \([^()\n]{1,20}\))?,? ")  # "Tổng công ty Điện lực VN (EVN) Đặng Hùng"
 _SEPARATOR = re.compile(r"\s*(?:,|\bkiêm\b|\bđồng thời là\b| - | – |(?<=\w)[-–](?= ))\s*")  # "Đà Nẵng- Hiệu trưởng"; ";" separates people
 _AFTER_NAME = re.compile(r"\s*(?:,|\(|[-–](?= ))\s*")  # "Nguyễn Văn Sáng- Phó Chủ tịch" too
-# a birth year, an age or a home after the name, then the titles
-_ASIDE = re.compile(r" \((?:sinh|Sinh|SN|sn|\d|trú|ngụ|quê|Quê)[^()\n]{0,40}\)\s*(?:,|[-–](?= ))\s*")
 # "ông A được bổ nhiệm giữ chức Thứ trưởng ...", "ông B thôi giữ chức Chủ tịch ...", "ông C là Giám đốc ..."
 _APPOINTED = re.compile(r" (?:(?:đã |vừa |sẽ |chính thức )?được (?:bầu|bổ nhiệm|tái bổ nhiệm|điều động|luân chuyển|"
                         r"phân công|giao|chỉ định|cử|bầu bổ sung|bầu giữ chức)(?: (?:giữ chức vụ|giữ chức|làm|là))? |"
@@ -476,18 +478,48 @@ def _read_chain(norm: str, first: _TitleMatch, titles, org_starts,
 def _generic_org(norm: str, pos: int, link: _Link) -> tuple[int, int] | None:
     """An organisation the gazetteer does not know, written right after a title up to the clause's end."""
     lex = _lexicon()
-    stop = lex.generic_end.search(norm, pos - 1, min(len(norm), pos + 100))
-    end = max(pos, stop.start()) if stop else min(len(norm), pos + 100)
-    text = _until_proper_noun_ends(norm[pos:end]).rstrip(" -–")
+    limit = min(len(norm), pos + 100)
+    stop = lex.generic_end.search(norm, pos - 1, limit)
+    while stop and stop.group(0) == ";" and norm.endswith("&amp", 0, stop.start()):
+        stop = lex.generic_end.search(norm, stop.end(), limit)  # "báo Khoa Học &amp; Đời Sống": an escaped "&"
+    end = max(pos, stop.start()) if stop else limit
+    text = _until_proper_noun_ends(_before_dashed_title(norm[pos:end])).rstrip(" -–")
     while text.rsplit(" ", 1)[-1] in _CONNECTORS and " " in text:
         text = text.rsplit(" ", 1)[0].rstrip(" -–")  # "Hiệu trưởng ĐH An Giang và ông ..."
     if not text and link.title.title.org_in_match and link.title.org_from is not None:
         return link.title.org_from, link.title.end  # "Chủ tịch Hội đồng quản trị cho biết"
-    if not text or len([w for w in text.split() if w not in "-–"]) > 16:
+    if not text or not _organization_length_ok(text):
         return None
     if not _may_open_organization(text, link):
         return None
     return pos, pos + len(text)
+
+
+_DASH = re.compile(r" [-–] (?=\w)")
+
+
+def _opens_title(text: str) -> bool:
+    """``text`` opens with a title, maybe after "nguyên"/"quyền" ("Trưởng Ban Tư tưởng ...")."""
+    lex = _lexicon()
+    modifier = lex.modifiers.match(text)
+    parts = lower_same_length(text[modifier.end():] if modifier else text).split(" ", 4)
+    return any(lex.titles.exists(" ".join(parts[:n])) for n in range(1, min(4, len(parts)) + 1))
+
+
+def _before_dashed_title(text: str) -> str:
+    """Words up to a dash that opens another title or a number ("Ban Thường vụ - Trưởng Ban Tư tưởng ...",
+    "huyện Phú Quốc - 5 năm tù")."""
+    for dash in _DASH.finditer(text):
+        rest = text[dash.end():]
+        if rest[:1].isdigit() or _opens_title(rest):
+            return text[:dash.start()]
+    return text
+
+
+def _organization_length_ok(text: str) -> bool:
+    """Up to 16 words: "Cục CSĐT tội phạm về trật tự quản lý kinh tế và chức vụ", "Cục Y tế dự phòng và Phòng
+    chống HIV/AIDS - Bộ Y tế" (a clause verb or a dash before another title has ended it already)."""
+    return len([w for w in text.split() if w not in ("-", "–")]) <= 16
 
 
 def _may_open_organization(text: str, link: _Link) -> bool:
@@ -718,7 +750,7 @@ def _trailing_chain(norm: str, name_end: int, titles, org_starts) -> list[_Link]
         return None
     title = _title_at(norm, separator.end(), titles)
     if title is None and norm.startswith(" (", name_end):
-        aside = _ASIDE.match(norm, name_end)  # "Dương Văn Lực (sinh năm 1960), Vụ phó ..."
+        aside = _lexicon().aside.match(norm, name_end)  # "Dương Văn Lực (sinh năm 1960), Vụ phó ..."
         title = _title_at(norm, aside.end(), titles) if aside else None
     if title is None:
         return None
@@ -824,7 +856,8 @@ def extract_officials(doc: Document) -> list[Official]:
             names.add(found)
     inside_org = _inside_organization(org_starts)
     for at in _capitalised_word_starts(norm):
-        if at in candidates or _inside_run(norm, at) or lex.honorific.match(norm, at) or inside_org(at):
+        if at in candidates or _inside_run(norm, at) and not _after_sentence_opener(norm, at) or \
+                lex.honorific.match(norm, at) or inside_org(at):
             continue
         found = _vietnamese_name(norm, at, org_starts, after_title=False)
         if found:
@@ -965,6 +998,14 @@ def _inside_run(norm: str, at: int) -> bool:
 
 
 _PREVIOUS_WORD = re.compile(r"[^\W\d_]+$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\n\"“]\s*|\s[-–]\s)$")
+
+
+def _after_sentence_opener(norm: str, at: int) -> bool:
+    """"Theo Nguyễn Thị Liên, Hiệu trưởng ...": the capitalised word before the name only opens the sentence."""
+    before = _PREVIOUS_WORD.search(norm, max(0, at - 20), at - 1)
+    return before is not None and before.group(0) in _lexicon().sentence_openers and \
+        bool(_SENTENCE_START.search(norm, max(0, before.start() - 3), before.start()))
 
 
 def _merge(doc: Document, candidates: list[_Candidate], titles, org_starts) -> list[Official]:
