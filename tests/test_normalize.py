@@ -100,7 +100,8 @@ def _reference_letters(canonical: str) -> str:
     latin = str.maketrans("АВСЕНІЈКМОРТХаесіјорхуЅѕ", "ABCEHIJKMOPTXaecijopxySs")
     canonical = re.sub(
         r"\w*[\u0400-\u04ff]\w*",
-        lambda m: m.group(0).translate(latin) if re.search(r"[0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff]", m.group(0)) else m.group(0),
+        lambda m: m.group(0).translate(latin) if re.search(r"[0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff]", m.group(0))
+        else m.group(0),
         canonical,
     )
     return _REFERENCE_TONE.sub(_reference_old_style, canonical)
@@ -114,7 +115,7 @@ def _reference_old_style(match: re.Match[str]) -> str:
     return prefix + unicodedata.normalize("NFC", first + tone) + unicodedata.normalize("NFC", marks[0] + rest)
 
 
-def reference_to_original(starts: list[int] | None, ends: list[int], length: int, start: int, end: int) -> tuple[int, int]:
+def reference_to_original(starts: list[int] | None, ends: list[int], length: int, start: int, end: int):
     if starts is None:
         return start, end
     n = len(starts)

@@ -1,8 +1,8 @@
 """Our fast CRF features, Viterbi and model loading give exactly what pyvi's own functions give.
 
 segment.py builds pyvi's word2features attributes itself (as crfsuite attribute lists, weight-0
-booleans left out; for the POS model in UTF-8 and only those in its dictionary), opens the models without scikit-learn, and finds word boundaries with its own
-Viterbi over the model's weights. These tests hold it to pyvi's ``sent2features`` and
+booleans left out; for the POS model in UTF-8 and only those in its dictionary), opens the models
+without scikit-learn, and finds word boundaries with its own Viterbi over the model's weights. These tests hold it to pyvi's ``sent2features`` and
 ``model.predict_single``: same attributes in the same order, same labels and the same sequence
 probability, on all of UD-VTB test, a few hundred news sentences and random edge-case tokens.
 """

@@ -127,7 +127,8 @@ def _nfc_and_spaces(text: str) -> tuple[str, OffsetMap]:
         builder.copy(copied_to, start)
         copied_to = builder.clusters(start, change.end())
     builder.copy(copied_to, len(text))
-    return "".join(builder.out), OffsetMap(len(text), builder.length, builder.keys, builder.origins, builder.spans)
+    offsets = OffsetMap(len(text), builder.length, builder.keys, builder.origins, builder.spans)
+    return "".join(builder.out), offsets
 
 
 class _MapBuilder:

@@ -217,7 +217,8 @@ def _pyvi_ngrams() -> tuple[frozenset[str], frozenset[str]]:
 _CACHE_LIMIT = 200_000
 _SYLLABLE_PIECES: dict[str, tuple[str, list[str], list[str], list[str]]] = {}
 _WORD_PIECES: dict[str, tuple[tuple[bytes, ...], ...]] = {}
-_POS_FILTERED = frozenset(string.punctuation) | {"\u2026", "\u201d", "\u201c", "\u2019", "..."}  # ViPosTagger.filtered_tags
+# ViPosTagger.filtered_tags
+_POS_FILTERED = frozenset(string.punctuation) | {"\u2026", "\u201d", "\u201c", "\u2019", "..."}
 
 
 def _syllable_pieces(syllable: str) -> tuple[str, list[str], list[str], list[str]]:
