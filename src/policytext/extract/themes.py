@@ -14,7 +14,7 @@ How a theme is decided, and why:
 - Terms of weight >= 2 are anchors, lighter ones support: a theme needs an anchor, at least
   ``min_matches`` matches and two distinct anchors; one defining term of weight >= 3 said
   ``min_matches`` times also does, and in a short brief (SHORT_ARTICLE) any anchor said that often
-  does. So one phrase in the lead or one generic word repeated is no theme. Support adds at most
+  or a defining term among more than ``min_matches`` matches does. So one phrase in the lead or one generic word repeated is no theme. Support adds at most
   as much as the anchors weigh: "công nghệ" x5 cannot carry a theme.
 - Score: each distinct term adds weight x sqrt(times seen, at most 4); a term in the lead (title
   and first lines) adds LEAD_BONUS x its weight once more. A theme under RELATIVE_FLOOR of the
@@ -294,8 +294,9 @@ def _substantive(matches: list[_Match], min_matches: int, length: int) -> bool:
     One strong cue repeated ("người nghèo" x3) or one phrase in the lead is a passing mention;
     supporting words never count here, so generic words cannot turn a cue into a theme. A short
     brief (under SHORT_ARTICLE characters) has no room for a second anchor, so there any anchor
-    said min_matches times suffices ("xuất khẩu" x3 in a 600-character export note); the score
-    threshold still decides.
+    said min_matches times suffices ("xuất khẩu" x3 in a 600-character export note), and so does
+    a defining term among more than min_matches matches ("nhận hối lộ" in a 400-character police
+    brief that names the inspectors three times); the score threshold still decides.
     """
     if len(matches) < min_matches:
         return False
@@ -305,7 +306,8 @@ def _substantive(matches: list[_Match], min_matches: int, length: int) -> bool:
         return True
     repeated = [t for t in anchors if counts[t] >= min_matches]
     if length < SHORT_ARTICLE:
-        return bool(repeated)
+        defining = any(weights[t] >= DEFINING_WEIGHT for t in anchors)
+        return bool(repeated) or (defining and len(matches) > min_matches)
     return any(weights[t] >= DEFINING_WEIGHT for t in repeated)
 
 
