@@ -185,3 +185,12 @@ def test_crlf_text_keeps_offsets_in_pieces_not_per_character():
     assert result.text == "Dòng một\n" * 500
     assert len(result.offsets.keys) <= 2 * 500  # a piece per line break, not per character
     assert result.offsets.to_original(9 * 499, 9 * 499 + 8) == (10 * 499, 10 * 499 + 8)
+
+
+def test_html_character_references_are_decoded_with_offsets_on_the_original():
+    original = "Quyết định 20/2005/QĐ-BGD&amp;ĐT và &quot;Luật Giáo dục&quot;&nbsp;&nbsp;mới; R&D, &foo;"
+    result = normalize(original)
+    assert result.text == 'Quyết định 20/2005/QĐ-BGD&ĐT và "Luật Giáo dục" mới; R&D, &foo;'
+    start = result.text.index("QĐ-BGD&ĐT")
+    o_start, o_end = result.offsets.to_original(start, start + len("QĐ-BGD&ĐT"))
+    assert original[o_start:o_end] == "QĐ-BGD&amp;ĐT"

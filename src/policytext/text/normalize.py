@@ -4,7 +4,8 @@ Extractors match on the normalised copy; records report offsets into the origina
 
 1. NFC (input may be NFD, as text copied from some PDFs and Mac tools is).
 2. White space: CR LF -> LF, tabs / no-break / exotic spaces -> one space, runs of spaces folded,
-   zero-width characters, soft hyphens and BOMs dropped.
+   zero-width characters, soft hyphens and BOMs dropped. HTML character references left in scraped
+   text ("&amp;", "&quot;", "&#39;") become their characters ("BGD&amp;ĐT" is "BGD&ĐT").
 3. Look-alike letters: Ð (U+00D0, Icelandic eth) -> Đ (U+0110); Cyrillic letters inside a word that
    also has Latin letters or digits ("NĐ-СP" with a Cyrillic С) -> Latin; Unicode hyphens -> "-".
 4. One tone-mark placement: the "old" (traditional) style, tone on the first vowel of an open
@@ -18,6 +19,7 @@ nothing the map is the identity and costs nothing.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from bisect import bisect_right
@@ -26,7 +28,9 @@ from functools import lru_cache
 
 _SPACE_LIKE = "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 _DROPPED = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-_NEEDS_MAPPING = re.compile(f"[{_SPACE_LIKE}{_DROPPED}\r]|  ")
+_ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,7});"
+_ENTITY_AT = re.compile(_ENTITY)
+_NEEDS_MAPPING = re.compile(f"[{_SPACE_LIKE}{_DROPPED}\r]|  |{_ENTITY}")
 
 _LOOKALIKES = (("\u00d0", "\u0110"), ("\u2010", "-"), ("\u2011", "-"), ("\u2212", "-"))
 _CYRILLIC_TO_LATIN = str.maketrans(
@@ -159,7 +163,16 @@ class _MapBuilder:
                 j += 1
             chunk = text[i:j]
             ch = chunk[0]
-            if ch in _DROPPED and j == i + 1:
+            if ch == "&" and (entity := _decoded_entity(text, i)) is not None:
+                j, decoded = entity
+                if decoded in _SPACE_LIKE:
+                    if self.last == " ":
+                        self._widen_last_space(j)
+                    else:
+                        self._piece(" ", i, (i, j))
+                else:
+                    self._piece(decoded, i, (i, j))
+            elif ch in _DROPPED and j == i + 1:
                 pass
             elif ch == "\r":
                 if not (j < n and text[j] == "\n"):
@@ -202,13 +215,24 @@ class _MapBuilder:
 _RUN = frozenset(" \r" + _SPACE_LIKE + _DROPPED)
 
 
+def _decoded_entity(text: str, at: int) -> tuple[int, str] | None:
+    """(end, character) of an HTML character reference at ``at``; None if there is none."""
+    match = _ENTITY_AT.match(text, at)
+    if match is None:
+        return None
+    decoded = html.unescape(match.group(0))
+    if decoded == match.group(0) or not decoded:
+        return None  # not a known reference ("&foo;"): left as written
+    return match.end(), unicodedata.normalize("NFC", decoded)
+
+
 @lru_cache(maxsize=1)
 def _changes() -> re.Pattern[str]:
     """Where the character-cluster rules can change anything: two spaces, other white space, dropped
     characters, CR, and combining marks. Characters beyond the BMP are all checked one by one (they
     are rare, and a class of the few combining ones there would make every search slow)."""
     marks = "".join(re.escape(chr(code)) for code in range(0x10000) if unicodedata.combining(chr(code)))
-    return re.compile(rf"[{re.escape(_SPACE_LIKE + _DROPPED)}\r{marks}\U00010000-\U0010ffff]|  ")
+    return re.compile(rf"[{re.escape(_SPACE_LIKE + _DROPPED)}\r{marks}\U00010000-\U0010ffff]|  |{_ENTITY}")
 
 
 def _latinise_mixed_word(match: re.Match[str]) -> str:
