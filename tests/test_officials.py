@@ -509,6 +509,22 @@ def test_appointments_and_deputies(text, expected):
          {"Phan Xuân Biên": [("Ủy viên", "Ban Thường vụ"), ("Trưởng ban", "Ban Tư tưởng Văn hóa Thành ủy TPHCM")]}),
         ("bà Hoàng Thị Liên, Phó Giám đốc Trung tâm Kiểm định quốc gia vắc-xin &amp; sinh phẩm y học, cho biết.",
          {"Hoàng Thị Liên": [("Phó Giám đốc", "Trung tâm Kiểm định quốc gia vắc-xin &amp; sinh phẩm y học")]}),
+        # a foreign head of government of a country written with its state form, named twice
+        ("Cựu Thủ tướng CHLB Đức Schroeder thăm VN. Ngày 16-3, cựu Thủ tướng CHLB Đức Gerhard Schroeder đến.",
+         {"Gerhard Schroeder": [("Thủ tướng", "CHLB Đức")]}),
+        # the title of a document's author is not the next person's
+        ("Thực hiện công điện của Thủ tướng Chính phủ, ông Lê Thanh Hải, Chủ tịch UBND TPHCM, yêu cầu các sở.",
+         {"Lê Thanh Hải": [("Chủ tịch", "UBND TPHCM")]}),
+        ("Theo yêu cầu của Thủ tướng Chính phủ Nguyễn Tấn Dũng, các bộ phải làm.",
+         {"Nguyễn Tấn Dũng": [("Thủ tướng", "Chính phủ")]}),
+        # garbled names: a missing space, a headline running into the text
+        ("Giám đốc Ngân hàng Phát triển châu Á (ADB) Ayumi Konishi-khi trả lời câu hỏi.",
+         {"Ayumi Konishi": [("Giám đốc", "Ngân hàng Phát triển châu Á")]}),
+        ("Bộ trưởng Bộ GD-ĐT Nguyễn Minh Hiển Trao đổi với Bộ trưởng Giáo dục Nguyễn Minh Hiển về đề án.",
+         {"Nguyễn Minh Hiển": [("Bộ trưởng", "Bộ GD-ĐT")]}),
+        # one office, two spellings of its body
+        ("Chủ tịch Quốc hội Nguyễn Văn An phát biểu. Chủ tịch QH Nguyễn Văn An nói.",
+         {"Nguyễn Văn An": [("Chủ tịch", "Quốc hội")]}),
     ],
 )
 def test_ordinary_news_round_3(text, expected):

@@ -361,6 +361,9 @@ def _foreign_name(norm: str, pos: int, org_starts) -> tuple[int, int] | None:
     if not parts or len(parts) == 1 and not _FOREIGN_WORD.fullmatch(parts[0].group(0)):
         return None  # one word must look foreign ("Bush", "Putin"; not "Lãnh" of "Lãnh đạo")
     start, end = parts[0].start(), parts[-1].end()
+    hyphen = norm.rfind("-", start, end)
+    if hyphen > start and _lexicon().generic_end.fullmatch(" " + norm[hyphen + 1:end]):
+        end = hyphen  # "Ayumi Konishi-khi trả lời": a missing space before a Vietnamese word
     return (start, end) if _acceptable_name(norm, start, end, org_starts, True) else None
 
 
@@ -812,6 +815,16 @@ def _names_sharing(norm: str, first: tuple[int, int], titles, org_starts) -> lis
     return names
 
 
+_OWNED_BY = re.compile(r"(?<!\w)của $")
+
+
+def _someone_elses_title(norm: str, start: int, end: int, name: tuple[int, int], titles, org_starts) -> bool:
+    """"công điện của Thủ tướng Chính phủ, ông Lê Thanh Hải, Chủ tịch UBND TPHCM, ...": a title owning
+    something, a comma, then a person with titles of their own: the title is another person's."""
+    return bool(_OWNED_BY.search(norm, max(0, start - 4), start)) and "," in norm[end:name[0]] and \
+        bool(_trailing_chain(norm, name[1], titles, org_starts))
+
+
 def _published(doc: Document) -> date | None:
     return doc.published.date() if isinstance(doc.published, datetime) else doc.published
 
@@ -843,6 +856,9 @@ def extract_officials(doc: Document) -> list[Official]:
         covered = (listed or [name])[-1][1]
         if lex.not_holder_before.search(norm, max(0, start - 12), start):
             continue  # "Trợ lý Bộ trưởng ... Đào Việt Trung": not the minister
+        if not listed and _someone_elses_title(norm, start, end, name, titles, org_starts):
+            candidates.setdefault(name[0], _Candidate(name[0], name[1]))  # their own titles come after the name
+            continue
         for holder in listed or [name]:
             positions = _positions(doc, links, private_article)
             positions.reverse()  # nearest the name first: the person's main office
@@ -889,7 +905,19 @@ def extract_officials(doc: Document) -> list[Official]:
             candidates[full[0]] = candidate = _Candidate(full[0], full[1])
         candidate.positions.extend(positions)
     people = [c for c in candidates.values() if c.positions]
+    _trim_run_on_names(norm, people)
     return _merge(doc, people, titles, org_starts)
+
+
+def _trim_run_on_names(norm: str, people: list[_Candidate]) -> None:
+    """"Bộ trưởng Bộ GD-ĐT Nguyễn Minh Hiển Trao đổi với ...": a headline runs into the first capitalised
+    word of the text; the name without that word is someone found elsewhere in the article."""
+    names = {norm[c.start:c.end] for c in people}
+    for c in people:
+        name = norm[c.start:c.end]
+        cut = name.rfind(" ")
+        if name.count(" ") >= 2 and name[:cut] in names:
+            c.end = c.start + cut
 
 
 _FOREIGN_FORM = re.compile(r"(?:[A-Z][a-z]+(?:['’-][A-Za-z]+)? ){1,3}[A-Z][a-z]+(?:['’-][A-Za-z]+)?")
@@ -1074,8 +1102,8 @@ def _same_person(short: str, full: str) -> bool:
     if short == full:
         return True
     a, b = short.split(), full.split()
-    if len(a) >= 2 and b[-len(a):] == a:
-        return True  # "ông Văn Dũng" later written in full, "Nguyễn Văn Dũng"
+    if (len(a) >= 2 or len(b) >= 2) and b[-len(a):] == a:
+        return True  # "ông Văn Dũng" later written in full, "Nguyễn Văn Dũng"; "Schroeder", "Gerhard Schroeder"
     return len(a) >= 2 and a[0] == b[0] and a[-1] == b[-1] and all(x in b for x in a)
 
 
@@ -1090,9 +1118,22 @@ def _words(text: str | None) -> frozenset[str]:
     return frozenset(_SYLLABLE.findall((text or "").casefold())) - {"và"}
 
 
+@lru_cache(maxsize=512)
+def _gazetteer_name(organization: str | None) -> str | None:
+    """The gazetteer's name of an organisation written in full by one of its spellings ("QH" -> "Quốc hội")."""
+    if not organization:
+        return None
+    norm = normalize_string(organization)
+    found = organization_matches(norm, context=True)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(norm):
+        return found[0].name if found[0].kind != "ministry_field" else "Bộ " + found[0].name
+    return None
+
+
 def _dedupe(positions: list[Position]) -> list[Position]:
     """One position per office: the same title with an organisation written more fully elsewhere
-    ("Bộ Nông nghiệp phát triển nông thôn" / "... và Phát triển nông thôn", or none) keeps the fullest."""
+    ("Bộ Nông nghiệp phát triển nông thôn" / "... và Phát triển nông thôn", or none) keeps the fullest;
+    two spellings of one gazetteer body ("Quốc hội", "QH") keep the first."""
     out: list[Position] = []
     for p in positions:
         title, words = p.title.casefold(), _words(p.organization)
@@ -1104,6 +1145,9 @@ def _dedupe(positions: list[Position]) -> list[Position]:
                 break
             if kept_words <= words:
                 out[i] = p
+                break
+            known = _gazetteer_name(kept.organization)
+            if known is not None and known == _gazetteer_name(p.organization):
                 break
         else:
             out.append(p)
