@@ -48,6 +48,7 @@ from ..document import Document
 from ..model import LegalRef
 from ..resources import load_yaml
 from ..text.normalize import normalize_string
+from ..text.patterns import alternation
 
 _NUMBER = r"\d{1,5}(?:\.\d{1,3})?"  # "15", "01", "66.7"
 _YEAR = r"(?:19|20)\d\d"
@@ -125,10 +126,6 @@ class _Lexicon:
     named_abbreviation: re.Pattern[str]
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     data = load_yaml("doc_types.yaml")
@@ -138,13 +135,13 @@ def _lexicon() -> _Lexicon:
     canonical = {n(k).upper(): n(v) for k, v in data["canonical_tokens"].items()}
     for abbreviation in abbreviations:
         canonical.setdefault(abbreviation.upper(), abbreviation)
-    terms = _alternation(n(t) for t in data["term_issuers"])
+    terms = alternation(data["term_issuers"])
     part = rf"(?:(?:{terms}) \d{{1,2}}(?!\w)|{_PART})"  # "QH 11" is one part
-    lower_types = _alternation({k.lower() for k, v in canonical.items() if v in abbreviations})
+    lower_types = alternation({k.lower() for k, v in canonical.items() if v in abbreviations})
 
     bare_types = {n(t).lower(): type_words[n(t).lower()] for t in data["bare_number_types"]}
     bare_types.update({n(k).lower(): n(v) for k, v in data["bare_number_doc_types"].items()})
-    urgency = _alternation(n(w) for w in data["urgency_words"])
+    urgency = alternation(data["urgency_words"])
     named_types = {n(t).lower(): n(t) for t in data["named_types"]}
     # one gazetteer for every named type ("Pháp lệnh Thực hành tiết kiệm, chống lãng phí" preceded
     # the law); commas inside a name are optional or a dash, as writers drop or replace them
@@ -156,14 +153,14 @@ def _lexicon() -> _Lexicon:
                 names.add(name[:at] + n(short) + name[at + len(n(long)):])
     law_names = "|".join(re.escape(name).replace(",\\ ", "(?:,| -)? ").replace(", ", "(?:,| -)? ")
                          for name in sorted(names, key=len, reverse=True))
-    drafts = _alternation(n(w) for w in data["draft_markers"])
-    owners = _alternation(n(w) for w in data["foreign_owners"])
-    treaties = _alternation(n(w) for w in data["treaty_words"])
-    congress = _alternation(n(w) for w in data["party_congress_words"])
-    ordinal = rf"(?:\d{{1,2}}|(?:{_alternation(n(w) for w in data['plenum_ordinals'])})(?! \d)(?!\w))"
+    drafts = alternation(data["draft_markers"])
+    owners = alternation(data["foreign_owners"])
+    treaties = alternation(data["treaty_words"])
+    congress = alternation(data["party_congress_words"])
+    ordinal = rf"(?:\d{{1,2}}|(?:{alternation(data['plenum_ordinals'])})(?! \d)(?!\w))"
     return _Lexicon(
         type_words=type_words,
-        type_word_re=re.compile(rf"(?<!\w)(?:{_alternation(type_words)})(?!\w)", re.IGNORECASE),
+        type_word_re=re.compile(rf"(?<!\w)(?:{alternation(type_words)})(?!\w)", re.IGNORECASE),
         abbreviations=abbreviations,
         canonical_tokens=canonical,
         state_code=re.compile(
@@ -180,13 +177,13 @@ def _lexicon() -> _Lexicon:
         single_issuers=frozenset(n(w) for w in data["single_issuers"]),
         case_symbol_parts=frozenset(n(w) for w in data["case_symbol_parts"]),
         case_document_before=re.compile(
-            rf"(?<!\w)(?:{_alternation(n(w) for w in data['case_document_words'])})(?: số)?(?: ?:)? ?$",
+            rf"(?<!\w)(?:{alternation(data['case_document_words'])})(?: số)?(?: ?:)? ?$",
             re.IGNORECASE),
         # the 1980s-90s form number-ISSUER ("Nghị định 17-HĐBT", "Quyết định số 477-TTg")
         old_code=re.compile(rf"({_NUMBER}){_DASH}({_PART})(?![\w/&]|{_DASH}\w)"),
         # literal case variants rather than IGNORECASE: twice as fast over a long law
         bare_number=re.compile(
-            rf"({_alternation(v for t in bare_types for v in (t, t[0].upper() + t[1:], t.upper()))})"
+            rf"({alternation(v for t in bare_types for v in (t, t[0].upper() + t[1:], t.upper()))})"
             rf"(?: ({urgency}))?( [Ss]ố| SỐ)?(?: ?:)? ({_NUMBER})(?:{_SLASH}({_YEAR}))?"
             rf"(?![\w/%&]|[.,]\d|{_DASH}[A-ZĐa-zđ])"
         ),
@@ -201,10 +198,10 @@ def _lexicon() -> _Lexicon:
         stop_words=frozenset(n(w) for w in data["name_stop_words"]),
         comma_continuations=tuple(", " + n(w) + " " for w in data["name_comma_continuations"]),
         not_law_names=frozenset(n(w).lower() for w in data["not_law_names"]),
-        not_law_first=re.compile(rf"(?:{_alternation(n(w) for w in data['not_law_first_words'])})(?!\w)"),
+        not_law_first=re.compile(rf"(?:{alternation(data['not_law_first_words'])})(?!\w)"),
         foreign_word=re.compile(rf"(?:{owners})(?!\w)"),
         draft_before=re.compile(rf"(?<!\w)(?:{drafts}) $", re.IGNORECASE),  # "dự luật"; drafts count
-        org_before=re.compile(rf"(?<!\w)(?:{_alternation(n(w) for w in data['org_words_before'])}) $"),
+        org_before=re.compile(rf"(?<!\w)(?:{alternation(data['org_words_before'])}) $"),
         foreign_after=re.compile(rf"(?: của)? (?:{owners})(?!\w)"),
         treaty_before=re.compile(rf"(?:{treaties})[^.;:\n]*? về $"),
         party_resolution=re.compile(
@@ -223,23 +220,23 @@ def _lexicon() -> _Lexicon:
         bare_lower_types=frozenset(n(t).lower() for t in data["bare_number_lower_types"]),
         lower_law_fields=frozenset(n(w).lower() for w in data["lower_law_field_names"]),
         not_before_lower_law=re.compile(
-            rf"(?<!\w)(?:{_alternation(n(w) for w in data['not_before_lower_law'])}) $", re.IGNORECASE),
-        law_heads=re.compile(rf"(?:{_alternation(n(w) for w in data['law_name_heads'])})(?!\w)"),
+            rf"(?<!\w)(?:{alternation(data['not_before_lower_law'])}) $", re.IGNORECASE),
+        law_heads=re.compile(rf"(?:{alternation(data['law_name_heads'])})(?!\w)"),
         qualified=re.compile(
-            rf"({_alternation(n(t) for t in data['qualifier_types'])}) "
-            rf"({_alternation(v for h in data['qualifier_heads'] for v in (n(h), n(h)[0].upper() + n(h)[1:]))})"
+            rf"({alternation(data['qualifier_types'])}) "
+            rf"({alternation(v for h in data['qualifier_heads'] for v in (n(h), n(h)[0].upper() + n(h)[1:]))})"
             rf" (?=\w)"
         ),
         qualifier_law_heads=frozenset(n(h) for h in data["qualifier_law_heads"]),
         qualifier_not_initial=frozenset(n(t) for t in data["qualifier_not_sentence_initial"]),
         qualifier_max_words=int(data["qualifier_max_words"]),
-        qualifier_stop=re.compile(rf"(?:{_alternation(n(w) for w in data['qualifier_stop_words'])})(?!\w)"),
+        qualifier_stop=re.compile(rf"(?:{alternation(data['qualifier_stop_words'])})(?!\w)"),
         named_abbreviations={n(k): n(v) for k, v in data["named_abbreviations"].items()},
-        named_abbreviation=re.compile(rf"(?:{_alternation(n(k) for k in data['named_abbreviations'])})(?![\w&])"),
+        named_abbreviation=re.compile(rf"(?:{alternation(data['named_abbreviations'])})(?![\w&])"),
         qualifier_anaphora=frozenset(n(w) for w in data["qualifier_anaphora"]),
         qualifier_list=re.compile(rf", (?:[^\W\d_A-ZĐ]+ ){{1,{int(data['qualifier_list_words'])}}}và (?=\w)"),
         plural_before=re.compile(
-            rf"(?<!\w)(?:{_alternation(n(w) for w in data['plural_markers'])}|(?<!điều )(?<!khoản )\d+) $",
+            rf"(?<!\w)(?:{alternation(data['plural_markers'])}|(?<!điều )(?<!khoản )\d+) $",
             re.IGNORECASE),
     )
 

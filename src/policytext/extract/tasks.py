@@ -17,6 +17,7 @@ from functools import lru_cache
 from ..document import Document
 from ..model import Task
 from ..resources import load_yaml
+from ..text.patterns import alternation
 
 # where an item may start: the start of a line, or after sentence punctuation and a space
 _ITEM_START = r"(?:(?<=^)|(?<=\n)|(?<=[.;:!?…]\s)|(?<=[.;:!?…][\"”]\s))[ \t]*"
@@ -82,7 +83,7 @@ def _patterns() -> _MarkerPatterns:
 
 def _phrase_pattern(phrases: list[str], *, anchored: bool) -> re.Pattern[str]:
     """Whole-word, case-insensitive alternation of phrases, longest first."""
-    words = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    words = alternation(phrases)
     prefix = r"^[\s,:;.)\-–]*(?:là\s+)?" if anchored else r"(?<!\w)"
     return re.compile(rf"{prefix}(?:{words})(?!\w)", re.IGNORECASE)
 
