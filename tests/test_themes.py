@@ -266,6 +266,20 @@ def test_score_themes_micro_macro_and_per_theme():
     assert result["exact_match"] == pytest.approx(1 / 3)
 
 
+def test_model_training_leaves_out_the_dev_gold_and_the_check_set():
+    import importlib.util
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location("train_theme_model", root / "benchmarks" / "train_theme_model.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    left_out = script.gold_ids()
+    for name in ("themes_dev.jsonl", "themes_check.jsonl"):
+        lines = (root / "benchmarks" / "gold" / name).read_text(encoding="utf-8").splitlines()
+        assert {json.loads(line)["id"] for line in lines if line.strip()} <= left_out
+
+
 def _vntc_sample(shared_data, per_file: int) -> list[str]:
     texts = []
     for path in sorted((shared_data / "vntc").glob("*.jsonl.gz")):
