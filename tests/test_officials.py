@@ -525,6 +525,18 @@ def test_appointments_and_deputies(text, expected):
         # one office, two spellings of its body
         ("Chủ tịch Quốc hội Nguyễn Văn An phát biểu. Chủ tịch QH Nguyễn Văn An nói.",
          {"Nguyễn Văn An": [("Chủ tịch", "Quốc hội")]}),
+        # organisations do not run on into the next sentence, another title or a rank
+        ("bà Nguyễn Thị Hồng, Giám đốc Sở Tài chính TP. Bà Hồng nêu lý do.",
+         {"Nguyễn Thị Hồng": [("Giám đốc", "Sở Tài chính TP")]}),
+        ("Hai phó trưởng ban là Bộ trưởng Bộ GD-ĐT Nguyễn Minh Hiển và Phó Chủ nhiệm Văn phòng Chính phủ Trần Quốc Toản.",
+         {"Nguyễn Minh Hiển": [("Bộ trưởng", "Bộ GD-ĐT")],
+          "Trần Quốc Toản": [("Phó Chủ nhiệm", "Văn phòng Chính phủ")]}),
+        ("Ngày 18/5, Phó thủ trưởng Cơ quan CSĐT Bộ Công an - đại tá Phạm Hùng Chiến đã ký quyết định.",
+         {"Phạm Hùng Chiến": [("Phó Thủ trưởng", "Cơ quan CSĐT Bộ Công an")]}),
+        # company staff: a unit of "the company", a union in a limited company, a trade name written as a company's
+        ("ông Ngô Tuấn Minh - trưởng phòng thanh tra pháp chế an toàn giao thông của công ty - cho biết.", {}),
+        ("Phạm Tuấn Hùng, Chủ tịch Công đoàn Công ty TNHH May in Hoàng Tấn: Nâng cao đời sống người lao động", {}),
+        ("vụ tranh chấp giữa bà Lâm Thị Quý và Công ty Phú An Sinh. Giám đốc Phú An Sinh Phạm Văn Minh nói.", {}),
     ],
 )
 def test_ordinary_news_round_3(text, expected):

@@ -654,6 +654,11 @@ def _name_in_tail(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, in
     org_text = _BRACKET_AT_END.sub("", norm[pos:best[0]].rstrip())
     if not org_text or lex.generic_end.search(org_text) or not _may_open_organization(org_text, link):
         return None
+    rank_at = _trailing_rank(org_text)
+    if rank_at is not None:
+        org_text = org_text[:rank_at].rstrip(" -–")  # "Cơ quan CSĐT Bộ Công an - đại tá Phạm Hùng Chiến"
+    if not org_text or _holds_title(org_text):
+        return None  # "Hai phó trưởng ban là Bộ trưởng Bộ GD-ĐT Nguyễn Minh Hiển": the name's own title is nearer
     if _joined_tail(org_text):
         # "trưởng phòng điều vận và Lâm Ngọc Kiệt", "Tổng cục Cảnh sát và đại tá Phạm Hùng Chiến",
         # "Giám đốc BV và gia đình sản phụ Hoàng Thị Thuyết": the name is someone else's
@@ -665,6 +670,22 @@ def _name_in_tail(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, in
 _BRACKETED = re.compile(r" \([^()\n]{1,15}\)(?= )")
 _BRACKET_THEN_NAME = re.compile(r"\([^()\n]{1,25}\) [^\W\d_]")
 _BRACKET_AT_END = re.compile(r" \([^()\n]{1,25}\)$")
+
+
+def _holds_title(text: str) -> bool:
+    """A title (not a rank) on word boundaries somewhere in ``text``."""
+    for last, (length, title) in _lexicon().titles.iter(lower_same_length(text)):
+        if not title.rank and _is_boundary(text, last + 1 - length, last + 1):
+            return True
+    return False
+
+
+def _trailing_rank(text: str) -> int | None:
+    """Where a rank closing ``text`` starts ("... Bộ Công an - đại tá"), or None."""
+    for last, (length, title) in _lexicon().titles.iter(lower_same_length(text)):
+        if title.rank and last + 1 == len(text) and _is_boundary(text, last + 1 - length, last + 1):
+            return last + 1 - length
+    return None
 
 
 def _joined_tail(text: str) -> bool:
@@ -701,6 +722,7 @@ def _organization_text(doc: Document, link: _Link) -> str | None:
     if link.org_start is None:
         return t.organization
     written = _BRACKETED.sub("", doc.span(link.org_start, link.org_end).text)  # abbreviations in brackets go
+    written = written.rstrip(".")  # "Sở Tài chính TP. Bà Hồng nêu": the sentence's dot
     if link.kind == "ministry_field":
         return f"Bộ {written}"  # "Bộ trưởng Tài chính" -> "Bộ Tài chính"
     if link.org_name and lower_same_length(written) == lower_same_length(link.org_name):  # casing only; tone style as written
@@ -733,7 +755,9 @@ def _positions(doc: Document, links: list[_Link], private_article: bool) -> list
         if organization is None:
             if t.needs_org or (t.public_only and not t.alone_ok and private_article):
                 continue
-        elif t.public_only and link.kind is None and lex.private_heads.search(organization):
+        elif link.kind is None and (t.public_only and lex.private_heads.search(organization) or
+                                    link.org_start is not None and
+                                    _private_unit(doc.norm, doc.norm[link.org_start:link.org_end])):
             out.append(Position(link.title.text, _PRIVATE, former))  # remembered: the bare title elsewhere is this job
             continue
         elif link.kind is None and lex.not_office.search(organization):
@@ -743,6 +767,28 @@ def _positions(doc: Document, links: list[_Link], private_article: bool) -> list
             organization = f"{organization} {_organization_text(doc, parent)}"  # "Ban cán sự Đảng Bộ Công Thương"
         out.append(Position(link.title.text, organization, former))
     return out
+
+
+_COMPANY_INSIDE = re.compile(r"(?<!\w)(?:công ty|Công ty|Cty|cty|CTY)(?!\w)")
+_COMPANY_BEFORE = re.compile(r"(?:công ty|Công ty|Cty|cty|CTY) $")
+
+
+def _private_unit(norm: str, organization: str) -> bool:
+    """A unit of a company ("Phòng thanh tra ... của công ty", "Công đoàn Công ty TNHH May", not "Tổng công ty"),
+    or a name the article writes as a company's elsewhere ("Giám đốc Phú An Sinh" after "Công ty Phú An Sinh")."""
+    for m in _COMPANY_INSIDE.finditer(organization):
+        if not organization[:m.start()].lower().endswith("tổng "):
+            return True
+    words = organization.split(" ")
+    if len(words) < 2 or not all(w[:1].isupper() and _VIETNAMESE_SHAPE.fullmatch(w) for w in words) or \
+            _lexicon().unit_start.match(organization.lower()):
+        return False  # only a Vietnamese trade name; "PTSC", "Sinhanco" may be state-owned
+    at = norm.find(organization)
+    while at >= 0:
+        if _COMPANY_BEFORE.search(norm, max(0, at - 8), at):
+            return True
+        at = norm.find(organization, at + 1)
+    return False
 
 
 def _trailing_chain(norm: str, name_end: int, titles, org_starts) -> list[_Link] | None:

@@ -231,6 +231,8 @@ def _place_at(norm: str, pos: int, raw: dict[int, list[tuple[int, _Key]]], surna
     number = _UNIT_NUMBER.match(norm, place_start) if admin else None
     if number:  # "quận 1", "phường 12"
         return number.end(), f"{admin} {number.group(0)}"
+    if admin and norm.endswith(". ", 0, place_start):
+        return None  # "Giám đốc Sở Tài chính TP. Bà Hồng nêu ...": the dot may end the sentence
     # an unlisted district or commune: its capitalised syllables, stopping before a person's name
     syllables: list[re.Match[str]] = []
     at = place_start
