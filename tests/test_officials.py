@@ -537,6 +537,19 @@ def test_appointments_and_deputies(text, expected):
         ("ông Ngô Tuấn Minh - trưởng phòng thanh tra pháp chế an toàn giao thông của công ty - cho biết.", {}),
         ("Phạm Tuấn Hùng, Chủ tịch Công đoàn Công ty TNHH May in Hoàng Tấn: Nâng cao đời sống người lao động", {}),
         ("vụ tranh chấp giữa bà Lâm Thị Quý và Công ty Phú An Sinh. Giám đốc Phú An Sinh Phạm Văn Minh nói.", {}),
+        # a city's council committee, a prison's warden (not an exam's invigilator), a foreign head before the title
+        ("Phó Ban kinh tế ngân sách thành phố Huỳnh Công Hùng nhận định.",
+         {"Huỳnh Công Hùng": [("Phó ban", "Ban kinh tế ngân sách thành phố")]}),
+        ("người đó là thày Hải (trung tá Nguyễn Duy Hải - giám thị Trại giam Nghĩa Kỳ) nên cảm kích.",
+         {"Nguyễn Duy Hải": [("Giám thị", "Trại giam Nghĩa Kỳ")]}),
+        ("Cô Nguyễn Thị Lan, giám thị phòng thi số 5, cho biết.", {}),
+        ("Trước thềm phiên họp, James Wolfensohn, Chủ tịch WB nhận xét: Hiện nay.",
+         {"James Wolfensohn": [("Chủ tịch", "WB")]}),
+        ("Theo Richard Peters, Phó tổng Giám đốc công ty PwC, những buổi gặp.", {}),
+        ("ông Lương Vĩnh Phúc, Trưởng Phòng Thi hành án TPHCM, cho biết.",
+         {"Lương Vĩnh Phúc": [("Trưởng phòng", "Phòng Thi hành án TPHCM")]}),
+        # a company named in brackets after its legal form
+        ("Công ty Cổ phần Xuất nhập khẩu y tế TP HCM (Yteco) và các nhà cung cấp. Giám đốc Yteco Huỳnh Kim Hoàng nói.", {}),
     ],
 )
 def test_ordinary_news_round_3(text, expected):

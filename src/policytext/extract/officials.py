@@ -646,8 +646,12 @@ def _name_in_tail(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, in
             best, best_rank = (run[0][0], after), rank
         if best_rank == 0:
             break
-    if best is None or lex.name_not_after.search(norm, max(0, best[0] - 12), best[0]):
+    if best is None:
         return None
+    named_after = lex.name_not_after.search(norm, max(0, best[0] - 12), best[0])
+    place = lex.place_before.search(norm, max(0, best[0] - 12), best[0])
+    if named_after and not (place and place.start() < named_after.start()):
+        return None  # "đường Lê Lợi" (but "thành phố Huỳnh Công Hùng" is no street: see the place test below)
     first = _SYLLABLE.match(norm, best[0]).group(0)
     if lex.place_before.search(norm, max(0, best[0] - 12), best[0]) and first not in person_first_surnames():
         return None  # "Chủ tịch phường Kim Liên": a place
@@ -775,10 +779,15 @@ _COMPANY_BEFORE = re.compile(r"(?:công ty|Công ty|Cty|cty|CTY) $")
 
 def _private_unit(norm: str, organization: str) -> bool:
     """A unit of a company ("Phòng thanh tra ... của công ty", "Công đoàn Công ty TNHH May", not "Tổng công ty"),
-    or a name the article writes as a company's elsewhere ("Giám đốc Phú An Sinh" after "Công ty Phú An Sinh")."""
+    or a name the article writes as a company's elsewhere ("Giám đốc Phú An Sinh" after "Công ty Phú An Sinh",
+    "Yteco" after "Công ty Cổ phần ... (Yteco)")."""
     for m in _COMPANY_INSIDE.finditer(organization):
         if not organization[:m.start()].lower().endswith("tổng "):
             return True
+    for named in re.finditer(rf"\({re.escape(organization)}\)", norm):
+        clause = re.split(r"[.;:!?\n]", norm[max(0, named.start() - 100):named.start()])[-1]
+        if _lexicon().private_context.search(clause):
+            return True  # "Công ty Cổ phần Xuất nhập khẩu y tế TP HCM (Yteco)" ... "Phó giám đốc Yteco"
     words = organization.split(" ")
     if len(words) < 2 or not all(w[:1].isupper() and _VIETNAMESE_SHAPE.fullmatch(w) for w in words) or \
             _lexicon().unit_start.match(organization.lower()):
@@ -871,6 +880,19 @@ def _someone_elses_title(norm: str, start: int, end: int, name: tuple[int, int],
         bool(_trailing_chain(norm, name[1], titles, org_starts))
 
 
+def _foreign_before_titles(norm: str, at: int, org_starts) -> tuple[int, int] | None:
+    """"James Wolfensohn, Chủ tịch WB": two to four foreign-looking words, then a comma or a bracket."""
+    form = _FOREIGN_FORM.match(norm, at)
+    if form is None or _VIETNAMESE_SHAPE.fullmatch(norm[at:norm.index(" ", at)]) or \
+            not _AFTER_NAME.match(norm, form.end()):
+        return None
+    return _foreign_name(norm, at, org_starts)
+
+
+def _foreign_office(links: list[_Link]) -> bool:
+    return any(l.title.title.foreign or l.abroad or l.kind in ("country", "international", "foreign") for l in links)
+
+
 def _published(doc: Document) -> date | None:
     return doc.published.date() if isinstance(doc.published, datetime) else doc.published
 
@@ -917,17 +939,24 @@ def extract_officials(doc: Document) -> list[Official]:
         if found:
             names.add(found)
     inside_org = _inside_organization(org_starts)
+    foreign_found: set[tuple[int, int]] = set()
     for at in _capitalised_word_starts(norm):
         if at in candidates or _inside_run(norm, at) and not _after_sentence_opener(norm, at) or \
                 lex.honorific.match(norm, at) or inside_org(at):
             continue
         found = _vietnamese_name(norm, at, org_starts, after_title=False)
+        if found is None:
+            found = _foreign_before_titles(norm, at, org_starts)
+            if found is not None and found not in names:
+                foreign_found.add(found)  # not after an honorific ("ngài Tewfik Abada - quyền trưởng Đoàn ngoại giao")
         if found:
             names.add(found)
     for start, end in sorted(names):
         links = _trailing_chain(norm, end, titles, org_starts)
         if not links:
             continue
+        if (start, end) in foreign_found and not _foreign_office(links):
+            continue  # a foreign name with no honorific holds only a foreign office ("James Wolfensohn, Chủ tịch WB")
         run = _capitalised_run(norm, start)
         if run and not _has_surname(norm, run) and all(l.title.title.public_only and l.kind is None for l in links):
             continue  # "ông Guy Lacombe, Tổng giám đốc Big C": a company title and a foreign name
