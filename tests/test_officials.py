@@ -550,6 +550,20 @@ def test_appointments_and_deputies(text, expected):
          {"Lương Vĩnh Phúc": [("Trưởng phòng", "Phòng Thi hành án TPHCM")]}),
         # a company named in brackets after its legal form
         ("Công ty Cổ phần Xuất nhập khẩu y tế TP HCM (Yteco) và các nhà cung cấp. Giám đốc Yteco Huỳnh Kim Hoàng nói.", {}),
+        # international and foreign bodies' heads, Arabic particles in a name
+        ("Chủ tịch OPEC Sheikh Ahmad al-Fahd al-Sabah hôm thứ 7 cho biết ông sẽ có cuộc hội đàm.",
+         {"Sheikh Ahmad al-Fahd al-Sabah": [("Chủ tịch", "OPEC")]}),
+        ("Trong khi đó, Chủ tịch Cục dự trữ Liên bang Mỹ (Fed), ông Alan Greenspan, lại tỏ ra khá thờ ơ.",
+         {"Alan Greenspan": [("Chủ tịch", "Cục Dự trữ Liên bang Mỹ")]}),
+        ("Kết thúc chuyến làm việc, Phó đại diện Thương mại Mỹ Josette Shiner cho biết.",
+         {"Josette Shiner": [("Phó Đại diện Thương mại", "Mỹ")]}),
+        # "là" between the office and its holder; "giữ chức" inside a bracket
+        ("Công an tỉnh đã tạm giam chủ tịch UBND xã này là Lý Kông Sinh với tội danh trên.",
+         {"Lý Kông Sinh": [("Chủ tịch", "UBND xã")]}),
+        ("Tuy nhiên, ông Lê Bá Lai (giữ chức Chủ tịch năm 1994-1999) đã không bị xử lý kỷ luật.",
+         {"Lê Bá Lai": [("Chủ tịch", None)]}),
+        # a title without its unit word does not run into the next person's name
+        ("4 cán bộ bị cách chức gồm: tổ trưởng giám sát Phan Văn Nghiêm, đội trưởng lái máy Nguyễn Trọng Hội.", {}),
     ],
 )
 def test_ordinary_news_round_3(text, expected):

@@ -200,7 +200,8 @@ class _Candidate:
 
 _SYLLABLE = re.compile(r"[^\W\d_]+")
 _FOREIGN_PART = re.compile(r"[^\W\d_]\.(?=[ \w])|[^\W\d_](?:[^\W\d_]|['’-][^\W\d_])*")  # "W." or "Ki-moon"
-_BEFORE_NAME = re.compile(r"(?: \([^()\n]{1,20}\))?,? ")  # "Tổng công ty Điện lực VN (EVN) Đặng Hùng"
+# "Tổng công ty Điện lực VN (EVN) Đặng Hùng", "chủ tịch UBND xã này là Lý Kông Sinh"
+_BEFORE_NAME = re.compile(r"(?: \([^()\n]{1,20}\))?(?: (?:này |đó )?là |,? )")
 _SEPARATOR = re.compile(r"\s*(?:,|\bkiêm\b|\bđồng thời là\b| - | – |(?<=\w)[-–](?= ))\s*")  # "Đà Nẵng- Hiệu trưởng"; ";" separates people
 _AFTER_NAME = re.compile(r"\s*(?:,|\(|[-–](?= ))\s*")  # "Nguyễn Văn Sáng- Phó Chủ tịch" too
 # "ông A được bổ nhiệm giữ chức Thứ trưởng ...", "ông B thôi giữ chức Chủ tịch ...", "ông C là Giám đốc ..."
@@ -208,6 +209,7 @@ _APPOINTED = re.compile(r" (?:(?:đã |vừa |sẽ |chính thức )?được (?:
                         r"phân công|giao|chỉ định|cử|bầu bổ sung|bầu giữ chức)(?: (?:giữ chức vụ|giữ chức|làm|là))? |"
                         r"(?=thôi giữ chức)|giữ chức vụ |giữ chức |là |hiện là |làm )")
 _OF = re.compile(r" (?:của|thuộc) ")
+_BRACKET_LEAD = re.compile(r"(?:giữ chức vụ|giữ chức|từng giữ chức|từng là|hiện là|là) ")
 _REGION = re.compile(r" khu vực (?:[IVXL]+|\d{1,2})(?!\w)")
 _TAI = re.compile(r"(?: (\([^()\n]{1,15}\)))? tại ")  # "Quỹ Nhi đồng Liên hợp quốc (UNICEF) tại Việt Nam"
 # a dot after an abbreviation goes on ("TP.HCM", "Q.Bình Thạnh"), one glued to a word ends ("Ninh Bình.Bị cáo")
@@ -347,7 +349,7 @@ def _foreign_name(norm: str, pos: int, org_starts) -> tuple[int, int] | None:
     at = pos
     while len(parts) < 5:
         m = _FOREIGN_PART.match(norm, at)
-        if not m or not (m.group(0)[0].isupper() or parts and m.group(0) in _PARTICLES):
+        if not m or not (m.group(0)[0].isupper() or parts and re.split(r"['’-]", m.group(0))[0] in _PARTICLES):
             break
         parts.append(m)
         if m.end() < len(norm) and norm[m.end()] == " ":
@@ -537,7 +539,11 @@ def _may_open_organization(text: str, link: _Link) -> bool:
     words = text.split(" ")
     first_name = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
     # "Phó Đội trưởng và trung úy Trương Ngọc Long": the words after the title go on to someone else
-    return first_name is not None and not any(w in _CONNECTORS or w in ("cùng", "với") for w in words[:first_name])
+    if first_name is None or any(w in _CONNECTORS or w in ("cùng", "với") for w in words[:first_name]):
+        return False
+    # "đội trưởng lái máy Nguyễn Trọng Hội": the capitalised words are the next person's name, not a body's
+    rest = words[first_name:]
+    return not (2 <= len(rest) <= 4 and rest[0] in surnames() and all(w[:1].isupper() for w in rest))
 
 
 _PRIVATE = "\x00private"  # organisation of a position held in a private company (dropped at the end)
@@ -807,6 +813,9 @@ def _trailing_chain(norm: str, name_end: int, titles, org_starts) -> list[_Link]
     if not separator:
         return None
     title = _title_at(norm, separator.end(), titles)
+    if title is None and apposed and apposed.group(0).endswith("("):
+        lead = _BRACKET_LEAD.match(norm, separator.end())  # "Lê Bá Lai (giữ chức Chủ tịch năm 1994-1999)"
+        title = _title_at(norm, lead.end(), titles) if lead else None
     if title is None and norm.startswith(" (", name_end):
         aside = _lexicon().aside.match(norm, name_end)  # "Dương Văn Lực (sinh năm 1960), Vụ phó ..."
         title = _title_at(norm, aside.end(), titles) if aside else None
