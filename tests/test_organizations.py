@@ -135,3 +135,16 @@ def test_bodies_of_the_2025_reorganisation():
     # a provincial front is not the national one
     assert names("Ủy ban MTTQ Việt Nam tỉnh Gia Lai phát động") == ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Gia Lai"]
     assert names("Ủy ban MTTQ Việt Nam phát động") == ["Mặt trận Tổ quốc Việt Nam"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # after "TP. " only a listed place goes on the name: the dot may end the sentence
+        ("Giám đốc Sở Tài chính TP. Bà Hồng nêu lý do.", ["Sở Tài chính thành phố"]),
+        ("Sở Tài chính TP. Hồ Chí Minh cho biết.", ["Sở Tài chính Thành phố Hồ Chí Minh"]),
+        ("Chủ tịch OPEC nói.", ["Tổ chức các nước xuất khẩu dầu mỏ"]),
+    ],
+)
+def test_a_sentence_dot_and_international_bodies(text, expected):
+    assert names(text) == expected
