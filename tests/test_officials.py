@@ -564,6 +564,18 @@ def test_appointments_and_deputies(text, expected):
          {"Lê Bá Lai": [("Chủ tịch", None)]}),
         # a title without its unit word does not run into the next person's name
         ("4 cán bộ bị cách chức gồm: tổ trưởng giám sát Phan Văn Nghiêm, đội trưởng lái máy Nguyễn Trọng Hội.", {}),
+        # a foreign body closing with its country, then a foreign name; a school's deputy head
+        ("Thống đốc Ngân hàng trung ương Trung Quốc Zhou Xiaochuan hôm qua khẳng định.",
+         {"Zhou Xiaochuan": [("Thống đốc", "Ngân hàng trung ương Trung Quốc")]}),
+        ("Bộ trưởng Năng lượng Philippines Vincent Perez cũng cho rằng.",
+         {"Vincent Perez": [("Bộ trưởng", "Bộ Năng lượng Philippines")]}),
+        ("Trao đổi với VnExpress,Hiệu phó ĐH Kinh tế quốc dân Phan Công Nghĩa cho biết.",
+         {"Phan Công Nghĩa": [("Hiệu phó", "ĐH Kinh tế quốc dân")]}),
+        # an apposition to a name ends at its comma; a comma alone does not
+        ("Tháng 9/2000, qua ông Trần Kim Long, Chủ tịch UBND quận Gò Vấp, Lê Minh Châu - lúc đó là giám đốc đã biết.",
+         {"Trần Kim Long": [("Chủ tịch", "UBND quận Gò Vấp")]}),
+        ("Vụ án được đưa ra xét xử. Phó Chánh án TAND tỉnh, Hoàng Thanh Tùng làm chủ tọa.",
+         {"Hoàng Thanh Tùng": [("Phó Chánh án", "TAND tỉnh")]}),
     ],
 )
 def test_ordinary_news_round_3(text, expected):

@@ -575,8 +575,12 @@ def _set_generic(link: _Link, start: int, end: int) -> None:
     link.org_end = end
 
 
-def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts) -> tuple[int, int] | None:
-    """The person a title chain names: right after it, after an honorific, or after an unknown organisation."""
+def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts,
+                      after_name: bool = False) -> tuple[int, int] | None:
+    """The person a title chain names: right after it, after an honorific, or after an unknown organisation.
+
+    ``after_name``: the chain is in apposition to a name before it, so a comma and a name with no honorific
+    after the chain start another person ("qua ông Trần Kim Long, Chủ tịch UBND quận Gò Vấp, Lê Minh Châu")."""
     lex = _lexicon()
     pos = end
     m = _BEFORE_NAME.match(norm, pos)
@@ -587,7 +591,7 @@ def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts) -> tu
     if honorific:
         pos = honorific.end()
     polite = bool(honorific) and _is_polite(honorific)
-    if "," in m.group(0) and links[-1].org_start is None:
+    if "," in m.group(0) and (links[-1].org_start is None or after_name and not honorific):
         return None  # "theo yêu cầu của Thủ tướng, ông A ...": a bare title then a comma names nobody
     if m.group(0) == " " and links[-1].org_start is None and not links[-1].title.title.organization:
         apposed = _apposed_after_unknown_org(norm, links[-1], pos, org_starts)
@@ -653,7 +657,7 @@ def _name_in_tail(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, in
         if best_rank == 0:
             break
     if best is None:
-        return None
+        return _foreign_after_country(norm, link, pos, clause_end, org_starts)
     named_after = lex.name_not_after.search(norm, max(0, best[0] - 12), best[0])
     place = lex.place_before.search(norm, max(0, best[0] - 12), best[0])
     if named_after and not (place and place.start() < named_after.start()):
@@ -680,6 +684,25 @@ def _name_in_tail(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, in
 _BRACKETED = re.compile(r" \([^()\n]{1,15}\)(?= )")
 _BRACKET_THEN_NAME = re.compile(r"\([^()\n]{1,25}\) [^\W\d_]")
 _BRACKET_AT_END = re.compile(r" \([^()\n]{1,25}\)$")
+
+
+def _foreign_after_country(norm: str, link: _Link, pos: int, clause_end: int, org_starts) -> tuple[int, int] | None:
+    """"Thống đốc Ngân hàng trung ương Trung Quốc Zhou Xiaochuan", "Bộ trưởng Năng lượng Philippines Vincent
+    Perez": an unknown foreign body closing with its country, then a foreign name."""
+    for start in range(pos, clause_end):
+        country = org_starts.get(start)
+        if country is None or country.kind != "country" or country.name == "Việt Nam" or \
+                norm[country.end:country.end + 1] != " ":
+            continue
+        name = _foreign_name(norm, country.end + 1, org_starts)
+        org_text = norm[pos:country.end]
+        if name is None or name[1] > clause_end or _holds_title(org_text) or _joined_tail(org_text) or \
+                not _may_open_organization(org_text, link):
+            continue
+        _set_generic(link, pos, country.end)
+        link.abroad = True
+        return name
+    return None
 
 
 def _holds_title(text: str) -> bool:
@@ -733,8 +756,9 @@ def _organization_text(doc: Document, link: _Link) -> str | None:
         return t.organization
     written = _BRACKETED.sub("", doc.span(link.org_start, link.org_end).text)  # abbreviations in brackets go
     written = written.rstrip(".")  # "Sở Tài chính TP. Bà Hồng nêu": the sentence's dot
-    if link.kind == "ministry_field":
-        return f"Bộ {written}"  # "Bộ trưởng Tài chính" -> "Bộ Tài chính"
+    if link.kind == "ministry_field" or link.kind is None and link.abroad and t.minister and \
+            not lower_same_length(written).startswith("bộ "):
+        return f"Bộ {written}"  # "Bộ trưởng Tài chính" -> "Bộ Tài chính", "Bộ trưởng Năng lượng Philippines"
     if link.org_name and lower_same_length(written) == lower_same_length(link.org_name):  # casing only; tone style as written
         written = link.org_name
     first_word = written.split(" ", 1)[0]
@@ -822,7 +846,7 @@ def _trailing_chain(norm: str, name_end: int, titles, org_starts) -> list[_Link]
     if title is None:
         return None
     links, end = _read_chain(norm, title, titles, org_starts, after_name=True)
-    if _name_after_chain(norm, links, end, org_starts) is not None:
+    if _name_after_chain(norm, links, end, org_starts, after_name=True) is not None:
         return None
     last = links[-1]
     if last.org_start is None and last.title.title.organization is None and norm[end:end + 1] == " ":
@@ -902,6 +926,21 @@ def _foreign_office(links: list[_Link]) -> bool:
     return any(l.title.title.foreign or l.abroad or l.kind in ("country", "international", "foreign") for l in links)
 
 
+_NAME_THEN_COMMA = re.compile(r"((?:[^\W\d_]+ ){1,3}[^\W\d_]+), $")
+
+
+def _after_named_apposition(norm: str, start: int) -> bool:
+    """A person's name and a comma right before ``start``: the title there is in apposition to them."""
+    m = _NAME_THEN_COMMA.search(norm, max(0, start - 40), start)
+    if m is None:
+        return False
+    words = m.group(1).split(" ")
+    for i in range(len(words) - 1):
+        if words[i] in surnames() and all(w[:1].isupper() for w in words[i:]):
+            return True
+    return False
+
+
 def _published(doc: Document) -> date | None:
     return doc.published.date() if isinstance(doc.published, datetime) else doc.published
 
@@ -924,7 +963,8 @@ def extract_officials(doc: Document) -> list[Official]:
             continue
         links, end = _read_chain(norm, titles[start], titles, org_starts)
         listed = _listed_names(norm, start, end, org_starts)
-        name = listed[0] if listed else _name_after_chain(norm, links, end, org_starts)
+        name = listed[0] if listed else _name_after_chain(norm, links, end, org_starts,
+                                                         after_name=_after_named_apposition(norm, start))
         if name is None:
             by_surname.append((start, links, end))
             continue
