@@ -32,7 +32,18 @@ Decisions (benchmarks/gold/README.md and RECORD.md):
   "Ban cán sự Đảng" and "Đảng đoàn" are completed with the ministry of the same chain
   ("Ban cán sự Đảng Bộ Công Thương", as RECORD.md shows).
 - Titles also used in private companies (Giám đốc, Chủ tịch HĐQT ...) count only with a public
-  organisation.
+  organisation. Units of "công ty" (not "Tổng công ty"), and names the article writes as a company's
+  elsewhere ("Công ty Phú An Sinh", "Công ty Cổ phần ... (Yteco)"), are private jobs.
+- Whose title it is: an apposition to a name ends at its comma, so a name after it with no honorific
+  is someone else ("ông Trần Kim Long, Chủ tịch UBND quận Gò Vấp, Lê Minh Châu"); a title owning a
+  document is not the next person's ("công điện của Thủ tướng Chính phủ, ông Lê Thanh Hải, Chủ tịch
+  ..."); "và" and lower-case words before a name join another person ("Tổng cục Cảnh sát và đại tá
+  Phạm Hùng Chiến"); a capitalised name inside a school's, street's or newspaper's name is its namesake
+  ("Trường THPT chuyên Lê Quý Đôn Đà Nẵng", "báo Khoa Học &amp; Đời Sống").
+- Names: a sentence opener ("Theo Nguyễn Thị Liên, Hiệu trưởng ...") and "anh"/"chị" before a name are
+  no part of it; a one-word foreign surname merges with the full name ("Schroeder", "Gerhard
+  Schroeder"); a foreign name with no honorific before its titles needs a foreign or international
+  office ("James Wolfensohn, Chủ tịch WB").
 """
 
 from __future__ import annotations
