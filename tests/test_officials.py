@@ -576,6 +576,13 @@ def test_appointments_and_deputies(text, expected):
          {"Trần Kim Long": [("Chủ tịch", "UBND quận Gò Vấp")]}),
         ("Vụ án được đưa ra xét xử. Phó Chánh án TAND tỉnh, Hoàng Thanh Tùng làm chủ tọa.",
          {"Hoàng Thanh Tùng": [("Phó Chánh án", "TAND tỉnh")]}),
+        # a private university, a neighbourhood group, a company's head before another person joined by "và"
+        ("Theo Hiệu trưởng ĐH dân lập Thăng Long Phan Huy Phú, điểm trúng tuyển khối A là 16.", {}),
+        ("ông Lê Văn Thạnh, tổ trưởng tổ 10, nói: đoạn đê vừa bị cuốn không thuộc giám sát của tôi.", {}),
+        ("ông Hồ Tùng Lâm, Giám đốc Công ty Địa ốc Gò Môn và Lê Minh Châu nguyên Giám đốc Công ty Xây dựng Gò Vấp.",
+         {}),
+        ("Phó Tổng Giám đốc Liên doanh dầu khí Việt Xô Dương Quốc Hà cho biết.",
+         {"Dương Quốc Hà": [("Phó Tổng Giám đốc", "Liên doanh dầu khí Việt Xô")]}),
     ],
 )
 def test_ordinary_news_round_3(text, expected):

@@ -49,6 +49,7 @@ Decisions (benchmarks/gold/README.md and RECORD.md):
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -108,6 +109,7 @@ class _Lexicon:
     place_before: re.Pattern[str]
     not_office: re.Pattern[str]
     private_context: re.Pattern[str]
+    private_markers: re.Pattern[str]
     unit_start: re.Pattern[str]
 
 
@@ -170,6 +172,7 @@ def _lexicon() -> _Lexicon:
                                  rf"(?!{_alternation(data['state_firms'])})",
                                  re.IGNORECASE),
         private_context=re.compile(rf"(?<!\w)(?:{_alternation(data['private_context'])})(?!\w)", re.IGNORECASE),
+        private_markers=re.compile(rf"(?<!\w)(?:{_alternation(data['private_markers'])})(?!\w)", re.IGNORECASE),
         name_not_after=re.compile(rf"(?<!\w)(?:{_alternation(data['name_not_after'])}) $", re.IGNORECASE),
         not_office=re.compile(rf"^(?:{_alternation(data['not_office_units'])})(?!\w)", re.IGNORECASE),
         place_before=re.compile(rf"(?<!\w)(?:{_alternation(data['place_words'])}) $", re.IGNORECASE),
@@ -499,7 +502,7 @@ def _generic_org(norm: str, pos: int, link: _Link) -> tuple[int, int] | None:
     while stop and stop.group(0) == ";" and norm.endswith("&amp", 0, stop.start()):
         stop = lex.generic_end.search(norm, stop.end(), limit)  # "báo Khoa Học &amp; Đời Sống": an escaped "&"
     end = max(pos, stop.start()) if stop else limit
-    text = _until_proper_noun_ends(_before_dashed_title(norm[pos:end])).rstrip(" -–")
+    text = _until_proper_noun_ends(_before_joined_name(_before_dashed_title(norm[pos:end]))).rstrip(" -–")
     while text.rsplit(" ", 1)[-1] in _CONNECTORS and " " in text:
         text = text.rsplit(" ", 1)[0].rstrip(" -–")  # "Hiệu trưởng ĐH An Giang và ông ..."
     if not text and link.title.title.org_in_match and link.title.org_from is not None:
@@ -520,6 +523,19 @@ def _opens_title(text: str) -> bool:
     modifier = lex.modifiers.match(text)
     parts = lower_same_length(text[modifier.end():] if modifier else text).split(" ", 4)
     return any(lex.titles.exists(" ".join(parts[:n])) for n in range(1, min(4, len(parts)) + 1))
+
+
+_AND_NAME = re.compile(r" (?:và|cùng|với) ((?:[^\W\d_]+ ){1,3}[^\W\d_]+)")
+
+
+def _before_joined_name(text: str) -> str:
+    """Words up to "và" and another person's name ("Công ty Địa ốc Gò Môn và Lê Minh Châu nguyên Giám đốc ...")."""
+    for m in _AND_NAME.finditer(text):
+        words = m.group(1).split(" ")
+        run = list(itertools.takewhile(lambda w: w[:1].isupper(), words))
+        if 2 <= len(run) <= 4 and run[0] in surnames() and (len(run) == len(words) or len(run) < 4):
+            return text[:m.start()]
+    return text
 
 
 def _before_dashed_title(text: str) -> str:
@@ -814,6 +830,7 @@ def _positions(doc: Document, links: list[_Link], private_article: bool) -> list
     return out
 
 
+_RESIDENTIAL_GROUP = re.compile(r"tổ \d+$", re.IGNORECASE)
 _COMPANY_INSIDE = re.compile(r"(?<!\w)(?:công ty|Công ty|Cty|cty|CTY)(?!\w)")
 _COMPANY_BEFORE = re.compile(r"(?:công ty|Công ty|Cty|cty|CTY) $")
 
@@ -825,6 +842,10 @@ def _private_unit(norm: str, organization: str) -> bool:
     for m in _COMPANY_INSIDE.finditer(organization):
         if not organization[:m.start()].lower().endswith("tổng "):
             return True
+    if _lexicon().private_markers.search(organization):
+        return True  # "ĐH dân lập Thăng Long"
+    if _RESIDENTIAL_GROUP.match(organization):
+        return True  # "tổ trưởng tổ 10, khu phố 4": a neighbourhood volunteer (kept out, like a company job)
     for named in re.finditer(rf"\({re.escape(organization)}\)", norm):
         clause = re.split(r"[.;:!?\n]", norm[max(0, named.start() - 100):named.start()])[-1]
         if _lexicon().private_context.search(clause):
