@@ -587,3 +587,33 @@ def test_appointments_and_deputies(text, expected):
 )
 def test_ordinary_news_round_3(text, expected):
     assert summary(text) == expected
+
+
+def test_recall_study_on_ordinary_news(shared_data, fixtures):
+    """160 random VNTC articles whose officials were listed by hand (tests/fixtures/officials/
+    recall_study_vntc.json): names found and names invented stay within a tenth of the list."""
+    import gzip
+    import json
+
+    study = json.loads((fixtures / "officials" / "recall_study_vntc.json").read_text(encoding="utf-8"))
+    wanted: dict[str, dict[int, dict]] = {}
+    for draw in study["draws"]:
+        for article in draw["articles"]:
+            wanted.setdefault(article["source"], {})[article["line"]] = article
+    fold = lambda s: " ".join(s.casefold().split())  # noqa: E731
+    found = invented = missed = 0
+    for source, by_line in wanted.items():
+        with gzip.open(shared_data / "vntc" / source, "rt", encoding="utf-8") as handle:
+            for line_number, line in enumerate(handle):
+                article = by_line.get(line_number)
+                if article is None:
+                    continue
+                record = json.loads(line)
+                assert record["id"] == article["id"]
+                predicted = {fold(o.name) for o in officials(record["text"])}
+                gold = {fold(o["name"]) for o in article["officials"]}
+                found += len(predicted & gold)
+                invented += len(predicted - gold)
+                missed += len(gold - predicted)
+    assert found / (found + missed) >= 0.88
+    assert found / (found + invented) >= 0.88
