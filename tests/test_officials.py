@@ -528,7 +528,8 @@ def test_appointments_and_deputies(text, expected):
         # organisations do not run on into the next sentence, another title or a rank
         ("bà Nguyễn Thị Hồng, Giám đốc Sở Tài chính TP. Bà Hồng nêu lý do.",
          {"Nguyễn Thị Hồng": [("Giám đốc", "Sở Tài chính TP")]}),
-        ("Hai phó trưởng ban là Bộ trưởng Bộ GD-ĐT Nguyễn Minh Hiển và Phó Chủ nhiệm Văn phòng Chính phủ Trần Quốc Toản.",
+        ("Hai phó trưởng ban là Bộ trưởng Bộ GD-ĐT Nguyễn Minh Hiển và Phó Chủ nhiệm Văn phòng Chính phủ "
+         "Trần Quốc Toản.",
          {"Nguyễn Minh Hiển": [("Bộ trưởng", "Bộ GD-ĐT")],
           "Trần Quốc Toản": [("Phó Chủ nhiệm", "Văn phòng Chính phủ")]}),
         ("Ngày 18/5, Phó thủ trưởng Cơ quan CSĐT Bộ Công an - đại tá Phạm Hùng Chiến đã ký quyết định.",
@@ -549,7 +550,8 @@ def test_appointments_and_deputies(text, expected):
         ("ông Lương Vĩnh Phúc, Trưởng Phòng Thi hành án TPHCM, cho biết.",
          {"Lương Vĩnh Phúc": [("Trưởng phòng", "Phòng Thi hành án TPHCM")]}),
         # a company named in brackets after its legal form
-        ("Công ty Cổ phần Xuất nhập khẩu y tế TP HCM (Yteco) và các nhà cung cấp. Giám đốc Yteco Huỳnh Kim Hoàng nói.", {}),
+        ("Công ty Cổ phần Xuất nhập khẩu y tế TP HCM (Yteco) và các nhà cung cấp. "
+         "Giám đốc Yteco Huỳnh Kim Hoàng nói.", {}),
         # international and foreign bodies' heads, Arabic particles in a name
         ("Chủ tịch OPEC Sheikh Ahmad al-Fahd al-Sabah hôm thứ 7 cho biết ông sẽ có cuộc hội đàm.",
          {"Sheikh Ahmad al-Fahd al-Sabah": [("Chủ tịch", "OPEC")]}),

@@ -151,15 +151,17 @@ def _lexicon() -> _Lexicon:
     org_data = load_yaml("organizations.yaml")
     modifiers = [*data["modifiers"]["former"], *data["modifiers"]["current"]]
     places = {normalize_string(p) for p in org_data["places"]} | {normalize_string(c) for c in org_data["countries"]}
+    address = [*data["honorifics"], *data["familiar"], *data["degrees"]]  # words before a name, none of it
     return _Lexicon(
         titles=automaton,
         modifiers=re.compile(rf"({_alternation(modifiers)}) ", re.IGNORECASE),
         former=re.compile(rf"(?<!\w)(?:{_alternation(data['modifiers']['former'])}) $", re.IGNORECASE),
         suffix=re.compile(rf" ({_alternation(data['suffixes'])})(?!\w)", re.IGNORECASE),
-        honorific=re.compile(rf"(?<!\w)(?:{_alternation([*data['honorifics'], *data['familiar'], *data['degrees']])}) "),
-        honorific_search=re.compile(rf"(?:{_alternation([*data['honorifics'], *data['familiar'], *data['degrees']])}) "),
+        honorific=re.compile(rf"(?<!\w)(?:{_alternation(address)}) "),
+        honorific_search=re.compile(rf"(?:{_alternation(address)}) "),
         polite=frozenset(normalize_string(h) for h in data["honorifics"]),
-        aside=re.compile(rf" \((?:\d|(?:{_alternation(data['name_asides'])})(?!\w))[^()\n]{{0,40}}\)\s*(?:,|[-–](?= ))\s*"),
+        aside=re.compile(rf" \((?:\d|(?:{_alternation(data['name_asides'])})(?!\w))[^()\n]{{0,40}}\)"
+                         rf"\s*(?:,|[-–](?= ))\s*"),
         sentence_openers=frozenset(normalize_string(w) for w in data["sentence_openers"]),
         not_names=frozenset(normalize_string(n) for n in data["not_names"]),
         not_name_start=re.compile(rf"(?:{_alternation([*data['not_names'], *places])})(?!\w)"),
@@ -216,7 +218,8 @@ _SYLLABLE = re.compile(r"[^\W\d_]+")
 _FOREIGN_PART = re.compile(r"[^\W\d_]\.(?=[ \w])|[^\W\d_](?:[^\W\d_]|['’-][^\W\d_])*")  # "W." or "Ki-moon"
 # "Tổng công ty Điện lực VN (EVN) Đặng Hùng", "chủ tịch UBND xã này là Lý Kông Sinh"
 _BEFORE_NAME = re.compile(r"(?: \([^()\n]{1,20}\))?(?: (?:này |đó )?là |,? )")
-_SEPARATOR = re.compile(r"\s*(?:,|\bkiêm\b|\bđồng thời là\b| - | – |(?<=\w)[-–](?= ))\s*")  # "Đà Nẵng- Hiệu trưởng"; ";" separates people
+# between two titles of one person ("Đà Nẵng- Hiệu trưởng" too); ";" separates people in lists
+_SEPARATOR = re.compile(r"\s*(?:,|\bkiêm\b|\bđồng thời là\b| - | – |(?<=\w)[-–](?= ))\s*")
 _AFTER_NAME = re.compile(r"\s*(?:,|\(|[-–](?= ))\s*")  # "Nguyễn Văn Sáng- Phó Chủ tịch" too
 # "ông A được bổ nhiệm giữ chức Thứ trưởng ...", "ông B thôi giữ chức Chủ tịch ...", "ông C là Giám đốc ..."
 _APPOINTED = re.compile(r" (?:(?:đã |vừa |sẽ |chính thức )?được (?:bầu|bổ nhiệm|tái bổ nhiệm|điều động|luân chuyển|"
@@ -660,7 +663,8 @@ def _name_in_tail(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, in
     limit = min(len(norm), pos + 120)
     stop = _CLAUSE_END.search(norm, pos, limit)
     while stop and stop.group(0) == "(" and _BRACKET_THEN_NAME.match(norm, stop.start()):
-        stop = _CLAUSE_END.search(norm, norm.index(")", stop.start()) + 1, limit)  # "Cục Chăn nuôi (Bộ NN-PTNT) Nguyễn Đăng Vang"
+        # "Cục Chăn nuôi (Bộ NN-PTNT) Nguyễn Đăng Vang": a bracket between the organisation and the name
+        stop = _CLAUSE_END.search(norm, norm.index(")", stop.start()) + 1, limit)
     clause_end = stop.start() if stop else limit
     best: tuple[int, int] | None = None
     best_rank = 99
