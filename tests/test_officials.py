@@ -585,6 +585,9 @@ def test_appointments_and_deputies(text, expected):
          {}),
         ("Phó Tổng Giám đốc Liên doanh dầu khí Việt Xô Dương Quốc Hà cho biết.",
          {"Dương Quốc Hà": [("Phó Tổng Giám đốc", "Liên doanh dầu khí Việt Xô")]}),
+        # "thành phố" written after the title is the body ("Phó chủ tịch phường" -> "phường")
+        ("Phó chủ tịch thành phố Dương Anh Điền cho biết, thành phố sẽ kiên quyết thu hồi.",
+         {"Dương Anh Điền": [("Phó Chủ tịch", "thành phố")]}),
     ],
 )
 def test_ordinary_news_round_3(text, expected):
