@@ -588,6 +588,9 @@ def test_appointments_and_deputies(text, expected):
         # "thành phố" written after the title is the body ("Phó chủ tịch phường" -> "phường")
         ("Phó chủ tịch thành phố Dương Anh Điền cho biết, thành phố sẽ kiên quyết thu hồi.",
          {"Dương Anh Điền": [("Phó Chủ tịch", "thành phố")]}),
+        # a minister's ministry by its abbreviation ("&amp;" is "&" once normalised)
+        ("Bộ trưởng NN-PTNT Cao Đức Phát cho biết.", {"Cao Đức Phát": [("Bộ trưởng", "Bộ NN-PTNT")]}),
+        ("Bộ trưởng NN &amp; PTNT Cao Đức Phát cho biết.", {"Cao Đức Phát": [("Bộ trưởng", "Bộ NN &amp; PTNT")]}),
     ],
 )
 def test_ordinary_news_round_3(text, expected):

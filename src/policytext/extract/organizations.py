@@ -98,6 +98,9 @@ def _check_keys(item: dict, known: set[str], section: str) -> None:
         raise ResourceError(f"organizations.yaml, {section}: unknown keys {sorted(unknown)} in {item}")
 
 
+_ABBREVIATION = re.compile(r"[A-ZĐ]+(?:\s?[-&]\s?[A-ZĐ]+)+")  # "NN-PTNT", "KH&ĐT", "GD & ĐT"
+
+
 @lru_cache(maxsize=1)
 def _gazetteer() -> _Gazetteer:
     data = load_yaml("organizations.yaml")
@@ -133,6 +136,8 @@ def _gazetteer() -> _Gazetteer:
                 if spelling.startswith("Bộ ") and "&" not in spelling and "-" not in spelling[3:6]:
                     add(spelling[3:], _FIELD, entry.name)
                     add("Sở " + spelling[3:], _DEPT, "Sở " + entry.name[3:])
+                elif spelling.startswith("Bộ ") and _ABBREVIATION.fullmatch(spelling[3:]):
+                    add(spelling[3:], _FIELD, entry.name)  # "Bộ trưởng NN-PTNT" (departments: department_fields)
     for field in data.get("department_fields", []):
         _check_keys(field, {"canonical", "aliases"}, "department_fields")
         for spelling in [field["canonical"], *field.get("aliases", [])]:
