@@ -591,6 +591,13 @@ def test_appointments_and_deputies(text, expected):
         # a minister's ministry by its abbreviation ("&amp;" is "&" once normalised)
         ("Bộ trưởng NN-PTNT Cao Đức Phát cho biết.", {"Cao Đức Phát": [("Bộ trưởng", "Bộ NN-PTNT")]}),
         ("Bộ trưởng NN &amp; PTNT Cao Đức Phát cho biết.", {"Cao Đức Phát": [("Bộ trưởng", "Bộ NN &amp; PTNT")]}),
+        # long department names; a place then "và" and lower-case words, or a sentence after a dash, end them
+        ("Ngày 13-6, đại tá Nguyễn Tiến Lực, Phó Cục trưởng Cục Cảnh sát Điều tra tội phạm về trật tự quản lý kinh tế "
+         "và chức vụ (Bộ Công an), cho biết: Liên quan",
+         {"Nguyễn Tiến Lực": [("Phó Cục trưởng",
+                               "Cục Cảnh sát Điều tra tội phạm về trật tự quản lý kinh tế và chức vụ")]}),
+        ("Trịnh Duy Sinh, Bí thư Đoàn thanh niên xã Ngọc Thanh - bị kết án 3 năm tù về tội lợi dụng chức vụ.",
+         {"Trịnh Duy Sinh": [("Bí thư", "Đoàn thanh niên xã Ngọc Thanh")]}),
     ],
 )
 def test_ordinary_news_round_3(text, expected):

@@ -552,9 +552,9 @@ def _before_dashed_title(text: str) -> str:
 
 
 def _organization_length_ok(text: str) -> bool:
-    """Up to 16 words: "Cục CSĐT tội phạm về trật tự quản lý kinh tế và chức vụ", "Cục Y tế dự phòng và Phòng
+    """Up to 20 syllables: "Cục CSĐT tội phạm về trật tự quản lý kinh tế và chức vụ", "Cục Y tế dự phòng và Phòng
     chống HIV/AIDS - Bộ Y tế" (a clause verb or a dash before another title has ended it already)."""
-    return len([w for w in text.split() if w not in ("-", "–")]) <= 16
+    return len([w for w in text.split() if w not in ("-", "–")]) <= 20
 
 
 def _may_open_organization(text: str, link: _Link) -> bool:
@@ -591,7 +591,10 @@ def _until_proper_noun_ends(text: str) -> str:
         if i > 0 and word[:1].isupper():
             run_start = i if run_start is None else run_start
             continue
-        if run_start is not None and word not in _CONNECTORS:
+        # a connector after a place ends the name too when a lower-case word follows it ("Chi nhánh Hà Tĩnh
+        # và toàn bộ phương án ..."), not when the name goes on ("Sở Nội vụ Hà Nội và Hưng Yên")
+        lower_next = word in _CONNECTORS and i + 1 < len(words) and not words[i + 1][:1].isupper()
+        if run_start is not None and (word not in _CONNECTORS or lower_next):
             run = words[run_start:i]
             ends_with_place = any(" ".join(run[k:]) in places for k in range(len(run)))
             if ends_with_place or words[run_start - 1] in _ADMIN_WORDS or run[0] in _ADMIN_WORDS:
