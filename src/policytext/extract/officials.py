@@ -61,6 +61,7 @@ from ..document import Document
 from ..model import Official, Position
 from ..resources import load_yaml
 from ..text.normalize import normalize_string
+from ..text.patterns import alternation
 from .organizations import (OrgMatch, lower_same_length, organization_entry, organization_matches,
                             person_first_surnames, surnames)
 
@@ -113,10 +114,6 @@ class _Lexicon:
     unit_start: re.Pattern[str]
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(normalize_string(w)) for w in sorted(words, key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     data = load_yaml("titles.yaml")
@@ -154,34 +151,34 @@ def _lexicon() -> _Lexicon:
     address = [*data["honorifics"], *data["familiar"], *data["degrees"]]  # words before a name, none of it
     return _Lexicon(
         titles=automaton,
-        modifiers=re.compile(rf"({_alternation(modifiers)}) ", re.IGNORECASE),
-        former=re.compile(rf"(?<!\w)(?:{_alternation(data['modifiers']['former'])}) $", re.IGNORECASE),
-        suffix=re.compile(rf" ({_alternation(data['suffixes'])})(?!\w)", re.IGNORECASE),
-        honorific=re.compile(rf"(?<!\w)(?:{_alternation(address)}) "),
-        honorific_search=re.compile(rf"(?:{_alternation(address)}) "),
+        modifiers=re.compile(rf"({alternation(modifiers)}) ", re.IGNORECASE),
+        former=re.compile(rf"(?<!\w)(?:{alternation(data['modifiers']['former'])}) $", re.IGNORECASE),
+        suffix=re.compile(rf" ({alternation(data['suffixes'])})(?!\w)", re.IGNORECASE),
+        honorific=re.compile(rf"(?<!\w)(?:{alternation(address)}) "),
+        honorific_search=re.compile(rf"(?:{alternation(address)}) "),
         polite=frozenset(normalize_string(h) for h in data["honorifics"]),
-        aside=re.compile(rf" \((?:\d|(?:{_alternation(data['name_asides'])})(?!\w))[^()\n]{{0,40}}\)"
+        aside=re.compile(rf" \((?:\d|(?:{alternation(data['name_asides'])})(?!\w))[^()\n]{{0,40}}\)"
                          rf"\s*(?:,|[-–](?= ))\s*"),
         sentence_openers=frozenset(normalize_string(w) for w in data["sentence_openers"]),
         not_names=frozenset(normalize_string(n) for n in data["not_names"]),
-        not_name_start=re.compile(rf"(?:{_alternation([*data['not_names'], *places])})(?!\w)"),
+        not_name_start=re.compile(rf"(?:{alternation([*data['not_names'], *places])})(?!\w)"),
         places=frozenset(places),
         historical=frozenset(normalize_string(n) for n in data.get("historical_names", [])),
         institution_names=frozenset(normalize_string(n) for n in org_data.get("named_after_people", [])),
         private_heads=re.compile(rf"^(?:(?:Hội đồng quản trị|HĐQT|Hội đồng thành viên|HĐTV) )?"
-                                 rf"(?:{_alternation(data['private_org_heads'])})(?!\w)"
-                                 rf"|^(?:{_alternation(data['private_boards'])}) "
-                                 rf"(?!{_alternation(data['state_firms'])})",
+                                 rf"(?:{alternation(data['private_org_heads'])})(?!\w)"
+                                 rf"|^(?:{alternation(data['private_boards'])}) "
+                                 rf"(?!{alternation(data['state_firms'])})",
                                  re.IGNORECASE),
-        private_context=re.compile(rf"(?<!\w)(?:{_alternation(data['private_context'])})(?!\w)", re.IGNORECASE),
-        private_markers=re.compile(rf"(?<!\w)(?:{_alternation(data['private_markers'])})(?!\w)", re.IGNORECASE),
-        name_not_after=re.compile(rf"(?<!\w)(?:{_alternation(data['name_not_after'])}) $", re.IGNORECASE),
-        not_office=re.compile(rf"^(?:{_alternation(data['not_office_units'])})(?!\w)", re.IGNORECASE),
-        place_before=re.compile(rf"(?<!\w)(?:{_alternation(data['place_words'])}) $", re.IGNORECASE),
-        not_holder_before=re.compile(rf"(?<!\w)(?:{_alternation(data['not_holder_before'])}) $"),
+        private_context=re.compile(rf"(?<!\w)(?:{alternation(data['private_context'])})(?!\w)", re.IGNORECASE),
+        private_markers=re.compile(rf"(?<!\w)(?:{alternation(data['private_markers'])})(?!\w)", re.IGNORECASE),
+        name_not_after=re.compile(rf"(?<!\w)(?:{alternation(data['name_not_after'])}) $", re.IGNORECASE),
+        not_office=re.compile(rf"^(?:{alternation(data['not_office_units'])})(?!\w)", re.IGNORECASE),
+        place_before=re.compile(rf"(?<!\w)(?:{alternation(data['place_words'])}) $", re.IGNORECASE),
+        not_holder_before=re.compile(rf"(?<!\w)(?:{alternation(data['not_holder_before'])}) $"),
         generic_end=re.compile(rf"[,;:!?()\"“”\n]|\.(?!\w)|(?<=\w{{3}})\."  # not the dot of "TP.HCM"
-                               rf"| (?:{_alternation(data['clause_verbs'])})(?!\w)| (?=\d+\.)"),
-        unit_start=re.compile(rf"(?:{_alternation(data['unit_words'])})(?!\w)"),
+                               rf"| (?:{alternation(data['clause_verbs'])})(?!\w)| (?=\d+\.)"),
+        unit_start=re.compile(rf"(?:{alternation(data['unit_words'])})(?!\w)"),
     )
 
 

@@ -420,10 +420,10 @@ def _stream_json_array(stream: IO[bytes], first: bytes, source: Source,
     decoder = codecs.getincrementaldecoder("utf-8-sig")()
     parse = json.JSONDecoder().raw_decode
     buffer, pos, index, at_end = decoder.decode(first), 0, 0, False
-    want = CHUNK
+    want = CHUNK  # grows while one element spans several chunks
 
     def more() -> None:  # drop what is parsed, append the next chunk
-        nonlocal buffer, pos, at_end, want
+        nonlocal buffer, pos, at_end
         chunk = stream.read(want)
         at_end = not chunk
         buffer = buffer[pos:] + decoder.decode(chunk, final=at_end)
