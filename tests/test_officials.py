@@ -132,7 +132,7 @@ def test_board_chair_of_a_state_group_and_of_a_private_firm():
 
 
 def test_a_private_job_is_not_made_public_by_a_bare_title_elsewhere():
-    text = ("Ông Bùi Văn Mật, Giám đốc Công ty Kinh doanh nước sạch, cho biết giá tăng. "
+    text = ("Ông Bùi Văn Mật, Giám đốc Công ty Kinh doanh thép, cho biết giá tăng. "
             "Giám đốc Bùi Văn Mật nói thêm.")
     assert summary(text) == {}
 

@@ -112,6 +112,38 @@ class _Lexicon:
     private_context: re.Pattern[str]
     private_markers: re.Pattern[str]
     unit_start: re.Pattern[str]
+    state_company: _StateCompanyCues
+
+
+@dataclass(frozen=True, slots=True)
+class _StateCompanyCues:
+    """What makes a company written after a title state-owned (titles.yaml ``state_company``)."""
+
+    enterprise: re.Pattern[str]  # "Công ty", "Xí nghiệp" ...: the organisation is an enterprise
+    owned: re.Pattern[str]  # an ownership form or a public-utility / state-monopoly sector in the name
+    form: re.Pattern[str]  # an ownership form written in the rest of the sentence
+    parent: re.Pattern[str]  # "thuộc Bộ Quốc phòng", "(Tổng công ty Xi măng)" right after the company
+    inner_parent: re.Pattern[str]  # the same inside the organisation ("Xí nghiệp ... thuộc PTSC")
+    single_member: re.Pattern[str]  # "TNHH MTV": neither a private nor a state cue alone
+    private: re.Pattern[str]
+
+
+def _state_company_cues(data: dict, org_data: dict) -> _StateCompanyCues:
+    cues = data["state_company"]
+    groups = [spelling for item in org_data["organizations"] if item.get("kind") == "state_group"
+              for spelling in (item["name"], *item.get("aliases", []))]
+    parents = alternation([*cues["parents"], *groups])
+    sectors = alternation([*cues["forms"], *cues["sectors"]])
+    link_word = r"(?:,? (?:trực thuộc|thuộc|của)| ?[(\-–]) ?"
+    return _StateCompanyCues(
+        enterprise=re.compile(rf"(?<!\w)(?:{alternation(cues['heads'])})(?!\w)", re.IGNORECASE),
+        owned=re.compile(rf"(?<!\w)(?:{sectors}|{'|'.join(cues['sector_patterns'])})(?!\w)", re.IGNORECASE),
+        form=re.compile(rf"(?<!\w)(?:{alternation(cues['forms'])})(?!\w)", re.IGNORECASE),
+        parent=re.compile(rf"{link_word}(?:{parents})(?!\w)"),
+        inner_parent=re.compile(rf"(?<!\w)(?:trực thuộc|thuộc|của) (?:{parents})(?!\w)"),
+        single_member=re.compile(rf"(?<!\w)(?:{alternation(cues['single_member'])})(?!\w)", re.IGNORECASE),
+        private=re.compile(rf"(?<!\w)(?:{alternation(cues['private'])})(?!\w)", re.IGNORECASE),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -179,6 +211,7 @@ def _lexicon() -> _Lexicon:
         generic_end=re.compile(rf"[,;:!?()\"“”\n]|\.(?!\w)|(?<=\w{{3}})\."  # not the dot of "TP.HCM"
                                rf"| (?:{alternation(data['clause_verbs'])})(?!\w)| (?=\d+\.)"),
         unit_start=re.compile(rf"(?:{alternation(data['unit_words'])})(?!\w)"),
+        state_company=_state_company_cues(data, org_data),
     )
 
 
@@ -822,7 +855,8 @@ def _positions(doc: Document, links: list[_Link], private_article: bool) -> list
                 continue
         elif link.kind is None and (t.public_only and lex.private_heads.search(organization) or
                                     link.org_start is not None and
-                                    _private_unit(doc.norm, doc.norm[link.org_start:link.org_end])):
+                                    _private_unit(doc.norm, doc.norm[link.org_start:link.org_end])) and \
+                not (link.org_start is not None and _state_company(doc.norm, link.org_start, link.org_end)):
             out.append(Position(link.title.text, _PRIVATE, former))  # remembered: the bare title elsewhere is this job
             continue
         elif link.kind is None and lex.not_office.search(organization):
@@ -837,6 +871,26 @@ def _positions(doc: Document, links: list[_Link], private_article: bool) -> list
 _RESIDENTIAL_GROUP = re.compile(r"tổ \d+$", re.IGNORECASE)
 _COMPANY_INSIDE = re.compile(r"(?<!\w)(?:công ty|Công ty|Cty|cty|CTY)(?!\w)")
 _COMPANY_BEFORE = re.compile(r"(?:công ty|Công ty|Cty|cty|CTY) $")
+
+
+def _state_company(norm: str, start: int, end: int) -> bool:
+    """A company written after a title (``norm[start:end]``) that the text shows to be state-owned: an
+    ownership form or a public-utility sector in its name ("Công ty Cấp nước Sài Gòn"), a state parent
+    ("Công ty Gốm xây dựng Hạ Long thuộc Tổng công ty Thủy tinh"), or "doanh nghiệp nhà nước" later in the
+    sentence. A private cue ("cổ phần", a TNHH that is not single-member, "tư nhân", "liên doanh") wins."""
+    cues = _lexicon().state_company
+    organization = cues.single_member.sub(" ", norm[start:end])  # "TNHH MTV" is no private cue
+    if not cues.enterprise.search(organization) or cues.private.search(organization):
+        return False
+    if cues.owned.search(organization) or cues.inner_parent.search(organization):
+        return True
+    if cues.parent.match(norm, end):
+        return True
+    sentence_end = _SENTENCE_END.search(norm, end, end + 160)
+    return bool(cues.form.search(norm, end, sentence_end.start() if sentence_end else end + 160))
+
+
+_SENTENCE_END = re.compile(r"[.;!?\n](?!\w)")
 
 
 def _private_unit(norm: str, organization: str) -> bool:
