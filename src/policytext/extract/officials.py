@@ -124,6 +124,7 @@ class _StateCompanyCues:
     form: re.Pattern[str]  # an ownership form written in the rest of the sentence
     parent: re.Pattern[str]  # "thuộc Bộ Quốc phòng", "(Tổng công ty Xi măng)" right after the company
     inner_parent: re.Pattern[str]  # the same inside the organisation ("Xí nghiệp ... thuộc PTSC")
+    owner_before: re.Pattern[str]  # "Tổng công ty X (Viglacera), "mẹ" của " right before the company
     single_member: re.Pattern[str]  # "TNHH MTV": neither a private nor a state cue alone
     private: re.Pattern[str]
 
@@ -141,6 +142,8 @@ def _state_company_cues(data: dict, org_data: dict) -> _StateCompanyCues:
         form=re.compile(rf"(?<!\w)(?:{alternation(cues['forms'])})(?!\w)", re.IGNORECASE),
         parent=re.compile(rf"{link_word}(?:{parents})(?!\w)"),
         inner_parent=re.compile(rf"(?<!\w)(?:trực thuộc|thuộc|của) (?:{parents})(?!\w)"),
+        owner_before=re.compile(rf"(?<!\w)(?:{parents})(?!\w)[^.;!?\n]{{0,100}}?(?<!\w)"
+                                rf"(?:{alternation(cues['owner_words'])})[\"”]? của $"),
         single_member=re.compile(rf"(?<!\w)(?:{alternation(cues['single_member'])})(?!\w)", re.IGNORECASE),
         private=re.compile(rf"(?<!\w)(?:{alternation(cues['private'])})(?!\w)", re.IGNORECASE),
     )
@@ -876,21 +879,43 @@ _COMPANY_BEFORE = re.compile(r"(?:công ty|Công ty|Cty|cty|CTY) $")
 def _state_company(norm: str, start: int, end: int) -> bool:
     """A company written after a title (``norm[start:end]``) that the text shows to be state-owned: an
     ownership form or a public-utility sector in its name ("Công ty Cấp nước Sài Gòn"), a state parent
-    ("Công ty Gốm xây dựng Hạ Long thuộc Tổng công ty Thủy tinh"), or "doanh nghiệp nhà nước" later in the
-    sentence. A private cue ("cổ phần", a TNHH that is not single-member, "tư nhân", "liên doanh") wins."""
+    ("Công ty Gốm xây dựng Hạ Long thuộc Tổng công ty Thủy tinh") or owner before it ("Tổng công ty X, "mẹ" của
+    Công ty Y") wherever the article writes the company, or "doanh nghiệp nhà nước" later in the sentence.
+    A private cue ("cổ phần", a TNHH that is not single-member, "tư nhân", "liên doanh") wins."""
     cues = _lexicon().state_company
+    if norm[start:end].lower() in _BARE_COMPANY:
+        return _article_company_is_state(norm)  # "Giám đốc công ty": the company the article is about
     organization = cues.single_member.sub(" ", norm[start:end])  # "TNHH MTV" is no private cue
     if not cues.enterprise.search(organization) or cues.private.search(organization):
         return False
     if cues.owned.search(organization) or cues.inner_parent.search(organization):
         return True
-    if cues.parent.match(norm, end):
-        return True
+    name = norm[start:end]
+    at = norm.find(name)
+    while at >= 0:  # each place the article writes the company: "(thuộc Bộ Xây dựng)" may follow any of them
+        if cues.parent.match(norm, at + len(name)) or cues.owner_before.search(norm, max(0, at - 160), at):
+            return True
+        at = norm.find(name, at + 1)
     sentence_end = _SENTENCE_END.search(norm, end, end + 160)
     return bool(cues.form.search(norm, end, sentence_end.start() if sentence_end else end + 160))
 
 
 _SENTENCE_END = re.compile(r"[.;!?\n](?!\w)")
+_BARE_COMPANY = frozenset({"công ty", "cty", "công ty này"})
+_NAMED_COMPANY = re.compile(r"(?<!\w)(?:Công ty|Cty|CTY)(?= [^\W\d_])")
+_COMPANY_CLAUSE_END = re.compile(r"[,;:!?)\n]|\.(?!\w)")
+
+
+def _article_company_is_state(norm: str) -> bool:
+    """An article naming no private firm names a company shown to be state-owned ("Công ty Gốm xây dựng
+    Hạ Long (thuộc Tổng công ty Thủy tinh và gốm xây dựng, Bộ Xây dựng)"): its bare "công ty" is that one."""
+    if _lexicon().private_context.search(norm):
+        return False
+    for company in _NAMED_COMPANY.finditer(norm):
+        stop = _COMPANY_CLAUSE_END.search(norm, company.end(), company.end() + 120)
+        if _state_company(norm, company.start(), stop.start() if stop else company.end() + 120):
+            return True
+    return False
 
 
 def _private_unit(norm: str, organization: str) -> bool:
