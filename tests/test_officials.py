@@ -632,3 +632,46 @@ def test_recall_study_on_ordinary_news(shared_data, fixtures):
                 missed += len(gold - predicted)
     assert found / (found + missed) >= 0.88
     assert found / (found + invented) >= 0.88
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a public utility or state monopoly named plainly "Công ty ...": its head is an official
+        ("Ông Võ Dũng, Giám đốc Công ty Cấp nước TP HCM, cho biết giá nước sẽ điều chỉnh.",
+         {"Võ Dũng": [("Giám đốc", "Công ty Cấp nước TP HCM")]}),
+        ("Giám đốc Công ty Thoát nước Hà Nội Nguyễn Sỹ Bảo cho biết sẽ nạo vét hồ.",
+         {"Nguyễn Sỹ Bảo": [("Giám đốc", "Công ty Thoát nước Hà Nội")]}),
+        ("ông Đinh Văn Sang, Phó tổng giám đốc Công ty vận tải hành khách đường sắt Sài Gòn, cho biết.",
+         {"Đinh Văn Sang": [("Phó Tổng Giám đốc", "Công ty vận tải hành khách đường sắt Sài Gòn")]}),
+        ("Theo ông Hoàng Duy Hùng, Giám đốc Công ty quản lý điểm đỗ xe Hà Nội, gara sắp hoạt động.",
+         {"Hoàng Duy Hùng": [("Giám đốc", "Công ty quản lý điểm đỗ xe Hà Nội")]}),
+        # a single-member LLC is no private cue when the sector says the State runs it
+        ("Ông Trần Văn Hải, Giám đốc Công ty TNHH MTV Xổ số kiến thiết Cần Thơ, cho biết.",
+         {"Trần Văn Hải": [("Giám đốc", "Công ty TNHH MTV Xổ số kiến thiết Cần Thơ")]}),
+        # a state parent after the company, or an owner before another mention of it
+        ("Ông Lê Văn Nam, Giám đốc Công ty Xây lắp 4 thuộc Bộ Quốc phòng, cho biết.",
+         {"Lê Văn Nam": [("Giám đốc", "Công ty Xây lắp 4 thuộc Bộ Quốc phòng")]}),
+        ("Tổng công ty Thủy tinh (Viglacera), \"mẹ\" của Công ty Gốm Hạ Long, đã họp. "
+         "Ông Nguyễn Quang Mâu, Giám đốc Công ty Gốm Hạ Long, đã giải trình.",
+         {"Nguyễn Quang Mâu": [("Giám đốc", "Công ty Gốm Hạ Long")]}),
+        ("Ông Phạm Văn Tâm, Giám đốc Công ty Vận tải số 5, một doanh nghiệp nhà nước, cho biết.",
+         {"Phạm Văn Tâm": [("Giám đốc", "Công ty Vận tải số 5")]}),
+        # a bare "Giám đốc công ty" is the state company the article is about
+        ("Đội chiếu sáng thuộc Công ty Quản lý công trình đô thị Đà Lạt bị mất trộm dây. "
+         "Ông Nguyễn Văn Ngọc, Phó giám đốc công ty, cho biết.",
+         {"Nguyễn Văn Ngọc": [("Phó Giám đốc", "công ty")]}),
+        # private cues win: joint-stock, several-member TNHH, "tư nhân", a joint venture, a cooperative
+        ("Ông Lê Văn Ba, Giám đốc Công ty cổ phần Cấp nước Thủ Đức, cho biết.", {}),
+        ("Ông Lê Văn Ba, Giám đốc Công ty TNHH Xe buýt Phương Trang, cho biết.", {}),
+        ("Ông Lê Văn Ba, Giám đốc Công ty xe buýt tư nhân Sao Mai, cho biết.", {}),
+        ("Ông Lê Văn Ba, Giám đốc Công ty liên doanh cảng quốc tế Cái Mép, cho biết.", {}),
+        ("Tòa tuyên phạt Nguyễn Thị Huỳnh, nguyên phó chủ nhiệm Hợp tác xã Tân Cảng, 4 năm tù.", {}),
+        # a single-member LLC with no state cue, or a company with none, stays private
+        ("Ông Lê Văn Ba, Giám đốc Công ty TNHH MTV Thương mại Hoàng Long, cho biết.", {}),
+        ("Ông Lê Văn Ba, Giám đốc Công ty Địa ốc Gò Môn, cho biết.", {}),
+        ("Công ty TNHH Minh Phát khai trương. Ông Trần Văn Tâm, Giám đốc công ty, cho biết.", {}),
+    ],
+)
+def test_heads_of_state_companies_written_as_plain_companies(text, expected):
+    assert summary(text) == expected
