@@ -33,7 +33,11 @@ Decisions (benchmarks/gold/README.md and RECORD.md):
   ("Ban cán sự Đảng Bộ Công Thương", as RECORD.md shows).
 - Titles also used in private companies (Giám đốc, Chủ tịch HĐQT ...) count only with a public
   organisation. Units of "công ty" (not "Tổng công ty"), and names the article writes as a company's
-  elsewhere ("Công ty Phú An Sinh", "Công ty Cổ phần ... (Yteco)"), are private jobs.
+  elsewhere ("Công ty Phú An Sinh", "Công ty Cổ phần ... (Yteco)"), are private jobs, unless the text shows
+  the company state-owned (titles.yaml ``state_company``): a public-utility or state-monopoly sector in its
+  name ("Công ty Cấp nước Sài Gòn"), a state parent or owner ("thuộc Bộ Quốc phòng", "Tổng công ty X, "mẹ"
+  của Công ty Y") or "doanh nghiệp nhà nước"; a private cue ("cổ phần", TNHH other than single-member,
+  "tư nhân", "liên doanh") wins.
 - Whose title it is: an apposition to a name ends at its comma, so a name after it with no honorific
   is someone else ("ông Trần Kim Long, Chủ tịch UBND quận Gò Vấp, Lê Minh Châu"); a title owning a
   document is not the next person's ("công điện của Thủ tướng Chính phủ, ông Lê Thanh Hải, Chủ tịch
