@@ -109,6 +109,7 @@ class _Lexicon:
     institution_names: frozenset[str]
     private_heads: re.Pattern[str]
     generic_end: re.Pattern[str]
+    dash_clause: re.Pattern[str]  # lower-case words that go on with the sentence right after a dash
     name_not_after: re.Pattern[str]
     not_holder_before: re.Pattern[str]
     place_before: re.Pattern[str]
@@ -216,7 +217,10 @@ def _lexicon() -> _Lexicon:
         place_before=re.compile(rf"(?<!\w)(?:{alternation(data['place_words'])}) $", re.IGNORECASE),
         not_holder_before=re.compile(rf"(?<!\w)(?:{alternation(data['not_holder_before'])}) $"),
         generic_end=re.compile(rf"[,;:!?()\"“”\n]|\.(?!\w)|(?<=\w{{3}})\."  # not the dot of "TP.HCM"
-                               rf"| (?:{alternation(data['clause_verbs'])})(?!\w)| (?=\d+\.)"),
+                               rf"| (?:{alternation(data['clause_verbs'])})(?!\w)| (?=\d+\.)"
+                               # "cho VnExpress biết", "cho phóng viên Tuổi Trẻ hay"
+                               rf"| cho (?:[^\s,.;:]+ ){{1,3}}(?:{alternation(data['told_verbs'])})(?!\w)"),
+        dash_clause=re.compile(rf"(?:{alternation(data['dash_clause_words'])})(?!\w)"),
         unit_start=re.compile(rf"(?:{alternation(data['unit_words'])})(?!\w)"),
         state_company=_state_company_cues(data, org_data),
     )
@@ -542,7 +546,8 @@ def _generic_org(norm: str, pos: int, link: _Link) -> tuple[int, int] | None:
     while stop and stop.group(0) == ";" and norm.endswith("&amp", 0, stop.start()):
         stop = lex.generic_end.search(norm, stop.end(), limit)  # "báo Khoa Học &amp; Đời Sống": an escaped "&"
     end = max(pos, stop.start()) if stop else limit
-    text = _until_proper_noun_ends(_before_joined_name(_before_dashed_title(norm[pos:end]))).rstrip(" -–")
+    text = _until_proper_noun_ends(_before_joined_name(_before_dashed_clause(_before_dashed_title(norm[pos:end]))))
+    text = text.rstrip(" -–")
     while text.rsplit(" ", 1)[-1] in _CONNECTORS and " " in text:
         text = text.rsplit(" ", 1)[0].rstrip(" -–")  # "Hiệu trưởng ĐH An Giang và ông ..."
     if not text and link.title.title.org_in_match and link.title.org_from is not None:
@@ -555,6 +560,25 @@ def _generic_org(norm: str, pos: int, link: _Link) -> tuple[int, int] | None:
 
 
 _DASH = re.compile(r" [-–] (?=\w)")
+
+
+def _before_dashed_clause(text: str) -> str:
+    """Words up to the dash that closes a name's apposition: a dash right after the title ("ông Võ Phi Dũng -
+    Trưởng phòng - phân bua"), a dash after the name's proper-noun end followed by lower-case words only
+    ("Phó Ban kinh tế và ngân sách HĐND TP - đồng tình", "Đội PCCC Q.9 - người chỉ huy"), or a dash then a
+    word that goes on with the sentence ("công ty khí - đại diện chủ đầu tư dự án LPG"). A dash joining two
+    fields of one body stays ("Sở Tài nguyên - môi trường Bình Dương", "Vụ ĐH - sau ĐH")."""
+    if text[:2] in ("- ", "– "):
+        return ""
+    for dash in _DASH.finditer(text):
+        rest = text[dash.end():]
+        if not rest[:1].islower():
+            continue
+        before = text[:dash.start()].rsplit(" ", 1)[-1]
+        proper_end = before[:1].isupper() or any(c.isdigit() for c in before)
+        if _lexicon().dash_clause.match(rest) or proper_end and not any(w[:1].isupper() for w in rest.split(" ")):
+            return text[:dash.start()]
+    return text
 
 
 def _opens_title(text: str) -> bool:
@@ -736,7 +760,8 @@ def _name_in_tail(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, in
     first = _SYLLABLE.match(norm, best[0]).group(0)
     if lex.place_before.search(norm, max(0, best[0] - 12), best[0]) and first not in person_first_surnames():
         return None  # "Chủ tịch phường Kim Liên": a place
-    org_text = _BRACKET_AT_END.sub("", norm[pos:best[0]].rstrip())
+    # "Phó chủ nhiệm Ủy ban Dân số Phú Yên - Phạm Thị Tương Lai", "Chủ tịch Hội - tiến sĩ Nguyễn Văn Thưởng"
+    org_text = _before_dashed_clause(_BRACKET_AT_END.sub("", norm[pos:best[0]].rstrip())).rstrip(" -–")
     if not org_text or lex.generic_end.search(org_text) or not _may_open_organization(org_text, link):
         return None
     rank_at = _trailing_rank(org_text)
