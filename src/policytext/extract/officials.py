@@ -501,6 +501,8 @@ def _through_comma_to_parent(norm: str, end: int, titles, org_starts) -> int:
     m = _COMMA_THEN_PARENT.match(norm, end)
     if not m or not m.group(1)[:1].isupper() or _title_at(norm, m.start(1), titles) is not None:
         return end
+    if _lexicon().generic_end.search(" " + m.group(1)):
+        return end  # "Ban quản lý dự án đường sắt, Chính phủ đã đồng ý ... của ADB": a new clause, no parent
     parent = org_starts.get(m.end())
     return parent.end if parent is not None else end
 
