@@ -675,3 +675,56 @@ def test_recall_study_on_ordinary_news(shared_data, fixtures):
 )
 def test_heads_of_state_companies_written_as_plain_companies(text, expected):
     assert summary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a name's apposition between dashes ends at its closing dash: after the body's proper-noun end ...
+        ("Ông Nguyễn Văn Đam - Phó giám đốc Công ty Quản lý khai thác dịch vụ thủy lợi TP.HCM - khoanh từng điểm.",
+         {"Nguyễn Văn Đam": [("Phó Giám đốc", "Công ty Quản lý khai thác dịch vụ thủy lợi TP.HCM")]}),
+        ("Ông Huỳnh Công Hùng - phó Ban kinh tế và ngân sách HĐND TP - đồng tình với ý kiến này.",
+         {"Huỳnh Công Hùng": [("Phó ban", "Ban kinh tế và ngân sách HĐND TP")]}),
+        ("Theo trung tá Lê Văn Hương - Phó đội trưởng Đội PCCC Q.9 - người chỉ huy chữa cháy thì lửa đã tắt.",
+         {"Lê Văn Hương": [("Phó Đội trưởng", "Đội PCCC Q.9")]}),
+        # ... right after the title (a bare "Trưởng phòng" then names no office) ...
+        ("Gặp chúng tôi, ông Võ Phi Dũng - Trưởng phòng - phân bua về chuyện học sinh bỏ học.", {}),
+        # ... or before a word that goes on with the sentence ("đại diện", "thành viên")
+        ("Ông Nguyễn Quốc Hùng - Giám đốc Ban quản lý hạ tầng Tả Ngạn - đại diện chủ đầu tư cho biết.",
+         {"Nguyễn Quốc Hùng": [("Giám đốc", "Ban quản lý hạ tầng Tả Ngạn")]}),
+        ("Bà Nguyễn Thị Hiền, Cục trưởng Cục giao dịch đảm bảo - thành viên ban soạn thảo - cho biết như vậy.",
+         {"Nguyễn Thị Hiền": [("Cục trưởng", "Cục giao dịch đảm bảo")]}),
+        # a dash between the organisation and the name, or before a degree, is none of the organisation
+        ("Phó chủ nhiệm Ủy ban Dân số - gia đình và trẻ em Phú Yên - Phạm Thị Tương Lai bức xúc.",
+         {"Phạm Thị Tương Lai": [("Phó Chủ nhiệm", "Ủy ban Dân số - gia đình và trẻ em Phú Yên")]}),
+        ("Đoàn do Chủ tịch Hội - tiến sĩ Nguyễn Văn Thưởng dẫn đầu.", {"Nguyễn Văn Thưởng": [("Chủ tịch", "Hội")]}),
+        # "cho VnExpress biết", "cho phóng viên hay": whom the person told
+        ("Ông Nguyễn Xuân Thành, Giám đốc công ty khai thác thủy lợi Dầu Tiếng cho VnExpress biết nước đã mặn.",
+         {"Nguyễn Xuân Thành": [("Giám đốc", "công ty khai thác thủy lợi Dầu Tiếng")]}),
+        ("Ông Nguyễn Thanh Nam, Giám đốc Trung tâm truyền dẫn Viettel cho phóng viên hay mạng đã ổn định.",
+         {"Nguyễn Thanh Nam": [("Giám đốc", "Trung tâm truyền dẫn Viettel")]}),
+        # time phrases, "về vấn đề", an address
+        ("Ông Nguyễn Đăng Đức, Phó trưởng phòng đào tạo - nghiên cứu khoa học lúc bấy giờ, đã ký giấy.",
+         {"Nguyễn Đăng Đức": [("Phó Trưởng phòng", "Phòng đào tạo - nghiên cứu khoa học")]}),
+        ("Ông Đào Tiến Dũng, Phó tổng giám đốc Tổng công ty Đầu tư phát triển nhà từ tháng 6/2003, đã ký.",
+         {"Đào Tiến Dũng": [("Phó Tổng Giám đốc", "Tổng công ty Đầu tư phát triển nhà")]}),
+        ("Ông Tống Khiêm, Giám đốc Trung tâm Khuyến nông quốc gia về vấn đề này đã trả lời.",
+         {"Tống Khiêm": [("Giám đốc", "Trung tâm Khuyến nông quốc gia")]}),
+        ("Ông Đặng Tất, Phó vụ trưởng Vụ Xuất nhập khẩu Bộ Thương mại tại số 9A Tràng Tiền, đã tiếp.",
+         {"Đặng Tất": [("Phó Vụ trưởng", "Vụ Xuất nhập khẩu Bộ Thương mại")]}),
+        # a comma then a new clause is no parent body the organisation goes on to
+        ("Ông Trần Văn Lục, Giám đốc Ban quản lý dự án đường sắt, Chính phủ đã đồng ý nhận khoản vay của ADB.",
+         {"Trần Văn Lục": [("Giám đốc", "Ban quản lý dự án đường sắt")]}),
+        # a dash joining two fields of one body stays
+        ("Ông Cao Minh Huệ, Giám đốc Sở Tài nguyên - môi trường Bình Dương, cho biết.",
+         {"Cao Minh Huệ": [("Giám đốc", "Sở Tài nguyên - môi trường Bình Dương")]}),
+        ("Ông Ngô Kim Khôi, Phó vụ trưởng Vụ ĐH - sau ĐH, cho biết.",
+         {"Ngô Kim Khôi": [("Phó Vụ trưởng", "Vụ ĐH - sau ĐH")]}),
+        ("Ông Dương Tấn Thân, Trưởng phòng tổng hợp - đối ngoại, cho biết.",
+         {"Dương Tấn Thân": [("Trưởng phòng", "Phòng tổng hợp - đối ngoại")]}),
+        ("Ông Lê Văn Bình, Cục trưởng Cục Trợ giúp pháp lý, cho biết.",
+         {"Lê Văn Bình": [("Cục trưởng", "Cục Trợ giúp pháp lý")]}),
+    ],
+)
+def test_organisation_ends_before_clause_material(text, expected):
+    assert summary(text) == expected
