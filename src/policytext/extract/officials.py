@@ -762,9 +762,18 @@ def _name_in_tail(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, in
     first = _SYLLABLE.match(norm, best[0]).group(0)
     if lex.place_before.search(norm, max(0, best[0] - 12), best[0]) and first not in person_first_surnames():
         return None  # "Chủ tịch phường Kim Liên": a place
-    # "Phó chủ nhiệm Ủy ban Dân số Phú Yên - Phạm Thị Tương Lai", "Chủ tịch Hội - tiến sĩ Nguyễn Văn Thưởng"
-    org_text = _before_dashed_clause(_BRACKET_AT_END.sub("", norm[pos:best[0]].rstrip())).rstrip(" -–")
-    if not org_text or lex.generic_end.search(org_text) or not _may_open_organization(org_text, link):
+    org_text = _BRACKET_AT_END.sub("", norm[pos:best[0]].rstrip())
+    if not org_text or lex.generic_end.search(org_text):
+        return None
+    # "Phó chủ nhiệm Ủy ban Dân số Phú Yên - Phạm Thị Tương Lai", "Chủ tịch Hội - tiến sĩ Nguyễn Văn Thưởng": a dash
+    # before the name or its degree; other words after the dash ("Đội PCCC Q.9 - người chỉ huy Nguyễn Văn A",
+    # "VNPT - ... thư của ông B") make the name someone else's
+    cut = _before_dashed_clause(org_text)
+    between = org_text[len(cut):].strip(" -–")
+    if between and not lex.honorific.fullmatch(between + " "):
+        return None
+    org_text = cut.rstrip(" -–")
+    if not org_text or not _may_open_organization(org_text, link):
         return None
     rank_at = _trailing_rank(org_text)
     if rank_at is not None:
