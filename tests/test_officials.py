@@ -715,6 +715,12 @@ def test_heads_of_state_companies_written_as_plain_companies(text, expected):
         # a comma then a new clause is no parent body the organisation goes on to
         ("Ông Trần Văn Lục, Giám đốc Ban quản lý dự án đường sắt, Chính phủ đã đồng ý nhận khoản vay của ADB.",
          {"Trần Văn Lục": [("Giám đốc", "Ban quản lý dự án đường sắt")]}),
+        # the clause after the closing dash is no organisation, and the next name there is someone else
+        ("Ông Bùi Quốc Việt - giám đốc Trung tâm Thông tin bưu điện thuộc VNPT - cho biết sau khi nhận được thư "
+         "của ông Nguyễn Trọng Hỷ thì đã làm ngay.",
+         {"Bùi Quốc Việt": [("Giám đốc", "Trung tâm Thông tin bưu điện thuộc VNPT")]}),
+        ("Theo ông Nguyễn Văn Phong, Phó giám đốc xí nghiệp BOT 15 - đơn vị trực tiếp thu phí trên tuyến đường "
+         "Huỳnh Tấn Phát, xe vẫn vượt trạm.", {"Nguyễn Văn Phong": [("Phó Giám đốc", "xí nghiệp BOT 15")]}),
         # a dash joining two fields of one body stays
         ("Ông Cao Minh Huệ, Giám đốc Sở Tài nguyên - môi trường Bình Dương, cho biết.",
          {"Cao Minh Huệ": [("Giám đốc", "Sở Tài nguyên - môi trường Bình Dương")]}),
