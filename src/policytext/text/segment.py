@@ -32,9 +32,8 @@ from typing import TYPE_CHECKING, Iterable
 if TYPE_CHECKING:
     import pycrfsuite
 
-    from ..document import Document, Word
+    from ..document import Document
 
-SEGMENTERS = ("pyvi", "underthesea")
 
 _CODE_LETTERS = r"[A-ZĐa-zđ][A-Za-zĐđ0-9]*"
 # spans that must never be split, most specific first
@@ -566,13 +565,17 @@ def _align_words(text: str, spans: list[tuple[int, int]], words: Iterable[str]) 
     return result
 
 
+# word segmenters by name: each gives the word spans of one sentence
+SEGMENTERS = {"pyvi": segment_sentence, "underthesea": segment_sentence_underthesea}
+
+
 def segment_document(doc: "Document", *, segmenter: str = "pyvi", with_pos: bool = True) -> None:
     """Fill ``doc.sentences`` and ``doc.words`` (normalised coordinates)."""
     from ..document import Word
 
     if segmenter not in SEGMENTERS:
         raise ValueError(f"unknown segmenter {segmenter!r}; choose one of {', '.join(SEGMENTERS)}")
-    segment = segment_sentence if segmenter == "pyvi" else segment_sentence_underthesea
+    segment = SEGMENTERS[segmenter]
     doc.sentences = split_sentences(doc.norm)
     words: list[Word] = []
     for start, end in doc.sentences:

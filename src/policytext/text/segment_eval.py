@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Iterator
 
 from .normalize import normalize
-from .segment import segment_sentence, segment_sentence_underthesea
+from .segment import SEGMENTERS
 
 
 @dataclass(slots=True)
@@ -78,15 +78,8 @@ def _detokenize_number(word: str) -> str:
     return word.replace(" ", "") if _SPACED_NUMBER.fullmatch(word) else word
 
 
-Segmenter = Callable[[str, int, int], list[tuple[int, int]]]
-SEGMENTER_FUNCTIONS: dict[str, Segmenter] = {
-    "pyvi": segment_sentence,
-    "underthesea": segment_sentence_underthesea,
-}
-
-
 def score_segmentation(path: str | Path, segmenter: str = "pyvi", limit: int | None = None) -> SegmentationScore:
-    segment = SEGMENTER_FUNCTIONS[segmenter]
+    segment = SEGMENTERS[segmenter]
     score = SegmentationScore(0, 0, 0, 0)
     for n, gold_words in enumerate(read_conllu(path)):
         if limit is not None and n >= limit:
