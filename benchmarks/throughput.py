@@ -19,7 +19,7 @@ from pathlib import Path
 from policytext.document import Document
 from policytext.io.readers import iter_items
 from policytext.model import Article
-from policytext.pipeline import EXTRACTORS, Options, _extractor, _taxonomy
+from policytext.pipeline import EXTRACTORS, Options, run_extractor
 from policytext.text.segment import segment_document
 
 DEFAULT_INPUT = Path(__file__).resolve().parents[1].parent / "shared/data/vntc/vntc-test-chinh-tri-xa-hoi.jsonl.gz"
@@ -48,16 +48,16 @@ def main() -> int:
     if not articles:
         print(f"no articles in {args.input}", file=sys.stderr)
         return 1
-    taxonomy = _taxonomy(Options().taxonomy, False)
-    extractors = {name: _extractor(target) for name, target in EXTRACTORS.items() if name in stages}
+    options = Options()
+    extractors = [name for name in EXTRACTORS if name in stages]
 
     clock = time.perf_counter()
-    _analyse(articles[0], stages, extractors, taxonomy, defaultdict(float))  # loads models, fills caches
+    _analyse(articles[0], stages, extractors, options, defaultdict(float))  # loads models, fills caches
     setup_seconds = time.perf_counter() - clock
 
     seconds: dict[str, float] = defaultdict(float)
     for article in articles:
-        _analyse(article, stages, extractors, taxonomy, seconds)
+        _analyse(article, stages, extractors, options, seconds)
     n = len(articles)
     characters = sum(len(article.text) for article in articles)
     total = sum(seconds.values())
@@ -83,7 +83,8 @@ def _chosen_stages(spec: str | None) -> set[str] | None:
     return chosen | {"normalise"}  # every later stage reads the normalised document
 
 
-def _analyse(article: Article, stages: set[str], extractors: dict, taxonomy, seconds: dict[str, float]) -> None:
+def _analyse(article: Article, stages: set[str], extractors: list[str], options: Options,
+             seconds: dict[str, float]) -> None:
     clock = time.perf_counter()
     doc = Document.from_text(article.text, segment=False)
     seconds["normalise"] += time.perf_counter() - clock
@@ -91,9 +92,9 @@ def _analyse(article: Article, stages: set[str], extractors: dict, taxonomy, sec
         clock = time.perf_counter()
         segment_document(doc)
         seconds["segment+pos"] += time.perf_counter() - clock
-    for name, function in extractors.items():
+    for name in extractors:
         clock = time.perf_counter()
-        function(doc, taxonomy) if name == "themes" else function(doc)
+        run_extractor(name, doc, options)
         seconds[name] += time.perf_counter() - clock
 
 

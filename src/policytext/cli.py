@@ -169,7 +169,7 @@ def themes(
     if taxonomy is not None and not taxonomy.is_file():
         raise typer.BadParameter(f"no such file: {taxonomy}", param_hint="--taxonomy")
     try:
-        active = load_taxonomy(taxonomy, extend=extend_taxonomy) if taxonomy else load_taxonomy(None)
+        active = load_taxonomy(taxonomy, extend=extend_taxonomy)
     except ValueError as exc:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(1)

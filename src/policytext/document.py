@@ -62,10 +62,3 @@ class Document:
         """A record span (original offsets and original text) for ``norm[start:end]``."""
         o_start, o_end = self.offsets.to_original(start, end)
         return Span(o_start, o_end, self.text[o_start:o_end])
-
-    def sentence_of(self, position: int) -> tuple[int, int]:
-        """The sentence (normalised coordinates) that holds ``position``; the whole text if none."""
-        for start, end in self.sentences:
-            if start <= position < end:
-                return start, end
-        return 0, len(self.norm)

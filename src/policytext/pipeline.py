@@ -56,9 +56,15 @@ def _extractor(target: str) -> Callable[..., list]:
 def _taxonomy(path: str | None, extend: bool):
     from .extract.themes import load_taxonomy
 
-    if path is None:
-        return load_taxonomy(None)
     return load_taxonomy(path, extend=extend)
+
+
+def run_extractor(field_name: str, doc: Document, options: Options) -> list:
+    """The results of one extractor (a key of EXTRACTORS) over a document."""
+    function = _extractor(EXTRACTORS[field_name])
+    if field_name == "themes":  # the only extractor with knowledge the analyst may swap
+        return function(doc, _taxonomy(options.taxonomy, options.extend_taxonomy))
+    return function(doc)
 
 
 # --- publication dates -------------------------------------------------------------------------
@@ -72,7 +78,7 @@ def parse_published(value: Any) -> tuple[str | None, datetime | None]:
     """
     from .io.readers import parse_published as parse_to_iso
 
-    iso = value.isoformat() if isinstance(value, datetime) else parse_to_iso(value)
+    iso = parse_to_iso(value)
     if iso is None:
         return None, None
     moment = datetime.fromisoformat(iso)
@@ -126,13 +132,9 @@ def analyze_article(article: Article, options: Options) -> Record:
     )
     if article.url and not record.source.url:
         record.source.url = article.url
-    for field_name, target in EXTRACTORS.items():
+    for field_name in EXTRACTORS:
         try:
-            function = _extractor(target)
-            if field_name == "themes":
-                results = function(doc, _taxonomy(options.taxonomy, options.extend_taxonomy))
-            else:
-                results = function(doc)
+            results = run_extractor(field_name, doc, options)
         except Exception as exc:  # one broken extractor must not lose the article
             log.debug("extractor %s failed on %s", field_name, article.source.location(), exc_info=True)
             record.errors.append(f"{field_name}: {type(exc).__name__}: {exc}")
