@@ -23,7 +23,8 @@ from ..text.normalize import normalize_string
 
 DEFAULT_THRESHOLD = 0.5
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
-_THEME_KEYS = {"id", "label_vi", "label_en", "description", "lexicon", "cancel", "threshold"}
+_THEME_KEYS = {"id", "label_vi", "label_en", "description", "definition", "include", "exclude", "lexicon", "cancel",
+               "threshold"}
 _TOP_KEYS = {"themes", "threshold", "min_matches", "version", "names", "name_heads", "not_name_heads"}
 DEFAULT_MIN_MATCHES = 2
 
@@ -48,6 +49,9 @@ class Theme:
     lexicon: tuple[Term, ...] = ()
     cancel: tuple[Term, ...] = ()  # weight unused; a lexicon match overlapping one is dropped
     threshold: float | None = None  # None: the taxonomy's threshold
+    definition: str = ""  # when the theme is present, for annotators and analysts
+    include: tuple[str, ...] = ()  # examples of what the theme covers
+    exclude: tuple[str, ...] = ()  # examples of what it does not
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +143,9 @@ class _Partial:
     lexicon: dict[str, Term]  # normalised text -> term; weight 0 = remove when extending
     cancel: tuple[Term, ...]
     threshold: float | None
+    definition: str | None = None
+    include: tuple[str, ...] | None = None
+    exclude: tuple[str, ...] | None = None
 
 
 def _where(name: str, line: int, theme_id: str | None = None) -> str:
@@ -171,9 +178,12 @@ def _validate_theme(raw: Any, name: str, line: int, partial: bool) -> _Partial:
     for key in raw:
         if key not in _THEME_KEYS:
             raise TaxonomyError(f"{here(key)}: unknown field '{key}' (known: {', '.join(sorted(_THEME_KEYS))})")
-    for key in ("label_vi", "label_en", "description"):
+    for key in ("label_vi", "label_en", "description", "definition"):
         if key in raw and not isinstance(raw[key], str):
             raise TaxonomyError(f"{here(key)}: '{key}' must be text")
+    for key in ("include", "exclude"):
+        if key in raw and not (isinstance(raw[key], list) and all(isinstance(x, str) for x in raw[key])):
+            raise TaxonomyError(f"{here(key)}: '{key}' must be a list of example texts")
     threshold = raw.get("threshold")
     if threshold is not None and (not _number(threshold) or not 0 < threshold <= 1):
         raise TaxonomyError(f"{here('threshold')}: 'threshold' must be a number in (0, 1]")
@@ -208,8 +218,10 @@ def _validate_theme(raw: Any, name: str, line: int, partial: bool) -> _Partial:
             if not isinstance(cue, str) or not cue.strip():
                 raise TaxonomyError(f"{here('cancel')}: cancel cue must be text (got {cue!r})")
             cancel.append(_make_term(cue, 0))
+    examples = {key: tuple(raw[key]) if key in raw else None for key in ("include", "exclude")}
     return _Partial(
-        theme_id, raw.get("label_vi"), raw.get("label_en"), raw.get("description"), lexicon, tuple(cancel), threshold
+        theme_id, raw.get("label_vi"), raw.get("label_en"), raw.get("description"), lexicon, tuple(cancel), threshold,
+        raw.get("definition"), examples["include"], examples["exclude"],
     )
 
 
@@ -260,6 +272,9 @@ def _complete(theme: _Partial) -> Theme:
         tuple(term for term in theme.lexicon.values() if term.weight > 0),
         theme.cancel,
         theme.threshold,
+        theme.definition or "",
+        theme.include or (),
+        theme.exclude or (),
     )
 
 
@@ -279,6 +294,9 @@ def _merge(base: Theme, extra: _Partial) -> Theme:
         lexicon=tuple(lexicon.values()),
         cancel=cancel,
         threshold=extra.threshold if extra.threshold is not None else base.threshold,
+        definition=extra.definition if extra.definition is not None else base.definition,
+        include=extra.include if extra.include is not None else base.include,
+        exclude=extra.exclude if extra.exclude is not None else base.exclude,
     )
 
 
