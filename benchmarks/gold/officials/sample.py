@@ -1,0 +1,145 @@
+"""Draw the officials gold: modern and VNTC politics news, stratified by the classes officials hide in.
+
+    python benchmarks/gold/officials/sample.py draw             # writes benchmarks/gold/officials/sample.jsonl
+    python benchmarks/gold/officials/sample.py packets OUT_DIR  # annotator packets (texts stay outside the repo)
+
+Strata (README.md in this folder): ``random`` (60: news sections of the 2025 file 30, the 2020-21 file
+15, VNTC 15), ``foreign`` (15: world sections naming a head of state or government), ``deputy`` (15:
+"đại biểu"/"ĐB" before a capitalised name, or "ĐBQH"), ``list`` (10: three lines or more opening with a
+number or a dash then a capitalised name, or "gồm các ông/bà"), ``chain`` (10: "Ủy viên Bộ Chính trị",
+"Ủy viên Trung ương Đảng", "Ủy viên Ban Chấp hành Trung ương"). Articles of 300 to 6,000 characters;
+articles in any other gold file are left out. Test split: half of each cell, seeded; 20 double-labelled.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE.parents[2] / "src"))
+
+from corpus import COVID, NEWS_2025, VNTC, get, iter_source, packet  # noqa: E402
+
+SEED_NUMBER = 20261208
+SAMPLE = HERE / "sample.jsonl"
+MIN_CHARS, MAX_CHARS = 300, 6000
+QUOTA = {"random": {"2025": 30, "covid": 15, "vntc": 15}, "foreign": {"2025": 10, "covid": 3, "vntc": 2},
+         "deputy": {"2025": 8, "covid": 2, "vntc": 5}, "list": {"2025": 4, "covid": 2, "vntc": 4},
+         "chain": {"2025": 5, "covid": 2, "vntc": 3}}
+DOUBLE = 20
+NEWS = re.compile(r"(?i)thời ?sự|thoi-su|chính trị|xã ?hội|pháp ?luật|phap-luat|thế ?giới|the-gioi|quốc tế|"
+                  r"kinh ?doanh|kinh-doanh|vĩ mô|quân sự|chính sách|nhân sự|tinh gọn|tin tức|kinh tế|giáo ?dục|"
+                  r"y ?tế|sức khỏe|suc-khoe|môi ?trường")
+WORLD = re.compile(r"(?i)thế ?giới|the-gioi|quốc tế")
+HEAD_OF_STATE = re.compile(r"(?<!\w)(?:Tổng thống|Thủ tướng|Ngoại trưởng|Quốc vương|Chủ tịch nước|Tổng Thư ký)\s")
+DEPUTY = re.compile(r"(?<!\w)(?:[Đđ]ại biểu|ĐB)\s+[A-ZĐ][^\W\d_]+ [A-ZĐ]|ĐBQH")
+LIST_LINE = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[.)/-]|[-–•+])[ \t]*(?:(?:Ông|Bà|Đồng chí|đồng chí|ông|bà)\s+)?[A-ZĐ][^\W\d_]+ [A-ZĐ]")
+LIST_WORDS = re.compile(r"(?<!\w)gồm (?:các )?(?:ông|bà|đồng chí)(?!\w)")
+CHAIN = re.compile(r"(?<!\w)Ủy viên (?:Bộ Chính trị|Trung ương Đảng|Ban Chấp hành Trung ương)|"
+                   r"(?<!\w)Uỷ viên (?:Bộ Chính trị|Trung ương Đảng|Ban Chấp hành Trung ương)")
+
+
+def _group(source: str) -> str:
+    return "vntc" if source in VNTC else "covid" if source == COVID else "2025"
+
+
+def _gold_ids() -> set[tuple[str, str]]:
+    taken = set()
+    for path in HERE.parent.rglob("*.jsonl"):
+        if path.parent == HERE:
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                if "source" in row and "id" in row:
+                    taken.add((row["source"], row["id"]))
+    return taken
+
+
+def _strata(item) -> list[str]:
+    text = item.text
+    vntc = item.source in VNTC
+    found = []
+    if vntc and item.source != VNTC[1] or item.category and NEWS.search(item.category) or \
+            not vntc and item.category is None:
+        found.append("random")
+    if (vntc or item.category and WORLD.search(item.category)) and HEAD_OF_STATE.search(text):
+        found.append("foreign")
+    if DEPUTY.search(text):
+        found.append("deputy")
+    if len(LIST_LINE.findall(text)) >= 3 or LIST_WORDS.search(text):
+        found.append("list")
+    if CHAIN.search(text):
+        found.append("chain")
+    return found
+
+
+def draw() -> list[dict]:
+    rng = random.Random(SEED_NUMBER)
+    taken = _gold_ids()
+    pools: dict[tuple[str, str], list] = defaultdict(list)
+    for source in (*VNTC, COVID, NEWS_2025):
+        for item in iter_source(source):
+            if not MIN_CHARS <= len(item.text) <= MAX_CHARS or (item.source, item.id) in taken:
+                continue
+            for stratum in _strata(item):
+                pools[(stratum, _group(source))].append(item)
+    chosen: dict[tuple[str, str], dict] = {}
+    for stratum in ("chain", "list", "deputy", "foreign", "random"):  # the rare strata first
+        for group, n in QUOTA[stratum].items():
+            pool = [i for i in pools[(stratum, group)] if (i.source, i.id) not in chosen]
+            for item in rng.sample(pool, min(n, len(pool))):
+                chosen[(item.source, item.id)] = {"source": item.source, "id": item.id, "line": item.line,
+                                                  "published": item.published, "stratum": stratum}
+    rows = sorted(chosen.values(), key=lambda r: (r["stratum"], r["source"], r["line"]))
+    cells = defaultdict(list)
+    for row in rows:
+        cells[(row["stratum"], _group(row["source"]))].append(row)
+    for key in sorted(cells):
+        test = set(rng.sample(range(len(cells[key])), (len(cells[key]) + 1) // 2))
+        for i, row in enumerate(cells[key]):
+            row["split"] = "test" if i in test else "dev"
+    for split in ("test", "dev"):
+        for row in rng.sample([r for r in rows if r["split"] == split], DOUBLE // 2):
+            row["double"] = True
+    order = list(range(len(rows)))
+    rng.shuffle(order)
+    for position, index in enumerate(order):
+        rows[index]["batch"] = position % 2 + 1
+        rows[index].setdefault("double", False)
+    return rows
+
+
+def packets(out_dir: Path) -> None:
+    rows = [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines()]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for batch in (1, 2):
+        picked = [r for r in rows if r["batch"] == batch]
+        (out_dir / f"batch-{batch}.txt").write_text(packet([get(r["source"], r["id"]) for r in picked]),
+                                                    encoding="utf-8")
+        other = [r for r in rows if r["double"] and r["batch"] != batch]
+        (out_dir / f"batch-{batch}-double.txt").write_text(packet([get(r["source"], r["id"]) for r in other]),
+                                                           encoding="utf-8")
+
+
+def main(argv: list[str]) -> int:
+    if argv == ["draw"]:
+        rows = draw()
+        SAMPLE.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        print(f"{len(rows)} articles -> {SAMPLE}")
+        return 0
+    if len(argv) == 2 and argv[0] == "packets":
+        packets(Path(argv[1]))
+        return 0
+    print(__doc__)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

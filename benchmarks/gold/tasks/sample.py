@@ -1,0 +1,151 @@
+"""Draw the task gold: articles with enumeration markers (seeded, stratified), plus random ones.
+
+    python benchmarks/gold/tasks/sample.py draw             # writes benchmarks/gold/tasks/sample.jsonl
+    python benchmarks/gold/tasks/sample.py packets OUT_DIR  # annotator packets (texts stay outside the repo)
+
+Strata (README.md in this folder):
+- ``directive``: two consecutive enumeration markers of one style (RECORD.md's: "Thứ nhất … Thứ hai",
+  "Một là … Hai là", "(1) … (2)", lines "1." … "2.", "a)" … "b)", bullet lines, "Bước 1 … Bước 2",
+  "Phương án 1 … 2", "Đầu tiên … Cuối cùng") with a directive word ("nhiệm vụ", "giải pháp", "yêu
+  cầu" …) in the 300 characters before the first marker: 100 articles;
+- ``marker``: two consecutive markers, no such word required: 50 articles;
+- ``random``: 40 articles with no marker requirement (most have no task: they measure false positives);
+- the seed article (its six tasks), in the dev split.
+Articles of 300 to 10,000 characters; articles in any other gold file are left out. Test split: half of
+each (stratum, dump group) cell, seeded; a double-labelled 30 (15 test, 15 dev).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE.parents[2] / "src"))
+
+from corpus import COVID, NEWS_2025, SEED, VNTC, get, iter_source, packet  # noqa: E402
+
+SEED_NUMBER = 20261207
+SAMPLE = HERE / "sample.jsonl"
+MIN_CHARS, MAX_CHARS = 300, 10000
+QUOTA = {"directive": {"vntc": 45, "covid": 10, "2025": 45}, "marker": {"vntc": 22, "covid": 8, "2025": 20},
+         "random": {"vntc": 16, "covid": 10, "2025": 14}}
+DOUBLE = 30
+_LINE = r"(?:^|\n)[ \t]*"
+PAIRS = [
+    re.compile(r"(?<!\w)[Tt]hứ nhất\b.{1,1500}?(?<!\w)[Tt]hứ hai\s*[,:]", re.S),
+    re.compile(r"(?<!\w)[Mm]ột là\b.{1,1500}?(?<!\w)[Hh]ai là\b", re.S),
+    re.compile(r"\(1\).{1,1500}?\(2\)", re.S),
+    re.compile(_LINE + r"1[.)][ \t].{1,1500}?" + _LINE + r"2[.)][ \t]", re.S),
+    re.compile(_LINE + r"a\)[ \t].{1,1500}?" + _LINE + r"b\)[ \t]", re.S),
+    re.compile(_LINE + r"[-•+*][ \t]\S.{1,800}?" + _LINE + r"[-•+*][ \t]\S", re.S),
+    re.compile(r"(?<!\w)Bước 1\b.{1,1500}?(?<!\w)Bước 2\b", re.S),
+    re.compile(r"(?<!\w)[Pp]hương án 1\b.{1,1500}?(?<!\w)[Pp]hương án 2\b", re.S),
+    re.compile(r"(?<!\w)Đầu tiên\b.{1,2000}?(?<!\w)(?:Tiếp theo|Cuối cùng)\b", re.S),
+]
+DIRECTIVE_WORDS = re.compile(r"(?i)(?<!\w)(?:nhiệm vụ|giải pháp|biện pháp|yêu cầu|đề nghị|chỉ đạo|kiến nghị|"
+                             r"đề xuất|giao|phương án|cần|phải|tập trung)(?!\w)")
+
+
+def _group(source: str) -> str:
+    return "vntc" if source in VNTC else "covid" if source == COVID else "2025"
+
+
+def _gold_ids() -> set[tuple[str, str]]:
+    taken = set()
+    for path in HERE.parent.rglob("*.jsonl"):
+        if path.parent == HERE:
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                if "source" in row and "id" in row:
+                    taken.add((row["source"], row["id"]))
+    return taken
+
+
+def _stratum(text: str) -> str | None:
+    first = None
+    for pattern in PAIRS:
+        m = pattern.search(text)
+        if m and (first is None or m.start() < first.start()):
+            first = m
+    if first is None:
+        return None
+    return "directive" if DIRECTIVE_WORDS.search(text, max(0, first.start() - 300), first.start()) else "marker"
+
+
+def draw() -> list[dict]:
+    rng = random.Random(SEED_NUMBER)
+    taken = _gold_ids()
+    pools: dict[tuple[str, str], list] = defaultdict(list)
+    for source in (*VNTC, COVID, NEWS_2025):
+        for item in iter_source(source):
+            if not MIN_CHARS <= len(item.text) <= MAX_CHARS or (item.source, item.id) in taken:
+                continue
+            stratum = _stratum(item.text)
+            if stratum:
+                pools[(stratum, _group(source))].append(item)
+            pools[("random", _group(source))].append(item)
+    chosen: dict[tuple[str, str], dict] = {}
+    for stratum, quota in QUOTA.items():
+        for group, n in quota.items():
+            pool = [i for i in pools[(stratum, group)] if (i.source, i.id) not in chosen]
+            for item in rng.sample(pool, n):
+                chosen[(item.source, item.id)] = {"source": item.source, "id": item.id, "line": item.line,
+                                                  "published": item.published, "stratum": stratum}
+    rows = sorted(chosen.values(), key=lambda r: (r["stratum"], r["source"], r["line"]))
+    cells = defaultdict(list)
+    for row in rows:
+        cells[(row["stratum"], _group(row["source"]))].append(row)
+    for key in sorted(cells):
+        test = rng.sample(range(len(cells[key])), len(cells[key]) // 2)
+        for i, row in enumerate(cells[key]):
+            row["split"] = "test" if i in test else "dev"
+    rows.append({"source": SEED, "id": "moit-2021-08-30-thi-dua", "line": 0,
+                 "published": "2021-08-30T20:01:00+07:00", "stratum": "seed", "split": "dev"})
+    for split in ("test", "dev"):
+        members = [r for r in rows if r["split"] == split]
+        for row in rng.sample(members, DOUBLE // 2):
+            row["double"] = True
+    order = list(range(len(rows)))
+    rng.shuffle(order)
+    for position, index in enumerate(order):
+        rows[index]["batch"] = position % 2 + 1
+        rows[index].setdefault("double", False)
+    return rows
+
+
+def packets(out_dir: Path) -> None:
+    rows = [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines()]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for batch in (1, 2):
+        picked = [r for r in rows if r["batch"] == batch]
+        (out_dir / f"batch-{batch}.txt").write_text(packet([get(r["source"], r["id"]) for r in picked]),
+                                                    encoding="utf-8")
+        # the double-labelled articles of this batch go to the other annotator too
+        other = [r for r in rows if r["double"] and r["batch"] != batch]
+        (out_dir / f"batch-{batch}-double.txt").write_text(packet([get(r["source"], r["id"]) for r in other]),
+                                                           encoding="utf-8")
+
+
+def main(argv: list[str]) -> int:
+    if argv == ["draw"]:
+        rows = draw()
+        SAMPLE.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        print(f"{len(rows)} articles -> {SAMPLE}")
+        return 0
+    if len(argv) == 2 and argv[0] == "packets":
+        packets(Path(argv[1]))
+        return 0
+    print(__doc__)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
