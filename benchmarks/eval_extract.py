@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _predictor(target: str | None):
-    from policytext.evaluate import analyze_predictor
+    from policytext.evaluation.extract import analyze_predictor
 
     if target is None:
         try:
@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="also list, per article, what was missed (-), added (+) or valued differently (~)")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT / "src"))
-    from policytext.evaluate import evaluate, format_report, load_gold
+    from policytext.evaluation.extract import evaluate, format_report, load_gold
 
     if not Path(args.shared).is_dir():
         sys.exit(f"shared reference data not found at {args.shared}: the gold's article texts live there")

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from policytext.document import Document  # noqa: E402
-from policytext.evaluate_themes import format_report, load_gold, read_vntc_texts, score_themes  # noqa: E402
+from policytext.evaluation.themes import format_report, load_gold, read_vntc_texts, score_themes  # noqa: E402
 from policytext.extract.themes import extract_themes  # noqa: E402
 from policytext.themes.model import USE_BY_DEFAULT, ThemeModel, shipped_model_path  # noqa: E402
 

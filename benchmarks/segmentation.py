@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from policytext.text.segment_eval import score_segmentation
+from policytext.evaluation.segmentation import score_segmentation
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[1].parent / "shared/data/ud-vtb/vi_vtb-ud-test.conllu"
 

@@ -1,7 +1,7 @@
 """Build the theme model by weak supervision over VNTC (or any JSON Lines dump with a "text" field).
 
 The lexicon labels the articles it is sure about; per-theme logistic regressions over hashed
-syllable 1-2-grams learn from them (see policytext.themes.model). Seeded and deterministic:
+syllable 1-2-grams learn from them (see policytext.evaluation.theme_training). Seeded and deterministic:
 same inputs, sample and seed give the same file. Articles of the dev gold and of the held-out
 check set are left out, so that benchmarks/eval_themes.py measures the model on text it never saw
 and the check set stays an honest estimate.
@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from policytext.themes.model import train_model  # noqa: E402
+from policytext.evaluation.theme_training import train_model  # noqa: E402
 
 GOLD_FILES = (
     ROOT / "benchmarks" / "gold" / "themes_dev.jsonl",

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from policytext.evaluate import (article_text, canonical_code, evaluate, format_report, load_gold,
+from policytext.evaluation.extract import (article_text, canonical_code, evaluate, format_report, load_gold,
                                  run_eval, seed_article)
 
 TEXT = "Chiều 30/8, Bộ trưởng Nguyễn Hồng Diên ký Chỉ thị 34-CT/TW và Luật Đầu tư. Thứ nhất, làm. Thứ hai, làm."

@@ -5,7 +5,8 @@ from datetime import date, datetime
 import pytest
 
 from policytext.document import Document
-from policytext.extract.organizations import extract_organizations, organization_entry, successor_of
+from policytext.extract.organizations import extract_organizations
+from policytext.layers.organizations import organization_entry, successor_of
 
 
 def organizations(text, published=None):
@@ -106,7 +107,7 @@ def test_seed_article(shared_data):
 
 
 def test_provinces_before_and_after_the_2025_mergers():
-    from policytext.extract.organizations import province_on, provinces_on
+    from policytext.layers.organizations import province_on, provinces_on
 
     assert len(provinces_on(date(2024, 6, 30))) == 63
     assert len(provinces_on(date(2025, 6, 30))) == 63  # Huế in place of Thừa Thiên Huế

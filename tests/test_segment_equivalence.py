@@ -22,7 +22,7 @@ import pytest
 
 from policytext.text import segment
 from policytext.text.normalize import normalize
-from policytext.text.segment_eval import read_conllu
+from policytext.evaluation.segmentation import read_conllu
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 

@@ -12,9 +12,10 @@ import numpy as np
 import pytest
 
 from policytext.document import Document
-from policytext.evaluate_themes import score_themes
+from policytext.evaluation.themes import score_themes
 from policytext.extract.themes import extract_themes, theme_scores
-from policytext.themes.model import ThemeModel, train_model
+from policytext.evaluation.theme_training import train_model
+from policytext.themes.model import ThemeModel
 from policytext.themes.taxonomy import parse_taxonomy
 
 TINY = parse_taxonomy(

@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
-from policytext.evaluate import article_text, load_gold  # noqa: E402
+from policytext.evaluation.extract import article_text, load_gold  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data"
 SEED = 20261125

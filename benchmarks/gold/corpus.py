@@ -47,7 +47,7 @@ def path_of(source: str) -> Path:
 def iter_source(source: str) -> Iterator[Item]:
     """Every article of one dump, in file order."""
     if source == SEED:
-        from policytext.evaluate import seed_article
+        from policytext.evaluation.extract import seed_article
 
         title, _, body = seed_article(path_of(source).read_text(encoding="utf-8"))
         yield Item(source, "moit-2021-08-30-thi-dua", 0, body, title, "2021-08-30T20:01:00+07:00",

@@ -182,7 +182,7 @@ def eval_segmentation(
     segmenter: str = SegmenterOption,
 ) -> None:
     """Word-span precision, recall and F1 against a CoNLL-U treebank (UD Vietnamese-VTB test)."""
-    from .text.segment_eval import score_segmentation
+    from .evaluation.segmentation import score_segmentation
 
     if not gold.is_file():
         raise typer.BadParameter(f"no such file: {gold}", param_hint="--gold")
@@ -195,7 +195,7 @@ def eval_extract(
     shared: Path = typer.Option(Path("../shared/data"), help="Folder holding the gold articles' texts."),
 ) -> None:
     """Precision, recall and F1 of officials, dates, legal references and tasks on the dev gold."""
-    from .evaluate import MissingData, run_eval
+    from .evaluation.extract import MissingData, run_eval
 
     if not gold.exists():
         raise typer.BadParameter(f"no such file or folder: {gold}", param_hint="--gold")
@@ -214,7 +214,7 @@ def eval_themes(
     extend_taxonomy: bool = ExtendOption,
 ) -> None:
     """Micro and macro F1 and per-theme precision and recall on the theme dev gold."""
-    from .evaluate_themes import evaluate_gold, format_report
+    from .evaluation.themes import evaluate_gold, format_report
     from .extract.themes import load_taxonomy
 
     if not gold.is_file():

@@ -1,27 +1,26 @@
-"""The one object every extractor reads: original text, normalised copy, offset map, sentences, tokens.
+"""The one object every extractor reads: original text, normalised copy, offset map, sentences, words,
+and the annotation layers computed on them once.
 
 Extractors match on ``doc.norm`` (normalised text) and report spans with ``doc.span(start, end)``,
 which turns normalised offsets into original ones and takes the original text, so that
-``record.text[start:end]`` is always what the analyst highlights.
+``record.text[start:end]`` is always what the analyst highlights. ``doc.layers`` holds what several
+extractors need (organisations, titles, names, places …), computed on first use and shared;
+``doc.trace`` records the vetoes that fire (``policytext explain``), and records nothing by default.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
+from typing import Any
 
+from .layers import Layers
 from .model import Span
+from .rules.trace import NO_TRACE
 from .text.normalize import OffsetMap, normalize
+from .text.segment import Word, segment
 
-
-@dataclass(slots=True)
-class Word:
-    """A token in normalised coordinates (``norm[start:end]``)."""
-
-    start: int
-    end: int
-    text: str
-    pos: str | None = None
+__all__ = ["Document", "Word"]
 
 
 @dataclass(slots=True)
@@ -33,6 +32,8 @@ class Document:
     published: datetime | None = None
     sentences: list[tuple[int, int]] = field(default_factory=list)  # normalised coordinates
     words: list[Word] = field(default_factory=list)  # normalised coordinates
+    trace: Any = NO_TRACE
+    _layers: Layers | None = field(default=None, repr=False)
 
     @classmethod
     def from_text(
@@ -43,16 +44,27 @@ class Document:
         published: datetime | str | None = None,
         segment: bool = True,
         segmenter: str = "pyvi",
+        pos: bool = True,
     ) -> "Document":
         if isinstance(published, str):  # an ISO 8601 string, as records write it
             published = datetime.fromisoformat(published)
         normalized = normalize(text)
         doc = cls(text, normalized.text, normalized.offsets, title=title, published=published)
         if segment:
-            from .text.segment import segment_document  # pyvi loads models: only when asked
-
-            segment_document(doc, segmenter=segmenter)
+            doc.sentences, doc.words = _segment(normalized.text, segmenter, pos)
         return doc
+
+    @property
+    def layers(self) -> Layers:
+        if self._layers is None:
+            self._layers = Layers(self)
+        return self._layers
+
+    @property
+    def published_date(self) -> date | None:
+        """The publication day (in the zone ``published`` is written with), or None."""
+        value = self.published
+        return value.date() if isinstance(value, datetime) else value
 
     def original(self, start: int, end: int) -> tuple[int, int]:
         """Original-text offsets of the normalised span ``norm[start:end]``."""
@@ -62,3 +74,6 @@ class Document:
         """A record span (original offsets and original text) for ``norm[start:end]``."""
         o_start, o_end = self.offsets.to_original(start, end)
         return Span(o_start, o_end, self.text[o_start:o_end])
+
+
+_segment = segment

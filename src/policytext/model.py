@@ -70,6 +70,7 @@ class Position:
     title: str
     organization: str | None = None
     former: bool = False  # added field: "nguyên Bộ trưởng" (the title itself stays "Bộ trưởng")
+    rule: str | None = None  # added field: the id of the rule that attached this position
 
 
 @dataclass(slots=True)
@@ -77,6 +78,7 @@ class Official:
     name: str
     positions: list[Position] = field(default_factory=list)
     mentions: list[Span] = field(default_factory=list)
+    rule: str | None = None  # added field: the rule that found the person (their first position's)
 
 
 @dataclass(slots=True)
@@ -85,6 +87,7 @@ class Organization:
     mentions: list[Span] = field(default_factory=list)
     kind: str | None = None  # added field: ministry, agency, party, local, ... (from the gazetteer)
     successor: str | None = None  # added field: the body that has since taken over, if any
+    rule: str | None = None  # added field: the id of the rule that found it
 
 
 @dataclass(slots=True)
@@ -94,6 +97,7 @@ class DateMention:
     text: str
     value: str | None
     grain: str  # minute hour day week month quarter half year interval
+    rule: str | None = None  # added field: the id of the rule that found it
 
 
 @dataclass(slots=True)
@@ -106,6 +110,7 @@ class LegalRef:
     number: str | None
     year: int | None
     issuer: str | None
+    rule: str | None = None  # added field: the id of the rule that found it
 
 
 @dataclass(slots=True)
@@ -114,6 +119,7 @@ class Task:
     marker: str
     start: int  # the task item: from its marker to the end of its text
     end: int
+    rule: str | None = None  # added field: the id of the rule that found it
 
 
 @dataclass(slots=True)
@@ -121,6 +127,7 @@ class ThemeHit:
     id: str
     score: float
     evidence: list[Span] = field(default_factory=list)
+    rule: str | None = None  # added field: the id of the rule that labelled it
 
 
 @dataclass(slots=True)
@@ -171,15 +178,17 @@ class Record:
             tokens=[Token(**t) for t in data.get("tokens", [])],
             officials=[
                 Official(o["name"], [Position(**_known(Position, p)) for p in o.get("positions", [])],
-                         spans(o.get("mentions")))
+                         spans(o.get("mentions")), o.get("rule"))
                 for o in data.get("officials", [])
             ],
-            organizations=[Organization(o["name"], spans(o.get("mentions")), o.get("kind"), o.get("successor"))
+            organizations=[Organization(o["name"], spans(o.get("mentions")), o.get("kind"), o.get("successor"),
+                                        o.get("rule"))
                            for o in data.get("organizations", [])],
             dates=[DateMention(**_known(DateMention, d)) for d in data.get("dates", [])],
             legal_refs=[LegalRef(**_known(LegalRef, r)) for r in data.get("legal_refs", [])],
             tasks=[Task(**_known(Task, t)) for t in data.get("tasks", [])],
-            themes=[ThemeHit(t["id"], t["score"], spans(t.get("evidence"))) for t in data.get("themes", [])],
+            themes=[ThemeHit(t["id"], t["score"], spans(t.get("evidence")), t.get("rule"))
+                    for t in data.get("themes", [])],
             errors=list(data.get("errors", [])),
             schema_version=data.get("schema_version", SCHEMA_VERSION),
         )

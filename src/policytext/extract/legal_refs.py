@@ -48,7 +48,7 @@ from ..document import Document
 from ..model import LegalRef
 from ..resources import load_yaml
 from ..text.normalize import normalize_string
-from ..text.patterns import alternation
+from ..match.patterns import alternation
 
 _NUMBER = r"\d{1,5}(?:\.\d{1,3})?"  # "15", "01", "66.7"
 _YEAR = r"(?:19|20)\d\d"

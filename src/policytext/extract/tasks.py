@@ -17,7 +17,7 @@ from functools import lru_cache
 from ..document import Document
 from ..model import Task
 from ..resources import load_yaml
-from ..text.patterns import alternation
+from ..match.patterns import alternation
 
 # where an item may start: the start of a line, or after sentence punctuation and a space
 _ITEM_START = r"(?:(?<=^)|(?<=\n)|(?<=[.;:!?…]\s)|(?<=[.;:!?…][\"”]\s))[ \t]*"

@@ -31,15 +31,20 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-import ahocorasick
-
 from ..document import Document
-from .organizations import organization_matches
+from ..match.gazetteer import Gazetteer
+from ..match.spans import filter_spans, leftmost_longest
 from ..model import ThemeHit
-from ..themes.taxonomy import Taxonomy, TaxonomyError, Theme, format_taxonomy, load_taxonomy
+from ..rules import rule_book
+from ..themes.taxonomy import (
+    Taxonomy,
+    TaxonomyError,
+    Theme,
+    format_taxonomy,
+    load_taxonomy,
+)
 
 if TYPE_CHECKING:
     from ..themes.model import ThemeModel
@@ -51,8 +56,16 @@ __all__ = [
     "format_taxonomy",
     "Taxonomy",
     "TaxonomyError",
-    "score_themes",
 ]
+
+RULES = rule_book("themes")
+LEXICON = RULES.rule("lexicon")
+LEXICON_AND_MODEL = RULES.rule("lexicon-and-model")
+CANCEL_CUE = RULES.veto("cancel-cue")
+INSIDE_NAME = RULES.veto("inside-name")
+PASSING_MENTION = RULES.veto("passing-mention")
+SIDE_REMARK = RULES.veto("side-remark")
+BELOW_THRESHOLD = RULES.veto("below-threshold")
 
 LEAD_CHARS = 200  # the title and first line of a news item: where its subject is named
 LEAD_BONUS = 1.5  # a term in the lead counts this many times its weight once more
@@ -95,32 +108,20 @@ _TERM, _CANCEL, _NAME = 0, 1, 2
 
 
 class _Matcher:
-    """Two Aho-Corasick automata (case-folded and exact) over every term, cancel cue and name."""
+    """Two gazetteers (case-folded and exact) over every term, cancel cue and name of a taxonomy."""
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
-        folded: dict[str, list[tuple[int, int, str, float, bool]]] = {}
-        exact: dict[str, list[tuple[int, int, str, float, bool]]] = {}
+        self.folded: Gazetteer[tuple] = Gazetteer(fold_case=True)
+        self.exact: Gazetteer[tuple] = Gazetteer(fold_case=False)
         for index, theme in enumerate(taxonomy.themes):
             for kind, terms in ((_TERM, theme.lexicon), (_CANCEL, theme.cancel)):
                 for term in terms:
-                    table, key = (exact, term.text) if term.case_sensitive else (folded, term.text.lower())
-                    table.setdefault(key, []).append((index, kind, term.text, term.weight, term.case_sensitive))
+                    table = self.exact if term.case_sensitive else self.folded
+                    table.add(term.text, (index, kind, term.text, term.weight, term.case_sensitive))
         for name in taxonomy.names:
-            exact.setdefault(name, []).append((-1, _NAME, name, 0.0, True))
-        self.folded = _automaton(folded)
-        self.exact = _automaton(exact)
+            self.exact.add(name, (-1, _NAME, name, 0.0, True))
         self.heads = _Heads(frozenset(taxonomy.name_heads), frozenset(taxonomy.not_name_heads))
-
-
-def _automaton(table: dict[str, list]) -> ahocorasick.Automaton | None:
-    if not table:
-        return None
-    automaton = ahocorasick.Automaton()
-    for key, payload in table.items():
-        automaton.add_word(key, (len(key), payload))
-    automaton.make_automaton()
-    return automaton
 
 
 _MATCHERS: dict[int, _Matcher] = {}
@@ -135,38 +136,21 @@ def _matcher(taxonomy: Taxonomy) -> _Matcher:
     return cached
 
 
-def _fold(text: str) -> str:
-    """Lower case with the length unchanged, so offsets stay valid."""
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-
-
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
-
-
 def _raw_matches(
     text: str, n_themes: int, matcher: _Matcher
 ) -> tuple[list[list[_Match]], list[list[tuple[int, int]]], list[tuple[int, int]]]:
     terms: list[list[_Match]] = [[] for _ in range(n_themes)]
     cancels: list[list[tuple[int, int]]] = [[] for _ in range(n_themes)]
     names: list[tuple[int, int]] = []
-    for automaton, haystack in ((matcher.folded, _fold(text)), (matcher.exact, text)):
-        if automaton is None:
-            continue
-        for last, (length, payload) in automaton.iter(haystack):
-            start, end = last - length + 1, last + 1
-            if (start > 0 and _is_word_char(text[start - 1])) or (end < len(text) and _is_word_char(text[end])):
-                continue
-            for index, kind, term, weight, case_sensitive in payload:
+    for gazetteer in (matcher.folded, matcher.exact):
+        for found in gazetteer.iter(text):
+            for index, kind, term, weight, case_sensitive in found.payloads:
                 if kind == _CANCEL:
-                    cancels[index].append((start, end))
+                    cancels[index].append((found.start, found.end))
                 elif kind == _NAME:
-                    names.append((start, end))
+                    names.append((found.start, found.end))
                 else:
-                    terms[index].append(_Match(start, end, term, weight, case_sensitive))
+                    terms[index].append(_Match(found.start, found.end, term, weight, case_sensitive))
     return terms, cancels, names
 
 
@@ -235,38 +219,34 @@ def _in_capitalised_name(text: str, start: int, end: int, heads: _Heads) -> bool
     return False
 
 
-def _name_spans(text: str, published: date | None, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    spans = [(m.start, m.end) for m in organization_matches(text, published)]
-    return sorted(spans + names)
-
-
 def _outside_names(
-    text: str, matches: list[_Match], spans: list[tuple[int, int]], heads: _Heads
+    doc: Document, matches: list[_Match], spans: list[tuple[int, int]], heads: _Heads, theme_id: str
 ) -> list[_Match]:
+    """Matches that are no part of a name: an organisation, a newspaper, a capitalised body's name."""
+    text = doc.norm
     kept = []
     for match in matches:
         if match.case_sensitive:  # written with capitals in the lexicon: a name chosen as evidence ("WTO")
             kept.append(match)
-            continue
-        if any(s < match.end and match.start < e for s, e in spans):
-            continue
-        if _in_capitalised_name(text, match.start, match.end, heads):
-            continue
-        kept.append(match)
+        elif any(s < match.end and match.start < e for s, e in spans) or \
+                _in_capitalised_name(text, match.start, match.end, heads):
+            doc.trace.veto(INSIDE_NAME, match.start, match.end, theme_id)
+        else:
+            kept.append(match)
     return kept
 
 
-def _kept(matches: list[_Match], cancels: list[tuple[int, int]]) -> list[_Match]:
+def _kept(doc: Document, matches: list[_Match], cancels: list[tuple[int, int]], theme_id: str) -> list[_Match]:
     """Drop cancelled matches, then keep the leftmost-longest of overlapping ones."""
     if cancels:
-        matches = [m for m in matches if not any(m.start < c_end and c_start < m.end for c_start, c_end in cancels)]
-    matches.sort(key=lambda m: (m.start, -(m.end - m.start)))
-    kept: list[_Match] = []
-    for match in matches:
-        if kept and match.start < kept[-1].end:
-            continue
-        kept.append(match)
-    return kept
+        uncancelled = []
+        for m in matches:
+            if any(m.start < c_end and c_start < m.end for c_start, c_end in cancels):
+                doc.trace.veto(CANCEL_CUE, m.start, m.end, theme_id)
+            else:
+                uncancelled.append(m)
+        matches = uncancelled
+    return filter_spans(matches, leftmost_longest)
 
 
 def _scale(length: int) -> float:
@@ -329,23 +309,23 @@ def theme_scores(doc: Document, taxonomy: Taxonomy | None = None) -> list[ThemeS
     text = doc.norm
     matcher = _matcher(taxonomy)
     terms, cancels, names = _raw_matches(text, len(taxonomy.themes), matcher)
-    spans = _name_spans(text, _published(doc), names) if any(terms) else []
+    # names are never evidence: the organisations layer and the taxonomy's names (newspapers)
+    spans = sorted([(m.start, m.end) for m in doc.layers.organizations] + names) if any(terms) else []
     scale = _scale(len(text))
     scores = []
     for index, theme in enumerate(taxonomy.themes):
-        kept = _outside_names(text, _kept(terms[index], cancels[index]), spans, matcher.heads)
-        raw = _raw_score(kept) if _substantive(kept, taxonomy.min_matches, len(text)) else 0.0
-        scores.append(ThemeScore(theme, 0.0, raw, kept))
+        kept = _outside_names(doc, _kept(doc, terms[index], cancels[index], theme.id), spans, matcher.heads, theme.id)
+        substantive = _substantive(kept, taxonomy.min_matches, len(text))
+        if kept and not substantive:
+            doc.trace.veto(PASSING_MENTION, kept[0].start, kept[-1].end, theme.id)
+        scores.append(ThemeScore(theme, 0.0, _raw_score(kept) if substantive else 0.0, kept))
     strongest = max((s.raw for s in scores), default=0.0)
     for item in scores:
         if item.raw and item.raw >= RELATIVE_FLOOR * strongest:
             item.score = 1.0 - math.exp(-item.raw / scale)
+        elif item.raw:
+            doc.trace.veto(SIDE_REMARK, item.matches[0].start, item.matches[-1].end, item.theme.id)
     return scores
-
-
-def _published(doc: Document) -> date | None:
-    published = doc.published
-    return published.date() if isinstance(published, datetime) else published
 
 
 def extract_themes(
@@ -369,13 +349,17 @@ def extract_themes(
     for item in scores:
         if not item.matches:  # no evidence, no label, whatever the model says
             continue
-        score = item.score
+        score, rule = item.score, LEXICON
         if item.theme.id in probabilities:
             score = combine(score, probabilities[item.theme.id])
+            rule = LEXICON_AND_MODEL if score > item.score else LEXICON
         if score < taxonomy.threshold_of(item.theme):
+            if item.raw:
+                doc.trace.veto(BELOW_THRESHOLD, item.matches[0].start, item.matches[-1].end,
+                               f"{item.theme.id} {score:.2f}")
             continue
         evidence = [doc.span(m.start, m.end) for m in item.matches[:MAX_EVIDENCE]]
-        hits.append(ThemeHit(item.theme.id, round(score, 3), evidence))
+        hits.append(ThemeHit(item.theme.id, round(score, 3), evidence, rule))
     hits.sort(key=lambda hit: -hit.score)
     return hits
 
@@ -387,9 +371,3 @@ def combine(lexicon_score: float, probability: float) -> float:
     precision stays, the model adds recall on articles that word their theme differently.
     """
     return max(lexicon_score, 0.5 * lexicon_score + 0.5 * probability)
-
-
-def score_themes(gold, pred):  # re-exported for `policytext eval`
-    from ..evaluate_themes import score_themes as _score
-
-    return _score(gold, pred)

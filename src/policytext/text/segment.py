@@ -32,8 +32,6 @@ from typing import TYPE_CHECKING, Iterable
 if TYPE_CHECKING:
     import pycrfsuite
 
-    from ..document import Document
-
 
 _CODE_LETTERS = r"[A-ZĐa-zđ][A-Za-zĐđ0-9]*"
 # spans that must never be split, most specific first
@@ -569,18 +567,31 @@ def _align_words(text: str, spans: list[tuple[int, int]], words: Iterable[str]) 
 SEGMENTERS = {"pyvi": segment_sentence, "underthesea": segment_sentence_underthesea}
 
 
-def segment_document(doc: "Document", *, segmenter: str = "pyvi", with_pos: bool = True) -> None:
-    """Fill ``doc.sentences`` and ``doc.words`` (normalised coordinates)."""
-    from ..document import Word
+@dataclass(slots=True)
+class Word:
+    """A token in normalised coordinates (``norm[start:end]``)."""
 
+    start: int
+    end: int
+    text: str
+    pos: str | None = None
+
+
+def segment(norm: str, segmenter: str = "pyvi", with_pos: bool = True) -> tuple[list[tuple[int, int]], list[Word]]:
+    """Sentence spans and words of normalised text ``norm``."""
     if segmenter not in SEGMENTERS:
         raise ValueError(f"unknown segmenter {segmenter!r}; choose one of {', '.join(SEGMENTERS)}")
-    segment = SEGMENTERS[segmenter]
-    doc.sentences = split_sentences(doc.norm)
+    split_words = SEGMENTERS[segmenter]
+    sentences = split_sentences(norm)
     words: list[Word] = []
-    for start, end in doc.sentences:
-        spans = segment(doc.norm, start, end)
-        texts = [doc.norm[s:e] for s, e in spans]
+    for start, end in sentences:
+        spans = split_words(norm, start, end)
+        texts = [norm[s:e] for s, e in spans]
         tags = pos_tags(texts) if with_pos else [None] * len(spans)
         words.extend(Word(s, e, t, p) for (s, e), t, p in zip(spans, texts, tags))
-    doc.words = words
+    return sentences, words
+
+
+def segment_document(doc, *, segmenter: str = "pyvi", with_pos: bool = True) -> None:
+    """Fill ``doc.sentences`` and ``doc.words`` of a Document (normalised coordinates)."""
+    doc.sentences, doc.words = segment(doc.norm, segmenter, with_pos)

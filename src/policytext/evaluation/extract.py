@@ -362,7 +362,7 @@ def format_report(result: Mapping[str, Any]) -> str:
 
 def analyze_predictor() -> Callable[[str, str | None], dict]:
     """``policytext.analyze`` as a predictor (imported late: the pipeline is optional here)."""
-    from . import analyze
+    from .. import analyze
 
     def predict(text: str, published: str | None) -> dict:
         return analyze(text, published=published).to_dict()

@@ -114,8 +114,8 @@ def evaluate_gold(gold_path: str | Path, vntc_dir: str | Path, taxonomy=None, mo
 
     ``model``: False = lexicon only (the default path), None = the default, or a ThemeModel.
     """
-    from .document import Document
-    from .extract.themes import extract_themes
+    from ..document import Document
+    from ..extract.themes import extract_themes
 
     rows = load_gold(gold_path)
     texts = read_vntc_texts(rows, vntc_dir)

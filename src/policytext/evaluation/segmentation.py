@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from .normalize import normalize
-from .segment import SEGMENTERS
+from ..text.normalize import normalize
+from ..text.segment import SEGMENTERS
 
 
 @dataclass(slots=True)

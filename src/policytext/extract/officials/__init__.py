@@ -1,0 +1,195 @@
+"""Officials: named people holding a public office, with every title the article gives them.
+
+How a person is found (knowledge in resources/titles.yaml, surnames.yaml, organizations.yaml):
+
+1. A chain of titles, each with its organisation, then a name: "Ủy viên Ban Chấp hành Trung ương
+   Đảng, Bí thư Ban cán sự Đảng, Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên". A name is a surname
+   and one to three capitalised syllables; after "ông"/"bà"/"đồng chí" any two to four capitalised
+   syllables ("ông Văn Dũng"); foreign office-holders may have any capitalised name ("Kofi Annan").
+   A plural title lists its holders ("các Phó Thủ tướng: Trần Hồng Hà, Lê Thành Long"); a degree
+   before the name is none of it ("Giám đốc Bệnh viện X, PGS.TS Nguyễn Văn A").
+2. A name followed by its titles: "ông Nguyễn Văn A, Giám đốc Sở Tài chính", "Trần Văn B (nguyên
+   Chủ tịch UBND xã X)", "ông C được bổ nhiệm giữ chức Thứ trưởng ...", "Đại biểu D (Đoàn ĐBQH
+   tỉnh X)".
+3. A title before one word of a name written in full elsewhere: "Chánh án Weinstein" is the
+   article's "Jack Weinstein".
+4. Later mentions of someone already found: the full name anywhere, and the last syllable of the
+   name after an honorific or a title ("ông Diên", "Bộ trưởng Diên"; not "Thủ tướng Chính phủ").
+
+Decisions (benchmarks/gold/README.md and RECORD.md):
+- ``name`` is the fullest form, as written (original text). Mentions are name spans:
+  "Nguyễn Hồng Diên" in "Bộ trưởng Nguyễn Hồng Diên", "Diên" in "ông Diên".
+- ``positions``: nearest-to-the-name first (the office right before the name is the person's main
+  one, as in RECORD.md's example), then in the order later mentions add them; a title also given
+  with an organisation drops its bare repetition.
+- Titles leave out "nguyên"/"cựu"/"quyền"/"tân". Former office-holders still count, their position
+  marked ``former`` ("nguyên Bộ trưởng", "cựu Bộ trưởng", each title of a chain on its own); an
+  acting ("quyền") or new ("tân") holder holds the office now. Ranks ("Thượng tướng") are not
+  positions and make no entry alone.
+- ``organization`` is the organisation as written after the title (abbreviations kept: "UBND TP
+  Hà Nội"), in the gazetteer's casing when it is a gazetteer name ("Bộ Công thương" -> "Bộ Công
+  Thương"); a unit word the title swallowed is restored ("Cục phó Thú y" -> "Cục Thú y").
+  "Ban cán sự Đảng" and "Đảng đoàn" are completed with the ministry of the same chain
+  ("Ban cán sự Đảng Bộ Công Thương", as RECORD.md shows).
+- Titles also used in private companies (Giám đốc, Chủ tịch HĐQT ...) count only with a public
+  organisation. Units of "công ty" (not "Tổng công ty"), and names the article writes as a company's
+  elsewhere ("Công ty Phú An Sinh", "Công ty Cổ phần ... (Yteco)"), are private jobs, unless the text shows
+  the company state-owned (titles.yaml ``state_company``): a public-utility or state-monopoly sector in its
+  name ("Công ty Cấp nước Sài Gòn"), a state parent or owner ("thuộc Bộ Quốc phòng", "Tổng công ty X, "mẹ"
+  của Công ty Y") or "doanh nghiệp nhà nước"; a private cue ("cổ phần", TNHH other than single-member,
+  "tư nhân", "liên doanh") wins.
+- Whose title it is: an apposition to a name ends at its comma, so a name after it with no honorific
+  is someone else ("ông Trần Kim Long, Chủ tịch UBND quận Gò Vấp, Lê Minh Châu"); a title owning a
+  document is not the next person's ("công điện của Thủ tướng Chính phủ, ông Lê Thanh Hải, Chủ tịch
+  ..."); "và" and lower-case words before a name join another person ("Tổng cục Cảnh sát và đại tá
+  Phạm Hùng Chiến"); a capitalised name inside a school's, street's or newspaper's name is its namesake
+  ("Trường THPT chuyên Lê Quý Đôn Đà Nẵng", "báo Khoa Học &amp; Đời Sống").
+- Names: a sentence opener ("Theo Nguyễn Thị Liên, Hiệu trưởng ...") and "anh"/"chị" before a name are
+  no part of it; a one-word foreign surname merges with the full name ("Schroeder", "Gerhard
+  Schroeder"); a foreign name with no honorific before its titles needs a foreign or international
+  office ("James Wolfensohn, Chủ tịch WB").
+
+The rules and vetoes named here are defined, with their examples, in resources/rules/officials.yaml;
+each position carries the id of the rule that attached it (``Position.rule``).
+"""
+
+from __future__ import annotations
+
+from ...document import Document
+from ...layers.names import (
+    capitalised_run,
+    has_surname,
+    inside_run,
+    is_polite,
+    vietnamese_name,
+)
+from ...model import Official
+from ...rules import rule_book
+from .chains import (
+    _after_named_apposition,
+    _foreign_before_titles,
+    _foreign_office,
+    _name_after_chain,
+    _read_chain,
+    _someone_elses_title,
+    _trailing_chain,
+)
+from .lexicon import _Candidate, _lexicon, _Link
+from .lists import _deputies, _listed_names, _names_sharing
+from .merging import (
+    _after_sentence_opener,
+    _full_name_elsewhere,
+    _inside_organization,
+    _merge,
+    _trim_run_on_names,
+)
+from .vetoes import _positions
+
+RULES = rule_book("officials")
+CHAIN_THEN_NAME = RULES.rule("title-chain-then-name")
+PLURAL_LIST = RULES.rule("plural-title-list")
+SHARED_TITLE = RULES.rule("names-sharing-title")
+NAME_THEN_TITLES = RULES.rule("name-then-titles")
+DEPUTY = RULES.rule("deputy-with-delegation")
+SURNAME_ELSEWHERE = RULES.rule("title-then-surname-elsewhere")
+ASSISTANT = RULES.veto("assistant-of-title")
+OWNED_TITLE = RULES.veto("title-owns-document")
+FOREIGN_NEEDS_FOREIGN_OFFICE = RULES.veto("foreign-name-needs-foreign-office")
+COMPANY_TITLE_FOREIGN_NAME = RULES.veto("company-title-foreign-name")
+COMPANY_TITLE_BY_SURNAME = RULES.veto("company-title-by-surname")
+
+
+def extract_officials(doc: Document) -> list[Official]:
+    """One entry per official named in the article: fullest name, every title, every name mention."""
+    norm = doc.norm
+    lex = _lexicon()
+    trace = doc.trace
+    titles = doc.layers.titles
+    org_starts = doc.layers.organizations_in_context
+    candidates: dict[int, _Candidate] = {}
+    private_article = bool(lex.private_context.search(norm))
+    covered = -1
+    by_surname: list[tuple[int, list[_Link], int]] = []  # "Chánh án Weinstein": the full name is elsewhere
+    for start in sorted(titles):
+        if start < covered:
+            continue
+        links, end = _read_chain(norm, titles[start], titles, org_starts)
+        listed = _listed_names(norm, start, end, org_starts)
+        rule = PLURAL_LIST if listed else CHAIN_THEN_NAME
+        name = listed[0] if listed else _name_after_chain(norm, links, end, org_starts,
+                                                         after_name=_after_named_apposition(norm, start))
+        if name is None:
+            by_surname.append((start, links, end))
+            continue
+        if not listed:
+            listed = _names_sharing(norm, name, titles, org_starts)
+            rule = SHARED_TITLE if listed else rule
+        covered = (listed or [name])[-1][1]
+        if lex.not_holder_before.search(norm, max(0, start - 12), start):
+            trace.veto(ASSISTANT, start, name[1])
+            continue  # "Trợ lý Bộ trưởng ... Đào Việt Trung": not the minister
+        if not listed and _someone_elses_title(norm, start, end, name, titles, org_starts):
+            trace.veto(OWNED_TITLE, start, name[1])
+            candidates.setdefault(name[0], _Candidate(name[0], name[1]))  # their own titles come after the name
+            continue
+        for holder in listed or [name]:
+            positions = _positions(doc, links, private_article, rule)
+            positions.reverse()  # nearest the name first: the person's main office
+            candidates[holder[0]] = _Candidate(holder[0], holder[1], positions)
+
+    # names followed by their titles: "ông A, Giám đốc ...", "Trần Văn B (nguyên Chủ tịch ...)"
+    names = {(c.start, c.end) for c in candidates.values()}
+    for m in doc.layers.honorifics:
+        found = vietnamese_name(norm, m.end(), org_starts, honorific=is_polite(m), after_title=False)
+        if found:
+            names.add(found)
+    inside_org = _inside_organization(org_starts)
+    foreign_found: set[tuple[int, int]] = set()
+    for at in doc.layers.capitalised_starts:
+        if at in candidates or inside_run(norm, at) and not _after_sentence_opener(norm, at) or \
+                lex.honorific.match(norm, at) or inside_org(at):
+            continue
+        found = vietnamese_name(norm, at, org_starts, after_title=False)
+        if found is None:
+            found = _foreign_before_titles(norm, at, org_starts)
+            if found is not None and found not in names:
+                foreign_found.add(found)  # not after an honorific ("ngài Tewfik Abada - quyền trưởng Đoàn ngoại giao")
+        if found:
+            names.add(found)
+    for start, end in sorted(names):
+        links = _trailing_chain(norm, end, titles, org_starts)
+        if not links:
+            continue
+        if (start, end) in foreign_found and not _foreign_office(links):
+            trace.veto(FOREIGN_NEEDS_FOREIGN_OFFICE, start, end)
+            continue  # a foreign name with no honorific holds only a foreign office ("James Wolfensohn, Chủ tịch WB")
+        run = capitalised_run(norm, start)
+        if run and not has_surname(norm, run) and all(l.title.title.public_only and l.kind is None for l in links):
+            trace.veto(COMPANY_TITLE_FOREIGN_NAME, start, end)
+            continue  # "ông Guy Lacombe, Tổng giám đốc Big C": a company title and a foreign name
+        positions = _positions(doc, links, private_article, NAME_THEN_TITLES)
+        candidate = candidates.get(start)
+        if candidate is None:
+            candidates[start] = candidate = _Candidate(start, end)
+        candidate.positions.extend(positions)
+    for start, end, position in _deputies(doc, org_starts, DEPUTY):
+        candidates.setdefault(start, _Candidate(start, end)).positions.append(position)
+    for start, links, end in by_surname:
+        if all(l.title.title.public_only and l.org_start is None for l in links):
+            trace.veto(COMPANY_TITLE_BY_SURNAME, start, end)
+            continue  # "Giám đốc Hải": maybe a company's; only a public office or a named body tells
+        full = _full_name_elsewhere(norm, end, org_starts, candidates)
+        if full is None:
+            continue
+        if lex.not_holder_before.search(norm, max(0, start - 12), start):
+            trace.veto(ASSISTANT, start, end)
+            continue
+        positions = _positions(doc, links, private_article, SURNAME_ELSEWHERE)
+        positions.reverse()
+        candidate = candidates.get(full[0])
+        if candidate is None:
+            candidates[full[0]] = candidate = _Candidate(full[0], full[1])
+        candidate.positions.extend(positions)
+    people = [c for c in candidates.values() if c.positions]
+    _trim_run_on_names(norm, people)
+    return _merge(doc, people, titles, org_starts)

@@ -1,0 +1,290 @@
+"""Chains of titles and the person they name: "Ủy viên Bộ Chính trị, Bí thư Thành ủy Hà Nội Đinh Tiến Dũng"
+(titles, then the name) and "ông A, Giám đốc Sở Tài chính" (the name, then its titles)."""
+
+from __future__ import annotations
+
+import re
+
+from ...layers.names import (
+    FOREIGN_FORM,
+    SYLLABLE,
+    VIETNAMESE_SHAPE,
+    acceptable_name,
+    capitalised_run,
+    common_surnames,
+    continues_vietnamese_name,
+    glued_run,
+    has_surname,
+    is_polite,
+    surnames,
+    vietnamese_name,
+)
+from ...layers.titles import (
+    TitleMatch,
+    holds_title,
+    title_at,
+    trailing_rank,
+)
+from .lexicon import (
+    _AFTER_NAME,
+    _APPOINTED,
+    _BEFORE_NAME,
+    _BRACKET_LEAD,
+    _CLAUSE_END,
+    _SEPARATOR,
+    _foreign_name,
+    _lexicon,
+    _Link,
+)
+from .units import (
+    _before_dashed_clause,
+    _before_someone_else,
+    _generic_org,
+    _joined_tail,
+    _known_org_after,
+    _may_open_organization,
+    _names_someone,
+    _set_generic,
+    _through_comma_to_parent,
+)
+
+
+def _read_chain(norm: str, first: TitleMatch, titles, org_starts,
+                after_name: bool = False) -> tuple[list[_Link], int]:
+    """Titles joined by commas or "kiêm", each with its organisation: the links and where they end.
+
+    ``after_name``: the person is already named, so an organisation the gazetteer does not know may sit
+    between two titles ("Nguyễn Tân Cương, Tổng Tham mưu trưởng Quân đội nhân dân Việt Nam, Thứ trưởng
+    Bộ Quốc phòng"); before the name it could swallow the name."""
+    links: list[_Link] = []
+    current = first
+    after_kiem = False
+    while True:
+        link = _Link(current, after_kiem=after_kiem)
+        end = _known_org_after(norm, link, org_starts)
+        links.append(link)
+        if after_name and link.org_start is None and not current.title.organization and not current.title.rank \
+                and norm[end:end + 1] == " ":
+            generic = _generic_org(norm, end + 1, link)
+            if generic is not None and vietnamese_name(norm, generic[0], org_starts, after_title=False) is None:
+                separator = _SEPARATOR.match(norm, generic[1])
+                following = title_at(norm, separator.end(), titles) if separator else None
+                # "..., Chánh văn phòng Cơ quan CSĐT, thiếu tá Phạm Đình Thi": a rank opens the next person
+                if following is not None and not following.title.rank and \
+                        not _names_someone(norm, generic[0], generic[1], org_starts):
+                    _set_generic(link, *generic)
+                    end = generic[1]
+        separator = _SEPARATOR.match(norm, end)
+        following = title_at(norm, separator.end(), titles) if separator else None
+        if following is None or following.start <= current.start:
+            return links, end
+        current = following
+        after_kiem = "kiêm" in separator.group(0)
+
+
+def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts,
+                      after_name: bool = False) -> tuple[int, int] | None:
+    """The person a title chain names: right after it, after an honorific, or after an unknown organisation.
+
+    ``after_name``: the chain is in apposition to a name before it, so a comma and a name with no honorific
+    after the chain start another person ("qua ông Trần Kim Long, Chủ tịch UBND quận Gò Vấp, Lê Minh Châu")."""
+    lex = _lexicon()
+    pos = end
+    m = _BEFORE_NAME.match(norm, pos)
+    if not m:
+        return None
+    pos = m.end()
+    honorific = lex.honorific.match(norm, pos)
+    if honorific:
+        pos = honorific.end()
+    polite = bool(honorific) and is_polite(honorific)
+    if "," in m.group(0) and (links[-1].org_start is None or after_name and not honorific):
+        return None  # "theo yêu cầu của Thủ tướng, ông A ...": a bare title then a comma names nobody
+    if m.group(0) == " " and links[-1].org_start is None and not links[-1].title.title.organization:
+        apposed = _apposed_after_unknown_org(norm, links[-1], pos, org_starts)
+        if apposed is not None:
+            return apposed
+    foreign = any(l.title.title.foreign or l.abroad or l.kind in ("country", "international", "foreign") for l in links)
+    name = vietnamese_name(norm, pos, org_starts, honorific=polite)
+    if name is None and foreign:
+        name = _foreign_name(norm, pos, org_starts)
+    if name is not None or honorific or links[-1].org_end is not None or links[-1].title.title.organization:
+        return name
+    return _name_in_tail(norm, links[-1], pos, org_starts)
+
+
+def _apposed_after_unknown_org(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, int] | None:
+    """"Phó giám đốc Liên đoàn bản đồ địa chất Việt Nam tại TP HCM, ông Nguyễn Hữu Trí": an unknown
+    organisation, a comma and an honorific or a degree ("TS") before the name."""
+    generic = _generic_org(norm, pos, link)
+    if generic is None:
+        return None
+    if not norm.startswith(", ", generic[1]):
+        return None
+    apposition = _lexicon().honorific.match(norm, generic[1] + 2)
+    if apposition is None:
+        return None
+    name = vietnamese_name(norm, apposition.end(), org_starts, honorific=is_polite(apposition))
+    if name is not None:
+        _set_generic(link, *generic)
+    return name
+
+
+def _name_in_tail(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, int] | None:
+    """"Giám đốc Bệnh viện Bạch Mai Nguyễn Quốc Anh": an unknown organisation, then the name."""
+    lex = _lexicon()
+    limit = min(len(norm), pos + 120)
+    stop = _CLAUSE_END.search(norm, pos, limit)
+    while stop and stop.group(0) == "(" and _BRACKET_THEN_NAME.match(norm, stop.start()):
+        # "Cục Chăn nuôi (Bộ NN-PTNT) Nguyễn Đăng Vang": a bracket between the organisation and the name
+        stop = _CLAUSE_END.search(norm, norm.index(")", stop.start()) + 1, limit)
+    clause_end = stop.start() if stop else limit
+    best: tuple[int, int] | None = None
+    best_rank = 99
+    for m in SYLLABLE.finditer(norm, pos, clause_end):
+        if m.start() == pos or not m.group(0)[0].isupper():
+            continue
+        if continues_vietnamese_name(norm, m.start()):
+            continue  # "Trường THPT chuyên Lê Quý Đôn Đà Nẵng": not "Đôn Đà Nẵng"
+        run = capitalised_run(norm, m.start()) or glued_run(norm, m.start())  # "Quách Cường10."
+        if len(run) < 2 or run[-1][1] > clause_end or not has_surname(norm, run):
+            continue
+        last = norm[run[-1][0]:run[-1][1]]
+        if len(last) > 1 and last.isupper() or len(run) > 2 and norm[run[-2][0]:run[-1][1]] in lex.places:
+            continue  # "Nguyễn Đình Chiểu TP.HCM", "Lê Quý Đôn Đà Nẵng": a school's namesake and its city
+        after = run[-1][1]
+        if after + 1 < clause_end and norm[after] == " " and norm[after + 1].isupper():
+            continue  # the capitalised run goes on: part of a longer name
+        rank = {3: 0, 2: 1, 4: 2}.get(len(run), 99)
+        if rank < best_rank and acceptable_name(norm, run[0][0], after, org_starts, True, direct=False):
+            best, best_rank = (run[0][0], after), rank
+        if best_rank == 0:
+            break
+    if best is None:
+        return _foreign_after_country(norm, link, pos, clause_end, org_starts)
+    named_after = lex.name_not_after.search(norm, max(0, best[0] - 12), best[0])
+    place = lex.place_before.search(norm, max(0, best[0] - 12), best[0])
+    if named_after and not (place and place.start() < named_after.start()):
+        return None  # "đường Lê Lợi" (but "thành phố Huỳnh Công Hùng" is no street: see the place test below)
+    first = SYLLABLE.match(norm, best[0]).group(0)
+    if lex.place_before.search(norm, max(0, best[0] - 12), best[0]) and first not in common_surnames():
+        return None  # "Chủ tịch phường Kim Liên": a place
+    org_text = _BRACKET_AT_END.sub("", norm[pos:best[0]].rstrip())
+    if not org_text or lex.generic_end.search(org_text):
+        return None
+    # "Phó chủ nhiệm Ủy ban Dân số Phú Yên - Phạm Thị Tương Lai", "Chủ tịch Hội - tiến sĩ Nguyễn Văn Thưởng": a dash
+    # before the name or its degree; other words after the dash ("Đội PCCC Q.9 - người chỉ huy Nguyễn Văn A",
+    # "VNPT - ... thư của ông B") make the name someone else's
+    cut = _before_dashed_clause(org_text)
+    between = org_text[len(cut):].strip(" -–")
+    if between and not lex.honorific.fullmatch(between + " "):
+        return None
+    org_text = cut.rstrip(" -–")
+    if not org_text or not _may_open_organization(org_text, link):
+        return None
+    rank_at = trailing_rank(org_text)
+    if rank_at is not None:
+        org_text = org_text[:rank_at].rstrip(" -–")  # "Cơ quan CSĐT Bộ Công an - đại tá Phạm Hùng Chiến"
+    if not org_text or holds_title(org_text):
+        return None  # "Hai phó trưởng ban là Bộ trưởng Bộ GD-ĐT Nguyễn Minh Hiển": the name's own title is nearer
+    if _joined_tail(org_text):
+        # "trưởng phòng điều vận và Lâm Ngọc Kiệt", "Tổng cục Cảnh sát và đại tá Phạm Hùng Chiến",
+        # "Giám đốc BV và gia đình sản phụ Hoàng Thị Thuyết": the name is someone else's
+        return None
+    _set_generic(link, pos, pos + len(org_text))
+    return best
+
+
+_BRACKET_THEN_NAME = re.compile(r"\([^()\n]{1,25}\) [^\W\d_]")
+
+
+_BRACKET_AT_END = re.compile(r" \([^()\n]{1,25}\)$")
+
+
+def _foreign_after_country(norm: str, link: _Link, pos: int, clause_end: int, org_starts) -> tuple[int, int] | None:
+    """"Thống đốc Ngân hàng trung ương Trung Quốc Zhou Xiaochuan", "Bộ trưởng Năng lượng Philippines Vincent
+    Perez": an unknown foreign body closing with its country, then a foreign name."""
+    for start in range(pos, clause_end):
+        country = org_starts.get(start)
+        if country is None or country.kind != "country" or country.name == "Việt Nam" or \
+                norm[country.end:country.end + 1] != " ":
+            continue
+        name = _foreign_name(norm, country.end + 1, org_starts)
+        org_text = norm[pos:country.end]
+        if name is None or name[1] > clause_end or holds_title(org_text) or _joined_tail(org_text) or \
+                not _may_open_organization(org_text, link):
+            continue
+        _set_generic(link, pos, country.end)
+        link.abroad = True
+        return name
+    return None
+
+
+def _trailing_chain(norm: str, name_end: int, titles, org_starts) -> list[_Link] | None:
+    """"Nguyễn Văn A, Giám đốc Sở Tài chính": titles right after a name (unless they name someone else)."""
+    apposed = _AFTER_NAME.match(norm, name_end)
+    separator = apposed or _APPOINTED.match(norm, name_end)
+    if not separator:
+        return None
+    title = title_at(norm, separator.end(), titles)
+    if title is None and apposed and apposed.group(0).endswith("("):
+        lead = _BRACKET_LEAD.match(norm, separator.end())  # "Lê Bá Lai (giữ chức Chủ tịch năm 1994-1999)"
+        title = title_at(norm, lead.end(), titles) if lead else None
+    if title is None and norm.startswith(" (", name_end):
+        aside = _lexicon().aside.match(norm, name_end)  # "Dương Văn Lực (sinh năm 1960), Vụ phó ..."
+        title = title_at(norm, aside.end(), titles) if aside else None
+    if title is None:
+        return None
+    links, end = _read_chain(norm, title, titles, org_starts, after_name=True)
+    if _name_after_chain(norm, links, end, org_starts, after_name=True) is not None:
+        return None
+    last = links[-1]
+    if last.org_start is None and last.title.title.organization is None and norm[end:end + 1] == " ":
+        generic = _generic_org(norm, end + 1, last)
+        if generic is not None:
+            generic = _before_someone_else(norm, *generic, org_starts)
+        if generic is not None:
+            _set_generic(last, generic[0], _through_comma_to_parent(norm, generic[1], titles, org_starts))
+    if not apposed and all(l.title.title.public_only and l.org_start is None for l in links):
+        return None  # "công ty ... do bà A làm giám đốc": a company title with no body written
+    return links
+
+
+_OWNED_BY = re.compile(r"(?<!\w)của $")
+
+
+def _someone_elses_title(norm: str, start: int, end: int, name: tuple[int, int], titles, org_starts) -> bool:
+    """"công điện của Thủ tướng Chính phủ, ông Lê Thanh Hải, Chủ tịch UBND TPHCM, ...": a title owning
+    something, a comma, then a person with titles of their own: the title is another person's."""
+    return bool(_OWNED_BY.search(norm, max(0, start - 4), start)) and "," in norm[end:name[0]] and \
+        bool(_trailing_chain(norm, name[1], titles, org_starts))
+
+
+def _foreign_before_titles(norm: str, at: int, org_starts) -> tuple[int, int] | None:
+    """"James Wolfensohn, Chủ tịch WB": two to four foreign-looking words, then a comma or a bracket."""
+    form = FOREIGN_FORM.match(norm, at)
+    if form is None or VIETNAMESE_SHAPE.fullmatch(norm[at:norm.index(" ", at)]) or \
+            not _AFTER_NAME.match(norm, form.end()):
+        return None
+    return _foreign_name(norm, at, org_starts)
+
+
+def _foreign_office(links: list[_Link]) -> bool:
+    return any(l.title.title.foreign or l.abroad or l.kind in ("country", "international", "foreign") for l in links)
+
+
+_NAME_THEN_COMMA = re.compile(r"((?:[^\W\d_]+ ){1,3}[^\W\d_]+), $")
+
+
+def _after_named_apposition(norm: str, start: int) -> bool:
+    """A person's name and a comma right before ``start``: the title there is in apposition to them."""
+    m = _NAME_THEN_COMMA.search(norm, max(0, start - 40), start)
+    if m is None:
+        return False
+    words = m.group(1).split(" ")
+    for i in range(len(words) - 1):
+        if words[i] in surnames() and all(w[:1].isupper() for w in words[i:]):
+            return True
+    return False
+
+

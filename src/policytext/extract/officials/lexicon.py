@@ -1,0 +1,189 @@
+"""What the officials rules know beyond the shared layers (resources/titles.yaml): private-company and
+state-company cues, clause ends, words that stop an organisation, and the small patterns the rules share."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ...layers.names import foreign_name, name_lexicon
+from ...layers.titles import TitleMatch, title_lexicon
+from ...match.patterns import alternation
+from ...model import Position
+from ...resources import load_yaml
+from ...text.normalize import normalize_string
+
+# organisations whose title before "kiêm" holds the same office there ("Phó Chủ tịch kiêm Tổng Thư ký
+# Hội X"); not local authorities or ministries ("Bí thư kiêm Chủ tịch UBND xã": the Party committee's)
+_SHARED_KINDS = {"state_group", "mass", "international", None}
+
+
+# organisations a "Ban cán sự Đảng" / "Đảng đoàn" of the same chain belongs to
+_PARENT_KINDS = {"ministry", "state", "agency", "court", "mass"}
+
+
+@dataclass(slots=True)
+class _Lexicon:
+    """The officials rules' cues; the name and title patterns come from the shared layers."""
+
+    modifiers: re.Pattern[str]  # "nguyên", "quyền", "tân" before a title (titles layer)
+    former: re.Pattern[str]  # "nguyên " / "cựu " right before a title (titles layer)
+    honorific: re.Pattern[str]  # honorifics and degrees (names layer)
+    not_name_start: re.Pattern[str]  # a body or a place starting here (names layer)
+    places: frozenset[str]  # (places layer)
+    aside: re.Pattern[str]  # "(sinh năm 1960)", "(bên trái)" between a name and its titles
+    sentence_openers: frozenset[str]
+    private_heads: re.Pattern[str]
+    generic_end: re.Pattern[str]
+    dash_clause: re.Pattern[str]  # lower-case words that go on with the sentence right after a dash
+    name_not_after: re.Pattern[str]
+    not_holder_before: re.Pattern[str]
+    place_before: re.Pattern[str]
+    not_office: re.Pattern[str]
+    private_context: re.Pattern[str]
+    private_markers: re.Pattern[str]
+    unit_start: re.Pattern[str]
+    state_company: _StateCompanyCues
+
+
+@dataclass(frozen=True, slots=True)
+class _StateCompanyCues:
+    """What makes a company written after a title state-owned (titles.yaml ``state_company``)."""
+
+    enterprise: re.Pattern[str]  # "Công ty", "Xí nghiệp" ...: the organisation is an enterprise
+    owned: re.Pattern[str]  # an ownership form or a public-utility / state-monopoly sector in the name
+    form: re.Pattern[str]  # an ownership form written in the rest of the sentence
+    parent: re.Pattern[str]  # "thuộc Bộ Quốc phòng", "(Tổng công ty Xi măng)" right after the company
+    inner_parent: re.Pattern[str]  # the same inside the organisation ("Xí nghiệp ... thuộc PTSC")
+    owner_before: re.Pattern[str]  # "Tổng công ty X (Viglacera), "mẹ" của " right before the company
+    single_member: re.Pattern[str]  # "TNHH MTV": neither a private nor a state cue alone
+    private: re.Pattern[str]
+
+
+def _state_company_cues(data: dict, org_data: dict) -> _StateCompanyCues:
+    cues = data["state_company"]
+    groups = [spelling for item in org_data["organizations"] if item.get("kind") == "state_group"
+              for spelling in (item["name"], *item.get("aliases", []))]
+    parents = alternation([*cues["parents"], *groups])
+    sectors = alternation([*cues["forms"], *cues["sectors"]])
+    link_word = r"(?:,? (?:trực thuộc|thuộc|của)| ?[(\-–]) ?"
+    return _StateCompanyCues(
+        enterprise=re.compile(rf"(?<!\w)(?:{alternation(cues['heads'])})(?!\w)", re.IGNORECASE),
+        owned=re.compile(rf"(?<!\w)(?:{sectors}|{'|'.join(cues['sector_patterns'])})(?!\w)", re.IGNORECASE),
+        form=re.compile(rf"(?<!\w)(?:{alternation(cues['forms'])})(?!\w)", re.IGNORECASE),
+        parent=re.compile(rf"{link_word}(?:{parents})(?!\w)"),
+        inner_parent=re.compile(rf"(?<!\w)(?:trực thuộc|thuộc|của) (?:{parents})(?!\w)"),
+        owner_before=re.compile(rf"(?<!\w)(?:{parents})(?!\w)[^.;!?\n]{{0,100}}?(?<!\w)"
+                                rf"(?:{alternation(cues['owner_words'])})[\"”]? của $"),
+        single_member=re.compile(rf"(?<!\w)(?:{alternation(cues['single_member'])})(?!\w)", re.IGNORECASE),
+        private=re.compile(rf"(?<!\w)(?:{alternation(cues['private'])})(?!\w)", re.IGNORECASE),
+    )
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    data = load_yaml("titles.yaml")
+    org_data = load_yaml("organizations.yaml")
+    names, titles = name_lexicon(), title_lexicon()
+    return _Lexicon(
+        modifiers=titles.modifiers,
+        former=titles.former,
+        honorific=names.honorific,
+        not_name_start=names.not_name_start,
+        places=names.places,
+        aside=re.compile(rf" \((?:\d|(?:{alternation(data['name_asides'])})(?!\w))[^()\n]{{0,40}}\)"
+                         rf"\s*(?:,|[-–](?= ))\s*"),
+        sentence_openers=frozenset(normalize_string(w) for w in data["sentence_openers"]),
+        private_heads=re.compile(rf"^(?:(?:Hội đồng quản trị|HĐQT|Hội đồng thành viên|HĐTV) )?"
+                                 rf"(?:{alternation(data['private_org_heads'])})(?!\w)"
+                                 rf"|^(?:{alternation(data['private_boards'])}) "
+                                 rf"(?!{alternation(data['state_firms'])})",
+                                 re.IGNORECASE),
+        private_context=re.compile(rf"(?<!\w)(?:{alternation(data['private_context'])})(?!\w)", re.IGNORECASE),
+        private_markers=re.compile(rf"(?<!\w)(?:{alternation(data['private_markers'])})(?!\w)", re.IGNORECASE),
+        name_not_after=re.compile(rf"(?<!\w)(?:{alternation(data['name_not_after'])}) $", re.IGNORECASE),
+        not_office=re.compile(rf"^(?:{alternation(data['not_office_units'])})(?!\w)", re.IGNORECASE),
+        place_before=re.compile(rf"(?<!\w)(?:{alternation(data['place_words'])}) $", re.IGNORECASE),
+        not_holder_before=re.compile(rf"(?<!\w)(?:{alternation(data['not_holder_before'])}) $"),
+        generic_end=re.compile(rf"[,;:!?()\"“”\n]|\.(?!\w)|(?<=\w{{3}})\."  # not the dot of "TP.HCM"
+                               rf"| (?:{alternation(data['clause_verbs'])})(?!\w)| (?=\d+\.)"
+                               # "cho VnExpress biết", "cho phóng viên Tuổi Trẻ hay"
+                               rf"| cho (?:[^\s,.;:]+ ){{1,3}}(?:{alternation(data['told_verbs'])})(?!\w)"),
+        dash_clause=re.compile(rf"(?:{alternation(data['dash_clause_words'])})(?!\w)"),
+        unit_start=re.compile(rf"(?:{alternation(data['unit_words'])})(?!\w)"),
+        state_company=_state_company_cues(data, org_data),
+    )
+
+
+@dataclass(slots=True)
+class _Link:
+    """One title of a chain and the organisation written with it (normalised offsets)."""
+
+    title: TitleMatch
+    org_start: int | None = None
+    org_end: int | None = None
+    org_name: str | None = None  # gazetteer name, when the organisation is one
+    kind: str | None = None
+    after_kiem: bool = False  # joined to the title before by "kiêm"
+    abroad: bool = False  # a foreign country's ministry named by its field ("Ngoại giao Hoa Kỳ")
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int
+    end: int
+    positions: list[Position] = field(default_factory=list)
+
+
+# "Tổng công ty Điện lực VN (EVN) Đặng Hùng", "chủ tịch UBND xã này là Lý Kông Sinh"
+_BEFORE_NAME = re.compile(r"(?: \([^()\n]{1,20}\))?(?: (?:này |đó )?là |,? )")
+
+
+# between two titles of one person ("Đà Nẵng- Hiệu trưởng" too); ";" separates people in lists
+_SEPARATOR = re.compile(r"\s*(?:,|\bkiêm\b|\bđồng thời là\b| - | – |(?<=\w)[-–](?= ))\s*")
+
+
+_AFTER_NAME = re.compile(r"\s*(?:,|\(|[-–](?= ))\s*")  # "Nguyễn Văn Sáng- Phó Chủ tịch" too
+
+
+# "ông A được bổ nhiệm giữ chức Thứ trưởng ...", "ông B thôi giữ chức Chủ tịch ...", "ông C là Giám đốc ..."
+_APPOINTED = re.compile(r" (?:(?:đã |vừa |sẽ |chính thức )?được (?:bầu|bổ nhiệm|tái bổ nhiệm|điều động|luân chuyển|"
+                        r"phân công|giao|chỉ định|cử|bầu bổ sung|bầu giữ chức)(?: (?:giữ chức vụ|giữ chức|làm|là))? |"
+                        r"(?=thôi giữ chức)|giữ chức vụ |giữ chức |là |hiện là |làm )")
+
+
+_OF = re.compile(r" (?:của|thuộc) ")
+
+
+_BRACKET_LEAD = re.compile(r"(?:giữ chức vụ|giữ chức|từng giữ chức|từng là|hiện là|là) ")
+
+
+_REGION = re.compile(r" khu vực (?:[IVXL]+|\d{1,2})(?!\w)")
+
+
+_TAI = re.compile(r"(?: (\([^()\n]{1,15}\)))? tại ")  # "Quỹ Nhi đồng Liên hợp quốc (UNICEF) tại Việt Nam"
+
+
+# a dot after an abbreviation goes on ("TP.HCM", "Q.Bình Thạnh"), one glued to a word ends ("Ninh Bình.Bị cáo")
+_CLAUSE_END = re.compile(r"[,;:!?()\"“”\n]|\.(?!\w)|(?<=\w{3})\.")
+
+
+_PRIVATE = "\x00private"  # organisation of a position held in a private company (dropped at the end)
+
+
+_CONNECTORS = {"và", "của", "thuộc", "tại", "về", "-", "–", "&"}
+
+
+_ADMIN_WORDS = {"tỉnh", "thành", "phố", "TP", "TP.", "quận", "huyện", "xã", "phường", "trấn", "thị"}
+
+
+_BRACKETED = re.compile(r" \([^()\n]{1,15}\)(?= )")
+
+
+_NAME_START = re.compile(r"(?<![\w.])[^\W\d_]")
+
+
+def _foreign_name(norm: str, pos: int, org_starts) -> tuple[int, int] | None:
+    """A foreign name at ``pos`` (names layer), cut before a Vietnamese clause word glued to it by a hyphen."""
+    return foreign_name(norm, pos, org_starts, _lexicon().generic_end)

@@ -1,0 +1,207 @@
+"""One official per person: shorter forms of a name merged into the fullest, later mentions ("ông Diên",
+"Bộ trưởng Diên") found, positions deduplicated."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from ...document import Document
+from ...layers.names import (
+    FOREIGN_FORM,
+    PREVIOUS_WORD,
+    SYLLABLE,
+    VIETNAMESE_SHAPE,
+    honorific_matches,
+    inside_run,
+    vietnamese_name,
+)
+from ...layers.organizations import OrgMatch, organization_matches
+from ...match.gazetteer import on_word_boundaries
+from ...model import Official, Position
+from ...text.normalize import normalize_string
+from .lexicon import _Candidate, _foreign_name, _lexicon
+from .lists import _deputy_words
+from .vetoes import _without_private
+
+
+def _trim_run_on_names(norm: str, people: list[_Candidate]) -> None:
+    """"Bộ trưởng Bộ GD-ĐT Nguyễn Minh Hiển Trao đổi với ...": a headline runs into the first capitalised
+    word of the text; the name without that word is someone found elsewhere in the article."""
+    names = {norm[c.start:c.end] for c in people}
+    for c in people:
+        name = norm[c.start:c.end]
+        cut = name.rfind(" ")
+        if name.count(" ") >= 2 and name[:cut] in names:
+            c.end = c.start + cut
+
+
+_ONE_WORD = re.compile(r" ([^\W\d_]+)(?=[ ,.;:!?)]|$)")
+
+
+def _full_name_elsewhere(norm: str, end: int, org_starts, candidates) -> tuple[int, int] | None:
+    """A title, then one word of a name written in full elsewhere in the article: "Chánh án Weinstein"
+    and "Jack Weinstein" earlier. The full form must be the only one ending with that word, and a
+    Vietnamese name or one whose given name is not Vietnamese-shaped (not "Theo Weinstein")."""
+    m = _ONE_WORD.match(norm, end)
+    if not m or not m.group(1)[0].isupper() or m.end(1) + 1 < len(norm) and norm[m.end(1) + 1].isupper():
+        return None
+    if m.start(1) in org_starts or _lexicon().not_name_start.match(norm, m.start(1)):
+        return None  # "Chính phủ", "Hà Nội": a body or a place
+    word = m.group(1)
+    forms: set[tuple[int, int]] = set()
+    for c in candidates.values():
+        if c.positions and norm[c.start:c.end].split(" ")[-1] == word:
+            forms.add((c.start, c.end))
+    for found in re.finditer(rf"(?<!\w)(?:[^\W\d_]+ ){{1,3}}{re.escape(word)}(?!\w)", norm):
+        start = found.start()
+        while start < found.end() and not norm[start].isupper():
+            start = norm.index(" ", start) + 1  # the capitalised run only
+        if start >= found.end() - len(word) or inside_run(norm, start):
+            continue
+        span = (start, found.end())
+        if vietnamese_name(norm, start, org_starts, after_title=False) == span:
+            forms.add(span)
+        elif FOREIGN_FORM.fullmatch(norm[start:span[1]]) and \
+                not VIETNAMESE_SHAPE.fullmatch(norm[start:norm.index(" ", start)]) and \
+                _foreign_name(norm, start, org_starts) == span:
+            forms.add(span)
+    names = {norm[s:e] for s, e in forms}
+    if len(names) != 1:
+        return None
+    return min(forms)
+
+
+def _inside_organization(org_starts: dict[int, OrgMatch]):
+    """A test for positions inside an organisation's name ("Hà Tiên" in "Thị ủy Hà Tiên")."""
+    starts = sorted(org_starts)
+    ends = [org_starts[s].end for s in starts]
+
+    def inside(at: int) -> bool:
+        i = bisect.bisect_right(starts, at) - 1
+        return i >= 0 and starts[i] < at < ends[i]
+
+    return inside
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\n\"“]\s*|\s[-–]\s)$")
+
+
+def _after_sentence_opener(norm: str, at: int) -> bool:
+    """"Theo Nguyễn Thị Liên, Hiệu trưởng ...": the capitalised word before the name only opens the sentence."""
+    before = PREVIOUS_WORD.search(norm, max(0, at - 20), at - 1)
+    return before is not None and before.group(0) in _lexicon().sentence_openers and \
+        bool(_SENTENCE_START.search(norm, max(0, before.start() - 3), before.start()))
+
+
+def _merge(doc: Document, candidates: list[_Candidate], titles, org_starts) -> list[Official]:
+    """One Official per person (same name, or a shorter form of it), then the later mentions."""
+    norm = doc.norm
+    people: list[tuple[str, list[Position], set[tuple[int, int]]]] = []
+    for candidate in sorted(candidates, key=lambda c: (-len(norm[c.start:c.end].split()), c.start)):
+        name = norm[candidate.start:candidate.end]
+        for known, positions, spans in people:
+            if _same_person(name, known):
+                positions.extend(candidate.positions)
+                spans.add((candidate.start, candidate.end))
+                break
+        else:
+            people.append((name, list(candidate.positions), {(candidate.start, candidate.end)}))
+    people.sort(key=lambda person: min(person[2]))
+    for name, _, spans in people:
+        for m in re.finditer(re.escape(name), norm):
+            if on_word_boundaries(norm, m.start(), m.end()) and not _inside(m.start(), m.end(), spans):
+                spans.add((m.start(), m.end()))
+    _short_mentions(norm, people, titles, org_starts)
+    officials = []
+    for name, positions, spans in people:
+        positions = _without_private(positions)
+        if not positions:
+            continue
+        first_full = min((s for s in spans if norm[s[0]:s[1]] == name), key=lambda s: s[0])
+        positions = _dedupe(positions)
+        officials.append(Official(name=doc.span(*first_full).text, positions=positions,
+                                  mentions=[doc.span(s, e) for s, e in sorted(spans)], rule=positions[0].rule))
+    return officials
+
+
+_WORD_AFTER = re.compile(r" ([^\W\d_]+)(?!\w)")
+
+
+def _short_mentions(norm: str, people, titles, org_starts) -> None:
+    """"ông Diên", "Bộ trưởng Diên": the last syllable of exactly one known name, standing alone (not
+    "Chính" of "Thủ tướng Chính phủ" in an article about Phạm Minh Chính)."""
+    by_last: dict[str, list[int]] = {}
+    for i, (name, _, _) in enumerate(people):
+        by_last.setdefault(name.split()[-1], []).append(i)
+    openings = [m.end() - 1 for m in honorific_matches(norm)] + [t.end for t in titles.values()] + \
+        [m.end() - 1 for m in _deputy_words(norm)]
+    for at in openings:
+        m = _WORD_AFTER.match(norm, at)
+        if not m:
+            continue
+        word = m.group(1)
+        if not word[0].isupper() or len(by_last.get(word, ())) != 1:
+            continue
+        if m.end() + 1 < len(norm) and norm[m.end()] == " " and norm[m.end() + 1].isupper():
+            continue  # more name follows: not a short form
+        if m.start(1) in org_starts or _lexicon().not_name_start.match(norm, m.start(1)):
+            continue  # "Chính phủ", "Hà Nội": a body or a place
+        spans = people[by_last[word][0]][2]
+        if not _inside(m.start(1), m.end(1), spans):
+            spans.add((m.start(1), m.end(1)))
+
+
+def _inside(start: int, end: int, spans: set[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _same_person(short: str, full: str) -> bool:
+    """"Nguyễn Diên", "Hồng Diên" for "Nguyễn Hồng Diên": the same surname and given name, or its tail."""
+    if short == full:
+        return True
+    a, b = short.split(), full.split()
+    if (len(a) >= 2 or len(b) >= 2) and b[-len(a):] == a:
+        return True  # "ông Văn Dũng" later written in full, "Nguyễn Văn Dũng"; "Schroeder", "Gerhard Schroeder"
+    return len(a) >= 2 and a[0] == b[0] and a[-1] == b[-1] and all(x in b for x in a)
+
+
+def _words(text: str | None) -> frozenset[str]:
+    return frozenset(SYLLABLE.findall((text or "").casefold())) - {"và"}
+
+
+@lru_cache(maxsize=512)
+def _gazetteer_name(organization: str | None) -> str | None:
+    """The gazetteer's name of an organisation written in full by one of its spellings ("QH" -> "Quốc hội")."""
+    if not organization:
+        return None
+    norm = normalize_string(organization)
+    found = organization_matches(norm, context=True)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(norm):
+        return found[0].name if found[0].kind != "ministry_field" else "Bộ " + found[0].name
+    return None
+
+
+def _dedupe(positions: list[Position]) -> list[Position]:
+    """One position per office: the same title with an organisation written more fully elsewhere
+    ("Bộ Nông nghiệp phát triển nông thôn" / "... và Phát triển nông thôn", or none) keeps the fullest;
+    two spellings of one gazetteer body ("Quốc hội", "QH") keep the first."""
+    out: list[Position] = []
+    for p in positions:
+        title, words = p.title.casefold(), _words(p.organization)
+        for i, kept in enumerate(out):
+            if kept.title.casefold() != title:
+                continue
+            kept_words = _words(kept.organization)
+            if words <= kept_words:
+                break
+            if kept_words <= words:
+                out[i] = p
+                break
+            known = _gazetteer_name(kept.organization)
+            if known is not None and known == _gazetteer_name(p.organization):
+                break
+        else:
+            out.append(p)
+    return out

@@ -1,0 +1,260 @@
+"""The organisation written with a title: a gazetteer body right after it, or words the gazetteer does not
+know up to the clause's end ("Giám đốc Bệnh viện Bạch Mai"), cut where another person, a dashed clause or
+another title begins, and written back as the article writes it."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from ...document import Document
+from ...layers.names import (
+    inside_run,
+    surnames,
+    vietnamese_name,
+)
+from ...layers.organizations import OrgMatch
+from ...layers.titles import opens_title, title_at
+from ...match.gazetteer import lower_same_length
+from .lexicon import (
+    _ADMIN_WORDS,
+    _BRACKETED,
+    _CONNECTORS,
+    _NAME_START,
+    _OF,
+    _REGION,
+    _TAI,
+    _lexicon,
+    _Link,
+)
+
+
+def _known_org_after(norm: str, link: _Link, org_starts: dict[int, OrgMatch]) -> int:
+    """Attach the gazetteer organisation the title names; returns where the link ends."""
+    title = link.title
+    t = title.title
+    unit_start = title.org_from
+    found: OrgMatch | None = None
+    if unit_start is not None:
+        inner = org_starts.get(unit_start)
+        if inner is not None and inner.end > title.end:
+            found = inner
+    if found is None and title.end < len(norm) and norm[title.end] == " ":
+        org = org_starts.get(title.end + 1)
+        if org is not None and (org.kind != "ministry_field" or t.minister) and \
+                not (org.kind == "country" and t.unit):  # "Trưởng ban Pháp chế" heads no French body
+            found = org
+    if found is None:
+        return title.end
+    end = found.end
+    region = _REGION.match(norm, end)
+    if region:
+        end = region.end()  # "Kho bạc Nhà nước khu vực XII", the regional units of 2025
+    of = _OF.match(norm, end)  # "Ủy ban Pháp luật của Quốc hội"
+    if of and of.end() in org_starts:
+        end = org_starts[of.end()].end
+    if found.kind == "ministry_field" and norm[end:end + 1] == " ":
+        country = org_starts.get(end + 1)
+        if country is not None and country.kind == "country" and country.name != "Việt Nam":
+            end, link.abroad = country.end, True  # "Bộ trưởng Ngoại giao Hoa Kỳ"
+    if found.kind in ("country", "international"):
+        tai = _TAI.match(norm, end)
+        if tai and tai.end() in org_starts:
+            end = org_starts[tai.end()].end  # "Đại sứ Việt Nam tại Nhật Bản", "Ngân hàng Thế giới tại Việt Nam"
+    link.org_start = unit_start if unit_start is not None and found.start > unit_start else found.start
+    link.org_end, link.kind = end, found.kind
+    link.org_name = found.name if found.kind != "ministry_field" else None
+    return end
+
+
+_JOINED_PERSON = re.compile(r"(?<!\w)(?:và|cùng|với)(?: [^\W\d_A-ZĐ][^\W\d_]*){0,2} $")
+
+
+def _names_someone(norm: str, start: int, end: int, org_starts) -> bool:
+    """Another person joined inside ``norm[start:end]`` ("phòng điều vận và Lâm Ngọc Kiệt", "... và trung
+    úy Trương Ngọc Long"); not a name an organisation carries ("THPT Ngô Thời Nhiệm")."""
+    for m in _NAME_START.finditer(norm, start, end):
+        if norm[m.start()].isupper() and not inside_run(norm, m.start()) and \
+                _JOINED_PERSON.search(norm, max(start, m.start() - 30), m.start()):
+            name = vietnamese_name(norm, m.start(), org_starts, after_title=False)
+            if name is not None and name[1] <= end:
+                return True
+    return False
+
+
+def _before_someone_else(norm: str, start: int, end: int, org_starts) -> tuple[int, int] | None:
+    """An organisation's words up to another person joined to them: "phòng điều vận" of "trưởng phòng
+    điều vận và Lâm Ngọc Kiệt"."""
+    for m in _NAME_START.finditer(norm, start, end):
+        joined = _JOINED_PERSON.search(norm, max(start, m.start() - 30), m.start())
+        if norm[m.start()].isupper() and not inside_run(norm, m.start()) and joined and \
+                vietnamese_name(norm, m.start(), org_starts, after_title=False) is not None:
+            cut = joined.start() - 1
+            return (start, cut) if cut > start else None
+    return start, end
+
+
+_COMMA_THEN_PARENT = re.compile(r", ([^,.;:()\n\d]{1,60}?) (?:thuộc|của) ")
+
+
+def _through_comma_to_parent(norm: str, end: int, titles, org_starts) -> int:
+    """"vụ 4, Thanh tra khiếu tố địa phương thuộc Thanh tra Chính phủ": an organisation whose name goes
+    on past a comma to the known body it belongs to (not to another title); returns where it ends."""
+    m = _COMMA_THEN_PARENT.match(norm, end)
+    if not m or not m.group(1)[:1].isupper() or title_at(norm, m.start(1), titles) is not None:
+        return end
+    if _lexicon().generic_end.search(" " + m.group(1)):
+        return end  # "Ban quản lý dự án đường sắt, Chính phủ đã đồng ý ... của ADB": a new clause, no parent
+    parent = org_starts.get(m.end())
+    return parent.end if parent is not None else end
+
+
+def _generic_org(norm: str, pos: int, link: _Link) -> tuple[int, int] | None:
+    """An organisation the gazetteer does not know, written right after a title up to the clause's end."""
+    lex = _lexicon()
+    limit = min(len(norm), pos + 100)
+    stop = lex.generic_end.search(norm, pos - 1, limit)
+    while stop and stop.group(0) == ";" and norm.endswith("&amp", 0, stop.start()):
+        stop = lex.generic_end.search(norm, stop.end(), limit)  # "báo Khoa Học &amp; Đời Sống": an escaped "&"
+    end = max(pos, stop.start()) if stop else limit
+    text = _until_proper_noun_ends(_before_joined_name(_before_dashed_clause(_before_dashed_title(norm[pos:end]))))
+    text = text.rstrip(" -–")
+    while text.rsplit(" ", 1)[-1] in _CONNECTORS and " " in text:
+        text = text.rsplit(" ", 1)[0].rstrip(" -–")  # "Hiệu trưởng ĐH An Giang và ông ..."
+    if not text and link.title.title.org_in_match and link.title.org_from is not None:
+        return link.title.org_from, link.title.end  # "Chủ tịch Hội đồng quản trị cho biết"
+    if not text or not _organization_length_ok(text):
+        return None
+    if not _may_open_organization(text, link):
+        return None
+    return pos, pos + len(text)
+
+
+_DASH = re.compile(r" [-–] (?=\w)")
+
+
+def _before_dashed_clause(text: str) -> str:
+    """Words up to the dash that closes a name's apposition: a dash right after the title ("ông Võ Phi Dũng -
+    Trưởng phòng - phân bua"), a dash after the name's proper-noun end followed by lower-case words only
+    ("Phó Ban kinh tế và ngân sách HĐND TP - đồng tình", "Đội PCCC Q.9 - người chỉ huy"), or a dash then a
+    word that goes on with the sentence ("công ty khí - đại diện chủ đầu tư dự án LPG"). A dash joining two
+    fields of one body stays ("Sở Tài nguyên - môi trường Bình Dương", "Vụ ĐH - sau ĐH")."""
+    if text[:2] in ("- ", "– "):
+        return ""
+    for dash in _DASH.finditer(text):
+        rest = text[dash.end():]
+        if not rest[:1].islower():
+            continue
+        before = text[:dash.start()].rsplit(" ", 1)[-1]
+        proper_end = before[:1].isupper() or any(c.isdigit() for c in before)
+        if _lexicon().dash_clause.match(rest) or proper_end and not any(w[:1].isupper() for w in rest.split(" ")):
+            return text[:dash.start()]
+    return text
+
+
+_AND_NAME = re.compile(r" (?:và|cùng|với) ((?:[^\W\d_]+ ){1,3}[^\W\d_]+)")
+
+
+def _before_joined_name(text: str) -> str:
+    """Words up to "và" and another person's name ("Công ty Địa ốc Gò Môn và Lê Minh Châu nguyên Giám đốc ...")."""
+    for m in _AND_NAME.finditer(text):
+        words = m.group(1).split(" ")
+        run = list(itertools.takewhile(lambda w: w[:1].isupper(), words))
+        if 2 <= len(run) <= 4 and run[0] in surnames() and (len(run) == len(words) or len(run) < 4):
+            return text[:m.start()]
+    return text
+
+
+def _before_dashed_title(text: str) -> str:
+    """Words up to a dash that opens another title or a number ("Ban Thường vụ - Trưởng Ban Tư tưởng ...",
+    "huyện Phú Quốc - 5 năm tù")."""
+    for dash in _DASH.finditer(text):
+        rest = text[dash.end():]
+        if rest[:1].isdigit() or opens_title(rest):
+            return text[:dash.start()]
+    return text
+
+
+def _organization_length_ok(text: str) -> bool:
+    """Up to 20 syllables: "Cục CSĐT tội phạm về trật tự quản lý kinh tế và chức vụ", "Cục Y tế dự phòng và Phòng
+    chống HIV/AIDS - Bộ Y tế" (a clause verb or a dash before another title has ended it already)."""
+    return len([w for w in text.split() if w not in ("-", "–")]) <= 20
+
+
+def _may_open_organization(text: str, link: _Link) -> bool:
+    """Words after a title that can be its organisation: a name, a unit word ("phòng kế hoạch"), or,
+    after a title whose unit word it left out, words that go on to a name ("Đội trưởng chống lậu Cục
+    Hải quan Lạng Sơn" -> "Đội chống lậu Cục Hải quan Lạng Sơn")."""
+    t = link.title.title
+    if text[0].isupper() or _lexicon().unit_start.match(text) or link.title.org_from is not None:
+        return True
+    if not t.unit or t.unit_in_title:
+        return False
+    words = text.split(" ")
+    first_name = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
+    # "Phó Đội trưởng và trung úy Trương Ngọc Long": the words after the title go on to someone else
+    if first_name is None or any(w in _CONNECTORS or w in ("cùng", "với") for w in words[:first_name]):
+        return False
+    # "đội trưởng lái máy Nguyễn Trọng Hội": the capitalised words are the next person's name, not a body's
+    rest = words[first_name:]
+    return not (2 <= len(rest) <= 4 and rest[0] in surnames() and all(w[:1].isupper() for w in rest))
+
+
+def _until_proper_noun_ends(text: str) -> str:
+    """"Trung tâm Y tế huyện Bình Chánh tổng kết": an organisation's name ends with its place; the
+    lower-case word after a place ("huyện Bình Chánh", "Hà Nội") starts the rest of the sentence."""
+    places = _lexicon().places
+    words = text.split(" ")
+    run_start = None
+    for i, word in enumerate(words):
+        if i > 0 and word[:1].isupper():
+            run_start = i if run_start is None else run_start
+            continue
+        # a connector after a place ends the name too when a lower-case word follows it ("Chi nhánh Hà Tĩnh
+        # và toàn bộ phương án ..."), not when the name goes on ("Sở Nội vụ Hà Nội và Hưng Yên")
+        lower_next = word in _CONNECTORS and i + 1 < len(words) and not words[i + 1][:1].isupper()
+        if run_start is not None and (word not in _CONNECTORS or lower_next):
+            run = words[run_start:i]
+            ends_with_place = any(" ".join(run[k:]) in places for k in range(len(run)))
+            if ends_with_place or words[run_start - 1] in _ADMIN_WORDS or run[0] in _ADMIN_WORDS:
+                return " ".join(words[:i])
+        run_start = None
+    return text
+
+
+def _set_generic(link: _Link, start: int, end: int) -> None:
+    link.org_start = link.title.org_from if link.title.org_from is not None else start
+    link.org_end = end
+
+
+def _joined_tail(text: str) -> bool:
+    """"và", "cùng" or "với" then only lower-case words up to the end: another person joins the clause."""
+    words = text.split(" ")
+    for i in range(len(words) - 1, -1, -1):
+        if words[i] in ("và", "cùng", "với"):
+            return True
+        if words[i][:1].isupper() or words[i][:1].isdigit():
+            return False
+    return False
+
+
+def _organization_text(doc: Document, link: _Link) -> str | None:
+    """The organisation as written (original text), in gazetteer casing when it is a gazetteer name."""
+    t = link.title.title
+    if link.org_start is None:
+        return t.organization
+    written = _BRACKETED.sub("", doc.span(link.org_start, link.org_end).text)  # abbreviations in brackets go
+    written = written.rstrip(".")  # "Sở Tài chính TP. Bà Hồng nêu": the sentence's dot
+    if link.kind == "ministry_field" or link.kind is None and link.abroad and t.minister and \
+            not lower_same_length(written).startswith("bộ "):
+        return f"Bộ {written}"  # "Bộ trưởng Tài chính" -> "Bộ Tài chính", "Bộ trưởng Năng lượng Philippines"
+    if link.org_name and lower_same_length(written) == lower_same_length(link.org_name):  # casing only; tone style as written
+        written = link.org_name
+    first_word = written.split(" ", 1)[0]
+    abbreviation = len(first_word) > 2 and first_word.isupper() and first_word.isalpha()  # "VKSND": the unit is in it
+    if t.unit and link.kind is None and not t.unit_in_title and not abbreviation and \
+            not lower_same_length(written).startswith(lower_same_length(t.unit)):
+        written = f"{t.unit} {written}"  # "Cục phó Thú y" -> "Cục Thú y"
+    elif t.unit_in_title and written[:1].islower():
+        written = written[0].upper() + written[1:]
+    return written

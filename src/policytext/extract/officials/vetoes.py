@@ -1,0 +1,147 @@
+"""Positions that are no public office: jobs in private companies (unless the text shows the company
+state-owned), neighbourhood volunteers, titles that need an organisation and have none."""
+
+from __future__ import annotations
+
+import re
+
+from ...document import Document
+from ...layers.names import VIETNAMESE_SHAPE
+from ...layers.organizations import organization_entry
+from ...model import Position
+from ...rules import rule_book
+from .lexicon import _PARENT_KINDS, _PRIVATE, _SHARED_KINDS, _lexicon, _Link
+from .units import _organization_text
+
+RULES = rule_book("officials")
+NEEDS_ORGANIZATION = RULES.veto("needs-organization")
+PRIVATE_COMPANY = RULES.veto("private-company")
+NOT_AN_OFFICE = RULES.veto("not-an-office")
+
+
+def _positions(doc: Document, links: list[_Link], private_article: bool, rule: str) -> list[Position]:
+    """Valid positions of a chain, each marked with ``rule``: ranks dropped, private and
+    organisation-less ones checked (the vetoes are recorded in ``doc.trace``)."""
+    lex = _lexicon()
+    out: list[Position] = []
+    parent = next((l for l in links if l.kind in _PARENT_KINDS), None)
+    for i, link in enumerate(links):
+        t = link.title.title
+        if t.rank:
+            continue
+        former = bool(lex.former.search(doc.norm, max(0, link.title.start - 20), link.title.start))
+        organization = _organization_text(doc, link)
+        following = links[i + 1] if i + 1 < len(links) else None
+        if organization is None and following is not None and following.after_kiem and \
+                following.org_start is not None and following.kind in _SHARED_KINDS:
+            organization = _organization_text(doc, following)  # "Chủ tịch kiêm Tổng Giám đốc Viettel"
+        if organization is None:
+            if t.needs_org or (t.public_only and not t.alone_ok and private_article):
+                doc.trace.veto(NEEDS_ORGANIZATION, link.title.start, link.title.end, t.title)
+                continue
+        elif link.kind is None and (t.public_only and lex.private_heads.search(organization) or
+                                    link.org_start is not None and
+                                    _private_unit(doc.norm, doc.norm[link.org_start:link.org_end])) and \
+                not (link.org_start is not None and _state_company(doc.norm, link.org_start, link.org_end)):
+            doc.trace.veto(PRIVATE_COMPANY, link.title.start, link.org_end or link.title.end, organization)
+            out.append(Position(link.title.text, _PRIVATE, former, rule))  # the bare title elsewhere is this job
+            continue
+        elif link.kind is None and lex.not_office.search(organization):
+            doc.trace.veto(NOT_AN_OFFICE, link.title.start, link.org_end or link.title.end, organization)
+            continue  # "tổ trưởng tổ dân phố": a neighbourhood volunteer, not an office
+        entry = organization_entry(link.org_name or "")
+        if entry is not None and entry.incomplete and parent is not None and parent is not link:
+            organization = f"{organization} {_organization_text(doc, parent)}"  # "Ban cán sự Đảng Bộ Công Thương"
+        out.append(Position(link.title.text, organization, former, rule))
+    return out
+
+
+_RESIDENTIAL_GROUP = re.compile(r"tổ \d+$", re.IGNORECASE)
+
+
+_COMPANY_INSIDE = re.compile(r"(?<!\w)(?:công ty|Công ty|Cty|cty|CTY)(?!\w)")
+
+
+_COMPANY_BEFORE = re.compile(r"(?:công ty|Công ty|Cty|cty|CTY) $")
+
+
+def _state_company(norm: str, start: int, end: int) -> bool:
+    """A company written after a title (``norm[start:end]``) that the text shows to be state-owned: an
+    ownership form or a public-utility sector in its name ("Công ty Cấp nước Sài Gòn"), a state parent
+    ("Công ty Gốm xây dựng Hạ Long thuộc Tổng công ty Thủy tinh") or owner before it ("Tổng công ty X, "mẹ" của
+    Công ty Y") wherever the article writes the company, or "doanh nghiệp nhà nước" later in the sentence.
+    A private cue ("cổ phần", a TNHH that is not single-member, "tư nhân", "liên doanh") wins."""
+    cues = _lexicon().state_company
+    if norm[start:end].lower() in _BARE_COMPANY:
+        return _article_company_is_state(norm)  # "Giám đốc công ty": the company the article is about
+    organization = cues.single_member.sub(" ", norm[start:end])  # "TNHH MTV" is no private cue
+    if not cues.enterprise.search(organization) or cues.private.search(organization):
+        return False
+    if cues.owned.search(organization) or cues.inner_parent.search(organization):
+        return True
+    name = norm[start:end]
+    at = norm.find(name)
+    while at >= 0:  # each place the article writes the company: "(thuộc Bộ Xây dựng)" may follow any of them
+        if cues.parent.match(norm, at + len(name)) or cues.owner_before.search(norm, max(0, at - 160), at):
+            return True
+        at = norm.find(name, at + 1)
+    sentence_end = _SENTENCE_END.search(norm, end, end + 160)
+    return bool(cues.form.search(norm, end, sentence_end.start() if sentence_end else end + 160))
+
+
+_SENTENCE_END = re.compile(r"[.;!?\n](?!\w)")
+
+
+_BARE_COMPANY = frozenset({"công ty", "cty", "công ty này"})
+
+
+_NAMED_COMPANY = re.compile(r"(?<!\w)(?:Công ty|Cty|CTY)(?= [^\W\d_])")
+
+
+_COMPANY_CLAUSE_END = re.compile(r"[,;:!?)\n]|\.(?!\w)")
+
+
+def _article_company_is_state(norm: str) -> bool:
+    """An article naming no private firm names a company shown to be state-owned ("Công ty Gốm xây dựng
+    Hạ Long (thuộc Tổng công ty Thủy tinh và gốm xây dựng, Bộ Xây dựng)"): its bare "công ty" is that one."""
+    if _lexicon().private_context.search(norm):
+        return False
+    for company in _NAMED_COMPANY.finditer(norm):
+        stop = _COMPANY_CLAUSE_END.search(norm, company.end(), company.end() + 120)
+        if _state_company(norm, company.start(), stop.start() if stop else company.end() + 120):
+            return True
+    return False
+
+
+def _private_unit(norm: str, organization: str) -> bool:
+    """A unit of a company ("Phòng thanh tra ... của công ty", "Công đoàn Công ty TNHH May", not "Tổng công ty"),
+    or a name the article writes as a company's elsewhere ("Giám đốc Phú An Sinh" after "Công ty Phú An Sinh",
+    "Yteco" after "Công ty Cổ phần ... (Yteco)")."""
+    for m in _COMPANY_INSIDE.finditer(organization):
+        if not organization[:m.start()].lower().endswith("tổng "):
+            return True
+    if _lexicon().private_markers.search(organization):
+        return True  # "ĐH dân lập Thăng Long"
+    if _RESIDENTIAL_GROUP.match(organization):
+        return True  # "tổ trưởng tổ 10, khu phố 4": a neighbourhood volunteer (kept out, like a company job)
+    for named in re.finditer(rf"\({re.escape(organization)}\)", norm):
+        clause = re.split(r"[.;:!?\n]", norm[max(0, named.start() - 100):named.start()])[-1]
+        if _lexicon().private_context.search(clause):
+            return True  # "Công ty Cổ phần Xuất nhập khẩu y tế TP HCM (Yteco)" ... "Phó giám đốc Yteco"
+    words = organization.split(" ")
+    if len(words) < 2 or not all(w[:1].isupper() and VIETNAMESE_SHAPE.fullmatch(w) for w in words) or \
+            _lexicon().unit_start.match(organization.lower()):
+        return False  # only a Vietnamese trade name; "PTSC", "Sinhanco" may be state-owned
+    at = norm.find(organization)
+    while at >= 0:
+        if _COMPANY_BEFORE.search(norm, max(0, at - 8), at):
+            return True
+        at = norm.find(organization, at + 1)
+    return False
+
+
+def _without_private(positions: list[Position]) -> list[Position]:
+    """Drop private jobs and the bare titles that stand for them ("Giám đốc Công ty X" ... "Giám đốc A")."""
+    private = {p.title.casefold() for p in positions if p.organization == _PRIVATE}
+    return [p for p in positions
+            if p.organization != _PRIVATE and not (p.organization is None and p.title.casefold() in private)]

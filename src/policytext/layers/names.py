@@ -1,0 +1,254 @@
+"""The person-name layer: one recogniser and one surname list for the whole package.
+
+A Vietnamese name is a capitalised run of two to four syllables (five after "Y", as Ê Đê and Jrai men's
+names run) opening with a surname (resources/surnames.yaml), or any such run after an honorific ("ông
+Văn Dũng"); a foreign name is capitalised words with initials, particles and hyphens ("Ban Ki-moon",
+"al-Fahd al-Sabah"). A run that is a place, a body or a school's namesake is no name (resources:
+titles.yaml ``not_names``/``historical_names``, organizations.yaml places, countries and
+``named_after_people``) unless a title stands right before it. Honorifics and degrees ("ông", "bà",
+"đồng chí", "PGS.TS") are found once per document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..match.patterns import alternation
+from ..resources import load_yaml
+from ..text.normalize import normalize_string
+from .places import place_names
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    """Vietnamese family names (one- and two-syllable: "Nguyễn", "Tôn Thất")."""
+    return frozenset(normalize_string(s) for s in load_yaml("surnames.yaml")["surnames"])
+
+
+@lru_cache(maxsize=1)
+def common_surnames() -> frozenset[str]:
+    """The commonest family names: a run opening with one is a person before it is a place."""
+    return frozenset(normalize_string(s) for s in load_yaml("surnames.yaml")["common"])
+
+
+@dataclass(frozen=True, slots=True)
+class NameLexicon:
+    honorific: re.Pattern[str]  # honorifics, familiar address and degrees right here
+    honorific_search: re.Pattern[str]  # the same without the word boundary, for honorific_matches
+    polite: frozenset[str]  # honorifics proper: any capitalised run after them is a name
+    not_names: frozenset[str]  # bodies and words that look like names ("Chính phủ", "Quốc hội")
+    not_name_start: re.Pattern[str]  # a body or a place starting here
+    places: frozenset[str]
+    historical: frozenset[str]  # names that mostly name places and schools but are people after a title
+    institution_names: frozenset[str]  # "Lê Quý Đôn": a school's or a street's namesake
+
+
+@lru_cache(maxsize=1)
+def name_lexicon() -> NameLexicon:
+    data = load_yaml("titles.yaml")
+    places = place_names()
+    address = [*data["honorifics"], *data["familiar"], *data["degrees"]]  # words before a name, none of it
+    return NameLexicon(
+        honorific=re.compile(rf"(?<!\w)(?:{alternation(address)}) "),
+        honorific_search=re.compile(rf"(?:{alternation(address)}) "),
+        polite=frozenset(normalize_string(h) for h in data["honorifics"]),
+        not_names=frozenset(normalize_string(n) for n in data["not_names"]),
+        not_name_start=re.compile(rf"(?:{alternation([*data['not_names'], *places])})(?!\w)"),
+        places=places,
+        historical=frozenset(normalize_string(n) for n in data.get("historical_names", [])),
+        institution_names=frozenset(named_after_people()),
+    )
+
+
+@lru_cache(maxsize=1)
+def named_after_people() -> tuple[str, ...]:
+    """People whose names mostly name schools, streets, wards and awards ("THPT Lê Quý Đôn")."""
+    return tuple(normalize_string(n) for n in load_yaml("organizations.yaml").get("named_after_people", []))
+
+
+SYLLABLE = re.compile(r"[^\W\d_]+")
+
+
+_FOREIGN_PART = re.compile(r"[^\W\d_]\.(?=[ \w])|[^\W\d_](?:[^\W\d_]|['’-][^\W\d_])*")  # "W." or "Ki-moon"
+
+
+def capitalised_run(norm: str, pos: int, limit: int = 6) -> list[tuple[int, int]]:
+    run: list[tuple[int, int]] = []
+    at = pos
+    while len(run) < limit:
+        m = SYLLABLE.match(norm, at)
+        if not m or not m.group(0)[0].isupper():
+            break
+        run.append((m.start(), m.end()))
+        if m.end() + 1 < len(norm) and norm[m.end()] == " ":
+            at = m.end() + 1
+        else:
+            break
+    if run and run[-1][1] < len(norm) and norm[run[-1][1]].isalnum():
+        return []  # glued to digits ("Cường10"): a list number, keep the name clean below
+    return run
+
+
+def has_surname(norm: str, run: list[tuple[int, int]]) -> bool:
+    names = surnames()
+    first = norm[run[0][0]:run[0][1]]
+    two = norm[run[0][0]:run[1][1]] if len(run) > 1 else ""
+    return first in names or two in names
+
+
+def acceptable_name(norm: str, start: int, end: int, org_starts: dict, after_title: bool,
+                     direct: bool = True) -> bool:
+    """Not a place, an organisation or a school named after someone (unless a title stands right before)."""
+    lex = name_lexicon()
+    text = norm[start:end]
+    if after_title and direct and text in lex.historical:
+        return True
+    if text in lex.institution_names and not (after_title and direct):
+        return False
+    words = text.split(" ")
+    prefixes = (" ".join(words[:n]) for n in range(1, len(words) + 1))
+    if any(prefix in lex.not_names or prefix in lex.places for prefix in prefixes):
+        return False  # "Hà Nội", "Hồ Chí Minh", "Chính phủ": a place or a body, not a person
+    org = org_starts.get(start)
+    return org is None or org.kind == "ministry_field"
+
+
+_LONG_NAME_OPENINGS = frozenset({"Y"})  # Ê Đê and Jrai men's names run to five syllables
+
+
+def vietnamese_name(norm: str, pos: int, org_starts, *, honorific: bool = False,
+                     after_title: bool = True) -> tuple[int, int] | None:
+    """A name right at ``pos``: the whole capitalised run, 2-4 syllables, opening with a surname
+    (any run after an honorific: "ông Văn Dũng")."""
+    run = capitalised_run(norm, pos) or glued_run(norm, pos)
+    if len(run) < 2:
+        return None
+    longest = 5 if norm[run[0][0]:run[0][1]] in _LONG_NAME_OPENINGS else 4  # "Y Thanh Hà Niê Kđăm"
+    if len(run) > longest or not (honorific or has_surname(norm, run)):
+        return None
+    start, end = run[0][0], run[-1][1]
+    return (start, end) if acceptable_name(norm, start, end, org_starts, after_title) else None
+
+
+_LIST_NUMBER = re.compile(r"\d{1,3}[.)]")
+
+
+def glued_run(norm: str, pos: int) -> list[tuple[int, int]]:
+    """A run whose last syllable is glued to a list number ("Quách Cường10."): the syllables only."""
+    run: list[tuple[int, int]] = []
+    at = pos
+    while len(run) < 5:
+        m = SYLLABLE.match(norm, at)
+        if not m or not m.group(0)[0].isupper():
+            break
+        run.append((m.start(), m.end()))
+        if m.end() < len(norm) and norm[m.end()].isdigit():
+            number = _LIST_NUMBER.match(norm, m.end())
+            return run if number else []  # "ASEM5" is a name of something
+        if m.end() + 1 < len(norm) and norm[m.end()] == " ":
+            at = m.end() + 1
+        else:
+            break
+    return []
+
+
+_FOREIGN_WORD = re.compile(r"[A-Z][a-z]+(?:['’-][A-Za-z]+)*")
+
+
+_PARTICLES = frozenset({"von", "van", "der", "den", "de", "du", "da", "di", "la", "le", "bin", "binti", "al", "el"})
+
+
+def foreign_name(norm: str, pos: int, org_starts, clause_start: re.Pattern[str] | None = None) -> tuple[int, int] | None:
+    """A foreign name right at ``pos``: capitalised words, initials ("W."), particles ("von", "al-"),
+    hyphenated parts ("Ki-moon"); ``clause_start`` recognises the Vietnamese words that a missing space
+    glued to the name's last part (" khi trả lời")."""
+    parts: list[re.Match[str]] = []
+    at = pos
+    while len(parts) < 5:
+        m = _FOREIGN_PART.match(norm, at)
+        if not m or not (m.group(0)[0].isupper() or parts and re.split(r"['’-]", m.group(0))[0] in _PARTICLES):
+            break
+        parts.append(m)
+        if m.end() < len(norm) and norm[m.end()] == " ":
+            at = m.end() + 1
+        elif m.group(0).endswith(".") and m.end() < len(norm) and norm[m.end()].isupper():
+            at = m.end()  # "M.Ansari"
+        else:
+            break
+    while parts and (parts[-1].group(0).endswith(".") or parts[-1].group(0) in _PARTICLES):
+        parts.pop()  # an initial or a particle must be followed by the rest of the name
+    if not parts or len(parts) == 1 and not _FOREIGN_WORD.fullmatch(parts[0].group(0)):
+        return None  # one word must look foreign ("Bush", "Putin"; not "Lãnh" of "Lãnh đạo")
+    start, end = parts[0].start(), parts[-1].end()
+    hyphen = norm.rfind("-", start, end)
+    if hyphen > start and clause_start is not None and clause_start.fullmatch(" " + norm[hyphen + 1:end]):
+        end = hyphen  # "Ayumi Konishi-khi trả lời": a missing space before a Vietnamese word
+    return (start, end) if acceptable_name(norm, start, end, org_starts, True) else None
+
+
+def is_polite(honorific: re.Match[str]) -> bool:
+    return honorific.group(0)[:-1] in name_lexicon().polite
+
+
+def continues_vietnamese_name(norm: str, at: int) -> bool:
+    """The capitalised word at ``at`` is the tail of a longer name: the capitalised run it ends opens with
+    a surname and is no longer than a name ("Hồng Phong" of "Trường THPT chuyên Lê Hồng Phong"). A name
+    may follow an organisation's own capitalised words ("Bệnh viện Bạch Mai Nguyễn Quốc Anh", "của QH
+    Nguyễn Thị Hoài Thu", "Vietsovpetro Nguyễn Giao")."""
+    if not inside_run(norm, at):
+        return False
+    run_start = at
+    while inside_run(norm, run_start):
+        previous = PREVIOUS_WORD.search(norm, max(0, run_start - 20), run_start - 1)
+        if previous.group(0).isupper() or not VIETNAMESE_SHAPE.fullmatch(previous.group(0)):
+            return False
+        run_start = previous.start()
+    run = capitalised_run(norm, run_start)
+    return 0 < len(run) <= 4 and has_surname(norm, run)
+
+
+FOREIGN_FORM = re.compile(r"(?:[A-Z][a-z]+(?:['’-][A-Za-z]+)? ){1,3}[A-Z][a-z]+(?:['’-][A-Za-z]+)?")
+
+
+# a syllable Vietnamese spelling allows ("Theo", "Sau"), to tell a sentence's first word from a foreign given name
+VIETNAMESE_SHAPE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
+                               r"[aăâeêioôơuưyáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]{1,3}"
+                               r"(?:ng|nh|ch|[cmnpt])?", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def honorific_matches(norm: str) -> list[re.Match[str]]:
+    """Honorifics and degrees on a word boundary (searched once per article; a leading lookbehind in
+    the pattern would make the search several times slower)."""
+    return [m for m in name_lexicon().honorific_search.finditer(norm)
+            if m.start() == 0 or not norm[m.start() - 1].isalnum()]
+
+
+@lru_cache(maxsize=1)
+def _upper_letter() -> re.Pattern[str]:
+    letters = "".join(chr(c) for c in range(0x10000) if chr(c).isupper() and chr(c).isalpha())
+    return re.compile(f"[{re.escape(letters)}]")
+
+
+def capitalised_word_starts(norm: str) -> list[int]:
+    """Where a capitalised word starts (not after a letter, digit or dot): a class of capital letters and
+    a look at the character before is ten times faster than a lookbehind over every character."""
+    out = []
+    for m in _upper_letter().finditer(norm):
+        at = m.start()
+        if at == 0 or not (norm[at - 1].isalnum() or norm[at - 1] in "._"):
+            out.append(at)
+    return out
+
+
+def inside_run(norm: str, at: int) -> bool:
+    """True when the capitalised word at ``at`` continues a capitalised word before it ("Kim" in "Trần Kim Long")."""
+    if at < 2 or norm[at - 1] != " ":
+        return False
+    before = PREVIOUS_WORD.search(norm, max(0, at - 20), at - 1)
+    return bool(before) and before.group(0)[0].isupper()
+
+
+PREVIOUS_WORD = re.compile(r"[^\W\d_]+$")

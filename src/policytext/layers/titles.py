@@ -1,0 +1,154 @@
+"""The title layer: offices ("Bộ trưởng", "Phó Chủ tịch", "Đại sứ") on word boundaries, with what the
+title itself says about its organisation. Knowledge in resources/titles.yaml (``titles``,
+``modifiers``, ``suffixes``); computed once per document and read by the officials rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from functools import lru_cache
+
+from ..match.gazetteer import Gazetteer, lower_same_length, on_word_boundaries
+from ..match.patterns import alternation
+from ..resources import load_yaml
+from ..text.normalize import normalize_string
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    title: str
+    organization: str | None = None  # the organisation the title itself names
+    unit: str | None = None
+    unit_in_title: bool = False
+    needs_org: bool = False
+    public_only: bool = False
+    alone_ok: bool = False
+    foreign: bool = False
+    rank: bool = False
+    org_in_match: bool = False
+    minister: bool = False  # "Bộ trưởng Tài chính": a bare ministry field follows
+
+
+@dataclass(frozen=True, slots=True)
+class TitleMatch:
+    start: int
+    end: int
+    title: Title
+    text: str  # reported title (suffix included)
+    org_from: int | None  # where an organisation written inside the matched words starts
+
+
+@dataclass(frozen=True, slots=True)
+class TitleLexicon:
+    titles: Gazetteer[tuple[int, Title]]
+    modifiers: re.Pattern[str]  # "nguyên", "quyền", "tân" … before a title
+    former: re.Pattern[str]  # "nguyên " / "cựu " right before a title
+    suffix: re.Pattern[str]  # "Thường trực" after a title
+
+
+@lru_cache(maxsize=1)
+def title_lexicon() -> TitleLexicon:
+    data = load_yaml("titles.yaml")
+    gazetteer: Gazetteer[tuple[int, Title]] = Gazetteer()
+    for item in data["titles"]:
+        canonical = normalize_string(item["title"])
+        spellings = [normalize_string(s) for s in item.get("match", [item["title"]])]
+        unit = normalize_string(item["unit"]) if item.get("unit") else None
+        base = Title(
+            title=canonical,
+            organization=normalize_string(item["organization"]) if item.get("organization") else None,
+            unit=unit,
+            unit_in_title=bool(unit) and lower_same_length(canonical).endswith(lower_same_length(unit)),
+            needs_org=bool(item.get("needs_org")),
+            public_only=bool(item.get("public_only")),
+            alone_ok=bool(item.get("alone_ok")),
+            foreign=bool(item.get("foreign")),
+            rank=bool(item.get("rank")),
+            org_in_match=bool(item.get("org_in_match")),
+            minister=canonical in ("Bộ trưởng", "Thứ trưởng"),
+        )
+        variants = [(spellings, base)]
+        if item.get("deputy"):
+            deputy = Title(**{**{f.name: getattr(base, f.name) for f in fields(base)}, "title": "Phó " + canonical})
+            variants.append((["Phó " + s for s in spellings], deputy))
+        for words, title in variants:
+            for spelling in words:
+                if spelling not in gazetteer:  # the first title listed with a spelling keeps it
+                    gazetteer.add(spelling, (len(spelling), title))
+    modifiers = [*data["modifiers"]["former"], *data["modifiers"]["current"]]
+    return TitleLexicon(
+        titles=gazetteer,
+        modifiers=re.compile(rf"({alternation(modifiers)}) ", re.IGNORECASE),
+        former=re.compile(rf"(?<!\w)(?:{alternation(data['modifiers']['former'])}) $", re.IGNORECASE),
+        suffix=re.compile(rf" ({alternation(data['suffixes'])})(?!\w)", re.IGNORECASE),
+    )
+
+
+def _found(text: str):
+    """(start, end, title) of every title spelling on word boundaries in ``text``."""
+    for match in title_lexicon().titles.iter(text):
+        yield match.start, match.end, match.payloads[0][1]
+
+
+def title_matches(norm: str) -> dict[int, TitleMatch]:
+    """Titles on word boundaries, longest at each start, suffixes joined ("Phó Thủ tướng Thường trực")."""
+    lex = title_lexicon()
+    best: dict[int, tuple[int, Title]] = {}
+    for start, end, title in _found(norm):
+        if start not in best or best[start][0] < end:
+            best[start] = (end, title)
+    out: dict[int, TitleMatch] = {}
+    covered = -1
+    for start in sorted(best):
+        if start < covered:
+            continue
+        end, title = best[start]
+        text = title.title
+        suffix = lex.suffix.match(norm, end)
+        if suffix:
+            end = suffix.end()
+            text = f"{text} {suffix.group(1)}"
+        org_from = None
+        if title.unit_in_title and suffix and norm[end:end + 1] == " " and norm[end + 1:end + 2].isupper():
+            org_from = end + 1  # "Phó Trưởng Ban Thường trực Ban Tổ chức Trung ương"
+        elif title.unit_in_title:
+            org_from = best[start][0] - len(title.unit)
+        elif title.org_in_match and best[start][0] > start + len(title.title):
+            org_from = start + len(title.title) + 1
+        out[start] = TitleMatch(start, end, title, text, org_from)
+        covered = end
+    return out
+
+
+def title_at(norm: str, pos: int, titles: dict[int, TitleMatch]) -> TitleMatch | None:
+    """A title at ``pos``, after an optional "nguyên"/"quyền"/"tân"."""
+    if pos in titles:
+        return titles[pos]
+    modifier = title_lexicon().modifiers.match(norm, pos)
+    return titles.get(modifier.end()) if modifier else None
+
+
+def opens_title(text: str) -> bool:
+    """``text`` opens with a title, maybe after "nguyên"/"quyền" ("Trưởng Ban Tư tưởng ...")."""
+    lex = title_lexicon()
+    modifier = lex.modifiers.match(text)
+    parts = (text[modifier.end():] if modifier else text).split(" ", 4)
+    return any(" ".join(parts[:n]) in lex.titles for n in range(1, min(4, len(parts)) + 1))
+
+
+def holds_title(text: str) -> bool:
+    """A title (not a rank) on word boundaries somewhere in ``text``."""
+    return any(not title.rank for _, _, title in _found(text))
+
+
+def trailing_rank(text: str) -> int | None:
+    """Where a rank closing ``text`` starts ("... Bộ Công an - đại tá"), or None."""
+    for start, end, title in _found(text):
+        if title.rank and end == len(text):
+            return start
+    return None
+
+
+__all__ = ["Title", "TitleMatch", "holds_title", "on_word_boundaries", "opens_title", "title_at", "title_lexicon",
+           "title_matches", "trailing_rank"]

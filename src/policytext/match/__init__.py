@@ -1,0 +1,1 @@
+"""The shared matcher layer: one gazetteer (Aho-Corasick), one overlap resolver, named patterns."""
