@@ -4,8 +4,8 @@
     >>> record = policytext.analyze(text, title="…", published="2021-08-30T20:01:00+07:00")
     >>> record.to_dict()["officials"]
 
-Public API: ``analyze`` (one text -> Record), ``read`` (a file or folder -> Articles),
-``run`` (inputs -> records on disk), ``load`` (a run folder -> Records).
+Public API: ``analyze`` (one text -> Record), ``explain`` (the same with the rule behind every item),
+``read`` (a file or folder -> Articles), ``run`` (inputs -> records on disk), ``load`` (a run folder -> Records).
 """
 
 from __future__ import annotations
@@ -28,6 +28,13 @@ def read(path: "str | Path", **kwargs: Any) -> Iterator[Article]:
     return _read(path, **kwargs)
 
 
+def explain(text: str, **kwargs: Any):
+    """Analyse ``text`` and say which rule made each item and which vetoes fired (see policytext.explain)."""
+    from .explain import explain as _explain
+
+    return _explain(text, **kwargs)
+
+
 def load(run_dir: "str | Path") -> Iterator[Record]:
     """Stream the records of a finished run folder (its records.jsonl)."""
     from pathlib import Path
@@ -38,4 +45,4 @@ def load(run_dir: "str | Path") -> Iterator[Record]:
         yield Record.from_dict(data)
 
 
-__all__ = ["Article", "Options", "Record", "Source", "analyze", "load", "read", "run", "__version__"]
+__all__ = ["Article", "Options", "Record", "Source", "analyze", "explain", "load", "read", "run", "__version__"]

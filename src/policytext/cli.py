@@ -159,6 +159,35 @@ def _one_article(path: Path):
 
 
 @app.command()
+def explain(
+    text: str = typer.Argument(..., help="The text to explain, or - to read it from standard input."),
+    title: Optional[str] = typer.Option(None, help="The article's title."),
+    published: Optional[str] = typer.Option(None, help="Publication date (ISO 8601 or 30/08/2021 20:01)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the explanation as JSON."),
+    segmenter: str = SegmenterOption,
+    taxonomy: Optional[Path] = TaxonomyOption,
+    extend_taxonomy: bool = ExtendOption,
+) -> None:
+    """Show every item extracted from TEXT with the id of the rule that made it, the layers it read,
+    and the vetoes that removed candidates."""
+    from .explain import explain as explain_text
+    from .io.encodings import DecodeError, decode_bytes
+
+    options = _options(segmenter, taxonomy, extend_taxonomy, tokens=False)
+    if text == "-":
+        try:
+            text, _encoding = decode_bytes(sys.stdin.buffer.read())
+        except DecodeError as exc:
+            err.print(f"[red]standard input: {exc}[/red]")
+            raise typer.Exit(1)
+    explanation = explain_text(text, title=title, published=published, options=options)
+    if as_json:
+        print(json.dumps(explanation.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(explanation.format())
+
+
+@app.command()
 def themes(
     taxonomy: Optional[Path] = TaxonomyOption,
     extend_taxonomy: bool = ExtendOption,

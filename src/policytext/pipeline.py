@@ -20,6 +20,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from .document import Document
 from .model import Article, ReadError, Record, Source, Token
+from .rules.trace import Trace
 
 log = logging.getLogger("policytext")
 
@@ -114,11 +115,19 @@ def analyze(
 
 
 def analyze_article(article: Article, options: Options) -> Record:
+    return analyze_document(article, options)[0]
+
+
+def analyze_document(article: Article, options: Options, trace: Trace | None = None) -> tuple[Record, Document]:
+    """The record of one article and the document it was analysed from (with ``trace`` attached, for
+    ``policytext explain``)."""
     published_iso, published_at = parse_published(article.published)
     errors: list[str] = []
     if article.published and published_iso is None:
         errors.append(f"published: could not parse {article.published!r}; relative dates left unresolved")
     doc = Document.from_text(article.text, title=article.title, published=published_at, segmenter=options.segmenter)
+    if trace is not None:
+        doc.trace = trace
     record = Record(
         id=record_id(article),
         source=article.source,
@@ -140,7 +149,7 @@ def analyze_article(article: Article, options: Options) -> Record:
             record.errors.append(f"{field_name}: {type(exc).__name__}: {exc}")
             continue
         setattr(record, field_name, results)
-    return record
+    return record, doc
 
 
 def _tokens(doc: Document) -> list[Token]:

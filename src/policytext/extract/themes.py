@@ -60,7 +60,6 @@ __all__ = [
 
 RULES = rule_book("themes")
 LEXICON = RULES.rule("lexicon")
-LEXICON_AND_MODEL = RULES.rule("lexicon-and-model")
 CANCEL_CUE = RULES.veto("cancel-cue")
 INSIDE_NAME = RULES.veto("inside-name")
 PASSING_MENTION = RULES.veto("passing-mention")
@@ -349,17 +348,16 @@ def extract_themes(
     for item in scores:
         if not item.matches:  # no evidence, no label, whatever the model says
             continue
-        score, rule = item.score, LEXICON
+        score = item.score
         if item.theme.id in probabilities:
             score = combine(score, probabilities[item.theme.id])
-            rule = LEXICON_AND_MODEL if score > item.score else LEXICON
         if score < taxonomy.threshold_of(item.theme):
-            if item.raw:
+            if score:
                 doc.trace.veto(BELOW_THRESHOLD, item.matches[0].start, item.matches[-1].end,
                                f"{item.theme.id} {score:.2f}")
             continue
         evidence = [doc.span(m.start, m.end) for m in item.matches[:MAX_EVIDENCE]]
-        hits.append(ThemeHit(item.theme.id, round(score, 3), evidence, rule))
+        hits.append(ThemeHit(item.theme.id, round(score, 3), evidence, LEXICON))
     hits.sort(key=lambda hit: -hit.score)
     return hits
 

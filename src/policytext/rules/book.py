@@ -48,11 +48,12 @@ class Rule:
 
 
 class RuleBook:
-    """The rules and vetoes of one extractor."""
+    """The rules and vetoes of one extractor, and its negative examples."""
 
-    def __init__(self, extractor: str, rules: dict[str, Rule]) -> None:
+    def __init__(self, extractor: str, rules: dict[str, Rule], negatives: tuple[Example, ...] = ()) -> None:
         self.extractor = extractor
         self._rules = rules
+        self.negatives = negatives  # texts where the extractor must find nothing (no rule fires)
 
     def rule(self, name: str) -> str:
         """The qualified id of rule ``name`` (raises when the file does not define it)."""
@@ -130,4 +131,6 @@ def rule_book(extractor: str) -> RuleBook:
                 raise RuleError(f"{where}: defined twice")
             rules[rule_id] = Rule(rule_id, kind, body["purpose"].strip(), layers,
                                   _examples(body.get("examples"), where, default_published))
-    return RuleBook(extractor, rules)
+    negatives = tuple(Example(text=str(text), published=str(default_published) if default_published else None,
+                              expect=()) for text in data.get("negatives") or ())
+    return RuleBook(extractor, rules, negatives)

@@ -1,0 +1,153 @@
+"""Agreement between the two officials annotators (O1, O2) on the double-labelled articles.
+
+    python benchmarks/gold/officials/agreement.py            # figures, then the articles where they differ
+    python benchmarks/gold/officials/agreement.py --quiet    # figures only
+
+Reads the raw labels (``labels/labels-O1.jsonl``, ``labels/labels-O2.jsonl``, aligned to ``sample.jsonl`` as
+``build.py`` does) and compares them on every article with ``double: true`` in the sample (20).
+
+- Names are matched after NFC, case folding and white-space folding, each name once per article.
+- Optional officials are excluded from both sides: a name either annotator marks ``optional`` is dropped
+  from both (evaluation ignores optional officials, so disagreeing on them is no disagreement on what is
+  scored). The stricter variant, where each side drops only its own optional officials, is printed too.
+- Name precision/recall/F1: micro over the articles, O1 taken as reference (F1 is symmetric).
+- Title agreement on matched names: the share of positions, pooled over both annotators, whose title
+  (folded) is among the other annotator's titles for that person; title+organisation likewise with the
+  (title, organisation) pair (a null organisation folds to the empty string). Both directions are shown.
+- Class agreement: the share of matched names given the same class, with Cohen's kappa.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from build import LABELS, SAMPLE, fold, load_labels, read_jsonl
+
+
+def kappa(pairs: list[tuple[str, str]]) -> float:
+    if not pairs:
+        return float("nan")
+    n = len(pairs)
+    observed = sum(a == b for a, b in pairs) / n
+    left, right = Counter(a for a, _ in pairs), Counter(b for _, b in pairs)
+    expected = sum(left[c] * right[c] for c in set(left) | set(right)) / (n * n)
+    return 1.0 if expected == 1 else (observed - expected) / (1 - expected)
+
+
+def people(officials: list[dict], drop: set[str]) -> dict[str, dict]:
+    return {fold(o["name"]): o for o in officials if fold(o["name"]) not in drop}
+
+
+def compare(first: list[dict], second: list[dict], strict: bool) -> dict:
+    if strict:
+        a = people([o for o in first if not o["optional"]], set())
+        b = people([o for o in second if not o["optional"]], set())
+    else:
+        drop = {fold(o["name"]) for o in first + second if o["optional"]}
+        a, b = people(first, drop), people(second, drop)
+    matched = sorted(set(a) & set(b))
+    out = Counter(first=len(a), second=len(b), matched=len(matched))
+    classes, diffs = [], []
+    for side, other in ((a, b), (b, a)):
+        tag = "ab" if side is a else "ba"
+        for key in matched:
+            titles = {fold(p["title"]) for p in other[key]["positions"]}
+            pairs = {(fold(p["title"]), fold(p["organization"])) for p in other[key]["positions"]}
+            for pos in side[key]["positions"]:
+                out[f"pos_{tag}"] += 1
+                out[f"title_{tag}"] += fold(pos["title"]) in titles
+                out[f"org_{tag}"] += (fold(pos["title"]), fold(pos["organization"])) in pairs
+    for key in matched:
+        classes.append((a[key]["class"], b[key]["class"]))
+        pa = [(fold(p["title"]), fold(p["organization"])) for p in a[key]["positions"]]
+        pb = [(fold(p["title"]), fold(p["organization"])) for p in b[key]["positions"]]
+        if set(pa) != set(pb):
+            diffs.append(f"positions {a[key]['name']}: O1 {pa} | O2 {pb}")
+        if a[key]["class"] != b[key]["class"]:
+            diffs.append(f"class {a[key]['name']}: O1 {a[key]['class']} | O2 {b[key]['class']}")
+    diffs += [f"only O1: {a[k]['name']}" for k in sorted(set(a) - set(b))]
+    diffs += [f"only O2: {b[k]['name']}" for k in sorted(set(b) - set(a))]
+    if not strict:
+        both_a, both_b = people(first, set()), people(second, set())
+        for key in sorted((set(both_a) & set(both_b)) - set(matched)):  # dropped as optional: still listed
+            pa = [(fold(p["title"]), fold(p["organization"])) for p in both_a[key]["positions"]]
+            pb = [(fold(p["title"]), fold(p["organization"])) for p in both_b[key]["positions"]]
+            if set(pa) != set(pb):
+                diffs.append(f"positions (optional) {both_a[key]['name']}: O1 {pa} | O2 {pb}")
+            if both_a[key]["class"] != both_b[key]["class"]:
+                diffs.append(f"class (optional) {both_a[key]['name']}: O1 {both_a[key]['class']} | "
+                             f"O2 {both_b[key]['class']}")
+        for key in sorted(set(both_a) & set(both_b)):
+            if both_a[key]["optional"] != both_b[key]["optional"]:
+                out["optional_flag_differs"] += 1
+                diffs.append(f"optional {both_a[key]['name']}: O1 {both_a[key]['optional']} | "
+                             f"O2 {both_b[key]['optional']}")
+        for key in sorted(set(both_a) ^ set(both_b)):
+            person = both_a.get(key) or both_b.get(key)
+            if person["optional"]:
+                out["optional_one_side_only"] += 1
+                diffs.append(f"optional on one side only: {person['name']} "
+                             f"({'O1' if key in both_a else 'O2'})")
+    return {"counts": out, "classes": classes, "diffs": diffs}
+
+
+def ratio(num: float, den: float) -> str:
+    return f"{num / den:.3f}" if den else "n/a"
+
+
+def report(sample: list[dict], labels: dict, strict: bool) -> tuple[str, list[tuple[dict, list[str]]]]:
+    total, classes, per_article = Counter(), [], []
+    doubles = [r for r in sample if r["double"]]
+    for ref in doubles:
+        result = compare(labels[("O1", ref["source"], ref["id"])], labels[("O2", ref["source"], ref["id"])], strict)
+        total.update(result["counts"])
+        classes += result["classes"]
+        per_article.append((ref, result["diffs"]))
+    tp, n1, n2 = total["matched"], total["first"], total["second"]
+    pos = total["pos_ab"] + total["pos_ba"]
+    same_class = sum(x == y for x, y in classes)
+    lines = [
+        f"{'strict (each side drops only its own optional officials)' if strict else 'main (a name optional on either side is dropped from both)'}",
+        f"  articles {len(doubles)}; officials O1 {n1}, O2 {n2}, matched {tp}",
+        f"  names      P {ratio(tp, n2)}  R {ratio(tp, n1)}  F1 {ratio(2 * tp, n1 + n2)}  (O1 as reference)",
+        (f"  title      {ratio(total['title_ab'] + total['title_ba'], pos)} of {pos} positions on matched names "
+         f"(O1->O2 {total['title_ab']}/{total['pos_ab']}, O2->O1 {total['title_ba']}/{total['pos_ba']})"),
+        (f"  title+org  {ratio(total['org_ab'] + total['org_ba'], pos)} "
+         f"(O1->O2 {total['org_ab']}/{total['pos_ab']}, O2->O1 {total['org_ba']}/{total['pos_ba']})"),
+        (f"  class      {ratio(same_class, len(classes))} of {len(classes)} matched names agree, "
+         f"Cohen's kappa {kappa(classes):.3f}"),
+    ]
+    if not strict:
+        lines.append(f"  optional   flag differs on {total['optional_flag_differs']} names both list; "
+                     f"{total['optional_one_side_only']} optional names listed by one annotator only")
+        identical = sum(1 for _, d in per_article if not d)
+        lines.append(f"  articles with no difference at all: {identical} of {len(doubles)}")
+    return "\n".join(lines), per_article
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quiet", action="store_true", help="figures only")
+    args = parser.parse_args(argv)
+    sample = read_jsonl(SAMPLE)
+    labels, _ = load_labels(sample, LABELS)
+    text, per_article = report(sample, labels, strict=False)
+    print(text)
+    print(report(sample, labels, strict=True)[0])
+    if not args.quiet:
+        for ref, diffs in per_article:
+            if diffs:
+                print(f"\n{ref['source']} {ref['id']} ({ref['stratum']}, {ref['split']})")
+                for line in diffs:
+                    print("  " + line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
