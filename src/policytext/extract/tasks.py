@@ -17,6 +17,14 @@ from functools import lru_cache
 from ..document import Document
 from ..model import Task
 from ..resources import load_yaml
+from ..rules import rule_book
+
+RULES = rule_book("tasks")
+# the rule of each marker style
+RULE_OF_KIND = {"thu": RULES.rule("ordinal-words"), "la": RULES.rule("la-words"), "paren": RULES.rule("paren-numbers"),
+                "letter": RULES.rule("letters"), "number": RULES.rule("numbered-lines")}
+NOT_DIRECTIVES = RULES.veto("not-directives")
+LAW_ARTICLE = RULES.veto("law-article")
 from ..match.patterns import alternation
 
 # where an item may start: the start of a line, or after sentence punctuation and a space
@@ -166,8 +174,9 @@ def _items(norm: str, run: list[_Marker], sub_runs: list[list[_Marker]]) -> list
     return items
 
 
-def task_items(norm: str) -> list[tuple[_Marker, int]]:
-    """Markers and item ends of every outer enumeration of directives, in text order."""
+def task_items(norm: str, trace=None) -> list[tuple[_Marker, int]]:
+    """Markers and item ends of every outer enumeration of directives, in text order (vetoed
+    enumerations are recorded in ``trace``)."""
     patterns = _patterns()
     runs = enumerations(find_markers(norm), patterns.min_items)
     outer = [run for run in runs if not any(_nested_in(other, run, norm) for other in runs if other is not run)]
@@ -178,21 +187,29 @@ def task_items(norm: str) -> list[tuple[_Marker, int]]:
         directives = sum(_is_directive(norm[m.end:end], patterns) for m, end in items)
         lead_in = norm[max(0, run[0].start - patterns.lead_in_window):run[0].start]
         last_sentence = re.split(r"(?<=[.!?…])\s+", lead_in.strip())[-1]
+        span = (run[0].start, items[-1][1])
         if patterns.not_task_lead_in.search(last_sentence) and not patterns.lead_in.search(last_sentence):
+            if trace is not None:
+                trace.veto(NOT_DIRECTIVES, *span, "the sentence before introduces no tasks")
             continue
         if patterns.law_article.search(lead_in.rstrip()):
+            if trace is not None:
+                trace.veto(LAW_ARTICLE, *span)
             continue
         share = patterns.lead_in_share if patterns.lead_in.search(lead_in) else patterns.directive_share
         if directives >= share * len(items):
             result.extend(items)
+        elif trace is not None:
+            trace.veto(NOT_DIRECTIVES, *span, f"{directives} of {len(items)} items are directives")
     return result
 
 
 def extract_tasks(doc: Document) -> list[Task]:
     """Tasks of every enumeration of directives, with ordinal, marker text and item span."""
     tasks: list[Task] = []
-    for marker, end in task_items(doc.norm):
+    for marker, end in task_items(doc.norm, doc.trace):
         marker_text = doc.span(marker.start, marker.end).text
         start, stop = doc.original(marker.start, end)
-        tasks.append(Task(ordinal=marker.ordinal, marker=marker_text, start=start, end=stop))
+        tasks.append(Task(ordinal=marker.ordinal, marker=marker_text, start=start, end=stop,
+                          rule=RULE_OF_KIND[marker.kind]))
     return tasks

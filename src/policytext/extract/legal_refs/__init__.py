@@ -1,0 +1,76 @@
+"""Legal references: numbered codes, bare numbers and named laws/resolutions (RECORD.md "Legal references").
+
+Three kinds, tried in this order of trust (a longer, more specific match wins an overlap):
+
+1. Numbered codes. State form ``number/[year/]SYMBOL`` ("15/2020/NĐ-CP", "749/QĐ-TTg",
+   "80/2015/QH13", "5432/VPCP-KGVX") and Party form ``number-TYPE/ISSUER`` ("34-CT/TW"). The type
+   words and "số" written just before belong to the span ("Nghị định số 15/2020/NĐ-CP", "Luật Ngân
+   sách nhà nước số 83/2015/QH13") and give ``doc_type``; failing those the symbol's type
+   abbreviation does; a symbol whose first part is no type abbreviation but an agency-unit pair is a
+   công văn.
+2. Named references with no number: "Luật Đầu tư năm 2020", "Bộ luật Hình sự", "Hiến pháp năm 2013",
+   "Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII", "đúng luật đất đai", and documents named by a
+   qualifier: "Nghị định về đầu tư quản lý công trình xây dựng", "Thông tư hướng dẫn nhập khẩu phế
+   liệu" (capitalised type word; not plural "các Nghị định hướng dẫn", not anaphoric "… về vấn đề
+   này", not a sentence "Luật quy định …").
+3. Bare numbers with no symbol: "Quyết định 1880", "Nghị quyết số 21", and in news' lower case
+   "ra quyết định 132", "trong văn bản 3665" (two digits or more, no unit after; code = the number).
+
+Canonical codes: NFC and look-alikes come from ``doc.norm``; spaces inside are dropped
+("NĐ - CP", "QH 11"); diacritic-free and miscased parts take the official spelling
+(ND -> NĐ, QD -> QĐ, QDi -> QĐi, TTG -> TTg, "nđ-cp" -> "NĐ-CP"); see resources/doc_types.yaml.
+``issuer`` is the symbol after its type abbreviation(s): "CP", "TTg", "TW", "QH13", "UBND"; for a
+joint document every issuer ("BTC-BNV" in "TTLT-BTC-BNV"); for a công văn the agency ("VPCP" in
+"VPCP-KGVX"), not the drafting unit.
+
+Decisions: "Hiến pháp" alone (capitalised) is the Constitution and counts; laws under discussion
+count without their marker, as the dev gold annotates them ("dự thảo Luật Đất đai (sửa đổi)" ->
+"Luật Đất đai (sửa đổi)", "dự án Luật Thủ đô" -> "Luật Thủ đô"), the bill word "dự luật" does not;
+laws "của Mỹ" and the like, and "Luật …" inside a treaty's title, are foreign; a
+Party resolution's "của Đảng" joins the span only when the qualifier has not already named the
+Party. A name after "Luật" comes from the gazetteer of law names (resources/doc_types.yaml, any
+letter case, abbreviations "HĐND", "UBND" … allowed) or, failing it, from capitalisation: a
+capitalised first word (or a lower-case subject word: "Luật đăng ký bất động sản") and the words
+after it up to a stop word, punctuation or six words; lower-case "luật" needs a gazetteer name that
+is no field of law ("luật hình sự"). One-part
+symbols ("61/CP", "175/TTg") need a known issuer, a year or a type word before them, and the old
+``number-ISSUER`` form ("17-HĐBT") a type word right before, so that "quận 1 - TPHCM" and case
+numbers ("140/ANĐT") stay out.
+
+Each kind is a set of named rules (resources/rules/legal_refs.yaml, patterns in
+resources/patterns/legal_refs.yaml); every reference carries the id of its rule, and the vetoes that
+remove candidates (a court's case number, a foreign law, a draft bill, "kỷ luật") are recorded in the
+trace for ``policytext explain``.
+"""
+
+from __future__ import annotations
+
+from ...document import Document
+from ...match.spans import filter_spans
+from ...model import LegalRef
+from .bare import _bare_numbers
+from .coded import _coded
+from .lexicon import _Found, _lexicon
+from .named import _named, _qualified
+
+
+def _trust_then_length(found: _Found) -> tuple[int, int, int]:
+    """The most trusted kind first (codes, then names, then bare numbers), then the longest."""
+    return found.rank, found.start - found.end, found.start
+
+
+def find_references(norm: str, trace) -> list[_Found]:
+    """Every legal reference in normalised text, non-overlapping, in normalised coordinates."""
+    lex = _lexicon()
+    candidates = (_coded(norm, lex, trace) + _named(norm, lex, trace) + _qualified(norm, lex, trace)
+                  + _bare_numbers(norm, lex, trace))
+    return filter_spans(candidates, _trust_then_length)
+
+
+def extract_legal_refs(doc: Document) -> list[LegalRef]:
+    """The legal references of one article, sorted by start, spans in original coordinates."""
+    refs = []
+    for f in find_references(doc.norm, doc.trace):
+        span = doc.span(f.start, f.end)
+        refs.append(LegalRef(span.start, span.end, span.text, f.doc_type, f.code, f.number, f.year, f.issuer, f.rule))
+    return refs

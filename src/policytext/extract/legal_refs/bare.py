@@ -1,0 +1,50 @@
+"""Bare numbers: "Quyết định 1880", "Nghị quyết số 21", "ra quyết định 132" (code = the number)."""
+
+from __future__ import annotations
+
+import re
+
+from ...rules import rule_book
+from .lexicon import _Found, _Lexicon, _word_matches, pattern
+
+RULES = rule_book("legal_refs")
+BARE_NUMBER = RULES.rule("bare-number")
+YEAR_NOT_NUMBER = RULES.veto("year-not-number")
+COUNT = RULES.veto("count-after-number")
+
+
+def _bare_numbers(norm: str, lex: _Lexicon, trace) -> list[_Found]:
+    found: list[_Found] = []
+    for match in _word_matches(lex.bare_number, norm):
+        word, urgent, so, number, year = match.group(1, 2, 3, 4, 5)
+        if not so and (urgent or not _bare_without_so(word, number, lex)):
+            continue
+        if not so and not year and re.fullmatch(r"(?:19[4-9]|20\d)\d", number):
+            trace.veto(YEAR_NOT_NUMBER, match.start(), match.end())
+            continue  # "Luật 2020": a year, not a number
+        if _counts_something(norm, match.end(), lex):
+            trace.veto(COUNT, match.start(), match.end())
+            continue  # "Quyết định 3 người", "quyết định 15 tỷ đồng"
+        code = f"{number}/{year}" if year else number
+        found.append(_Found(match.start(), match.end(), 2, lex.bare_types[word.lower()], code, number,
+                            int(year) if year else None, None, BARE_NUMBER))
+    return found
+
+
+def _bare_without_so(word: str, number: str, lex: _Lexicon) -> bool:
+    """Whether "<type word> <number>" with no "số" is a reference rather than a verb and a count."""
+    if word.lower() in lex.bare_needs_so:
+        return False  # "Phạm Duy Luật 17 năm tù" is a name
+    if word[0].isupper():
+        return True
+    # "ra quyết định 132", "theo nghị định 95"; "quyết định 3 vấn đề" is a verb with a count
+    return word.lower() in lex.bare_lower_types and len(number.split(".")[0]) >= 2
+
+
+def _counts_something(norm: str, end: int, lex: _Lexicon) -> bool:
+    """A unit or time word right after the number: "Quyết định 3 người", "quyết định 15 tỷ đồng"."""
+    if pattern("date_or_verb_after").match(norm, end):
+        return False
+    following = norm[end:end + 12].lstrip()
+    return any(following.startswith(w) and not following[len(w):len(w) + 1].isalnum()
+               for w in lex.not_after_bare)

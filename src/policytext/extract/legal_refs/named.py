@@ -1,0 +1,202 @@
+"""Named references with no number: laws and codes by name ("Luật Đầu tư năm 2020", "Bộ luật Hình sự"),
+the Constitution, abbreviations ("BLHS"), Party resolutions by congress or plenum, and documents named by
+a qualifier ("Nghị định về đầu tư quản lý công trình xây dựng")."""
+
+from __future__ import annotations
+
+from ...rules import rule_book
+from .lexicon import _Found, _Lexicon, _word_matches, pattern
+
+RULES = rule_book("legal_refs")
+NAMED_LAW = RULES.rule("named-law")
+CONSTITUTION = RULES.rule("constitution")
+ABBREVIATION = RULES.rule("named-abbreviation")
+PARTY_RESOLUTION = RULES.rule("party-resolution")
+QUALIFIED = RULES.rule("qualified-name")
+FOREIGN = RULES.veto("foreign-or-treaty")
+DRAFT = RULES.veto("draft-bill")
+DISCIPLINE = RULES.veto("not-a-law-word")
+GENERIC = RULES.veto("generic-or-plural")
+
+
+def _named(norm: str, lex: _Lexicon, trace) -> list[_Found]:
+    found: list[_Found] = []
+    for match in _word_matches(lex.named_trigger, norm):
+        doc_type = lex.named_types[match.group(1).lower()]
+        start = match.start()
+        if lex.org_before.search(norm, max(0, start - 12), start):
+            continue
+        if match.group(1)[0].islower():
+            # "luật Đất đai", "đúng luật đất đai": a gazetteer name only; not "pháp luật đất đai",
+            # "kỷ luật lao động", nor a field of law in lower case ("luật hình sự")
+            if lex.not_before_lower_law.search(norm, max(0, start - 6), start):
+                trace.veto(DISCIPLINE, start, match.end())  # "kỷ luật", "kỉ luật", "pháp luật"
+                continue
+            name_end = _known_name_end(norm, match.end(), lex)
+            if name_end and match.group(1) == "luật" and norm[match.end()].islower() \
+                    and norm[match.end():name_end].lower() in lex.lower_law_fields:
+                continue
+        else:
+            name_end = _known_name_end(norm, match.end(), lex) or _guessed_name_end(norm, match.end(), lex)
+        if name_end is None:
+            continue
+        end, year = _qualifiers(norm, name_end)
+        if lex.foreign_after.match(norm, end) or lex.treaty_before.search(norm, max(0, start - 120), start):
+            trace.veto(FOREIGN, start, end)
+            continue
+        amended = pattern("amending").search(norm, max(0, start - 60), start)
+        if amended:
+            start = amended.start()
+        if lex.draft_before.search(norm, max(0, start - 10), start):
+            trace.veto(DRAFT, start, end)
+            continue
+        found.append(_Found(start, end, 1, doc_type, None, None, year, None, NAMED_LAW))
+    for match in _word_matches(lex.constitution, norm):
+        start = match.start()
+        if lex.draft_before.search(norm, max(0, start - 10), start) or lex.foreign_after.match(norm, match.end()):
+            trace.veto(DRAFT if lex.draft_before.search(norm, max(0, start - 10), start) else FOREIGN,
+                       start, match.end())
+            continue  # a draft, or "Hiến pháp EU"
+        year = match.group(1)
+        found.append(_Found(match.start(), match.end(), 1, "Hiến pháp", None, None, int(year) if year else None, None,
+                            CONSTITUTION))
+    for match in _word_matches(lex.named_abbreviation, norm):
+        start = match.start()
+        if norm[start - 1:start] == "(" and norm[match.end():match.end() + 1] == ")":
+            continue  # "Bộ luật Dân sự (BLDS)": the name was just written out
+        end, year = _qualifiers(norm, match.end())
+        found.append(_Found(start, end, 1, lex.named_abbreviations[match.group(0)], None, None, year, None,
+                            ABBREVIATION))
+    for match in _word_matches(lex.party_resolution, norm):
+        end = match.end()
+        if match.group("congress") and match.group("party") and "Đảng" in match.group("congress"):
+            end = match.start("party")  # "… Đảng toàn quốc lần thứ XIII của Đảng": the Party is named once
+        if match.group("plenum") and pattern("plenum_unnumbered").fullmatch(match.group("plenum")):
+            trace.veto(GENERIC, match.start(), end)
+            continue  # "Nghị quyết Trung ương" with no plenum number or term identifies nothing
+        found.append(_Found(match.start(), end, 1, lex.named_types[match.group(1).lower()], None, None, None, None,
+                            PARTY_RESOLUTION))
+    return found
+
+
+def _qualified(norm: str, lex: _Lexicon, trace) -> list[_Found]:
+    """Named by a qualifier: "Nghị định về đầu tư …", "Thông tư hướng dẫn nhập khẩu phế liệu"."""
+    found: list[_Found] = []
+    for match in _word_matches(lex.qualified, norm):
+        kind, head = match.group(1), match.group(2)
+        doc_type = lex.named_types.get(kind.lower(), kind)
+        if doc_type in ("Luật", "Bộ luật") and head.lower() not in lex.qualifier_law_heads:
+            continue  # "Luật quy định …" is a sentence about some law
+        start = match.start()
+        before = norm[max(0, start - 12):start]
+        if lex.plural_before.search(before) or lex.draft_before.search(before) or lex.org_before.search(before):
+            trace.veto(GENERIC, start, match.end())
+            continue  # "các Nghị định hướng dẫn", "dự Luật về …", "Khoa Luật về …"
+        if kind in lex.qualifier_not_initial and _sentence_initial(norm, start):
+            continue
+        if lex.treaty_before.search(norm, max(0, start - 120), start):
+            trace.veto(FOREIGN, start, match.end())
+            continue
+        end = _qualifier_end(norm, match.end(), lex)
+        if end is None or lex.foreign_after.match(norm, end):
+            continue
+        found.append(_Found(start, end, 1, doc_type, None, None, None, None, QUALIFIED))
+    return found
+
+
+def _sentence_initial(norm: str, start: int) -> bool:
+    before = norm[:start].rstrip(" \"“'(-–")
+    return not before or before[-1] in ".!?:\n"
+
+
+# words that may not end a qualifier ("về quản lý và" is cut at the last content word)
+_DANGLING = frozenset({"và", "hoặc", "các", "những", "một", "việc", "trong", "đối", "về", "tại"})
+
+
+def _qualifier_end(norm: str, pos: int, lex: _Lexicon) -> int | None:
+    """End of the phrase after a qualifier head: up to punctuation, a clause word, a type word."""
+    end = None
+    for i, (w_start, w_end, text) in enumerate(_iter_words(norm, pos)):
+        if i >= lex.qualifier_max_words:
+            break
+        if lex.qualifier_stop.match(norm, w_start):
+            if text in lex.qualifier_anaphora:
+                return None  # "Thông tư hướng dẫn về vấn đề này" points back
+            break
+        if text[0].isupper() and lex.type_word_re.match(norm, w_start) \
+                and not (i == 0 and lex.law_name.match(norm, w_start)):
+            break  # "Nghị định hướng dẫn Luật Nhà ở": the law is its own reference; "Luật về Luật sư"
+        if text.lower() not in _DANGLING:
+            end = w_end
+        if norm[w_end:w_end + 1] != " " and not lex.qualifier_list.match(norm, w_end) \
+                and not norm.startswith(lex.comma_continuations, w_end):
+            break  # punctuation or end of line closes the phrase, except in a list or "phòng, chống"
+    return end
+
+
+def _known_name_end(norm: str, pos: int, lex: _Lexicon) -> int | None:
+    """End of the longest gazetteer name starting at ``pos`` (any letter case, commas optional)."""
+    known = lex.law_name.match(norm, pos)
+    return known.end() if known else None
+
+
+def _guessed_name_end(norm: str, pos: int, lex: _Lexicon) -> int | None:
+    """A name not in the gazetteer: capitalised first word, then words up to a stop (see YAML)."""
+    if lex.not_law_first.match(norm, pos):
+        return None
+    head = lex.law_heads.match(norm, pos)  # "Luật đăng ký bất động sản": a lower-case subject word
+    if head and lex.plural_before.search(norm, max(0, pos - 20), _type_word_start(norm, pos)):
+        return None  # "theo các Luật thuế": laws in general
+    end = None
+    for i, word in enumerate(_iter_words(norm, pos)):
+        w_start, w_end, text = word
+        if i == 0:
+            if not text[0].isupper() and head is None:
+                return None  # not "Luật quy định …"
+        elif text[0].islower() and text in lex.stop_words:
+            break
+        elif text[0].isupper() and (lex.type_word_re.match(norm, w_start) or lex.foreign_word.match(norm, w_start)):
+            break  # "Luật Doanh nghiệp và Luật …"; "Luật Chống bán phá giá Mỹ" (foreign, dropped later)
+        end = w_end
+        if i + 1 >= lex.max_guessed_words or norm[w_end:w_end + 1] != " " and not norm.startswith(
+                lex.comma_continuations, w_end):
+            break  # punctuation or end of line closes the name
+    if end is None or norm[pos:end].lower() in lex.not_law_names:
+        return None
+    if head and end <= head.end():
+        return None  # "Luật thuế" alone: a word must follow the head
+    return end
+
+
+def _type_word_start(norm: str, name_start: int) -> int:
+    """Where the type word before a name starts ("Luật" / "Bộ luật" / "Pháp lệnh" + space)."""
+    word = norm.rfind(" ", 0, name_start - 1)
+    start = word + 1
+    if norm[max(0, start - 3):start].lower() in ("bộ ", "háp"):
+        start = norm.rfind(" ", 0, start - 1) + 1
+    return start
+
+
+def _iter_words(norm: str, pos: int):
+    while True:
+        word = pattern("word").match(norm, pos)
+        if not word:
+            return
+        yield word.start(), word.end(), word.group(0)
+        if norm[word.end():word.end() + 2] == ", ":
+            pos = word.end() + 2  # the caller decides whether a comma ends the name
+        elif norm[word.end():word.end() + 1] == " ":
+            pos = word.end() + 1
+        else:
+            return
+
+
+def _qualifiers(norm: str, end: int) -> tuple[int, int | None]:
+    """Extend a name over "(sửa đổi)" and "năm 2020" / "2020"; return (end, year)."""
+    amended = pattern("qualifier_amended").match(norm, end)
+    if amended:
+        end = amended.end()
+    year = pattern("qualifier_year").match(norm, end)
+    if year:
+        return year.end(), int(year.group(1))
+    return end, None
