@@ -71,12 +71,13 @@ from .periods import (
 )
 from .relative import on_ago, on_birth_year, on_relative_unit
 from .values import Candidate
-from .vocabulary import norm_key, rule_pattern, vocabulary
+from .vocabulary import DIGIT, first_words, gate_pattern, rule_pattern
 
 RULES = rule_book("dates")
 Production = Callable[[re.Match[str], Context], "Candidate | None"]
 
 # (rule id, production); a tuple of several is one group of alternatives, tried in order at a position
+# (the day rules share a gate, patterns/dates.yaml `gate.day`, tried once before them)
 _TABLE: tuple[tuple[tuple[str, Production], ...], ...] = (
     (("day-range-full-dates", on_full_dates), ("day-range-across-months", on_range_across_months),
      ("day-range-in-month", on_written_day), ("day-numeric", on_written_day), ("day-iso", on_written_day),
@@ -96,30 +97,39 @@ _TABLE: tuple[tuple[tuple[str, Production], ...], ...] = (
 )
 
 
-@lru_cache(maxsize=1)
-def _groups() -> tuple[tuple[tuple[str, re.Pattern[str], Production], ...], ...]:
-    return tuple(tuple((RULES.rule(name), rule_pattern(name), produce) for name, produce in group)
-                 for group in _TABLE)
+_GATES = {0: "day"}  # index in _TABLE -> gate name
 
 
 @lru_cache(maxsize=1)
-def _first_words() -> frozenset[str]:
-    """The words an expression can start with (besides a number): trying the patterns only at
-    those (a few dozen places in an article, not every character) keeps extraction fast."""
-    data = vocabulary().raw
-    phrases = [w for key in ("parts_of_day", "weekdays", "relative_days", "after_part_of_day", "edges",
-                             "range_heads", "decade_heads", "number_words") for w in data[key]]
-    phrases += ["ngày", "hôm", "tháng", "quý", "nửa", "năm", "tuần", "cách", "mùng", "mồng", "rằm", "sinh"]
-    phrases += data["birth_year_abbreviations"]
-    return frozenset(norm_key(phrase).split()[0] for phrase in phrases)
+def _groups() -> tuple[tuple[frozenset[str], re.Pattern[str] | None, tuple[tuple[str, re.Pattern[str], Production], ...]],
+                       ...]:
+    """Per group: the words it can start with, its gate (or None), and its rules."""
+    out = []
+    for i, group in enumerate(_TABLE):
+        first = first_words(_GATES[i]) if i in _GATES else frozenset().union(*(first_words(n) for n, _ in group))
+        gate = gate_pattern(_GATES[i]) if i in _GATES else None
+        out.append((first, gate, tuple((RULES.rule(name), rule_pattern(name), produce) for name, produce in group)))
+    return tuple(out)
 
 
 _WORD = re.compile(r"\w+")
 
 
-def _starts(norm: str) -> list[int]:
-    first_words = _first_words()
-    return [m.start() for m in _WORD.finditer(norm) if m.group()[0].isdigit() or m.group().lower() in first_words]
+@lru_cache(maxsize=1)
+def _any_first() -> frozenset[str]:
+    return frozenset().union(*(first for first, _, _ in _groups()))
+
+
+def _starts(norm: str) -> list[tuple[int, str]]:
+    """Where an expression may start (a few dozen places in an article, not every character), with the
+    word there (``DIGIT`` for a number)."""
+    any_first = _any_first()
+    starts = []
+    for m in _WORD.finditer(norm):
+        word = DIGIT if m.group()[0].isdigit() else m.group().lower()
+        if word in any_first:
+            starts.append((m.start(), word))
+    return starts
 
 
 def find_candidates(norm: str, pub: date | None, trace=None) -> list[Candidate]:
@@ -127,10 +137,10 @@ def find_candidates(norm: str, pub: date | None, trace=None) -> list[Candidate]:
     ctx = Context(norm, pub) if trace is None else Context(norm, pub, trace)
     starts = _starts(norm)
     found: list[Candidate] = []
-    for group in _groups():
+    for first, gate, group in _groups():
         taken_until = 0
-        for position in starts:
-            if position < taken_until:
+        for position, word in starts:
+            if position < taken_until or word not in first or gate is not None and gate.match(norm, position) is None:
                 continue
             for rule, pattern, produce in group:
                 m = pattern.match(norm, position)

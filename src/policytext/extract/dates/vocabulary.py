@@ -97,6 +97,31 @@ def rule_pattern(rule: str) -> re.Pattern[str]:
     return pattern_book().compile(f"rule.{rule}", re.IGNORECASE, transform=lambda p: p.replace(r"\s", _SPACE))
 
 
+DIGIT = "#digit"
+
+
+@lru_cache(maxsize=None)
+def first_words(rule: str) -> frozenset[str]:
+    """The lower-case words a match of ``rule`` (or of the day group) can start with; ``DIGIT`` for a number."""
+    data = vocabulary().raw
+    words = set()
+    for entry in load_yaml("patterns/dates.yaml")["first"][rule]:
+        entry = str(entry)
+        if entry == DIGIT:
+            words.add(DIGIT)
+        elif entry.startswith("#"):
+            words.update(norm_key(phrase).split()[0] for phrase in data[entry[1:]])
+        else:
+            words.add(norm_key(entry))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=None)
+def gate_pattern(group: str) -> re.Pattern[str]:
+    """A group's gate: a position where it does not match is no start for any rule of the group."""
+    return pattern_book().compile(f"gate.{group}", re.IGNORECASE, transform=lambda p: p.replace(r"\s", _SPACE))
+
+
 @lru_cache(maxsize=None)
 def context(name: str) -> re.Pattern[str]:
     """A context pattern: the words before or after a candidate that confirm or veto it."""
