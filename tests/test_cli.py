@@ -100,3 +100,30 @@ def test_eval_themes_prints_micro_and_macro_f1(shared_data):
     result = runner.invoke(app, ["eval", "themes", "--vntc", str(shared_data / "vntc")], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert "micro" in result.output and "macro" in result.output
+
+
+def test_explain_prints_each_item_with_its_rule():
+    from typer.testing import CliRunner
+
+    from policytext.cli import app
+
+    text = ("Phó chủ tịch thành phố Hải Phòng Nguyễn Văn Tùng cho biết sáng 3/2 UBND thành phố đã ban hành "
+            "Quyết định số 12/QĐ-UBND.")
+    result = CliRunner().invoke(app, ["explain", text, "--published", "2026-02-06"])
+    assert result.exit_code == 0, result.output
+    assert "[officials.title-chain-then-name]" in result.output
+    assert "[dates.day-numeric]" in result.output and "[legal_refs.state-code]" in result.output
+    data = json.loads(CliRunner().invoke(app, ["explain", text, "--published", "2026-02-06", "--json"]).output)
+    assert [o["rule"] for o in data["officials"]] == ["officials.title-chain-then-name"]
+    assert [(d["text"], d["value"], d["rule"]) for d in data["dates"]] == [("sáng 3/2", "2026-02-03", "dates.day-numeric")]
+    assert [r["rule"] for r in data["legal_refs"]] == ["legal_refs.state-code"]
+    assert data["rules"]["dates.day-numeric"]["purpose"]
+
+
+def test_explain_shows_the_vetoes_that_fired():
+    import policytext
+
+    explanation = policytext.explain("Trợ lý Bộ trưởng Bộ Tư pháp Đào Việt Trung có mặt. Thứ hai, tăng cường kiểm tra.")
+    assert explanation.record.officials == []
+    assert "officials.assistant-of-title" in {v.rule for v in explanation.vetoes}
+    assert "dates.ordinal-not-weekday" in {v.rule for v in explanation.vetoes}

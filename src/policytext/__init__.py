@@ -30,7 +30,7 @@ def read(path: "str | Path", **kwargs: Any) -> Iterator[Article]:
 
 def explain(text: str, **kwargs: Any):
     """Analyse ``text`` and say which rule made each item and which vetoes fired (see policytext.explain)."""
-    from .explain import explain as _explain
+    from .explanation import explain as _explain
 
     return _explain(text, **kwargs)
 

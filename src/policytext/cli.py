@@ -170,7 +170,7 @@ def explain(
 ) -> None:
     """Show every item extracted from TEXT with the id of the rule that made it, the layers it read,
     and the vetoes that removed candidates."""
-    from .explain import explain as explain_text
+    from .explanation import explain as explain_text
     from .io.encodings import DecodeError, decode_bytes
 
     options = _options(segmenter, taxonomy, extend_taxonomy, tokens=False)

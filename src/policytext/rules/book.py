@@ -12,8 +12,10 @@ from ..resources import load_yaml
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _RULE_KEYS = {"purpose", "layers", "examples"}
 _EXAMPLE_KEYS = {"text", "title", "published", "expect", "contains", "absent", "note"}
-LAYERS = frozenset({"sentences", "words", "organizations", "places", "titles", "names", "honorifics", "numbers",
-                    "date_atoms", "dates", "legal_refs", "officials", "taxonomy", "model"})
+# what a rule may read besides the text: the document's layers (policytext.layers), other extractors'
+# results, and the theme taxonomy and model
+LAYERS = frozenset({"sentences", "words", "organizations", "places", "titles", "names", "honorifics",
+                    "dates", "legal_refs", "officials", "taxonomy", "model"})
 
 
 class RuleError(ValueError):
