@@ -235,6 +235,26 @@ def eval_extract(
         raise typer.Exit(1)
 
 
+@eval_app.command("officials")
+def eval_officials(
+    gold: Path = typer.Option(Path("benchmarks/gold/officials/officials_gold.jsonl"), help="Officials gold JSONL."),
+    split: str = typer.Option("dev", help="dev, test (scored only, never tuned on) or all."),
+    shared: Path = typer.Option(Path("../shared/data"), help="Folder holding the gold articles' texts."),
+    details: bool = typer.Option(False, help="List each article's misses (-), extras (+) and wrong positions (~)."),
+) -> None:
+    """Name P/R/F1, title attach and recall by class on the officials gold."""
+    from .evaluation.extract import MissingData
+    from .evaluation.officials import run_officials_eval
+
+    if not gold.is_file():
+        raise typer.BadParameter(f"no such file: {gold}", param_hint="--gold")
+    try:
+        print(run_officials_eval(gold, shared, split, details))
+    except MissingData as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(1)
+
+
 @eval_app.command("themes")
 def eval_themes(
     gold: Path = typer.Option(Path("benchmarks/gold/themes_dev.jsonl"), help="Theme gold JSONL."),

@@ -58,27 +58,39 @@ def seed_article(raw: str) -> tuple[str, str | None, str]:
 
 
 @lru_cache(maxsize=8)
-def _vntc_dump(path: str) -> dict[str, str]:
+def _dump(path: str) -> dict[str, dict]:
     with gzip.open(path, "rt", encoding="utf-8") as handle:
-        return {item["id"]: item["text"] for item in map(json.loads, handle)}
+        return {item["id"]: item for item in map(json.loads, handle)}
+
+
+def _dump_item(entry: Mapping[str, Any], shared_dir: str | Path) -> dict:
+    """The dump row a gold entry points at: ``vntc-test-*.jsonl.gz`` under vntc/, ``modern/…`` as a path."""
+    source = entry["source"]
+    path = Path(shared_dir) / (source if "/" in source else f"vntc/{source}")
+    if not path.is_file():
+        raise MissingData(f"dump not found at {path}")
+    items = _dump(str(path))
+    if entry["id"] not in items:
+        raise MissingData(f"article {entry['id']!r} not in {path}")
+    return items[entry["id"]]
 
 
 def article_text(entry: Mapping[str, Any], shared_dir: str | Path) -> str:
     """The exact text a gold entry's offsets index, read from ``shared_dir`` (…/shared/data)."""
-    shared_dir = Path(shared_dir)
-    source = entry["source"]
-    if source.startswith("seed/"):
-        path = shared_dir / source
+    if entry["source"].startswith("seed/"):
+        path = Path(shared_dir) / entry["source"]
         if not path.is_file():
             raise MissingData(f"seed article not found at {path}")
         return seed_article(path.read_text(encoding="utf-8"))[2]
-    path = shared_dir / "vntc" / source
-    if not path.is_file():
-        raise MissingData(f"VNTC dump not found at {path}")
-    texts = _vntc_dump(str(path))
-    if entry["id"] not in texts:
-        raise MissingData(f"article {entry['id']!r} not in {path}")
-    return texts[entry["id"]]
+    return _dump_item(entry, shared_dir)["text"]
+
+
+def article_title(entry: Mapping[str, Any], shared_dir: str | Path) -> str | None:
+    """The article's title when its dump has one (the modern news); VNTC articles have none."""
+    if entry["source"].startswith("seed/"):
+        path = Path(shared_dir) / entry["source"]
+        return seed_article(path.read_text(encoding="utf-8"))[0] if path.is_file() else None
+    return _dump_item(entry, shared_dir).get("title")
 
 
 def article_published(entry: Mapping[str, Any]) -> str | None:

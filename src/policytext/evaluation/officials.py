@@ -1,0 +1,123 @@
+"""Scoring officials against the officials gold (benchmarks/gold/officials/officials_gold.jsonl).
+
+Names are matched after NFC, case and white-space folding, each gold name once per article. Officials the
+gold marks ``optional`` (company heads whose state ownership the text does not show) count neither way:
+a prediction of one is no false positive, missing one is no false negative. Officials named only in the
+title are left out too (a record's mentions index the body). On matched officials: **title attach**, the
+share of gold positions whose title is among the predicted titles; title and organisation together; and
+recall by ``class`` (how the person appears: foreign, deputy, list, chain, plain).
+
+    policytext eval officials --split dev [--details]
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping
+
+from .extract import MissingData, _as_dict, _get, article_text, article_title, fold, load_gold
+
+CLASSES = ("foreign", "deputy", "list", "chain", "plain")
+
+
+def _in_body(name: str, text: str) -> bool:
+    return fold(name) in fold(text)
+
+
+def evaluate_officials(entries: Iterable[Mapping[str, Any]], predict: Callable[..., Any], shared_dir: str | Path,
+                       details: bool = False) -> dict[str, Any]:
+    counts = Counter()
+    by_class = defaultdict(Counter)
+    diffs: dict[str, list[str]] = {}
+    for entry in entries:
+        try:
+            text = article_text(entry, shared_dir)
+            title = article_title(entry, shared_dir)
+        except MissingData as error:
+            counts["skipped"] += 1
+            diffs[f"{entry['id']}: skipped"] = [str(error)]
+            continue
+        record = _as_dict(predict(text, entry.get("published"), title))
+        predicted = {}
+        for official in record.get("officials") or []:
+            predicted.setdefault(fold(_get(official, "name")), official)
+        optional = {fold(o["name"]) for o in entry["officials"] if o.get("optional")}
+        scored = [o for o in entry["officials"] if not o.get("optional") and _in_body(o["name"], text)]
+        counts["title_only"] += sum(1 for o in entry["officials"] if not o.get("optional")
+                                    and not _in_body(o["name"], text))
+        gold_names = {fold(o["name"]) for o in scored}
+        predicted_names = set(predicted) - optional
+        counts["tp"] += len(gold_names & predicted_names)
+        counts["gold"] += len(gold_names)
+        counts["predicted"] += len(predicted_names)
+        lines = []
+        for official in scored:
+            name = fold(official["name"])
+            by_class[official.get("class", "plain")]["gold"] += 1
+            match = predicted.get(name)
+            if match is None:
+                lines.append(f"- {official['name']} [{official.get('class')}] "
+                             f"{[(p['title'], p['organization']) for p in official['positions']]}")
+                continue
+            by_class[official.get("class", "plain")]["found"] += 1
+            positions = [(fold(_get(p, "title")), fold(_get(p, "organization"))) for p in _get(match, "positions") or []]
+            titles = {t for t, _ in positions}
+            for position in official["positions"]:
+                title, organization = fold(position["title"]), fold(position.get("organization"))
+                counts["positions"] += 1
+                counts["title_hits"] += title in titles
+                counts["title_org_hits"] += (title, organization) in positions
+                if title not in titles or (title, organization) not in positions:
+                    lines.append(f"~ {official['name']}: gold ({position['title']}, {position.get('organization')}) "
+                                 f"predicted {[(_get(p, 'title'), _get(p, 'organization')) for p in _get(match, 'positions') or []]}")
+        lines += [f"+ {_get(predicted[n], 'name')} {[(_get(p, 'title'), _get(p, 'organization')) for p in _get(predicted[n], 'positions') or []]}"
+                  for n in sorted(predicted_names - gold_names)]
+        if details and lines:
+            diffs[f"{entry['source']}#{entry['id']}"] = lines
+        counts["articles"] += 1
+    p = counts["tp"] / counts["predicted"] if counts["predicted"] else None
+    r = counts["tp"] / counts["gold"] if counts["gold"] else None
+    f1 = 2 * p * r / (p + r) if p and r else None
+    return {
+        "articles": counts["articles"], "tp": counts["tp"], "gold": counts["gold"], "predicted": counts["predicted"],
+        "precision": p, "recall": r, "f1": f1, "title_only": counts["title_only"],
+        "title_attach": counts["title_hits"] / counts["positions"] if counts["positions"] else None,
+        "title_org": counts["title_org_hits"] / counts["positions"] if counts["positions"] else None,
+        "positions": counts["positions"],
+        "recall_by_class": {c: (by_class[c]["found"], by_class[c]["gold"]) for c in CLASSES if by_class[c]["gold"]},
+        "details": diffs if details else {},
+    }
+
+
+def format_officials(result: Mapping[str, Any], label: str) -> str:
+    def pct(x):
+        return "  n/a" if x is None else f"{x:.3f}"
+
+    lines = [f"Officials gold ({label}): {result['articles']} articles, {result['gold']} officials scored "
+             f"({result['title_only']} named only in a title left out; optional ones ignored)",
+             f"  names      P {pct(result['precision'])}  R {pct(result['recall'])}  F1 {pct(result['f1'])}"
+             f"  (tp {result['tp']}, gold {result['gold']}, predicted {result['predicted']})",
+             f"  title attach {pct(result['title_attach'])}   title + organisation {pct(result['title_org'])}"
+             f"  (on {result['positions']} gold positions of matched officials)",
+             "  recall by class: " + ", ".join(f"{c} {f}/{g} = {f / g:.3f}"
+                                              for c, (f, g) in result["recall_by_class"].items())]
+    for article, diff in result["details"].items():
+        lines.append(article)
+        lines.extend(f"    {line}" for line in diff)
+    return "\n".join(lines)
+
+
+def run_officials_eval(gold_path: str | Path, shared_dir: str | Path, split: str | None = None,
+                       details: bool = False) -> str:
+    from .. import analyze
+
+    entries = [e for e in load_gold(gold_path) if split in (None, "all") or e.get("split") == split]
+    if not Path(shared_dir).is_dir():
+        raise MissingData(f"shared reference data not found at {shared_dir}: the gold texts live there")
+
+    def predict(text: str, published: str | None, title: str | None) -> dict:
+        return analyze(text, published=published, title=title).to_dict()
+
+    result = evaluate_officials(entries, predict, shared_dir, details)
+    return format_officials(result, f"split {split or 'all'}")
