@@ -16,6 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
+from ..text.normalize import normalize_string
+
 SEED_SOURCE = "seed/moit-2021-08-30-thi-dua.txt"
 SEED_PUBLISHED = "2021-08-30T20:01:00+07:00"
 
@@ -106,10 +108,11 @@ _SPACE = re.compile(r"\s+")
 
 
 def fold(text: str | None) -> str:
-    """Case-, width- and white-space-insensitive NFC key for names, titles and organisations."""
+    """Case-, width-, white-space- and tone-style-insensitive key for names, titles and organisations
+    ("Uỷ viên" and "Ủy viên" are one title: the gold keeps the article's tone-mark style)."""
     if text is None:
         return ""
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip().casefold()
+    return _SPACE.sub(" ", normalize_string(unicodedata.normalize("NFC", text))).strip().casefold()
 
 
 def canonical_code(code: str) -> str:

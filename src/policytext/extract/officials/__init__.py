@@ -114,7 +114,7 @@ def extract_officials(doc: Document) -> list[Official]:
         if start < covered:
             continue
         links, end = _read_chain(norm, titles[start], titles, org_starts)
-        listed = _listed_names(norm, start, end, org_starts)
+        listed = _listed_names(norm, start, end, org_starts, titles, links)
         rule = PLURAL_LIST if listed else CHAIN_THEN_NAME
         name = listed[0] if listed else _name_after_chain(norm, links, end, org_starts,
                                                          after_name=_after_named_apposition(norm, start))

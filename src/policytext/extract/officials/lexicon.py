@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ...layers.names import foreign_name, name_lexicon
 from ...layers.titles import TitleMatch, title_lexicon
-from ...match.patterns import alternation
+from ...match.patterns import PatternBook, alternation
 from ...model import Position
 from ...resources import load_yaml
 from ...text.normalize import normalize_string
@@ -187,3 +187,9 @@ _NAME_START = re.compile(r"(?<![\w.])[^\W\d_]")
 def _foreign_name(norm: str, pos: int, org_starts) -> tuple[int, int] | None:
     """A foreign name at ``pos`` (names layer), cut before a Vietnamese clause word glued to it by a hyphen."""
     return foreign_name(norm, pos, org_starts, _lexicon().generic_end)
+
+
+@lru_cache(maxsize=None)
+def officials_pattern(name: str) -> re.Pattern[str]:
+    """A named pattern of resources/patterns/officials.yaml, compiled once."""
+    return PatternBook(load_yaml("patterns/officials.yaml")["fragments"], name="patterns/officials.yaml").compile(name)

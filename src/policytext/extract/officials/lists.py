@@ -7,33 +7,77 @@ import re
 
 from ...document import Document
 from ...layers.names import vietnamese_name
+from .lexicon import officials_pattern
+from .units import _set_generic
 from ...model import Position
 from .chains import _trailing_chain
 
-_PLURAL = re.compile(r"(?<!\w)[Cc]ác $")
+def _pattern(name: str) -> re.Pattern[str]:
+    return officials_pattern(name)
 
 
-_LIST_OPEN = re.compile(r":? ")
-
-
-_LIST_SEPARATOR = re.compile(r", | và |; ")
-
-
-def _listed_names(norm: str, start: int, end: int, org_starts) -> list[tuple[int, int]]:
-    """"các Phó Thủ tướng: Trần Hồng Hà, Lê Thành Long": a plural title, then the list of its holders."""
-    if not _PLURAL.search(norm, max(0, start - 4), start):
+def _listed_names(norm: str, start: int, end: int, org_starts, titles, links) -> list[tuple[int, int]]:
+    """"các Phó Thủ tướng: Trần Hồng Hà, Lê Thành Long", "5 Thứ trưởng giúp việc là các ông A, B, C",
+    "các đồng chí Thứ trưởng: Thượng tướng A, Ủy viên Trung ương Đảng; Thượng tướng B": a plural title,
+    then the list of its holders (each may have a rank, an honorific and titles of its own)."""
+    if not _pattern("plural_before").search(norm, max(0, start - 14), start):
         return []
-    opening = _LIST_OPEN.match(norm, end)
+    opening = _pattern("list_opening").match(norm, end)
+    at = opening.end() if opening else end
+    if vietnamese_name(norm, _past_lead(norm, at, titles), org_starts, honorific=True) is None:
+        # "Các Phó chủ tịch Ủy ban bầu cử còn có: ông …": a body the gazetteer does not know, then the list
+        unknown = _pattern("list_organization").match(norm, end) if links[-1].org_start is None else None
+        if unknown is None or _title_inside(norm, unknown.start("org"), unknown.end("org"), titles):
+            return []
+        _set_generic(links[-1], unknown.start("org"), unknown.end("org"))
+        opening, at = unknown, unknown.end()
+    stop = _pattern("sentence_end").search(norm, at)
+    limit = stop.start() if stop else len(norm)
+    semicolons = ";" in norm[at:limit]  # items with titles of their own are separated by ";"
     names: list[tuple[int, int]] = []
-    at = opening.end() if opening else -1
-    while at >= 0:
-        name = vietnamese_name(norm, at, org_starts)
+    while at < limit:
+        at = _past_lead(norm, at, titles)
+        name = vietnamese_name(norm, at, org_starts, honorific=True) if names or opening else \
+            vietnamese_name(norm, at, org_starts)
         if name is None:
             break
         names.append(name)
-        separator = _LIST_SEPARATOR.match(norm, name[1])
-        at = separator.end() if separator else -1
+        separator = _pattern("list_separator").match(norm, name[1])
+        if separator is not None and not (semicolons and separator.group(0) == ", "
+                                          and vietnamese_name(norm, _past_lead(norm, separator.end(), titles),
+                                                              org_starts, honorific=True) is None):
+            at = separator.end()
+        elif semicolons:
+            at = _next_item(norm, name[1], limit, titles)
+        else:
+            break
     return names
+
+
+def _title_inside(norm: str, start: int, end: int, titles) -> bool:
+    return any(start <= at < end for at in titles)
+
+
+def _past_lead(norm: str, at: int, titles) -> int:
+    """Past an honorific and a rank before a listed name ("ông", "Thượng tướng", "bà ... Thiếu tướng")."""
+    honorific = _pattern("list_honorific").match(norm, at)
+    if honorific:
+        at = honorific.end()
+    rank = titles.get(at)
+    if rank is not None and rank.title.rank and norm[rank.end:rank.end + 1] == " ":
+        at = rank.end + 1
+    return at
+
+
+def _next_item(norm: str, at: int, limit: int, titles) -> int:
+    """The start of the next item of a ";"-separated list, past the titles of the current one: after the
+    next ";", or after "và" or a comma that an honorific or a rank follows ("…; ông Huỳnh Thanh Nhân và bà
+    Nguyễn Trường Nhật Phượng", "…, Thủ trưởng Cơ quan An ninh điều tra, Trung tướng Đặng Hồng Đức")."""
+    for m in _pattern("list_item_start").finditer(norm, at, limit):
+        after = m.end()
+        if m.group(0).startswith(";") or _past_lead(norm, after, titles) > after:
+            return after
+    return limit
 
 
 def _names_sharing(norm: str, first: tuple[int, int], titles, org_starts) -> list[tuple[int, int]]:
@@ -42,7 +86,7 @@ def _names_sharing(norm: str, first: tuple[int, int], titles, org_starts) -> lis
     names = [first]
     at = first[1]
     while True:
-        separator = _LIST_SEPARATOR.match(norm, at)
+        separator = _pattern("list_separator").match(norm, at)
         if not separator or separator.group(0) == "; ":
             return []
         name = vietnamese_name(norm, separator.end(), org_starts, after_title=False)
