@@ -45,6 +45,7 @@ class TitleLexicon:
     modifiers: re.Pattern[str]  # "nguyên", "quyền", "tân" … before a title
     former: re.Pattern[str]  # "nguyên " / "cựu " right before a title
     suffix: re.Pattern[str]  # "Thường trực" after a title
+    post_modifier: re.Pattern[str]  # "đắc cử" after a title: skipped, no part of it
 
 
 @lru_cache(maxsize=1)
@@ -82,6 +83,7 @@ def title_lexicon() -> TitleLexicon:
         modifiers=re.compile(rf"({alternation(modifiers)}) ", re.IGNORECASE),
         former=re.compile(rf"(?<!\w)(?:{alternation(data['modifiers']['former'])}) $", re.IGNORECASE),
         suffix=re.compile(rf" ({alternation(data['suffixes'])})(?!\w)", re.IGNORECASE),
+        post_modifier=re.compile(rf" (?:{alternation(data.get('post_modifiers', []))})(?!\w)", re.IGNORECASE),
     )
 
 
@@ -109,6 +111,9 @@ def title_matches(norm: str) -> dict[int, TitleMatch]:
         if suffix:
             end = suffix.end()
             text = f"{text} {suffix.group(1)}"
+        post = lex.post_modifier.match(norm, end)
+        if post:
+            end = post.end()
         org_from = None
         if title.unit_in_title and suffix and norm[end:end + 1] == " " and norm[end + 1:end + 2].isupper():
             org_from = end + 1  # "Phó Trưởng Ban Thường trực Ban Tổ chức Trung ương"

@@ -91,6 +91,7 @@ PLURAL_LIST = RULES.rule("plural-title-list")
 SHARED_TITLE = RULES.rule("names-sharing-title")
 NAME_THEN_TITLES = RULES.rule("name-then-titles")
 DEPUTY = RULES.rule("deputy-with-delegation")
+DEPUTY_IN_SESSION = RULES.rule("deputy-in-session")
 SURNAME_ELSEWHERE = RULES.rule("title-then-surname-elsewhere")
 ASSISTANT = RULES.veto("assistant-of-title")
 OWNED_TITLE = RULES.veto("title-owns-document")
@@ -172,7 +173,7 @@ def extract_officials(doc: Document) -> list[Official]:
         if candidate is None:
             candidates[start] = candidate = _Candidate(start, end)
         candidate.positions.extend(positions)
-    for start, end, position in _deputies(doc, org_starts, DEPUTY):
+    for start, end, position in _deputies(doc, org_starts, (DEPUTY, DEPUTY_IN_SESSION)):
         candidates.setdefault(start, _Candidate(start, end)).positions.append(position)
     for start, links, end in by_surname:
         if all(l.title.title.public_only and l.org_start is None for l in links):

@@ -106,11 +106,68 @@ def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts,
             return apposed
     foreign = any(l.title.title.foreign or l.abroad or l.kind in ("country", "international", "foreign") for l in links)
     name = vietnamese_name(norm, pos, org_starts, honorific=polite)
-    if name is None and foreign:
+    company_titles = all(l.title.title.public_only and l.org_start is None for l in links)
+    if name is None and _looks_foreign(norm, pos) and (foreign or not company_titles):
+        # "Thủ tướng Shigeru Ishiba": a name no Vietnamese spelling allows (after a company title with no
+        # body it is more often the company: "Phó Tổng Giám đốc Saigon Postel")
         name = _foreign_name(norm, pos, org_starts)
+    if name is None and (foreign or links[-1].title.title.needs_org):
+        name = _foreign_after_body(norm, links[-1], pos, org_starts)  # "Thư ký báo chí Nhà Trắng Karoline Leavitt"
+    if name is None and foreign and not (links[-1].org_start is None and _vietnamese_words(norm, pos)):
+        name = _foreign_name(norm, pos, org_starts)  # "Tổng thống Putin"; not "Thư ký báo chí Nhà Trắng cũng …"
     if name is not None or honorific or links[-1].org_end is not None or links[-1].title.title.organization:
         return name
-    return _name_in_tail(norm, links[-1], pos, org_starts)
+    name = _name_in_tail(norm, links[-1], pos, org_starts)
+    if after_name and name is not None and norm.count(" ", *name) < 2:
+        # "Phạm Văn Hậu, Chính ủy Ban Chỉ huy … - Trà My, cho biết": in apposition to a name, two capitalised
+        # words closing the organisation are its place, not someone else (a full name still is: "Đỗ Mười,
+        # Chủ tịch Ủy ban T.Ư MTTQ Việt Nam Phạm Thế Duyệt")
+        return None
+    return name
+
+
+_BODY_WORD = re.compile(r"[^\W\d_][^\W_]*|của")
+
+
+def _foreign_after_body(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, int] | None:
+    """"Thư ký báo chí Nhà Trắng Karoline Leavitt", "người phát ngôn Điện Kremlin Dmitry Peskov": a foreign
+    office, one to five capitalised words of a body the gazetteer does not know, then a foreign name (the
+    first split that leaves one: "Kremlin", a body's word in titles.yaml not_names, opens no name)."""
+    at, words, splits = pos, 0, []
+    while words < 5:
+        word = _BODY_WORD.match(norm, at)
+        if word is None or not (word.group(0)[0].isupper() or word.group(0) == "của" and words):
+            break
+        words += 1
+        at = word.end() + 1
+        if norm[word.end():at] != " ":
+            break
+        if _looks_foreign(norm, at):
+            name = _foreign_name(norm, at, org_starts)
+            if name is not None:
+                splits.append((word.end(), name))
+    if not splits:
+        return None
+    body_end, name = splits[0]
+    _set_generic(link, pos, body_end)
+    link.abroad = True
+    return name
+
+
+def _vietnamese_words(norm: str, pos: int) -> bool:
+    """Two or more capitalised words at ``pos``, every one a Vietnamese syllable ("Nhà Trắng")."""
+    run = capitalised_run(norm, pos)
+    return len(run) >= 2 and all(VIETNAMESE_SHAPE.fullmatch(norm[a:b]) for a, b in run)
+
+
+def _looks_foreign(norm: str, pos: int) -> bool:
+    """Two or more capitalised words, the first no Vietnamese syllable and none a Vietnamese family name
+    ("Shigeru Ishiba", "Karoline Leavitt"; not "Vingroup Phạm Nhật Vượng")."""
+    form = FOREIGN_FORM.match(norm, pos)
+    if form is None or VIETNAMESE_SHAPE.fullmatch(norm[pos:norm.find(" ", pos)]):
+        return False
+    run = capitalised_run(norm, pos)
+    return not any(norm[a:b] in surnames() for a, b in run)
 
 
 def _apposed_after_unknown_org(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, int] | None:

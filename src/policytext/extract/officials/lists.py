@@ -7,10 +7,11 @@ import re
 
 from ...document import Document
 from ...layers.names import vietnamese_name
-from .lexicon import officials_pattern
-from .units import _set_generic
 from ...model import Position
-from .chains import _trailing_chain
+from .chains import _looks_foreign, _trailing_chain
+from .lexicon import _foreign_name, officials_pattern
+from .units import _set_generic
+
 
 def _pattern(name: str) -> re.Pattern[str]:
     return officials_pattern(name)
@@ -24,7 +25,8 @@ def _listed_names(norm: str, start: int, end: int, org_starts, titles, links) ->
         return []
     opening = _pattern("list_opening").match(norm, end)
     at = opening.end() if opening else end
-    if vietnamese_name(norm, _past_lead(norm, at, titles), org_starts, honorific=True) is None:
+    first, polite = _past_lead(norm, at, titles)
+    if vietnamese_name(norm, first, org_starts, honorific=polite) is None and not _looks_foreign(norm, first):
         # "Các Phó chủ tịch Ủy ban bầu cử còn có: ông …": a body the gazetteer does not know, then the list
         unknown = _pattern("list_organization").match(norm, end) if links[-1].org_start is None else None
         if unknown is None or _title_inside(norm, unknown.start("org"), unknown.end("org"), titles):
@@ -36,16 +38,16 @@ def _listed_names(norm: str, start: int, end: int, org_starts, titles, links) ->
     semicolons = ";" in norm[at:limit]  # items with titles of their own are separated by ";"
     names: list[tuple[int, int]] = []
     while at < limit:
-        at = _past_lead(norm, at, titles)
-        name = vietnamese_name(norm, at, org_starts, honorific=True) if names or opening else \
-            vietnamese_name(norm, at, org_starts)
+        at, polite = _past_lead(norm, at, titles)
+        name = vietnamese_name(norm, at, org_starts, honorific=polite)
+        if name is None and _looks_foreign(norm, at):
+            name = _foreign_name(norm, at, org_starts)  # "ba nhà lập pháp Liên bang Nga, gồm Nina Ostanina, …"
         if name is None:
             break
         names.append(name)
         separator = _pattern("list_separator").match(norm, name[1])
-        if separator is not None and not (semicolons and separator.group(0) == ", "
-                                          and vietnamese_name(norm, _past_lead(norm, separator.end(), titles),
-                                                              org_starts, honorific=True) is None):
+        if separator is not None and not (semicolons and separator.group(0) == ", " and vietnamese_name(
+                norm, _past_lead(norm, separator.end(), titles)[0], org_starts, honorific=True) is None):
             at = separator.end()
         elif semicolons:
             at = _next_item(norm, name[1], limit, titles)
@@ -58,15 +60,16 @@ def _title_inside(norm: str, start: int, end: int, titles) -> bool:
     return any(start <= at < end for at in titles)
 
 
-def _past_lead(norm: str, at: int, titles) -> int:
-    """Past an honorific and a rank before a listed name ("ông", "Thượng tướng", "bà ... Thiếu tướng")."""
+def _past_lead(norm: str, at: int, titles) -> tuple[int, bool]:
+    """Past an honorific and a rank before a listed name ("ông", "Thượng tướng"): where the name starts, and
+    whether an honorific stood there (any capitalised words after "ông" are a name)."""
     honorific = _pattern("list_honorific").match(norm, at)
     if honorific:
         at = honorific.end()
     rank = titles.get(at)
     if rank is not None and rank.title.rank and norm[rank.end:rank.end + 1] == " ":
         at = rank.end + 1
-    return at
+    return at, honorific is not None
 
 
 def _next_item(norm: str, at: int, limit: int, titles) -> int:
@@ -75,7 +78,7 @@ def _next_item(norm: str, at: int, limit: int, titles) -> int:
     Nguyễn Trường Nhật Phượng", "…, Thủ trưởng Cơ quan An ninh điều tra, Trung tướng Đặng Hồng Đức")."""
     for m in _pattern("list_item_start").finditer(norm, at, limit):
         after = m.end()
-        if m.group(0).startswith(";") or _past_lead(norm, after, titles) > after:
+        if m.group(0).startswith(";") or _past_lead(norm, after, titles)[0] > after:
             return after
     return limit
 
@@ -101,23 +104,39 @@ def _names_sharing(norm: str, first: tuple[int, int], titles, org_starts) -> lis
     return names
 
 
-_DEPUTY = re.compile(r"[Đđ]ại biểu ")  # the word boundary before is checked by hand: a lookbehind is slow
-
-
-_DELEGATION = re.compile(r" \(((?:Đoàn|đoàn) (?:ĐBQH|đại biểu Quốc hội) [^()\n]{1,40})\)")
+_DEPUTY = re.compile(r"[Đđ]ại biểu |ĐB ")  # the word boundary before is checked by hand: a lookbehind is slow
 
 
 def _deputy_words(norm: str) -> list[re.Match[str]]:
     return [m for m in _DEPUTY.finditer(norm) if m.start() == 0 or not norm[m.start() - 1].isalnum()]
 
 
-def _deputies(doc: Document, org_starts, rule: str):
-    """"Đại biểu Phạm Văn Hòa (Đoàn ĐBQH tỉnh Đồng Tháp)": a National Assembly deputy and the
-    delegation written after the name, the way debates are reported."""
+def _deputies(doc: Document, org_starts, rules: tuple[str, str]):
+    """National Assembly and council deputies named as such: "Đại biểu Phạm Văn Hòa (Đoàn ĐBQH tỉnh Đồng
+    Tháp)" (``deputy-with-delegation``: the delegation is the organisation), "ĐB Trần Văn Hải (Quảng Ngãi)",
+    "đại biểu Lê Thị Hoa - tỉnh Lâm Đồng", and "đại biểu Nguyễn Minh Thuyết chất vấn" in an article about an
+    Assembly or council session (``deputy-in-session``: no organisation written)."""
     norm = doc.norm
+    session = None
     for m in _deputy_words(norm):
         name = vietnamese_name(norm, m.end(), org_starts, after_title=False)
-        delegation = _DELEGATION.match(norm, name[1]) if name else None
+        if name is None:
+            continue
+        delegation = _pattern("deputy_delegation").match(norm, name[1])
         if delegation:
-            organization = doc.span(delegation.start(1), delegation.end(1)).text
-            yield name[0], name[1], Position("đại biểu Quốc hội", organization, rule=rule)
+            organization = doc.span(delegation.start("org"), delegation.end("org")).text
+            yield name[0], name[1], Position("Đại biểu Quốc hội", organization, rule=rules[0])
+            continue
+        if session is None:
+            session = _session(norm if doc.title is None else f"{doc.title}\n{norm}")
+        if session or _pattern("deputy_province").match(norm, name[1]):
+            yield name[0], name[1], Position(session or "Đại biểu Quốc hội", None, rule=rules[1])
+
+
+def _session(norm: str) -> str:
+    """The assembly an article's "đại biểu" sit in: "Đại biểu Quốc hội", "Đại biểu HĐND", or "" (none)."""
+    if _pattern("assembly_session").search(norm):
+        return "Đại biểu Quốc hội"
+    if _pattern("council_session").search(norm):
+        return "Đại biểu HĐND"
+    return ""
