@@ -35,6 +35,8 @@ def _positions(doc: Document, links: list[_Link], private_article: bool, rule: s
         if organization is None and following is not None and following.after_kiem and \
                 following.org_start is not None and following.kind in _SHARED_KINDS:
             organization = _organization_text(doc, following)  # "Chủ tịch kiêm Tổng Giám đốc Viettel"
+        if organization is None and t.needs_org and t.unit:
+            organization = _unit_led_before(doc, link, t.unit)  # "Đoàn công tác … do … X làm trưởng đoàn"
         if organization is None:
             if t.needs_org or (t.public_only and not t.alone_ok and private_article):
                 doc.trace.veto(NEEDS_ORGANIZATION, link.title.start, link.title.end, t.title)
@@ -52,8 +54,57 @@ def _positions(doc: Document, links: list[_Link], private_article: bool, rule: s
         entry = organization_entry(link.org_name or "")
         if entry is not None and entry.incomplete and parent is not None and parent is not link:
             organization = f"{organization} {_organization_text(doc, parent)}"  # "Ban cán sự Đảng Bộ Công Thương"
+        elif organization is not None and organization.casefold() in _PARTY_COMMITTEES:
+            organization = _completed_committee(doc, organization, links, link, parent)
         out.append(Position(link.title.text, organization, former, rule))
     return out
+
+
+_PARTY_COMMITTEES = frozenset({"tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy", "đảng ủy"})
+_LOCAL_HEAD = re.compile(r"(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân|Ủy ban MTTQ Việt Nam|UBMTTQ|"
+                         r"Ủy ban Mặt trận Tổ quốc Việt Nam|Công an) ")
+_ADMIN_BEFORE_PLACE = re.compile(r"(?:tỉnh|thành phố|TP\.?) (?=\S)", re.IGNORECASE)
+
+
+def _completed_committee(doc: Document, committee: str, links: list[_Link], link: _Link, parent) -> str:
+    """"Phó bí thư Thành ủy, Chủ tịch UBND TP Hà Nội" -> "Thành ủy Hà Nội"; "Bí thư Đảng ủy, Bộ trưởng Bộ
+    Tư pháp" -> "Đảng ủy Bộ Tư pháp": a Party committee named alone, completed with the place or the
+    ministry another office of the same chain names (as "Ban cán sự Đảng Bộ Công Thương")."""
+    if committee.casefold() == "đảng ủy" and parent is not None and parent is not link:
+        return f"{committee} {_organization_text(doc, parent)}"
+    places = _lexicon().places
+    for other in links:
+        if other is link or other.org_start is None or other.kind != "local":
+            continue
+        written = _organization_text(doc, other) or ""
+        head = _LOCAL_HEAD.match(written)
+        if head is None:
+            continue
+        place = written[head.end():]
+        if not any(c.isupper() for c in place):
+            continue  # "HĐND tỉnh": the article's province, no name to add
+        admin = _ADMIN_BEFORE_PLACE.match(place)
+        if admin and place[admin.end():] in places:
+            place = place[admin.end():]  # "UBND TP Hà Nội" -> "Hà Nội"; "HĐND TP.HCM" stays "TP.HCM"
+        return f"{committee} {place}"
+    return committee
+
+
+_UNIT_DO = re.compile(r"(?:^|[\s(“\"])({unit} [^.;:!?\n]{{3,90}}?) do (?=[^.;!?\n]*$)")
+
+
+def _unit_led_before(doc: Document, link: _Link, unit: str) -> str | None:
+    """"Đoàn công tác Thường trực Tỉnh ủy Đắk Lắk do Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Bùi Văn Cường làm
+    trưởng đoàn": the unit a "làm trưởng đoàn" heads, named before "do" in the same sentence."""
+    norm = doc.norm
+    window_start = max(0, link.title.start - 250)
+    pattern = re.compile(_UNIT_DO.pattern.format(unit=re.escape(unit)))
+    found = None
+    for found in pattern.finditer(norm, window_start, link.title.start):
+        pass
+    if found is None:
+        return None
+    return doc.span(found.start(1), found.end(1)).text
 
 
 _RESIDENTIAL_GROUP = re.compile(r"tổ \d+$", re.IGNORECASE)
