@@ -264,3 +264,16 @@ def test_recall_study_on_ordinary_news(shared_data, fixtures):
     assert found / (found + invented) >= 0.88
 
 
+
+
+def test_places_and_bodies_named_after_a_person_are_no_mentions_of_them():
+    text = ("Chủ tịch Hồ Chí Minh đã đến thăm. Tại TP Hồ Chí Minh, Bảo tàng Hồ Chí Minh mở cửa. Thành phố Hồ Chí "
+            "Minh đẹp. Học viện Chính trị quốc gia Hồ Chí Minh và TP.Hồ Chí Minh. Bác Hồ Chí Minh đã dạy.")
+    (official,) = officials(text)
+    assert [m.start for m in official.mentions] == [9, text.index("Bác Hồ") + 4]
+
+
+def test_a_country_is_no_prefix_of_a_province():
+    (official,) = officials("Ông Nguyễn Văn Cường, Chi cục trưởng quản lý thị trường Lào Cai cho biết.")
+    assert official.name == "Nguyễn Văn Cường"
+    assert official.positions[0].organization == "Chi cục quản lý thị trường Lào Cai"

@@ -146,6 +146,8 @@ def _gazetteer() -> _Gazetteer:
         add(spelling, _CITY, normalize_string(canonical))
     for country in data.get("countries", []):
         add(country, _COUNTRY, normalize_string(country))
+    for spelling, country in data.get("country_spellings", {}).items():
+        add(spelling, _COUNTRY, normalize_string(country))
 
     phrases: Gazetteer[tuple[_Key, ...]] = Gazetteer()
     for spelling, values in keys.items():
@@ -269,7 +271,7 @@ def _candidate(norm: str, start: int, end: int, key: _Key, raw, published: date 
         if bare:
             return OrgMatch(start, end, canonical, "local" if key.kind == _LOCAL else "department")
         return None
-    if context and key.kind == _COUNTRY:
+    if context and key.kind == _COUNTRY and not _inside_place(start, end, raw):
         return OrgMatch(start, end, str(key.value), "country")
     if context and key.kind == _FIELD:
         return OrgMatch(start, end, str(key.value), "ministry_field")
@@ -329,9 +331,15 @@ def _with_country(norm: str, match: OrgMatch, raw) -> OrgMatch:
     if match.kind not in _FOREIGN_CAPABLE or match.end >= len(norm) or norm[match.end] != " ":
         return match
     for end, key in raw.get(match.end + 1, ()):
-        if key.kind == _COUNTRY and key.value != "Việt Nam" and (end >= len(norm) or not norm[end].isalnum()):
+        if key.kind == _COUNTRY and key.value != "Việt Nam" and (end >= len(norm) or not norm[end].isalnum()) \
+                and not _inside_place(match.end + 1, end, raw):
             return OrgMatch(match.start, end, f"{norm[match.start:match.end]} {norm[match.end + 1:end]}", "foreign")
     return match
+
+
+def _inside_place(start: int, end: int, raw) -> bool:
+    """A longer place starts where a country does: "Lào Cai" is a province, not Laos."""
+    return any(key.kind in (_PLACE, _CITY) and place_end > end for place_end, key in raw.get(start, ()))
 
 
 def successor_of(name: str, on: date | None = None) -> str | None:

@@ -1,7 +1,7 @@
 """The place layer: provinces and cities, districts and communes, foreign countries.
 
 Knowledge in resources/organizations.yaml (``places``: spellings of provinces, former provinces and big
-cities with their canonical names; ``city_spellings``; ``countries``; ``admin_words``). Place names keep
+cities with their canonical names; ``city_spellings``; ``countries`` and ``country_spellings``; ``admin_words``). Place names keep
 person names apart from places ("Hà Nội" opens with the surname Hà) and close organisations ("Sở Y tế
 Hà Nội").
 """
@@ -18,4 +18,5 @@ from ..text.normalize import normalize_string
 def place_names() -> frozenset[str]:
     """Every spelling of a province, city or country, normalised."""
     data = load_yaml("organizations.yaml")
-    return frozenset({normalize_string(p) for p in data["places"]} | {normalize_string(c) for c in data["countries"]})
+    countries = [*data["countries"], *data.get("country_spellings", {})]
+    return frozenset({normalize_string(p) for p in data["places"]} | {normalize_string(c) for c in countries})

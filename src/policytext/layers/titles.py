@@ -77,6 +77,12 @@ def title_lexicon() -> TitleLexicon:
             for spelling in words:
                 if spelling not in gazetteer:  # the first title listed with a spelling keeps it
                     gazetteer.add(spelling, (len(spelling), title))
+        if not base.org_in_match:
+            for words, title in variants:
+                for spelling in words:
+                    for glued in _glued(spelling):
+                        if glued not in gazetteer:
+                            gazetteer.add(glued, (len(glued), title))
     modifiers = [*data["modifiers"]["former"], *data["modifiers"]["current"]]
     return TitleLexicon(
         titles=gazetteer,
@@ -85,6 +91,14 @@ def title_lexicon() -> TitleLexicon:
         suffix=re.compile(rf" ({alternation(data['suffixes'])})(?!\w)", re.IGNORECASE),
         post_modifier=re.compile(rf" (?:{alternation(data.get('post_modifiers', []))})(?!\w)", re.IGNORECASE),
     )
+
+
+def _glued(spelling: str) -> list[str]:
+    """The spelling with one space left out: text scraped from tables glues the words of a cell that
+    wrapped ("Trưởngphòng", "Đảng ủyviên"). No Vietnamese word is two syllables written together, so these
+    spellings name nothing else."""
+    spaces = [i for i, c in enumerate(spelling) if c == " "]
+    return [spelling[:i] + spelling[i + 1:] for i in spaces]
 
 
 def _found(text: str):

@@ -75,7 +75,7 @@ from .chains import (
     _trailing_chain,
 )
 from .lexicon import _Candidate, _lexicon, _Link
-from .lists import _deputies, _listed_names, _names_sharing
+from .lists import _deputies, _listed_names, _names_sharing, _plural_title
 from .merging import (
     _after_sentence_opener,
     _full_name_elsewhere,
@@ -98,6 +98,7 @@ OWNED_TITLE = RULES.veto("title-owns-document")
 FOREIGN_NEEDS_FOREIGN_OFFICE = RULES.veto("foreign-name-needs-foreign-office")
 COMPANY_TITLE_FOREIGN_NAME = RULES.veto("company-title-foreign-name")
 COMPANY_TITLE_BY_SURNAME = RULES.veto("company-title-by-surname")
+PLURAL_TITLE_ONE_NAME = RULES.veto("plural-title-one-name")
 
 
 def extract_officials(doc: Document) -> list[Official]:
@@ -125,6 +126,9 @@ def extract_officials(doc: Document) -> list[Official]:
         if not listed:
             listed = _names_sharing(norm, name, titles, org_starts)
             rule = SHARED_TITLE if listed else rule
+        if not listed and _plural_title(norm, start):
+            trace.veto(PLURAL_TITLE_ONE_NAME, start, links[0].title.end)
+            links = links[1:]  # "các Đại sứ Mỹ, Đô đốc Zumwaltz": the ambassadors are others
         covered = (listed or [name])[-1][1]
         if lex.not_holder_before.search(norm, max(0, start - 12), start):
             trace.veto(ASSISTANT, start, name[1])

@@ -55,7 +55,8 @@ def _read_chain(norm: str, first: TitleMatch, titles, org_starts,
 
     ``after_name``: the person is already named, so an organisation the gazetteer does not know may sit
     between two titles ("Nguyễn Tân Cương, Tổng Tham mưu trưởng Quân đội nhân dân Việt Nam, Thứ trưởng
-    Bộ Quốc phòng"); before the name it could swallow the name."""
+    Bộ Quốc phòng"); before the name it could swallow the name, so there only one closing with a foreign
+    country may ("Tổng Bí thư Đảng Cộng sản Trung Quốc, Chủ tịch nước Trung Quốc Tập Cận Bình")."""
     links: list[_Link] = []
     current = first
     after_kiem = False
@@ -63,9 +64,11 @@ def _read_chain(norm: str, first: TitleMatch, titles, org_starts,
         link = _Link(current, after_kiem=after_kiem)
         end = _known_org_after(norm, link, org_starts)
         links.append(link)
-        if after_name and link.org_start is None and not current.title.organization and not current.title.rank \
+        if link.org_start is None and not current.title.organization and not current.title.rank \
                 and norm[end:end + 1] == " ":
             generic = _generic_org(norm, end + 1, link)
+            if generic is not None and not after_name and not _closes_with_country(generic[1], org_starts):
+                generic = None  # before the name only a foreign body may: "Đảng Cộng sản Trung Quốc"
             if generic is not None and vietnamese_name(norm, generic[0], org_starts, after_title=False) is None:
                 separator = _SEPARATOR.match(norm, generic[1])
                 following = title_at(norm, separator.end(), titles) if separator else None
@@ -80,6 +83,12 @@ def _read_chain(norm: str, first: TitleMatch, titles, org_starts,
             return links, end
         current = following
         after_kiem = "kiêm" in separator.group(0)
+
+
+def _closes_with_country(end: int, org_starts) -> bool:
+    """A foreign country's name ends at ``end``."""
+    return any(org.end == end and org.kind == "country" and org.name != "Việt Nam"
+               for at, org in org_starts.items() if end - 40 <= at < end)
 
 
 def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts,
@@ -105,6 +114,7 @@ def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts,
         if apposed is not None:
             return apposed
     foreign = any(l.title.title.foreign or l.abroad or l.kind in ("country", "international", "foreign") for l in links)
+    foreign = foreign or links[-1].org_start is None and bool(lex.foreign_unit.match(norm, pos))
     name = vietnamese_name(norm, pos, org_starts, honorific=polite)
     company_titles = all(l.title.title.public_only and l.org_start is None for l in links)
     if name is None and _looks_foreign(norm, pos) and (foreign or not company_titles):
@@ -132,8 +142,10 @@ _BODY_WORD = re.compile(r"[^\W\d_][^\W_]*|của")
 def _foreign_after_body(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, int] | None:
     """"Thư ký báo chí Nhà Trắng Karoline Leavitt", "người phát ngôn Điện Kremlin Dmitry Peskov": a foreign
     office, one to five capitalised words of a body the gazetteer does not know, then a foreign name (the
-    first split that leaves one: "Kremlin", a body's word in titles.yaml not_names, opens no name)."""
-    at, words, splits = pos, 0, []
+    first split that leaves one: "Kremlin", a body's word in titles.yaml not_names, opens no name); a
+    lower-case foreign unit word may open the body ("Thống đốc bang California Gavin Newsom")."""
+    unit = _lexicon().foreign_unit.match(norm, pos)  # "bang California"
+    at, words, splits = unit.end() if unit else pos, 0, []
     while words < 5:
         word = _BODY_WORD.match(norm, at)
         if word is None or not (word.group(0)[0].isupper() or word.group(0) == "của" and words):
@@ -180,10 +192,25 @@ def _apposed_after_unknown_org(norm: str, link: _Link, pos: int, org_starts) -> 
         return None
     apposition = _lexicon().honorific.match(norm, generic[1] + 2)
     if apposition is None:
-        return None
+        return _foreign_between_commas(norm, link, generic, org_starts)
     name = vietnamese_name(norm, apposition.end(), org_starts, honorific=is_polite(apposition))
     if name is not None:
         _set_generic(link, *generic)
+    return name
+
+
+def _foreign_between_commas(norm: str, link: _Link, generic: tuple[int, int], org_starts) -> tuple[int, int] | None:
+    """"Thống đốc bang California, Gavin Newsom, cho biết": an unknown body, then a foreign-looking name
+    set off by commas on both sides (translated news writes appositions so; a Vietnamese name there with
+    no honorific is too often the next item of a list to be read the same way)."""
+    at = generic[1] + 2
+    if not _looks_foreign(norm, at):
+        return None
+    name = _foreign_name(norm, at, org_starts)
+    if name is None or not norm.startswith(",", name[1]):
+        return None
+    _set_generic(link, *generic)
+    link.abroad = True
     return name
 
 
@@ -287,9 +314,14 @@ def _trailing_chain(norm: str, name_end: int, titles, org_starts) -> list[_Link]
     if title is None and apposed and apposed.group(0).endswith("("):
         lead = _BRACKET_LEAD.match(norm, separator.end())  # "Lê Bá Lai (giữ chức Chủ tịch năm 1994-1999)"
         title = title_at(norm, lead.end(), titles) if lead else None
+    after = separator.end()
     if title is None and norm.startswith(" (", name_end):
         aside = _lexicon().aside.match(norm, name_end)  # "Dương Văn Lực (sinh năm 1960), Vụ phó ..."
-        title = title_at(norm, aside.end(), titles) if aside else None
+        after = aside.end() if aside else after
+        title = title_at(norm, after, titles) if aside else None
+    if title is None and apposed and "," in apposed.group(0) or title is None and after != separator.end():
+        qualification = _lexicon().qualification.match(norm, after)  # "(sinh năm 1980), Bác sĩ, Phó Giám đốc"
+        title = title_at(norm, qualification.end(), titles) if qualification else None
     if title is None:
         return None
     links, end = _read_chain(norm, title, titles, org_starts, after_name=True)

@@ -33,6 +33,7 @@ class _Lexicon:
     not_name_start: re.Pattern[str]  # a body or a place starting here (names layer)
     places: frozenset[str]  # (places layer)
     aside: re.Pattern[str]  # "(sinh năm 1960)", "(bên trái)" between a name and its titles
+    qualification: re.Pattern[str]  # "Bác sĩ, ", "Thạc sĩ Quản lý kinh tế, " between a name and its titles
     sentence_openers: frozenset[str]
     private_heads: re.Pattern[str]
     generic_end: re.Pattern[str]
@@ -44,6 +45,7 @@ class _Lexicon:
     private_context: re.Pattern[str]
     private_markers: re.Pattern[str]
     unit_start: re.Pattern[str]
+    foreign_unit: re.Pattern[str]  # "bang " before a capitalised word: a foreign federal state
     state_company: _StateCompanyCues
 
 
@@ -94,6 +96,7 @@ def _lexicon() -> _Lexicon:
         places=names.places,
         aside=re.compile(rf" \((?:\d|(?:{alternation(data['name_asides'])})(?!\w))[^()\n]{{0,40}}\)"
                          rf"\s*(?:,|[-–](?= ))\s*"),
+        qualification=re.compile(rf"(?:{alternation(data['qualifications'])})(?!\w)(?: [^\W\d_][^,;.()\n]{{0,40}})?, "),
         sentence_openers=frozenset(normalize_string(w) for w in data["sentence_openers"]),
         private_heads=re.compile(rf"^(?:(?:Hội đồng quản trị|HĐQT|Hội đồng thành viên|HĐTV) )?"
                                  rf"(?:{alternation(data['private_org_heads'])})(?!\w)"
@@ -112,6 +115,7 @@ def _lexicon() -> _Lexicon:
                                rf"| cho (?:[^\s,.;:]+ ){{1,3}}(?:{alternation(data['told_verbs'])})(?!\w)"),
         dash_clause=re.compile(rf"(?:{alternation(data['dash_clause_words'])})(?!\w)"),
         unit_start=re.compile(rf"(?:{alternation(data['unit_words'])})(?!\w)"),
+        foreign_unit=re.compile(rf"(?:{alternation(data['foreign_unit_words'])}) (?=[^\W\d_])"),
         state_company=_state_company_cues(data, org_data),
     )
 

@@ -21,7 +21,7 @@ def _listed_names(norm: str, start: int, end: int, org_starts, titles, links) ->
     """"các Phó Thủ tướng: Trần Hồng Hà, Lê Thành Long", "5 Thứ trưởng giúp việc là các ông A, B, C",
     "các đồng chí Thứ trưởng: Thượng tướng A, Ủy viên Trung ương Đảng; Thượng tướng B": a plural title,
     then the list of its holders (each may have a rank, an honorific and titles of its own)."""
-    if not _pattern("plural_before").search(norm, max(0, start - 14), start):
+    if not _plural_title(norm, start):
         return []
     opening = _pattern("list_opening").match(norm, end)
     at = opening.end() if opening else end
@@ -54,6 +54,11 @@ def _listed_names(norm: str, start: int, end: int, org_starts, titles, links) ->
         else:
             break
     return names
+
+
+def _plural_title(norm: str, start: int) -> bool:
+    """The title at ``start`` is plural: "các Đại sứ", "hai Phó Thủ tướng"."""
+    return bool(_pattern("plural_before").search(norm, max(0, start - 14), start))
 
 
 def _title_inside(norm: str, start: int, end: int, titles) -> bool:

@@ -85,6 +85,18 @@ def _inside_organization(org_starts: dict[int, OrgMatch]):
     return inside
 
 
+_CITY_ABBREVIATION = re.compile(r"(?<!\w)(?:TP|Tp|T\.P)\.$")
+
+
+def _named_after(norm: str, at: int) -> bool:
+    """The name at ``at`` names a place or a body after the person: "TP Hồ Chí Minh", "TP.Hồ Chí Minh",
+    "Bảo tàng Hồ Chí Minh", "đường Lê Lợi" are no mentions of them."""
+    lex = _lexicon()
+    before = max(0, at - 14)
+    return bool(lex.place_before.search(norm, before, at) or lex.name_not_after.search(norm, before, at) or
+                _CITY_ABBREVIATION.search(norm, before, at))
+
+
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n\"“]\s*|\s[-–]\s)$")
 
 
@@ -109,9 +121,11 @@ def _merge(doc: Document, candidates: list[_Candidate], titles, org_starts) -> l
         else:
             people.append((name, list(candidate.positions), {(candidate.start, candidate.end)}))
     people.sort(key=lambda person: min(person[2]))
+    inside_org = _inside_organization(org_starts)
     for name, _, spans in people:
         for m in re.finditer(re.escape(name), norm):
-            if on_word_boundaries(norm, m.start(), m.end()) and not _inside(m.start(), m.end(), spans):
+            if on_word_boundaries(norm, m.start(), m.end()) and not _inside(m.start(), m.end(), spans) and \
+                    not inside_org(m.start()) and not _named_after(norm, m.start()):
                 spans.add((m.start(), m.end()))
     _short_mentions(norm, people, titles, org_starts)
     officials = []
