@@ -254,7 +254,7 @@ def run(
     extras = {
         "policytext_version": __version__,
         "schema_version": spec.settings["schema_version"],
-        "options": {"segmenter": options.segmenter, "taxonomy": options.taxonomy, "jobs": jobs,
+        "options": {"segmenter": options.segmenter, "taxonomy": options.taxonomy,
                     "max_chars": options.max_chars, "max_seconds": options.max_seconds},
         "versions": dependency_versions(),
     }

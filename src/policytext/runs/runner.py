@@ -30,6 +30,7 @@ from .workers import ordered_map
 
 DEFAULT_PART_SIZE = 1000
 TIMING_KEYS = ("started", "seconds", "articles_per_second", "session")  # what differs between sessions
+# of one run (clock times, and -j, which may change on resume): summary.json minus these is the same
 
 
 @dataclass
@@ -66,27 +67,32 @@ def execute(spec: RunSpec, work: Callable[[Article | ReadError], Any], *, count_
     except OutputBusy as exc:
         raise RunConfigError(str(exc)) from None
     try:
-        if overwrite:
-            layout.remove_run(out_dir)
-        state = layout.run_state(out_dir)
-        preflight.check_existing(out_dir, state, spec.run_file(), resume=resume)
-        manifests = _verified(out_dir, layout.committed_manifests(out_dir))
-        layout.remove_leftovers(out_dir, committed=len(manifests))
-        if state.kind == "finished" and len(manifests) == state.parts:
-            return layout.read_json(out_dir / layout.SUMMARY_FILE)
-        if prepare is not None:
-            prepare()
-        session = _Session(spec, work, count_fields, manifests, on_progress)
-        try:
-            session.run(handle_signals)
-        finally:
-            if not session.manifests and state.kind == "none":
-                layout.remove_empty_folders(out_dir)
-        summary = build_summary(spec, session.manifests, count_fields, session.timing(), summary_extras or {})
-        if not (out_dir / layout.RUN_FILE).is_file():
-            write_json_atomic(out_dir / layout.RUN_FILE, spec.run_file())
-        write_json_atomic(out_dir / layout.SUMMARY_FILE, summary)
-        return summary
+        with StopSignals(handle_signals) as stops:
+            if overwrite:
+                layout.remove_run(out_dir)
+            state = layout.run_state(out_dir)
+            preflight.check_existing(out_dir, state, spec.run_file(), resume=resume)
+            manifests = _verified(out_dir, layout.committed_manifests(out_dir))
+            layout.remove_leftovers(out_dir, committed=len(manifests))
+            if state.kind == "finished" and len(manifests) == state.parts:
+                return layout.read_json(out_dir / layout.SUMMARY_FILE)
+            session = _Session(spec, work, count_fields, manifests, on_progress)
+            try:
+                if prepare is not None:
+                    prepare()
+                session.run(stops)
+            except KeyboardInterrupt as stop:  # RunStopped, or Ctrl-C when the handlers are not ours
+                signum = stop.signum if isinstance(stop, RunStopped) else 2
+                raise RunStopped(signum, safe_articles=session.safe_articles, parts=len(session.manifests)) from None
+            finally:
+                if not session.manifests and state.kind == "none":
+                    layout.remove_empty_folders(out_dir)
+            summary = build_summary(spec, session.manifests, count_fields, session.timing(), summary_extras or {})
+            with stops.deferred():
+                if not (out_dir / layout.RUN_FILE).is_file():
+                    write_json_atomic(out_dir / layout.RUN_FILE, spec.run_file())
+                write_json_atomic(out_dir / layout.SUMMARY_FILE, summary)
+            return summary
     finally:
         lock.release()
 
@@ -130,43 +136,39 @@ class _Session:
     def safe_articles(self) -> int:
         return sum(m["articles_in"] for m in self.manifests)
 
-    def run(self, handle_signals: bool) -> None:
+    def run(self, stops: StopSignals) -> None:
         spec = self.spec
         remaining = None if spec.limit is None else spec.limit - self.safe_articles
         items = positioned_items(spec.inputs, spec.fields, self.manifests[-1] if self.manifests else None,
                                  remaining)
-        with StopSignals(handle_signals) as stops:
-            results = ordered_map(self.work, items, jobs=spec.jobs, window=max(64, 4 * spec.jobs),
-                                  hard_timeout=spec.hard_timeout, on_crash=_crash_row)
-            try:
-                for (input_index, position), result in results:
-                    if self.part is not None and self.part.input_index != input_index:
-                        self._commit(stops)
-                    if self.part is None:
-                        self.part = PartWriter(spec.out_dir, len(self.manifests), input_index=input_index,
-                                               input_name=spec.inputs[input_index], parquet=spec.parquet,
-                                               count_fields=self.count_fields)
-                    self.part.add(position, result)
-                    self._progress()
-                    if self.part.size >= spec.part_size:
-                        self._commit(stops)
-                if self.part is not None:
+        results = ordered_map(self.work, items, jobs=spec.jobs, window=max(64, 4 * spec.jobs),
+                              hard_timeout=spec.hard_timeout, on_crash=_crash_row)
+        try:
+            for (input_index, position), result in results:
+                if self.part is not None and self.part.input_index != input_index:
                     self._commit(stops)
-            except (RunStopped, KeyboardInterrupt) as stop:
-                signum = stop.signum if isinstance(stop, RunStopped) else 2
-                raise RunStopped(signum, safe_articles=self.safe_articles, parts=len(self.manifests)) from None
-            except FieldNotFound as exc:
-                raise RunConfigError(str(exc)) from None
-            except OSError as exc:
-                where = f" ({exc.filename})" if exc.filename else ""
-                raise RunFailed(f"could not write the run's files{where}: {exc.strerror or exc}",
-                                safe_articles=self.safe_articles, parts=len(self.manifests)) from None
-            finally:
-                results.close()  # ends the workers
-                if self.part is not None:
-                    self.part.abort()
-                    self.part = None
-                self.seconds = time.perf_counter() - self.clock
+                if self.part is None:
+                    self.part = PartWriter(spec.out_dir, len(self.manifests), input_index=input_index,
+                                           input_name=spec.inputs[input_index], parquet=spec.parquet,
+                                           count_fields=self.count_fields)
+                self.part.add(position, result)
+                self._progress()
+                if self.part.size >= spec.part_size:
+                    self._commit(stops)
+            if self.part is not None:
+                self._commit(stops)
+        except FieldNotFound as exc:
+            raise RunConfigError(str(exc)) from None
+        except OSError as exc:
+            where = f" ({exc.filename})" if exc.filename else ""
+            raise RunFailed(f"could not write the run's files{where}: {exc.strerror or exc}",
+                            safe_articles=self.safe_articles, parts=len(self.manifests)) from None
+        finally:
+            results.close()  # ends the workers
+            if self.part is not None:
+                self.part.abort()
+                self.part = None
+            self.seconds = time.perf_counter() - self.clock
 
     def _commit(self, stops: StopSignals) -> None:
         with stops.deferred():  # a stop arriving now waits until the part is wholly written
@@ -187,7 +189,7 @@ class _Session:
     def timing(self) -> dict[str, Any]:
         articles = self.safe_articles - self.resumed_at
         return {"started": self.started.isoformat(timespec="seconds"), "seconds": round(self.seconds, 3),
-                "articles": articles, "resumed_at": self.resumed_at}
+                "articles": articles, "resumed_at": self.resumed_at, "jobs": self.spec.jobs}
 
 
 def _crash_row(item: Article | ReadError, reason: str) -> ReadError:

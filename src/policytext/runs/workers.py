@@ -165,11 +165,15 @@ class _Pool:
                         break
                     self._send(worker, _Job(sent, key, item))
                     sent += 1
+            progressed = False
             while yielded in done:
                 yield done.pop(yielded)
                 yielded += 1
+                progressed = True
             if exhausted and yielded == sent:
                 return
+            if progressed or not any(w.job for w in self.workers):
+                continue  # the window has room again: hand out work before waiting for any
             self._collect(done)
 
     def _send(self, worker: _Worker, job: _Job) -> None:
