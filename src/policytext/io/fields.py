@@ -3,6 +3,7 @@ the check that stops a run whose ``--text-field`` names a field the data does no
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Sequence
 
@@ -11,6 +12,13 @@ from .published import parse_published
 
 FIELDS = ("text", "title", "published", "url", "id", "author")
 PROBE_RECORDS = 100  # a --text-field that none of a file's first 100 records has is a mistake
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # left by JSON "\\ud83d" escapes without their pair
+
+
+def writable(value: str) -> str:
+    """``value`` with lone surrogates replaced by U+FFFD, one character for one so offsets hold:
+    no UTF-8 output (records, Parquet) can hold them, and one would stop the whole run."""
+    return _LONE_SURROGATE.sub("\ufffd", value) if _LONE_SURROGATE.search(value) else value
 
 
 @dataclass(frozen=True)
@@ -89,7 +97,7 @@ def article_from_record(record: Any, source: Source, fields: FieldMap,
     if isinstance(identifier, bool) or not isinstance(identifier, (str, int)):
         identifier = None
     return Article(
-        text=text,  # unchanged: annotations index it
+        text=writable(text),  # otherwise unchanged: annotations index it
         source=replace(source, url=url),
         title=clean(_first(record, fields.title)),
         published=parse_published(_first(record, fields.published)),
@@ -129,7 +137,7 @@ def _first(record: dict, names: Sequence[str]) -> Any:
 def clean(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
-    return " ".join(value.split()) or None
+    return writable(" ".join(value.split())) or None
 
 
 def _author(value: Any) -> str | None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gzip
 import zipfile
+import zlib
 from typing import IO, Sequence
 
 MAX_LINE_BYTES = 64 << 20
@@ -53,12 +54,15 @@ class _Counted:
 
 
 class _RatioGuard:
-    """The inflated side of a gzip stream, stopping when it grows past MAX_RATIO times its input."""
+    """The inflated side of a gzip stream: stops when it grows past MAX_RATIO times its input, and
+    hands out what it inflated before a damaged or truncated spot, raising on the next read (so the
+    complete lines before the damage are kept)."""
 
-    def __init__(self, inflated: IO[bytes], compressed: _Counted):
+    def __init__(self, inflated: gzip.GzipFile, compressed: _Counted):
         self.inflated = inflated
         self.compressed = compressed
         self.produced = 0
+        self.failure: BaseException | None = None
 
     def read(self, size: int = -1) -> bytes:
         if size is None or size < 0:
@@ -66,13 +70,27 @@ class _RatioGuard:
             while chunk := self.read(_READ):
                 parts.append(chunk)
             return b"".join(parts)
-        data = self.inflated.read(size)
-        self.produced += len(data)
-        if self.produced > RATIO_FLOOR and self.produced > MAX_RATIO * max(1, self.compressed.count):
-            raise DecompressionBomb(f"compressed data inflating more than {MAX_RATIO} times "
-                                    f"({self.produced:,} bytes from {self.compressed.count:,}): refused as a "
-                                    "decompression bomb")
-        return data
+        if self.failure is not None:
+            raise self.failure
+        parts, got = [], 0
+        while got < size:
+            try:
+                data = self.inflated.read1(size - got)
+            except (EOFError, OSError, zlib.error) as exc:
+                if not parts:
+                    raise
+                self.failure = exc
+                break
+            if not data:
+                break
+            parts.append(data)
+            got += len(data)
+            self.produced += len(data)
+            if self.produced > RATIO_FLOOR and self.produced > MAX_RATIO * max(1, self.compressed.count):
+                raise DecompressionBomb(f"compressed data inflating more than {MAX_RATIO} times "
+                                        f"({self.produced:,} bytes from {self.compressed.count:,}): refused as a "
+                                        "decompression bomb")
+        return b"".join(parts)
 
     def close(self) -> None:
         self.inflated.close()

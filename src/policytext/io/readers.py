@@ -121,7 +121,8 @@ def file_format(name: str) -> tuple[str | None, bool]:
 # --- files, folders and archives ---------------------------------------------------------------
 
 def _hidden(name: str) -> bool:
-    return name.startswith(".") or name.startswith("__MACOSX")
+    """A hidden file or folder (".git", "__MACOSX"); "." and ".." in a member's path are not."""
+    return (name.startswith(".") and name not in (".", "..")) or name.startswith("__MACOSX")
 
 
 def _walk(folder: Path) -> Iterator[Path | ReadError]:
