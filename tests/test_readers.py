@@ -540,3 +540,10 @@ def test_messy_utf16_files_with_odd_names(shared_data):
     assert first.source.path.endswith("XH_NLD_T_ (8962).txt")
     assert first.text.startswith("Mạo hiểm rừng Đa Mi")
     assert "\r\n" in first.text and "\ufffd" not in "".join(a.text for a in found)
+
+
+def test_a_csv_header_that_cannot_be_parsed_is_an_error_row():
+    from policytext.io.readers import iter_bytes
+
+    [error] = iter_bytes(b"\x00\x01\x00\x01\x00\x01\x00\r\x00\x01", "a.csv")  # found by hypothesis
+    assert isinstance(error, ReadError) and error.reason.startswith("malformed CSV header")

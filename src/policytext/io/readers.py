@@ -302,7 +302,11 @@ def _read_csv(stream: IO[bytes], source: Source, fields: FieldMap, kind: str = "
         delimiter = "\t" if kind == "tsv" else _guess_delimiter(header_line)
         lines = RowLines(chain([header_line], lines.lines))
         rows = csv.reader(lines, delimiter=delimiter)
-        header = [name.strip() for name in lines.next_row(rows)]
+        try:
+            header = [name.strip() for name in lines.next_row(rows)]
+        except csv.Error as exc:
+            yield ReadError(source, f"malformed CSV header: {exc}; no row could be read")
+            return
         if lines.unclosed_quote():
             yield ReadError(source, "the CSV header has a quote that never closes: no row could be read")
             return
