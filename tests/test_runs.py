@@ -144,7 +144,7 @@ def test_sigkill_midway_then_resume_gives_the_same_folder(cli_script, corpus, re
     assert_same_run(reference, tmp_path / "out")
 
 
-@pytest.mark.parametrize("signum, jobs", [(signal.SIGTERM, 1), (signal.SIGINT, 2)])
+@pytest.mark.parametrize("signum, jobs", [(signal.SIGTERM, 1), (signal.SIGINT, 2), (signal.SIGHUP, 1)])
 def test_a_stop_signal_leaves_committed_parts_and_says_how_to_resume(cli_script, corpus, reference, tmp_path,
                                                                      signum, jobs):
     process = _start(cli_script, ["run", str(corpus), "-o", "out", "--part-size", str(PART_SIZE), "-j", str(jobs),
@@ -277,6 +277,25 @@ def test_a_broken_taxonomy_stops_the_run_before_any_work(corpus, tmp_path):
     assert result.exit_code == 2
     assert "invalid taxonomy" in result.output and "bad.yaml line 3" in result.output and "threshold" in result.output
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_a_taxonomy_file_is_data_never_code(corpus, tmp_path):
+    marker = tmp_path / "executed"
+    taxonomy = tmp_path / "evil.yaml"
+    taxonomy.write_text(f"themes: !!python/object/apply:os.system ['touch {marker}']\n", encoding="utf-8")
+    result = _cli("run", str(corpus), "-o", str(tmp_path / "out"), "--taxonomy", str(taxonomy))
+    assert result.exit_code == 2 and "invalid taxonomy" in result.output
+    assert not marker.exists()
+
+
+def test_parts_never_span_two_inputs(tmp_path):
+    first = _corpus(tmp_path / "first.jsonl", n=5)
+    second = _corpus(tmp_path / "second.jsonl", n=3)
+    policytext.run([first, second], tmp_path / "out", part_size=4)
+    manifests = [json.loads(p.read_text()) for p in sorted((tmp_path / "out" / "manifest").glob("*.json"))]
+    assert [(m["input"], m["first_position"], m["last_position"]) for m in manifests] == [
+        (str(first), 0, 3), (str(first), 4, 4), (str(second), 0, 2)]
+    assert manifests[1]["record_ids"] == ["a4"] and manifests[2]["first_source"]["index"] == 1
 
 
 def test_a_missing_input_stops_the_run_and_writes_nothing(tmp_path):
