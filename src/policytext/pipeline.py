@@ -172,11 +172,6 @@ def _analyze_item(item: Article | ReadError, options: Options) -> Record | ReadE
         return ReadError(item.source, f"analysis failed: {type(exc).__name__}: {exc}")
 
 
-def _crashed_item(item: Article | ReadError, reason: str) -> ReadError:
-    """What an item becomes when the worker analysing it died."""
-    return item if isinstance(item, ReadError) else ReadError(item.source, f"analysis failed: {reason}")
-
-
 # --- whole runs ----------------------------------------------------------------------------------
 
 def iter_inputs(inputs: Iterable[str | Path], fields: Any = None) -> Iterator[Article | ReadError]:
@@ -194,11 +189,12 @@ def analyze_items(
     At most ``batch`` articles are read ahead of the results yielded, so a dump of millions of
     articles never has to fit in memory; a worker that dies makes its article an error row.
     """
+    from .runs.runner import crash_row
     from .runs.workers import ordered_map
 
     work = partial(_analyze_item, options=options)
     for _, result in ordered_map(work, ((None, item) for item in items), jobs=jobs, window=batch,
-                                 hard_timeout=_hard_timeout(options), on_crash=_crashed_item):
+                                 hard_timeout=_hard_timeout(options), on_crash=crash_row):
         yield result
 
 
@@ -232,18 +228,18 @@ def run(
     for a mistake found before any work, ``RunStopped`` on SIGINT/SIGTERM/SIGHUP (when
     ``handle_signals``; Ctrl-C otherwise), ``RunFailed`` when writing fails midway.
     """
-    from . import __version__
     from .io.readers import FieldMap
     from .runs.runner import DEFAULT_PART_SIZE, RunSpec, execute
 
     options = options or Options()
     taxonomy_digest = _check_options(options)
+    version = _own_version()
     inputs = [str(p) for p in inputs]
     spec = RunSpec(
         inputs=inputs, out_dir=Path(out_dir), fields=fields or FieldMap(), parquet=parquet, limit=limit,
         part_size=part_size or DEFAULT_PART_SIZE, jobs=jobs, hard_timeout=_hard_timeout(options),
         settings={
-            "policytext_version": __version__,
+            "policytext_version": version,
             "schema_version": Record.__dataclass_fields__["schema_version"].default,
             "options": {"segmenter": options.segmenter, "taxonomy": options.taxonomy,
                         "taxonomy_sha256": taxonomy_digest, "extend_taxonomy": options.extend_taxonomy,
@@ -252,7 +248,7 @@ def run(
         },
     )
     extras = {
-        "policytext_version": __version__,
+        "policytext_version": version,
         "schema_version": spec.settings["schema_version"],
         "options": {"segmenter": options.segmenter, "taxonomy": options.taxonomy,
                     "max_chars": options.max_chars, "max_seconds": options.max_seconds},
@@ -288,6 +284,17 @@ def _warm_up(options: Options) -> None:
     """Load every model and vocabulary once, before the workers fork, so they share them."""
     sample = Article(text="Chiều 30/8, Bộ trưởng Nguyễn Văn A ký Quyết định 1/2021/QĐ-TTg.", source=Source("<warm-up>"))
     analyze_article(sample, options)
+
+
+def _own_version() -> str:
+    """policytext's version, from its installed metadata (importing the package root from here
+    would be an import cycle)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("policytext")
+    except PackageNotFoundError:
+        return "unknown"
 
 
 def dependency_versions() -> dict[str, str | None]:

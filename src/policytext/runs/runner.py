@@ -122,7 +122,7 @@ class _Session:
         self.spec = spec
         self.work = work
         self.count_fields = count_fields
-        self.manifests = list(manifests)
+        self.manifests = [_brief(m) for m in manifests]
         self.on_progress = on_progress
         self.resumed_at = self.safe_articles
         self.records_safe = sum(m["records"] for m in manifests)  # running totals of committed parts
@@ -142,7 +142,7 @@ class _Session:
         items = positioned_items(spec.inputs, spec.fields, self.manifests[-1] if self.manifests else None,
                                  remaining)
         results = ordered_map(self.work, items, jobs=spec.jobs, window=max(64, 4 * spec.jobs),
-                              hard_timeout=spec.hard_timeout, on_crash=_crash_row)
+                              hard_timeout=spec.hard_timeout, on_crash=crash_row)
         try:
             for (input_index, position), result in results:
                 if self.part is not None and self.part.input_index != input_index:
@@ -174,7 +174,7 @@ class _Session:
         with stops.deferred():  # a stop arriving now waits until the part is wholly written
             if not self.manifests and not (self.spec.out_dir / layout.RUN_FILE).is_file():
                 write_json_atomic(self.spec.out_dir / layout.RUN_FILE, self.spec.run_file())
-            manifest = self.part.commit()
+            manifest = _brief(self.part.commit())
             self.manifests.append(manifest)
             self.records_safe += manifest["records"]
             self.errors_safe += manifest["errors"]
@@ -192,7 +192,14 @@ class _Session:
                 "articles": articles, "resumed_at": self.resumed_at, "jobs": self.spec.jobs}
 
 
-def _crash_row(item: Article | ReadError, reason: str) -> ReadError:
+def _brief(manifest: dict[str, Any]) -> dict[str, Any]:
+    """A manifest without its record ids and file list: what a session keeps in memory per part
+    (counts, positions), so a run of millions of articles does not hold every id."""
+    return {key: value for key, value in manifest.items() if key not in ("record_ids", "files")}
+
+
+def crash_row(item: Article | ReadError, reason: str) -> ReadError:
+    """What an item becomes when the worker analysing it died or hung."""
     return item if isinstance(item, ReadError) else ReadError(item.source, f"analysis failed: {reason}")
 
 
