@@ -84,8 +84,10 @@ def run(
     fields = FieldMap().with_overrides(**{k: v for k, v in overrides.items() if v})
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
     resume_hint = _resume_command(ctx)
+    failure = None
+    # progress only on a terminal: in a log file (nohup, a service) it would leave stray lines
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                  console=err, disable=quiet, transient=True) as progress:
+                  console=err, disable=quiet or not err.is_terminal, transient=True) as progress:
         task = progress.add_task("reading")
 
         def on_progress(records: int, errors: int) -> None:
@@ -95,25 +97,29 @@ def run(
             summary = run_pipeline(inputs, out_dir, fields=fields, options=options, jobs=jobs, parquet=parquet,
                                    limit=limit, on_progress=on_progress, resume=resume, overwrite=overwrite,
                                    part_size=part_size)
-        except RunConfigError as exc:
-            progress.stop()
-            err.print(f"[red]policytext: {exc}[/red]", highlight=False)
-            raise typer.Exit(2)
-        except RunFailed as exc:
-            progress.stop()
-            err.print(f"[red]policytext: {exc}.[/red] {_safe(exc.safe_articles, exc.parts, out_dir)}; "
-                      f"resume with: {resume_hint}", highlight=False, soft_wrap=True)
-            raise typer.Exit(1)
-        except RunStopped as exc:
-            progress.stop()
-            err.print(f"policytext: stopped by {exc.signal_name}; {_safe(exc.safe_articles, exc.parts, out_dir)}; "
-                      f"resume with: {resume_hint}", highlight=False, soft_wrap=True)
-            raise typer.Exit(exc.exit_code)
+        except (RunConfigError, RunFailed, RunStopped) as exc:
+            failure = exc  # reported below, once the progress display is gone
+    if isinstance(failure, RunConfigError):
+        _say(f"[red]policytext: {failure}[/red]")
+        raise typer.Exit(2)
+    if isinstance(failure, RunFailed):
+        _say(f"[red]policytext: {failure}.[/red] {_safe(failure.safe_articles, failure.parts, out_dir)}; "
+             f"resume with: {resume_hint}")
+        raise typer.Exit(1)
+    if isinstance(failure, RunStopped):
+        _say(f"policytext: stopped by {failure.signal_name}; "
+             f"{_safe(failure.safe_articles, failure.parts, out_dir)}; resume with: {resume_hint}")
+        raise typer.Exit(failure.exit_code)
     _print_summary(summary)
     if summary["records"] == 0:
-        err.print("[red]nothing could be read: see the errors/ folder[/red]" if summary["errors"] else
-                  "[red]no articles found in the inputs[/red]")
+        _say("[red]nothing could be read: see the errors/ folder[/red]" if summary["errors"] else
+             "[red]no articles found in the inputs[/red]")
         raise typer.Exit(1)
+
+
+def _say(message: str) -> None:
+    """One message on standard error, one logical line (the terminal wraps it, not rich)."""
+    err.print(message, highlight=False, soft_wrap=True)
 
 
 def _safe(articles: int, parts: int, out_dir: Path) -> str:
@@ -148,7 +154,9 @@ def _print_summary(summary: dict) -> None:
         table.add_row("records with problems", f"{summary['records_with_errors']:,}")
         for reason, count in summary.get("top_record_error_reasons", []):
             table.add_row("", f"{count:,} × {reason}")
-    table.add_row("time", f"{summary['seconds']:.1f} s ({summary['articles_per_second'] or 0:.1f} articles/s)")
+    session = summary.get("session") or {}
+    resumed = f", resumed after {session['resumed_at']:,} articles" if session.get("resumed_at") else ""
+    table.add_row("time", f"{summary['seconds']:.1f} s ({summary['articles_per_second'] or 0:.1f} articles/s{resumed})")
     for name, count in summary["extracted"].items():
         table.add_row(name, f"{count:,}")
     table.add_row("files", ", ".join(summary["files"]))
