@@ -204,6 +204,14 @@ def test_leftovers_of_a_crash_are_removed_and_a_damaged_last_part_is_redone(corp
     assert_same_run(reference, out)
 
 
+def test_a_finished_run_with_a_damaged_part_is_repaired_by_resume(corpus, reference, tmp_path):
+    _run_here(corpus, tmp_path)
+    last = sorted((tmp_path / "out" / "themes").glob("part-*.parquet"))[-1]
+    last.write_bytes(last.read_bytes()[:-10])  # the disk lost the end of the last part
+    _run_here(corpus, tmp_path, resume=True)
+    assert_same_run(reference, tmp_path / "out")
+
+
 def test_resume_refuses_an_input_that_changed(tmp_path):
     dump = _corpus(tmp_path / "news.jsonl")
     _run_here(dump, tmp_path)

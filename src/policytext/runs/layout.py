@@ -155,6 +155,17 @@ def remove_leftovers(run_dir: Path, committed: int) -> list[Path]:
     return removed
 
 
+def remove_temporaries(run_dir: Path, pid: int) -> None:
+    """Delete the temporary files process ``pid`` wrote in the run's folders. A run calls this as it
+    ends, whatever ended it: a stop can land between opening a file and recording that it did."""
+    suffix = f".tmp-{pid}"
+    for folder in (run_dir, *(run_dir / name for name in (MANIFEST, *EXTENSIONS))):
+        if folder.is_dir():
+            for path in folder.iterdir():
+                if path.name.startswith(".") and path.name.endswith(suffix):
+                    path.unlink(missing_ok=True)
+
+
 def remove_run(run_dir: Path) -> None:
     """Delete every file and folder policytext writes in ``run_dir`` (``--overwrite``), and nothing
     else: an output folder given by mistake keeps its other contents."""

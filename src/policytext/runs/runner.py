@@ -11,6 +11,7 @@ for byte, as a run that was never interrupted.
 
 from __future__ import annotations
 
+import os
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -66,33 +67,42 @@ def execute(spec: RunSpec, work: Callable[[Article | ReadError], Any], *, count_
         lock = RunLock(out_dir)
     except OutputBusy as exc:
         raise RunConfigError(str(exc)) from None
+    session: _Session | None = None
+    manifests: list[dict[str, Any]] = []
     try:
         with StopSignals(handle_signals) as stops:
-            if overwrite:
-                layout.remove_run(out_dir)
-            state = layout.run_state(out_dir)
-            preflight.check_existing(out_dir, state, spec.run_file(), resume=resume)
-            manifests = _verified(out_dir, layout.committed_manifests(out_dir))
-            layout.remove_leftovers(out_dir, committed=len(manifests))
-            if state.kind == "finished" and len(manifests) == state.parts:
-                return layout.read_json(out_dir / layout.SUMMARY_FILE)
-            session = _Session(spec, work, count_fields, manifests, on_progress)
             try:
-                if prepare is not None:
-                    prepare()
-                session.run(stops)
+                if overwrite:
+                    layout.remove_run(out_dir)
+                state = layout.run_state(out_dir)
+                preflight.check_existing(out_dir, state, spec.run_file(), resume=resume)
+                manifests = _verified(out_dir, layout.committed_manifests(out_dir))
+                layout.remove_leftovers(out_dir, committed=len(manifests))
+                if state.kind == "finished" and len(manifests) == state.parts:
+                    return layout.read_json(out_dir / layout.SUMMARY_FILE)
+                (out_dir / layout.SUMMARY_FILE).unlink(missing_ok=True)  # a run with work left has no summary
+                session = _Session(spec, work, count_fields, manifests, on_progress)
+                try:
+                    if prepare is not None:
+                        prepare()
+                    session.run(stops)
+                finally:
+                    if not session.manifests and state.kind == "none":
+                        layout.remove_temporaries(out_dir, os.getpid())
+                        layout.remove_empty_folders(out_dir)
+                summary = build_summary(spec, session.manifests, count_fields, session.timing(),
+                                        summary_extras or {})
+                with stops.deferred():
+                    if not (out_dir / layout.RUN_FILE).is_file():
+                        write_json_atomic(out_dir / layout.RUN_FILE, spec.run_file())
+                    write_json_atomic(out_dir / layout.SUMMARY_FILE, summary)
+                return summary
             except KeyboardInterrupt as stop:  # RunStopped, or Ctrl-C when the handlers are not ours
                 signum = stop.signum if isinstance(stop, RunStopped) else 2
-                raise RunStopped(signum, safe_articles=session.safe_articles, parts=len(session.manifests)) from None
-            finally:
-                if not session.manifests and state.kind == "none":
-                    layout.remove_empty_folders(out_dir)
-            summary = build_summary(spec, session.manifests, count_fields, session.timing(), summary_extras or {})
-            with stops.deferred():
-                if not (out_dir / layout.RUN_FILE).is_file():
-                    write_json_atomic(out_dir / layout.RUN_FILE, spec.run_file())
-                write_json_atomic(out_dir / layout.SUMMARY_FILE, summary)
-            return summary
+                safe = session.manifests if session is not None else manifests
+                raise RunStopped(signum, safe_articles=sum(m["articles_in"] for m in safe), parts=len(safe)) from None
+            finally:  # with the handlers still in place: after a stop, further signals are ignored
+                layout.remove_temporaries(out_dir, os.getpid())
     finally:
         lock.release()
 
