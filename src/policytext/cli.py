@@ -13,6 +13,8 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from .runs.limits import DEFAULT_MAX_CHARS, DEFAULT_MAX_SECONDS, DEFAULT_PART_SIZE
+
 app = typer.Typer(
     help="Structured data from Vietnamese policy news: officials, dates, legal references, tasks, themes.",
     no_args_is_help=True,
@@ -61,9 +63,9 @@ def run(
     limit: Optional[int] = typer.Option(None, min=1, help="Stop after this many articles."),
     resume: bool = typer.Option(False, "--resume", help="Continue the interrupted run in OUT (same inputs and options)."),
     overwrite: bool = typer.Option(False, "--overwrite", help="Delete the run already in OUT and start afresh."),
-    part_size: int = typer.Option(1000, min=1, help="Articles per part: what an interruption can lose at most."),
-    max_chars: int = typer.Option(1_000_000, min=0, help="Longer articles become error rows (0: no limit)."),
-    max_seconds: float = typer.Option(120.0, min=0, help="Analysis time allowed per article (0: no limit)."),
+    part_size: int = typer.Option(DEFAULT_PART_SIZE, min=1, help="Articles per part: what an interruption can lose at most."),
+    max_chars: int = typer.Option(DEFAULT_MAX_CHARS, min=0, help="Longer articles become error rows (0: no limit)."),
+    max_seconds: float = typer.Option(DEFAULT_MAX_SECONDS, min=0, help="Analysis time allowed per article (0: no limit)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Analyse every article of INPUTS into OUT, in parts: records/, errors/, one folder per table, summary.json.

@@ -14,6 +14,7 @@ import threading
 from contextlib import contextmanager
 from typing import Iterator
 
+DEFAULT_PART_SIZE = 1000  # articles per part: the most an interruption can lose
 DEFAULT_MAX_CHARS = 1_000_000  # the longest Vietnamese code of law is ~560,000 characters
 DEFAULT_MAX_SECONDS = 120.0  # that code takes ~9 s; a news article ~0.03 s
 

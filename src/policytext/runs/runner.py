@@ -25,11 +25,11 @@ from ..io.writers import OutputBusy, RunLock, write_json_atomic
 from ..model import Article, ReadError, Source
 from . import layout, preflight
 from .errors import RunConfigError, RunFailed, RunStopped
+from .limits import DEFAULT_PART_SIZE
 from .parts import PartWriter, sha256_of
 from .signals import StopSignals
 from .workers import ordered_map
 
-DEFAULT_PART_SIZE = 1000
 TIMING_KEYS = ("started", "seconds", "articles_per_second", "session")  # what differs between sessions
 # of one run (clock times, and -j, which may change on resume): summary.json minus these is the same
 
