@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 venv: $(STAMP)
 
 run: venv  ## analyse data/raw into data/processed and print a summary
-	$(BIN)/policytext run data/raw -o data/processed
+	$(BIN)/policytext run data/raw -o data/processed --overwrite
 
 test: venv  ## run the test suite
 	$(BIN)/python -m pytest -q
@@ -27,4 +27,4 @@ segmentation: venv  ## word-segmentation F1 on UD-VTB test
 	$(BIN)/python benchmarks/segmentation.py
 
 clean:
-	rm -rf data/processed/*.jsonl data/processed/*.parquet data/processed/summary.json .pytest_cache
+	find data/processed -mindepth 1 ! -name .gitkeep -delete; rm -rf .pytest_cache .hypothesis

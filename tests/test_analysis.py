@@ -72,21 +72,24 @@ def test_min_score_drops_weak_labels(run_dir):
 
 
 def test_parquet_tables_give_the_same_counts(run_dir, tmp_path):
-    from policytext.io.writers import RunWriter
-
     import json
 
-    writer = RunWriter(tmp_path / "run")
-    for line in (run_dir / "records.jsonl").read_text(encoding="utf-8").splitlines():
-        writer.write_record(Record.from_dict(json.loads(line)))
-    writer.commit({})
-    (tmp_path / "run" / "records.jsonl").unlink()  # force the Parquet path
+    from policytext.runs.parts import PartWriter
+
+    records = [Record.from_dict(json.loads(line))
+               for line in (run_dir / "records.jsonl").read_text(encoding="utf-8").splitlines()]
+    for number, start in enumerate(range(0, len(records), 2)):  # parts of two records
+        part = PartWriter(tmp_path / "run", number, input_index=0, input_name="x", parquet=True, count_fields=[])
+        for position, record in enumerate(records[start:start + 2], start):
+            part.add(position, record)
+        part.commit()
+    shutil.rmtree(tmp_path / "run" / "records")  # force the Parquet path
     assert theme_counts_by_organization(tmp_path / "run").equals(theme_counts_by_organization(run_dir))
     assert theme_counts_by_month(tmp_path / "run").equals(theme_counts_by_month(run_dir))
 
 
 def test_not_a_run_folder(tmp_path):
-    with pytest.raises(FileNotFoundError, match="records.jsonl"):
+    with pytest.raises(FileNotFoundError, match="no records"):
         load_records(tmp_path)
 
 

@@ -60,7 +60,7 @@ def test_run_prints_a_summary_and_writes_outputs(tmp_path):
                                  "--quiet"])
     assert result.exit_code == 0, result.output
     assert "records" in result.output
-    record = json.loads((tmp_path / "out" / "records.jsonl").read_text(encoding="utf-8"))
+    record = json.loads((tmp_path / "out" / "records" / "part-00000.jsonl").read_text(encoding="utf-8"))
     assert record["text"] == TEXT
 
 
@@ -69,7 +69,8 @@ def test_run_exits_non_zero_when_nothing_could_be_read(tmp_path):
     bad.write_text("{broken\n", encoding="utf-8")
     result = runner.invoke(app, ["run", str(bad), "-o", str(tmp_path / "out"), "-q"])
     assert result.exit_code == 1
-    assert (tmp_path / "out" / "errors.jsonl").read_text().count("\n") == 1
+    assert (tmp_path / "out" / "errors" / "part-00000.jsonl").read_text().count("\n") == 1
+    assert "1 × broken JSON on line N" in result.output  # the summary names the commonest reasons
 
 
 def test_usage_errors_exit_with_2(tmp_path):

@@ -4,6 +4,7 @@ import json
 import unicodedata
 from datetime import datetime
 
+import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
@@ -107,16 +108,18 @@ def test_run_writes_every_output_and_counts_add_up(tmp_path):
     out = tmp_path / "out"
     summary = policytext.run([source], out)
     assert summary["records"] == 2 and summary["errors"] == 1 and summary["articles_in"] == 3
-    records = [json.loads(l) for l in (out / "records.jsonl").read_text(encoding="utf-8").splitlines()]
+    records = [json.loads(l) for l in (out / "records" / "part-00000.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in records] == ["a1", "a2"]
-    errors = [json.loads(l) for l in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    errors = [json.loads(l) for l in (out / "errors" / "part-00000.jsonl").read_text(encoding="utf-8").splitlines()]
     assert errors[0]["source"]["index"] == 2 and "in.jsonl" in errors[0]["location"]
-    articles = pq.read_table(out / "articles.parquet").to_pandas()
+    articles = pd.read_parquet(out / "articles")  # a table is a folder of parts
     assert list(articles["id"]) == ["a1", "a2"]
-    assert pq.read_table(out / "tasks.parquet").num_rows == 2
+    assert pq.read_table(out / "tasks" / "part-00000.parquet").num_rows == 2
     written = json.loads((out / "summary.json").read_text())
     assert written["records"] == 2 and "pyvi" in written["versions"]
-    assert not [p.name for p in out.iterdir() if ".tmp" in p.name]  # nothing half-written left
+    assert written["top_error_reasons"] == [["broken JSON on line N: Expecting property name enclosed in double "
+                                             "quotes at column N", 1]]
+    assert not [p for p in out.rglob("*") if ".tmp" in p.name]  # nothing half-written left
     assert [r.id for r in policytext.load(out)] == ["a1", "a2"]
 
 
@@ -124,9 +127,10 @@ def test_run_in_parallel_gives_the_same_records(tmp_path):
     source = tmp_path / "in.jsonl"
     source.write_text("\n".join(json.dumps({"id": f"x{i}", "text": SAMPLE}, ensure_ascii=False)
                                 for i in range(6)) + "\n", encoding="utf-8")
-    policytext.run([source], tmp_path / "one", parquet=False)
-    policytext.run([source], tmp_path / "two", parquet=False, jobs=2)
-    assert (tmp_path / "one" / "records.jsonl").read_text() == (tmp_path / "two" / "records.jsonl").read_text()
+    policytext.run([source], tmp_path / "one", parquet=False, part_size=4)
+    policytext.run([source], tmp_path / "two", parquet=False, part_size=4, jobs=2)
+    for part in ("part-00000.jsonl", "part-00001.jsonl"):
+        assert (tmp_path / "one" / "records" / part).read_bytes() == (tmp_path / "two" / "records" / part).read_bytes()
 
 
 def test_an_extractor_crash_is_recorded_not_fatal(monkeypatch):

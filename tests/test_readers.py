@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from policytext.io.readers import FieldMap, iter_items, parse_published, parse_txt_layout, read
+from policytext.io.readers import FieldMap, FieldNotFound, iter_items, parse_published, parse_txt_layout, read
 from policytext.model import Article, ReadError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -176,9 +176,13 @@ def test_field_map_overrides_and_dotted_paths(tmp_path):
     [article] = articles(path, fields=fields)
     assert (article.text, article.title, article.url) == (TEXT, "Lễ", "https://x.vn/a")
     # the override replaces the defaults: a record without that field is an error that names it
-    write_jsonl(path, [{"text": TEXT}])
-    [error] = items(path, fields=fields)
+    write_jsonl(path, [{"content": {"text": TEXT}}, {"text": TEXT}])
+    [_, error] = items(path, fields=fields)
     assert isinstance(error, ReadError) and "content.text" in error.reason
+    # and a file where no record has it stops the reading, naming the fields it does have
+    write_jsonl(path, [{"text": TEXT, "id": "a"}])
+    with pytest.raises(FieldNotFound, match=r"'content.text' matches nothing .* fields there are: text, id"):
+        items(path, fields=fields)
 
 
 def test_field_map_rejects_unknown_fields():
@@ -536,3 +540,10 @@ def test_messy_utf16_files_with_odd_names(shared_data):
     assert first.source.path.endswith("XH_NLD_T_ (8962).txt")
     assert first.text.startswith("Mạo hiểm rừng Đa Mi")
     assert "\r\n" in first.text and "\ufffd" not in "".join(a.text for a in found)
+
+
+def test_a_csv_header_that_cannot_be_parsed_is_an_error_row():
+    from policytext.io.readers import iter_bytes
+
+    [error] = iter_bytes(b"\x00\x01\x00\x01\x00\x01\x00\r\x00\x01", "a.csv")  # found by hypothesis
+    assert isinstance(error, ReadError) and error.reason.startswith("malformed CSV header")

@@ -1,12 +1,14 @@
+import hashlib
 import json
 import os
 
 import pyarrow.parquet as pq
 import pytest
 
-from policytext.io.writers import OutputBusy, RunWriter
+from policytext.io.writers import OutputBusy, RunLock, write_json_atomic
 from policytext.model import (DateMention, LegalRef, Official, Position, ReadError, Record, Source, Span, Task,
                               ThemeHit)
+from policytext.runs.parts import PartWriter
 
 
 def _record(i: int) -> Record:
@@ -22,63 +24,91 @@ def _record(i: int) -> Record:
     )
 
 
-def test_outputs_appear_only_on_commit(tmp_path):
-    writer = RunWriter(tmp_path)
-    writer.write_record(_record(0))
-    writer.write_error(ReadError(Source("bad.jsonl", 3), "invalid JSON"))
-    assert not (tmp_path / "records.jsonl").exists()  # a crash now leaves nothing that looks complete
-    writer.commit({"records": 1})
-    assert json.loads((tmp_path / "records.jsonl").read_text(encoding="utf-8"))["id"] == "r0"
-    error = json.loads((tmp_path / "errors.jsonl").read_text(encoding="utf-8"))
-    assert error["location"] == "bad.jsonl:3" and error["reason"] == "invalid JSON"
-    assert json.loads((tmp_path / "summary.json").read_text())["files"][-1] == "summary.json"
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+def _part(run_dir, number=0, **kwargs):
+    return PartWriter(run_dir, number, input_index=0, input_name="in.jsonl", parquet=True,
+                      count_fields=["officials", "dates"], **kwargs)
+
+
+def test_a_part_appears_only_on_commit_and_its_manifest_comes_last(tmp_path):
+    part = _part(tmp_path)
+    part.add(0, _record(0))
+    part.add(1, ReadError(Source("bad.jsonl", 3), "invalid JSON"))
+    assert not list(tmp_path.glob("*/part-*"))  # a crash now leaves nothing that looks committed
+    manifest = part.commit()
+    record = json.loads((tmp_path / "records" / "part-00000.jsonl").read_text(encoding="utf-8"))
+    error = json.loads((tmp_path / "errors" / "part-00000.jsonl").read_text(encoding="utf-8"))
+    assert record["id"] == "r0" and error["location"] == "bad.jsonl:3" and error["reason"] == "invalid JSON"
+    assert manifest == json.loads((tmp_path / "manifest" / "part-00000.json").read_text(encoding="utf-8"))
+    assert (manifest["first_position"], manifest["last_position"], manifest["record_ids"]) == (0, 1, ["r0"])
+    assert manifest["extracted"] == {"officials": 1, "dates": 1} and manifest["errors"] == 1
+    for entry in manifest["files"].values():
+        data = (tmp_path / entry["path"]).read_bytes()
+        assert len(data) == entry["bytes"] and hashlib.sha256(data).hexdigest() == entry["sha256"]
+    assert not [p for p in tmp_path.rglob("*") if p.name.startswith(".")]
 
 
 def test_parquet_tables_have_one_row_per_position_and_item(tmp_path):
-    writer = RunWriter(tmp_path)
+    part = _part(tmp_path)
     for i in range(3):
-        writer.write_record(_record(i))
-    writer.commit({})
-    officials = pq.read_table(tmp_path / "officials.parquet").to_pylist()
+        part.add(i, _record(i))
+    part.commit()
+    officials = pq.read_table(tmp_path / "officials" / "part-00000.parquet").to_pylist()
     assert len(officials) == 6
     assert officials[1]["title"] == "Bí thư" and officials[1]["organization"] is None
-    refs = pq.read_table(tmp_path / "legal_refs.parquet").to_pylist()
+    refs = pq.read_table(tmp_path / "legal_refs" / "part-00000.parquet").to_pylist()
     assert refs[0]["code"] == "34-CT/TW" and refs[0]["article_id"] == "r0"
-    themes = pq.read_table(tmp_path / "themes.parquet").to_pylist()
+    themes = pq.read_table(tmp_path / "themes" / "part-00000.parquet").to_pylist()
     assert themes[0]["evidence"] == ["Chỉ thị"]
     assert (themes[0]["evidence_start"], themes[0]["evidence_end"]) == ([30], [37])
-    articles = pq.read_table(tmp_path / "articles.parquet").to_pylist()
+    articles = pq.read_table(tmp_path / "articles" / "part-00000.parquet").to_pylist()
     assert [a["n_officials"] for a in articles] == [1, 1, 1]
 
 
+def test_the_same_records_give_the_same_bytes(tmp_path):
+    for run in ("one", "two"):
+        part = _part(tmp_path / run)
+        for i in range(2500):  # more than a row group
+            part.add(i, _record(i))
+        part.commit()
+    files = sorted(p.relative_to(tmp_path / "one") for p in (tmp_path / "one").rglob("*") if p.is_file())
+    assert len(files) == 10  # records, errors, seven tables, the manifest
+    for name in files:
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
+
+
 def test_abort_removes_temporary_files(tmp_path):
-    writer = RunWriter(tmp_path)
-    writer.write_record(_record(0))
-    writer.abort()
-    assert list(tmp_path.iterdir()) == []
+    part = _part(tmp_path)
+    part.add(0, _record(0))
+    part.abort()
+    assert not [p for p in tmp_path.rglob("*") if p.is_file()]
+
+
+def test_every_table_is_written_even_without_rows(tmp_path):
+    part = _part(tmp_path)
+    part.add(0, Record(id="empty", source=Source("in.txt"), text="Không có gì."))
+    part.commit()
+    for name in ("officials", "organizations", "dates", "legal_refs", "tasks", "themes"):
+        table = pq.read_table(tmp_path / name / "part-00000.parquet")
+        assert table.num_rows == 0 and "article_id" in table.column_names
+
+
+def test_json_is_replaced_atomically(tmp_path):
+    target = tmp_path / "summary.json"
+    write_json_atomic(target, {"a": 1})
+    write_json_atomic(target, {"a": 2})
+    assert json.loads(target.read_text()) == {"a": 2} and [p.name for p in tmp_path.iterdir()] == ["summary.json"]
 
 
 def test_a_second_live_run_into_the_same_folder_is_refused(tmp_path):
-    first = RunWriter(tmp_path)
+    first = RunLock(tmp_path)
     with pytest.raises(OutputBusy, match="another policytext run"):
-        RunWriter(tmp_path)
-    first.abort()
-    RunWriter(tmp_path).abort()  # free again once the first run is over
+        RunLock(tmp_path)
+    first.release()
+    RunLock(tmp_path).release()  # free again once the first run is over
 
 
 def test_a_stale_lock_from_a_dead_run_is_taken_over(tmp_path):
     (tmp_path / ".policytext.lock").write_text("999999999")
-    writer = RunWriter(tmp_path)
+    lock = RunLock(tmp_path)
     assert (tmp_path / ".policytext.lock").read_text() == str(os.getpid())
-    writer.abort()
-
-
-def test_every_table_is_written_even_without_rows(tmp_path):
-    writer = RunWriter(tmp_path)
-    writer.write_record(Record(id="empty", source=Source("in.txt"), text="Không có gì."))
-    files = writer.commit({})
-    for name in ("officials", "organizations", "dates", "legal_refs", "tasks", "themes"):
-        table = pq.read_table(tmp_path / f"{name}.parquet")
-        assert table.num_rows == 0 and "article_id" in table.column_names
-        assert f"{name}.parquet" in files
+    lock.release()

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 
 
 def read(path: "str | Path", **kwargs: Any) -> Iterator[Article]:
-    """Stream the articles of a file or folder (errors are logged and skipped)."""
+    """Stream the articles of a file or folder (errors are logged and skipped); FileNotFoundError at
+    once for a path that does not exist."""
     from .io.readers import read as _read
 
     return _read(path, **kwargs)
@@ -36,13 +37,27 @@ def explain(text: str, **kwargs: Any):
 
 
 def load(run_dir: "str | Path") -> Iterator[Record]:
-    """Stream the records of a finished run folder (its records.jsonl)."""
+    """Stream the records of a run folder in input order: its committed parts (``records/part-*.jsonl``;
+    of an unfinished run too), or the ``records.jsonl`` of a run from an older policytext.
+
+    Raises FileNotFoundError at once when the folder holds no records.
+    """
     from pathlib import Path
 
+    from .runs.layout import record_files
+
+    files = record_files(Path(run_dir))
+    if not files:
+        raise FileNotFoundError(f"{run_dir}: no records (is this a policytext run folder?)")
+    return _records(files)
+
+
+def _records(files: "list[Path]") -> Iterator[Record]:
     from .io.writers import iter_jsonl
 
-    for data in iter_jsonl(Path(run_dir) / "records.jsonl"):
-        yield Record.from_dict(data)
+    for path in files:
+        for data in iter_jsonl(path):
+            yield Record.from_dict(data)
 
 
 __all__ = ["Article", "Options", "Record", "Source", "analyze", "explain", "load", "read", "run", "__version__"]

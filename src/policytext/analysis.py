@@ -1,9 +1,10 @@
 """Aggregations over a processed run, for analysts: theme counts by month, organisation, official.
 
-A run folder is what ``policytext run`` writes: ``records.jsonl`` (one RECORD.md record per line)
-and, when Parquet was on, ``articles.parquet``, ``themes.parquet``, ``organizations.parquet``,
-``officials.parquet``. Functions accept the folder, the ``records.jsonl`` path, or a frame that
-``load_records`` returned (so a notebook loads once and aggregates many times).
+A run folder is what ``policytext run`` writes: ``records/part-*.jsonl`` (one RECORD.md record per
+line) and, when Parquet was on, a folder of parts per table (``articles/``, ``themes/``,
+``organizations/``, ``officials/``); a run of an older policytext has ``records.jsonl`` and
+``articles.parquet`` ... instead, and reads the same. Functions accept the folder, a records file,
+or a frame that ``load_records`` returned (so a notebook loads once and aggregates many times).
 
 Every count is a number of ARTICLES: an article naming an organisation five times counts once
 for it. Months are the local calendar month of ``published`` as written (Vietnam time in
@@ -17,6 +18,8 @@ from pathlib import Path
 from typing import Union
 
 import pandas as pd
+
+from .runs.layout import record_files, table_files
 
 RunLike = Union[str, Path, pd.DataFrame]
 
@@ -45,14 +48,21 @@ def _row(record: dict, min_score: float | None) -> dict:
     }
 
 
+def _table(run_dir: Path, name: str, columns: list[str] | None = None) -> pd.DataFrame | None:
+    """One table of a run, all its parts in order; None when the run has no such table."""
+    files = table_files(run_dir, name)
+    if not files:
+        return None
+    return pd.concat([pd.read_parquet(path, columns=columns) for path in files], ignore_index=True)
+
+
 def _from_parquet(run_dir: Path, min_score: float | None) -> pd.DataFrame:
-    articles = pd.read_parquet(run_dir / "articles.parquet", columns=["id", "title", "published"])
+    articles = _table(run_dir, "articles", columns=["id", "title", "published"])
 
     def grouped(name: str, column: str, filter_score: bool = False) -> pd.Series:
-        path = run_dir / f"{name}.parquet"
-        if not path.is_file():
+        table = _table(run_dir, name)
+        if table is None or table.empty:
             return pd.Series(dtype=object)
-        table = pd.read_parquet(path)
         if filter_score and min_score is not None:
             table = table[table["score"] >= min_score]
         return table.groupby("article_id")[column].agg(lambda values: sorted(set(values)))
@@ -60,10 +70,10 @@ def _from_parquet(run_dir: Path, min_score: float | None) -> pd.DataFrame:
     themes = grouped("themes", "theme", filter_score=True)
     organizations = grouped("organizations", "name")
     officials = grouped("officials", "name")
-    scores_path = run_dir / "themes.parquet"
     scores: dict[str, dict[str, float]] = {}
-    if scores_path.is_file():
-        for row in pd.read_parquet(scores_path, columns=["article_id", "theme", "score"]).itertuples(index=False):
+    theme_rows = _table(run_dir, "themes", columns=["article_id", "theme", "score"])
+    if theme_rows is not None:
+        for row in theme_rows.itertuples(index=False):
             if min_score is None or row.score >= min_score:
                 scores.setdefault(row.article_id, {})[row.theme] = row.score
     rows = []
@@ -84,25 +94,27 @@ def _from_parquet(run_dir: Path, min_score: float | None) -> pd.DataFrame:
 def load_records(run: str | Path, min_score: float | None = None) -> pd.DataFrame:
     """One row per article: id, title, published, month, themes, theme_scores, organizations, officials.
 
-    ``run``: a run folder (``records.jsonl`` is read; Parquet tables when it is absent) or the path
-    of a records file. ``min_score`` drops theme labels scoring under it.
+    ``run``: a run folder (its records are read; its Parquet tables when the records were deleted)
+    or the path of a records file. ``min_score`` drops theme labels scoring under it.
     """
     path = Path(run)
-    records_file = path if path.is_file() else path / "records.jsonl"
-    if records_file.is_file():
+    files = [path] if path.is_file() else [f for f in record_files(path) if f.is_file()]
+    if files:
         rows = []
-        with open(records_file, encoding="utf-8") as handle:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    rows.append(_row(json.loads(line), min_score))
-                except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                    raise ValueError(f"{records_file} line {number}: not a policytext record ({exc})") from None
+        for records_file in files:
+            with open(records_file, encoding="utf-8") as handle:
+                for number, line in enumerate(handle, start=1):
+                    if not line.strip():
+                        continue
+                    try:
+                        rows.append(_row(json.loads(line), min_score))
+                    except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                        raise ValueError(f"{records_file} line {number}: not a policytext record ({exc})") from None
         return pd.DataFrame(rows, columns=COLUMNS)
-    if (path / "articles.parquet").is_file():
+    if table_files(path, "articles"):
         return _from_parquet(path, min_score)
-    raise FileNotFoundError(f"{path}: no records.jsonl or articles.parquet (is this a policytext run folder?)")
+    raise FileNotFoundError(f"{path}: no records (records/part-*.jsonl, or records.jsonl) nor articles table "
+                            "(is this a policytext run folder?)")
 
 
 def _records(run: RunLike) -> pd.DataFrame:

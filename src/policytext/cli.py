@@ -13,6 +13,8 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from .runs.limits import DEFAULT_MAX_CHARS, DEFAULT_MAX_SECONDS, DEFAULT_PART_SIZE
+
 app = typer.Typer(
     help="Structured data from Vietnamese policy news: officials, dates, legal references, tasks, themes.",
     no_args_is_help=True,
@@ -43,6 +45,7 @@ def _options(segmenter: str, taxonomy: Optional[Path], extend: bool, tokens: boo
 
 @app.command()
 def run(
+    ctx: typer.Context,
     inputs: list[Path] = typer.Argument(..., help="Files or folders of articles (.txt .jsonl .json .csv .html, also .gz/.zip)."),
     out_dir: Path = typer.Option(..., "-o", "--out", help="Output folder (created if missing)."),
     text_field: Optional[str] = typer.Option(None, help="Field holding the article text (dotted path: content.text)."),
@@ -55,23 +58,38 @@ def run(
     taxonomy: Optional[Path] = TaxonomyOption,
     extend_taxonomy: bool = ExtendOption,
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes."),
-    parquet: bool = typer.Option(True, help="Also write Parquet tables beside records.jsonl."),
+    parquet: bool = typer.Option(True, help="Also write Parquet tables beside the records."),
     tokens: bool = typer.Option(True, help="Keep tokens in records (most of their size)."),
     limit: Optional[int] = typer.Option(None, min=1, help="Stop after this many articles."),
+    resume: bool = typer.Option(False, "--resume", help="Continue the interrupted run in OUT (same inputs and options)."),
+    overwrite: bool = typer.Option(False, "--overwrite", help="Delete the run already in OUT and start afresh."),
+    part_size: int = typer.Option(DEFAULT_PART_SIZE, min=1, help="Articles per part: what an interruption can lose at most."),
+    max_chars: int = typer.Option(DEFAULT_MAX_CHARS, min=0, help="Longer articles become error rows (0: no limit)."),
+    max_seconds: float = typer.Option(DEFAULT_MAX_SECONDS, min=0, help="Analysis time allowed per article (0: no limit)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
-    """Analyse every article of INPUTS into OUT: records.jsonl, Parquet tables, errors.jsonl, summary.json."""
-    from .io.readers import FieldMap
-    from .io.writers import OutputBusy
-    from .pipeline import run as run_pipeline
+    """Analyse every article of INPUTS into OUT, in parts: records/, errors/, one folder per table, summary.json.
 
-    options = _options(segmenter, taxonomy, extend_taxonomy, tokens)
+    Exit codes: 0 done; 1 nothing could be read, or the run failed midway; 2 a mistake found before
+    any work; 130, 143, 129 stopped by SIGINT, SIGTERM, SIGHUP (finished parts are safe: --resume).
+    """
+    from dataclasses import replace
+
+    from .io.readers import FieldMap
+    from .pipeline import run as run_pipeline
+    from .runs.errors import RunConfigError, RunFailed, RunStopped
+
+    options = replace(_options(segmenter, taxonomy, extend_taxonomy, tokens), max_chars=max_chars or None,
+                      max_seconds=max_seconds or None)
     overrides = {"text": text_field, "title": title_field, "published": published_field, "url": url_field,
                  "id": id_field, "author": author_field}
     fields = FieldMap().with_overrides(**{k: v for k, v in overrides.items() if v})
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
+    resume_hint = _resume_command(ctx)
+    failure = None
+    # progress only on a terminal: in a log file (nohup, a service) it would leave stray lines
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                  console=err, disable=quiet, transient=True) as progress:
+                  console=err, disable=quiet or not err.is_terminal, transient=True) as progress:
         task = progress.add_task("reading")
 
         def on_progress(records: int, errors: int) -> None:
@@ -79,23 +97,68 @@ def run(
 
         try:
             summary = run_pipeline(inputs, out_dir, fields=fields, options=options, jobs=jobs, parquet=parquet,
-                                   limit=limit, on_progress=on_progress)
-        except OutputBusy as exc:
-            err.print(f"[red]{exc}[/red]")
-            raise typer.Exit(1)
+                                   limit=limit, on_progress=on_progress, resume=resume, overwrite=overwrite,
+                                   part_size=part_size)
+        except (RunConfigError, RunFailed, RunStopped) as exc:
+            failure = exc  # reported below, once the progress display is gone
+    if isinstance(failure, RunConfigError):
+        _say(f"[red]policytext: {failure}[/red]")
+        raise typer.Exit(2)
+    if isinstance(failure, RunFailed):
+        _say(f"[red]policytext: {failure}.[/red] {_safe(failure.safe_articles, failure.parts, out_dir)}; "
+             f"resume with: {resume_hint}")
+        raise typer.Exit(1)
+    if isinstance(failure, RunStopped):
+        _say(f"policytext: stopped by {failure.signal_name}; "
+             f"{_safe(failure.safe_articles, failure.parts, out_dir)}; resume with: {resume_hint}")
+        raise typer.Exit(failure.exit_code)
     _print_summary(summary)
     if summary["records"] == 0:
-        err.print("[red]nothing could be read: see errors.jsonl[/red]" if summary["errors"] else
-                  "[red]no articles found in the inputs[/red]")
+        _say("[red]nothing could be read: see the errors/ folder[/red]" if summary["errors"] else
+             "[red]no articles found in the inputs[/red]")
         raise typer.Exit(1)
+
+
+def _say(message: str) -> None:
+    """One message on standard error, one logical line (the terminal wraps it, not rich)."""
+    err.print(message, highlight=False, soft_wrap=True)
+
+
+def _safe(articles: int, parts: int, out_dir: Path) -> str:
+    return f"{articles:,} articles are safe in {out_dir} ({parts:,} parts)"
+
+
+def _resume_command(ctx: typer.Context) -> str:
+    """The command that continues this run: the same arguments, --resume instead of --overwrite."""
+    import shlex
+
+    args = ["policytext", "run"]
+    for param in ctx.command.params:
+        value = ctx.params.get(param.name)
+        if param.param_type_name == "argument":
+            args += [str(v) for v in value or ()]
+        elif param.name not in ("resume", "overwrite", "quiet") and value != param.default and value is not None:
+            if getattr(param, "is_flag", False):
+                args.append(param.opts[0] if value else param.secondary_opts[0])
+            else:
+                args += [max(param.opts, key=len), str(value)]
+    return shlex.join([*args, "--resume"])
 
 
 def _print_summary(summary: dict) -> None:
     table = Table(title=f"policytext run → {summary['out_dir']}", show_header=False)
     table.add_row("articles in", f"{summary['articles_in']:,}")
     table.add_row("records", f"{summary['records']:,}")
-    table.add_row("errors", f"{summary['errors']:,}" + (" (see errors.jsonl)" if summary["errors"] else ""))
-    table.add_row("time", f"{summary['seconds']:.1f} s ({summary['articles_per_second'] or 0:.1f} articles/s)")
+    table.add_row("errors", f"{summary['errors']:,}" + (" (error rows in errors/)" if summary["errors"] else ""))
+    for reason, count in summary.get("top_error_reasons", []):
+        table.add_row("", f"{count:,} × {reason}")
+    if summary.get("records_with_errors"):
+        table.add_row("records with problems", f"{summary['records_with_errors']:,}")
+        for reason, count in summary.get("top_record_error_reasons", []):
+            table.add_row("", f"{count:,} × {reason}")
+    session = summary.get("session") or {}
+    resumed = f", resumed after {session['resumed_at']:,} articles" if session.get("resumed_at") else ""
+    table.add_row("time", f"{summary['seconds']:.1f} s ({summary['articles_per_second'] or 0:.1f} articles/s{resumed})")
     for name, count in summary["extracted"].items():
         table.add_row(name, f"{count:,}")
     table.add_row("files", ", ".join(summary["files"]))

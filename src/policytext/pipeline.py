@@ -1,7 +1,8 @@
 """Article -> normalise -> segment -> extract -> Record, and runs over whole inputs.
 
 The pipeline knows no file formats (readers do) and no patterns (extractors do): it builds one
-Document per article, runs every extractor over it, and streams records to the writers.
+Document per article, runs every extractor over it, and streams records to the writers. How a
+whole run is cut into parts, resumed and stopped is ``runs``; ``run`` hands it the analysis.
 """
 
 from __future__ import annotations
@@ -9,18 +10,17 @@ from __future__ import annotations
 import hashlib
 import importlib
 import logging
-import multiprocessing
-import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache, partial
-from itertools import islice
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from .document import Document
 from .model import Article, ReadError, Record, Source, Token
 from .rules.trace import Trace
+from .runs.limits import (DEFAULT_MAX_CHARS, DEFAULT_MAX_SECONDS, ArticleTimeout, time_limit, timeout_reason,
+                          too_long_reason)
 
 log = logging.getLogger("policytext")
 
@@ -45,6 +45,9 @@ class Options:
     taxonomy: str | None = None  # path of an analyst's taxonomy file; None = the shipped default
     extend_taxonomy: bool = False  # merge the analyst's file into the default instead of replacing it
     tokens: bool = True  # keep tokens in records (they are most of a record's size)
+    # per-article limits in runs (not in analyze()): over either, the article is an error row
+    max_chars: int | None = DEFAULT_MAX_CHARS
+    max_seconds: float | None = DEFAULT_MAX_SECONDS
 
 
 @lru_cache(maxsize=None)
@@ -161,11 +164,18 @@ def _tokens(doc: Document) -> list[Token]:
 
 
 def _analyze_item(item: Article | ReadError, options: Options) -> Record | ReadError:
-    """Worker entry point: a read error passes through; an article becomes a record or an error."""
+    """Worker entry point: a read error passes through; an article becomes a record or an error row
+    (over a size or time limit, or when analysis fails)."""
     if isinstance(item, ReadError):
         return item
+    too_long = too_long_reason(len(item.text), options.max_chars)
+    if too_long:
+        return ReadError(item.source, too_long)
     try:
-        return analyze_article(item, options)
+        with time_limit(options.max_seconds):
+            return analyze_article(item, options)
+    except ArticleTimeout:
+        return ReadError(item.source, timeout_reason(options.max_seconds))
     except Exception as exc:  # never lose an article silently: it becomes an error row
         log.debug("analysis failed on %s", item.source.location(), exc_info=True)
         return ReadError(item.source, f"analysis failed: {type(exc).__name__}: {exc}")
@@ -185,19 +195,23 @@ def analyze_items(
 ) -> Iterator[Record | ReadError]:
     """Analyse a stream in order, in ``jobs`` worker processes when asked.
 
-    Work goes to the workers ``batch`` articles at a time: Pool.imap alone would read the whole
-    input ahead into its task queue, and a dump of millions of articles would not fit in memory.
+    At most ``batch`` articles are read ahead of the results yielded, so a dump of millions of
+    articles never has to fit in memory; a worker that dies makes its article an error row.
     """
+    from .runs.runner import crash_row
+    from .runs.workers import ordered_map
+
     work = partial(_analyze_item, options=options)
-    if jobs <= 1:
-        yield from map(work, items)
-        return
-    # fork shares the loaded models with the workers instead of loading them once per process
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    with multiprocessing.get_context(method).Pool(jobs) as pool:
-        iterator = iter(items)
-        while chunk := list(islice(iterator, batch)):
-            yield from pool.imap(work, chunk, chunksize=max(1, len(chunk) // (4 * jobs)))
+    for _, result in ordered_map(work, ((None, item) for item in items), jobs=jobs, window=batch,
+                                 hard_timeout=_hard_timeout(options), on_crash=crash_row):
+        yield result
+
+
+def _hard_timeout(options: Options) -> float | None:
+    """When the pool's watchdog kills a worker: the time limit failed to stop it (stuck in C code)."""
+    if not options.max_seconds:
+        return None
+    return options.max_seconds + max(10.0, options.max_seconds / 2)
 
 
 def run(
@@ -210,57 +224,86 @@ def run(
     parquet: bool = True,
     limit: int | None = None,
     on_progress: Callable[[int, int], None] | None = None,
+    resume: bool = False,
+    overwrite: bool = False,
+    part_size: int | None = None,
+    handle_signals: bool = True,
 ) -> dict[str, Any]:
     """Analyse every article of ``inputs`` into ``out_dir``; returns the run summary.
 
-    Every article ends as one record or one error row; outputs appear only when the run
-    completes (each is renamed into place at the end).
+    Every article ends as one record or one error row. Outputs are written in parts committed as
+    they fill (README, "Outputs"); ``resume`` continues an interrupted run, ``overwrite`` replaces
+    a run already there (without either, an existing run is refused). Raises ``RunConfigError``
+    for a mistake found before any work, ``RunStopped`` on SIGINT/SIGTERM/SIGHUP (when
+    ``handle_signals``; Ctrl-C otherwise), ``RunFailed`` when writing fails midway.
     """
-    from . import __version__
-    from .io.writers import RunWriter
+    from .io.readers import FieldMap
+    from .runs.runner import DEFAULT_PART_SIZE, RunSpec, execute
 
     options = options or Options()
+    taxonomy_digest = _check_options(options)
+    version = _own_version()
     inputs = [str(p) for p in inputs]
-    started, clock = datetime.now(timezone.utc), time.perf_counter()
-    writer = RunWriter(out_dir, parquet=parquet)
-    counts = {name: 0 for name in EXTRACTORS}
-    n_records = n_errors = 0
-    items = iter_inputs(inputs, fields)
-    if limit is not None:
-        items = islice(items, limit)
-    try:
-        for result in analyze_items(items, options, jobs):
-            if isinstance(result, ReadError):
-                writer.write_error(result)
-                n_errors += 1
-            else:
-                writer.write_record(result)
-                n_records += 1
-                for name in counts:
-                    counts[name] += len(getattr(result, name))
-            if on_progress is not None:
-                on_progress(n_records, n_errors)
-    except BaseException:
-        writer.abort()
-        raise
-    seconds = time.perf_counter() - clock
-    summary = {
-        "policytext_version": __version__,
-        "schema_version": Record.__dataclass_fields__["schema_version"].default,
-        "inputs": inputs,
-        "out_dir": str(out_dir),
-        "started": started.isoformat(timespec="seconds"),
-        "seconds": round(seconds, 3),
-        "articles_in": n_records + n_errors,
-        "records": n_records,
-        "errors": n_errors,
-        "articles_per_second": round(n_records / seconds, 2) if seconds > 0 else None,
-        "extracted": counts,
-        "options": {"segmenter": options.segmenter, "taxonomy": options.taxonomy, "jobs": jobs},
+    spec = RunSpec(
+        inputs=inputs, out_dir=Path(out_dir), fields=fields or FieldMap(), parquet=parquet, limit=limit,
+        part_size=part_size or DEFAULT_PART_SIZE, jobs=jobs, hard_timeout=_hard_timeout(options),
+        settings={
+            "policytext_version": version,
+            "schema_version": Record.__dataclass_fields__["schema_version"].default,
+            "options": {"segmenter": options.segmenter, "taxonomy": options.taxonomy,
+                        "taxonomy_sha256": taxonomy_digest, "extend_taxonomy": options.extend_taxonomy,
+                        "tokens": options.tokens, "max_chars": options.max_chars,
+                        "max_seconds": options.max_seconds},
+        },
+    )
+    extras = {
+        "policytext_version": version,
+        "schema_version": spec.settings["schema_version"],
+        "options": {"segmenter": options.segmenter, "taxonomy": options.taxonomy,
+                    "max_chars": options.max_chars, "max_seconds": options.max_seconds},
         "versions": dependency_versions(),
     }
-    writer.commit(summary)
-    return summary
+    return execute(spec, partial(_analyze_item, options=options), count_fields=list(EXTRACTORS), resume=resume,
+                   overwrite=overwrite, prepare=partial(_warm_up, options), on_progress=on_progress,
+                   handle_signals=handle_signals, summary_extras=extras)
+
+
+def _check_options(options: Options) -> str | None:
+    """Refuse options that would make every record wrong; returns the taxonomy file's sha256."""
+    from .runs.errors import RunConfigError
+    from .text.segment import SEGMENTERS
+
+    if options.segmenter not in SEGMENTERS:
+        raise RunConfigError(f"unknown segmenter {options.segmenter!r}; choose one of {', '.join(SEGMENTERS)}")
+    if options.extend_taxonomy and not options.taxonomy:
+        raise RunConfigError("--extend-taxonomy needs --taxonomy FILE: there is nothing to merge into the default")
+    for name, value in (("max_chars", options.max_chars), ("max_seconds", options.max_seconds)):
+        if value is not None and value <= 0:
+            raise RunConfigError(f"{name} must be positive (or None for no limit), not {value}")
+    try:
+        _taxonomy(options.taxonomy, options.extend_taxonomy)  # a broken file would give every article no theme
+    except (ValueError, OSError) as exc:
+        raise RunConfigError(f"invalid taxonomy: {exc}") from None
+    if options.taxonomy is None:
+        return None
+    return hashlib.sha256(Path(options.taxonomy).read_bytes()).hexdigest()
+
+
+def _warm_up(options: Options) -> None:
+    """Load every model and vocabulary once, before the workers fork, so they share them."""
+    sample = Article(text="Chiều 30/8, Bộ trưởng Nguyễn Văn A ký Quyết định 1/2021/QĐ-TTg.", source=Source("<warm-up>"))
+    analyze_article(sample, options)
+
+
+def _own_version() -> str:
+    """policytext's version, from its installed metadata (importing the package root from here
+    would be an import cycle)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("policytext")
+    except PackageNotFoundError:
+        return "unknown"
 
 
 def dependency_versions() -> dict[str, str | None]:

@@ -4,7 +4,10 @@ Formats (by extension, also inside ``.gz`` and ``.zip``): one-article ``.txt`` (
 publication line, body, optional author line), ``.jsonl``/``.ndjson``, ``.json``, ``.csv``/``.tsv``
 and ``.html``/``.htm``. Nothing here raises for bad input: every article the input holds becomes
 exactly one ``Article`` or one ``ReadError`` whose ``Source`` says where (file, line/row/element,
-archive member), so counts add up and nothing is lost silently.
+archive member), so counts add up and nothing is lost silently. Two things do raise, because
+they make a whole run useless: a path that does not exist (``read``) and a ``--text-field`` that
+none of a file's first records has (``FieldNotFound``). Memory and decompression limits are in
+``guards``; archive members are streamed, never extracted.
 """
 
 from __future__ import annotations
@@ -12,68 +15,42 @@ from __future__ import annotations
 import codecs
 import csv
 import gzip
+import io
 import json
 import logging
 import os
 import re
-import sys
 import zipfile
 import zlib
-from dataclasses import dataclass, replace
-from datetime import datetime, timedelta, timezone
-from email.utils import parsedate_to_datetime
-from functools import lru_cache
+from dataclasses import replace
 from itertools import chain
 from pathlib import Path
-from typing import IO, Any, Callable, Iterable, Iterator, Sequence
+from typing import IO, Any, Callable, Iterator
 
 from ..model import Article, ReadError, Source
-from ..resources import load_yaml
-from .encodings import DecodeError, decode_as, decode_bytes, sniff_encoding
+from .encodings import DecodeError, decode_bytes, sniff_encoding
+from .fields import (MISSING, FieldMap, FieldNotFound, TextFieldProbe, article_from_record, clean, json_type,
+                     lookup)
+from .guards import (MAX_DOCUMENT_BYTES, MAX_LINE_BYTES, DecompressionBomb, InputTooLarge, gunzip, mib,
+                     zip_archive_problem, zip_member_problem)
+from .lines import CHUNK, LongLine, RowLines, text_lines
+from .published import VIETNAM, parse_published
+from .txt_layout import TxtLayout, parse_txt_layout
+
+__all__ = ["FORMATS", "FieldMap", "FieldNotFound", "TxtLayout", "VIETNAM", "article_from_record", "file_format",
+           "iter_bytes", "iter_items", "parse_published", "parse_txt_layout", "read"]
 
 log = logging.getLogger("policytext")
 
-# cells of 100 KB+ (whole articles) are normal in dumps; csv's default limit is 128 KB
-csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+# cells of 100 KB+ (whole articles) are normal in dumps; csv's default limit is 128 KB. A cell over
+# the line limit is a quote that never closed, swallowing the file: csv.Error, an error row.
+csv.field_size_limit(MAX_LINE_BYTES)
 
 FORMATS = {".txt": "txt", ".text": "txt", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
            ".csv": "csv", ".tsv": "tsv", ".html": "html", ".htm": "html"}
-CHUNK = 1 << 16
-VIETNAM = timezone(timedelta(hours=7))  # times without an offset in Vietnamese news are local time
-# what a damaged gzip or zip member raises while being read
+# what a damaged gzip or zip member raises while being read (the guards' limits are OSErrors too)
 _STREAM_ERRORS = (EOFError, OSError, zlib.error, zipfile.BadZipFile)
 _CONTAINER_KEYS = ("articles", "data", "items", "records", "results", "docs")
-
-
-@dataclass(frozen=True)
-class FieldMap:
-    """Where a JSON/CSV record keeps each article field: candidate names, tried in order.
-
-    Dotted names reach into nested objects (``content.text``); names also match case-insensitively.
-    """
-
-    text: tuple[str, ...] = ("text", "content", "body", "article", "noi_dung")
-    title: tuple[str, ...] = ("title", "headline", "tieu_de")
-    published: tuple[str, ...] = ("published", "date", "published_at", "publish_date", "pubdate", "time",
-                                  "datetime")
-    url: tuple[str, ...] = ("url", "link", "source_url")
-    id: tuple[str, ...] = ("id", "_id", "guid", "doc_id")
-    author: tuple[str, ...] = ("author", "authors", "byline")
-
-    def __post_init__(self) -> None:  # accept lists and single names too
-        for name in ("text", "title", "published", "url", "id", "author"):
-            object.__setattr__(self, name, _names(getattr(self, name)))
-
-    def with_overrides(self, **names: str | Sequence[str] | None) -> "FieldMap":
-        """A copy in which each given field is looked up only under the given name(s)."""
-        unknown = set(names) - {"text", "title", "published", "url", "id", "author"}
-        if unknown:
-            raise TypeError(f"unknown field(s): {', '.join(sorted(unknown))}")
-        return replace(self, **{k: _names(v) for k, v in names.items() if v})
-
-
-def _names(value: str | Iterable[str]) -> tuple[str, ...]:
-    return (value,) if isinstance(value, str) else tuple(value)
 
 
 # --- public entry points -----------------------------------------------------------------------
@@ -101,12 +78,33 @@ def iter_items(path: str | os.PathLike[str], *, fields: FieldMap | None = None) 
 
 
 def read(path: str | os.PathLike[str], *, fields: FieldMap | None = None) -> Iterator[Article]:
-    """Like ``iter_items`` but yields only articles; each error is logged as a warning."""
-    for item in iter_items(path, fields=fields):
+    """Like ``iter_items`` but yields only articles; each error is logged as a warning.
+
+    Raises FileNotFoundError at once for a path that does not exist: a typo must not look like
+    an empty dump.
+    """
+    if not os.path.exists(path):
+        raise FileNotFoundError(f"no such file or folder: {os.fspath(path)}")
+    return _articles_only(iter_items(path, fields=fields))
+
+
+def _articles_only(items: Iterator[Article | ReadError]) -> Iterator[Article]:
+    for item in items:
         if isinstance(item, ReadError):
             log.warning("skipped %s: %s", item.source.location(), item.reason)
         else:
             yield item
+
+
+def iter_bytes(data: bytes, name: str, *, fields: FieldMap | None = None) -> Iterator[Article | ReadError]:
+    """The articles of ``data`` read as a file called ``name`` would be (its extension picks the format)."""
+    fields = fields or FieldMap()
+    source = Source(name)
+    kind, gzipped = file_format(name)
+    if kind is None or kind == "zip":
+        yield ReadError(source, f"unsupported file type for bytes: {name}")
+        return
+    yield from _read_stream(io.BytesIO(data), kind, gzipped, source, fields)
 
 
 def file_format(name: str) -> tuple[str | None, bool]:
@@ -123,7 +121,8 @@ def file_format(name: str) -> tuple[str | None, bool]:
 # --- files, folders and archives ---------------------------------------------------------------
 
 def _hidden(name: str) -> bool:
-    return name.startswith(".") or name.startswith("__MACOSX")
+    """A hidden file or folder (".git", "__MACOSX"); "." and ".." in a member's path are not."""
+    return (name.startswith(".") and name not in (".", "..")) or name.startswith("__MACOSX")
 
 
 def _walk(folder: Path) -> Iterator[Path | ReadError]:
@@ -174,14 +173,22 @@ def _read_zip(path: Path, fields: FieldMap) -> Iterator[Article | ReadError]:
         return
     with archive:
         members = sorted((i for i in archive.infolist() if not i.is_dir()), key=lambda i: i.filename)
+        problem = zip_archive_problem(members, _size(path))
+        if problem:
+            yield ReadError(source, problem)
+            return
         readable = 0
         for info in members:
-            name = info.filename
+            name = info.filename  # a label only: members are streamed, never extracted to a path
             kind, gzipped = file_format(name)
             if any(_hidden(part) for part in name.split("/")) or kind in (None, "zip"):
                 continue
             readable += 1
             member = replace(source, member=name)
+            problem = zip_member_problem(info)
+            if problem:
+                yield ReadError(member, problem)
+                continue
             try:
                 stream = archive.open(info)
             except (RuntimeError, NotImplementedError, zipfile.BadZipFile, OSError) as exc:  # encrypted, odd method
@@ -193,10 +200,17 @@ def _read_zip(path: Path, fields: FieldMap) -> Iterator[Article | ReadError]:
             yield ReadError(source, "zip archive holds no file of a supported type")
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 def _read_stream(stream: IO[bytes], kind: str, gzipped: bool, source: Source,
                  fields: FieldMap) -> Iterator[Article | ReadError]:
     if gzipped:
-        stream = gzip.GzipFile(fileobj=stream, mode="rb")
+        stream = gunzip(stream)
     readers: dict[str, Callable[..., Iterator[Article | ReadError]]] = {
         "jsonl": _read_jsonl, "csv": _read_csv, "tsv": _read_csv,
         "txt": _read_txt, "json": _read_json, "html": _read_html,
@@ -211,6 +225,8 @@ def _read_stream(stream: IO[bytes], kind: str, gzipped: bool, source: Source,
 
 def _stream_problem(exc: BaseException, progress: str) -> str:
     """What went wrong reading a compressed stream, and how far reading got (``progress``)."""
+    if isinstance(exc, (DecompressionBomb, InputTooLarge)):
+        return f"{exc}; {progress}, the rest is unread"
     if isinstance(exc, EOFError):
         return f"truncated compressed file: the data ends early, {progress}"
     if isinstance(exc, gzip.BadGzipFile):
@@ -225,6 +241,9 @@ def _read_all(stream: IO[bytes], source: Source) -> bytes | ReadError:
         while chunk := stream.read(CHUNK):
             parts.append(chunk)
             size += len(chunk)
+            if size > MAX_DOCUMENT_BYTES:
+                return ReadError(source, f"file over the limit of {mib(MAX_DOCUMENT_BYTES)} for a file read whole "
+                                         "(.txt, .html, a JSON document): split it, or write it as JSON Lines")
     except _STREAM_ERRORS as exc:
         return ReadError(source, _stream_problem(exc, f"{size:,} bytes read before the failure"))
     return b"".join(parts)
@@ -232,95 +251,68 @@ def _read_all(stream: IO[bytes], source: Source) -> bytes | ReadError:
 
 # --- lines, for the streaming formats ----------------------------------------------------------
 
-def _byte_lines(stream: IO[bytes], first: bytes) -> Iterator[bytes]:
-    """Complete lines (with their b"\\n"); a line cut off by a read error is never yielded."""
-    pending = b""
-    chunk = first
-    while chunk:
-        parts = chunk.split(b"\n")
-        parts[0] = pending + parts[0]
-        pending = parts.pop()
-        for part in parts:
-            yield part + b"\n"
-        chunk = stream.read(CHUNK)  # may raise: the caller reports how far it got
-    if pending:
-        yield pending
-
-
-def _text_lines(stream: IO[bytes]) -> Iterator[str | DecodeError]:
-    """Decoded lines (ends kept), or a DecodeError in place of a line that would not decode.
-
-    The encoding is chosen once from the start of the file; UTF-16/32 files are decoded whole.
-    Raises DecodeError when the file as a whole is binary or undecodable.
-    """
-    first = stream.read(CHUNK)
-    encoding = sniff_encoding(first, complete=len(first) < CHUNK)
-    if encoding.startswith(("utf-16", "utf-32")):
-        rest = stream.read()
-        text = decode_as(first + rest, encoding)
-        yield from (line + "\n" for line in text.split("\n")[:-1])
-        if not text.endswith("\n"):
-            yield text[text.rfind("\n") + 1:]
-        return
-    for number, raw in enumerate(_byte_lines(stream, first), 1):
-        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
-            raw = raw[3:]
-        try:
-            if encoding.startswith("utf-8") or encoding == "ascii":
-                yield raw.decode("utf-8")
-            else:
-                yield decode_as(raw, encoding)
-        except (UnicodeDecodeError, DecodeError):
-            try:  # one line in another encoding (a pasted Windows-1258 line)
-                yield decode_bytes(raw)[0]
-            except DecodeError:
-                yield DecodeError(f"not valid {encoding}")
-
-
 def _read_jsonl(stream: IO[bytes], source: Source, fields: FieldMap, **_: Any) -> Iterator[Article | ReadError]:
     number = 0
+    probe = TextFieldProbe(fields, source)
     try:
-        for number, line in enumerate(_text_lines(stream), 1):
+        for number, line in enumerate(text_lines(stream), 1):
             here = replace(source, index=number)
             if isinstance(line, DecodeError):
                 yield ReadError(here, f"line {number} is {line}, nor in any other known encoding")
+            elif isinstance(line, LongLine):
+                yield ReadError(here, line.reason(number))
             elif line.strip():
-                yield _parse_json_line(line, here, fields)
+                yield _parse_json_line(line, here, fields, probe)
+        probe.finish()
     except DecodeError as exc:
         yield ReadError(source, str(exc))
     except _STREAM_ERRORS as exc:
         yield ReadError(replace(source, index=number + 1), _stream_problem(exc, f"{number:,} complete lines read"))
 
 
-def _parse_json_line(line: str, source: Source, fields: FieldMap) -> Article | ReadError:
+def _parse_json_line(line: str, source: Source, fields: FieldMap,
+                     probe: TextFieldProbe | None = None) -> Article | ReadError:
     try:
         value = json.loads(line)
     except json.JSONDecodeError as exc:
         return ReadError(source, f"broken JSON on line {source.index}: {exc.msg} at column {exc.colno}")
-    return article_from_record(value, source, fields)
+    except RecursionError:
+        return ReadError(source, f"JSON on line {source.index} is nested too deeply to read")
+    return article_from_record(value, source, fields, probe)
 
 
 def _read_csv(stream: IO[bytes], source: Source, fields: FieldMap, kind: str = "csv",
               **_: Any) -> Iterator[Article | ReadError]:
-    def lines() -> Iterator[str]:
-        for number, line in enumerate(_text_lines(stream), 1):
+    def decoded() -> Iterator[str]:
+        for number, line in enumerate(text_lines(stream), 1):
             if isinstance(line, DecodeError):  # keep the row; mark what could not be read
                 log.warning("%s: line %d is %s; the line is replaced by U+FFFD", source.location(), number, line)
                 line = "\ufffd\n"
+            elif isinstance(line, LongLine):  # rows may span lines: there is no skipping one safely
+                raise InputTooLarge(line.reason(number).replace("; skipped", ""))
             yield line
 
     row_number = 0
+    probe = TextFieldProbe(fields, source)
     try:
-        text_lines = lines()
-        header_line = next(text_lines, None)
+        lines = RowLines(decoded())
+        header_line = next(lines, None)
         if header_line is None:
             return
         delimiter = "\t" if kind == "tsv" else _guess_delimiter(header_line)
-        rows = csv.reader(chain([header_line], text_lines), delimiter=delimiter)
-        header = [name.strip() for name in next(rows)]
+        lines = RowLines(chain([header_line], lines.lines))
+        rows = csv.reader(lines, delimiter=delimiter)
+        try:
+            header = [name.strip() for name in lines.next_row(rows)]
+        except csv.Error as exc:
+            yield ReadError(source, f"malformed CSV header: {exc}; no row could be read")
+            return
+        if lines.unclosed_quote():
+            yield ReadError(source, "the CSV header has a quote that never closes: no row could be read")
+            return
         while True:
             try:
-                row = next(rows)
+                row = lines.next_row(rows)
             except StopIteration:
                 break
             except csv.Error as exc:
@@ -331,7 +323,16 @@ def _read_csv(stream: IO[bytes], source: Source, fields: FieldMap, kind: str = "
                 continue
             row_number += 1
             here = replace(source, index=row_number)
-            yield article_from_record(dict(zip(header, row)), here, fields)
+            if lines.unclosed_quote():
+                first_line = lines.line_number - len(lines.row) + 1
+                yield ReadError(here, f"malformed CSV row {row_number}: the quoted cell opened on line {first_line} "
+                                      "never closes; the row is skipped and the lines after its first are read "
+                                      "again")
+                lines = RowLines(iter(lines.row[1:]), line_number=first_line)
+                rows = csv.reader(lines, delimiter=delimiter)
+                continue
+            yield article_from_record(dict(zip(header, row)), here, fields, probe)
+        probe.finish()
         if row_number == 0:
             yield ReadError(source, "CSV file has a header but no data rows")
     except DecodeError as exc:
@@ -386,29 +387,36 @@ def _read_json(stream: IO[bytes], source: Source, fields: FieldMap, **_: Any) ->
     if isinstance(text, ReadError):
         yield text
         return
+    probe = TextFieldProbe(fields, source)
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data":  # JSON Lines saved as .json
             for number, line in enumerate(text.split("\n"), 1):
                 if line.strip():
-                    yield _parse_json_line(line, replace(source, index=number), fields)
+                    yield _parse_json_line(line, replace(source, index=number), fields, probe)
+            probe.finish()
             return
         yield ReadError(source, f"broken JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")
+        return
+    except RecursionError:
+        yield ReadError(source, "JSON nested too deeply to read")
         return
     if isinstance(value, dict):
         container = _article_list(value, fields)
         if container is None:
-            yield article_from_record(value, source, fields)
+            yield article_from_record(value, source, fields, probe)
+            probe.finish()
             return
         value = container
     if not isinstance(value, list):
-        yield ReadError(source, f"JSON holds {_json_type(value, article=True)}, not an object or an array of objects")
+        yield ReadError(source, f"JSON holds {json_type(value, article=True)}, not an object or an array of objects")
         return
     if not value:
         yield ReadError(source, "JSON array holds no articles")
     for index, element in enumerate(value):
-        yield article_from_record(element, replace(source, index=index), fields)
+        yield article_from_record(element, replace(source, index=index), fields, probe)
+    probe.finish()
 
 
 _JSON_SPACE = re.compile(r"[ \t\r\n]*")
@@ -421,6 +429,7 @@ def _stream_json_array(stream: IO[bytes], first: bytes, source: Source,
     parse = json.JSONDecoder().raw_decode
     buffer, pos, index, at_end = decoder.decode(first), 0, 0, False
     want = CHUNK  # grows while one element spans several chunks
+    probe = TextFieldProbe(fields, source)
 
     def more() -> None:  # drop what is parsed, append the next chunk
         nonlocal buffer, pos, at_end
@@ -461,12 +470,21 @@ def _stream_json_array(stream: IO[bytes], first: bytes, source: Source,
                         yield ReadError(replace(source, index=index), f"broken JSON in array element {index}: "
                                                                       f"{exc.msg}; the rest of the file is unread")
                         return
+                    if len(buffer) - pos > MAX_LINE_BYTES:
+                        yield ReadError(replace(source, index=index), f"JSON array element {index} is over the limit "
+                                        f"of {mib(MAX_LINE_BYTES)} for one element; the rest of the file is unread")
+                        return
                     want = min(want * 2, 1 << 24)  # the element goes on in the next chunk; big ones: fewer re-parses
                     more()
+                except RecursionError:
+                    yield ReadError(replace(source, index=index), f"JSON array element {index} is nested too deeply "
+                                                                  "to read; the rest of the file is unread")
+                    return
             want = CHUNK
-            yield article_from_record(value, replace(source, index=index), fields)
+            yield article_from_record(value, replace(source, index=index), fields, probe)
             index, pos = index + 1, end
         pos += 1
+        probe.finish()
         if skip_space():
             yield ReadError(replace(source, index=index), "unexpected data after the JSON array")
         elif index == 0:
@@ -479,7 +497,7 @@ def _stream_json_array(stream: IO[bytes], first: bytes, source: Source,
 
 def _article_list(document: dict, fields: FieldMap) -> list | None:
     """The list of articles in {"articles": [...]} or {"data": [...]}; None if ``document`` is one article."""
-    if any(_lookup(document, name) is not _MISSING for name in fields.text):
+    if any(lookup(document, name) is not MISSING for name in fields.text):
         return None
     for key in _CONTAINER_KEYS:
         value = document.get(key)
@@ -510,12 +528,12 @@ def _read_html(stream: IO[bytes], source: Source, fields: FieldMap, **_: Any) ->
     if extracted is None or not (extracted.get("text") or "").strip():
         yield ReadError(source, "no article text found in the HTML page")
         return
-    text, title = extracted["text"], _clean(extracted.get("title"))
+    text, title = extracted["text"], clean(extracted.get("title"))
     if title and text.startswith(title + "\n"):  # the page's headline repeated as the first line
         text = text[len(title) + 1:]
-    url = _clean(extracted.get("url"))
+    url = clean(extracted.get("url"))
     yield Article(text=text.strip(), source=replace(source, url=url), title=title,
-                  published=parse_published(extracted.get("date")), author=_clean(extracted.get("author")),
+                  published=parse_published(extracted.get("date")), author=clean(extracted.get("author")),
                   url=url)
 
 
@@ -533,272 +551,3 @@ def _extract_html(html: str) -> dict[str, Any] | None:
     if document is None:
         return None
     return document if isinstance(document, dict) else document.as_dict()
-
-
-# --- records (JSON objects, CSV rows) to articles ----------------------------------------------
-
-_MISSING = object()
-
-
-def article_from_record(record: Any, source: Source, fields: FieldMap) -> Article | ReadError:
-    """An Article from one JSON object or CSV row, or a ReadError saying what is missing."""
-    if not isinstance(record, dict):
-        return ReadError(source, f"record is {_json_type(record, article=True)}, not a JSON object")
-    text = None
-    found_empty = found_other = None
-    for name in fields.text:
-        value = _lookup(record, name)
-        if isinstance(value, str):
-            if value.strip():
-                text = value
-                break
-            found_empty = found_empty or name
-        elif value is not _MISSING and value is not None:
-            found_other = found_other or (name, value)
-    if text is None:
-        if found_empty:
-            reason = f"text field '{found_empty}' is empty"
-        elif found_other:
-            reason = f"text field '{found_other[0]}' holds {_json_type(found_other[1], article=True)}, not a string"
-        else:
-            keys = ", ".join(list(map(str, record))[:12]) or "none"
-            reason = f"no text field (looked for {', '.join(fields.text)}; the record has: {keys})"
-        return ReadError(source, reason)
-    url = _clean(_first(record, fields.url))
-    identifier = _first(record, fields.id)
-    if isinstance(identifier, bool) or not isinstance(identifier, (str, int)):
-        identifier = None
-    return Article(
-        text=text,  # unchanged: annotations index it
-        source=replace(source, url=url),
-        title=_clean(_first(record, fields.title)),
-        published=parse_published(_first(record, fields.published)),
-        author=_author(_first(record, fields.author)),
-        id=_clean(str(identifier)) if identifier is not None else None,
-        url=url,
-    )
-
-
-def _lookup(record: dict, name: str) -> Any:
-    """``record[name]``, or the dotted path ``a.b`` inside it; keys also match case-insensitively."""
-    if name in record:
-        return record[name]
-    current: Any = record
-    for part in name.split("."):
-        if not isinstance(current, dict):
-            return _MISSING
-        if part in current:
-            current = current[part]
-            continue
-        folded = {str(k).casefold(): k for k in current}
-        key = folded.get(part.casefold(), _MISSING)
-        if key is _MISSING:
-            return _MISSING
-        current = current[key]
-    return current
-
-
-def _first(record: dict, names: Sequence[str]) -> Any:
-    for name in names:
-        value = _lookup(record, name)
-        if value is not _MISSING and value not in (None, "", [], {}):
-            return value
-    return None
-
-
-def _clean(value: Any) -> str | None:
-    if not isinstance(value, str):
-        return None
-    return " ".join(value.split()) or None
-
-
-def _author(value: Any) -> str | None:
-    if isinstance(value, list):
-        names = [_clean(v.get("name") if isinstance(v, dict) else v) for v in value]
-        return ", ".join(n for n in names if n) or None
-    if isinstance(value, dict):
-        return _clean(value.get("name"))
-    return _clean(value)
-
-
-def _json_type(value: Any, article: bool = False) -> str:
-    name = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}.get(
-        type(value), "number")
-    return (("an " if name[0] in "aeiou" else "a ") + name) if article else name
-
-
-# --- publication dates -------------------------------------------------------------------------
-
-_DMY = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)")
-_YMD = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
-_TIME = re.compile(r"(?<![\d:])(\d{1,2})\s*[:hg]\s*(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(AM|PM|SA|CH)?(?![\d:])",
-                   re.IGNORECASE)
-_ZONE = re.compile(r"\(?\s*(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?\s*\)?|(?<=\d)Z\b|(?<=\d)([+-])(\d{2}):?(\d{2})\b")
-_LEFTOVER = re.compile(r"[\s,;|()\[\]\-–—:.T]+|\b(?:ngày|lúc|giờ|vào)\b", re.IGNORECASE)
-
-
-def parse_published(value: Any) -> str | None:
-    """A publication date as ISO 8601: ``2021-08-30T20:01:00+07:00`` or ``2021-08-30``; None if unreadable.
-
-    Accepts ISO strings, Vietnamese ``30/08/2021 - 20:01`` (weekday and GMT+7 allowed), RFC 2822
-    (RSS) and Unix timestamps. Times without an offset are taken as Vietnam time (+07:00).
-    """
-    if value is None or isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        seconds = value / 1000 if value > 1e11 else value  # milliseconds in many JS-made dumps
-        try:
-            return datetime.fromtimestamp(seconds, VIETNAM).isoformat()
-        except (OverflowError, OSError, ValueError):
-            return None
-    if not isinstance(value, str) or not value.strip() or len(value) > 120:
-        return None
-    value = value.strip()
-    if value.isdigit() and len(value) >= 9:
-        return parse_published(int(value))
-    parsed = _parse_date_line(value, strict=False)
-    if parsed:
-        return parsed
-    try:
-        moment = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if moment is None:
-        return None
-    return (moment if moment.tzinfo else moment.replace(tzinfo=VIETNAM)).isoformat()
-
-
-def _parse_date_line(line: str, strict: bool) -> str | None:
-    """ISO date of a line holding only a date (and time, weekday, zone); with strict=False, any text."""
-    date = _DMY.search(line)
-    if date:
-        day, month, year = (int(g) for g in date.groups())
-    else:
-        date = _YMD.search(line)
-        if not date:
-            return None
-        year, month, day = (int(g) for g in date.groups())
-    rest = line[:date.start()] + " " + line[date.end():]
-    zone = _ZONE.search(rest)
-    offset = VIETNAM
-    if zone:
-        if zone.group(0) == "Z":
-            offset = timezone.utc
-        else:
-            sign, hours, minutes = (zone.group(1), zone.group(2), zone.group(3)) if zone.group(1) else (
-                zone.group(4), zone.group(5), zone.group(6))
-            delta = timedelta(hours=int(hours), minutes=int(minutes or 0))
-            offset = timezone(-delta if sign == "-" else delta)
-        rest = rest[:zone.start()] + " " + rest[zone.end():]
-    time = _TIME.search(rest)
-    hour = minute = second = None
-    if time:
-        hour, minute = int(time.group(1)), int(time.group(2))
-        second = int(time.group(3) or 0)
-        meridiem = (time.group(4) or "").upper()
-        if meridiem in ("PM", "CH") and hour < 12:
-            hour += 12
-        elif meridiem in ("AM", "SA") and hour == 12:
-            hour = 0
-        rest = rest[:time.start()] + " " + rest[time.end():]
-    if strict and _LEFTOVER.sub("", _without_date_words(rest)):
-        return None
-    try:
-        if hour is None:
-            return datetime(year, month, day).date().isoformat()
-        return datetime(year, month, day, hour, minute, second, tzinfo=offset).isoformat()
-    except ValueError:
-        return None
-
-
-def _without_date_words(text: str) -> str:
-    return _date_words().sub(" ", text)
-
-
-@lru_cache(maxsize=None)
-def _date_words() -> re.Pattern[str]:
-    vocabulary = load_yaml("readers.yaml")
-    words = sorted(vocabulary["weekdays"] + vocabulary["date_prefixes"], key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.IGNORECASE)
-
-
-# --- the layout of a one-article .txt file -----------------------------------------------------
-
-@dataclass(frozen=True)
-class TxtLayout:
-    title: str | None
-    published: str | None
-    author: str | None
-    body_start: int  # the body is text[body_start:body_end], white space trimmed
-    body_end: int
-
-
-_TITLE_MAX_CHARS, _TITLE_MAX_WORDS = 200, 35
-_BLANK_LINE = re.compile(r"[ \t]*\r?\n[ \t]*\r?\n")
-_SENTENCE_BREAK = re.compile(r"[.!?…]\s+[A-ZĐÀ-ỸА-Я]")
-_AUTHOR_WORD = re.compile(r"[^\W\d_]+")
-
-
-def parse_txt_layout(text: str) -> TxtLayout:
-    """Find title, publication line, body and author line; conservative: the body never loses text.
-
-    With a publication line under it, the first line is the title. Without one, the first line is a
-    title only if it clearly looks like one: short, no final punctuation, no sentence break inside,
-    a blank line after it and more text after that (dumps such as VNTC run the title into the body).
-    """
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\r\n]*\S[^\r\n]*", text)]  # non-blank lines
-    if not lines:
-        return TxtLayout(None, None, None, 0, 0)
-    title = published = author = None
-    head = 0
-    first = text[lines[0][0]:lines[0][1]].strip()
-    published = _date_line(first)
-    if published:
-        head = 1
-    elif len(lines) > 1:
-        second = text[lines[1][0]:lines[1][1]].strip()
-        published = _date_line(second)
-        if published and len(first) <= 2 * _TITLE_MAX_CHARS:
-            title, head = first, 2
-        else:
-            published = None
-            blank_after = bool(_BLANK_LINE.match(text, lines[0][1], lines[1][0]))
-            if blank_after and _looks_like_title(first):
-                title, head = first, 1
-    if head >= len(lines):
-        return TxtLayout(title, published, None, len(text), len(text))
-    end = lines[-1][1]
-    if len(lines) - head >= 2:
-        last = text[lines[-1][0]:lines[-1][1]].strip()
-        if _looks_like_author(last):
-            author, end = last, lines[-2][1]
-    start = lines[head][0]
-    while text[start].isspace():
-        start += 1
-    while text[end - 1].isspace():
-        end -= 1
-    return TxtLayout(title, published, author, start, end)
-
-
-def _date_line(line: str) -> str | None:
-    return _parse_date_line(line, strict=True) if len(line) <= 80 else None
-
-
-def _looks_like_title(line: str) -> bool:
-    return (len(line) <= _TITLE_MAX_CHARS and len(line.split()) <= _TITLE_MAX_WORDS
-            and not line.endswith((".", "!", "?", "…", ":", ";", ",")) and not _SENTENCE_BREAK.search(line)
-            and (line[0].isupper() or line[0].isdigit() or line[0] in "\"“'‘«("))
-
-
-def _looks_like_author(line: str) -> bool:
-    words = line.split()
-    if not 2 <= len(words) <= 5 or len(line) > 50:
-        return False
-    if not all(_AUTHOR_WORD.fullmatch(w) and w[0].isupper() for w in words):
-        return False
-    return words[0] not in _not_author_words()
-
-
-@lru_cache(maxsize=None)
-def _not_author_words() -> frozenset[str]:
-    return frozenset(load_yaml("readers.yaml")["not_author_first_words"])

@@ -1,9 +1,8 @@
-"""Run outputs: records.jsonl, Parquet tables, errors.jsonl, summary.json.
+"""Output building blocks: the Parquet tables' schemas and rows, durable atomic files, the run lock.
 
-Every file is written under a temporary name in the output folder and renamed into place only
-when the run finishes, so a crashed run never leaves a half-written file that looks complete.
-Parquet tables are written in row groups as records stream in, so memory stays flat however
-large the dump.
+How a run lays these out in its folder (numbered parts, the manifest) is ``runs.layout`` and
+``runs.parts``. Everything here is deterministic: the same records give the same bytes (no
+timestamps, no paths inside the files), which is what lets a resumed run equal an uninterrupted one.
 """
 
 from __future__ import annotations
@@ -11,12 +10,12 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterator
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ..model import ReadError, Record
+from ..model import Record
 
 ROW_GROUP = 2000  # records buffered per Parquet row group
 
@@ -109,78 +108,86 @@ def _source_columns(record: Record) -> dict[str, Any]:
             "source_member": record.source.member}
 
 
-class AtomicFile:
-    """A text file written under a temporary name and renamed into place on ``commit``."""
+class TableWriter:
+    """One Parquet file written in row groups of ``ROW_GROUP`` rows as rows stream in.
 
-    def __init__(self, path: Path):
+    The file is written in full even when no row came (an empty table with its columns), so a
+    query over a run's tables never fails for a missing file. Same rows in, same bytes out.
+    """
+
+    def __init__(self, path: Path, schema: pa.Schema):
         self.path = path
-        self.tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-        self.handle = open(self.tmp, "w", encoding="utf-8")
+        self.schema = schema
+        self.rows: list[dict[str, Any]] = []
+        self.writer: pq.ParquetWriter | None = None
 
-    def write_json_line(self, data: dict[str, Any]) -> None:
-        self.handle.write(json.dumps(data, ensure_ascii=False))
-        self.handle.write("\n")
+    def add(self, rows: list[dict[str, Any]]) -> None:
+        self.rows.extend(rows)
+        if len(self.rows) >= ROW_GROUP:
+            self._flush()
 
-    def commit(self) -> None:
-        self.handle.close()
-        os.replace(self.tmp, self.path)
+    def _flush(self) -> None:
+        if self.writer is None:
+            self.writer = pq.ParquetWriter(self.path, self.schema, compression="zstd")
+        if self.rows:
+            self.writer.write_table(pa.Table.from_pylist(self.rows, schema=self.schema))
+        self.rows = []
 
-    def abort(self) -> None:
-        self.handle.close()
-        self.tmp.unlink(missing_ok=True)
+    def close(self) -> None:
+        self._flush()
+        self.writer.close()
 
-
-class ParquetTables:
-    """One streaming Parquet writer per table, created when its first row arrives."""
-
-    def __init__(self, out_dir: Path):
-        self.out_dir = out_dir
-        self.buffers: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLE_SCHEMAS}
-        self.writers: dict[str, pq.ParquetWriter] = {}
-        self.tmp_paths: dict[str, Path] = {}
-
-    def add(self, record: Record) -> None:
-        for name, rows in table_rows(record).items():
-            buffer = self.buffers[name]
-            buffer.extend(rows)
-            if len(buffer) >= ROW_GROUP:
-                self._flush(name)
-
-    def _flush(self, name: str) -> None:
-        rows = self.buffers[name]
-        if not rows:
-            return
-        if name not in self.writers:
-            tmp = self.out_dir / f".{_table_file(name)}.tmp-{os.getpid()}"
-            self.tmp_paths[name] = tmp
-            self.writers[name] = pq.ParquetWriter(tmp, TABLE_SCHEMAS[name], compression="zstd")
-        self.writers[name].write_table(pa.Table.from_pylist(rows, schema=TABLE_SCHEMAS[name]))
-        self.buffers[name] = []
-
-    def commit(self) -> list[str]:
-        """Finish every table, an empty one (with its columns) where no row came, so that queries
-        on a run's tables never fail for a missing file. Returns the file names."""
-        written = []
-        for name in TABLE_SCHEMAS:
-            self._flush(name)
-            if name in self.writers:
-                self.writers[name].close()
-                os.replace(self.tmp_paths[name], self.out_dir / _table_file(name))
-            else:
-                tmp = self.out_dir / f".{_table_file(name)}.tmp-{os.getpid()}"
-                pq.write_table(TABLE_SCHEMAS[name].empty_table(), tmp, compression="zstd")
-                os.replace(tmp, self.out_dir / _table_file(name))
-            written.append(_table_file(name))
-        return written
-
-    def abort(self) -> None:
-        for name, writer in self.writers.items():
-            writer.close()
-            self.tmp_paths[name].unlink(missing_ok=True)
+    def discard(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        self.path.unlink(missing_ok=True)
 
 
-def _table_file(name: str) -> str:
-    return f"{name}.parquet"
+def temporary_name(path: Path) -> Path:
+    """Where ``path`` is written before it is renamed into place: hidden (readers and globs such as
+    ``*.parquet`` skip it) and marked with the writer's pid."""
+    return path.with_name(f".{path.name}.tmp-{os.getpid()}")
+
+
+def is_temporary(name: str) -> bool:
+    return name.startswith(".") and ".tmp-" in name
+
+
+def fsync_path(path: Path) -> None:
+    """Flush a file's (or a folder's entries') data to the disk, so a rename survives power loss."""
+    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) if path.is_dir() else os.O_RDONLY
+    try:
+        fd = os.open(path, flags)
+    except OSError:  # some platforms cannot open folders; the rename is still atomic there
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_json_atomic(path: Path, data: Any) -> None:
+    """Write JSON under a temporary name, flush it to disk, rename it into place."""
+    tmp = temporary_name(path)
+    try:
+        with open(tmp, "w", encoding="utf-8") as handle:
+            handle.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    fsync_path(path.parent)
+
+
+def iter_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                yield json.loads(line)
 
 
 class OutputBusy(RuntimeError):
@@ -227,55 +234,3 @@ def _alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
-
-
-class RunWriter:
-    """Everything a run writes into its output folder."""
-
-    def __init__(self, out_dir: str | Path, *, parquet: bool = True):
-        self.out_dir = Path(out_dir)
-        self.out_dir.mkdir(parents=True, exist_ok=True)
-        self.lock = RunLock(self.out_dir)
-        self.records = AtomicFile(self.out_dir / "records.jsonl")
-        self.errors = AtomicFile(self.out_dir / "errors.jsonl")
-        self.tables = ParquetTables(self.out_dir) if parquet else None
-
-    def write_record(self, record: Record) -> None:
-        self.records.write_json_line(record.to_dict())
-        if self.tables is not None:
-            self.tables.add(record)
-
-    def write_error(self, error: ReadError) -> None:
-        self.errors.write_json_line(error.to_dict())
-
-    def commit(self, summary: dict[str, Any]) -> list[str]:
-        """Rename every output into place, summary.json last; returns the file names written."""
-        self.records.commit()
-        self.errors.commit()
-        files = ["records.jsonl", "errors.jsonl"]
-        if self.tables is not None:
-            files += self.tables.commit()
-        summary["files"] = files + ["summary.json"]
-        write_json_atomic(self.out_dir / "summary.json", summary)
-        self.lock.release()
-        return summary["files"]
-
-    def abort(self) -> None:
-        self.records.abort()
-        self.errors.abort()
-        if self.tables is not None:
-            self.tables.abort()
-        self.lock.release()
-
-
-def write_json_atomic(path: Path, data: Any) -> None:
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
-
-
-def iter_jsonl(path: str | Path) -> Iterable[dict[str, Any]]:
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                yield json.loads(line)

@@ -1,0 +1,196 @@
+"""Article fields in JSON objects and CSV rows: where to look (``FieldMap``), what to take, and
+the check that stops a run whose ``--text-field`` names a field the data does not have."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any, Iterable, Sequence
+
+from ..model import Article, ReadError, Source
+from .published import parse_published
+
+FIELDS = ("text", "title", "published", "url", "id", "author")
+PROBE_RECORDS = 100  # a --text-field that none of a file's first 100 records has is a mistake
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # left by JSON "\\ud83d" escapes without their pair
+
+
+def writable(value: str) -> str:
+    """``value`` with lone surrogates replaced by U+FFFD, one character for one so offsets hold:
+    no UTF-8 output (records, Parquet) can hold them, and one would stop the whole run."""
+    return _LONE_SURROGATE.sub("\ufffd", value) if _LONE_SURROGATE.search(value) else value
+
+
+@dataclass(frozen=True)
+class FieldMap:
+    """Where a JSON/CSV record keeps each article field: candidate names, tried in order.
+
+    Dotted names reach into nested objects (``content.text``); names also match case-insensitively.
+    """
+
+    text: tuple[str, ...] = ("text", "content", "body", "article", "noi_dung")
+    title: tuple[str, ...] = ("title", "headline", "tieu_de")
+    published: tuple[str, ...] = ("published", "date", "published_at", "publish_date", "pubdate", "time",
+                                  "datetime")
+    url: tuple[str, ...] = ("url", "link", "source_url")
+    id: tuple[str, ...] = ("id", "_id", "guid", "doc_id")
+    author: tuple[str, ...] = ("author", "authors", "byline")
+    explicit: frozenset[str] = field(default=frozenset())  # fields the analyst named (with_overrides)
+
+    def __post_init__(self) -> None:  # accept lists and single names too
+        for name in FIELDS:
+            object.__setattr__(self, name, _names(getattr(self, name)))
+        object.__setattr__(self, "explicit", frozenset(self.explicit))
+
+    def with_overrides(self, **names: str | Sequence[str] | None) -> "FieldMap":
+        """A copy in which each given field is looked up only under the given name(s)."""
+        unknown = set(names) - set(FIELDS)
+        if unknown:
+            raise TypeError(f"unknown field(s): {', '.join(sorted(unknown))}")
+        given = {k: _names(v) for k, v in names.items() if v}
+        return replace(self, explicit=self.explicit | set(given), **given)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON for run.json: the names looked up for each field, and which were given."""
+        return {**{name: list(getattr(self, name)) for name in FIELDS}, "explicit": sorted(self.explicit)}
+
+
+def _names(value: str | Iterable[str]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+MISSING = object()
+
+
+def article_from_record(record: Any, source: Source, fields: FieldMap,
+                        probe: "TextFieldProbe | None" = None) -> Article | ReadError:
+    """An Article from one JSON object or CSV row, or a ReadError saying what is missing.
+
+    ``probe`` (one per file) raises FieldNotFound when the analyst's text field is nowhere to be seen.
+    """
+    if probe is not None:
+        probe.check(record)
+    if not isinstance(record, dict):
+        return ReadError(source, f"record is {json_type(record, article=True)}, not a JSON object")
+    text = None
+    found_empty = found_other = None
+    for name in fields.text:
+        value = lookup(record, name)
+        if isinstance(value, str):
+            if value.strip():
+                text = value
+                break
+            found_empty = found_empty or name
+        elif value is not MISSING and value is not None:
+            found_other = found_other or (name, value)
+    if text is None:
+        if found_empty:
+            reason = f"text field '{found_empty}' is empty"
+        elif found_other:
+            reason = f"text field '{found_other[0]}' holds {json_type(found_other[1], article=True)}, not a string"
+        else:
+            keys = ", ".join(list(map(str, record))[:12]) or "none"
+            reason = f"no text field (looked for {', '.join(fields.text)}; the record has: {keys})"
+        return ReadError(source, reason)
+    url = clean(_first(record, fields.url))
+    identifier = _first(record, fields.id)
+    if isinstance(identifier, bool) or not isinstance(identifier, (str, int)):
+        identifier = None
+    return Article(
+        text=writable(text),  # otherwise unchanged: annotations index it
+        source=replace(source, url=url),
+        title=clean(_first(record, fields.title)),
+        published=parse_published(_first(record, fields.published)),
+        author=_author(_first(record, fields.author)),
+        id=clean(str(identifier)) if identifier is not None else None,
+        url=url,
+    )
+
+
+def lookup(record: dict, name: str) -> Any:
+    """``record[name]``, or the dotted path ``a.b`` inside it; keys also match case-insensitively."""
+    if name in record:
+        return record[name]
+    current: Any = record
+    for part in name.split("."):
+        if not isinstance(current, dict):
+            return MISSING
+        if part in current:
+            current = current[part]
+            continue
+        folded = {str(k).casefold(): k for k in current}
+        key = folded.get(part.casefold(), MISSING)
+        if key is MISSING:
+            return MISSING
+        current = current[key]
+    return current
+
+
+def _first(record: dict, names: Sequence[str]) -> Any:
+    for name in names:
+        value = lookup(record, name)
+        if value is not MISSING and value not in (None, "", [], {}):
+            return value
+    return None
+
+
+def clean(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    return writable(" ".join(value.split())) or None
+
+
+def _author(value: Any) -> str | None:
+    if isinstance(value, list):
+        names = [clean(v.get("name") if isinstance(v, dict) else v) for v in value]
+        return ", ".join(n for n in names if n) or None
+    if isinstance(value, dict):
+        return clean(value.get("name"))
+    return clean(value)
+
+
+def json_type(value: Any, article: bool = False) -> str:
+    name = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}.get(
+        type(value), "number")
+    return (("an " if name[0] in "aeiou" else "a ") + name) if article else name
+
+
+class FieldNotFound(ValueError):
+    """The analyst's --text-field is in none of a file's first records: the run would only make
+    error rows, so it stops and says which fields the file has."""
+
+
+class TextFieldProbe:
+    """Watches the first ``PROBE_RECORDS`` objects of one file, when the text field was given by name."""
+
+    def __init__(self, fields: FieldMap, source: Source):
+        self.active = "text" in fields.explicit
+        self.fields = fields
+        self.source = source
+        self.seen = 0
+        self.keys: dict[str, None] = {}  # in first-seen order
+
+    def check(self, record: Any) -> None:
+        if not self.active or not isinstance(record, dict):
+            return
+        if any(lookup(record, name) is not MISSING for name in self.fields.text):
+            self.active = False  # found once: the name is right
+            return
+        self.seen += 1
+        for key in record:
+            self.keys.setdefault(str(key), None)
+        if self.seen >= PROBE_RECORDS:
+            self.fail()
+
+    def finish(self) -> None:
+        """At the end of a file shorter than the probe: none of its records had the field."""
+        if self.active and self.seen:
+            self.fail()
+
+    def fail(self) -> None:
+        where = self.source.path if self.source.member is None else f"{self.source.path}!{self.source.member}"
+        names = " or ".join(repr(name) for name in self.fields.text)
+        keys = list(self.keys)
+        shown = ", ".join(keys[:30]) + (f" (and {len(keys) - 30} more)" if len(keys) > 30 else "")
+        raise FieldNotFound(f"{where}: --text-field {names} matches nothing in its first {self.seen} records; "
+                            f"the fields there are: {shown or 'none'}")

@@ -1,0 +1,193 @@
+"""One part of a run: the records, error rows and table rows of a run of consecutive articles of one
+input, written under temporary names and committed together.
+
+A part is a pure function of its input partition (which input, which positions): the same
+articles give the same bytes, whichever process or session writes them. Committing it:
+
+1. every file is flushed to disk under its temporary name (``.part-00003.jsonl.tmp-<pid>``);
+2. each is renamed to its place (``records/part-00003.jsonl``), and the folders are flushed;
+3. the manifest ``manifest/part-00003.json`` is written the same way, last. It is the commit:
+   a part without it does not exist for readers and resumes, and the next run removes its files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections import Counter
+from pathlib import Path
+from typing import IO, Any, Iterable
+
+from ..io.writers import TABLE_SCHEMAS, TableWriter, fsync_path, table_rows, temporary_name, write_json_atomic
+from ..model import ReadError, Record, Source
+from .layout import ERRORS, RECORDS, data_folders, manifest_file, part_file, part_name
+
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def reason_pattern(reason: str) -> str:
+    """An error reason with its numbers blanked, so reasons differing only by line or size group:
+    'broken JSON on line 7: ... column 3' -> 'broken JSON on line N: ... column N'."""
+    return _NUMBER.sub("N", reason)
+
+
+def _where(source: Source) -> dict[str, Any]:
+    return {"path": source.path, "member": source.member, "index": source.index}
+
+
+class _HashedLines:
+    """A JSON Lines file written in binary, hashed as it is written."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.handle: IO[bytes] = open(path, "wb")
+        self.sha256 = hashlib.sha256()
+
+    def write(self, data: dict[str, Any]) -> None:
+        line = (json.dumps(data, ensure_ascii=False) + "\n").encode("utf-8")
+        self.handle.write(line)
+        self.sha256.update(line)
+
+    def close(self) -> str:
+        self.handle.flush()
+        os.fsync(self.handle.fileno())
+        self.handle.close()
+        return self.sha256.hexdigest()
+
+    def discard(self) -> None:
+        self.handle.close()
+        self.path.unlink(missing_ok=True)
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+class PartWriter:
+    """Collects the results of one part, in input order, and commits them atomically."""
+
+    def __init__(self, run_dir: Path, number: int, *, input_index: int, input_name: str, parquet: bool,
+                 count_fields: Iterable[str]):
+        self.run_dir = run_dir
+        self.number = number
+        self.input_index = input_index
+        self.input_name = input_name
+        self.count_fields = tuple(count_fields)
+        self.folders = data_folders(parquet)
+        self.first_position: int | None = None
+        self.last_position: int | None = None
+        self.first_source: dict[str, Any] | None = None
+        self.last_source: dict[str, Any] | None = None
+        self.record_ids: list[str] = []
+        self.n_errors = 0
+        self.records_with_errors = 0
+        self.extracted = Counter({name: 0 for name in self.count_fields})
+        self.error_reasons: Counter[str] = Counter()
+        self.record_error_reasons: Counter[str] = Counter()
+        self._renamed: list[Path] = []
+        self._lines: dict[str, _HashedLines] = {}
+        self._tables: dict[str, TableWriter] = {}
+        try:
+            for folder in self.folders:
+                final = part_file(run_dir, folder, number)
+                final.parent.mkdir(parents=True, exist_ok=True)
+                if folder in (RECORDS, ERRORS):
+                    self._lines[folder] = _HashedLines(temporary_name(final))
+                else:
+                    self._tables[folder] = TableWriter(temporary_name(final), TABLE_SCHEMAS[folder])
+        except BaseException:
+            self.abort()
+            raise
+
+    @property
+    def size(self) -> int:
+        return len(self.record_ids) + self.n_errors
+
+    def add(self, position: int, result: Record | ReadError) -> None:
+        where = _where(result.source)
+        if self.first_position is None:
+            self.first_position, self.first_source = position, where
+        self.last_position, self.last_source = position, where
+        if isinstance(result, ReadError):
+            self._lines[ERRORS].write(result.to_dict())
+            self.n_errors += 1
+            self.error_reasons[reason_pattern(result.reason)] += 1
+            return
+        self._lines[RECORDS].write(result.to_dict())
+        self.record_ids.append(result.id)
+        for name in self.count_fields:
+            self.extracted[name] += len(getattr(result, name))
+        if result.errors:
+            self.records_with_errors += 1
+            self.record_error_reasons.update(reason_pattern(e) for e in result.errors)
+        for table, rows in table_rows(result).items():
+            if table in self._tables:
+                self._tables[table].add(rows)
+
+    def commit(self) -> dict[str, Any]:
+        """Write every file for good, then the manifest; returns the manifest."""
+        try:
+            checksums = {folder: lines.close() for folder, lines in self._lines.items()}
+            for folder, table in self._tables.items():
+                table.close()
+                fsync_path(table.path)
+                checksums[folder] = sha256_of(table.path)
+            files = {}
+            for folder in self.folders:
+                final = part_file(self.run_dir, folder, self.number)
+                tmp = temporary_name(final)
+                files[folder] = {"path": f"{folder}/{final.name}", "bytes": tmp.stat().st_size,
+                                 "sha256": checksums[folder]}
+                os.replace(tmp, final)
+                self._renamed.append(final)
+            for folder in self.folders:
+                fsync_path(self.run_dir / folder)
+            manifest = self._manifest(files)
+            target = manifest_file(self.run_dir, self.number)
+            target.parent.mkdir(exist_ok=True)
+            write_json_atomic(target, manifest)
+        except BaseException:
+            self.abort()
+            raise
+        return manifest
+
+    def abort(self) -> None:
+        """Remove everything this part wrote (temporary files, and files renamed before a failure)."""
+        for lines in self._lines.values():
+            lines.discard()
+        for table in self._tables.values():
+            table.discard()
+        for path in self._renamed:
+            path.unlink(missing_ok=True)
+        self._renamed.clear()
+
+    def _manifest(self, files: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "part": part_name(self.number),
+            "input_index": self.input_index,
+            "input": self.input_name,
+            "first_position": self.first_position,
+            "last_position": self.last_position,
+            "first_source": self.first_source,
+            "last_source": self.last_source,
+            "articles_in": self.size,
+            "records": len(self.record_ids),
+            "errors": self.n_errors,
+            "records_with_errors": self.records_with_errors,
+            "extracted": dict(self.extracted),
+            "error_reasons": _ranked(self.error_reasons),
+            "record_error_reasons": _ranked(self.record_error_reasons),
+            "record_ids": self.record_ids,
+            "files": files,
+        }
+
+
+def _ranked(counts: Counter[str]) -> list[list[Any]]:
+    """[[reason, count], ...] most frequent first, ties by text: the same counts give the same list."""
+    return [[reason, count] for reason, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]

@@ -1,0 +1,298 @@
+"""A whole run: inputs in, parts committed as they fill, resumable after any interruption.
+
+``execute`` knows nothing of how an article is analysed: ``pipeline.run`` hands it the function
+(and what to check and load first), so this package never imports the pipeline.
+
+Parts are cut at ``part_size`` articles (records and error rows) of one input, in input order; an
+input's last part holds what is left. A stop (signal, crash, full disk) loses at most the part
+being written; ``resume`` starts after the last committed part, which gives the same parts, byte
+for byte, as a run that was never interrupted.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from itertools import islice
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from ..io.readers import FieldMap, FieldNotFound, iter_items
+from ..io.writers import OutputBusy, RunLock, write_json_atomic
+from ..model import Article, ReadError, Source
+from . import layout, preflight
+from .errors import RunConfigError, RunFailed, RunStopped
+from .limits import DEFAULT_PART_SIZE
+from .parts import PartWriter, sha256_of
+from .signals import StopSignals
+from .workers import ordered_map
+
+TIMING_KEYS = ("started", "seconds", "articles_per_second", "session")  # what differs between sessions
+# of one run (clock times, and -j, which may change on resume): summary.json minus these is the same
+
+
+@dataclass
+class RunSpec:
+    """Everything about a run except how one article is analysed."""
+
+    inputs: list[str]
+    out_dir: Path
+    fields: FieldMap = field(default_factory=FieldMap)
+    settings: dict[str, Any] = field(default_factory=dict)  # what else shapes the output (options)
+    parquet: bool = True
+    limit: int | None = None
+    part_size: int = DEFAULT_PART_SIZE
+    jobs: int = 1
+    hard_timeout: float | None = None  # seconds one article may hold a worker before it is killed
+
+    def run_file(self) -> dict[str, Any]:
+        """run.json: what a resume must find unchanged. No times, no absolute paths."""
+        return {"format": layout.RUN_FORMAT, "inputs": self.inputs, "fields": self.fields.to_dict(),
+                "parquet": self.parquet, "limit": self.limit, "part_size": self.part_size, **self.settings}
+
+
+def execute(spec: RunSpec, work: Callable[[Article | ReadError], Any], *, count_fields: list[str],
+            resume: bool = False, overwrite: bool = False, prepare: Callable[[], None] | None = None,
+            on_progress: Callable[[int, int], None] | None = None, handle_signals: bool = True,
+            summary_extras: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Run ``work`` over every article of the inputs into ``spec.out_dir``; returns the summary."""
+    out_dir = spec.out_dir
+    preflight.check_request(spec.inputs, out_dir, jobs=spec.jobs, part_size=spec.part_size, limit=spec.limit,
+                            resume=resume, overwrite=overwrite)
+    preflight.open_output(out_dir)
+    try:
+        lock = RunLock(out_dir)
+    except OutputBusy as exc:
+        raise RunConfigError(str(exc)) from None
+    session: _Session | None = None
+    manifests: list[dict[str, Any]] = []
+    try:
+        with StopSignals(handle_signals) as stops:
+            try:
+                if overwrite:
+                    layout.remove_run(out_dir)
+                state = layout.run_state(out_dir)
+                preflight.check_existing(out_dir, state, spec.run_file(), resume=resume)
+                manifests = _verified(out_dir, layout.committed_manifests(out_dir))
+                layout.remove_leftovers(out_dir, committed=len(manifests))
+                if state.kind == "finished" and len(manifests) == state.parts:
+                    return layout.read_json(out_dir / layout.SUMMARY_FILE)
+                (out_dir / layout.SUMMARY_FILE).unlink(missing_ok=True)  # a run with work left has no summary
+                session = _Session(spec, work, count_fields, manifests, on_progress)
+                try:
+                    if prepare is not None:
+                        prepare()
+                    session.run(stops)
+                finally:
+                    if not session.manifests and state.kind == "none":
+                        layout.remove_temporaries(out_dir, os.getpid())
+                        layout.remove_empty_folders(out_dir)
+                summary = build_summary(spec, session.manifests, count_fields, session.timing(),
+                                        summary_extras or {})
+                with stops.deferred():
+                    if not (out_dir / layout.RUN_FILE).is_file():
+                        write_json_atomic(out_dir / layout.RUN_FILE, spec.run_file())
+                    write_json_atomic(out_dir / layout.SUMMARY_FILE, summary)
+                return summary
+            except KeyboardInterrupt as stop:  # RunStopped, or Ctrl-C when the handlers are not ours
+                signum = stop.signum if isinstance(stop, RunStopped) else 2
+                safe = session.manifests if session is not None else manifests
+                raise RunStopped(signum, safe_articles=sum(m["articles_in"] for m in safe), parts=len(safe)) from None
+            finally:  # with the handlers still in place: after a stop, further signals are ignored
+                layout.remove_temporaries(out_dir, os.getpid())
+    finally:
+        lock.release()
+
+
+def _verified(out_dir: Path, manifests: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The committed parts whose files are all there, at their size; the last one also by checksum
+    (it is the one a power cut is most likely to have caught). A damaged part and all after it are
+    redone."""
+    for number, manifest in enumerate(manifests):
+        last = number == len(manifests) - 1
+        for entry in manifest["files"].values():
+            path = out_dir / entry["path"]
+            intact = path.is_file() and path.stat().st_size == entry["bytes"]
+            if intact and last:
+                intact = sha256_of(path) == entry["sha256"]
+            if not intact:
+                for later in range(number, len(manifests)):
+                    layout.manifest_file(out_dir, later).unlink(missing_ok=True)
+                return manifests[:number]
+    return manifests
+
+
+class _Session:
+    """One session of a run: from the last committed part (or the start) to the end or a stop."""
+
+    def __init__(self, spec: RunSpec, work, count_fields, manifests, on_progress):
+        self.spec = spec
+        self.work = work
+        self.count_fields = count_fields
+        self.manifests = [_brief(m) for m in manifests]
+        self.on_progress = on_progress
+        self.resumed_at = self.safe_articles
+        self.records_safe = sum(m["records"] for m in manifests)  # running totals of committed parts
+        self.errors_safe = sum(m["errors"] for m in manifests)
+        self.part: PartWriter | None = None
+        self.started = datetime.now(timezone.utc)
+        self.clock = time.perf_counter()
+        self.seconds = 0.0
+
+    @property
+    def safe_articles(self) -> int:
+        return sum(m["articles_in"] for m in self.manifests)
+
+    def run(self, stops: StopSignals) -> None:
+        spec = self.spec
+        remaining = None if spec.limit is None else spec.limit - self.safe_articles
+        items = positioned_items(spec.inputs, spec.fields, self.manifests[-1] if self.manifests else None,
+                                 remaining)
+        results = ordered_map(self.work, items, jobs=spec.jobs, window=max(64, 4 * spec.jobs),
+                              hard_timeout=spec.hard_timeout, on_crash=crash_row)
+        try:
+            for (input_index, position), result in results:
+                if self.part is not None and self.part.input_index != input_index:
+                    self._commit(stops)
+                if self.part is None:
+                    self.part = PartWriter(spec.out_dir, len(self.manifests), input_index=input_index,
+                                           input_name=spec.inputs[input_index], parquet=spec.parquet,
+                                           count_fields=self.count_fields)
+                self.part.add(position, result)
+                self._progress()
+                if self.part.size >= spec.part_size:
+                    self._commit(stops)
+            if self.part is not None:
+                self._commit(stops)
+        except FieldNotFound as exc:
+            raise RunConfigError(str(exc)) from None
+        except OSError as exc:
+            where = f" ({exc.filename})" if exc.filename else ""
+            raise RunFailed(f"could not write the run's files{where}: {exc.strerror or exc}",
+                            safe_articles=self.safe_articles, parts=len(self.manifests)) from None
+        finally:
+            results.close()  # ends the workers
+            if self.part is not None:
+                self.part.abort()
+                self.part = None
+            self.seconds = time.perf_counter() - self.clock
+
+    def _commit(self, stops: StopSignals) -> None:
+        with stops.deferred():  # a stop arriving now waits until the part is wholly written
+            if not self.manifests and not (self.spec.out_dir / layout.RUN_FILE).is_file():
+                write_json_atomic(self.spec.out_dir / layout.RUN_FILE, self.spec.run_file())
+            manifest = _brief(self.part.commit())
+            self.manifests.append(manifest)
+            self.records_safe += manifest["records"]
+            self.errors_safe += manifest["errors"]
+            self.part = None
+
+    def _progress(self) -> None:
+        if self.on_progress is not None:
+            part = self.part
+            self.on_progress(self.records_safe + (len(part.record_ids) if part else 0),
+                             self.errors_safe + (part.n_errors if part else 0))
+
+    def timing(self) -> dict[str, Any]:
+        articles = self.safe_articles - self.resumed_at
+        return {"started": self.started.isoformat(timespec="seconds"), "seconds": round(self.seconds, 3),
+                "articles": articles, "resumed_at": self.resumed_at, "jobs": self.spec.jobs}
+
+
+def _brief(manifest: dict[str, Any]) -> dict[str, Any]:
+    """A manifest without its record ids and file list: what a session keeps in memory per part
+    (counts, positions), so a run of millions of articles does not hold every id."""
+    return {key: value for key, value in manifest.items() if key not in ("record_ids", "files")}
+
+
+def crash_row(item: Article | ReadError, reason: str) -> ReadError:
+    """What an item becomes when the worker analysing it died or hung."""
+    return item if isinstance(item, ReadError) else ReadError(item.source, f"analysis failed: {reason}")
+
+
+# --- the input stream, by position -------------------------------------------------------------
+
+def positioned_items(inputs: list[str], fields: FieldMap, last_part: dict[str, Any] | None,
+                     limit: int | None) -> Iterator[tuple[tuple[int, int], Article | ReadError]]:
+    """((input index, position in that input), item) from where the last committed part ended."""
+    first = last_part["input_index"] if last_part else 0
+    for index in range(first, len(inputs)):
+        items = iter_items(inputs[index], fields=fields)
+        position = 0
+        if last_part is not None and index == first:
+            position = _skip_done(items, inputs[index], last_part)
+        while limit is None or limit > 0:
+            item = next(items, None)
+            if item is None:
+                break
+            yield (index, position), item
+            position += 1
+            if limit is not None:
+                limit -= 1
+
+
+def _skip_done(items: Iterator[Article | ReadError], name: str, last_part: dict[str, Any]) -> int:
+    """Read past what committed parts hold, checking the input still has it where it was."""
+    wanted = last_part["last_position"] + 1
+    seen = 0
+    last: Article | ReadError | None = None
+    for last in islice(items, wanted):
+        seen += 1
+    expected = last_part["last_source"]
+    found = None if last is None else {"path": last.source.path, "member": last.source.member,
+                                       "index": last.source.index}
+    if seen < wanted or found != expected:
+        now = f"now {_location(found)}" if seen == wanted else f"it now holds only {seen:,} articles"
+        raise RunConfigError(f"cannot resume: {name} changed since the run started (article {wanted:,} was "
+                             f"{_location(expected)}, {now}); add --overwrite to start afresh")
+    return wanted
+
+
+def _location(where: dict[str, Any] | None) -> str:
+    if where is None:
+        return "nothing"
+    return Source(where["path"], where["index"], member=where["member"]).location()
+
+
+# --- the summary -------------------------------------------------------------------------------
+
+def build_summary(spec: RunSpec, manifests: list[dict[str, Any]], count_fields: list[str],
+                  session: dict[str, Any], extras: dict[str, Any]) -> dict[str, Any]:
+    """summary.json, from the manifests: the same for a resumed run as for an uninterrupted one,
+    except the keys in TIMING_KEYS (about the last session)."""
+    records = sum(m["records"] for m in manifests)
+    reasons: Counter[str] = Counter()
+    record_reasons: Counter[str] = Counter()
+    extracted: Counter[str] = Counter({name: 0 for name in count_fields})
+    for manifest in manifests:
+        reasons.update(dict(manifest["error_reasons"]))
+        record_reasons.update(dict(manifest["record_error_reasons"]))
+        extracted.update(manifest["extracted"])
+    seconds = session["seconds"]
+    folders = [layout.MANIFEST, *layout.data_folders(spec.parquet)]
+    return {
+        **extras,
+        "inputs": spec.inputs,
+        "out_dir": str(spec.out_dir),
+        "articles_in": sum(m["articles_in"] for m in manifests),
+        "records": records,
+        "errors": sum(m["errors"] for m in manifests),
+        "top_error_reasons": _top(reasons),
+        "records_with_errors": sum(m["records_with_errors"] for m in manifests),
+        "top_record_error_reasons": _top(record_reasons),
+        "extracted": dict(extracted),
+        "parts": len(manifests),
+        "part_size": spec.part_size,
+        "files": [layout.RUN_FILE, *(f"{name}/" for name in folders), layout.SUMMARY_FILE],
+        "started": session["started"],
+        "seconds": seconds,
+        "articles_per_second": round(session["articles"] / seconds, 2) if seconds > 0 else None,
+        "session": session,
+    }
+
+
+def _top(counts: Counter[str], n: int = 3) -> list[list[Any]]:
+    return [[reason, count] for reason, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:n]]
