@@ -125,7 +125,7 @@ def _say(message: str) -> None:
 
 
 def _safe(articles: int, parts: int, out_dir: Path) -> str:
-    return f"{articles:,} articles are safe in {out_dir} ({parts:,} parts)"
+    return f"{articles:,} articles are safe in {out_dir} ({parts:,} part{'' if parts == 1 else 's'})"
 
 
 def _resume_command(ctx: typer.Context) -> str:

@@ -73,9 +73,9 @@ class RunState:
 
     def describe(self) -> str:
         if self.kind == "finished":
-            return f"a finished run ({self.articles:,} articles in {self.parts:,} parts)"
+            return f"a finished run ({self.articles:,} articles in {self.parts:,} part{'' if self.parts == 1 else 's'})"
         if self.kind == "partial":
-            return f"a partial run ({self.articles:,} articles safe in {self.parts:,} parts)"
+            return f"a partial run ({self.articles:,} articles safe in {self.parts:,} part{'' if self.parts == 1 else 's'})"
         if self.kind == "legacy":
             return "a run written by an older policytext (records.jsonl and single tables)"
         return "no run"
