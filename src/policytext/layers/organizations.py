@@ -147,7 +147,8 @@ def _gazetteer() -> _Gazetteer:
     for country in data.get("countries", []):
         add(country, _COUNTRY, normalize_string(country))
     for spelling, country in data.get("country_spellings", {}).items():
-        add(spelling, _COUNTRY, normalize_string(country))
+        for written in {spelling, country}:  # the country's own spelling is one too ("Litva")
+            add(written, _COUNTRY, normalize_string(country))
 
     phrases: Gazetteer[tuple[_Key, ...]] = Gazetteer()
     for spelling, values in keys.items():

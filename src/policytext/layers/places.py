@@ -18,5 +18,6 @@ from ..text.normalize import normalize_string
 def place_names() -> frozenset[str]:
     """Every spelling of a province, city or country, normalised."""
     data = load_yaml("organizations.yaml")
-    countries = [*data["countries"], *data.get("country_spellings", {})]
+    spellings = data.get("country_spellings", {})
+    countries = [*data["countries"], *spellings, *spellings.values()]
     return frozenset({normalize_string(p) for p in data["places"]} | {normalize_string(c) for c in countries})

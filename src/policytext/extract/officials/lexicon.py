@@ -46,6 +46,7 @@ class _Lexicon:
     private_markers: re.Pattern[str]
     unit_start: re.Pattern[str]
     foreign_unit: re.Pattern[str]  # "bang " before a capitalised word: a foreign federal state
+    foreign_place: re.Pattern[str]  # "California", "Điện Kremlin": a foreign body after an office
     state_company: _StateCompanyCues
 
 
@@ -115,6 +116,7 @@ def _lexicon() -> _Lexicon:
                                rf"| cho (?:[^\s,.;:]+ ){{1,3}}(?:{alternation(data['told_verbs'])})(?!\w)"),
         dash_clause=re.compile(rf"(?:{alternation(data['dash_clause_words'])})(?!\w)"),
         unit_start=re.compile(rf"(?:{alternation(data['unit_words'])})(?!\w)"),
+        foreign_place=re.compile(rf"(?:Điện |Nhà )?(?:{alternation(data['foreign_places'])})(?!\w)"),
         foreign_unit=re.compile(rf"(?:{alternation(data['foreign_unit_words'])}) (?=[^\W\d_])"),
         state_company=_state_company_cues(data, org_data),
     )
@@ -141,7 +143,11 @@ class _Candidate:
 
 
 # "Tổng công ty Điện lực VN (EVN) Đặng Hùng", "chủ tịch UBND xã này là Lý Kông Sinh"
-_BEFORE_NAME = re.compile(r"(?: \([^()\n]{1,20}\))?(?: (?:này |đó )?là |,? )")
+# between a chain and its holder: a short aside or the body's name at another time ("Sở Tài nguyên và Môi trường
+# tỉnh Thanh Hóa (nay là Sở Nông nghiệp và Môi trường Thanh Hóa) Hoàng Văn Thế"), a copula ("Bộ trưởng Dân tộc
+# và Tôn giáo hiện là ông Đào Ngọc Dung"), a comma or a space
+_BEFORE_NAME = re.compile(r"(?: \((?:[^()\n]{1,20}|(?:nay|trước đây|trước là|tên cũ|sau này)[^()\n]{1,80})\))?"
+                          r"(?: (?:này |đó |hiện |hiện nay |nay )?là |,? )")
 
 
 # between two titles of one person ("Đà Nẵng- Hiệu trưởng" too); ";" separates people in lists
@@ -160,7 +166,8 @@ _APPOINTED = re.compile(r" (?:(?:đã |vừa |sẽ |chính thức )?được (?:
 _OF = re.compile(r" (?:của|thuộc) ")
 
 
-_BRACKET_LEAD = re.compile(r"(?:giữ chức vụ|giữ chức|từng giữ chức|từng là|hiện là|là) ")
+_BRACKET_LEAD = re.compile(r"(?:(?:khi đó|khi ấy|lúc đó|lúc ấy|thời điểm đó|hồi đó|lúc bấy giờ),? )?"
+                           r"(?:giữ chức vụ|giữ chức|từng giữ chức|từng là|hiện là|là) ")
 
 
 _REGION = re.compile(r" khu vực (?:[IVXL]+|\d{1,2})(?!\w)")

@@ -18,6 +18,7 @@ from ...layers.names import (
     vietnamese_name,
 )
 from ...layers.organizations import OrgMatch, organization_matches
+from ...layers.places import place_names
 from ...match.gazetteer import on_word_boundaries
 from ...model import Official, Position
 from ...text.normalize import normalize_string
@@ -58,8 +59,8 @@ def _full_name_elsewhere(norm: str, end: int, org_starts, candidates) -> tuple[i
         start = found.start()
         while start < found.end() and not norm[start].isupper():
             start = norm.index(" ", start) + 1  # the capitalised run only
-        if start >= found.end() - len(word) or inside_run(norm, start):
-            continue
+        if start >= found.end() - len(word) or inside_run(norm, start) or _lexicon().honorific.match(norm, start):
+            continue  # "Ông Newsom" opening a sentence: an honorific, no family name
         span = (start, found.end())
         if vietnamese_name(norm, start, org_starts, after_title=False) == span:
             forms.add(span)
@@ -88,13 +89,20 @@ def _inside_organization(org_starts: dict[int, OrgMatch]):
 _CITY_ABBREVIATION = re.compile(r"(?<!\w)(?:TP|Tp|T\.P)\.$")
 
 
-def _named_after(norm: str, at: int) -> bool:
-    """The name at ``at`` names a place or a body after the person: "TP Hồ Chí Minh", "TP.Hồ Chí Minh",
-    "Bảo tàng Hồ Chí Minh", "đường Lê Lợi" are no mentions of them."""
+def _named_after(norm: str, start: int, end: int) -> bool:
+    """The name at ``start`` names a place or a body after the person: "TP Hồ Chí Minh", "TP.Hồ Chí Minh",
+    "Bảo tàng Hồ Chí Minh", "đường Lê Lợi" are no mentions of them ("Môi trường Mai Ái Trực" still is: the
+    body words count capitalised, streets and bridges in lower case too)."""
     lex = _lexicon()
-    before = max(0, at - 14)
-    return bool(lex.place_before.search(norm, before, at) or lex.name_not_after.search(norm, before, at) or
-                _CITY_ABBREVIATION.search(norm, before, at))
+    before = max(0, start - 14)
+    if norm[start:end] in place_names() and (lex.place_before.search(norm, before, start) or
+                                             _CITY_ABBREVIATION.search(norm, before, start)):
+        return True
+    word = lex.name_not_after.search(norm, before, start)
+    return bool(word) and (word.group(0)[0].isupper() or word.group(0).startswith(_STREET_WORDS))
+
+
+_STREET_WORDS = ("đường", "phố", "cầu")
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n\"“]\s*|\s[-–]\s)$")
@@ -121,11 +129,13 @@ def _merge(doc: Document, candidates: list[_Candidate], titles, org_starts) -> l
         else:
             people.append((name, list(candidate.positions), {(candidate.start, candidate.end)}))
     people.sort(key=lambda person: min(person[2]))
-    inside_org = _inside_organization(org_starts)
+    # a body's own name may hold a person's ("Đoàn Thanh niên Cộng sản Hồ Chí Minh"); a local body's place
+    # read by the organisation layer may be a person's name ("Chủ tịch UBND tỉnh Hồ Văn Mười")
+    inside_body = _inside_organization({at: org for at, org in org_starts.items() if org.kind != "local"})
     for name, _, spans in people:
         for m in re.finditer(re.escape(name), norm):
             if on_word_boundaries(norm, m.start(), m.end()) and not _inside(m.start(), m.end(), spans) and \
-                    not inside_org(m.start()) and not _named_after(norm, m.start()):
+                    not inside_body(m.start()) and not _named_after(norm, m.start(), m.end()):
                 spans.add((m.start(), m.end()))
     _short_mentions(norm, people, titles, org_starts)
     officials = []

@@ -186,7 +186,9 @@ def _may_open_organization(text: str, link: _Link) -> bool:
     after a title whose unit word it left out, words that go on to a name ("Đội trưởng chống lậu Cục
     Hải quan Lạng Sơn" -> "Đội chống lậu Cục Hải quan Lạng Sơn")."""
     t = link.title.title
-    if text[0].isupper() or _lexicon().unit_start.match(text) or link.title.org_from is not None:
+    lex = _lexicon()
+    if text[0].isupper() or lex.unit_start.match(text) or lex.foreign_unit.match(text) or \
+            link.title.org_from is not None:
         return True
     if not t.unit or t.unit_in_title:
         return False
