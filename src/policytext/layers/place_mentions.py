@@ -113,13 +113,24 @@ def _part_of_a_name(norm: str, start: int, end: int, honorific_ends: set[int]) -
         bool(VIETNAMESE_SHAPE.fullmatch(after.group(1)))
 
 
+@lru_cache(maxsize=1)
+def _admin_words() -> re.Pattern[str]:
+    """Administrative words as written (lower case, capitalised, upper case): a case-sensitive alternation
+    is several times faster than the organisation layer's case-insensitive one over a whole article."""
+    variants = set()
+    for word in _gazetteer().admin_full:
+        variants |= {word, word[:1].upper() + word[1:], word.upper()}
+    alternation = "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True))
+    return re.compile(rf"({alternation})(?:(?<=\.)\s*|\s+)(?=\w)")
+
+
 def place_matches(norm: str, published: date | None = None) -> list[PlaceMatch]:
     """Places in ``norm``, left to right, not overlapping (the longer at one start)."""
     raw = _raw_matches(norm)
     g = _gazetteer()
     levels = admin_levels()
     found: list[PlaceMatch] = []
-    for m in g.admin.finditer(norm):
+    for m in _admin_words().finditer(norm):
         start = m.start()
         if start > 0 and (norm[start - 1].isalnum() or norm[start - 1] in "._"):
             continue

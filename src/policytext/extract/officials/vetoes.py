@@ -11,6 +11,7 @@ from ...layers.organizations import organization_entry
 from ...model import Position
 from ...rules import rule_book
 from .lexicon import _PARENT_KINDS, _PRIVATE, _SHARED_KINDS, _lexicon, _Link
+from .canonical import written_span
 from .units import _organization_text
 
 RULES = rule_book("officials")
@@ -32,9 +33,11 @@ def _positions(doc: Document, links: list[_Link], private_article: bool, rule: s
         former = bool(lex.former.search(doc.norm, max(0, link.title.start - 20), link.title.start))
         organization = _organization_text(doc, link)
         following = links[i + 1] if i + 1 < len(links) else None
+        written = written_span(doc, link.org_start, link.org_end)
         if organization is None and following is not None and following.after_kiem and \
                 following.org_start is not None and following.kind in _SHARED_KINDS:
             organization = _organization_text(doc, following)  # "Chủ tịch kiêm Tổng Giám đốc Viettel"
+            written = written_span(doc, following.org_start, following.org_end)
         if organization is None:
             if t.needs_org or (t.public_only and not t.alone_ok and private_article):
                 doc.trace.veto(NEEDS_ORGANIZATION, link.title.start, link.title.end, t.title)
@@ -52,7 +55,7 @@ def _positions(doc: Document, links: list[_Link], private_article: bool, rule: s
         entry = organization_entry(link.org_name or "")
         if entry is not None and entry.incomplete and parent is not None and parent is not link:
             organization = f"{organization} {_organization_text(doc, parent)}"  # "Ban cán sự Đảng Bộ Công Thương"
-        out.append(Position(link.title.text, organization, former, rule))
+        out.append(Position(link.title.text, organization, former, rule, **written))
     return out
 
 
