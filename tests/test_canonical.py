@@ -76,6 +76,11 @@ def test_a_body_written_with_its_level_only_is_the_article_s_province():
     ("Sở Tài chính", None),
     ("Bệnh viện Bạch Mai", None),
     ("Ủy ban Pháp luật của Quốc hội", "Ủy ban Pháp luật"),
+    ("Huyện ủy huyện Thạch Thành", "Huyện ủy Thạch Thành"),  # a Party committee's name says its level
+    ("Ban Thường vụ Tỉnh ủy tỉnh Quảng Ninh", "Ban Thường vụ Tỉnh ủy Quảng Ninh"),
+    ("Ban cán sự Đảng UBND tỉnh Nghệ An", "Ban cán sự Đảng Ủy ban nhân dân tỉnh Nghệ An"),
+    ("Ban Thường vụ Tỉnh ủy", None),
+    ("Đại học Quốc gia Hà Nội", "Đại học Quốc gia Hà Nội"),  # a gazetteer name stays
 ])
 def test_local_and_other_bodies(written, expected):
     assert organization_canonical(written, date(2021, 8, 30)) == expected

@@ -163,3 +163,35 @@ def test_tables_and_links():
     assert links[0]["person_id"] == links[2]["person_id"]
     assert set(links[0]) == set(PERSON_LINKS_SCHEMA.names)
     assert persons_table([]).num_rows == 0
+
+
+def test_nationality_separates_names_in_vietnamese_syllables_only():
+    records = [article("a1", "2015-03-01", official("Lý Cường", ("Thủ tướng", "Trung Quốc"))),
+               article("a2", "2021-03-01", official("Lý Cường", ("Giám đốc", "Sở Y tế Hà Nội"))),
+               # a stray foreign office next to a shared title is the extractor's slip
+               article("b1", "2025-01-02", official("Tô Lâm", ("Tổng Bí thư", "Đảng Cộng sản Việt Nam"))),
+               article("b2", "2025-04-24", official("Tô Lâm", ("Tổng Bí thư", None), ("Đại sứ", "Pháp"))),
+               # a foreign-shaped name given a Vietnamese body: the extractor's slip too
+               article("c1", "2025-04-03", official("Maxime Prevot", ("Bộ trưởng", "Bộ Ngoại giao"))),
+               article("c2", "2025-04-09", official("Maxime Prevot", ("Ngoại trưởng", "Bỉ"))),
+               # romanised without Vietnamese letters: a full name, linked across articles
+               article("d1", "2025-04-18", official("Hun Sen", ("Chủ tịch", "Thượng viện Campuchia"))),
+               article("d2", "2025-04-27", official("Hun Sen", ("Chủ tịch", "Thượng viện Vương quốc Campuchia")))]
+    linker = PersonLinker()
+    for r in records:
+        linker.add(r)
+    (a1,), (a2,), (b1,), (b2,), (c1,), (c2,), (d1,), (d2,) = ids(linker, records)
+    assert a1 != a2 and b1 == b2 and c1 == c2 and d1 == d2
+
+
+def test_an_office_in_common_settles_it():
+    records = [article("a1", "2025-04-03", official("Scott Bessent", ("Bộ trưởng", "Bộ Tài chính Mỹ"))),
+               article("a2", "2025-04-21", official("Scott Bessent", ("Bộ trưởng", "Bộ Tài chính Mỹ"),
+                                                    ("Bộ trưởng", "Bộ Thương mại")))]
+    linker = PersonLinker()
+    for r in records:
+        linker.add(r)
+    assert ids(linker, records)[0] == ids(linker, records)[1]
+    [row] = linker.rows()
+    assert [(p["title_norm"], p["organization"]) for p in row["positions"]] == [
+        ("Bộ trưởng", "Bộ Tài chính Hoa Kỳ"), ("Bộ trưởng", "Bộ Thương mại")]

@@ -6,31 +6,36 @@ How officials become persons (knowledge in resources/persons.yaml):
 1. Within an article the officials extractor has already merged a person's mentions ("Bộ trưởng Nguyễn
    Hồng Diên", "ông Diên", "Bộ trưởng Diên"): an official's ``name`` is the fullest form written.
 2. Across articles, officials with the same name (normalised: one tone style, case folded, spaces
-   folded) are one person, unless their positions are incompatible at the same time (persons.yaml: two
-   offices of one class at different gazetteer bodies within ``same_time_days``, e.g. the minister of two
-   ministries or the chair of two provinces' people's committees; or a foreign and a Vietnamese office).
-   Sightings are taken in order of publication (then article id, then position in the article); each
-   joins the compatible person sharing most of its positions (then the one seen last, then the first
-   made), or starts a new person. The result does not depend on the order records are added.
-3. A name of one word ("Diên", "Putin") or a Vietnamese name with no family name ("Văn Dũng", written
-   after "ông") is never linked across articles: it is a person of its own article only.
+   folded) are one person unless their positions are incompatible at the same time:
+   - two current offices of one class (persons.yaml ``office_classes``) at two different gazetteer
+     bodies, neither the successor of the other, seen within ``same_time_days``: the minister of two
+     ministries, the chair of two provinces' people's committees, the Party secretary of two provinces;
+   - for a name written in Vietnamese syllables ("Lý Cường" may be a Chinese leader or a Vietnamese
+     official), a foreign office against a Vietnamese one, whenever seen, unless a title is shared.
+   An office in common (the same title at the same named body) settles it: the person is the same, and
+   the other positions of that sighting are the extractor's noise. Sightings are taken in order of
+   publication (then article id, then position in the article); each joins the compatible person
+   sharing most of its positions (then the one seen last, then the first made), or starts a new person.
+   The result does not depend on the order records are added.
+3. A name of one word ("Diên", "Putin") or Vietnamese given names with no family name first ("Văn
+   Dũng", written after "ông") is never linked across articles: it is a person of its own article only.
 
 ``person_id`` is a hash of the normalised name and the person's rank among the persons of that name (by
 first sighting), so the same input gives the same ids in every run; a one-article person's id hashes
-the article id instead.
+the article id instead. Adding articles to a run can change the ids of a name split into several persons.
 
-Known limits: homonyms whose positions never conflict (two "Nguyễn Văn Hùng", a minister and a hospital
-director; or offices the gazetteer does not know) are one person; a person whose name is written
-differently across articles ("Nguyễn Tấn Dũng" / "Nguyễn Tấn Dũng" in another tone style is one, but a
-missing middle name or a foreign name's other transliteration are two) is several; a person who moved
-between two offices of one class within ``same_time_days`` is split in two; an article with no
-publication date conflicts with every sighting of an incompatible office; former offices ("nguyên")
-never conflict.
+Known limits: homonyms whose offices never conflict (a minister and a hospital director both "Nguyễn Văn
+Hùng", or offices the gazetteer does not know) are one person; one person written two ways (a middle
+name left out, another transliteration of a foreign name) is two; a move between two offices of one
+class within ``same_time_days`` splits a person; undated sightings conflict as if simultaneous; former
+offices ("nguyên") never conflict; the linking trusts the extractor's positions, so a wrong attachment
+can split a person (an office in common usually repairs it).
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 import sys
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -196,7 +201,14 @@ def _exclusive_conflict(a: _Office, b: _Office) -> bool:
     """Two current offices of one class at different bodies (not one the other's successor)."""
     if a.former or b.former or a.office_class is None or a.office_class != b.office_class:
         return False
-    return not (a.canonical == b.canonical or _related(a.canonical, b.canonical))
+    return not (_loose(a.canonical) == _loose(b.canonical) or _related(a.canonical, b.canonical))
+
+
+@lru_cache(maxsize=8192)
+def _loose(name: str) -> str:
+    """A canonical name without case, punctuation and "và": the spellings of one body the layer leaves
+    apart ("Sở Lao động-Thương binh-Xã hội ..." / "Sở Lao động - Thương binh và Xã hội ...") meet."""
+    return "".join(w for w in re.findall(r"\w+", lower_same_length(name)) if w != "và")
 
 
 # --- sightings and persons ----------------------------------------------------------------------------

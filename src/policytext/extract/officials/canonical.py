@@ -74,6 +74,8 @@ def title_norm(title: str) -> str:
 
 _PARTY_COMMITTEE = re.compile(r"(?:^| )(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy$")
 _OF_PARENT = re.compile(r" (?:của|thuộc) ")
+# a Party committee's name says its level: "Huyện ủy huyện Thạch Thành" is "Huyện ủy Thạch Thành"
+_COMMITTEE_LEVEL = re.compile(r"(.*(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy) (?:tỉnh|thành phố|huyện|quận|thị xã) (\w.*)$")
 
 
 @lru_cache(maxsize=1)
@@ -122,12 +124,15 @@ def _local_canonical(name: str, kind: str, day: date | None) -> tuple[str | None
     tail = _local_tail().search(name)
     if tail is not None:
         return _local_name(name[:tail.start()], tail.group(1), tail.group(2), day), None, None
+    committee = _COMMITTEE_LEVEL.match(name)
+    if committee is not None:
+        return f"{committee.group(1)} {committee.group(2)}", None, None  # "Huyện ủy huyện Thạch Thành"
     bare = _bare_level().search(name)
     if bare is not None:
         level = bare.group(1)
         return None, (level if admin_levels()[level] in ("province", "city") else None), name[:bare.start()]
-    if kind == "department" or name in _local_heads():
-        return None, None, None  # a head alone ("Tỉnh ủy", "Sở Tài chính"): which body is unknown
+    if kind == "department" or any(name == head or name.endswith(" " + head) for head in _local_heads()):
+        return None, None, None  # a head alone ("Tỉnh ủy", "Ban Thường vụ Tỉnh ủy", "Sở Tài chính"): which body?
     return name, None, None  # "Ủy ban nhân dân xã Tân Phú", "Công an quận 1": as the layer names it
 
 
@@ -160,7 +165,8 @@ def _canonical(organization: str, day: date | None) -> tuple[str | None, str | N
         return country_name(match.name), None, None
     if match.kind == "foreign" and organization_entry(match.name) is None:
         return _foreign_canonical(match.name), None, None  # "Bộ Ngoại giao Mỹ", no entry of its own
-    if match.kind in ("local", "department"):
+    if match.kind in ("local", "department") or organization_entry(match.name) is None:
+        # a local body, or a body joined to one ("Ban Thường vụ Tỉnh ủy tỉnh Quảng Ninh")
         return _local_canonical(match.name, match.kind, day)
     return match.name, None, None
 
