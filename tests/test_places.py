@@ -57,6 +57,7 @@ def test_63_provinces_before_the_merger_and_34_after():
     "Ca sĩ Mỹ Linh hát.",
     "Anh cho biết sẽ về quê.",  # "he said"
     "Xây dựng xã hội chủ nghĩa.",
+    "Em đạt giải nhất môn tiếng Anh.",  # a language
 ])
 def test_no_place(text):
     assert places(text) == []

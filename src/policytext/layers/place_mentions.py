@@ -8,8 +8,8 @@ Two ways a place is written:
   after it, cut before a person's name as the organisation layer cuts them ("UBND TP Lê Thanh Hải");
 - alone, as a listed province, city or country ("Hà Nội", "Nha Trang", "Mỹ"), unless it is part of a
   person's name ("Nguyễn Thái Bình", "Mỹ Linh", "chị Mỹ"), a name that stands alone for something else
-  ("Hồ Chí Minh": the President; ``places_needing_admin_word``) or a word of address opening a sentence
-  ("Anh cho biết"; ``ambiguous_countries``).
+  ("Hồ Chí Minh": the President; ``places_needing_admin_word``), a word of address opening a sentence
+  ("Anh cho biết"; ``ambiguous_countries``) or a language ("tiếng Anh"; ``language_words``).
 
 Provinces follow their validity (63 until 30 June 2025, 34 from 1 July 2025): ``province`` is the province
 or centrally-run city the place belongs to on the publication date ("Bình Dương" in 2026: "Hồ Chí Minh";
@@ -31,6 +31,7 @@ from .places import (
     admin_levels,
     ambiguous_countries,
     country_name,
+    language_words,
     places_needing_admin_word,
     provincial_cities,
 )
@@ -154,6 +155,7 @@ def place_matches(norm: str, published: date | None = None) -> list[PlaceMatch]:
     honorific_ends = {h.end() for h in honorific_matches(norm)}
     needing_admin = places_needing_admin_word()
     ambiguous = ambiguous_countries()
+    languages = language_words()
     for start, options in raw.items():
         if not norm[start].isupper():
             continue
@@ -171,8 +173,9 @@ def place_matches(norm: str, published: date | None = None) -> list[PlaceMatch]:
             if key.kind == _COUNTRY:
                 written = norm[start:end]
                 if _part_of_a_name(norm, start, end, honorific_ends) or \
-                        written in ambiguous and _SENTENCE_OPENING.search(norm, max(0, start - 3), start):
-                    break
+                        written in ambiguous and _SENTENCE_OPENING.search(norm, max(0, start - 3), start) or \
+                        norm.endswith(languages, max(0, start - 8), start):
+                    break  # a name, "Anh cho biết", "tiếng Anh"
                 found.append(PlaceMatch(start, end, country_name(written) or written, "country", None))
                 break
     found.sort(key=lambda p: (p.start, -p.end))

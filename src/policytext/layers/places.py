@@ -83,3 +83,9 @@ def places_needing_admin_word() -> frozenset[str]:
 def ambiguous_countries() -> frozenset[str]:
     """Countries that also open sentences as a word of address ("Anh")."""
     return frozenset(normalize_string(p) for p in load_yaml("organizations.yaml").get("ambiguous_countries", []))
+
+
+@lru_cache(maxsize=1)
+def language_words() -> tuple[str, ...]:
+    """Words after which a country's name is its language ("tiếng Anh"), each with its trailing space."""
+    return tuple(normalize_string(w) + " " for w in load_yaml("organizations.yaml").get("language_words", []))
