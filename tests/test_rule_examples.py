@@ -43,6 +43,8 @@ def _view(extractor: str, item, text: str = "") -> dict:
         return {"id": item.id}
     if extractor == "organizations":
         return {"name": item.name, "kind": item.kind}
+    if extractor == "places":
+        return {"text": item.text, "canonical": item.canonical, "kind": item.kind, "province": item.province}
     return {k: getattr(item, k) for k in ("text", "value", "grain", "doc_type", "code", "number", "year", "issuer")
             if hasattr(item, k)}
 

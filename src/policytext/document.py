@@ -17,7 +17,7 @@ from typing import Any
 from .layers import Layers
 from .model import Span
 from .rules.trace import NO_TRACE
-from .text.normalize import OffsetMap, normalize
+from .text.normalize import OffsetMap, decode_entities, normalize
 from .text.segment import Word, segment
 
 __all__ = ["Document", "Word"]
@@ -71,9 +71,11 @@ class Document:
         return self.offsets.to_original(start, end)
 
     def span(self, start: int, end: int) -> Span:
-        """A record span (original offsets and original text) for ``norm[start:end]``."""
+        """A record span for ``norm[start:end]``: original offsets, and the original text with its HTML
+        character references decoded ("Bộ NN &amp; PTNT" is written "Bộ NN & PTNT"; RECORD.md: no text
+        field carries "&amp;"), so ``text[start:end]`` differs from it only by such references."""
         o_start, o_end = self.offsets.to_original(start, end)
-        return Span(o_start, o_end, self.text[o_start:o_end])
+        return Span(o_start, o_end, decode_entities(self.text[o_start:o_end]))
 
 
 _segment = segment

@@ -15,7 +15,7 @@ from .model import Article, Record, Source
 from .pipeline import EXTRACTORS, Options, analyze_document
 from .rules import Trace, rule_book
 
-SECTIONS = ("officials", "organizations", "dates", "legal_refs", "tasks", "themes")
+SECTIONS = ("officials", "organizations", "dates", "legal_refs", "tasks", "themes", "places")
 
 
 @dataclass(slots=True)
@@ -92,7 +92,8 @@ def _describe(section: str, item: Any, rule_line) -> list[str]:
         out = [f"{item.name}  {rule_line(item.rule)}"]
         for p in item.positions:
             former = "nguyên " if p.former else ""
-            out.append(f"  {former}{p.title} · {p.organization or '-'}  [{p.rule}]")
+            canonical = f"  = {p.title_norm} · {p.organization_canonical or '?'}" if p.title_norm else ""
+            out.append(f"  {former}{p.title} · {p.organization or '-'}{canonical}  [{p.rule}]")
         out.append("  mentions: " + ", ".join(f"{m.text!r} {m.start}-{m.end}" for m in item.mentions))
         return out
     if section == "organizations":
@@ -103,6 +104,9 @@ def _describe(section: str, item: Any, rule_line) -> list[str]:
     if section == "legal_refs":
         code = item.code or "(named)"
         return [f"{item.text!r} {item.start}-{item.end}: {item.doc_type} {code}  {rule_line(item.rule)}"]
+    if section == "places":
+        province = f", province {item.province}" if item.province and item.province != item.canonical else ""
+        return [f"{item.text!r} {item.start}-{item.end}: {item.canonical} ({item.kind}{province})  {rule_line(item.rule)}"]
     if section == "tasks":
         return [f"{item.marker} #{item.ordinal} {item.start}-{item.end}  {rule_line(item.rule)}"]
     evidence = ", ".join(repr(e.text) for e in item.evidence[:6])

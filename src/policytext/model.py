@@ -71,6 +71,13 @@ class Position:
     organization: str | None = None
     former: bool = False  # added field: "nguyên Bộ trưởng" (the title itself stays "Bộ trưởng")
     rule: str | None = None  # added field: the id of the rule that attached this position
+    # added fields (RECORD.md): one spelling and casing per title ("Phó Thủ tướng Thường trực"), the
+    # gazetteer's name of the organisation valid at publication (null when unknown), and the original
+    # offsets of the organisation as the article writes it (null when none is written)
+    title_norm: str | None = None
+    organization_canonical: str | None = None
+    organization_start: int | None = None
+    organization_end: int | None = None
 
 
 @dataclass(slots=True)
@@ -79,6 +86,7 @@ class Official:
     positions: list[Position] = field(default_factory=list)
     mentions: list[Span] = field(default_factory=list)
     rule: str | None = None  # added field: the rule that found the person (their first position's)
+    person_id: str | None = None  # added field: one key per person across a run (null from ``analyze``)
 
 
 @dataclass(slots=True)
@@ -131,6 +139,19 @@ class ThemeHit:
 
 
 @dataclass(slots=True)
+class Place:
+    """Added item (not in RECORD.md's first list): a province, city, district, commune or country named."""
+
+    start: int
+    end: int
+    text: str  # as written (entities decoded)
+    canonical: str  # "Hồ Chí Minh" for "TP.HCM", "huyện Cần Giờ", "Hoa Kỳ" for "Mỹ"
+    kind: str  # province, city, district, commune, country
+    province: str | None = None  # the province or centrally-run city it stands for on the publication date
+    rule: str | None = None
+
+
+@dataclass(slots=True)
 class Record:
     """One analysed article, serialisable exactly as RECORD.md describes."""
 
@@ -149,6 +170,7 @@ class Record:
     legal_refs: list[LegalRef] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
     themes: list[ThemeHit] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)  # added field
     errors: list[str] = field(default_factory=list)
     schema_version: str = SCHEMA_VERSION
 
@@ -178,7 +200,7 @@ class Record:
             tokens=[Token(**t) for t in data.get("tokens", [])],
             officials=[
                 Official(o["name"], [Position(**_known(Position, p)) for p in o.get("positions", [])],
-                         spans(o.get("mentions")), o.get("rule"))
+                         spans(o.get("mentions")), o.get("rule"), o.get("person_id"))
                 for o in data.get("officials", [])
             ],
             organizations=[Organization(o["name"], spans(o.get("mentions")), o.get("kind"), o.get("successor"),
@@ -189,6 +211,7 @@ class Record:
             tasks=[Task(**_known(Task, t)) for t in data.get("tasks", [])],
             themes=[ThemeHit(t["id"], t["score"], spans(t.get("evidence")), t.get("rule"))
                     for t in data.get("themes", [])],
+            places=[Place(**_known(Place, p)) for p in data.get("places", [])],
             errors=list(data.get("errors", [])),
             schema_version=data.get("schema_version", SCHEMA_VERSION),
         )

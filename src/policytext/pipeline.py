@@ -34,6 +34,7 @@ EXTRACTORS: dict[str, str] = {
     "legal_refs": "policytext.extract.legal_refs:extract_legal_refs",
     "tasks": "policytext.extract.tasks:extract_tasks",
     "themes": "policytext.extract.themes:extract_themes",
+    "places": "policytext.extract.places:extract_places",
 }
 
 

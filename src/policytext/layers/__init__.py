@@ -7,10 +7,12 @@
   ministry fields too), by start;
 - ``titles``: offices on word boundaries, by start;
 - ``honorifics``: honorifics and degrees ("ông", "bà", "PGS.TS");
-- ``capitalised_starts``: where capitalised words start (candidate person names).
+- ``capitalised_starts``: where capitalised words start (candidate person names);
+- ``places``: provinces, cities, districts, communes and countries named, with canonical names, kinds and
+  the province on the publication date (``place_mentions``).
 
 The layer functions live in this package's modules (``organizations``, ``titles``, ``names``,
-``places``) and are pure functions of the normalised text and the publication date.
+``places`` and ``place_mentions``) and are pure functions of the normalised text and the publication date.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from .names import capitalised_word_starts, honorific_matches
 from .organizations import organization_matches
+from .place_mentions import place_matches
 from .titles import title_matches
 
 if TYPE_CHECKING:
@@ -61,6 +64,10 @@ class Layers:
     @property
     def capitalised_starts(self) -> list[int]:
         return self._get("capitalised_starts", lambda: capitalised_word_starts(self._doc.norm))
+
+    @property
+    def places(self) -> list:
+        return self._get("places", lambda: place_matches(self._doc.norm, self._doc.published_date))
 
     def computed(self) -> list[str]:
         """The layers computed so far (what ``policytext explain`` shows as used)."""

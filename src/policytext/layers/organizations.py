@@ -167,8 +167,10 @@ def _gazetteer() -> _Gazetteer:
     return _Gazetteer(phrases, entries, by_name, admin, {k.lower(): v for k, v in admin_full.items()})
 
 
+@lru_cache(maxsize=4)
 def _raw_matches(norm: str) -> dict[int, list[tuple[int, _Key]]]:
-    """Every gazetteer key on word boundaries: start -> [(end, key)], longest first."""
+    """Every gazetteer key on word boundaries: start -> [(end, key)], longest first (one pass per text,
+    shared by the organisation layers and the place layer; callers only read it)."""
     found: dict[int, list[tuple[int, _Key]]] = {}
     for match in _gazetteer().phrases.iter(norm):
         for key in match.payloads[0]:
@@ -368,6 +370,7 @@ class Province:
     valid_from: date | None = None
     valid_to: date | None = None
     merged_into: str | None = None  # the province that took it over the day after valid_to
+    city: bool = False  # a centrally-run city ("thành phố Hà Nội", "Thành ủy"), not a "tỉnh"
 
     def valid_on(self, day: date) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
@@ -379,13 +382,23 @@ def _provinces() -> dict[str, Province]:
     place_names = {normalize_string(str(v)) for v in data["places"].values()}
     out: dict[str, Province] = {}
     for item in data.get("provinces", []):
-        _check_keys(item, {"name", "valid_from", "valid_to", "merged_into"}, "provinces")
+        _check_keys(item, {"name", "valid_from", "valid_to", "merged_into", "city"}, "provinces")
         name = normalize_string(item["name"])
         if name not in place_names:
             raise ResourceError(f"organizations.yaml, provinces: {name!r} is not a canonical name under places")
         merged = normalize_string(item["merged_into"]) if item.get("merged_into") else None
-        out[name] = Province(name, _day(item.get("valid_from")), _day(item.get("valid_to")), merged)
+        out[name] = Province(name, _day(item.get("valid_from")), _day(item.get("valid_to")), merged,
+                             bool(item.get("city")))
+    for name, province in out.items():
+        if province.merged_into is not None and province.merged_into not in out:
+            raise ResourceError(f"organizations.yaml, provinces: {name!r} merged into {province.merged_into!r}, "
+                                "which is no province")
     return out
+
+
+def province_entry(name: str) -> Province | None:
+    """The province (any date) of a canonical place name ("Bình Dương", "Huế"), or None."""
+    return _provinces().get(name)
 
 
 def provinces_on(day: date) -> list[str]:

@@ -115,6 +115,22 @@ def normalize_string(text: str) -> str:
     return normalize(text).text
 
 
+def decode_entities(text: str) -> str:
+    """``text`` with its HTML character references decoded as the normaliser reads them ("Bộ NN &amp;
+    PTNT" -> "Bộ NN & PTNT"; an unknown "&foo;" stays), a no-break one as a plain space; nothing else
+    changes. For the text fields of records, whose offsets still index the original text."""
+    if "&" not in text:
+        return text
+    return _ENTITY_AT.sub(_decoded_reference, text)
+
+
+def _decoded_reference(match: re.Match[str]) -> str:
+    decoded = _decoded_entity(match.string, match.start())
+    if decoded is None:
+        return match.group(0)
+    return " " if decoded[1] in _SPACE_LIKE else decoded[1]
+
+
 def _nfc_and_spaces(text: str) -> tuple[str, OffsetMap]:
     """NFC per character cluster and white-space folding, keeping where every output char came from.
 

@@ -22,6 +22,7 @@ from ...layers.places import place_names
 from ...match.gazetteer import on_word_boundaries
 from ...model import Official, Position
 from ...text.normalize import normalize_string
+from .canonical import complete_official
 from .lexicon import _Candidate, _foreign_name, _lexicon
 from .lists import _deputy_words
 from .vetoes import _without_private
@@ -147,6 +148,7 @@ def _merge(doc: Document, candidates: list[_Candidate], titles, org_starts) -> l
         positions = _dedupe(positions)
         officials.append(Official(name=doc.span(*first_full).text, positions=positions,
                                   mentions=[doc.span(s, e) for s, e in sorted(spans)], rule=positions[0].rule))
+        complete_official(doc, officials[-1])  # title_norm, organization_canonical, offsets
     return officials
 
 

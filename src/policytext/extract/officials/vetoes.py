@@ -11,6 +11,7 @@ from ...layers.organizations import organization_entry
 from ...model import Position
 from ...rules import rule_book
 from .lexicon import _PARENT_KINDS, _PRIVATE, _SHARED_KINDS, _lexicon, _Link
+from .canonical import written_span
 from .units import _organization_text
 
 RULES = rule_book("officials")
@@ -32,9 +33,11 @@ def _positions(doc: Document, links: list[_Link], private_article: bool, rule: s
         former = bool(lex.former.search(doc.norm, max(0, link.title.start - 20), link.title.start))
         organization = _organization_text(doc, link)
         following = links[i + 1] if i + 1 < len(links) else None
+        written = written_span(doc, link.org_start, link.org_end)
         if organization is None and following is not None and following.after_kiem and \
                 following.org_start is not None and following.kind in _SHARED_KINDS:
             organization = _organization_text(doc, following)  # "Chủ tịch kiêm Tổng Giám đốc Viettel"
+            written = written_span(doc, following.org_start, following.org_end)
         if organization is None and t.needs_org and t.unit:
             organization = _unit_led_before(doc, link, t.unit)  # "Đoàn công tác … do … X làm trưởng đoàn"
         if organization is None:
@@ -56,7 +59,7 @@ def _positions(doc: Document, links: list[_Link], private_article: bool, rule: s
             organization = f"{organization} {_organization_text(doc, parent)}"  # "Ban cán sự Đảng Bộ Công Thương"
         elif organization is not None and organization.casefold() in _PARTY_COMMITTEES:
             organization = _completed_committee(doc, organization, links, link, parent)
-        out.append(Position(link.title.text, organization, former, rule))
+        out.append(Position(link.title.text, organization, former, rule, **written))
     return out
 
 
