@@ -58,7 +58,7 @@ def seed_article(raw: str) -> tuple[str, str | None, str]:
 
 
 @lru_cache(maxsize=8)
-def _vntc_dump(path: str) -> dict[str, str]:
+def _dump_texts(path: str) -> dict[str, str]:
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         return {item["id"]: item["text"] for item in map(json.loads, handle)}
 
@@ -72,10 +72,15 @@ def article_text(entry: Mapping[str, Any], shared_dir: str | Path) -> str:
         if not path.is_file():
             raise MissingData(f"seed article not found at {path}")
         return seed_article(path.read_text(encoding="utf-8"))[2]
-    path = shared_dir / "vntc" / source
+    if source.startswith("modern/"):  # the 2020-21 and 2025 news dumps, by their path under shared/data
+        path = shared_dir / source
+        what = "news dump"
+    else:
+        path = shared_dir / "vntc" / source
+        what = "VNTC dump"
     if not path.is_file():
-        raise MissingData(f"VNTC dump not found at {path}")
-    texts = _vntc_dump(str(path))
+        raise MissingData(f"{what} not found at {path}")
+    texts = _dump_texts(str(path))
     if entry["id"] not in texts:
         raise MissingData(f"article {entry['id']!r} not in {path}")
     return texts[entry["id"]]
