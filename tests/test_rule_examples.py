@@ -38,7 +38,9 @@ def _view(extractor: str, item, text: str = "") -> dict:
     if extractor == "officials":
         return {"name": item.name, "positions": [[p.title, p.organization, p.former] for p in item.positions]}
     if extractor == "tasks":
-        return {"ordinal": item.ordinal, "marker": item.marker, "text": text[item.start:item.end]}
+        return {"ordinal": item.ordinal, "marker": item.marker, "text": text[item.start:item.end],
+                "issued_by": item.issued_by, "actor": item.actor, "deadline": item.deadline,
+                "directive": item.directive}
     if extractor == "themes":
         return {"id": item.id}
     if extractor == "organizations":
@@ -61,6 +63,8 @@ def _same(key: str, expected, found) -> bool:
 def _rules_of(extractor: str, item) -> set[str]:
     if extractor == "officials":
         return {p.rule for p in item.positions} | {item.rule}
+    if extractor == "tasks":  # the marker style's rule and the rules that filled its roles and placed its end
+        return {item.rule, *item.role_rules.values()}
     return {item.rule}
 
 
