@@ -33,6 +33,8 @@ class Lexicon:
     options_lead_in: re.Pattern[str]
     not_task_lead_in: re.Pattern[str]
     law_article: re.Pattern[str]
+    law_article_line: re.Pattern[str]
+    count_word: re.Pattern[str]
 
     def number(self, key: str) -> float:
         return float(self.data[key])
@@ -82,4 +84,8 @@ def lexicon() -> Lexicon:
         options_lead_in=book.compile("options_lead_in", re.IGNORECASE),
         not_task_lead_in=phrases(data["not_task_lead_ins"]),
         law_article=re.compile(rf"(?:^|\s){re.escape(data['law_article_heading'])} \d+[a-z]?\.?$"),
+        # a heading line "Điều 43 (dự luật): Bảo đảm an toàn …" right before the list
+        law_article_line=re.compile(rf"\s*{re.escape(data['law_article_heading'])} \d+[a-z]?\b"),
+        # a count before a noun: "bốn nội dung", "2 việc" (the number words of la_ordinals, or digits)
+        count_word=re.compile(rf"(?<!\w)(\d{{1,2}}|{alternation(la_words)}) (?=[^\W\d_])"),
     )
