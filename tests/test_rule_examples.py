@@ -45,8 +45,8 @@ def _view(extractor: str, item, text: str = "") -> dict:
         return {"id": item.id}
     if extractor == "organizations":
         return {"name": item.name, "kind": item.kind}
-    return {k: getattr(item, k) for k in ("text", "value", "grain", "doc_type", "code", "number", "year", "issuer")
-            if hasattr(item, k)}
+    return {k: getattr(item, k) for k in ("text", "value", "grain", "doc_type", "code", "number", "year", "issuer",
+                                          "doc_key", "resolved_code") if hasattr(item, k)}
 
 
 def _matches(expected: dict, view: dict) -> bool:
@@ -65,6 +65,8 @@ def _rules_of(extractor: str, item) -> set[str]:
         return {p.rule for p in item.positions} | {item.rule}
     if extractor == "tasks":  # the marker style's rule and the rules that filled its roles and placed its end
         return {item.rule, *item.role_rules.values()}
+    if extractor == "legal_refs":  # the rule that found it and the one that resolved it to a document
+        return {item.rule, item.resolved_by}
     return {item.rule}
 
 

@@ -70,6 +70,11 @@ class Document:
         """Original-text offsets of the normalised span ``norm[start:end]``."""
         return self.offsets.to_original(start, end)
 
+    def normalised(self, start: int, end: int) -> tuple[int, int]:
+        """Normalised offsets of the original span ``text[start:end]`` (for another extractor's items,
+        which carry original offsets)."""
+        return self.offsets.to_normalised(start, end)
+
     def span(self, start: int, end: int) -> Span:
         """A record span (original offsets and original text) for ``norm[start:end]``."""
         o_start, o_end = self.offsets.to_original(start, end)

@@ -116,6 +116,7 @@ class LegalRef:
     # document's code and key
     doc_key: str | None = None
     resolved_code: str | None = None
+    resolved_by: str | None = None  # added field: the id of the rule that resolved it (short number, registry …)
 
 
 @dataclass(slots=True)

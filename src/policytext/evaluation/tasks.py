@@ -15,7 +15,11 @@ What is measured (micro-averaged over items, per article for counts):
 - **ends right**: on matched items, the same end character;
 - **issued_by**, **actor**, **deadline**, **directive**: on matched items where the gold gives one.
   ``issued_by`` is right when the folded names are equal or one contains the other on word boundaries
-  ("Nguyễn Hồng Diên" within "Bộ trưởng Nguyễn Hồng Diên"). ``actor`` is right when the sets are equal
+  ("Nguyễn Hồng Diên" within "Bộ trưởng Nguyễn Hồng Diên"), a leading honorific or degree left out ("TS
+  Thành" is "Thành", found in "Nguyễn Đức Thành"); a name that is exactly one organisation of the
+  gazetteer is compared by its canonical name, on both sides ("UBND tỉnh Kiên Giang" = "Ủy ban nhân dân tỉnh
+  Kiên Giang"), and an official is right where the gold writes the office they hold ("Nguyễn Xuân Phúc"
+  holding "Thủ tướng", "Chính phủ" for "Thủ tướng Chính phủ"). ``actor`` is right when the sets are equal
   under that same name match (every gold name found among the predicted and every predicted one among
   the gold); ``actor (overlap)`` only asks for one name in common. ``deadline`` compares values.
   ``directive`` is right when a mention of the predicted document (the record's legal references with
@@ -27,6 +31,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
@@ -66,8 +71,39 @@ def is_task_gold(path: str | Path) -> bool:
 
 
 def name_key(text: str | None) -> str:
-    """A folded name without quotes and brackets: what two spellings of a name are compared on."""
-    return " ".join(_PUNCTUATION.sub(" ", fold(text)).split())
+    """A folded name without quotes and brackets, without a leading honorific or degree ("TS Thành" is
+    "thành"), an organisation by its canonical name ("UBND tỉnh Kiên Giang" and "Ủy ban nhân dân tỉnh Kiên
+    Giang" are one): what two spellings of a name are compared on."""
+    key = " ".join(_PUNCTUATION.sub(" ", fold(_normalised(_canonical_organization(text)))).split())
+    return _HONORIFIC.sub("", key)
+
+
+def _normalised(text: str | None) -> str | None:
+    """One tone-mark style ("thuỷ" and "thủy" are one spelling), as the extractors' names have it."""
+    from ..text.normalize import normalize_string
+
+    return normalize_string(text) if text else text
+
+
+# honorifics and degrees before a person's name: "ông", "TS", "PGS.TS", "Luật sư" (after folding and with dots
+# turned to spaces)
+_HONORIFIC = re.compile(r"^(?:(?:ông|bà|anh|chị|ts|ths|gs|pgs|tskh|luật sư|luật gia|tiến sĩ|giáo sư|phó giáo sư|"
+                        r"bác sĩ|chuyên gia|nhà báo|nhà nghiên cứu)\s+)+(?=\S)")
+
+
+@lru_cache(maxsize=4096)
+def _canonical_organization(text: str | None) -> str | None:
+    """The gazetteer's canonical name when ``text`` is exactly one organisation, else ``text``."""
+    if not text:
+        return text
+    from ..layers.organizations import organization_matches
+    from ..text.normalize import normalize_string
+
+    norm = normalize_string(text.strip())
+    found = organization_matches(norm, None, context=True)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(norm):
+        return found[0].name
+    return text
 
 
 def same_name(gold: str | None, predicted: str | None) -> bool:
@@ -81,6 +117,22 @@ def same_name(gold: str | None, predicted: str | None) -> bool:
 def same_actors(gold: list[str], predicted: list[str]) -> bool:
     return all(any(same_name(g, p) for p in predicted) for g in gold) and \
         all(any(same_name(g, p) for g in gold) for p in predicted)
+
+
+def _holds_office(record: Mapping[str, Any], name: str | None, office: str) -> bool:
+    """Whether the official ``name`` of the record holds the office the gold writes instead of a name
+    ("Nguyễn Xuân Phúc" for "Thủ tướng Chính phủ")."""
+    if not name:
+        return False
+    for official in record.get("officials") or []:
+        if fold(_get(official, "name")) != fold(name):
+            continue
+        for position in _get(official, "positions") or []:
+            title, organization = _get(position, "title"), _get(position, "organization")
+            written = [title, f"{title} {organization}" if organization else title]
+            if any(name_key(w) == name_key(office) for w in written):
+                return True
+    return False
 
 
 def _directive_right(gold: str, key: str | None, record: Mapping[str, Any]) -> bool:
@@ -118,7 +170,8 @@ def _score_article(gold: list[dict], predicted: list, record: Mapping[str, Any],
         if g["end"] != _get(p, "end"):
             lines.append(f"~ {here}: end gold {g['end']}, predicted {_get(p, 'end')}")
         if g.get("issued_by"):
-            right = same_name(g["issued_by"], _get(p, "issued_by"))
+            right = same_name(g["issued_by"], _get(p, "issued_by")) or \
+                _holds_office(record, _get(p, "issued_by"), g["issued_by"])
             acc["issued_by"].add(right)
             if not right:
                 lines.append(f"~ {here}: issued_by gold {g['issued_by']!r}, predicted {_get(p, 'issued_by')!r}")

@@ -7,7 +7,9 @@
   ministry fields too), by start;
 - ``titles``: offices on word boundaries, by start;
 - ``honorifics``: honorifics and degrees ("ông", "bà", "PGS.TS");
-- ``capitalised_starts``: where capitalised words start (candidate person names).
+- ``capitalised_starts``: where capitalised words start (candidate person names);
+- ``extracted(name, extract)``: another extractor's results, computed once (the tasks read the dates,
+  officials, organisations and legal references this way).
 
 The layer functions live in this package's modules (``organizations``, ``titles``, ``names``,
 ``places``) and are pure functions of the normalised text and the publication date.
@@ -23,6 +25,9 @@ from .titles import title_matches
 
 if TYPE_CHECKING:
     from ..document import Document
+
+
+_EXTRACTED = "extracted:"  # cache keys of other extractors' results
 
 
 class Layers:
@@ -62,6 +67,12 @@ class Layers:
     def capitalised_starts(self) -> list[int]:
         return self._get("capitalised_starts", lambda: capitalised_word_starts(self._doc.norm))
 
+    def extracted(self, name: str, extract: Callable[["Document"], list]) -> list:
+        """Another extractor's results on this document (``extract(doc)``), computed once and shared: the
+        pipeline runs every extractor through here too, so what the task rules read of the dates, officials
+        and legal references is the record's own list, not a second computation. Treat it as read-only."""
+        return self._get(f"{_EXTRACTED}{name}", lambda: extract(self._doc))
+
     def computed(self) -> list[str]:
         """The layers computed so far (what ``policytext explain`` shows as used)."""
-        return list(self._cache)
+        return [name for name in self._cache if not name.startswith(_EXTRACTED)]

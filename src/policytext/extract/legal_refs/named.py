@@ -83,7 +83,7 @@ def _qualified(norm: str, lex: _Lexicon, trace) -> list[_Found]:
     """Named by a qualifier: "Nghị định về đầu tư …", "Thông tư hướng dẫn nhập khẩu phế liệu"."""
     found: list[_Found] = []
     for match in _word_matches(lex.qualified, norm):
-        kind, head = match.group(1), match.group(2)
+        kind, head = match.group("kind"), match.group("head")  # an issuer may stand between: "của Quốc hội"
         doc_type = lex.named_types.get(kind.lower(), kind)
         if doc_type in ("Luật", "Bộ luật") and head.lower() not in lex.qualifier_law_heads:
             continue  # "Luật quy định …" is a sentence about some law
@@ -119,7 +119,7 @@ def _qualifier_end(norm: str, pos: int, lex: _Lexicon) -> int | None:
     for i, (w_start, w_end, text) in enumerate(_iter_words(norm, pos)):
         if i >= lex.qualifier_max_words:
             break
-        if lex.qualifier_stop.match(norm, w_start):
+        if lex.qualifier_stop.match(norm, w_start) and not _inside_phrase(norm, w_start, lex.qualifier_not_stops):
             if text in lex.qualifier_anaphora:
                 return None  # "Thông tư hướng dẫn về vấn đề này" points back
             break
@@ -129,9 +129,15 @@ def _qualifier_end(norm: str, pos: int, lex: _Lexicon) -> int | None:
         if text.lower() not in _DANGLING:
             end = w_end
         if norm[w_end:w_end + 1] != " " and not lex.qualifier_list.match(norm, w_end) \
-                and not norm.startswith(lex.comma_continuations, w_end):
-            break  # punctuation or end of line closes the phrase, except in a list or "phòng, chống"
+                and not norm.startswith(lex.comma_continuations + lex.qualifier_commas, w_end):
+            break  # punctuation or end of line closes the phrase, except in a list, "phòng, chống", "cơ chế, chính sách"
     return end
+
+
+def _inside_phrase(norm: str, at: int, phrases: tuple[str, ...]) -> bool:
+    """Whether the word at ``at`` ends one of ``phrases`` ("số" in "một số")."""
+    return any(norm.endswith(phrase, 0, norm.find(" ", at) if norm.find(" ", at) > 0 else len(norm))
+               and norm[:at].endswith(phrase.rsplit(" ", 1)[0] + " ") for phrase in phrases if " " in phrase)
 
 
 def _known_name_end(norm: str, pos: int, lex: _Lexicon) -> int | None:

@@ -35,17 +35,20 @@ class Lexicon:
     law_article: re.Pattern[str]
     law_article_line: re.Pattern[str]
     count_word: re.Pattern[str]
+    counted_task: re.Pattern[str]
 
     def number(self, key: str) -> float:
         return float(self.data[key])
 
 
 def phrases(words, *, anchored: bool | str = False) -> re.Pattern[str]:
-    """Whole-word, case-insensitive alternation of phrases, longest first (anchored: at the text's
-    start, after punctuation and an optional "là")."""
-    prefix = r"^[\s,:;.)\-–]*(?:là\s+)?" if anchored else r"(?<!\w)"
+    """Whole-word, case-insensitive alternation of phrases, longest first (anchored: for ``match`` at a
+    position, after punctuation and an optional "là")."""
+    prefix = r"[\s,:;.)\-–]*(?:là\s+)?" if anchored else r"(?<!\w)"
     if anchored == "after-comma":  # right after the marker's comma or colon: "Thứ nhất, do …"
-        prefix = r"^\s*[,:]\s*(?:là\s+)?"
+        prefix = r"\s*[,:]\s*(?:là\s+)?"
+    if anchored == "after-marker":  # right after the marker, with or without its comma: "hai là đề nghị …"
+        prefix = r"\s*[,:]?\s*(?:là\s+)?"
     return re.compile(rf"{prefix}(?:{alternation(words)})(?!\w)", re.IGNORECASE)
 
 
@@ -87,5 +90,6 @@ def lexicon() -> Lexicon:
         # a heading line "Điều 43 (dự luật): Bảo đảm an toàn …" right before the list
         law_article_line=re.compile(rf"\s*{re.escape(data['law_article_heading'])} \d+[a-z]?\b"),
         # a count before a noun: "bốn nội dung", "2 việc" (the number words of la_ordinals, or digits)
+        counted_task=phrases(data["counted_task_nouns"], anchored=True),
         count_word=re.compile(rf"(?<!\w)(\d{{1,2}}|{alternation(la_words)}) (?=[^\W\d_])"),
     )

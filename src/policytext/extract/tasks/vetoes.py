@@ -31,9 +31,9 @@ _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])\s+")
 
 
 def is_directive(item: str, lex: Lexicon) -> bool:
-    start = lex.directive_start.search(item)
+    start = lex.directive_start.match(item)
     # "Yêu cầu: IELTS 6.0" is a field's label, not the verb
-    if start and not lex.not_directive_start.search(item) and not item[start.end():start.end() + 1] == ":":
+    if start and not lex.not_directive_start.match(item) and not item[start.end():start.end() + 1] == ":":
         return True
     first_clause = re.split(r"[.;!?\n]", _LABEL.sub("", item), maxsplit=1)[0]
     window = " ".join(first_clause.split()[: int(lex.number("modal_window"))])
@@ -64,7 +64,8 @@ def _announced_kind(sentence: str, lex: Lexicon) -> str | None:
     cues += [(m.start(), m.end(), "other") for m in lex.not_task_lead_in.finditer(sentence)]
     if not cues:
         return None
-    for count in lex.count_word.finditer(sentence):  # "năm lý do để đưa ra đề nghị": the counted noun
+    counts = list(lex.count_word.finditer(sentence))
+    for count in counts:  # "năm lý do để đưa ra đề nghị": the counted noun
         counted = [cue for cue in cues if 0 <= cue[0] - count.end() <= COUNTED_NOUN_REACH]
         if counted:
             return min(counted)[2]
@@ -72,12 +73,13 @@ def _announced_kind(sentence: str, lex: Lexicon) -> str | None:
 
 
 def _announced_count(sentence: str, lex: Lexicon) -> int | None:
-    """The number of things a sentence announces ("bốn nội dung", "2 việc"), if it gives one."""
-    found = lex.count_word.findall(sentence)
-    if not found:
-        return None
-    word = found[-1].lower()
-    return int(word) if word.isdigit() else lex.la.get(word)
+    """The number of tasks a sentence announces ("ba nhóm giải pháp", "2 việc"), if it counts tasks ("4 vấn
+    đề mà nhà thầu chưa đáp ứng", "3 nội dung tố cáo" count other things)."""
+    for count in reversed(list(lex.count_word.finditer(sentence))):
+        if lex.counted_task.match(sentence, count.end()):
+            word = count.group(1).lower()
+            return int(word) if word.isdigit() else lex.la.get(word)
+    return None
 
 
 def is_task_list(norm: str, run: list[Marker], items: list[tuple[Marker, int]], lex: Lexicon, trace) -> bool:
@@ -95,7 +97,7 @@ def is_task_list(norm: str, run: list[Marker], items: list[tuple[Marker, int]], 
     if kind == "other":
         trace.veto(NOT_DIRECTIVES, *span, "the sentence before introduces no tasks")
         return False
-    reasons = sum(bool(lex.reason_opener.search(norm[m.end:end])) for m, end in items)
+    reasons = sum(bool(lex.reason_opener.match(norm, m.end, end)) for m, end in items)
     if reasons and reasons >= lex.number("reason_share") * len(items):
         trace.veto(REASONS, *span, f"{reasons} of {len(items)} items open with a cause")
         return False
