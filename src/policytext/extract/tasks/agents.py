@@ -32,6 +32,7 @@ class Agent:
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
     asking: re.Pattern[str]
+    asking_in_item: re.Pattern[str]
     setting: re.Pattern[str]
     adverbs: re.Pattern[str]
     according_to: re.Pattern[str]
@@ -53,6 +54,7 @@ class Vocabulary:
     body_max_words: int
     responsible: re.Pattern[str]
     not_subject_opener: re.Pattern[str]
+    not_given_names: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +62,7 @@ def vocabulary() -> Vocabulary:
     data = lexicon().data
     return Vocabulary(
         asking=phrases(data["setter_verbs_asking"]),
+        asking_in_item=phrases(data["asking_in_item"]),
         setting=phrases(data["setter_verbs_asking"] + data["setter_verbs"]),
         adverbs=re.compile(rf"^(?:\s*\([^)]*\))?(?:\s*[-–]\s[^-–]{{0,90}}?(?:\s[-–]|,))?(?:,\s[^,]{{0,90}},)?"
                            rf"(?:\s+(?:{'|'.join(map(re.escape, data['setter_adverbs']))}))*\s*$", re.IGNORECASE),
@@ -85,6 +88,7 @@ def vocabulary() -> Vocabulary:
         responsible=re.compile(rf"(?<!\w)do\s+(?P<who>.{{2,60}}?)\s+(?:{alternation(data['responsible_after'])})(?!\w)",
                                re.IGNORECASE),
         not_subject_opener=phrases(data["not_subject_openers"], anchored=True),
+        not_given_names=frozenset(data["not_given_names"]),
         partner=phrases(data["partner_words"]),
         assignee=phrases(data["assignee_words"], anchored="after-marker"),
         subject_max_words=int(data["subject_max_words"]),
@@ -104,8 +108,8 @@ def find_agents(doc: Document, officials: list, organizations: list) -> list[Age
     taken = [(a.start, a.end) for a in found]
     for role in vocab.person_role.finditer(doc.norm):
         run = capitalised_run(doc.norm, role.end(), limit=4)
-        if not run:
-            continue
+        if not run or len(run) == 1 and doc.norm[run[0][0]:run[0][1]] in vocab.not_given_names:
+            continue  # "đại biểu Quốc hội": a body, not "đại biểu Quốc"
         start, end = role.start(), run[-1][1]
         if not any(s < end and start < e for s, e in taken):
             found.append(Agent(start, end, doc.norm[start:end], True))

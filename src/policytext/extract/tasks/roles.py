@@ -183,18 +183,19 @@ def _bare_title(before: str, officials: list) -> str | None:
 
 
 def issued_by(norm: str, intro: tuple[int, int], agents: list[Agent], officials: list,
-              titles: dict) -> tuple[str | None, str | None]:
-    """Who sets the tasks: in the introducing sentence, else in one of the two before it, else the last person
-    or body who spoke or proposed before the list (rule issuer-last-speaker: an expert's advice column)."""
+              titles: dict) -> tuple[str | None, str | None, tuple[int, int] | None]:
+    """Who sets the tasks and the sentence that says so: the introducing sentence, else one of the two before
+    it, else the last person or body who spoke or proposed before the list (rule issuer-last-speaker: an
+    expert's advice column)."""
     for span in [intro, *sentences_before(norm, intro[0], 2)]:
         found = _issuer_in(norm, span, agents, officials, titles)
         if found[0]:
-            return found
+            return found[0], found[1], span
     for span in sentences_before(norm, intro[0], LAST_SPEAKER_SENTENCES)[2:]:
         found = _issuer_in(norm, span, agents, officials, titles)
         if found[0]:
-            return found[0], ISSUER_LAST_SPEAKER
-    return None, None
+            return found[0], ISSUER_LAST_SPEAKER, span
+    return None, None, None
 
 
 # --- actors ---------------------------------------------------------------------------------------------
@@ -302,8 +303,16 @@ def item_actors(doc: Document, marker: Marker, end: int, agents: list[Agent]) ->
     first_end = marker.end + len(first)
     at = _LEAD.match(norm, marker.end, end).end()
     subject = _subject(norm, at, first_end, agents)
-    if subject is None:  # "…, cơ quan điều tra cần xác định …": a later clause's subject before a modal
-        for comma in re.finditer(r",\s+", norm[at:first_end]):
+    if subject is None:  # "Thứ nhất, yêu cầu phía Thái Lan …", "hai là đề nghị Sở báo cáo …"
+        assigned = vocab.assignee.match(norm, marker.end)
+        if assigned:
+            start = assigned.end() + len(norm[assigned.end():]) - len(norm[assigned.end():].lstrip())
+            if _starts_actor(norm, start, agents):
+                phrase = _named_phrase(norm, start, vocab.object_end, first_end, agents)
+                if phrase:
+                    return _as_actors(norm, phrase, agents), ACTOR_ASSIGNEE
+    if subject is None:  # "…, cơ quan điều tra cần xác định …", "…, nên cơ quan điều tra cần …"
+        for comma in re.finditer(r",\s+(?:(?:nên|thì|và|do đó|vì vậy|vì thế)\s+)?", norm[at:first_end]):
             clause = at + comma.end()
             found = _subject(norm, clause, first_end, agents)
             if found and vocab.intro_modal.match(norm[found[1]:found[1] + 20].lstrip()):
@@ -322,20 +331,20 @@ def item_actors(doc: Document, marker: Marker, end: int, agents: list[Agent]) ->
             if named and named.name not in actors:
                 actors.append(named.name)
         return actors, ACTOR_SUBJECT
-    assigned = vocab.assignee.match(norm, marker.end)
-    if assigned:
-        start = assigned.end() + len(norm[assigned.end():]) - len(norm[assigned.end():].lstrip())
-        if _starts_actor(norm, start, agents):
-            phrase = _named_phrase(norm, start, vocab.object_end, first_end, agents)
-            if phrase:
-                return _as_actors(norm, phrase, agents), ACTOR_ASSIGNEE
+    for verb in vocab.asking_in_item.finditer(norm, at, end):  # "… Thủ tướng kêu gọi G20 cùng các cơ chế …"
+        named = next((a for a in agents if a.start == verb.end() + 1 and a.end <= end), None)
+        if named is not None:
+            phrase = _named_phrase(norm, named.start, vocab.object_end, end, agents)
+            return _as_actors(norm, phrase, agents), ACTOR_ASSIGNEE
     return [], None
 
 
-def intro_actors(norm: str, intro: tuple[int, int], agents: list[Agent]) -> tuple[list[str], str | None]:
+def intro_actors(norm: str, intro: tuple[int, int], agents: list[Agent],
+                 issuer_sentence: tuple[int, int] | None) -> tuple[list[str], str | None]:
     vocab = vocabulary()
     start, end = intro
-    for span_start, span_end in [intro, *sentences_before(norm, start, 2)]:  # "Sở … lưu ý cha mẹ học sinh cần …"
+    spans = [intro] + ([issuer_sentence] if issuer_sentence and issuer_sentence != intro else [])
+    for span_start, span_end in spans:  # also the sentence naming who sets them: "Sở … lưu ý cha mẹ học sinh cần …"
         for verb in vocab.asking.finditer(norm, span_start, span_end):
             at = verb.end() + len(norm[verb.end():span_end]) - len(norm[verb.end():span_end].lstrip())
             if _starts_actor(norm, at, agents):
@@ -362,7 +371,9 @@ def _subject_before(norm: str, start: int, modal: int, agents: list[Agent]) -> t
     for cut in vocab.intro_cut.finditer(norm, begin, text_end):
         begin = cut.end() + len(norm[cut.end():text_end]) - len(norm[cut.end():text_end].lstrip())
     phrase = norm[begin:text_end]
-    words = phrase.split()
+    if phrase.endswith(","):
+        return None  # "Theo tôi hiện nay, cần …": the modal opens its own clause, with no subject
+    words = re.sub(r"\([^)]*\)", " ", phrase).split()  # "người lao động (lái xe, tạp vụ)": the bracket aside
     if not words or len(words) > vocab.intro_max_words or vocab.setting.search(phrase) or \
             lexicon().directive_start.match(norm, begin) or words[0][0] in "\"“(" or \
             vocab.not_subject_opener.match(norm, begin) or \
@@ -433,8 +444,8 @@ def assign_roles(doc: Document, listed: list) -> None:
     officials = doc.layers.extracted("officials", extract_officials)
     agents = find_agents(doc, officials, doc.layers.organizations_in_context.values())
     intro = intro_span(norm, listed[0][1])
-    issuer, issuer_rule = issued_by(norm, intro, agents, officials, doc.layers.titles)
-    asked, asked_rule = intro_actors(norm, intro, agents)
+    issuer, issuer_rule, issuer_sentence = issued_by(norm, intro, agents, officials, doc.layers.titles)
+    asked, asked_rule = intro_actors(norm, intro, agents, issuer_sentence if issuer_rule != ISSUER_LAST_SPEAKER else None)
     dates = doc.layers.extracted("dates", extract_dates)
     key, key_rule = directive(doc, doc.layers.extracted("legal_refs", extract_legal_refs), intro)
     for task, marker, end in listed:
