@@ -60,6 +60,12 @@ def registry() -> Registry:
     return Registry(by_name, type_of_code)
 
 
+@lru_cache(maxsize=1)
+def registry_names() -> dict[str, str]:
+    """Code -> the law's name with its type ("61/2020/QH14" -> "Luật Đầu tư"), for the documents table."""
+    return {entry["code"]: f"{entry['type']} {entry['name']}" for entry in load_yaml("laws.yaml")["laws"]}
+
+
 def fold_name(name: str) -> str:
     """A name as keys compare it: one tone style, lower case, no punctuation, no year, no "số"."""
     text = normalize_string(name).lower()
