@@ -221,13 +221,15 @@ def eval_segmentation(
 @eval_app.command("extract")
 def eval_extract(
     gold: Path = typer.Option(Path("benchmarks/gold"), help="Gold JSONL file, or a folder of extract_dev*.jsonl; "
-                              "a task gold (benchmarks/gold/tasks/tasks_gold.jsonl) scores tasks."),
+                              "a task gold (benchmarks/gold/tasks/tasks_gold.jsonl) scores tasks, a legal-reference "
+                              "gold (benchmarks/gold/legal_refs/legal_refs_gold.jsonl) references."),
     shared: Path = typer.Option(Path("../shared/data"), help="Folder holding the gold articles' texts."),
     split: Optional[str] = typer.Option(None, help="Score only this split of a gold that has one: dev or test."),
     details: bool = typer.Option(False, help="List what differs, article by article (never on the test split)."),
 ) -> None:
     """Precision, recall and F1 of officials, dates, legal references and tasks on a gold file."""
     from .evaluation.extract import MissingData, run_eval
+    from .evaluation.legal_refs import is_legal_gold, run_legal_eval
     from .evaluation.tasks import is_task_gold, run_task_eval
 
     if not gold.exists():
@@ -240,6 +242,8 @@ def eval_extract(
     try:
         if is_task_gold(gold):
             out.print(run_task_eval(gold, shared, split=split, details=details), highlight=False, soft_wrap=True)
+        elif is_legal_gold(gold):
+            out.print(run_legal_eval(gold, shared, split=split, details=details), highlight=False, soft_wrap=True)
         else:
             out.print(run_eval(gold, shared), highlight=False)
     except MissingData as exc:

@@ -77,11 +77,19 @@ def find_references(norm: str, trace) -> list[_Found]:
 
 
 def _anaphora(norm: str, lex) -> list[_Found]:
-    """"Pointing-back mentions: "Nghị định này", "Chỉ thị nói trên", "Luật sửa đổi" — resolved or dropped by resolution.resolve."""
+    """Pointing-back mentions: "Nghị định này", "Chỉ thị nói trên", "Luật sửa đổi" — resolved or dropped by
+    resolution.resolve."""
     found = []
-    for match in _word_matches(lex.anaphora, norm):
-        kind = (match.group("kind") or match.group("amended")).lower()
-        found.append(_Found(match.start(), match.end(), 3, lex.named_types.get(kind) or lex.type_words.get(kind),
+    for pointer in lex.anaphora_pointer.finditer(norm):
+        types = lex.anaphora_amended_type if pointer.group("amended") else lex.anaphora_type
+        kind = types.search(norm, max(0, pointer.start() - 12), pointer.start())
+        if kind is None:
+            continue
+        start = kind.start()
+        if lex.draft_before.search(norm, max(0, start - 10), start):
+            continue  # "dự luật này": this bill
+        word = kind.group(0).lower()
+        found.append(_Found(start, pointer.end(), 3, lex.named_types.get(word) or lex.type_words.get(word),
                             None, None, None, None, ANAPHORA))
     return found
 

@@ -80,7 +80,13 @@ class _Lexicon:
     private_symbol_parts: frozenset[str]
     qualifier_commas: tuple[str, ...]
     qualifier_not_stops: tuple[str, ...]
-    anaphora: re.Pattern[str]
+    anaphora_pointer: re.Pattern[str]
+    anaphora_type: re.Pattern[str]
+    anaphora_amended_type: re.Pattern[str]
+    amended_documents: re.Pattern[str]
+    year_named: re.Pattern[str]
+    law_aliases: dict[str, str]
+    amending_heads: frozenset[str]
     code_coordination: re.Pattern[str]
 
 
@@ -151,7 +157,13 @@ def _lexicon() -> _Lexicon:
         private_symbol_parts=frozenset(n(w) for w in data["private_symbol_parts"]),
         qualifier_commas=tuple(", " + n(w) + " " for w in data["qualifier_comma_continuations"]),
         qualifier_not_stops=tuple(n(w) for w in data["qualifier_not_stops"]),
-        anaphora=book.compile("anaphora"),
+        anaphora_pointer=book.compile("anaphora_pointer"),
+        anaphora_type=book.compile("anaphora_type"),
+        anaphora_amended_type=book.compile("anaphora_amended_type"),
+        amended_documents=book.compile("amended_documents"),
+        year_named=book.compile("year_named"),
+        law_aliases={n(k): n(v) for k, v in data["law_aliases"].items()},
+        amending_heads=frozenset(n(h) for h in data["amending_heads"]),
         code_coordination=book.compile("code_coordination"),
     )
 
@@ -183,7 +195,8 @@ def _book() -> PatternBook:
     plain = ("term_issuers", "urgency_words", "case_document_words", "not_law_first_words", "foreign_owners",
              "draft_markers", "org_words_before", "treaty_words", "party_congress_words", "plenum_ordinals",
              "not_before_lower_law", "law_name_heads", "qualifier_types", "qualifier_stop_words",
-             "named_abbreviations", "plural_markers", "qualifier_issuers", "private_document_words", "anaphora_pointers")
+             "named_abbreviations", "plural_markers", "qualifier_issuers", "private_document_words", "anaphora_pointers",
+             "anaphora_amended_types")
     lists = {key: alternation(data[key]) for key in plain}
     lists.update(
         type_words=alternation(type_words),

@@ -10,7 +10,8 @@
 - A named reference ("Luật Đất đai", "luật đất đai", "Luật Đầu tư năm 2020") is keyed by type and its name
   folded (case, tone marks, commas, hyphens and "năm" ignored); with a year, the registry of laws
   (resources/laws.yaml) gives its code ("Luật Đầu tư 2020" -> 61/2020/QH14): rule ``registry-law``. The same
-  name without a year takes the key of the article's mention with one (rule ``same-name``).
+  name without a year takes the key of the article's mention with one (rule ``same-name``); an acronym takes
+  the key of the law the article names in full with those initials ("Luật TMĐT": rule ``acronym-name``).
 - A pointing-back mention ("Nghị định này", "Chỉ thị nói trên", "Luật sửa đổi") is the nearest document of its
   type named before it (rule ``anaphoric-mention``); with none it is no reference (veto ``no-antecedent``).
 
@@ -34,12 +35,19 @@ ANAPHORA = RULES.rule("anaphoric-mention")
 SHORT_NUMBER = RULES.rule("short-number")
 REGISTRY_LAW = RULES.rule("registry-law")
 SAME_NAME = RULES.rule("same-name")
+ACRONYM = RULES.rule("acronym-name")
 NO_ANTECEDENT = RULES.veto("no-antecedent")
 GENERIC_TYPE = "Văn bản"
 
 _SYMBOL = re.compile(r"[A-Za-zĐđ]")
 _YEAR = re.compile(r"(?:\s+năm)?\s+(?:19|20)\d\d$")
 _PUNCTUATION = re.compile(r"[,;:\-–\"“”()]")
+_ACRONYM = re.compile(r"[A-ZĐ]{2,6}")
+
+
+def _initials(name: str) -> str:
+    """ "thương mại điện tử" -> "tmđt" (as a folded acronym compares)."""
+    return "".join(word[0] for word in name.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +72,13 @@ def registry() -> Registry:
 def registry_names() -> dict[str, str]:
     """Code -> the law's name with its type ("61/2020/QH14" -> "Luật Đầu tư"), for the documents table."""
     return {entry["code"]: f"{entry['type']} {entry['name']}" for entry in load_yaml("laws.yaml")["laws"]}
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, str]:
+    from .lexicon import _lexicon
+
+    return {fold_name(k): fold_name(v) for k, v in _lexicon().law_aliases.items()}
 
 
 def fold_name(name: str) -> str:
@@ -117,6 +132,7 @@ def resolve(refs: list[LegalRef], anaphoric: set[int], trace, spans: dict[int, t
             return max(set(found), key=found.count)
         return given or reg.type_of_code.get(code) or GENERIC_TYPE
 
+    names = [_name_of(ref) if ref.code is None and ref.doc_type else "" for ref in refs]  # folded once
     # 1. full codes and named references
     for i, ref in enumerate(refs):
         if i in anaphoric:
@@ -124,7 +140,7 @@ def resolve(refs: list[LegalRef], anaphoric: set[int], trace, spans: dict[int, t
         if _has_symbol(ref.code):
             ref.doc_key = f"{type_of(ref.code, ref.doc_type)}|{ref.code}"
         elif ref.code is None and ref.doc_type:
-            name = _name_of(ref)
+            name = names[i]
             code = reg.by_name.get((ref.doc_type, name), {}).get(ref.year) if ref.year else None
             if code:
                 ref.doc_key, ref.resolved_code, ref.resolved_by = f"{ref.doc_type}|{code}", code, REGISTRY_LAW
@@ -132,25 +148,48 @@ def resolve(refs: list[LegalRef], anaphoric: set[int], trace, spans: dict[int, t
                 ref.doc_key = f"{ref.doc_type}|{name}" + (f" {ref.year}" if ref.year else "")
     # the same name without a year: the key of the article's mention with one
     dated = {}
-    for ref in refs:
+    for i, ref in enumerate(refs):
         if ref.code is None and ref.doc_type and ref.year and ref.doc_key:
-            dated.setdefault((ref.doc_type, _name_of(ref)), ref)
+            dated.setdefault((ref.doc_type, names[i]), ref)
     for i, ref in enumerate(refs):
         if i not in anaphoric and ref.code is None and ref.doc_type and not ref.year:
-            with_year = dated.get((ref.doc_type, _name_of(ref)))
+            with_year = dated.get((ref.doc_type, names[i]))
             if with_year is not None:
                 ref.doc_key, ref.resolved_code = with_year.doc_key, with_year.resolved_code
                 ref.resolved_by = SAME_NAME
-    # 2. short numbers
-    fulls = [(i, ref) for i, ref in enumerate(refs) if _has_symbol(ref.code)]
+    # an alias ("Luật PPP") is the law it stands for, named or not in the article
+    aliases = _aliases()
     for i, ref in enumerate(refs):
-        if i in anaphoric or ref.code is None or _has_symbol(ref.code):
+        name = names[i] if i not in anaphoric else ""
+        if name and name in aliases:
+            ref.doc_key, ref.resolved_by = f"{ref.doc_type}|{aliases[name]}", ACRONYM
+    # an acronym for a law named in full in the article ("Luật TMĐT" -> "Luật Thương mại điện tử")
+    for i, ref in enumerate(refs):
+        name = names[i]
+        if i in anaphoric or not name or " " in name or not _ACRONYM.fullmatch(ref.text.split()[-1]):
             continue
-        matches = [(j, full) for j, full in fulls if _same_number(ref, full) and _compatible(ref.doc_type, full.doc_type)]
+        full = next((r for j, r in enumerate(refs) if j != i and r.doc_type == ref.doc_type and r.code is None
+                     and r.doc_key and _initials(names[j]) == name), None)
+        if full is not None:
+            ref.doc_key, ref.resolved_code, ref.resolved_by = full.doc_key, full.resolved_code, ACRONYM
+    # 2. short numbers: the first fuller mention with that number, before it, else after it ("Nghị định 178" ->
+    # "Nghị định 178/2024/NĐ-CP" or "nghị định 178/2024"); the fuller ones first, so that "178/2024" itself
+    # resolves to "178/2024/NĐ-CP" when the article gives both
+    def fuller(ref: LegalRef) -> bool:
+        return _has_symbol(ref.code)
+
+    shorts = sorted((i for i, ref in enumerate(refs) if i not in anaphoric and ref.code and not fuller(ref)),
+                    key=lambda i: -(refs[i].year is not None))
+    for i in shorts:
+        ref = refs[i]
+        matches = [(j, full) for j, full in enumerate(refs)
+                   if j != i and j not in anaphoric and full.code and full.doc_key
+                   and (fuller(full) or full.year and not ref.year)
+                   and _same_number(ref, full) and _compatible(ref.doc_type, full.doc_type)]
         before = [m for m in matches if m[0] < i]
-        chosen = before[-1][1] if before else (matches[0][1] if matches else None)
+        chosen = before[0][1] if before else (matches[0][1] if matches else None)
         if chosen is not None:
-            ref.doc_key, ref.resolved_code, ref.resolved_by = chosen.doc_key, chosen.code, SHORT_NUMBER
+            ref.doc_key, ref.resolved_code, ref.resolved_by = chosen.doc_key, chosen.resolved_code or chosen.code, SHORT_NUMBER
         else:
             ref.doc_key = f"{ref.doc_type or GENERIC_TYPE}|{ref.code}"
     # 3. pointing back

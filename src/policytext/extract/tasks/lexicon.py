@@ -18,6 +18,7 @@ _LOWER = "".join(chr(c) for c in range(0x61, 0x2000) if chr(c).islower() and chr
 class Lexicon:
     data: dict
     markers: dict[str, re.Pattern[str]]  # marker style -> pattern
+    cores: dict[str, tuple[str, ...]]  # marker style -> words a text needs for the style to be looked for
     thu: dict[str, int]
     la: dict[str, int]
     sequence_first: frozenset[str]
@@ -66,12 +67,14 @@ def lexicon() -> Lexicon:
         "number_words": alternation([w.lower() for w in data["la_ordinals"]]),
         "option_leads": alternation(data["option_leads"]),
     }
-    book = PatternBook(load_yaml("patterns/tasks.yaml")["fragments"], lists, name="patterns/tasks.yaml")
+    patterns = load_yaml("patterns/tasks.yaml")
+    book = PatternBook(patterns["fragments"], lists, name="patterns/tasks.yaml")
     styles = ("ordinal", "ordinal_inline", "la", "paren", "letter", "number", "bullet", "step", "option",
               "sequence_first", "sequence_next", "sequence_last", "numbered_name")
     return Lexicon(
         data=data,
         markers={style: book.compile(style) for style in styles},
+        cores={style: tuple(patterns["cores"][style]) for style in styles},
         thu={word: i for i, word in enumerate(data["thu_ordinals"], start=1)},
         la={word.lower(): i for i, word in enumerate(data["la_ordinals"], start=1)},
         sequence_first=frozenset(data["sequence_first"]),

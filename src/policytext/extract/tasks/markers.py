@@ -48,6 +48,8 @@ def find_markers(norm: str, lex: Lexicon) -> list[Marker]:
     """Every candidate marker in the normalised text, by position (one per start)."""
     found: dict[int, Marker] = {}
     for pattern, style in _STYLES:
+        if not any(core in norm for core in lex.cores[pattern]):
+            continue  # none of the style's words: no marker of it
         for match in lex.markers[pattern].finditer(norm):
             start, end = match.span("m")
             if start in found:
