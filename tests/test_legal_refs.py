@@ -141,3 +141,66 @@ def test_vlc_laws_own_numbers(shared_data):
             assert own.group(1).replace(" ", "") in {r.code for r in refs(head)}, law["id"]
             checked += 1
     assert checked >= 20
+
+
+# --- one key per document (doc_key, resolved_code) ------------------------------------------------------------
+
+
+def test_every_reference_carries_a_key_and_spellings_of_one_law_share_it():
+    found = refs("Sửa Luật Đất đai. Theo luật đất đai, người dân được giao đất. Luật Phòng, chống tham nhũng "
+                 "và Luật Phòng chống tham nhũng.")
+    keys = [r.doc_key for r in found]
+    assert keys[0] == keys[1] == "Luật|đất đai"
+    assert keys[2] == keys[3] == "Luật|phòng chống tham nhũng"
+
+
+def test_a_bare_code_takes_the_type_the_article_gives_that_code():
+    found = refs("Luật số 80/2015/QH13 quy định trình tự. Theo 80/2015/QH13, văn bản phải công khai.")
+    assert found[1].doc_type is None and found[1].doc_key == found[0].doc_key == "Luật|80/2015/QH13"
+
+
+def test_a_short_number_points_to_the_full_code_given_after_it_too():
+    found = refs("Nghị định 17 đã sửa phí. Nghị định 17/2020/NĐ-CP có hiệu lực từ tháng 3.")
+    assert found[0].resolved_code == "17/2020/NĐ-CP" and found[0].doc_key == "Nghị định|17/2020/NĐ-CP"
+
+
+def test_an_unresolved_short_number_keeps_its_own_key():
+    assert refs("Theo Quyết định 1880 của Thủ tướng.")[0].doc_key == "Quyết định|1880"
+
+
+def test_a_short_number_of_another_year_is_another_document():
+    found = refs("Nghị định 54/2003 đã hết hiệu lực. Nghị định 54/2010/NĐ-CP thay thế nó.")
+    assert found[0].resolved_code is None
+
+
+def test_pointing_back_needs_a_document_of_its_type_before_it():
+    found = refs("Thông tư 01/2021/TT-BCT quy định. Nghị định này có hiệu lực.")
+    assert [r.text for r in found] == ["Thông tư 01/2021/TT-BCT"]
+
+
+def test_registry_resolves_named_laws_with_a_year_only():
+    found = refs("Luật Đầu tư năm 2020 và Luật Đất đai đều có hiệu lực.")
+    assert found[0].resolved_code == "61/2020/QH14" and found[0].resolved_by == "legal_refs.registry-law"
+    assert found[1].resolved_code is None and found[1].doc_key == "Luật|đất đai"
+
+
+def test_registry_entries_come_from_law_texts_with_their_source():
+    from policytext.resources import load_yaml
+
+    laws = load_yaml("laws.yaml")["laws"]
+    assert len(laws) >= 110
+    assert all(re.fullmatch(r"\d+(?:/\d{4}/QH\d+|-[A-Z]+/[A-ZĐ0-9]+)", law["code"]) for law in laws)
+    assert all(law["source"].startswith("vlc-laws ") for law in laws)
+    assert {"type": "Bộ luật", "name": "Lao động", "code": "45/2019/QH14"}.items() <= \
+        next(law for law in laws if law["code"] == "45/2019/QH14").items()
+
+
+def test_registry_is_what_the_script_builds_from_the_vlc_texts(shared_data):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    result = subprocess.run([sys.executable, str(root / "scripts" / "build_law_registry.py"), "--check"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, "resources/laws.yaml differs from what scripts/build_law_registry.py builds"

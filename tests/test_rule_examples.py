@@ -38,15 +38,17 @@ def _view(extractor: str, item, text: str = "") -> dict:
     if extractor == "officials":
         return {"name": item.name, "positions": [[p.title, p.organization, p.former] for p in item.positions]}
     if extractor == "tasks":
-        return {"ordinal": item.ordinal, "marker": item.marker, "text": text[item.start:item.end]}
+        return {"ordinal": item.ordinal, "marker": item.marker, "text": text[item.start:item.end],
+                "issued_by": item.issued_by, "actor": item.actor, "deadline": item.deadline,
+                "directive": item.directive}
     if extractor == "themes":
         return {"id": item.id}
     if extractor == "organizations":
         return {"name": item.name, "kind": item.kind}
     if extractor == "places":
         return {"text": item.text, "canonical": item.canonical, "kind": item.kind, "province": item.province}
-    return {k: getattr(item, k) for k in ("text", "value", "grain", "doc_type", "code", "number", "year", "issuer")
-            if hasattr(item, k)}
+    return {k: getattr(item, k) for k in ("text", "value", "grain", "doc_type", "code", "number", "year", "issuer",
+                                          "doc_key", "resolved_code") if hasattr(item, k)}
 
 
 def _matches(expected: dict, view: dict) -> bool:
@@ -63,6 +65,10 @@ def _same(key: str, expected, found) -> bool:
 def _rules_of(extractor: str, item) -> set[str]:
     if extractor == "officials":
         return {p.rule for p in item.positions} | {item.rule}
+    if extractor == "tasks":  # the marker style's rule and the rules that filled its roles and placed its end
+        return {item.rule, *item.role_rules.values()}
+    if extractor == "legal_refs":  # the rule that found it and the one that resolved it to a document
+        return {item.rule, item.resolved_by}
     return {item.rule}
 
 

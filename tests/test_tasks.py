@@ -21,3 +21,47 @@ def test_seed_article_has_six_tasks(shared_data):
 def test_every_task_carries_its_marker_rule():
     text = "Bộ yêu cầu: (1) rà soát quy hoạch; (2) đẩy nhanh giải ngân."
     assert {t.rule for t in extract_tasks(Document.from_text(text, segment=False))} == {"tasks.paren-numbers"}
+
+
+def test_seed_article_roles(shared_data):
+    """The issue's target: six tasks, each ending with its own paragraph, set by the minister, asked of the
+    sector's staff (items 5 and 6 name their own actors), with no directive: Chỉ thị 34-CT/TW is cited inside
+    the first task, not implemented by the list."""
+    from policytext.evaluation.extract import seed_article
+
+    body = seed_article((shared_data / "seed" / "moit-2021-08-30-thi-dua.txt").read_text(encoding="utf-8"))[2]
+    tasks = extract_tasks(Document.from_text(body, published="2021-08-30T20:01:00+07:00"))
+    assert len(tasks) == 6
+    for task in tasks:
+        assert "\n" not in body[task.start:task.end]  # ends at its own paragraph
+        assert task.issued_by == "Nguyễn Hồng Diên"
+        assert task.directive is None
+    assert tasks[0].actor == ["toàn thể cán bộ, công chức, viên chức, người lao động toàn ngành"]
+    assert tasks[4].actor == ["người đứng đầu và các cán bộ chủ chốt trong từng cơ quan, đơn vị"]
+    assert tasks[5].actor == ["các cấp, ngành, cơ quan, đơn vị"]
+    assert tasks[0].role_rules["issued_by"] == "tasks.issuer-setter"
+
+
+def test_last_item_of_a_one_line_text_never_runs_to_the_end():
+    text = ("Bộ trưởng đề xuất ba giải pháp. Thứ nhất, cần rà soát thủ tục. Thứ hai, cần giảm chi phí. "
+            "Thứ ba, cần hỗ trợ doanh nghiệp. Ngoài ra, Bộ sẽ họp. " + "Giá vàng tăng mạnh trong tuần. " * 30)
+    tasks = extract_tasks(Document.from_text(text, segment=False))
+    assert [text[t.start:t.end] for t in tasks][-1] == "Thứ ba, cần hỗ trợ doanh nghiệp."
+    assert tasks[-1].role_rules["end"] == "tasks.last-item-sentences"
+
+
+def test_a_list_of_reasons_in_a_technology_story_is_no_list_of_tasks():
+    text = ("Vì sao điện thoại nóng lên? Có ba nguyên nhân chính. Thứ nhất, do pin phải làm việc liên tục. "
+            "Thứ hai, do ứng dụng chạy ngầm. Thứ ba, do môi trường nóng.")
+    assert extract_tasks(Document.from_text(text, segment=False)) == []
+
+
+def test_roles_read_other_extractors_once_through_the_layers():
+    from policytext.extract.dates import extract_dates
+
+    doc = Document.from_text("Bộ yêu cầu các sở:\n1. Rà soát dự án, báo cáo trước ngày 30/9/2021.\n2. Đẩy nhanh giải ngân.",
+                             published="2021-08-30", segment=False)
+    first = doc.layers.extracted("dates", extract_dates)
+    tasks = extract_tasks(doc)
+    assert tasks[0].deadline == "/2021-09-30" and tasks[0].deadline_span.text == "trước ngày 30/9/2021"
+    assert doc.layers.extracted("dates", extract_dates) is first  # computed once, shared

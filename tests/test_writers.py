@@ -112,3 +112,16 @@ def test_a_stale_lock_from_a_dead_run_is_taken_over(tmp_path):
     lock = RunLock(tmp_path)
     assert (tmp_path / ".policytext.lock").read_text() == str(os.getpid())
     lock.release()
+
+
+def test_task_and_reference_rows_carry_the_added_fields(tmp_path):
+    from policytext import analyze
+    from policytext.io.writers import table_rows
+
+    text = ("Chỉ thị 16/CT-TTg yêu cầu các địa phương:\n1. Tạm dừng hoạt động đông người trước ngày 30/9/2021.\n"
+            "2. Tăng cường kiểm tra.\nTheo Chỉ thị số 16, các tỉnh thực hiện ngay.")
+    rows = table_rows(analyze(text, published="2021-08-30"))
+    assert rows["tasks"][0]["directive"] == "Chỉ thị|16/CT-TTg" and rows["tasks"][0]["deadline"] == "/2021-09-30"
+    assert rows["tasks"][0]["actor"] == ["các địa phương"] and rows["tasks"][0]["list"] == 1
+    assert rows["legal_refs"][1]["resolved_code"] == "16/CT-TTg"
+    assert {r["doc_key"] for r in rows["legal_refs"]} == {"Chỉ thị|16/CT-TTg"}

@@ -283,16 +283,32 @@ def eval_segmentation(
 
 @eval_app.command("extract")
 def eval_extract(
-    gold: Path = typer.Option(Path("benchmarks/gold"), help="Gold JSONL file, or a folder of extract_dev*.jsonl."),
+    gold: Path = typer.Option(Path("benchmarks/gold"), help="Gold JSONL file, or a folder of extract_dev*.jsonl; "
+                              "a task gold (benchmarks/gold/tasks/tasks_gold.jsonl) scores tasks, a legal-reference "
+                              "gold (benchmarks/gold/legal_refs/legal_refs_gold.jsonl) references."),
     shared: Path = typer.Option(Path("../shared/data"), help="Folder holding the gold articles' texts."),
+    split: Optional[str] = typer.Option(None, help="Score only this split of a gold that has one: dev or test."),
+    details: bool = typer.Option(False, help="List what differs, article by article (never on the test split)."),
 ) -> None:
-    """Precision, recall and F1 of officials, dates, legal references and tasks on the dev gold."""
+    """Precision, recall and F1 of officials, dates, legal references and tasks on a gold file."""
     from .evaluation.extract import MissingData, run_eval
+    from .evaluation.legal_refs import is_legal_gold, run_legal_eval
+    from .evaluation.tasks import is_task_gold, run_task_eval
 
     if not gold.exists():
         raise typer.BadParameter(f"no such file or folder: {gold}", param_hint="--gold")
+    if split not in (None, "dev", "test"):
+        raise typer.BadParameter("a split is dev or test", param_hint="--split")
+    if details and split != "dev":
+        # the test split is only ever scored: its per-article errors are not to be read
+        raise typer.BadParameter("--details needs --split dev", param_hint="--details")
     try:
-        out.print(run_eval(gold, shared), highlight=False)
+        if is_task_gold(gold):
+            out.print(run_task_eval(gold, shared, split=split, details=details), highlight=False, soft_wrap=True)
+        elif is_legal_gold(gold):
+            out.print(run_legal_eval(gold, shared, split=split, details=details), highlight=False, soft_wrap=True)
+        else:
+            out.print(run_eval(gold, shared), highlight=False)
     except MissingData as exc:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(1)

@@ -70,6 +70,11 @@ class Document:
         """Original-text offsets of the normalised span ``norm[start:end]``."""
         return self.offsets.to_original(start, end)
 
+    def normalised(self, start: int, end: int) -> tuple[int, int]:
+        """Normalised offsets of the original span ``text[start:end]`` (for another extractor's items,
+        which carry original offsets)."""
+        return self.offsets.to_normalised(start, end)
+
     def span(self, start: int, end: int) -> Span:
         """A record span for ``norm[start:end]``: original offsets, and the original text with its HTML
         character references decoded ("Bộ NN &amp; PTNT" is written "Bộ NN & PTNT"; RECORD.md: no text

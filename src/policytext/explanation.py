@@ -43,6 +43,8 @@ class Explanation:
             for item in getattr(self.record, section):
                 used.add(item.rule)
                 used.update(p.rule for p in getattr(item, "positions", ()))
+                used.update(getattr(item, "role_rules", {}).values())  # a task's roles and last-item end
+                used.add(getattr(item, "resolved_by", None))  # a reference's resolution
         out = {}
         for rule_id in sorted(r for r in used if r):
             rule = rule_book(rule_id.split(".", 1)[0]).get(rule_id)
@@ -103,12 +105,21 @@ def _describe(section: str, item: Any, rule_line) -> list[str]:
         return [f"{item.text!r} {item.start}-{item.end} -> {item.value} ({item.grain})  {rule_line(item.rule)}"]
     if section == "legal_refs":
         code = item.code or "(named)"
-        return [f"{item.text!r} {item.start}-{item.end}: {item.doc_type} {code}  {rule_line(item.rule)}"]
+        out = [f"{item.text!r} {item.start}-{item.end}: {item.doc_type} {code}  {rule_line(item.rule)}"]
+        resolved = f" = {item.resolved_code}" if item.resolved_code else ""
+        out.append(f"  document {item.doc_key}{resolved}" + (f"  {rule_line(item.resolved_by)}" if item.resolved_by else ""))
+        return out
     if section == "places":
         province = f", province {item.province}" if item.province and item.province != item.canonical else ""
         return [f"{item.text!r} {item.start}-{item.end}: {item.canonical} ({item.kind}{province})  {rule_line(item.rule)}"]
     if section == "tasks":
-        return [f"{item.marker} #{item.ordinal} {item.start}-{item.end}  {rule_line(item.rule)}"]
+        out = [f"{item.marker} #{item.ordinal} (list {item.list}) {item.start}-{item.end}  {rule_line(item.rule)}"]
+        roles = {"issued_by": item.issued_by, "actor": ", ".join(item.actor) or None, "deadline": item.deadline,
+                 "directive": item.directive}
+        out += [f"  {role}: {value}  {rule_line(item.role_rules.get(role))}" for role, value in roles.items() if value]
+        if item.role_rules.get("end"):
+            out.append(f"  end of the last item  {rule_line(item.role_rules['end'])}")
+        return out
     evidence = ", ".join(repr(e.text) for e in item.evidence[:6])
     return [f"{item.id} {item.score:.2f}: {evidence}  {rule_line(item.rule)}"]
 

@@ -119,6 +119,12 @@ class LegalRef:
     year: int | None
     issuer: str | None
     rule: str | None = None  # added field: the id of the rule that found it
+    # added fields (RECORD.md "Legal references"): a canonical key for counting ("Nghị định|15/2020/NĐ-CP",
+    # "Luật|đất đai"); for a short or anaphoric mention of a document the article gives in full, that
+    # document's code and key
+    doc_key: str | None = None
+    resolved_code: str | None = None
+    resolved_by: str | None = None  # added field: the id of the rule that resolved it (short number, registry …)
 
 
 @dataclass(slots=True)
@@ -127,7 +133,16 @@ class Task:
     marker: str
     start: int  # the task item: from its marker to the end of its text
     end: int
-    rule: str | None = None  # added field: the id of the rule that found it
+    rule: str | None = None  # added field: the id of the rule that found it (its marker style)
+    # added fields (RECORD.md "Tasks"):
+    text: str = ""  # the item as written, text[start:end]
+    issued_by: str | None = None  # the official or body that sets the tasks
+    actor: list[str] = field(default_factory=list)  # who is told to do it (canonical names where known)
+    deadline: str | None = None  # a date value from the item ("trước ngày 30/9/2021" -> "/2021-09-30")
+    deadline_span: Span | None = None  # where the deadline is written
+    directive: str | None = None  # the doc_key of the document the list implements
+    list: int = 1  # which list of the article (1, 2 …: two lists restart their ordinals)
+    role_rules: dict[str, str] = field(default_factory=dict)  # role -> the id of the rule that filled it
 
 
 @dataclass(slots=True)
@@ -208,7 +223,7 @@ class Record:
                            for o in data.get("organizations", [])],
             dates=[DateMention(**_known(DateMention, d)) for d in data.get("dates", [])],
             legal_refs=[LegalRef(**_known(LegalRef, r)) for r in data.get("legal_refs", [])],
-            tasks=[Task(**_known(Task, t)) for t in data.get("tasks", [])],
+            tasks=[_task(t) for t in data.get("tasks", [])],
             themes=[ThemeHit(t["id"], t["score"], spans(t.get("evidence")), t.get("rule"))
                     for t in data.get("themes", [])],
             places=[Place(**_known(Place, p)) for p in data.get("places", [])],
@@ -221,3 +236,11 @@ def _known(cls, data: dict[str, Any]) -> dict[str, Any]:
     """Keep the keys a dataclass knows, so records with added fields still load."""
     names = {f.name for f in fields(cls)}
     return {k: v for k, v in data.items() if k in names}
+
+
+def _task(data: dict[str, Any]) -> Task:
+    task = Task(**_known(Task, data))
+    if isinstance(task.deadline_span, dict):
+        task.deadline_span = Span(task.deadline_span["start"], task.deadline_span["end"],
+                                  task.deadline_span.get("text", ""))
+    return task

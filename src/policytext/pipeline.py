@@ -69,7 +69,7 @@ def run_extractor(field_name: str, doc: Document, options: Options) -> list:
     function = _extractor(EXTRACTORS[field_name])
     if field_name == "themes":  # the only extractor with knowledge the analyst may swap
         return function(doc, _taxonomy(options.taxonomy, options.extend_taxonomy))
-    return function(doc)
+    return doc.layers.extracted(field_name, function)  # shared with extractors that read it (tasks)
 
 
 # --- publication dates -------------------------------------------------------------------------

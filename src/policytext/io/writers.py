@@ -45,11 +45,13 @@ TABLE_SCHEMAS: dict[str, pa.Schema] = {
     ),
     "legal_refs": pa.schema(
         [("article_id", _STR), ("published", _STR), ("start", _INT), ("end", _INT), ("text", _STR),
-         ("doc_type", _STR), ("code", _STR), ("number", _STR), ("year", _INT), ("issuer", _STR)]
+         ("doc_type", _STR), ("code", _STR), ("number", _STR), ("year", _INT), ("issuer", _STR),
+         ("doc_key", _STR), ("resolved_code", _STR)]
     ),
     "tasks": pa.schema(
         [("article_id", _STR), ("published", _STR), ("ordinal", _INT), ("marker", _STR), ("start", _INT),
-         ("end", _INT), ("text", _STR)]
+         ("end", _INT), ("text", _STR), ("list", _INT), ("issued_by", _STR), ("actor", pa.list_(_STR)),
+         ("deadline", _STR), ("directive", _STR)]
     ),
     "themes": pa.schema(
         [("article_id", _STR), ("published", _STR), ("theme", _STR), ("score", pa.float64()),
@@ -88,11 +90,13 @@ def table_rows(record: Record) -> dict[str, list[dict[str, Any]]]:
                   for d in record.dates],
         "legal_refs": [
             {**key, "start": r.start, "end": r.end, "text": r.text, "doc_type": r.doc_type, "code": r.code,
-             "number": r.number, "year": r.year, "issuer": r.issuer}
+             "number": r.number, "year": r.year, "issuer": r.issuer, "doc_key": r.doc_key,
+             "resolved_code": r.resolved_code}
             for r in record.legal_refs
         ],
         "tasks": [{**key, "ordinal": t.ordinal, "marker": t.marker, "start": t.start, "end": t.end,
-                   "text": record.text[t.start:t.end]} for t in record.tasks],
+                   "text": record.text[t.start:t.end], "list": t.list, "issued_by": t.issued_by,
+                   "actor": list(t.actor), "deadline": t.deadline, "directive": t.directive} for t in record.tasks],
         "themes": [{**key, "theme": t.id, "score": t.score, "n_evidence": len(t.evidence),
                     "evidence": [e.text for e in t.evidence], "evidence_start": [e.start for e in t.evidence],
                     "evidence_end": [e.end for e in t.evidence]} for t in record.themes],

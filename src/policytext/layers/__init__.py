@@ -10,6 +10,8 @@
 - ``capitalised_starts``: where capitalised words start (candidate person names);
 - ``places``: provinces, cities, districts, communes and countries named, with canonical names, kinds and
   the province on the publication date (``place_mentions``).
+- ``extracted(name, extract)``: another extractor's results, computed once (the tasks read the dates,
+  officials, organisations and legal references this way).
 
 The layer functions live in this package's modules (``organizations``, ``titles``, ``names``,
 ``places`` and ``place_mentions``) and are pure functions of the normalised text and the publication date.
@@ -26,6 +28,9 @@ from .titles import title_matches
 
 if TYPE_CHECKING:
     from ..document import Document
+
+
+_EXTRACTED = "extracted:"  # cache keys of other extractors' results
 
 
 class Layers:
@@ -68,7 +73,12 @@ class Layers:
     @property
     def places(self) -> list:
         return self._get("places", lambda: place_matches(self._doc.norm, self._doc.published_date))
+    def extracted(self, name: str, extract: Callable[["Document"], list]) -> list:
+        """Another extractor's results on this document (``extract(doc)``), computed once and shared: the
+        pipeline runs every extractor through here too, so what the task rules read of the dates, officials
+        and legal references is the record's own list, not a second computation. Treat it as read-only."""
+        return self._get(f"{_EXTRACTED}{name}", lambda: extract(self._doc))
 
     def computed(self) -> list[str]:
         """The layers computed so far (what ``policytext explain`` shows as used)."""
-        return list(self._cache)
+        return [name for name in self._cache if not name.startswith(_EXTRACTED)]

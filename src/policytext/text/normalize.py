@@ -79,6 +79,34 @@ class OffsetMap:
         o_end = self._origin(end - 1)[1] if end > start else o_start
         return o_start, o_end
 
+    def to_normalised(self, start: int, end: int) -> tuple[int, int]:
+        """Normalised offsets of the original span ``[start, end)`` (the inverse of ``to_original``): the
+        first normalised character whose origin ends after ``start``, and the first whose origin starts
+        at or after ``end``."""
+        if self.keys is None:
+            return start, end
+        return self._first_after(start), max(self._first_after(start), self._first_at_or_after(end))
+
+    def _first_after(self, original: int) -> int:
+        low, high = 0, self.length
+        while low < high:
+            mid = (low + high) // 2
+            if self._origin(mid)[1] <= original:
+                low = mid + 1
+            else:
+                high = mid
+        return low
+
+    def _first_at_or_after(self, original: int) -> int:
+        low, high = 0, self.length
+        while low < high:
+            mid = (low + high) // 2
+            if self._origin(mid)[0] < original:
+                low = mid + 1
+            else:
+                high = mid
+        return low
+
     def _origin(self, i: int) -> tuple[int, int]:
         """The original span normalised character ``i`` came from."""
         p = bisect_right(self.keys, i) - 1

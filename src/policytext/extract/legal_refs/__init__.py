@@ -45,13 +45,21 @@ trace for ``policytext explain``.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ...document import Document
 from ...match.spans import filter_spans
 from ...model import LegalRef
+from ...rules import rule_book
 from .bare import _bare_numbers
 from .coded import _coded
-from .lexicon import _Found, _lexicon
+from .lexicon import _Found, _lexicon, _word_matches
 from .named import _named, _qualified
+from .resolution import resolve
+
+RULES = rule_book("legal_refs")
+ANAPHORA = RULES.rule("anaphoric-mention")
+COORDINATED = RULES.rule("coordinated-code")
 
 
 def _trust_then_length(found: _Found) -> tuple[int, int, int]:
@@ -60,17 +68,52 @@ def _trust_then_length(found: _Found) -> tuple[int, int, int]:
 
 
 def find_references(norm: str, trace) -> list[_Found]:
-    """Every legal reference in normalised text, non-overlapping, in normalised coordinates."""
+    """Every legal reference in normalised text, non-overlapping, in normalised coordinates (pointing-back
+    mentions included, before resolution)."""
     lex = _lexicon()
     candidates = (_coded(norm, lex, trace) + _named(norm, lex, trace) + _qualified(norm, lex, trace)
-                  + _bare_numbers(norm, lex, trace))
-    return filter_spans(candidates, _trust_then_length)
+                  + _bare_numbers(norm, lex, trace) + _anaphora(norm, lex))
+    return _coordinated(norm, filter_spans(candidates, _trust_then_length), lex)
+
+
+def _anaphora(norm: str, lex) -> list[_Found]:
+    """Pointing-back mentions: "Nghị định này", "Chỉ thị nói trên", "Luật sửa đổi" — resolved or dropped by
+    resolution.resolve."""
+    found = []
+    for pointer in lex.anaphora_pointer.finditer(norm):
+        types = lex.anaphora_amended_type if pointer.group("amended") else lex.anaphora_type
+        kind = types.search(norm, max(0, pointer.start() - 12), pointer.start())
+        if kind is None:
+            continue
+        start = kind.start()
+        if lex.draft_before.search(norm, max(0, start - 10), start):
+            continue  # "dự luật này": this bill
+        word = kind.group(0).lower()
+        found.append(_Found(start, pointer.end(), 3, lex.named_types.get(word) or lex.type_words.get(word),
+                            None, None, None, None, ANAPHORA))
+    return found
+
+
+def _coordinated(norm: str, found: list[_Found], lex) -> list[_Found]:
+    """A code joined to a typed one by "và" or a comma takes its type ("Nghị định 92/CP và 23/CP")."""
+    out: list[_Found] = []
+    for f in found:
+        previous = out[-1] if out else None
+        if f.doc_type is None and f.code and previous is not None and previous.doc_type and previous.code \
+                and lex.code_coordination.fullmatch(norm, previous.end, f.start):
+            f = replace(f, doc_type=previous.doc_type, rule=COORDINATED)
+        out.append(f)
+    return out
 
 
 def extract_legal_refs(doc: Document) -> list[LegalRef]:
-    """The legal references of one article, sorted by start, spans in original coordinates."""
-    refs = []
+    """The legal references of one article, sorted by start, spans in original coordinates, each with its
+    ``doc_key`` (and ``resolved_code`` when it points to a document given in full)."""
+    refs, anaphoric, spans = [], set(), {}
     for f in find_references(doc.norm, doc.trace):
         span = doc.span(f.start, f.end)
+        if f.rule == ANAPHORA:
+            anaphoric.add(len(refs))
+            spans[len(refs)] = (f.start, f.end)
         refs.append(LegalRef(span.start, span.end, span.text, f.doc_type, f.code, f.number, f.year, f.issuer, f.rule))
-    return refs
+    return resolve(refs, anaphoric, doc.trace, spans)

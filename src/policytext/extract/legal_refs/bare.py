@@ -17,7 +17,7 @@ def _bare_numbers(norm: str, lex: _Lexicon, trace) -> list[_Found]:
     found: list[_Found] = []
     for match in _word_matches(lex.bare_number, norm):
         word, urgent, so, number, year = match.group(1, 2, 3, 4, 5)
-        if not so and (urgent or not _bare_without_so(word, number, lex)):
+        if not so and (urgent or not _bare_without_so(word, number, lex, year)):
             continue
         if not so and not year and re.fullmatch(r"(?:19[4-9]|20\d)\d", number):
             trace.veto(YEAR_NOT_NUMBER, match.start(), match.end())
@@ -31,14 +31,14 @@ def _bare_numbers(norm: str, lex: _Lexicon, trace) -> list[_Found]:
     return found
 
 
-def _bare_without_so(word: str, number: str, lex: _Lexicon) -> bool:
+def _bare_without_so(word: str, number: str, lex: _Lexicon, year: str | None = None) -> bool:
     """Whether "<type word> <number>" with no "số" is a reference rather than a verb and a count."""
     if word.lower() in lex.bare_needs_so:
         return False  # "Phạm Duy Luật 17 năm tù" is a name
     if word[0].isupper():
         return True
-    # "ra quyết định 132", "theo nghị định 95"; "quyết định 3 vấn đề" is a verb with a count
-    return word.lower() in lex.bare_lower_types and len(number.split(".")[0]) >= 2
+    # "ra quyết định 132", "theo nghị định 95", "thông tư 1/2025"; "quyết định 3 vấn đề" is a verb with a count
+    return word.lower() in lex.bare_lower_types and (len(number.split(".")[0]) >= 2 or bool(year))
 
 
 def _counts_something(norm: str, end: int, lex: _Lexicon) -> bool:

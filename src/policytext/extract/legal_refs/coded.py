@@ -16,6 +16,7 @@ PARTY_CODE = RULES.rule("party-code")
 LOWER_CODE = RULES.rule("lower-case-code")
 OLD_CODE = RULES.rule("old-code")
 CASE_DOCUMENT = RULES.veto("case-document")
+PRIVATE_DOCUMENT = RULES.veto("private-document")
 
 
 def _parts(symbol: str) -> list[str]:
@@ -49,6 +50,7 @@ class _Lead:
     start: int
     doc_type: str | None  # None for a generic "văn bản"
     has_name: bool  # a name between type word and code ("Luật Điện ảnh số …")
+    word: str = ""  # the type word as written, lower case
 
 
 def _lead_in(norm: str, code_start: int, lex: _Lexicon) -> _Lead | None:
@@ -66,7 +68,8 @@ def _lead_in(norm: str, code_start: int, lex: _Lexicon) -> _Lead | None:
             if i and words[i - 1].end() + 1 == match.start() and match.group(0)[0].islower() \
                     and words[i - 1].group(0)[0].isupper():
                 match = words[i - 1]  # "Luật luật sư số 65/…": the name begins with a type word
-            return _Lead(window_start + match.start(), lex.type_words.get(match.group(0).lower()), not direct)
+            return _Lead(window_start + match.start(), lex.type_words.get(match.group(0).lower()), not direct,
+                         match.group(0).lower())
     return None
 
 
@@ -94,14 +97,29 @@ def _coded(norm: str, lex: _Lexicon, trace) -> list[_Found]:
         if lex.case_document_before.search(norm, max(0, start - 20), start):
             trace.veto(CASE_DOCUMENT, start, start + 1)
             continue  # an indictment's or a judgment's number
+        if lex.private_before.search(norm, max(0, start - 30), start):
+            trace.veto(PRIVATE_DOCUMENT, start, start + 1)
+            continue  # "Hợp đồng số 15/2019/HĐMB": a contract
         for form, make, rule in forms:
             match = form.match(norm, start)
             ref = make(match, norm, lex) if match else None
+            if ref is not None and _private_symbol(ref.code, lex):
+                trace.veto(PRIVATE_DOCUMENT, start, match.end())
+                covered = match.end()
+                break  # "…/HĐMB", "…/HĐ-…": a contract's symbol
             if ref is not None:
                 found.append(replace(ref, rule=rule))
                 covered = match.end()
                 break
     return found
+
+
+def _private_symbol(code: str | None, lex: _Lexicon) -> bool:
+    """Whether a code's symbol opens with a contract's abbreviation ("15/2019/HĐMB", "02/2020/HĐ-XD")."""
+    if not code:
+        return False
+    parts = [p for p in re.split(r"[/-]", code) if p and not p.isdigit()]
+    return bool(parts) and parts[0] in lex.private_symbol_parts
 
 
 def _state_ref(match: re.Match[str], norm: str, lex: _Lexicon) -> _Found | None:
@@ -118,7 +136,7 @@ def _state_ref(match: re.Match[str], norm: str, lex: _Lexicon) -> _Found | None:
     if doc_type == lex.agency_unit_type and not (year or lead) and " " in symbol:
         return None  # "DSR- PD 150/DSR- TD 150P" is a model number; a bare công văn is typed tight
     code = (f"{number}/{year}/" if year else f"{number}/") + "-".join(parts)
-    return _with_lead(match.start(), match.end(), lead, doc_type, code, number, year, issuer)
+    return _with_lead(match.start(), match.end(), lead, doc_type, code, number, year, issuer, lex)
 
 
 def _party_ref(match: re.Match[str], norm: str, lex: _Lexicon) -> _Found | None:
@@ -128,7 +146,7 @@ def _party_ref(match: re.Match[str], norm: str, lex: _Lexicon) -> _Found | None:
     code = f"{number}-{kind}/{'-'.join(issuers)}"
     lead = _lead_in(norm, match.start(), lex)
     return _with_lead(match.start(), match.end(), lead, lex.abbreviations.get(kind), code, number, None,
-                      "-".join(issuers))
+                      "-".join(issuers), lex)
 
 
 def _lower_ref(match: re.Match[str], norm: str, lex: _Lexicon) -> _Found | None:
@@ -142,7 +160,7 @@ def _lower_ref(match: re.Match[str], norm: str, lex: _Lexicon) -> _Found | None:
         code = (f"{number}/{year}/" if year else f"{number}/") + "-".join([kind, *issuers])
     lead = _lead_in(norm, match.start(), lex)
     return _with_lead(match.start(), match.end(), lead, lex.abbreviations.get(kind), code, number, year,
-                      "-".join(issuers))
+                      "-".join(issuers), lex)
 
 
 def _old_ref(match: re.Match[str], norm: str, lex: _Lexicon) -> _Found | None:
@@ -151,12 +169,14 @@ def _old_ref(match: re.Match[str], norm: str, lex: _Lexicon) -> _Found | None:
     if lead is None or lead.doc_type is None or lead.has_name:
         return None  # without a type word right before, "quận 1 - TPHCM" would be a code
     number, issuer = match.group(1), _canonical(match.group(2), lex)
-    return _with_lead(match.start(), match.end(), lead, None, f"{number}-{issuer}", number, None, issuer)
+    return _with_lead(match.start(), match.end(), lead, None, f"{number}-{issuer}", number, None, issuer, lex)
 
 
 def _with_lead(start: int, end: int, lead: _Lead | None, doc_type: str | None, code: str, number: str,
-               year: str | None, issuer: str | None) -> _Found:
+               year: str | None, issuer: str | None, lex: _Lexicon) -> _Found:
     if lead is not None:
         start = lead.start
         doc_type = lead.doc_type or doc_type  # the words before win over the abbreviation
+        if doc_type is None:  # "văn bản số 1496/GTVT": the generic word's own type, as for "văn bản 3665"
+            doc_type = lex.bare_types.get(lead.word)
     return _Found(start, end, 0, doc_type, code, number, int(year) if year else None, issuer)

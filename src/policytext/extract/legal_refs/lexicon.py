@@ -76,6 +76,18 @@ class _Lexicon:
     plural_before: re.Pattern[str]
     named_abbreviations: dict[str, str]
     named_abbreviation: re.Pattern[str]
+    private_before: re.Pattern[str]
+    private_symbol_parts: frozenset[str]
+    qualifier_commas: tuple[str, ...]
+    qualifier_not_stops: tuple[str, ...]
+    anaphora_pointer: re.Pattern[str]
+    anaphora_type: re.Pattern[str]
+    anaphora_amended_type: re.Pattern[str]
+    amended_documents: re.Pattern[str]
+    year_named: re.Pattern[str]
+    law_aliases: dict[str, str]
+    amending_heads: frozenset[str]
+    code_coordination: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -141,6 +153,18 @@ def _lexicon() -> _Lexicon:
         # a list inside a qualifier ("về quản lý, bảo vệ và phát triển"): how many words, from the data
         qualifier_list=re.compile(rf", (?:[^\W\d_A-ZĐ]+ ){{1,{int(data['qualifier_list_words'])}}}và (?=\w)"),
         plural_before=book.compile("plural_before", ignore_case),
+        private_before=book.compile("private_before", ignore_case),
+        private_symbol_parts=frozenset(n(w) for w in data["private_symbol_parts"]),
+        qualifier_commas=tuple(", " + n(w) + " " for w in data["qualifier_comma_continuations"]),
+        qualifier_not_stops=tuple(n(w) for w in data["qualifier_not_stops"]),
+        anaphora_pointer=book.compile("anaphora_pointer"),
+        anaphora_type=book.compile("anaphora_type"),
+        anaphora_amended_type=book.compile("anaphora_amended_type"),
+        amended_documents=book.compile("amended_documents"),
+        year_named=book.compile("year_named"),
+        law_aliases={n(k): n(v) for k, v in data["law_aliases"].items()},
+        amending_heads=frozenset(n(h) for h in data["amending_heads"]),
+        code_coordination=book.compile("code_coordination"),
     )
 
 
@@ -171,13 +195,15 @@ def _book() -> PatternBook:
     plain = ("term_issuers", "urgency_words", "case_document_words", "not_law_first_words", "foreign_owners",
              "draft_markers", "org_words_before", "treaty_words", "party_congress_words", "plenum_ordinals",
              "not_before_lower_law", "law_name_heads", "qualifier_types", "qualifier_stop_words",
-             "named_abbreviations", "plural_markers")
+             "named_abbreviations", "plural_markers", "qualifier_issuers", "private_document_words", "anaphora_pointers",
+             "anaphora_amended_types")
     lists = {key: alternation(data[key]) for key in plain}
     lists.update(
         type_words=alternation(type_words),
         lower_types=alternation({k.lower() for k, v in canonical.items() if v in abbreviations}),
         bare_types_cased=alternation(v for t in bare_types for v in (t, t[0].upper() + t[1:], t.upper())),
         law_names=_law_names(data),
+        anaphora_types=alternation([*data["anaphora_types"], *data["anaphora_lower_types"]]),
         qualifier_heads_cased=alternation(v for h in data["qualifier_heads"] for v in (n(h), n(h)[0].upper() + n(h)[1:])),
     )
     return PatternBook(load_yaml("patterns/legal_refs.yaml")["fragments"], lists, name="patterns/legal_refs.yaml")

@@ -50,7 +50,19 @@ def _named(norm: str, lex: _Lexicon, trace) -> list[_Found]:
         if lex.draft_before.search(norm, max(0, start - 10), start):
             trace.veto(DRAFT, start, end)
             continue
+        if amended:  # "Luật sửa đổi, bổ sung một số điều của Luật A, Luật B và Luật C": one reference
+            chain = lex.amended_documents.match(norm, amended.end() - 1)
+            if chain and len(norm[:chain.end()].rstrip()) > end:
+                end = len(norm[:chain.end()].rstrip())
         found.append(_Found(start, end, 1, doc_type, None, None, year, None, NAMED_LAW))
+    year_named = lex.year_named.finditer(norm) if "luật năm" in norm or "lệnh năm" in norm else ()
+    for match in year_named:  # "pháp lệnh năm 1993": the law of that year
+        start = match.start()
+        if lex.not_before_lower_law.search(norm, max(0, start - 6), start) or \
+                lex.draft_before.search(norm, max(0, start - 10), start):
+            continue
+        found.append(_Found(start, match.end(), 1, lex.named_types[match.group(1)], None, None, int(match.group(2)),
+                            None, NAMED_LAW))
     for match in _word_matches(lex.constitution, norm):
         start = match.start()
         if lex.draft_before.search(norm, max(0, start - 10), start) or lex.foreign_after.match(norm, match.end()):
@@ -58,6 +70,9 @@ def _named(norm: str, lex: _Lexicon, trace) -> list[_Found]:
                        start, match.end())
             continue  # a draft, or "Hiến pháp EU"
         year = match.group(1)
+        if match.group(0) == "Hiến pháp":
+            trace.veto(GENERIC, start, match.end())
+            continue  # "Hiến pháp" with no year or country names no one text (RECORD.md: a name or qualifier)
         found.append(_Found(match.start(), match.end(), 1, "Hiến pháp", None, None, int(year) if year else None, None,
                             CONSTITUTION))
     for match in _word_matches(lex.named_abbreviation, norm):
@@ -83,7 +98,7 @@ def _qualified(norm: str, lex: _Lexicon, trace) -> list[_Found]:
     """Named by a qualifier: "Nghị định về đầu tư …", "Thông tư hướng dẫn nhập khẩu phế liệu"."""
     found: list[_Found] = []
     for match in _word_matches(lex.qualified, norm):
-        kind, head = match.group(1), match.group(2)
+        kind, head = match.group("kind"), match.group("head")  # an issuer may stand between: "của Quốc hội"
         doc_type = lex.named_types.get(kind.lower(), kind)
         if doc_type in ("Luật", "Bộ luật") and head.lower() not in lex.qualifier_law_heads:
             continue  # "Luật quy định …" is a sentence about some law
@@ -97,7 +112,11 @@ def _qualified(norm: str, lex: _Lexicon, trace) -> list[_Found]:
         if lex.treaty_before.search(norm, max(0, start - 120), start):
             trace.veto(FOREIGN, start, match.end())
             continue
-        end = _qualifier_end(norm, match.end(), lex)
+        if head.lower() in lex.amending_heads:  # "… sửa đổi, bổ sung một số điều của Hiến pháp năm 2013"
+            amended = lex.amended_documents.match(norm, match.end() - 1)
+            end = len(norm[:amended.end()].rstrip()) if amended else None
+        else:
+            end = _qualifier_end(norm, match.end(), lex)
         if end is None or lex.foreign_after.match(norm, end):
             continue
         found.append(_Found(start, end, 1, doc_type, None, None, None, None, QUALIFIED))
@@ -119,7 +138,7 @@ def _qualifier_end(norm: str, pos: int, lex: _Lexicon) -> int | None:
     for i, (w_start, w_end, text) in enumerate(_iter_words(norm, pos)):
         if i >= lex.qualifier_max_words:
             break
-        if lex.qualifier_stop.match(norm, w_start):
+        if lex.qualifier_stop.match(norm, w_start) and not _inside_phrase(norm, w_start, lex.qualifier_not_stops):
             if text in lex.qualifier_anaphora:
                 return None  # "Thông tư hướng dẫn về vấn đề này" points back
             break
@@ -129,9 +148,15 @@ def _qualifier_end(norm: str, pos: int, lex: _Lexicon) -> int | None:
         if text.lower() not in _DANGLING:
             end = w_end
         if norm[w_end:w_end + 1] != " " and not lex.qualifier_list.match(norm, w_end) \
-                and not norm.startswith(lex.comma_continuations, w_end):
-            break  # punctuation or end of line closes the phrase, except in a list or "phòng, chống"
+                and not norm.startswith(lex.comma_continuations + lex.qualifier_commas, w_end):
+            break  # punctuation or end of line closes the phrase, except in a list, "phòng, chống", "cơ chế, chính sách"
     return end
+
+
+def _inside_phrase(norm: str, at: int, phrases: tuple[str, ...]) -> bool:
+    """Whether the word at ``at`` ends one of ``phrases`` ("số" in "một số")."""
+    return any(norm.endswith(phrase, 0, norm.find(" ", at) if norm.find(" ", at) > 0 else len(norm))
+               and norm[:at].endswith(phrase.rsplit(" ", 1)[0] + " ") for phrase in phrases if " " in phrase)
 
 
 def _known_name_end(norm: str, pos: int, lex: _Lexicon) -> int | None:

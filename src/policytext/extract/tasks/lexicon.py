@@ -1,0 +1,98 @@
+"""What the task rules know: the vocabulary of resources/tasks.yaml and the marker patterns of
+resources/patterns/tasks.yaml, compiled once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ...match.patterns import PatternBook, alternation
+from ...resources import load_yaml
+
+# every lower-case letter a Vietnamese text uses (Latin-1 and Latin Extended Additional included)
+_LOWER = "".join(chr(c) for c in range(0x61, 0x2000) if chr(c).islower() and chr(c).isalpha())
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    data: dict
+    markers: dict[str, re.Pattern[str]]  # marker style -> pattern
+    cores: dict[str, tuple[str, ...]]  # marker style -> words a text needs for the style to be looked for
+    thu: dict[str, int]
+    la: dict[str, int]
+    sequence_first: frozenset[str]
+    sequence_last: frozenset[str]
+    directive_start: re.Pattern[str]
+    directive_anywhere: re.Pattern[str]
+    not_directive_start: re.Pattern[str]
+    reason_opener: re.Pattern[str]
+    modal: re.Pattern[str]
+    not_modal: re.Pattern[str]
+    lead_in: re.Pattern[str]
+    lead_in_modal: re.Pattern[str]
+    options_lead_in: re.Pattern[str]
+    not_task_lead_in: re.Pattern[str]
+    law_article: re.Pattern[str]
+    law_article_line: re.Pattern[str]
+    count_word: re.Pattern[str]
+    counted_task: re.Pattern[str]
+
+    def number(self, key: str) -> float:
+        return float(self.data[key])
+
+
+def phrases(words, *, anchored: bool | str = False) -> re.Pattern[str]:
+    """Whole-word, case-insensitive alternation of phrases, longest first (anchored: for ``match`` at a
+    position, after punctuation and an optional "là")."""
+    prefix = r"[\s,:;.)\-–]*(?:là\s+)?" if anchored else r"(?<!\w)"
+    if anchored == "after-comma":  # right after the marker's comma or colon: "Thứ nhất, do …"
+        prefix = r"\s*[,:]\s*(?:là\s+)?"
+    if anchored == "after-marker":  # right after the marker, with or without its comma: "hai là đề nghị …"
+        prefix = r"\s*[,:]?\s*(?:là\s+)?"
+    return re.compile(rf"{prefix}(?:{alternation(words)})(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = load_yaml("tasks.yaml")
+    la_words = [w for word in data["la_ordinals"] for w in (word, word.lower())]
+    lists = {
+        "thu_ordinals": alternation(data["thu_ordinals"]),
+        "la_ordinals": alternation(la_words),
+        "sequence_first": alternation(data["sequence_first"]),
+        "sequence_next": alternation(data["sequence_next"]),
+        "sequence_last": alternation([w for word in data["sequence_last"] for w in (word, word.lower())]),
+        "lower_letter": f"[{re.escape(_LOWER)}]",
+        "number_words": alternation([w.lower() for w in data["la_ordinals"]]),
+        "option_leads": alternation(data["option_leads"]),
+    }
+    patterns = load_yaml("patterns/tasks.yaml")
+    book = PatternBook(patterns["fragments"], lists, name="patterns/tasks.yaml")
+    styles = ("ordinal", "ordinal_inline", "la", "paren", "letter", "number", "bullet", "step", "option",
+              "sequence_first", "sequence_next", "sequence_last", "numbered_name")
+    return Lexicon(
+        data=data,
+        markers={style: book.compile(style) for style in styles},
+        cores={style: tuple(patterns["cores"][style]) for style in styles},
+        thu={word: i for i, word in enumerate(data["thu_ordinals"], start=1)},
+        la={word.lower(): i for i, word in enumerate(data["la_ordinals"], start=1)},
+        sequence_first=frozenset(data["sequence_first"]),
+        sequence_last=frozenset(w.lower() for w in data["sequence_last"]),
+        directive_start=phrases(data["directive_starts"], anchored=True),
+        directive_anywhere=phrases(data["directive_starts"]),
+        not_directive_start=phrases(data["not_directive_starts"], anchored=True),
+        reason_opener=phrases(data["reason_openers"], anchored="after-comma"),
+        modal=phrases(data["modals"]),
+        not_modal=phrases(data["not_modals"]),
+        lead_in=phrases(data["lead_in_cues"]),
+        lead_in_modal=phrases(data["lead_in_modal_cues"]),
+        options_lead_in=book.compile("options_lead_in", re.IGNORECASE),
+        not_task_lead_in=phrases(data["not_task_lead_ins"]),
+        law_article=re.compile(rf"(?:^|\s){re.escape(data['law_article_heading'])} \d+[a-z]?\.?$"),
+        # a heading line "Điều 43 (dự luật): Bảo đảm an toàn …" right before the list
+        law_article_line=re.compile(rf"\s*{re.escape(data['law_article_heading'])} \d+[a-z]?\b"),
+        # a count before a noun: "bốn nội dung", "2 việc" (the number words of la_ordinals, or digits)
+        counted_task=phrases(data["counted_task_nouns"], anchored=True),
+        count_word=re.compile(rf"(?<!\w)(\d{{1,2}}|{alternation(la_words)}) (?=[^\W\d_])"),
+    )

@@ -1,0 +1,93 @@
+"""Enumerations: markers of one style numbered 1, 2, 3 … (bullets: consecutive lines), and which of them
+are sub-lists of another.
+
+A new 1 starts a new list; a marker out of sequence is no item; two items never stand more than
+``max_item_gap`` characters apart. "Cuối cùng" closes the open list of ordinal words, "là" words, numbers,
+steps or sequence words it follows (within ``last_word_reach``). In nested lists ("1. … a) … b) … 2. …") the
+outer enumeration is the list and its items span their sub-items.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .lexicon import Lexicon
+from .markers import Marker
+
+# how deep a style usually sits: a list of a deeper style inside an item of a shallower one is its sub-list
+RANK = {"ordinal": 0, "la": 0, "sequence": 0, "step": 0, "option": 0, "numbered_name": 0, "number": 0,
+        "paren": 1, "letter": 2, "bullet": 3}
+# the styles a "Cuối cùng" may close
+_CLOSED_BY_LAST = ("ordinal", "la", "sequence", "number", "step")
+
+
+def line_end(norm: str, position: int) -> int:
+    end = norm.find("\n", position)
+    return len(norm) if end < 0 else end
+
+
+def rank(run: list[Marker]) -> int:
+    first = run[0]
+    return RANK[first.style] + (1 if first.style == "bullet" and first.key == "+" else 0)
+
+
+def enumerations(markers: list[Marker], norm: str, lex: Lexicon) -> list[list[Marker]]:
+    """Lists of at least ``min_items`` markers, each numbered 1, 2, 3 … (ordinals filled in), by start."""
+    gap, reach = lex.number("max_item_gap"), lex.number("last_word_reach")
+    done: list[list[Marker]] = []
+    open_runs: dict[tuple[str, str], list[Marker]] = {}
+    for marker in markers:
+        if marker.style == "last":
+            candidates = [run for (style, _), run in open_runs.items()
+                          if style in _CLOSED_BY_LAST and 0 < marker.start - run[-1].start <= reach]
+            if candidates:
+                run = max(candidates, key=lambda r: r[-1].start)  # the list just before it
+                run.append(replace(marker, ordinal=run[-1].ordinal + 1, key=run[0].key))
+                done.append(run)
+                del open_runs[(run[0].style, run[0].key)]
+            continue
+        slot = (marker.style, marker.key)
+        run = open_runs.get(slot)
+        if marker.style == "bullet":
+            if run and not norm[line_end(norm, run[-1].start):marker.start].strip():
+                run.append(replace(marker, ordinal=len(run) + 1))  # the next line of the same bullet
+            else:
+                if run:
+                    done.append(run)
+                open_runs[slot] = [replace(marker, ordinal=1)]
+            continue
+        if marker.ordinal == 1:
+            if run:
+                done.append(run)
+            open_runs[slot] = [marker]
+        elif run and marker.start - run[-1].start <= gap and (
+                marker.ordinal == run[-1].ordinal + 1 or marker.ordinal is None and marker.style == "sequence"):
+            run.append(replace(marker, ordinal=run[-1].ordinal + 1))
+    done.extend(open_runs.values())
+    runs = [run for run in done if len(run) >= lex.number("min_items")]
+    return sorted(runs, key=lambda run: run[0].start)
+
+
+def nested_in(outer: list[Marker], inner: list[Marker], norm: str) -> bool:
+    """Is ``inner`` a sub-list of ``outer``: inside one of its items, or right under its last one?"""
+    if inner is outer or inner[0].start <= outer[0].start:
+        return False
+    if rank(inner) > rank(outer):
+        if inner[0].start < outer[-1].start:
+            return True
+        # right under the last item, when that item's line announces it ("2. Tổ chức tiêm vắc xin:")
+        last_line = line_end(norm, outer[-1].end)
+        return norm[:last_line].rstrip().endswith(":") and not norm[last_line:inner[0].start].strip()
+    if rank(inner) == rank(outer):  # "Thứ nhất … Thứ hai" inside item 1 of "1. … 2. …"
+        return any(a.start < inner[0].start and inner[-1].start < b.start for a, b in zip(outer, outer[1:]))
+    return False
+
+
+def outer_lists(runs: list[list[Marker]], norm: str) -> list[tuple[list[Marker], list[list[Marker]]]]:
+    """Each list that is no sub-list of another, with its sub-lists."""
+    out = []
+    for run in runs:
+        if any(nested_in(other, run, norm) for other in runs if other is not run):
+            continue
+        out.append((run, [other for other in runs if nested_in(run, other, norm)]))
+    return out

@@ -1,0 +1,63 @@
+"""Candidate enumeration markers of every style (patterns in resources/patterns/tasks.yaml).
+
+A marker alone is no task: "thứ hai" is also Monday, "(1)" a footnote, "- " a line of dialogue, "Sau đó" a
+narrative link. Lists (lists.py) keep the markers that enumerate 1, 2, 3 … in one style.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+
+# letters of a Vietnamese enumeration "a) b) c) d) đ) e) g) …" (legal texts skip f, j, w, z)
+LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    style: str  # ordinal, la, paren, letter, number, bullet, step, option, sequence, last, numbered_name
+    ordinal: int | None  # None where only the position in the list gives it (bullets, "Tiếp theo")
+    start: int  # normalised coordinates of the marker as written, without trailing punctuation
+    end: int
+    key: str = ""  # what every marker of one list shares: the bullet character, the numbered name's head
+
+
+# the pattern of each style (patterns/tasks.yaml) and the style its markers take
+_STYLES = (("ordinal", "ordinal"), ("ordinal_inline", "ordinal"), ("la", "la"), ("paren", "paren"),
+           ("letter", "letter"), ("number", "number"), ("bullet", "bullet"), ("step", "step"), ("option", "option"),
+           ("sequence_first", "sequence"), ("sequence_next", "sequence"), ("sequence_last", "last"),
+           ("numbered_name", "numbered_name"))
+
+
+def _ordinal(pattern: str, value: str, lex: Lexicon) -> int | None:
+    if value.isdigit():
+        return int(value)
+    if pattern == "letter":
+        return LETTERS.index(value) + 1 if value in LETTERS else None
+    if pattern.startswith("ordinal"):
+        return lex.thu.get(value)
+    if pattern in ("la", "step"):
+        return lex.la.get(value.lower())
+    if pattern == "sequence_first":
+        return 1
+    return None  # bullets, later sequence words and "Cuối cùng" take their place in the list
+
+
+def find_markers(norm: str, lex: Lexicon) -> list[Marker]:
+    """Every candidate marker in the normalised text, by position (one per start)."""
+    found: dict[int, Marker] = {}
+    for pattern, style in _STYLES:
+        if not any(core in norm for core in lex.cores[pattern]):
+            continue  # none of the style's words: no marker of it
+        for match in lex.markers[pattern].finditer(norm):
+            start, end = match.span("m")
+            if start in found:
+                continue  # "Thứ nhất" found by the line and the inline pattern
+            key = match.group("n") if style == "bullet" else ""
+            if style == "bullet" and key == "–":
+                key = "-"  # writers mix the hyphen and the en dash in one list
+            if style == "numbered_name":
+                key = match.group("head")
+            found[start] = Marker(style, _ordinal(pattern, match.group("n"), lex), start, end, key)
+    return sorted(found.values(), key=lambda marker: marker.start)

@@ -1,0 +1,89 @@
+"""Scoring of the task gold (policytext.evaluation.tasks) on tiny hand-made gold/prediction pairs."""
+
+from __future__ import annotations
+
+import json
+
+from policytext.evaluation.tasks import (evaluate_tasks, format_task_report, is_task_gold, load_task_gold,
+                                         same_actors, same_name)
+
+TEXT = "Bộ trưởng yêu cầu: Thứ nhất, các sở rà soát trước ngày 30/9/2021. Thứ hai, báo cáo. Hết."
+
+
+def item(marker: str, end_text: str, ordinal: int, **fields) -> dict:
+    start = TEXT.index(marker)
+    base = {"ordinal": ordinal, "marker": marker, "start": start, "end": TEXT.index(end_text) + len(end_text),
+            "issued_by": None, "actor": [], "deadline": None, "directive": None, "list": 1}
+    base.update(fields)
+    return base
+
+
+GOLD = {"source": "vntc-x", "id": "a", "published": None, "split": "dev", "enumerates_tasks": True,
+        "tasks": [item("Thứ nhất", "30/9/2021.", 1, issued_by="Bộ trưởng Nguyễn Văn A", actor=["các sở"],
+                       deadline={"value": "/2021-09-30", "start": 0, "end": 0}),
+                  item("Thứ hai", "báo cáo.", 2, issued_by="Bộ trưởng Nguyễn Văn A")]}
+
+
+def score(prediction: dict, gold: dict = GOLD) -> dict:
+    return evaluate_tasks([gold], lambda text, published: prediction, texts={gold["id"]: TEXT}, details=True)
+
+
+def test_perfect_prediction():
+    tasks = [dict(t, issued_by="Nguyễn Văn A", deadline="/2021-09-30" if t["ordinal"] == 1 else None)
+             for t in GOLD["tasks"]]
+    result = score({"tasks": tasks})
+    assert result["items"]["f1"] == 1.0 and result["ends"]["accuracy"] == 1.0
+    assert result["count_exact"]["accuracy"] == 1.0 and result["count_exact_with_tasks"]["accuracy"] == 1.0
+    assert result["issued_by"]["accuracy"] == 1.0 and result["issued_by"]["total"] == 2
+    assert result["actor"]["accuracy"] == 1.0 and result["actor"]["total"] == 1
+    assert result["deadline"]["accuracy"] == 1.0 and result["deadline"]["total"] == 1
+    assert result["details"] == {}
+
+
+def test_items_match_by_start_and_ends_are_scored_on_matches():
+    first = dict(GOLD["tasks"][0], end=len(TEXT))  # runs to the end of the text
+    result = score({"tasks": [first, dict(GOLD["tasks"][1], start=0)]})
+    assert (result["items"]["tp"], result["items"]["gold"], result["items"]["predicted"]) == (1, 2, 2)
+    assert result["ends"]["accuracy"] == 0.0
+    assert result["count_exact"]["accuracy"] == 1.0  # two and two, although one is misplaced
+    assert any(line.startswith("~ item 1") and "end" in line for line in result["details"]["vntc-x#a"])
+
+
+def test_an_article_without_tasks_counts_for_the_overall_count_only():
+    gold = dict(GOLD, id="b", enumerates_tasks=False, tasks=[])
+    result = score({"tasks": []}, gold)
+    assert result["count_exact"]["accuracy"] == 1.0 and result["count_exact_with_tasks"]["total"] == 0
+    assert result["articles_with_tasks"]["gold"] == 0
+
+
+def test_names_match_folded_or_contained_on_word_boundaries():
+    assert same_name("Bộ trưởng Nguyễn Hồng Diên", "nguyễn hồng diên")
+    assert same_name("“Bộ Công Thương”", "Bộ Công Thương")
+    assert not same_name("Bộ Công Thương", "Bộ Tài chính") and not same_name("Bộ Công", None)
+    assert same_actors(["các sở", "UBND tỉnh"], ["UBND tỉnh", "các sở"])
+    assert not same_actors(["các sở"], ["các sở", "doanh nghiệp"])
+
+
+def test_directive_is_right_when_a_mention_of_the_predicted_document_is_in_the_gold_text():
+    gold = dict(GOLD, tasks=[dict(t, directive="Chỉ thị 34-CT/TW của Bộ Chính trị") for t in GOLD["tasks"]])
+    prediction = {"tasks": [dict(t, directive="Chỉ thị|34-CT/TW") for t in GOLD["tasks"]],
+                  "legal_refs": [{"text": "Chỉ thị 34-CT/TW", "doc_key": "Chỉ thị|34-CT/TW"}]}
+    assert score(prediction, gold)["directive"]["accuracy"] == 1.0
+    assert score({"tasks": GOLD["tasks"]}, gold)["directive"]["accuracy"] == 0.0
+
+
+def test_split_filter_and_gold_kind(tmp_path):
+    path = tmp_path / "tasks_gold.jsonl"
+    path.write_text("\n".join(json.dumps(dict(GOLD, id=i, split=s)) for i, s in (("a", "dev"), ("b", "test"))),
+                    encoding="utf-8")
+    assert [e["id"] for e in load_task_gold(path, "test")] == ["b"]
+    assert len(load_task_gold(path)) == 2 and is_task_gold(path)
+    other = tmp_path / "extract_dev.jsonl"
+    other.write_text(json.dumps({"source": "x", "id": "y", "tasks": []}), encoding="utf-8")
+    assert not is_task_gold(other)
+
+
+def test_report_names_every_measure():
+    report = format_task_report(score({"tasks": GOLD["tasks"]}), "dev")
+    for label in ("items (by start)", "task count exact", "ends right", "issued_by", "actor", "deadline", "directive"):
+        assert label in report
