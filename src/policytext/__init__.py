@@ -44,20 +44,27 @@ def load(run_dir: "str | Path") -> Iterator[Record]:
     """
     from pathlib import Path
 
-    from .runs.layout import record_files
+    from .runs.layout import record_files, table_files
 
     files = record_files(Path(run_dir))
     if not files:
         raise FileNotFoundError(f"{run_dir}: no records (is this a policytext run folder?)")
-    return _records(files)
+    return _records(files, table_files(Path(run_dir), "officials"))
 
 
-def _records(files: "list[Path]") -> Iterator[Record]:
+def _records(files: "list[Path]", officials: "list[Path]") -> Iterator[Record]:
+    """Records with each official's ``person_id`` from the officials table of the same part (a finished
+    run writes it there, not into the records files)."""
     from .io.writers import iter_jsonl
+    from .runs.layout import person_ids
 
-    for path in files:
+    for number, path in enumerate(files):
+        ids = person_ids(officials[number]) if len(officials) == len(files) else {}
         for data in iter_jsonl(path):
-            yield Record.from_dict(data)
+            record = Record.from_dict(data)
+            for index, official in enumerate(record.officials):
+                official.person_id = official.person_id or ids.get((record.id, index))
+            yield record
 
 
 __all__ = ["Article", "Options", "Record", "Source", "analyze", "explain", "load", "read", "run", "__version__"]

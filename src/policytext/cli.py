@@ -161,6 +161,8 @@ def _print_summary(summary: dict) -> None:
     table.add_row("time", f"{summary['seconds']:.1f} s ({summary['articles_per_second'] or 0:.1f} articles/s{resumed})")
     for name, count in summary["extracted"].items():
         table.add_row(name, f"{count:,}")
+    for name, count in (summary.get("run_tables") or {}).items():
+        table.add_row(name, f"{count:,} (across the run)")
     table.add_row("files", ", ".join(summary["files"]))
     out.print(table)
 

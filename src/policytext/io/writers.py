@@ -16,6 +16,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..model import Record
+from ..tables.places import PLACES_SCHEMA, place_rows
 
 ROW_GROUP = 2000  # records buffered per Parquet row group
 
@@ -33,7 +34,11 @@ TABLE_SCHEMAS: dict[str, pa.Schema] = {
     ),
     "officials": pa.schema(
         [("article_id", _STR), ("published", _STR), ("name", _STR), ("title", _STR), ("organization", _STR),
-         ("former", pa.bool_()), ("n_mentions", _INT), ("first_start", _INT), ("first_end", _INT)]
+         ("former", pa.bool_()), ("n_mentions", _INT), ("first_start", _INT), ("first_end", _INT),
+         # added: the official's index in the record (with article_id, the key of an official), the
+         # canonical position, and the person across the run (filled when the run finishes)
+         ("official", _INT), ("title_norm", _STR), ("organization_canonical", _STR), ("organization_start", _INT),
+         ("organization_end", _INT), ("person_id", _STR)]
     ),
     "organizations": pa.schema(
         [("article_id", _STR), ("published", _STR), ("name", _STR), ("kind", _STR), ("successor", _STR),
@@ -58,6 +63,7 @@ TABLE_SCHEMAS: dict[str, pa.Schema] = {
          ("n_evidence", _INT), ("evidence", pa.list_(_STR)), ("evidence_start", pa.list_(_INT)),
          ("evidence_end", pa.list_(_INT))]
     ),
+    "places": PLACES_SCHEMA,
 }
 
 
@@ -67,8 +73,11 @@ def table_rows(record: Record) -> dict[str, list[dict[str, Any]]]:
     officials = [
         {**key, "name": o.name, "title": p.title if p else None, "organization": p.organization if p else None,
          "former": p.former if p else None, "n_mentions": len(o.mentions), "first_start": _first(o.mentions, "start"),
-         "first_end": _first(o.mentions, "end")}
-        for o in record.officials for p in (o.positions or [None])  # one row per position
+         "first_end": _first(o.mentions, "end"), "official": index, "title_norm": p.title_norm if p else None,
+         "organization_canonical": p.organization_canonical if p else None,
+         "organization_start": p.organization_start if p else None,
+         "organization_end": p.organization_end if p else None, "person_id": o.person_id}
+        for index, o in enumerate(record.officials) for p in (o.positions or [None])  # one row per position
     ]
     return {
         "articles": [{
@@ -100,6 +109,7 @@ def table_rows(record: Record) -> dict[str, list[dict[str, Any]]]:
         "themes": [{**key, "theme": t.id, "score": t.score, "n_evidence": len(t.evidence),
                     "evidence": [e.text for e in t.evidence], "evidence_start": [e.start for e in t.evidence],
                     "evidence_end": [e.end for e in t.evidence]} for t in record.themes],
+        "places": place_rows(record),
     }
 
 

@@ -4,7 +4,9 @@
     OUT/manifest/part-00000.json      one per committed part: the commit marker (see runs.parts)
     OUT/records/part-00000.jsonl      one RECORD.md record per line
     OUT/errors/part-00000.jsonl       one row per article or file that could not be read
-    OUT/<table>/part-00000.parquet    one folder per table (articles, officials, ...)
+    OUT/<table>/part-00000.parquet    one folder per table (articles, officials, places, ...)
+    OUT/persons/persons.parquet       tables of the whole run, written once every part is committed
+    OUT/documents/documents.parquet   (runs.finish), which also fills officials' person_id
     OUT/summary.json                  written last, when the run is finished
 
 A part is committed when its manifest file exists; data files of a higher-numbered part, and
@@ -34,6 +36,7 @@ ERRORS = "errors"
 TABLES = tuple(TABLE_SCHEMAS)
 EXTENSIONS = {RECORDS: "jsonl", ERRORS: "jsonl", **{table: "parquet" for table in TABLES}}
 LEGACY_FILES = ("records.jsonl", "errors.jsonl", *(f"{table}.parquet" for table in TABLES))
+RUN_TABLES = ("persons", "documents")  # one file each, for the whole run (runs.finish)
 RUN_FORMAT = "policytext-run/1"
 
 _PART = re.compile(r"^part-(\d{5,})$")
@@ -137,13 +140,25 @@ def table_files(run_dir: Path, table: str) -> list[Path]:
     return part_files(run_dir, table)
 
 
+def person_ids(officials_file: Path) -> dict[tuple[str, int], str]:
+    """(article id, official index) -> person_id, from one officials part of a finished run."""
+    import pyarrow.parquet as pq
+
+    try:
+        table = pq.read_table(officials_file, columns=["article_id", "official", "person_id"])
+    except (OSError, KeyError, ValueError):  # an older run's table, without the columns
+        return {}
+    return {(article, index): person for article, index, person in
+            zip(*(table.column(c).to_pylist() for c in ("article_id", "official", "person_id"))) if person}
+
+
 # --- cleaning ----------------------------------------------------------------------------------
 
 def remove_leftovers(run_dir: Path, committed: int) -> list[Path]:
     """Delete what an interrupted run left behind: temporary files anywhere in the run's folders,
     and data or manifest files of parts numbered ``committed`` or higher. Returns what went."""
     removed: list[Path] = []
-    for folder in (run_dir, *(run_dir / name for name in (MANIFEST, *EXTENSIONS))):
+    for folder in (run_dir, *(run_dir / name for name in (MANIFEST, *EXTENSIONS, *RUN_TABLES))):
         if not folder.is_dir():
             continue
         for path in folder.iterdir():
@@ -159,7 +174,7 @@ def remove_temporaries(run_dir: Path, pid: int) -> None:
     """Delete the temporary files process ``pid`` wrote in the run's folders. A run calls this as it
     ends, whatever ended it: a stop can land between opening a file and recording that it did."""
     suffix = f".tmp-{pid}"
-    for folder in (run_dir, *(run_dir / name for name in (MANIFEST, *EXTENSIONS))):
+    for folder in (run_dir, *(run_dir / name for name in (MANIFEST, *EXTENSIONS, *RUN_TABLES))):
         if folder.is_dir():
             for path in folder.iterdir():
                 if path.name.startswith(".") and path.name.endswith(suffix):
@@ -169,7 +184,7 @@ def remove_temporaries(run_dir: Path, pid: int) -> None:
 def remove_run(run_dir: Path) -> None:
     """Delete every file and folder policytext writes in ``run_dir`` (``--overwrite``), and nothing
     else: an output folder given by mistake keeps its other contents."""
-    for name in (MANIFEST, *EXTENSIONS):
+    for name in (MANIFEST, *EXTENSIONS, *RUN_TABLES):
         shutil.rmtree(run_dir / name, ignore_errors=True)
     for name in (RUN_FILE, SUMMARY_FILE, *LEGACY_FILES):
         (run_dir / name).unlink(missing_ok=True)
@@ -178,7 +193,7 @@ def remove_run(run_dir: Path) -> None:
 
 def remove_empty_folders(run_dir: Path) -> None:
     """Remove the run's data folders when they hold nothing (a run stopped before its first part)."""
-    for name in (MANIFEST, *EXTENSIONS):
+    for name in (MANIFEST, *EXTENSIONS, *RUN_TABLES):
         try:
             (run_dir / name).rmdir()
         except OSError:

@@ -26,6 +26,7 @@ from ..model import Article, ReadError, Source
 from . import layout, preflight
 from .errors import RunConfigError, RunFailed, RunStopped
 from .limits import DEFAULT_PART_SIZE
+from .finish import finish, intact_entries
 from .parts import PartWriter, sha256_of
 from .signals import StopSignals
 from .workers import ordered_map
@@ -86,12 +87,13 @@ def execute(spec: RunSpec, work: Callable[[Article | ReadError], Any], *, count_
                     if prepare is not None:
                         prepare()
                     session.run(stops)
+                    session.finish()
                 finally:
                     if not session.manifests and state.kind == "none":
                         layout.remove_temporaries(out_dir, os.getpid())
                         layout.remove_empty_folders(out_dir)
                 summary = build_summary(spec, session.manifests, count_fields, session.timing(),
-                                        summary_extras or {})
+                                        {**(summary_extras or {}), "run_tables": session.run_tables})
                 with stops.deferred():
                     if not (out_dir / layout.RUN_FILE).is_file():
                         write_json_atomic(out_dir / layout.RUN_FILE, spec.run_file())
@@ -113,16 +115,20 @@ def _verified(out_dir: Path, manifests: list[dict[str, Any]]) -> list[dict[str, 
     redone."""
     for number, manifest in enumerate(manifests):
         last = number == len(manifests) - 1
-        for entry in manifest["files"].values():
-            path = out_dir / entry["path"]
-            intact = path.is_file() and path.stat().st_size == entry["bytes"]
-            if intact and last:
-                intact = sha256_of(path) == entry["sha256"]
+        for folder in manifest["files"]:
+            intact = any(_matches(out_dir / entry["path"], entry, checksum=last)
+                         for entry in intact_entries(manifest, folder))
             if not intact:
                 for later in range(number, len(manifests)):
                     layout.manifest_file(out_dir, later).unlink(missing_ok=True)
                 return manifests[:number]
     return manifests
+
+
+def _matches(path: Path, entry: dict[str, Any], checksum: bool) -> bool:
+    if not (path.is_file() and path.stat().st_size == entry["bytes"]):
+        return False
+    return not checksum or sha256_of(path) == entry["sha256"]
 
 
 class _Session:
@@ -134,6 +140,8 @@ class _Session:
         self.count_fields = count_fields
         self.manifests = [_brief(m) for m in manifests]
         self.on_progress = on_progress
+        self.on_step: Callable[[str], None] | None = None
+        self.run_tables: dict[str, int] = {}
         self.resumed_at = self.safe_articles
         self.records_safe = sum(m["records"] for m in manifests)  # running totals of committed parts
         self.errors_safe = sum(m["errors"] for m in manifests)
@@ -179,6 +187,14 @@ class _Session:
                 self.part.abort()
                 self.part = None
             self.seconds = time.perf_counter() - self.clock
+
+    def finish(self) -> None:
+        """The tables of the whole run (runs.finish), once every part is committed. A stop during it
+        loses nothing: the parts are safe and ``--resume`` does it again."""
+        clock = time.perf_counter()
+        self.run_tables = finish(self.spec.out_dir, len(self.manifests), parquet=self.spec.parquet,
+                                 on_step=self.on_step)
+        self.seconds += time.perf_counter() - clock
 
     def _commit(self, stops: StopSignals) -> None:
         with stops.deferred():  # a stop arriving now waits until the part is wholly written
@@ -272,7 +288,7 @@ def build_summary(spec: RunSpec, manifests: list[dict[str, Any]], count_fields: 
         record_reasons.update(dict(manifest["record_error_reasons"]))
         extracted.update(manifest["extracted"])
     seconds = session["seconds"]
-    folders = [layout.MANIFEST, *layout.data_folders(spec.parquet)]
+    folders = [layout.MANIFEST, *layout.data_folders(spec.parquet), *(layout.RUN_TABLES if spec.parquet else ())]
     return {
         **extras,
         "inputs": spec.inputs,
