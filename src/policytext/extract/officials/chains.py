@@ -114,8 +114,10 @@ def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts,
         if apposed is not None:
             return apposed
     foreign = any(l.title.title.foreign or l.abroad or l.kind in ("country", "international", "foreign") for l in links)
-    foreign = foreign or links[-1].org_start is None and bool(lex.foreign_unit.match(norm, pos) or
-                                                              lex.foreign_place.match(norm, pos))
+    # "Thống đốc California", "Thống đốc bang Texas": a state's office (a company title there is a firm's:
+    # "Tổng Giám đốc Connecticut Foodshare")
+    foreign = foreign or links[-1].org_start is None and not links[-1].title.title.public_only and \
+        bool(lex.foreign_unit.match(norm, pos) or lex.foreign_place.match(norm, pos))
     name = vietnamese_name(norm, pos, org_starts, honorific=polite)
     company_titles = all(l.title.title.public_only and l.org_start is None for l in links)
     if name is None and _looks_foreign(norm, pos) and (foreign or not company_titles):
