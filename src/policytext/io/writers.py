@@ -16,6 +16,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..model import Record
+from ..timeline import value_bounds
 
 ROW_GROUP = 2000  # records buffered per Parquet row group
 
@@ -41,7 +42,10 @@ TABLE_SCHEMAS: dict[str, pa.Schema] = {
     ),
     "dates": pa.schema(
         [("article_id", _STR), ("published", _STR), ("start", _INT), ("end", _INT), ("text", _STR),
-         ("value", _STR), ("grain", _STR)]
+         ("value", _STR), ("grain", _STR),
+         # the first and last day the value covers (timeline.value_bounds): null on an open side and
+         # for partial or null values
+         ("date_start", pa.date32()), ("date_end", pa.date32())]
     ),
     "legal_refs": pa.schema(
         [("article_id", _STR), ("published", _STR), ("start", _INT), ("end", _INT), ("text", _STR),
@@ -84,7 +88,8 @@ def table_rows(record: Record) -> dict[str, list[dict[str, Any]]]:
              "first_end": _first(o.mentions, "end")}
             for o in record.organizations
         ],
-        "dates": [{**key, "start": d.start, "end": d.end, "text": d.text, "value": d.value, "grain": d.grain}
+        "dates": [{**key, "start": d.start, "end": d.end, "text": d.text, "value": d.value, "grain": d.grain,
+                   **dict(zip(("date_start", "date_end"), value_bounds(d.value)))}
                   for d in record.dates],
         "legal_refs": [
             {**key, "start": r.start, "end": r.end, "text": r.text, "doc_type": r.doc_type, "code": r.code,
