@@ -6,6 +6,7 @@
   ``organizations_in_context``: the same read as the words after a title (lower case, countries and bare
   ministry fields too), by start;
 - ``titles``: offices on word boundaries, by start;
+- ``places``: provinces, cities and countries written in the text, (start, end);
 - ``honorifics``: honorifics and degrees ("ông", "bà", "PGS.TS");
 - ``capitalised_starts``: where capitalised words start (candidate person names).
 
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from .names import capitalised_word_starts, honorific_matches
 from .organizations import organization_matches
+from .places import place_matches
 from .titles import title_matches
 
 if TYPE_CHECKING:
@@ -53,6 +55,10 @@ class Layers:
     @property
     def titles(self) -> dict:
         return self._get("titles", lambda: title_matches(self._doc.norm))
+
+    @property
+    def places(self) -> list[tuple[int, int]]:
+        return self._get("places", lambda: place_matches(self._doc.norm))
 
     @property
     def honorifics(self) -> list:
