@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable, Sequence
+from itertools import chain
+from typing import Any, Iterable, Iterator, Sequence
 
 from ..model import Article, ReadError, Source
 from .published import parse_published
@@ -74,15 +75,22 @@ def article_from_record(record: Any, source: Source, fields: FieldMap,
         return ReadError(source, f"record is {json_type(record, article=True)}, not a JSON object")
     text = None
     found_empty = found_other = None
-    for name in fields.text:
-        value = lookup(record, name)
-        if isinstance(value, str):
-            if value.strip():
-                text = value
-                break
-            found_empty = found_empty or name
-        elif value is not MISSING and value is not None:
-            found_other = found_other or (name, value)
+    # a field the analyst named is looked up where it says; otherwise the article may be one level
+    # down ({"content": {"text": …, "title": …}}, or the columns content.text, content.title of a CSV
+    # exported from it), and then its other fields are looked for there too
+    scopes = chain([record], () if "text" in fields.explicit else _objects(record))
+    for scope in scopes:
+        for name in fields.text:
+            value = lookup(scope, name)
+            if isinstance(value, str):
+                if value.strip():
+                    text = value
+                    break
+                found_empty = found_empty or name
+            elif value is not MISSING and value is not None and scope is record:
+                found_other = found_other or (name, value)
+        if text is not None:
+            break
     if text is None:
         if found_empty:
             reason = f"text field '{found_empty}' is empty"
@@ -92,6 +100,8 @@ def article_from_record(record: Any, source: Source, fields: FieldMap,
             keys = ", ".join(list(map(str, record))[:12]) or "none"
             reason = f"no text field (looked for {', '.join(fields.text)}; the record has: {keys})"
         return ReadError(source, reason)
+    if scope is not record:
+        record = {**scope, **record}  # the record's own fields first, then the article object's
     url = clean(_first(record, fields.url))
     identifier = _first(record, fields.id)
     if isinstance(identifier, bool) or not isinstance(identifier, (str, int)):
@@ -108,22 +118,54 @@ def article_from_record(record: Any, source: Source, fields: FieldMap,
 
 
 def lookup(record: dict, name: str) -> Any:
-    """``record[name]``, or the dotted path ``a.b`` inside it; keys also match case-insensitively."""
+    """``record[name]``, or the dotted path ``a.b`` inside it; keys also match case-insensitively.
+
+    Flattened names count as nested: a CSV exported from nested JSON has a column ``content.text``,
+    which ``lookup(row, "content.text")`` finds as it finds ``{"content": {"text": …}}``, and
+    ``lookup(row, "content")`` gives ``{"text": …}`` as it would from the nested object."""
     if name in record:
         return record[name]
     current: Any = record
-    for part in name.split("."):
+    parts = name.split(".")
+    i = 0
+    while i < len(parts):
         if not isinstance(current, dict):
             return MISSING
-        if part in current:
-            current = current[part]
-            continue
-        folded = {str(k).casefold(): k for k in current}
-        key = folded.get(part.casefold(), MISSING)
-        if key is MISSING:
-            return MISSING
-        current = current[key]
+        for j in range(len(parts), i, -1):  # the longest run of parts written as one key first
+            key = _key(current, ".".join(parts[i:j]))
+            if key is not MISSING:
+                current, i = current[key], j
+                break
+        else:
+            return _flattened(current, ".".join(parts[i:])) or MISSING
     return current
+
+
+def _key(mapping: dict, name: str) -> Any:
+    if name in mapping:
+        return name
+    folded = name.casefold()
+    return next((k for k in mapping if str(k).casefold() == folded), MISSING)
+
+
+def _flattened(mapping: dict, prefix: str) -> dict:
+    """The keys under ``prefix.`` of a flattened object, without the prefix: {"text": …} for "content"."""
+    folded = prefix.casefold() + "."
+    return {str(k)[len(folded):]: v for k, v in mapping.items() if str(k).casefold().startswith(folded)}
+
+
+def _objects(record: dict) -> Iterator[dict]:
+    """The objects one level down in ``record``, nested (``{"content": {…}}``) or flattened
+    (``content.text``, ``content.title`` columns), in the order of their first key."""
+    seen: set[str] = set()
+    for key, value in record.items():
+        if isinstance(value, dict):
+            yield value
+        elif "." in str(key):
+            prefix = str(key).split(".", 1)[0].casefold()
+            if prefix not in seen and prefix not in (str(k).casefold() for k in record if isinstance(record[k], dict)):
+                seen.add(prefix)
+                yield _flattened(record, prefix)
 
 
 def _first(record: dict, names: Sequence[str]) -> Any:
