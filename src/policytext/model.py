@@ -37,6 +37,7 @@ class Article:
     author: str | None = None
     id: str | None = None
     url: str | None = None
+    extra: dict[str, str | None] | None = None  # input fields kept as they were (run --keep-fields)
 
 
 @dataclass(slots=True)
@@ -151,11 +152,16 @@ class Record:
     themes: list[ThemeHit] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     schema_version: str = SCHEMA_VERSION
+    # added field: fields of the input record carried along unchanged (run --keep-fields), by name;
+    # absent from the record when none were asked for
+    input_fields: dict[str, str | None] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         # sentences are spans without text in the record (RECORD.md): the offsets are enough
         data["sentences"] = [{"start": s.start, "end": s.end} for s in self.sentences]
+        if self.input_fields is None:
+            del data["input_fields"]
         ordered = {"schema_version": data.pop("schema_version")}
         ordered.update(data)
         return ordered
@@ -191,6 +197,7 @@ class Record:
                     for t in data.get("themes", [])],
             errors=list(data.get("errors", [])),
             schema_version=data.get("schema_version", SCHEMA_VERSION),
+            input_fields=data.get("input_fields"),
         )
 
 

@@ -3,6 +3,7 @@ the check that stops a run whose ``--text-field`` names a field the data does no
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field, replace
 from itertools import chain
@@ -12,6 +13,7 @@ from ..model import Article, ReadError, Source
 from .published import parse_published
 
 FIELDS = ("text", "title", "published", "url", "id", "author")
+KEEP_ALL = "all"  # --keep-fields all: every field of the input record but the text
 PROBE_RECORDS = 100  # a --text-field that none of a file's first 100 records has is a mistake
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # left by JSON "\\ud83d" escapes without their pair
 
@@ -37,11 +39,28 @@ class FieldMap:
     id: tuple[str, ...] = ("id", "_id", "guid", "doc_id")
     author: tuple[str, ...] = ("author", "authors", "byline")
     explicit: frozenset[str] = field(default=frozenset())  # fields the analyst named (with_overrides)
+    keep: tuple[str, ...] = ()  # input fields carried into the record and articles table, or ("all",)
 
     def __post_init__(self) -> None:  # accept lists and single names too
         for name in FIELDS:
             object.__setattr__(self, name, _names(getattr(self, name)))
         object.__setattr__(self, "explicit", frozenset(self.explicit))
+        keep = _names(self.keep)
+        if KEEP_ALL in keep and len(keep) > 1:
+            raise ValueError(f"keep fields: '{KEEP_ALL}' keeps every field, name no others beside it")
+        if len(set(keep)) != len(keep) or any(not name.strip() for name in keep):
+            raise ValueError(f"keep fields: names must be distinct and not empty, not {list(keep)}")
+        object.__setattr__(self, "keep", keep)
+
+    def with_keep(self, names: str | Sequence[str] | None) -> "FieldMap":
+        """A copy that carries these input fields along (comma-separated names, or "all")."""
+        if isinstance(names, str):
+            names = [n.strip() for n in names.split(",") if n.strip()]
+        return replace(self, keep=tuple(names or ()))
+
+    @property
+    def keeps_all(self) -> bool:
+        return self.keep == (KEEP_ALL,)
 
     def with_overrides(self, **names: str | Sequence[str] | None) -> "FieldMap":
         """A copy in which each given field is looked up only under the given name(s)."""
@@ -53,7 +72,8 @@ class FieldMap:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON for run.json: the names looked up for each field, and which were given."""
-        return {**{name: list(getattr(self, name)) for name in FIELDS}, "explicit": sorted(self.explicit)}
+        return {**{name: list(getattr(self, name)) for name in FIELDS}, "explicit": sorted(self.explicit),
+                "keep": list(self.keep)}
 
 
 def _names(value: str | Iterable[str]) -> tuple[str, ...]:
@@ -100,6 +120,7 @@ def article_from_record(record: Any, source: Source, fields: FieldMap,
             keys = ", ".join(list(map(str, record))[:12]) or "none"
             reason = f"no text field (looked for {', '.join(fields.text)}; the record has: {keys})"
         return ReadError(source, reason)
+    kept = _kept(record, fields, text) if fields.keep else None
     if scope is not record:
         record = {**scope, **record}  # the record's own fields first, then the article object's
     url = clean(_first(record, fields.url))
@@ -114,7 +135,28 @@ def article_from_record(record: Any, source: Source, fields: FieldMap,
         author=_author(_first(record, fields.author)),
         id=clean(str(identifier)) if identifier is not None else None,
         url=url,
+        extra=kept,
     )
+
+
+def _kept(record: dict, fields: FieldMap, text: str) -> dict[str, str | None]:
+    """The input fields to carry along, as strings (JSON for numbers, lists and objects): the named
+    ones (null where missing), or with "all" every field but the text and any object holding it."""
+    if fields.keeps_all:
+        return {str(k): _cell(v) for k, v in record.items() if not _holds(v, text)}
+    return {name: _cell(lookup(record, name)) for name in fields.keep}
+
+
+def _holds(value: Any, text: str) -> bool:
+    return value is text or (isinstance(value, dict) and any(_holds(v, text) for v in value.values()))
+
+
+def _cell(value: Any) -> str | None:
+    if value is MISSING or value is None:
+        return None
+    if isinstance(value, str):
+        return writable(value)
+    return writable(json.dumps(value, ensure_ascii=False))
 
 
 def lookup(record: dict, name: str) -> Any:

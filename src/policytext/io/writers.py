@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -63,8 +63,35 @@ TABLE_SCHEMAS: dict[str, pa.Schema] = {
 }
 
 
-def table_rows(record: Record) -> dict[str, list[dict[str, Any]]]:
-    """The rows one record contributes to each Parquet table."""
+KEPT_ALL_COLUMN = "input_fields"  # --keep-fields all: every kept input field, in one map column
+
+
+def table_schemas(keep: Sequence[str] = ()) -> dict[str, pa.Schema]:
+    """The tables' schemas for a run that keeps input fields (``--keep-fields``): ``articles`` gets one
+    string column per kept field, or with "all" one map column ``input_fields`` (name -> value), since
+    which fields a dump holds is not known before it is read and every part has one schema."""
+    if not keep:
+        return TABLE_SCHEMAS
+    articles = TABLE_SCHEMAS["articles"]
+    if tuple(keep) == ("all",):
+        extra = [pa.field(KEPT_ALL_COLUMN, pa.map_(_STR, _STR))]
+    else:
+        extra = [pa.field(name, _STR) for name in keep]
+    return {**TABLE_SCHEMAS, "articles": pa.schema([*articles, *extra])}
+
+
+def keep_problem(keep: Sequence[str]) -> str | None:
+    """Why these kept fields cannot be columns of the articles table (a name it already has), or None."""
+    taken = set(TABLE_SCHEMAS["articles"].names)
+    clash = [name for name in keep if name in taken]
+    if clash:
+        return (f"--keep-fields {', '.join(clash)}: the articles table has "
+                f"{'that column' if len(clash) == 1 else 'those columns'} already ({', '.join(sorted(taken))})")
+    return None
+
+
+def table_rows(record: Record, keep: Sequence[str] = ()) -> dict[str, list[dict[str, Any]]]:
+    """The rows one record contributes to each Parquet table (``keep``: the input fields kept in articles)."""
     key = {"article_id": record.id, "published": record.published}
     officials = [
         {**key, "name": o.name, "title": p.title if p else None, "organization": p.organization if p else None,
@@ -80,6 +107,7 @@ def table_rows(record: Record) -> dict[str, list[dict[str, Any]]]:
             "n_officials": len(record.officials), "n_dates": len(record.dates),
             "n_legal_refs": len(record.legal_refs), "n_tasks": len(record.tasks),
             "themes": [t.id for t in record.themes], "errors": list(record.errors),
+            **_kept_columns(record, keep),
         }],
         "officials": officials,
         "organizations": [
@@ -102,6 +130,15 @@ def table_rows(record: Record) -> dict[str, list[dict[str, Any]]]:
                     "evidence": [e.text for e in t.evidence], "evidence_start": [e.start for e in t.evidence],
                     "evidence_end": [e.end for e in t.evidence]} for t in record.themes],
     }
+
+
+def _kept_columns(record: Record, keep: Sequence[str]) -> dict[str, Any]:
+    if not keep:
+        return {}
+    fields = record.input_fields or {}
+    if tuple(keep) == ("all",):
+        return {KEPT_ALL_COLUMN: fields if record.input_fields is not None else None}
+    return {name: fields.get(name) for name in keep}
 
 
 def _first(spans: list, attribute: str) -> int | None:
