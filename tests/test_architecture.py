@@ -87,8 +87,8 @@ def test_the_cycle_finder_finds_a_cycle():
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
 
 
-def test_analysis_imports_no_evaluation_or_training_code():
+def test_analysis_imports_no_evaluation_or_training_code_nor_spacy():
     script = ("import sys, policytext; policytext.analyze('Bộ trưởng Nguyễn Hồng Diên phát biểu ngày 30/8/2021.'); "
-              "print(sorted(m for m in sys.modules if m.startswith(('policytext.evaluation', 'sklearn'))))")
+              "print(sorted(m for m in sys.modules if m.startswith(('policytext.evaluation', 'sklearn', 'spacy', 'tqdm'))))")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"

@@ -30,11 +30,35 @@ def test_day_without_year_in_january_is_last_december():
     assert found == [("Ngày 28/12", "2021-12-28", "day"), ("Tháng 2 tới", "2022-02", "month")]
 
 
-def test_relative_dates_have_no_value_without_publication_date():
+def test_without_publication_date_relative_dates_are_null_and_yearless_ones_partial():
+    """RECORD.md: what is known is kept with the TIMEX3 placeholder XXXX; a relative expression with no
+    anchor stays null, and so does an interval one end of which is relative."""
     found = dates_of("Hôm qua, Bộ họp. Ngày 30/8, đoàn đến. Ngày 30/8/2021, Bộ ký. Từ năm 1999 đến nay.",
                      published=None)
-    assert found == [("Hôm qua", None, "day"), ("Ngày 30/8", None, "day"), ("Ngày 30/8/2021", "2021-08-30", "day"),
-                     ("Từ năm 1999 đến nay", None, "interval")]
+    assert found == [("Hôm qua", None, "day"), ("Ngày 30/8", "XXXX-08-30", "day"),
+                     ("Ngày 30/8/2021", "2021-08-30", "day"), ("Từ năm 1999 đến nay", None, "interval")]
+
+
+def test_partial_values_at_every_grain():
+    found = dates_of("Lúc 20h ngày 30/4, tháng 5, quý III, 6 tháng đầu năm, 9 tháng đầu năm, từ 1/7 đến 30/9, "
+                     "từ ngày 22/4, trước ngày 5/5, tháng 11 đến tháng 2/2022, năm nay, tuần trước, thứ Hai tuần trước.",
+                     published=None)
+    assert found == [("20h ngày 30/4", "XXXX-04-30T20", "hour"), ("tháng 5", "XXXX-05", "month"),
+                     ("quý III", "XXXX-Q3", "quarter"), ("6 tháng đầu năm", "XXXX-H1", "half"),
+                     ("9 tháng đầu năm", "XXXX-01/XXXX-09", "interval"),
+                     ("từ 1/7 đến 30/9", "XXXX-07-01/XXXX-09-30", "interval"),
+                     ("từ ngày 22/4", "XXXX-04-22/", "interval"), ("trước ngày 5/5", "/XXXX-05-05", "interval"),
+                     ("tháng 11 đến tháng 2/2022", "2021-11/2022-02", "interval"),
+                     ("năm nay", None, "year"), ("tuần trước", None, "week"), ("thứ Hai tuần trước", None, "day")]
+
+
+def test_relative_dates_resolve_in_vietnam_time_whatever_the_offset():
+    """22:30 UTC on 6 February is 05:30 on 7 February in Hà Nội: "hôm nay" is the 7th, "hôm qua" the 6th."""
+    for published in ("2026-02-06T22:30:00+00:00", "2026-02-06T17:30:00-05:00", "2026-02-07T05:30:00+07:00"):
+        assert dates_of("Hôm nay, Bộ họp. Hôm qua, đoàn đến.", published=published) == [
+            ("Hôm nay", "2026-02-07", "day"), ("Hôm qua", "2026-02-06", "day")], published
+    # a time written without an offset is Vietnam time already
+    assert dates_of("Hôm nay, Bộ họp.", published="2026-02-06T22:30:00") == [("Hôm nay", "2026-02-06", "day")]
 
 
 def test_guessed_years_keep_an_interval_in_order():
@@ -142,7 +166,8 @@ def _vntc_articles(shared_data, ids):
 
 
 def test_real_vntc_sentences(shared_data):
-    """VNTC has no publication dates: written dates get values, relative ones and bare days do not."""
+    """VNTC has no publication dates: written dates get values, days without a year partial ones
+    (XXXX), relative ones none."""
     articles = _vntc_articles(shared_data, {"XH_NLD_T_ (8965)", "XH_NLD_T_ (8977)", "XH_NLD_T_ (8983)",
                                             "XH_NLD_T_ (8992)", "XH_NLD_T_ (9066)"})
 
@@ -150,7 +175,7 @@ def test_real_vntc_sentences(shared_data):
         return dates_of(articles[article_id], published=None)
 
     tet = found("XH_NLD_T_ (8965)")  # Thai New Year tourism
-    assert ("bắt đầu từ ngày 12 đến 14-4", None, "interval") in tet
+    assert ("bắt đầu từ ngày 12 đến 14-4", "XXXX-04-12/XXXX-04-14", "interval") in tet
     assert ("từ đầu năm 2005", "2005/", "interval") in tet
     assert ("kể từ tháng 10-2005 đến nay", None, "interval") in tet
     assert not [d for d in tet if d[0].startswith("5-6")]
@@ -160,7 +185,7 @@ def test_real_vntc_sentences(shared_data):
     assert ("giai đoạn 2006-2014", "2006/2014", "interval") in study_abroad
     assert ("từ 19 đến 22-7-2006", "2006-07-19/2006-07-22", "interval") in found("XH_NLD_T_ (8983)")
     elective = found("XH_NLD_T_ (8992)")
-    assert ("từ 25 đến 28-4", None, "interval") in elective
+    assert ("từ 25 đến 28-4", "XXXX-04-25/XXXX-04-28", "interval") in elective
     assert not [d for d in elective if d[0].startswith("từ 1-3")]  # "học từ 1-3 môn": a count
     revolution = found("XH_NLD_T_ (9066)")
     assert ("trước ngày 1-1-1945", "/1945-01-01", "interval") in revolution

@@ -85,6 +85,18 @@ def test_dates_match_by_overlap_and_score_value_and_grain_separately():
     assert result["date_grain"]["accuracy"] == 1.0
 
 
+def test_a_partial_value_agrees_with_a_null_gold_value_and_is_counted():
+    """The gold writes null where the year is unknown (labelled before RECORD.md's partial values)."""
+    undated = dict(DATE, value=None)
+    partial = dict(DATE, value="XXXX-08-30")
+    result = score(gold_entry(dates=[undated]), {"dates": [partial]})
+    assert result["date_value"]["accuracy"] == 1.0 and result["date_partial"]["accuracy"] == 1.0
+    # a year the gold does not know is wrong, partial or not
+    result = score(gold_entry(dates=[undated]), {"dates": [dict(DATE, value="2021-08-30")]})
+    assert result["date_value"]["accuracy"] == 0.0 and result["date_partial"]["accuracy"] == 0.0
+    assert score(FULL, {"dates": [partial]})["date_value"]["accuracy"] == 0.0  # the gold knows the year
+
+
 def test_one_predicted_span_cannot_match_two_gold_spans():
     a = {"start": 0, "end": 5, "text": "", "value": None, "grain": "day"}
     b = {"start": 6, "end": 10, "text": "", "value": None, "grain": "day"}

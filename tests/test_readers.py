@@ -185,6 +185,25 @@ def test_field_map_overrides_and_dotted_paths(tmp_path):
         items(path, fields=fields)
 
 
+def test_flattened_columns_are_found_like_nested_paths(tmp_path):
+    """A CSV exported from nested JSON has columns content.text, content.title: found without
+    --text-field, as the nested objects are, and by a dotted --text-field too."""
+    path = tmp_path / "export.csv"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "content.title", "content.text", "category"])
+        writer.writerow(["a1", "Lễ phát động", TEXT, "Kinh tế"])
+    [article] = articles(path)
+    assert (article.id, article.title, article.text) == ("a1", "Lễ phát động", TEXT)
+    [article] = articles(path, fields=FieldMap().with_overrides(text="content.text", title="content.title"))
+    assert (article.title, article.text) == ("Lễ phát động", TEXT)
+    nested = write_jsonl(tmp_path / "nested.jsonl", [
+        {"id": "n1", "content": {"title": "Lễ", "text": TEXT, "published": "30/08/2021 20:01"}}])
+    [article] = articles(nested)
+    assert (article.id, article.title, article.text, article.published) == (
+        "n1", "Lễ", TEXT, "2021-08-30T20:01:00+07:00")
+
+
 def test_field_map_rejects_unknown_fields():
     with pytest.raises(TypeError):
         FieldMap().with_overrides(body="x")

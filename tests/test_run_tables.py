@@ -94,3 +94,15 @@ def test_a_finished_run_with_rewritten_officials_parts_is_intact_on_resume(tmp_p
     before = _files(out)
     _run(corpus, out, resume=True)  # verifies every part: the officials files match their 'finished' entry
     assert _files(out) == before
+
+
+def test_a_run_of_tables_only_links_persons_and_documents_from_its_tables(tmp_path):
+    corpus = _input(tmp_path)
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    _run(corpus, tmp_path / "a" / "out")
+    summary = _run(corpus, tmp_path / "b" / "out", output_format="parquet")
+    assert summary["run_tables"] == {"persons": 2, "documents": 1}
+    assert not (tmp_path / "b" / "out" / "records").exists()
+    for table in ("persons", "documents", "officials"):
+        assert pd.read_parquet(tmp_path / "a" / "out" / table).equals(pd.read_parquet(tmp_path / "b" / "out" / table))

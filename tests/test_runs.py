@@ -232,9 +232,9 @@ def test_an_existing_run_is_refused_unless_resumed_or_overwritten(corpus, tmp_pa
     assert _run_here(corpus, tmp_path, resume=True)["records"] == first["records"]  # finished: nothing to do
     assert (tmp_path / "out" / "manifest" / "part-00000.json").stat().st_mtime_ns == stamp
     with pytest.raises(RunConfigError, match="different settings .*tokens"):
-        _run_here(corpus, tmp_path, resume=True, options=Options(tokens=False))
+        _run_here(corpus, tmp_path, resume=True, options=Options(tokens=True))
     (tmp_path / "out" / "notes.txt").write_text("mine")
-    again = _run_here(corpus, tmp_path, overwrite=True, options=Options(tokens=False))
+    again = _run_here(corpus, tmp_path, overwrite=True, options=Options(tokens=True))
     assert again["records"] == first["records"]
     assert (tmp_path / "out" / "notes.txt").read_text() == "mine"  # only policytext's own files go
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import policytext
-from policytext.io.readers import iter_items
+from policytext.io.readers import count_items, iter_items
 from policytext.model import ReadError
 from policytext.pipeline import Options
 from test_encodings import PARAGRAPH, cp1258_bytes, tcvn3_bytes, vni_bytes
@@ -188,3 +188,13 @@ def test_readers_alone_never_raise_on_the_corpus(torture_run):
         if path.is_file():
             for item in iter_items(path):
                 assert isinstance(item, (ReadError, policytext.Article))
+
+
+def test_the_progress_count_matches_what_the_readers_find(torture_run):
+    """count_items gives a progress bar its total without parsing JSON lines or reading .txt/.html files;
+    on every file of the corpus it counts what reading finds, and on the whole folder what the run took."""
+    corpus, summary, _, _ = torture_run
+    for path in sorted(corpus.rglob("*")):
+        if path.is_file():
+            assert sum(1 for _ in count_items(path)) == sum(1 for _ in iter_items(path)), path.name
+    assert sum(1 for _ in count_items(corpus)) == summary["articles_in"]

@@ -48,8 +48,20 @@ def load(run_dir: "str | Path") -> Iterator[Record]:
 
     files = record_files(Path(run_dir))
     if not files:
+        if _tables_only(Path(run_dir)):
+            raise FileNotFoundError(f"{run_dir}: this run wrote tables only (--format parquet), no records: "
+                                    f"read its tables, e.g. pandas.read_parquet('{run_dir}/articles')")
         raise FileNotFoundError(f"{run_dir}: no records (is this a policytext run folder?)")
     return _records(files, table_files(Path(run_dir), "officials"))
+
+
+def _tables_only(run_dir: "Path") -> bool:
+    import json
+
+    try:
+        return json.loads((run_dir / "run.json").read_text(encoding="utf-8")).get("records") is False
+    except (OSError, ValueError):
+        return False
 
 
 def _records(files: "list[Path]", officials: "list[Path]") -> Iterator[Record]:

@@ -8,19 +8,44 @@ import sys
 from pathlib import Path
 from typing import Optional
 
+import click
 import typer
+from typer.core import TyperGroup
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, TextColumn,
+                           TimeElapsedColumn, TimeRemainingColumn)
 from rich.table import Table
+from rich.text import Text
 
 from .runs.limits import DEFAULT_MAX_CHARS, DEFAULT_MAX_SECONDS, DEFAULT_PART_SIZE
 
+
+class _WrappingGroup(TyperGroup):
+    """Commands listed with the whole first sentence of their help, wrapped (click cuts it to one line
+    and ends it with "...")."""
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=10_000)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+# plain click help: it wraps to the terminal and never cuts an option name short (rich's tables
+# truncated "--published-field" at 80 columns)
 app = typer.Typer(
+    cls=_WrappingGroup,
     help="Structured data from Vietnamese policy news: officials, dates, legal references, tasks, themes.",
     no_args_is_help=True,
     add_completion=False,
+    rich_markup_mode=None,
 )
-eval_app = typer.Typer(help="Score policytext against gold data.", no_args_is_help=True)
+eval_app = typer.Typer(help="Score policytext against gold data.", no_args_is_help=True, rich_markup_mode=None,
+                       cls=_WrappingGroup)
 app.add_typer(eval_app, name="eval")
 
 err = Console(stderr=True)
@@ -43,10 +68,36 @@ def _options(segmenter: str, taxonomy: Optional[Path], extend: bool, tokens: boo
                    tokens=tokens)
 
 
-@app.command()
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        from .model import SCHEMA_VERSION
+
+        try:
+            own = version("policytext")
+        except PackageNotFoundError:
+            own = "unknown"
+        print(f"policytext {own} (record schema {SCHEMA_VERSION}, Python {sys.version.split()[0]})")
+        raise typer.Exit()
+
+
+@app.callback()
+def _global_options(
+    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    pass
+
+
+FORMATS = ("both", "jsonl", "parquet")
+
+
+@app.command(short_help="Analyse files or folders of articles into a run folder (records, tables, errors).")
 def run(
     ctx: typer.Context,
-    inputs: list[Path] = typer.Argument(..., help="Files or folders of articles (.txt .jsonl .json .csv .html, also .gz/.zip)."),
+    inputs: list[Path] = typer.Argument(..., metavar="INPUTS",
+                                        help="Files or folders of articles (.txt .jsonl .json .csv .html, also .gz/.zip)."),
     out_dir: Path = typer.Option(..., "-o", "--out", help="Output folder (created if missing)."),
     text_field: Optional[str] = typer.Option(None, help="Field holding the article text (dotted path: content.text)."),
     title_field: Optional[str] = typer.Option(None, help="Field holding the title."),
@@ -57,9 +108,15 @@ def run(
     segmenter: str = SegmenterOption,
     taxonomy: Optional[Path] = TaxonomyOption,
     extend_taxonomy: bool = ExtendOption,
+    keep_fields: Optional[str] = typer.Option(
+        None, "--keep-fields", metavar="NAMES",
+        help="Input fields to carry into the records and articles.parquet, comma-separated (category,author_id), "
+             "or 'all' for every field but the text (one map column input_fields)."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes."),
-    parquet: bool = typer.Option(True, help="Also write Parquet tables beside the records."),
-    tokens: bool = typer.Option(True, help="Keep tokens in records (most of their size)."),
+    output_format: str = typer.Option("both", "--format", metavar="jsonl|parquet|both",
+                                      help="Records (JSON Lines), tables (Parquet) or both; error rows always."),
+    parquet: bool = typer.Option(True, hidden=True, help="Older spelling: --no-parquet is --format jsonl."),
+    tokens: bool = typer.Option(False, help="Keep tokens in records (off: they are most of a record's size)."),
     limit: Optional[int] = typer.Option(None, min=1, help="Stop after this many articles."),
     resume: bool = typer.Option(False, "--resume", help="Continue the interrupted run in OUT (same inputs and options)."),
     overwrite: bool = typer.Option(False, "--overwrite", help="Delete the run already in OUT and start afresh."),
@@ -77,8 +134,11 @@ def run(
 
     from .io.readers import FieldMap
     from .pipeline import run as run_pipeline
+    from .progress import InputCount
     from .runs.errors import RunConfigError, RunFailed, RunStopped
 
+    if output_format not in FORMATS:
+        raise typer.BadParameter(f"{output_format!r}; choose one of {', '.join(FORMATS)}", param_hint="--format")
     options = replace(_options(segmenter, taxonomy, extend_taxonomy, tokens), max_chars=max_chars or None,
                       max_seconds=max_seconds or None)
     overrides = {"text": text_field, "title": title_field, "published": published_field, "url": url_field,
@@ -88,19 +148,21 @@ def run(
     resume_hint = _resume_command(ctx)
     failure = None
     # progress only on a terminal: in a log file (nohup, a service) it would leave stray lines
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                  console=err, disable=quiet or not err.is_terminal, transient=True) as progress:
-        task = progress.add_task("reading")
-
-        def on_progress(records: int, errors: int) -> None:
-            progress.update(task, description=f"{records:,} records, {errors:,} errors")
-
+    shown = not quiet and err.is_terminal
+    count = InputCount([str(p) for p in inputs], fields, limit).start() if shown else None
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  _RateColumn(), TextColumn("eta"), TimeRemainingColumn(), TextColumn("elapsed"),
+                  TimeElapsedColumn(), console=err, disable=not shown, transient=True) as progress:
         try:
             summary = run_pipeline(inputs, out_dir, fields=fields, options=options, jobs=jobs, parquet=parquet,
-                                   limit=limit, on_progress=on_progress, resume=resume, overwrite=overwrite,
-                                   part_size=part_size)
+                                   limit=limit, on_progress=_RunProgress(progress, count), resume=resume,
+                                   overwrite=overwrite, part_size=part_size, output_format=output_format,
+                                   keep_fields=keep_fields)
         except (RunConfigError, RunFailed, RunStopped) as exc:
             failure = exc  # reported below, once the progress display is gone
+        finally:
+            if count is not None:
+                count.stop()
     if isinstance(failure, RunConfigError):
         _say(f"[red]policytext: {failure}[/red]")
         raise typer.Exit(2)
@@ -117,6 +179,32 @@ def run(
         _say("[red]nothing could be read: see the errors/ folder[/red]" if summary["errors"] else
              "[red]no articles found in the inputs[/red]")
         raise typer.Exit(1)
+
+
+class _RunProgress:
+    """``on_progress`` drawing the run on a rich bar: articles done of the total (known once the
+    background count ends), records and errors so far; the rate and the time left count from the
+    session's first call, which brings what committed parts already held."""
+
+    def __init__(self, progress: Progress, count: "InputCount | None"):
+        self.progress = progress
+        self.count = count
+        self.task = None
+
+    def __call__(self, records: int, errors: int) -> None:
+        done = records + errors
+        description = f"{records:,} records, {errors:,} errors"
+        total = self.count.total if self.count is not None else None
+        if self.task is None:
+            self.task = self.progress.add_task(description, total=total, completed=done)
+        else:
+            self.progress.update(self.task, description=description, completed=done, total=total)
+
+
+class _RateColumn(ProgressColumn):
+    def render(self, task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:,.1f} articles/s" if speed else "", style="progress.data.speed")
 
 
 def _say(message: str) -> None:
@@ -138,6 +226,9 @@ def _resume_command(ctx: typer.Context) -> str:
         if param.param_type_name == "argument":
             args += [str(v) for v in value or ()]
         elif param.name not in ("resume", "overwrite", "quiet") and value != param.default and value is not None:
+            if param.name == "parquet":  # the older spelling, kept working: say it the new way
+                args += ["--format", "jsonl"] if ctx.params.get("output_format") == "both" else []
+                continue
             if getattr(param, "is_flag", False):
                 args.append(param.opts[0] if value else param.secondary_opts[0])
             else:
@@ -223,7 +314,7 @@ def _one_article(path: Path):
     return items[0]
 
 
-@app.command()
+@app.command(short_help="Each item found in TEXT with the rule that made it, and the vetoes that fired.")
 def explain(
     text: str = typer.Argument(..., help="The text to explain, or - to read it from standard input."),
     title: Optional[str] = typer.Option(None, help="The article's title."),

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from .io.published import VIETNAM
 from .layers import Layers
 from .model import Span
 from .rules.trace import NO_TRACE
@@ -62,9 +63,13 @@ class Document:
 
     @property
     def published_date(self) -> date | None:
-        """The publication day (in the zone ``published`` is written with), or None."""
+        """The publication day in Vietnam time (UTC+7), or None: relative dates resolve against it
+        whatever offset ``published`` is written with (RECORD.md), so "hôm nay" in an article stamped
+        ``2026-02-06T22:30:00+00:00`` is 7 February. A time without an offset is already Vietnam time."""
         value = self.published
-        return value.date() if isinstance(value, datetime) else value
+        if isinstance(value, datetime):
+            return (value.astimezone(VIETNAM) if value.tzinfo else value).date()
+        return value
 
     def original(self, start: int, end: int) -> tuple[int, int]:
         """Original-text offsets of the normalised span ``norm[start:end]``."""

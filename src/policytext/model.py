@@ -37,6 +37,7 @@ class Article:
     author: str | None = None
     id: str | None = None
     url: str | None = None
+    extra: dict[str, str | None] | None = None  # input fields kept as they were (run --keep-fields)
 
 
 @dataclass(slots=True)
@@ -188,11 +189,16 @@ class Record:
     places: list[Place] = field(default_factory=list)  # added field
     errors: list[str] = field(default_factory=list)
     schema_version: str = SCHEMA_VERSION
+    # added field: fields of the input record carried along unchanged (run --keep-fields), by name;
+    # absent from the record when none were asked for
+    input_fields: dict[str, str | None] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         # sentences are spans without text in the record (RECORD.md): the offsets are enough
         data["sentences"] = [{"start": s.start, "end": s.end} for s in self.sentences]
+        if self.input_fields is None:
+            del data["input_fields"]
         ordered = {"schema_version": data.pop("schema_version")}
         ordered.update(data)
         return ordered
@@ -229,6 +235,7 @@ class Record:
             places=[Place(**_known(Place, p)) for p in data.get("places", [])],
             errors=list(data.get("errors", [])),
             schema_version=data.get("schema_version", SCHEMA_VERSION),
+            input_fields=data.get("input_fields"),
         )
 
 

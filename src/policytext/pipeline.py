@@ -45,7 +45,9 @@ class Options:
     segmenter: str = "pyvi"
     taxonomy: str | None = None  # path of an analyst's taxonomy file; None = the shipped default
     extend_taxonomy: bool = False  # merge the analyst's file into the default instead of replacing it
-    tokens: bool = True  # keep tokens in records (they are most of a record's size)
+    # keep tokens in records (they are most of a record's size): None keeps them in analyze() and
+    # drops them in runs (policytext run --tokens keeps them there)
+    tokens: bool | None = None
     # per-article limits in runs (not in analyze()): over either, the article is an error row
     max_chars: int | None = DEFAULT_MAX_CHARS
     max_seconds: float | None = DEFAULT_MAX_SECONDS
@@ -140,8 +142,9 @@ def analyze_document(article: Article, options: Options, trace: Trace | None = N
         published=published_iso,
         author=article.author,
         sentences=[doc.span(start, end) for start, end in doc.sentences],
-        tokens=_tokens(doc) if options.tokens else [],
+        tokens=_tokens(doc) if options.tokens is not False else [],
         errors=errors,
+        input_fields=article.extra,
     )
     if article.url and not record.source.url:
         record.source.url = article.url
@@ -229,24 +232,38 @@ def run(
     overwrite: bool = False,
     part_size: int | None = None,
     handle_signals: bool = True,
+    output_format: str = "both",
+    keep_fields: str | Iterable[str] | None = None,
+    progress: bool | Callable[..., Any] = False,
 ) -> dict[str, Any]:
     """Analyse every article of ``inputs`` into ``out_dir``; returns the run summary.
 
     Every article ends as one record or one error row. Outputs are written in parts committed as
     they fill (README, "Outputs"); ``resume`` continues an interrupted run, ``overwrite`` replaces
-    a run already there (without either, an existing run is refused). Raises ``RunConfigError``
-    for a mistake found before any work, ``RunStopped`` on SIGINT/SIGTERM/SIGHUP (when
-    ``handle_signals``; Ctrl-C otherwise), ``RunFailed`` when writing fails midway.
+    a run already there (without either, an existing run is refused). ``output_format``: "both"
+    (records and tables), "jsonl" (records only; also ``parquet=False``) or "parquet" (tables only);
+    error rows are always written. ``keep_fields``: input fields carried into the records and the
+    articles table ("category,author_id", a list, or "all"). Tokens are left out of records unless
+    ``options.tokens`` is True. ``progress``: True draws a ``tqdm.auto`` bar (a widget in a notebook),
+    or pass any tqdm-compatible class; ``on_progress(records, errors)`` is called as articles finish.
+    Raises ``RunConfigError`` for a mistake found before any work, ``RunStopped`` on
+    SIGINT/SIGTERM/SIGHUP (when ``handle_signals``; Ctrl-C otherwise), ``RunFailed`` when writing
+    fails midway.
     """
+    from dataclasses import replace
+
     from .io.readers import FieldMap
     from .runs.runner import DEFAULT_PART_SIZE, RunSpec, execute
 
     options = options or Options()
+    options = replace(options, tokens=bool(options.tokens))  # None: runs leave tokens out
     taxonomy_digest = _check_options(options)
+    fields = _with_keep(fields or FieldMap(), keep_fields)
+    records, parquet = _output_format(output_format, parquet)
     version = _own_version()
     inputs = [str(p) for p in inputs]
     spec = RunSpec(
-        inputs=inputs, out_dir=Path(out_dir), fields=fields or FieldMap(), parquet=parquet, limit=limit,
+        inputs=inputs, out_dir=Path(out_dir), fields=fields, parquet=parquet, records=records, limit=limit,
         part_size=part_size or DEFAULT_PART_SIZE, jobs=jobs, hard_timeout=_hard_timeout(options),
         settings={
             "policytext_version": version,
@@ -264,9 +281,64 @@ def run(
                     "max_chars": options.max_chars, "max_seconds": options.max_seconds},
         "versions": dependency_versions(),
     }
-    return execute(spec, partial(_analyze_item, options=options), count_fields=list(EXTRACTORS), resume=resume,
-                   overwrite=overwrite, prepare=partial(_warm_up, options), on_progress=on_progress,
-                   handle_signals=handle_signals, summary_extras=extras)
+    display = _progress_display(progress, inputs, fields, limit)
+    try:
+        return execute(spec, partial(_analyze_item, options=options), count_fields=list(EXTRACTORS), resume=resume,
+                       overwrite=overwrite, prepare=partial(_warm_up, options),
+                       on_progress=_both(on_progress, display), handle_signals=handle_signals,
+                       summary_extras=extras)
+    finally:
+        if display is not None:
+            display.close()
+
+
+OUTPUT_FORMATS = ("both", "jsonl", "parquet")
+
+
+def _output_format(output_format: str, parquet: bool) -> tuple[bool, bool]:
+    """(records, tables) a run writes."""
+    from .runs.errors import RunConfigError
+
+    if output_format not in OUTPUT_FORMATS:
+        raise RunConfigError(f"unknown output format {output_format!r}; choose one of {', '.join(OUTPUT_FORMATS)}")
+    if output_format == "both" and not parquet:
+        output_format = "jsonl"
+    return output_format != "parquet", output_format != "jsonl"
+
+
+def _with_keep(fields: Any, keep_fields: str | Iterable[str] | None) -> Any:
+    from .io.writers import keep_problem
+    from .runs.errors import RunConfigError
+
+    try:
+        if keep_fields:
+            fields = fields.with_keep(keep_fields if isinstance(keep_fields, str) else list(keep_fields))
+    except ValueError as exc:
+        raise RunConfigError(str(exc)) from None
+    problem = keep_problem(fields.keep) if not fields.keeps_all else None
+    if problem:
+        raise RunConfigError(problem)
+    return fields
+
+
+def _progress_display(progress: bool | Callable[..., Any], inputs: list[str], fields: Any, limit: int | None):
+    """A tqdm bar fed by the run (``progress=True`` or a tqdm-compatible class), or None."""
+    if not progress:
+        return None
+    from .progress import InputCount, TqdmProgress
+
+    return TqdmProgress(InputCount(inputs, fields, limit).start(), None if progress is True else progress)
+
+
+def _both(first: Callable[[int, int], None] | None, second: Callable[[int, int], None] | None):
+    if first is None or second is None:
+        return first or second
+
+    def both(records: int, errors: int) -> None:
+        first(records, errors)
+        second(records, errors)
+
+    return both
 
 
 def _check_options(options: Options) -> str | None:

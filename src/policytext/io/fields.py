@@ -3,14 +3,17 @@ the check that stops a run whose ``--text-field`` names a field the data does no
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable, Sequence
+from itertools import chain
+from typing import Any, Iterable, Iterator, Sequence
 
 from ..model import Article, ReadError, Source
 from .published import parse_published
 
 FIELDS = ("text", "title", "published", "url", "id", "author")
+KEEP_ALL = "all"  # --keep-fields all: every field of the input record but the text
 PROBE_RECORDS = 100  # a --text-field that none of a file's first 100 records has is a mistake
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # left by JSON "\\ud83d" escapes without their pair
 
@@ -36,11 +39,28 @@ class FieldMap:
     id: tuple[str, ...] = ("id", "_id", "guid", "doc_id")
     author: tuple[str, ...] = ("author", "authors", "byline")
     explicit: frozenset[str] = field(default=frozenset())  # fields the analyst named (with_overrides)
+    keep: tuple[str, ...] = ()  # input fields carried into the record and articles table, or ("all",)
 
     def __post_init__(self) -> None:  # accept lists and single names too
         for name in FIELDS:
             object.__setattr__(self, name, _names(getattr(self, name)))
         object.__setattr__(self, "explicit", frozenset(self.explicit))
+        keep = _names(self.keep)
+        if KEEP_ALL in keep and len(keep) > 1:
+            raise ValueError(f"keep fields: '{KEEP_ALL}' keeps every field, name no others beside it")
+        if len(set(keep)) != len(keep) or any(not name.strip() for name in keep):
+            raise ValueError(f"keep fields: names must be distinct and not empty, not {list(keep)}")
+        object.__setattr__(self, "keep", keep)
+
+    def with_keep(self, names: str | Sequence[str] | None) -> "FieldMap":
+        """A copy that carries these input fields along (comma-separated names, or "all")."""
+        if isinstance(names, str):
+            names = [n.strip() for n in names.split(",") if n.strip()]
+        return replace(self, keep=tuple(names or ()))
+
+    @property
+    def keeps_all(self) -> bool:
+        return self.keep == (KEEP_ALL,)
 
     def with_overrides(self, **names: str | Sequence[str] | None) -> "FieldMap":
         """A copy in which each given field is looked up only under the given name(s)."""
@@ -52,7 +72,8 @@ class FieldMap:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON for run.json: the names looked up for each field, and which were given."""
-        return {**{name: list(getattr(self, name)) for name in FIELDS}, "explicit": sorted(self.explicit)}
+        return {**{name: list(getattr(self, name)) for name in FIELDS}, "explicit": sorted(self.explicit),
+                "keep": list(self.keep)}
 
 
 def _names(value: str | Iterable[str]) -> tuple[str, ...]:
@@ -74,15 +95,22 @@ def article_from_record(record: Any, source: Source, fields: FieldMap,
         return ReadError(source, f"record is {json_type(record, article=True)}, not a JSON object")
     text = None
     found_empty = found_other = None
-    for name in fields.text:
-        value = lookup(record, name)
-        if isinstance(value, str):
-            if value.strip():
-                text = value
-                break
-            found_empty = found_empty or name
-        elif value is not MISSING and value is not None:
-            found_other = found_other or (name, value)
+    # a field the analyst named is looked up where it says; otherwise the article may be one level
+    # down ({"content": {"text": …, "title": …}}, or the columns content.text, content.title of a CSV
+    # exported from it), and then its other fields are looked for there too
+    scopes = chain([record], () if "text" in fields.explicit else _objects(record))
+    for scope in scopes:
+        for name in fields.text:
+            value = lookup(scope, name)
+            if isinstance(value, str):
+                if value.strip():
+                    text = value
+                    break
+                found_empty = found_empty or name
+            elif value is not MISSING and value is not None and scope is record:
+                found_other = found_other or (name, value)
+        if text is not None:
+            break
     if text is None:
         if found_empty:
             reason = f"text field '{found_empty}' is empty"
@@ -92,6 +120,9 @@ def article_from_record(record: Any, source: Source, fields: FieldMap,
             keys = ", ".join(list(map(str, record))[:12]) or "none"
             reason = f"no text field (looked for {', '.join(fields.text)}; the record has: {keys})"
         return ReadError(source, reason)
+    kept = _kept(record, fields, text) if fields.keep else None
+    if scope is not record:
+        record = {**scope, **record}  # the record's own fields first, then the article object's
     url = clean(_first(record, fields.url))
     identifier = _first(record, fields.id)
     if isinstance(identifier, bool) or not isinstance(identifier, (str, int)):
@@ -104,26 +135,79 @@ def article_from_record(record: Any, source: Source, fields: FieldMap,
         author=_author(_first(record, fields.author)),
         id=clean(str(identifier)) if identifier is not None else None,
         url=url,
+        extra=kept,
     )
 
 
+def _kept(record: dict, fields: FieldMap, text: str) -> dict[str, str | None]:
+    """The input fields to carry along, as strings (JSON for numbers, lists and objects): the named
+    ones (null where missing), or with "all" every field but the text and any object holding it."""
+    if fields.keeps_all:
+        return {str(k): _cell(v) for k, v in record.items() if not _holds(v, text)}
+    return {name: _cell(lookup(record, name)) for name in fields.keep}
+
+
+def _holds(value: Any, text: str) -> bool:
+    return value is text or (isinstance(value, dict) and any(_holds(v, text) for v in value.values()))
+
+
+def _cell(value: Any) -> str | None:
+    if value is MISSING or value is None:
+        return None
+    if isinstance(value, str):
+        return writable(value)
+    return writable(json.dumps(value, ensure_ascii=False))
+
+
 def lookup(record: dict, name: str) -> Any:
-    """``record[name]``, or the dotted path ``a.b`` inside it; keys also match case-insensitively."""
+    """``record[name]``, or the dotted path ``a.b`` inside it; keys also match case-insensitively.
+
+    Flattened names count as nested: a CSV exported from nested JSON has a column ``content.text``,
+    which ``lookup(row, "content.text")`` finds as it finds ``{"content": {"text": …}}``, and
+    ``lookup(row, "content")`` gives ``{"text": …}`` as it would from the nested object."""
     if name in record:
         return record[name]
     current: Any = record
-    for part in name.split("."):
+    parts = name.split(".")
+    i = 0
+    while i < len(parts):
         if not isinstance(current, dict):
             return MISSING
-        if part in current:
-            current = current[part]
-            continue
-        folded = {str(k).casefold(): k for k in current}
-        key = folded.get(part.casefold(), MISSING)
-        if key is MISSING:
-            return MISSING
-        current = current[key]
+        for j in range(len(parts), i, -1):  # the longest run of parts written as one key first
+            key = _key(current, ".".join(parts[i:j]))
+            if key is not MISSING:
+                current, i = current[key], j
+                break
+        else:
+            return _flattened(current, ".".join(parts[i:])) or MISSING
     return current
+
+
+def _key(mapping: dict, name: str) -> Any:
+    if name in mapping:
+        return name
+    folded = name.casefold()
+    return next((k for k in mapping if str(k).casefold() == folded), MISSING)
+
+
+def _flattened(mapping: dict, prefix: str) -> dict:
+    """The keys under ``prefix.`` of a flattened object, without the prefix: {"text": …} for "content"."""
+    folded = prefix.casefold() + "."
+    return {str(k)[len(folded):]: v for k, v in mapping.items() if str(k).casefold().startswith(folded)}
+
+
+def _objects(record: dict) -> Iterator[dict]:
+    """The objects one level down in ``record``, nested (``{"content": {…}}``) or flattened
+    (``content.text``, ``content.title`` columns), in the order of their first key."""
+    seen: set[str] = set()
+    for key, value in record.items():
+        if isinstance(value, dict):
+            yield value
+        elif "." in str(key):
+            prefix = str(key).split(".", 1)[0].casefold()
+            if prefix not in seen and prefix not in (str(k).casefold() for k in record if isinstance(record[k], dict)):
+                seen.add(prefix)
+                yield _flattened(record, prefix)
 
 
 def _first(record: dict, names: Sequence[str]) -> Any:

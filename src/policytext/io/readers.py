@@ -37,8 +37,8 @@ from .lines import CHUNK, LongLine, RowLines, text_lines
 from .published import VIETNAM, parse_published
 from .txt_layout import TxtLayout, parse_txt_layout
 
-__all__ = ["FORMATS", "FieldMap", "FieldNotFound", "TxtLayout", "VIETNAM", "article_from_record", "file_format",
-           "iter_bytes", "iter_items", "parse_published", "parse_txt_layout", "read"]
+__all__ = ["FORMATS", "FieldMap", "FieldNotFound", "TxtLayout", "VIETNAM", "article_from_record", "count_items",
+           "file_format", "iter_bytes", "iter_items", "parse_published", "parse_txt_layout", "read"]
 
 log = logging.getLogger("policytext")
 
@@ -51,6 +51,7 @@ FORMATS = {".txt": "txt", ".text": "txt", ".jsonl": "jsonl", ".ndjson": "jsonl",
 # what a damaged gzip or zip member raises while being read (the guards' limits are OSErrors too)
 _STREAM_ERRORS = (EOFError, OSError, zlib.error, zipfile.BadZipFile)
 _CONTAINER_KEYS = ("articles", "data", "items", "records", "results", "docs")
+_ONE_PER_FILE = ("txt", "html")  # formats holding one article per file
 
 
 # --- public entry points -----------------------------------------------------------------------
@@ -75,6 +76,25 @@ def iter_items(path: str | os.PathLike[str], *, fields: FieldMap | None = None) 
         yield from _read_path(path, fields, explicit=True)
     else:
         yield ReadError(Source(str(path)), "no such file or directory")
+
+
+def count_items(path: str | os.PathLike[str], *, fields: FieldMap | None = None) -> Iterator[None]:
+    """One ``None`` for each item ``iter_items(path)`` yields, found cheaply, for a progress bar's total:
+    a JSON Lines file counts its non-blank lines (broken ones too: each is an error row) without
+    parsing them, a ``.txt`` or ``.html`` file counts one without being read; CSV and JSON files are
+    read as a run reads them. A generator, so a caller can stop counting at any point."""
+    fields = fields or FieldMap()
+    path = Path(path)
+    if path.is_dir():
+        for item in _walk(path):
+            if isinstance(item, ReadError):
+                yield None
+            else:
+                yield from _read_path(item, fields, explicit=False, counting=True)
+    elif path.exists():
+        yield from _read_path(path, fields, explicit=True, counting=True)
+    else:
+        yield None
 
 
 def read(path: str | os.PathLike[str], *, fields: FieldMap | None = None) -> Iterator[Article]:
@@ -143,9 +163,12 @@ def _walk(folder: Path) -> Iterator[Path | ReadError]:
             yield ReadError(Source(entry.path), f"cannot access: {exc.strerror or exc}")
 
 
-def _read_path(path: Path, fields: FieldMap, explicit: bool) -> Iterator[Article | ReadError]:
+def _read_path(path: Path, fields: FieldMap, explicit: bool, counting: bool = False) -> Iterator[Article | ReadError]:
     source = Source(str(path))
     kind, gzipped = file_format(path.name)
+    if counting and kind in _ONE_PER_FILE:
+        yield None  # one article, or one error row
+        return
     if kind is None:
         if explicit:
             suffix = path.suffix or "no extension"
@@ -153,7 +176,7 @@ def _read_path(path: Path, fields: FieldMap, explicit: bool) -> Iterator[Article
                                     f"{' '.join(sorted(FORMATS))} .zip, and any of these .gz")
         return
     if kind == "zip":
-        yield from _read_zip(path, fields)
+        yield from _read_zip(path, fields, counting)
         return
     try:
         handle = open(path, "rb")
@@ -161,10 +184,10 @@ def _read_path(path: Path, fields: FieldMap, explicit: bool) -> Iterator[Article
         yield ReadError(source, f"cannot open: {exc.strerror or exc}")
         return
     with handle:
-        yield from _read_stream(handle, kind, gzipped, source, fields)
+        yield from _read_stream(handle, kind, gzipped, source, fields, counting)
 
 
-def _read_zip(path: Path, fields: FieldMap) -> Iterator[Article | ReadError]:
+def _read_zip(path: Path, fields: FieldMap, counting: bool = False) -> Iterator[Article | ReadError]:
     source = Source(str(path))
     try:
         archive = zipfile.ZipFile(path)
@@ -194,8 +217,11 @@ def _read_zip(path: Path, fields: FieldMap) -> Iterator[Article | ReadError]:
             except (RuntimeError, NotImplementedError, zipfile.BadZipFile, OSError) as exc:  # encrypted, odd method
                 yield ReadError(member, f"cannot open archive member: {exc}")
                 continue
+            if counting and kind in _ONE_PER_FILE:
+                yield None
+                continue
             with stream:
-                yield from _read_stream(stream, kind, gzipped, member, fields)
+                yield from _read_stream(stream, kind, gzipped, member, fields, counting)
         if not readable:
             yield ReadError(source, "zip archive holds no file of a supported type")
 
@@ -208,11 +234,11 @@ def _size(path: Path) -> int:
 
 
 def _read_stream(stream: IO[bytes], kind: str, gzipped: bool, source: Source,
-                 fields: FieldMap) -> Iterator[Article | ReadError]:
+                 fields: FieldMap, counting: bool = False) -> Iterator[Article | ReadError]:
     if gzipped:
         stream = gunzip(stream)
     readers: dict[str, Callable[..., Iterator[Article | ReadError]]] = {
-        "jsonl": _read_jsonl, "csv": _read_csv, "tsv": _read_csv,
+        "jsonl": _count_jsonl if counting else _read_jsonl, "csv": _read_csv, "tsv": _read_csv,
         "txt": _read_txt, "json": _read_json, "html": _read_html,
     }
     produced = False
@@ -268,6 +294,16 @@ def _read_jsonl(stream: IO[bytes], source: Source, fields: FieldMap, **_: Any) -
         yield ReadError(source, str(exc))
     except _STREAM_ERRORS as exc:
         yield ReadError(replace(source, index=number + 1), _stream_problem(exc, f"{number:,} complete lines read"))
+
+
+def _count_jsonl(stream: IO[bytes], source: Source, fields: FieldMap, **_: Any) -> Iterator[None]:
+    """``_read_jsonl``'s items, counted: one per non-blank line (or line that would not decode)."""
+    try:
+        for line in text_lines(stream):
+            if not isinstance(line, str) or line.strip():
+                yield None
+    except (DecodeError, *_STREAM_ERRORS):
+        yield None  # the error row reading would give
 
 
 def _parse_json_line(line: str, source: Source, fields: FieldMap,

@@ -10,13 +10,14 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..model import Record
 from ..tables.places import PLACES_SCHEMA, place_rows
+from ..timeline import value_bounds
 
 ROW_GROUP = 2000  # records buffered per Parquet row group
 
@@ -46,12 +47,15 @@ TABLE_SCHEMAS: dict[str, pa.Schema] = {
     ),
     "dates": pa.schema(
         [("article_id", _STR), ("published", _STR), ("start", _INT), ("end", _INT), ("text", _STR),
-         ("value", _STR), ("grain", _STR)]
+         ("value", _STR), ("grain", _STR),
+         # the first and last day the value covers (timeline.value_bounds): null on an open side and
+         # for partial or null values
+         ("date_start", pa.date32()), ("date_end", pa.date32())]
     ),
     "legal_refs": pa.schema(
         [("article_id", _STR), ("published", _STR), ("start", _INT), ("end", _INT), ("text", _STR),
          ("doc_type", _STR), ("code", _STR), ("number", _STR), ("year", _INT), ("issuer", _STR),
-         ("doc_key", _STR), ("resolved_code", _STR)]
+         ("doc_key", _STR), ("resolved_code", _STR), ("rule", _STR)]
     ),
     "tasks": pa.schema(
         [("article_id", _STR), ("published", _STR), ("ordinal", _INT), ("marker", _STR), ("start", _INT),
@@ -67,8 +71,35 @@ TABLE_SCHEMAS: dict[str, pa.Schema] = {
 }
 
 
-def table_rows(record: Record) -> dict[str, list[dict[str, Any]]]:
-    """The rows one record contributes to each Parquet table."""
+KEPT_ALL_COLUMN = "input_fields"  # --keep-fields all: every kept input field, in one map column
+
+
+def table_schemas(keep: Sequence[str] = ()) -> dict[str, pa.Schema]:
+    """The tables' schemas for a run that keeps input fields (``--keep-fields``): ``articles`` gets one
+    string column per kept field, or with "all" one map column ``input_fields`` (name -> value), since
+    which fields a dump holds is not known before it is read and every part has one schema."""
+    if not keep:
+        return TABLE_SCHEMAS
+    articles = TABLE_SCHEMAS["articles"]
+    if tuple(keep) == ("all",):
+        extra = [pa.field(KEPT_ALL_COLUMN, pa.map_(_STR, _STR))]
+    else:
+        extra = [pa.field(name, _STR) for name in keep]
+    return {**TABLE_SCHEMAS, "articles": pa.schema([*articles, *extra])}
+
+
+def keep_problem(keep: Sequence[str]) -> str | None:
+    """Why these kept fields cannot be columns of the articles table (a name it already has), or None."""
+    taken = set(TABLE_SCHEMAS["articles"].names)
+    clash = [name for name in keep if name in taken]
+    if clash:
+        return (f"--keep-fields {', '.join(clash)}: the articles table has "
+                f"{'that column' if len(clash) == 1 else 'those columns'} already ({', '.join(sorted(taken))})")
+    return None
+
+
+def table_rows(record: Record, keep: Sequence[str] = ()) -> dict[str, list[dict[str, Any]]]:
+    """The rows one record contributes to each Parquet table (``keep``: the input fields kept in articles)."""
     key = {"article_id": record.id, "published": record.published}
     officials = [
         {**key, "name": o.name, "title": p.title if p else None, "organization": p.organization if p else None,
@@ -87,6 +118,7 @@ def table_rows(record: Record) -> dict[str, list[dict[str, Any]]]:
             "n_officials": len(record.officials), "n_dates": len(record.dates),
             "n_legal_refs": len(record.legal_refs), "n_tasks": len(record.tasks),
             "themes": [t.id for t in record.themes], "errors": list(record.errors),
+            **_kept_columns(record, keep),
         }],
         "officials": officials,
         "organizations": [
@@ -95,12 +127,13 @@ def table_rows(record: Record) -> dict[str, list[dict[str, Any]]]:
              "first_end": _first(o.mentions, "end")}
             for o in record.organizations
         ],
-        "dates": [{**key, "start": d.start, "end": d.end, "text": d.text, "value": d.value, "grain": d.grain}
+        "dates": [{**key, "start": d.start, "end": d.end, "text": d.text, "value": d.value, "grain": d.grain,
+                   **dict(zip(("date_start", "date_end"), value_bounds(d.value)))}
                   for d in record.dates],
         "legal_refs": [
             {**key, "start": r.start, "end": r.end, "text": r.text, "doc_type": r.doc_type, "code": r.code,
              "number": r.number, "year": r.year, "issuer": r.issuer, "doc_key": r.doc_key,
-             "resolved_code": r.resolved_code}
+             "resolved_code": r.resolved_code, "rule": r.rule}
             for r in record.legal_refs
         ],
         "tasks": [{**key, "ordinal": t.ordinal, "marker": t.marker, "start": t.start, "end": t.end,
@@ -111,6 +144,15 @@ def table_rows(record: Record) -> dict[str, list[dict[str, Any]]]:
                     "evidence_end": [e.end for e in t.evidence]} for t in record.themes],
         "places": place_rows(record),
     }
+
+
+def _kept_columns(record: Record, keep: Sequence[str]) -> dict[str, Any]:
+    if not keep:
+        return {}
+    fields = record.input_fields or {}
+    if tuple(keep) == ("all",):
+        return {KEPT_ALL_COLUMN: fields if record.input_fields is not None else None}
+    return {name: fields.get(name) for name in keep}
 
 
 def _first(spans: list, attribute: str) -> int | None:

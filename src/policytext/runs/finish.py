@@ -63,10 +63,35 @@ def _manifest(run_dir: Path, number: int) -> dict[str, Any]:
 
 
 def _records(run_dir: Path, parts: int) -> Iterator[dict[str, Any]]:
+    """The committed records as dicts; a run without records files (``--format parquet``) gives, per
+    article, what the two tables need from its officials and legal_refs rows."""
     for number in range(parts):
-        entry = _manifest(run_dir, number)["files"].get(layout.RECORDS)
-        if entry is not None:
-            yield from iter_jsonl(run_dir / entry["path"])
+        files = _manifest(run_dir, number)["files"]
+        if layout.RECORDS in files:
+            yield from iter_jsonl(run_dir / files[layout.RECORDS]["path"])
+        else:
+            yield from _records_from_tables(run_dir, files)
+
+
+def _records_from_tables(run_dir: Path, files: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    articles: dict[str, dict[str, Any]] = {}
+    if OFFICIALS in files:
+        for row in pq.read_table(run_dir / files[OFFICIALS]["path"]).to_pylist():
+            record = articles.setdefault(row["article_id"], _bare(row))
+            while len(record["officials"]) <= row["official"]:
+                record["officials"].append({"name": row["name"], "positions": []})
+            if row["title"] is not None:
+                record["officials"][row["official"]]["positions"].append(
+                    {key: row[key] for key in ("title", "organization", "former", "title_norm",
+                                               "organization_canonical")})
+    if "legal_refs" in files:
+        for row in pq.read_table(run_dir / files["legal_refs"]["path"]).to_pylist():
+            articles.setdefault(row["article_id"], _bare(row))["legal_refs"].append(row)
+    yield from articles.values()
+
+
+def _bare(row: dict[str, Any]) -> dict[str, Any]:
+    return {"id": row["article_id"], "published": row["published"], "officials": [], "legal_refs": []}
 
 
 def _write_table(path: Path, table: pa.Table) -> None:

@@ -51,9 +51,10 @@ def part_number(stem: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def data_folders(parquet: bool = True) -> tuple[str, ...]:
-    """The folders a run writes a file into for every part."""
-    return (RECORDS, ERRORS, *(TABLES if parquet else ()))
+def data_folders(parquet: bool = True, records: bool = True) -> tuple[str, ...]:
+    """The folders a run writes a file into for every part (``--format``: records, tables or both;
+    error rows always)."""
+    return (*((RECORDS,) if records else ()), ERRORS, *(TABLES if parquet else ()))
 
 
 def part_file(run_dir: Path, folder: str, number: int) -> Path:

@@ -20,7 +20,7 @@ from collections import Counter
 from pathlib import Path
 from typing import IO, Any, Iterable
 
-from ..io.writers import TABLE_SCHEMAS, TableWriter, fsync_path, table_rows, temporary_name, write_json_atomic
+from ..io.writers import TableWriter, fsync_path, table_rows, table_schemas, temporary_name, write_json_atomic
 from ..model import ReadError, Record, Source
 from .layout import ERRORS, RECORDS, data_folders, manifest_file, part_file, part_name
 
@@ -73,13 +73,15 @@ class PartWriter:
     """Collects the results of one part, in input order, and commits them atomically."""
 
     def __init__(self, run_dir: Path, number: int, *, input_index: int, input_name: str, parquet: bool,
-                 count_fields: Iterable[str]):
+                 count_fields: Iterable[str], records: bool = True, keep: tuple[str, ...] = ()):
         self.run_dir = run_dir
         self.number = number
         self.input_index = input_index
         self.input_name = input_name
         self.count_fields = tuple(count_fields)
-        self.folders = data_folders(parquet)
+        self.folders = data_folders(parquet, records)
+        self.keep = keep  # input fields kept in the articles table (--keep-fields)
+        schemas = table_schemas(keep)
         self.first_position: int | None = None
         self.last_position: int | None = None
         self.first_source: dict[str, Any] | None = None
@@ -100,7 +102,7 @@ class PartWriter:
                 if folder in (RECORDS, ERRORS):
                     self._lines[folder] = _HashedLines(temporary_name(final))
                 else:
-                    self._tables[folder] = TableWriter(temporary_name(final), TABLE_SCHEMAS[folder])
+                    self._tables[folder] = TableWriter(temporary_name(final), schemas[folder])
         except BaseException:
             self.abort()
             raise
@@ -119,14 +121,15 @@ class PartWriter:
             self.n_errors += 1
             self.error_reasons[reason_pattern(result.reason)] += 1
             return
-        self._lines[RECORDS].write(result.to_dict())
+        if RECORDS in self._lines:
+            self._lines[RECORDS].write(result.to_dict())
         self.record_ids.append(result.id)
         for name in self.count_fields:
             self.extracted[name] += len(getattr(result, name))
         if result.errors:
             self.records_with_errors += 1
             self.record_error_reasons.update(reason_pattern(e) for e in result.errors)
-        for table, rows in table_rows(result).items():
+        for table, rows in table_rows(result, self.keep).items():
             if table in self._tables:
                 self._tables[table].add(rows)
 

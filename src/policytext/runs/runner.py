@@ -44,6 +44,7 @@ class RunSpec:
     fields: FieldMap = field(default_factory=FieldMap)
     settings: dict[str, Any] = field(default_factory=dict)  # what else shapes the output (options)
     parquet: bool = True
+    records: bool = True  # --format: records (JSON Lines), tables (Parquet), or both
     limit: int | None = None
     part_size: int = DEFAULT_PART_SIZE
     jobs: int = 1
@@ -52,7 +53,8 @@ class RunSpec:
     def run_file(self) -> dict[str, Any]:
         """run.json: what a resume must find unchanged. No times, no absolute paths."""
         return {"format": layout.RUN_FORMAT, "inputs": self.inputs, "fields": self.fields.to_dict(),
-                "parquet": self.parquet, "limit": self.limit, "part_size": self.part_size, **self.settings}
+                "parquet": self.parquet, "records": self.records, "limit": self.limit, "part_size": self.part_size,
+                **self.settings}
 
 
 def execute(spec: RunSpec, work: Callable[[Article | ReadError], Any], *, count_fields: list[str],
@@ -161,6 +163,7 @@ class _Session:
                                  remaining)
         results = ordered_map(self.work, items, jobs=spec.jobs, window=max(64, 4 * spec.jobs),
                               hard_timeout=spec.hard_timeout, on_crash=crash_row)
+        self._progress()  # the session starts from what committed parts hold: a display's rate counts from here
         try:
             for (input_index, position), result in results:
                 if self.part is not None and self.part.input_index != input_index:
@@ -168,6 +171,7 @@ class _Session:
                 if self.part is None:
                     self.part = PartWriter(spec.out_dir, len(self.manifests), input_index=input_index,
                                            input_name=spec.inputs[input_index], parquet=spec.parquet,
+                                           records=spec.records, keep=spec.fields.keep,
                                            count_fields=self.count_fields)
                 self.part.add(position, result)
                 self._progress()
@@ -288,7 +292,8 @@ def build_summary(spec: RunSpec, manifests: list[dict[str, Any]], count_fields: 
         record_reasons.update(dict(manifest["record_error_reasons"]))
         extracted.update(manifest["extracted"])
     seconds = session["seconds"]
-    folders = [layout.MANIFEST, *layout.data_folders(spec.parquet), *(layout.RUN_TABLES if spec.parquet else ())]
+    folders = [layout.MANIFEST, *layout.data_folders(spec.parquet, spec.records),
+               *(layout.RUN_TABLES if spec.parquet else ())]
     return {
         **extras,
         "inputs": spec.inputs,

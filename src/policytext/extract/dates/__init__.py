@@ -12,8 +12,11 @@ Two passes over ``doc.norm``:
 2. Prepositions and ranges. "từ X" opens an interval (``X/``), "đến X" / "trước X" close one
    (``/X``), "X đến Y" / "X - Y" join two expressions (``X/Y``), "từ X đến nay" ends at publication.
 
-Relative expressions and days without a year need ``doc.published``; without it their value is None
-but they are still reported (a time keeps its grain: "22h30 tối qua" is minute, value None). When a
+Relative expressions and days without a year need ``doc.published``, taken in Vietnam time (UTC+7)
+whatever offset it is written with. Without it a relative expression's value is None but it is still
+reported (a time keeps its grain: "22h30 tối qua" is minute, value None), and a day, month, quarter or
+half without a year keeps what is known with TIMEX3's placeholder year (``values.PLACEHOLDER_YEAR``):
+"ngày 30/4" is ``XXXX-04-30``, "từ 1/7 đến 30/9" ``XXXX-07-01/XXXX-09-30``. When a
 guessed year would put a range's end before its start ("từ 1/8 đến 31/12" read in June), the end moves
 on a year; a start running "đến nay" never lies after publication. All vocabulary is in
 resources/dates.yaml, every pattern in resources/patterns/dates.yaml.

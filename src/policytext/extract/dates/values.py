@@ -9,6 +9,10 @@ from datetime import date, timedelta
 
 from .vocabulary import vocabulary
 
+# RECORD.md: a year that cannot be resolved (no publication date, none written) is written as TIMEX3's
+# placeholder, so "ngày 30/4" in an undated dump is XXXX-04-30 rather than nothing
+PLACEHOLDER_YEAR = "XXXX"
+
 
 @dataclass(slots=True)
 class When:
@@ -26,25 +30,41 @@ class When:
     year_written: bool = True  # False: the year came from publication, a range's end may fix it
 
     def value(self) -> str | None:
-        y = self.year
-        if y is None:
+        """The ISO 8601 / TIMEX3 value; a year that could not be resolved is the placeholder ``XXXX``
+        when the rest is known ("ngày 30/4" -> ``XXXX-04-30``), and None when nothing is (a relative
+        "hôm qua", "năm nay" with no publication date)."""
+        if self.year is None and not self.partly_known():
             return None
+        y = PLACEHOLDER_YEAR if self.year is None else f"{self.year:04d}"
         if self.grain == "year":
-            return f"{y:04d}"
+            return y
         if self.grain == "week":
-            return f"{y:04d}-W{self.week:02d}"
+            return f"{y}-W{self.week:02d}"
         if self.grain == "quarter":
-            return f"{y:04d}-Q{self.quarter}"
+            return f"{y}-Q{self.quarter}"
         if self.grain == "half":
-            return f"{y:04d}-H{self.half}"
+            return f"{y}-H{self.half}"
         if self.grain == "month":
-            return f"{y:04d}-{self.month:02d}"
-        day = f"{y:04d}-{self.month:02d}-{self.day:02d}"
+            return f"{y}-{self.month:02d}"
+        day = f"{y}-{self.month:02d}-{self.day:02d}"
         if self.grain == "hour":
             return f"{day}T{self.hour:02d}"
         if self.grain == "minute":
             return f"{day}T{self.hour:02d}:{self.minute:02d}"
         return day
+
+    def partly_known(self) -> bool:
+        """Without its year, does the point still say something (a month, a day, a quarter, a half)?
+        A week, a year or a day without its month says nothing then."""
+        if self.grain in ("minute", "hour", "day"):
+            return self.month is not None and self.day is not None
+        if self.grain == "month":
+            return self.month is not None
+        if self.grain == "quarter":
+            return self.quarter is not None
+        if self.grain == "half":
+            return self.half is not None
+        return False
 
 
 @dataclass(slots=True)
