@@ -268,6 +268,27 @@ def themes(
     out.print(format_taxonomy(active))
 
 
+@app.command()
+def export(
+    run_dir: Path = typer.Argument(..., help="A run folder (what `policytext run -o` wrote)."),
+    duckdb_file: Path = typer.Option(..., "--duckdb", help="The DuckDB database to write."),
+    overwrite: bool = typer.Option(False, "--overwrite", help="Replace the database if it exists."),
+) -> None:
+    """Write a run's tables into a DuckDB database, with views for the common joins (README, "Report and
+    DuckDB")."""
+    from .duckdb_export import export_duckdb
+
+    try:
+        result = export_duckdb(run_dir, duckdb_file, overwrite=overwrite)
+    except (FileNotFoundError, FileExistsError, ValueError) as exc:
+        _say(f"[red]policytext: {exc}[/red]")
+        raise typer.Exit(1)
+    tables = ", ".join(f"{name} ({rows:,})" for name, rows in result.tables.items())
+    out.print(f"{result.path}: tables {tables}; views {', '.join(result.views)}", highlight=False, soft_wrap=True)
+    for name, why in result.skipped.items():
+        _say(f"  left out {name}: {why}")
+
+
 @eval_app.command("segmentation")
 def eval_segmentation(
     gold: Path = typer.Option(Path("../shared/data/ud-vtb/vi_vtb-ud-test.conllu"), help="CoNLL-U gold file."),
