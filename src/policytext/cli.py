@@ -269,6 +269,28 @@ def themes(
 
 
 @app.command()
+def report(
+    run_dir: Path = typer.Argument(..., help="A run folder (what `policytext run -o` wrote)."),
+    out_file: Path = typer.Option(Path("report.html"), "-o", "--out", help="The HTML file to write."),
+    top: int = typer.Option(15, min=1, help="Officials, documents, organisations and places per chart."),
+    title: Optional[str] = typer.Option(None, help="The report's title."),
+) -> None:
+    """Write one self-contained HTML report of a run: charts (themes over time, officials, documents,
+    sources, organisations, places) with their numbers; opens offline."""
+    from .report import build_report
+
+    try:
+        result = build_report(run_dir, out_file, top=top, title=title)
+    except (FileNotFoundError, ValueError) as exc:
+        _say(f"[red]policytext: {exc}[/red]")
+        raise typer.Exit(1)
+    out.print(f"{result.path}: {len(result.charts)} charts ({', '.join(result.charts)}), "
+              f"{result.size / 1e6:.1f} MB", highlight=False, soft_wrap=True)
+    for section, note in result.notes.items():
+        _say(f"  no chart for {section}: {note}")
+
+
+@app.command()
 def export(
     run_dir: Path = typer.Argument(..., help="A run folder (what `policytext run -o` wrote)."),
     duckdb_file: Path = typer.Option(..., "--duckdb", help="The DuckDB database to write."),
