@@ -63,7 +63,7 @@ body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "
        margin: 0 auto; max-width: 1150px; padding: 1.5rem; color: #222; line-height: 1.45; }
 h1 { margin-bottom: .2rem; } h2 { margin-top: 2.5rem; border-bottom: 1px solid #ddd; padding-bottom: .2rem; }
 .facts { color: #555; } .how { color: #444; margin: .3rem 0 .6rem; } .note { background: #fff6e0;
-padding: .5rem .8rem; border-left: 4px solid #e0a800; } .missing li { color: #555; }
+padding: .5rem .8rem; border-left: 4px solid #e0a800; } .missing { color: #555; font-size: .92rem; }
 .chart { width: 100%; min-height: 200px; } nav a { margin-right: .8rem; }
 details { margin-top: .5rem; } summary { cursor: pointer; color: #1f5fa8; }
 .scroll { max-height: 420px; overflow: auto; }
@@ -96,10 +96,9 @@ def render_page(title: str, facts: list[str], missing: dict[str, str], sections:
     nav = " ".join(f'<a href="#{s.id}">{html.escape(s.title)}</a>' for s in sections)
     missing_html = ""
     if missing:
-        items = "".join(f"<li><code>{html.escape(name)}</code>: {html.escape(why)}</li>"
-                        for name, why in missing.items())
-        missing_html = (f'<div class="missing"><p>Tables not in this run (the charts that need them appear '
-                        f"when a run has them):</p><ul>{items}</ul></div>")
+        names = ", ".join(f'<code title="{html.escape(why)}">{html.escape(name)}</code>' for name, why in missing.items())
+        missing_html = (f'<p class="missing">Not in this run: {names} (older runs lack them, newer runs of '
+                        "policytext write them); the charts that need them appear when a run has them.</p>")
     body = "\n".join(_section_html(s) for s in sections)
     return f"""<!DOCTYPE html>
 <html lang="en">
