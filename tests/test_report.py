@@ -155,3 +155,18 @@ def test_no_run_exit_1(tmp_path):
     result = CliRunner().invoke(app, ["report", str(tmp_path), "-o", str(tmp_path / "r.html")])
     assert result.exit_code == 1 and "no articles table" in result.output
     assert not (tmp_path / "r.html").exists()
+
+
+def test_a_run_without_dates(tmp_path):
+    import policytext
+
+    text = ("Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên phát động phong trào thi đua, khen thưởng năm 2021. "
+            "Phong trào thi đua yêu nước gắn với công tác khen thưởng kịp thời các điển hình tiên tiến.")
+    (tmp_path / "in.jsonl").write_text(json.dumps({"id": "a", "title": "Thi đua", "text": text}) + "\n",
+                                       encoding="utf-8")
+    policytext.run([tmp_path / "in.jsonl"], tmp_path / "run")
+    result = build_report(tmp_path / "run", tmp_path / "report.html")
+    assert "No article of this run has a publication date" in result.notes["themes-over-time"]
+    page = result.path.read_text(encoding="utf-8")
+    assert numbers(page, "sources") == [{"month": "no date", "source": "in.jsonl", "articles": 1}]
+    assert "officials" in result.charts

@@ -22,6 +22,15 @@ def _empty(what: str) -> str:
     return f"This run has no {what}."
 
 
+def _no_months(tables: Tables) -> str:
+    """Why the themes-over-time chart has nothing to draw."""
+    if "themes" in tables and tables["themes"].empty:
+        return _empty("theme labels")
+    if tables["articles"]["month"].isna().all():
+        return "No article of this run has a publication date, so there are no months to show."
+    return "No dated article of this run carries a theme label."
+
+
 def _themes_table(frame: pd.DataFrame) -> pd.DataFrame:
     """One row per month: dated articles, then per theme 'articles (share %)'."""
     wide = frame.pivot(index="month", columns="theme", values="articles")
@@ -68,7 +77,7 @@ def build_sections(tables: Tables, top: int = 15) -> list[Section]:
             "carry several themes, so the shares need not add up to 100%); hover for the counts. Months "
             "without any article leave a gap." + undated_note,
             data.themes_by_month(tables), charts.themes_over_time, _missing("themes"),
-            _empty("theme labels"), _themes_table),
+            _no_months(tables), _themes_table),
         _section(
             "officials", "Top officials and the themes around them",
             f"one row per official ({'a person linked across articles' if by_person else 'by name as written'})"
