@@ -52,7 +52,8 @@ def test_join_views(database):
     officials = _sql(database, "SELECT count(*) FROM officials")[0][0]
     assert _sql(database, "SELECT count(*) FROM official_articles")[0][0] == officials
     # the seed article names Nguyễn Hồng Diên and carries emulation_awards
-    assert ("Nguyễn Hồng Diên", "emulation_awards", 1) in _sql(database, "SELECT name, theme, articles FROM official_themes")
+    by_theme = _sql(database, "SELECT name, theme, articles FROM official_themes")
+    assert ("Nguyễn Hồng Diên", "emulation_awards", 1) in by_theme
     titles = _sql(database, "SELECT DISTINCT article_title FROM official_articles WHERE name = 'Nguyễn Hồng Diên'")
     assert titles[0][0].startswith("Ngành Công Thương")
     citations = _sql(database, "SELECT doc_key, code FROM citations")

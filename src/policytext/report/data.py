@@ -111,30 +111,39 @@ def document_key(refs: pd.DataFrame) -> pd.Series:
     return derived
 
 
+def _document_label(doc_type: pd.Series, code: pd.Series, name: pd.Series, key: pd.Series) -> pd.Series:
+    """'Nghị quyết 68/NQ-CP' (type and code: a bare 'Nghị quyết 66' says what 66 is), else the name as
+    written ('Luật Xây dựng'), else the key."""
+    coded = doc_type.fillna("").astype(str).str.cat(code.fillna("").astype(str), sep=" ").str.strip()
+    label = coded.where(code.notna(), name.astype(object))
+    return label.where(label.notna(), key).astype(str)
+
+
 def most_cited_documents(tables: Tables, top: int = 15) -> pd.DataFrame | None:
-    """The ``top`` documents by citing articles: document (code, else name), doc_type, doc_key, articles,
-    mentions; from ``documents`` when the run has it, else counted over ``legal_refs``."""
+    """The ``top`` documents by citing articles: document (type and code, else name), doc_type, code,
+    doc_key, articles, mentions; from ``documents`` when the run has it, else counted over ``legal_refs``."""
     if "documents" in tables:
         docs = tables["documents"]
-        label = docs["code"].astype(object).where(docs["code"].notna(), docs.get("name"))
-        frame = pd.DataFrame({"document": label.where(label.notna(), docs["doc_key"]).astype(str),
-                              "doc_type": docs["doc_type"], "doc_key": docs["doc_key"],
-                              "articles": docs["n_articles"].astype("int64"),
+        names = docs["name"] if "name" in docs.columns else pd.Series(None, index=docs.index, dtype=object)
+        frame = pd.DataFrame({"doc_type": docs["doc_type"], "code": docs["code"], "name": names,
+                              "doc_key": docs["doc_key"], "articles": docs["n_articles"].astype("int64"),
                               "mentions": docs["n_mentions"].astype("int64")})
     elif "legal_refs" in tables:
         refs = tables["legal_refs"].assign(doc_key=lambda r: document_key(r))
         grouped = refs.groupby("doc_key")
         codes = refs.dropna(subset=["code"]).groupby("doc_key")["code"].agg(
-            lambda values: max(values, key=lambda c: (len(c), c)))
+            lambda values: max(values, key=lambda c: (len(c), c)))  # the fullest code any mention gives
         texts = refs.groupby("doc_key")["text"].agg(lambda values: values.value_counts().index[0])
         frame = pd.DataFrame({"doc_key": list(grouped.groups)})
-        frame["document"] = frame["doc_key"].map(codes).fillna(frame["doc_key"].map(texts)).astype(str)
         frame["doc_type"] = frame["doc_key"].map(grouped["doc_type"].first())
+        frame["code"] = frame["doc_key"].map(codes)
+        frame["name"] = frame["doc_key"].map(texts)
         frame["articles"] = frame["doc_key"].map(grouped["article_id"].nunique()).astype("int64")
         frame["mentions"] = frame["doc_key"].map(grouped.size()).astype("int64")
-        frame = frame[["document", "doc_type", "doc_key", "articles", "mentions"]]
     else:
         return None
+    frame["document"] = _document_label(frame["doc_type"], frame["code"], frame["name"], frame["doc_key"])
+    frame = frame[["document", "doc_type", "code", "doc_key", "articles", "mentions"]]
     frame = frame.sort_values(["articles", "mentions", "doc_key"], ascending=[False, False, True])
     return frame.head(top).reset_index(drop=True)
 
@@ -150,8 +159,8 @@ def article_source(articles: pd.DataFrame) -> pd.Series:
             return path.replace("\\", "/").rsplit("/", 1)[-1]
         return "unknown"
 
-    return pd.Series([one(u, p) for u, p in zip(articles["url"].astype(object), articles["source_path"].astype(object))],
-                     index=articles.index, dtype=object)
+    pairs = zip(articles["url"].astype(object), articles["source_path"].astype(object))
+    return pd.Series([one(url, path) for url, path in pairs], index=articles.index, dtype=object)
 
 
 def articles_by_source_month(tables: Tables, sources: int = 8) -> pd.DataFrame:

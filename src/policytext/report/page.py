@@ -96,7 +96,8 @@ def render_page(title: str, facts: list[str], missing: dict[str, str], sections:
     nav = " ".join(f'<a href="#{s.id}">{html.escape(s.title)}</a>' for s in sections)
     missing_html = ""
     if missing:
-        names = ", ".join(f'<code title="{html.escape(why)}">{html.escape(name)}</code>' for name, why in missing.items())
+        names = ", ".join(f'<code title="{html.escape(why)}">{html.escape(name)}</code>'
+                          for name, why in missing.items())
         missing_html = (f'<p class="missing">Not in this run: {names} (older runs lack them, newer runs of '
                         "policytext write them); the charts that need them appear when a run has them.</p>")
     body = "\n".join(_section_html(s) for s in sections)

@@ -31,6 +31,15 @@ def _no_months(tables: Tables) -> str:
     return "No dated article of this run carries a theme label."
 
 
+def _document_keys(tables: Tables) -> str:
+    """Where the report's documents come from, and so how short mentions count."""
+    if "documents" in tables:
+        return "documents as the run's documents.parquet counts them."
+    if "legal_refs" in tables and "doc_key" in tables["legal_refs"].columns:
+        return "short and pointing-back mentions count with the document they resolve to (legal_refs.doc_key)."
+    return "short forms of one document ('Nghị định 15') count apart, as this run has no document keys."
+
+
 def _themes_table(frame: pd.DataFrame) -> pd.DataFrame:
     """One row per month: dated articles, then per theme 'articles (share %)'."""
     wide = frame.pivot(index="month", columns="theme", values="articles")
@@ -49,6 +58,7 @@ def _sources_table(frame: pd.DataFrame) -> pd.DataFrame:
     """One row per month: all its articles, then per source."""
     wide = frame.pivot(index="month", columns="source", values="articles")
     wide = wide.reindex(index=list(dict.fromkeys(frame["month"])), columns=list(dict.fromkeys(frame["source"])))
+    wide.columns.name = None
     table = wide.reset_index()
     table.insert(1, "articles", wide.sum(axis=1).to_numpy())
     return table
@@ -88,9 +98,8 @@ def build_sections(tables: Tables, top: int = 15) -> list[Section]:
         _section(
             "documents", "Most-cited documents",
             "each bar counts the articles that cite a legal or Party document at least once (hover: all its "
-            "mentions); the colour is the document's type. A document is its type and code, or its type and "
-            "name" + (" (documents.parquet)." if "documents" in tables else
-                      "; short forms of the same document count apart until a run resolves them (doc_key)."),
+            "mentions); the colour is the document's type. A document is its type and code, or its name; "
+            + _document_keys(tables),
             data.most_cited_documents(tables, top), charts.most_cited_documents, _missing("legal_refs"),
             _empty("legal references")),
         _section(
