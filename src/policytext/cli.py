@@ -275,8 +275,11 @@ def report(
     top: int = typer.Option(15, min=1, help="Officials, documents, organisations and places per chart."),
     title: Optional[str] = typer.Option(None, help="The report's title."),
 ) -> None:
-    """Write one self-contained HTML report of a run: charts (themes over time, officials, documents,
-    sources, organisations, places) with their numbers; opens offline."""
+    """Write one self-contained HTML report of a run: charts and their numbers, opens offline.
+
+    Charts: themes over time, top officials and their themes, most-cited documents, articles by source and
+    month, organisations, places, what the theme labels rest on.
+    """
     from .report import build_report
 
     try:
@@ -296,8 +299,11 @@ def export(
     duckdb_file: Path = typer.Option(..., "--duckdb", help="The DuckDB database to write."),
     overwrite: bool = typer.Option(False, "--overwrite", help="Replace the database if it exists."),
 ) -> None:
-    """Write a run's tables into a DuckDB database, with views for the common joins (README, "Report and
-    DuckDB")."""
+    """Write a run's tables into a DuckDB database, with views for the common joins.
+
+    Views: article_themes, official_articles, official_themes, citations, document_articles, and
+    person_articles, place_articles when the run has persons and places (README, "Report and DuckDB").
+    """
     from .duckdb_export import export_duckdb
 
     try:
