@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-test
 
-.PHONY: run test venv segmentation bench clean
+.PHONY: run test venv report screenshot segmentation bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,12 @@ venv: $(STAMP)
 
 run: venv  ## analyse data/raw into data/processed and print a summary
 	$(BIN)/policytext run data/raw -o data/processed --overwrite
+
+report: run  ## the HTML report of data/processed (opens offline)
+	$(BIN)/policytext report data/processed -o data/processed/report.html
+
+screenshot: report  ## docs/report.png for the README, with headless Chromium (Debian: apt-get install chromium)
+	$(BIN)/python -m policytext.report.browser screenshot data/processed/report.html docs/report.png --width 1100 --height 900
 
 test: venv  ## run the test suite
 	$(BIN)/python -m pytest -q

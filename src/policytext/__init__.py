@@ -5,7 +5,8 @@
     >>> record.to_dict()["officials"]
 
 Public API: ``analyze`` (one text -> Record), ``explain`` (the same with the rule behind every item),
-``read`` (a file or folder -> Articles), ``run`` (inputs -> records on disk), ``load`` (a run folder -> Records).
+``read`` (a file or folder -> Articles), ``run`` (inputs -> records on disk), ``load`` (a run folder -> Records),
+``load_tables`` (a run folder -> typed pandas DataFrames, one per table; see policytext.frames).
 """
 
 from __future__ import annotations
@@ -55,6 +56,15 @@ def load(run_dir: "str | Path") -> Iterator[Record]:
     return _records(files, table_files(Path(run_dir), "officials"))
 
 
+def load_tables(run_dir: "str | Path", names: Any = None, columns: Any = None):
+    """Every table of a run folder as a pandas DataFrame with proper dtypes: ``{name: DataFrame}`` (``published``
+    a Vietnam-time timestamp, ``published_iso`` the string, ``month``; nullable integers; lists as lists);
+    ``.missing`` names the tables the run does not have. See ``policytext.frames`` for the join keys."""
+    from .frames import load_tables as _load_tables
+
+    return _load_tables(run_dir, names, columns)
+
+
 def _tables_only(run_dir: "Path") -> bool:
     import json
 
@@ -79,4 +89,5 @@ def _records(files: "list[Path]", officials: "list[Path]") -> Iterator[Record]:
             yield record
 
 
-__all__ = ["Article", "Options", "Record", "Source", "analyze", "explain", "load", "read", "run", "__version__"]
+__all__ = ["Article", "Options", "Record", "Source", "analyze", "explain", "load", "load_tables", "read", "run",
+           "__version__"]

@@ -361,6 +361,55 @@ def themes(
     out.print(format_taxonomy(active))
 
 
+@app.command()
+def report(
+    run_dir: Path = typer.Argument(..., help="A run folder (what `policytext run -o` wrote)."),
+    out_file: Path = typer.Option(Path("report.html"), "-o", "--out", help="The HTML file to write."),
+    top: int = typer.Option(15, min=1, help="Officials, documents, organisations and places per chart."),
+    title: Optional[str] = typer.Option(None, help="The report's title."),
+) -> None:
+    """Write one self-contained HTML report of a run: charts and their numbers, opens offline.
+
+    Charts: themes over time, top officials and their themes, most-cited documents, articles by source and
+    month, organisations, places, what the theme labels rest on.
+    """
+    from .report import build_report
+
+    try:
+        result = build_report(run_dir, out_file, top=top, title=title)
+    except (FileNotFoundError, ValueError) as exc:
+        _say(f"[red]policytext: {exc}[/red]")
+        raise typer.Exit(1)
+    out.print(f"{result.path}: {len(result.charts)} charts ({', '.join(result.charts)}), "
+              f"{result.size / 1e6:.1f} MB", highlight=False, soft_wrap=True)
+    for section, note in result.notes.items():
+        _say(f"  no chart for {section}: {note}")
+
+
+@app.command()
+def export(
+    run_dir: Path = typer.Argument(..., help="A run folder (what `policytext run -o` wrote)."),
+    duckdb_file: Path = typer.Option(..., "--duckdb", help="The DuckDB database to write."),
+    overwrite: bool = typer.Option(False, "--overwrite", help="Replace the database if it exists."),
+) -> None:
+    """Write a run's tables into a DuckDB database, with views for the common joins.
+
+    Views: article_themes, official_articles, official_themes, citations, document_articles, and
+    person_articles, place_articles when the run has persons and places (README, "Report and DuckDB").
+    """
+    from .duckdb_export import export_duckdb
+
+    try:
+        result = export_duckdb(run_dir, duckdb_file, overwrite=overwrite)
+    except (FileNotFoundError, FileExistsError, ValueError) as exc:
+        _say(f"[red]policytext: {exc}[/red]")
+        raise typer.Exit(1)
+    tables = ", ".join(f"{name} ({rows:,})" for name, rows in result.tables.items())
+    out.print(f"{result.path}: tables {tables}; views {', '.join(result.views)}", highlight=False, soft_wrap=True)
+    for name, why in result.skipped.items():
+        _say(f"  left out {name}: {why}")
+
+
 @eval_app.command("segmentation")
 def eval_segmentation(
     gold: Path = typer.Option(Path("../shared/data/ud-vtb/vi_vtb-ud-test.conllu"), help="CoNLL-U gold file."),
