@@ -458,20 +458,30 @@ def eval_extract(
 
 @eval_app.command("officials")
 def eval_officials(
-    gold: Path = typer.Option(Path("benchmarks/gold/officials/officials_gold.jsonl"), help="Officials gold JSONL."),
+    gold: Path = typer.Option(Path("benchmarks/gold/officials"), help="Officials gold: a JSONL file, or a folder "
+                              "whose officials_gold*.jsonl are read (round 1 and round 2)."),
     split: str = typer.Option("dev", help="dev, test (scored only, never tuned on) or all."),
+    round_: str = typer.Option("all", "--round", help="Gold round: 1, 2 or all (both)."),
     shared: Path = typer.Option(Path("../shared/data"), help="Folder holding the gold articles' texts."),
-    details: bool = typer.Option(False, help="List each article's misses (-), extras (+) and wrong positions (~)."),
+    details: bool = typer.Option(False, help="List each article's misses (-), extras (+) and wrong positions (~); "
+                                 "dev split only."),
 ) -> None:
     """Name P/R/F1, title attach and recall by class on the officials gold."""
     from .evaluation.extract import MissingData
-    from .evaluation.officials import run_officials_eval
+    from .evaluation.officials import ROUNDS, NoGoldEntries, run_officials_eval
 
-    if not gold.is_file():
-        raise typer.BadParameter(f"no such file: {gold}", param_hint="--gold")
+    if not gold.exists():
+        raise typer.BadParameter(f"no such file or folder: {gold}", param_hint="--gold")
+    if split not in ("dev", "test", "all"):
+        raise typer.BadParameter("a split is dev, test or all", param_hint="--split")
+    if round_ not in ROUNDS:
+        raise typer.BadParameter("a round is 1, 2 or all", param_hint="--round")
+    if details and split != "dev":
+        # the test split is only ever scored: its per-article errors are not to be read
+        raise typer.BadParameter("--details needs --split dev", param_hint="--details")
     try:
-        print(run_officials_eval(gold, shared, split, details))
-    except MissingData as exc:
+        print(run_officials_eval(gold, shared, split, details, round_))
+    except (MissingData, NoGoldEntries) as exc:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(1)
 

@@ -1,10 +1,13 @@
-"""Agreement between the two officials annotators (O1, O2) on the double-labelled articles.
+"""Agreement between the two officials annotators of a round on the double-labelled articles.
 
-    python benchmarks/gold/officials/agreement.py            # figures, then the articles where they differ
-    python benchmarks/gold/officials/agreement.py --quiet    # figures only
+    python benchmarks/gold/officials/agreement.py              # round 1 (O1, O2): figures, then the differences
+    python benchmarks/gold/officials/agreement.py --round 2    # round 2 (O3, O4)
+    python benchmarks/gold/officials/agreement.py --quiet      # figures only
 
-Reads the raw labels (``labels/labels-O1.jsonl``, ``labels/labels-O2.jsonl``, aligned to ``sample.jsonl`` as
-``build.py`` does) and compares them on every article with ``double: true`` in the sample (20).
+Reads the raw labels (``labels-O1.jsonl``/``labels-O2.jsonl``, round 2 ``round2/labels-O3.jsonl``/
+``labels-O4.jsonl``, aligned to the round's sample as ``build.py`` does) and compares them on every article
+with ``double: true`` in the sample (20). Below, "O1" stands for the round's first annotator (O1, O3), "O2"
+for its second (O2, O4).
 
 - Names are matched after NFC, case folding and white-space folding, each name once per article.
 - Optional officials are excluded from both sides: a name either annotator marks ``optional`` is dropped
@@ -15,6 +18,9 @@ Reads the raw labels (``labels/labels-O1.jsonl``, ``labels/labels-O2.jsonl``, al
   (folded) is among the other annotator's titles for that person; title+organisation likewise with the
   (title, organisation) pair (a null organisation folds to the empty string). Both directions are shown.
 - Class agreement: the share of matched names given the same class, with Cohen's kappa.
+- Articles with no difference at all (none of the above, nor in optional officials), and articles labelled
+  identically (the same JSON: order of officials and positions and letter case included); ``build.py``
+  takes the latter as they are and needs an adjudication for every other double-labelled article.
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from build import LABELS, SAMPLE, fold, load_labels, read_jsonl
+from build import ROUNDS, fold, load_labels, read_jsonl, same
 
 
 def kappa(pairs: list[tuple[str, str]]) -> float:
@@ -44,7 +50,8 @@ def people(officials: list[dict], drop: set[str]) -> dict[str, dict]:
     return {fold(o["name"]): o for o in officials if fold(o["name"]) not in drop}
 
 
-def compare(first: list[dict], second: list[dict], strict: bool) -> dict:
+def compare(first: list[dict], second: list[dict], strict: bool, names: tuple[str, str] = ("O1", "O2")) -> dict:
+    n1, n2 = names
     if strict:
         a = people([o for o in first if not o["optional"]], set())
         b = people([o for o in second if not o["optional"]], set())
@@ -68,32 +75,32 @@ def compare(first: list[dict], second: list[dict], strict: bool) -> dict:
         pa = [(fold(p["title"]), fold(p["organization"])) for p in a[key]["positions"]]
         pb = [(fold(p["title"]), fold(p["organization"])) for p in b[key]["positions"]]
         if set(pa) != set(pb):
-            diffs.append(f"positions {a[key]['name']}: O1 {pa} | O2 {pb}")
+            diffs.append(f"positions {a[key]['name']}: {n1} {pa} | {n2} {pb}")
         if a[key]["class"] != b[key]["class"]:
-            diffs.append(f"class {a[key]['name']}: O1 {a[key]['class']} | O2 {b[key]['class']}")
-    diffs += [f"only O1: {a[k]['name']}" for k in sorted(set(a) - set(b))]
-    diffs += [f"only O2: {b[k]['name']}" for k in sorted(set(b) - set(a))]
+            diffs.append(f"class {a[key]['name']}: {n1} {a[key]['class']} | {n2} {b[key]['class']}")
+    diffs += [f"only {n1}: {a[k]['name']}" for k in sorted(set(a) - set(b))]
+    diffs += [f"only {n2}: {b[k]['name']}" for k in sorted(set(b) - set(a))]
     if not strict:
         both_a, both_b = people(first, set()), people(second, set())
         for key in sorted((set(both_a) & set(both_b)) - set(matched)):  # dropped as optional: still listed
             pa = [(fold(p["title"]), fold(p["organization"])) for p in both_a[key]["positions"]]
             pb = [(fold(p["title"]), fold(p["organization"])) for p in both_b[key]["positions"]]
             if set(pa) != set(pb):
-                diffs.append(f"positions (optional) {both_a[key]['name']}: O1 {pa} | O2 {pb}")
+                diffs.append(f"positions (optional) {both_a[key]['name']}: {n1} {pa} | {n2} {pb}")
             if both_a[key]["class"] != both_b[key]["class"]:
-                diffs.append(f"class (optional) {both_a[key]['name']}: O1 {both_a[key]['class']} | "
-                             f"O2 {both_b[key]['class']}")
+                diffs.append(f"class (optional) {both_a[key]['name']}: {n1} {both_a[key]['class']} | "
+                             f"{n2} {both_b[key]['class']}")
         for key in sorted(set(both_a) & set(both_b)):
             if both_a[key]["optional"] != both_b[key]["optional"]:
                 out["optional_flag_differs"] += 1
-                diffs.append(f"optional {both_a[key]['name']}: O1 {both_a[key]['optional']} | "
-                             f"O2 {both_b[key]['optional']}")
+                diffs.append(f"optional {both_a[key]['name']}: {n1} {both_a[key]['optional']} | "
+                             f"{n2} {both_b[key]['optional']}")
         for key in sorted(set(both_a) ^ set(both_b)):
             person = both_a.get(key) or both_b.get(key)
             if person["optional"]:
                 out["optional_one_side_only"] += 1
                 diffs.append(f"optional on one side only: {person['name']} "
-                             f"({'O1' if key in both_a else 'O2'})")
+                             f"({n1 if key in both_a else n2})")
     return {"counts": out, "classes": classes, "diffs": diffs}
 
 
@@ -101,11 +108,13 @@ def ratio(num: float, den: float) -> str:
     return f"{num / den:.3f}" if den else "n/a"
 
 
-def report(sample: list[dict], labels: dict, strict: bool) -> tuple[str, list[tuple[dict, list[str]]]]:
+def report(sample: list[dict], labels: dict, strict: bool,
+           names: tuple[str, str] = ("O1", "O2")) -> tuple[str, list[tuple[dict, list[str]]]]:
+    n1, n2 = names
     total, classes, per_article = Counter(), [], []
     doubles = [r for r in sample if r["double"]]
     for ref in doubles:
-        result = compare(labels[("O1", ref["source"], ref["id"])], labels[("O2", ref["source"], ref["id"])], strict)
+        result = compare(labels[(n1, ref["source"], ref["id"])], labels[(n2, ref["source"], ref["id"])], strict, names)
         total.update(result["counts"])
         classes += result["classes"]
         per_article.append((ref, result["diffs"]))
@@ -114,12 +123,14 @@ def report(sample: list[dict], labels: dict, strict: bool) -> tuple[str, list[tu
     same_class = sum(x == y for x, y in classes)
     lines = [
         f"{'strict (each side drops only its own optional officials)' if strict else 'main (a name optional on either side is dropped from both)'}",
-        f"  articles {len(doubles)}; officials O1 {n1}, O2 {n2}, matched {tp}",
-        f"  names      P {ratio(tp, n2)}  R {ratio(tp, n1)}  F1 {ratio(2 * tp, n1 + n2)}  (O1 as reference)",
+        f"  articles {len(doubles)}; officials {names[0]} {n1}, {names[1]} {n2}, matched {tp}",
+        f"  names      P {ratio(tp, n2)}  R {ratio(tp, n1)}  F1 {ratio(2 * tp, n1 + n2)}  ({names[0]} as reference)",
         (f"  title      {ratio(total['title_ab'] + total['title_ba'], pos)} of {pos} positions on matched names "
-         f"(O1->O2 {total['title_ab']}/{total['pos_ab']}, O2->O1 {total['title_ba']}/{total['pos_ba']})"),
+         f"({names[0]}->{names[1]} {total['title_ab']}/{total['pos_ab']}, "
+         f"{names[1]}->{names[0]} {total['title_ba']}/{total['pos_ba']})"),
         (f"  title+org  {ratio(total['org_ab'] + total['org_ba'], pos)} "
-         f"(O1->O2 {total['org_ab']}/{total['pos_ab']}, O2->O1 {total['org_ba']}/{total['pos_ba']})"),
+         f"({names[0]}->{names[1]} {total['org_ab']}/{total['pos_ab']}, "
+         f"{names[1]}->{names[0]} {total['org_ba']}/{total['pos_ba']})"),
         (f"  class      {ratio(same_class, len(classes))} of {len(classes)} matched names agree, "
          f"Cohen's kappa {kappa(classes):.3f}"),
     ]
@@ -128,18 +139,24 @@ def report(sample: list[dict], labels: dict, strict: bool) -> tuple[str, list[tu
                      f"{total['optional_one_side_only']} optional names listed by one annotator only")
         identical = sum(1 for _, d in per_article if not d)
         lines.append(f"  articles with no difference at all: {identical} of {len(doubles)}")
+        verbatim = sum(same(labels[(names[0], r["source"], r["id"])], labels[(names[1], r["source"], r["id"])])
+                       for r in doubles)
+        lines.append(f"  articles labelled identically (same officials, order and spelling): {verbatim} of {len(doubles)}"
+                     f" (the others need adjudication)")
     return "\n".join(lines), per_article
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quiet", action="store_true", help="figures only")
+    parser.add_argument("--round", type=int, choices=sorted(ROUNDS), default=1, help="which round (default 1)")
     args = parser.parse_args(argv)
-    sample = read_jsonl(SAMPLE)
-    labels, _ = load_labels(sample, LABELS)
-    text, per_article = report(sample, labels, strict=False)
+    round_ = ROUNDS[args.round]
+    sample = read_jsonl(round_.sample)
+    labels, _ = load_labels(sample, round_.labels)
+    text, per_article = report(sample, labels, strict=False, names=round_.annotators)
     print(text)
-    print(report(sample, labels, strict=True)[0])
+    print(report(sample, labels, strict=True, names=round_.annotators)[0])
     if not args.quiet:
         for ref, diffs in per_article:
             if diffs:

@@ -1,25 +1,35 @@
 """Build the officials gold from the two annotators' labels, the adjudication and the cross-set corrections.
 
-    python benchmarks/gold/officials/build.py            # writes officials_gold.jsonl, prints a summary
-    python benchmarks/gold/officials/build.py --check    # builds and validates only, writes nothing
+    python benchmarks/gold/officials/build.py                 # round 1 and 2: writes both gold files, summaries
+    python benchmarks/gold/officials/build.py --round 2       # one round only
+    python benchmarks/gold/officials/build.py --check         # builds and validates only, writes nothing
 
-Inputs (all in this folder; no article text is stored here):
+Inputs per round, in this folder (no article text is stored here) except the labels, which stay beside the
+repository in ``../annotations/officials/`` (``ROUNDS`` below):
 
-- ``sample.jsonl``: the 109 drawn articles (``sample.py draw``), with stratum, split, batch and double flag;
-- ``labels/labels-O1.jsonl``, ``labels/labels-O2.jsonl``: the annotators' output, verbatim. O1 labelled
-  batch 1 then the double-labelled articles of batch 2, O2 batch 2 then the double-labelled of batch 1, in
-  the packet order ``sample.py packets`` writes (sample order within each group). Lines are aligned to the
-  sample by that order: one annotator's script cut VNTC ids at the space (``XH_VNE_T_`` for
-  ``XH_VNE_T_ (4053)``), so an id must equal the sample id or be a prefix of it (reported);
-- ``adjudication.jsonl``: the adjudicated officials of every double-labelled article on which the two
-  annotators differ (the build fails if one is missing or superfluous);
-- ``corrections.json``: the cross-set corrections (each edit states the value it replaces; the build
-  fails if the labels no longer hold it).
+- round 1: ``sample.jsonl`` (109 articles), ``labels-O1.jsonl`` and ``labels-O2.jsonl``, ``adjudication.jsonl``,
+  ``corrections.json`` -> ``officials_gold.jsonl``;
+- round 2: ``sample-2.jsonl`` (98), ``round2/labels-O3.jsonl`` and ``round2/labels-O4.jsonl``,
+  ``adjudication-2.jsonl``, ``corrections-2.json`` -> ``officials_gold-2.jsonl``.
 
-Gold per article: single-labelled -> that annotator's labels (``annotator`` O1/O2); double-labelled and
-identical -> the labels of the annotator whose batch it belongs to (O1 for batch 1, O2 for batch 2);
-double-labelled and different -> the adjudicated version (``annotator: "adjudicated"``). Corrections are
-applied last. Every name is checked to occur in the article text or title (corpus.get).
+What each holds:
+
+- the draw (``sample.py draw [2]``): stratum, split, batch and double flag of every article;
+- the labels, verbatim: the first annotator (O1, O3) labelled batch 1 then the double-labelled articles of
+  batch 2, the second (O2, O4) batch 2 then the double-labelled of batch 1, in the packet order
+  ``sample.py packets`` writes (sample order within each group). Lines are aligned to the sample by that
+  order: one annotator's script cut VNTC ids at the space (``XH_VNE_T_`` for ``XH_VNE_T_ (4053)``), so an
+  id must equal the sample id or be a prefix of it (reported);
+- the adjudication: the adjudicated officials of every double-labelled article on which the two annotators
+  differ (the build fails if one is missing or superfluous);
+- the corrections: cross-set corrections (each edit states the value it replaces; the build fails if the
+  labels no longer hold it).
+
+Gold per article: single-labelled -> that annotator's labels (``annotator`` O1/O2, O3/O4); double-labelled
+and identical -> the labels of the annotator whose batch it belongs to; double-labelled and different -> the
+adjudicated version (``annotator: "adjudicated"``). Corrections are applied last. Every name is checked to
+occur in the article text or title (corpus.get). Round-2 lines carry ``"round": 2`` after ``split``; round-1
+lines are written exactly as before (no ``round`` key).
 """
 
 from __future__ import annotations
@@ -30,37 +40,71 @@ import os
 import sys
 import unicodedata
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-SAMPLE = HERE / "sample.jsonl"
 # the annotators' files (notes quote the articles) live beside the repository (like ../shared), not in it
 ANNOTATIONS = Path(os.environ.get("POLICYTEXT_ANNOTATIONS", HERE.parents[3] / "annotations")) / "officials"
-LABELS = {"O1": ANNOTATIONS / "labels-O1.jsonl", "O2": ANNOTATIONS / "labels-O2.jsonl"}
-ADJUDICATION = HERE / "adjudication.jsonl"
-CORRECTIONS = HERE / "corrections.json"
-OUT = HERE / "officials_gold.jsonl"
 CLASSES = ("foreign", "deputy", "list", "chain", "plain")
-BATCH_OF = {"O1": 1, "O2": 2}
+
+
+@dataclass(frozen=True)
+class Round:
+    """One round of the officials gold: its draw, the two annotators' files, adjudication, corrections, output.
+
+    ``labels`` maps annotator -> file, the annotator of batch 1 first, of batch 2 second."""
+
+    number: int
+    sample: Path
+    labels: dict
+    adjudication: Path
+    corrections: Path
+    out: Path
+
+    @property
+    def batch_of(self) -> dict[str, int]:
+        return {annotator: k for k, annotator in enumerate(self.labels, start=1)}
+
+    @property
+    def annotators(self) -> tuple[str, str]:
+        first, second = self.labels
+        return first, second
+
+
+ROUNDS = {
+    1: Round(1, HERE / "sample.jsonl", {"O1": ANNOTATIONS / "labels-O1.jsonl", "O2": ANNOTATIONS / "labels-O2.jsonl"},
+             HERE / "adjudication.jsonl", HERE / "corrections.json", HERE / "officials_gold.jsonl"),
+    2: Round(2, HERE / "sample-2.jsonl",
+             {"O3": ANNOTATIONS / "round2" / "labels-O3.jsonl", "O4": ANNOTATIONS / "round2" / "labels-O4.jsonl"},
+             HERE / "adjudication-2.jsonl", HERE / "corrections-2.json", HERE / "officials_gold-2.jsonl"),
+}
+# round 1's names, kept for callers of the first version
+SAMPLE, LABELS, ADJUDICATION, CORRECTIONS, OUT = (ROUNDS[1].sample, ROUNDS[1].labels, ROUNDS[1].adjudication,
+                                                 ROUNDS[1].corrections, ROUNDS[1].out)
+BATCH_OF = ROUNDS[1].batch_of
 
 
 def read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def packet_order(sample: list[dict], annotator: str) -> list[dict]:
+def packet_order(sample: list[dict], annotator: str, batch_of: dict[str, int] = BATCH_OF) -> list[dict]:
     """The articles in the order the annotator saw them: own batch, then the other batch's double ones."""
-    batch = BATCH_OF[annotator]
+    batch = batch_of[annotator]
     return [r for r in sample if r["batch"] == batch] + [r for r in sample if r["double"] and r["batch"] != batch]
 
 
 def load_labels(sample: list[dict], paths: dict[str, Path] = LABELS) -> tuple[dict, list[str]]:
-    """{(annotator, source, id): officials} aligned to the sample; plus notes on repaired ids."""
+    """{(annotator, source, id): officials} aligned to the sample; plus notes on repaired ids.
+
+    ``paths``: annotator -> labels file, the annotator of batch 1 first."""
     out, notes = {}, []
+    batch_of = {annotator: k for k, annotator in enumerate(paths, start=1)}
     for annotator, path in paths.items():
-        rows, order = read_jsonl(path), packet_order(sample, annotator)
+        rows, order = read_jsonl(path), packet_order(sample, annotator, batch_of)
         if len(rows) != len(order):
             raise SystemExit(f"{path.name}: {len(rows)} lines, packet has {len(order)} articles")
         for k, (row, ref) in enumerate(zip(rows, order), start=1):
@@ -82,59 +126,91 @@ def same(a: list[dict], b: list[dict]) -> bool:
 
 
 def apply_corrections(gold: dict, corrections: dict) -> list[str]:
+    """Apply the listed edits; each states the value it replaces and the build fails if the labels differ.
+
+    ``field`` is a key of one official (``class``, ``optional``, ``positions``: the whole list), or
+    ``official`` for the whole entry: ``from: null`` adds ``to`` (appended; the name must be new),
+    ``to: null`` removes the entry, which must equal ``from``."""
     done = []
     for edit in corrections["edits"]:
         key = (edit["source"], edit["id"])
-        people = [o for o in gold[key]["officials"] if o["name"] == edit["name"]]
+        if key not in gold:
+            raise SystemExit(f"correction {edit}: no such article in the sample")
+        officials = gold[key]["officials"]
+        people = [o for o in officials if o["name"] == edit["name"]]
+        if edit["field"] == "official" and edit["from"] is None:
+            if people or not edit["to"] or edit["to"]["name"] != edit["name"]:
+                raise SystemExit(f"correction {edit}: cannot add {edit['name']!r} (already there, or no entry)")
+            officials.append(json.loads(json.dumps(edit["to"])))
+            done.append(f"{edit['rule']} {edit['id']} {edit['name']}: added")
+            continue
         if len(people) != 1:
             raise SystemExit(f"correction {edit}: {len(people)} officials named {edit['name']!r}")
         person = people[0]
+        if edit["field"] == "official":
+            if person != edit["from"] or edit["to"] is not None:
+                raise SystemExit(f"correction {edit}: found {person!r}, expected {edit['from']!r}")
+            officials.remove(person)
+            done.append(f"{edit['rule']} {edit['id']} {edit['name']}: removed")
+            continue
         if person[edit["field"]] != edit["from"]:
             raise SystemExit(f"correction {edit}: found {person[edit['field']]!r}, expected {edit['from']!r}")
-        person[edit["field"]] = edit["to"]
-        done.append(f"{edit['rule']} {edit['id']} {edit['name']}: {edit['field']} {edit['from']} -> {edit['to']}")
+        person[edit["field"]] = json.loads(json.dumps(edit["to"]))
+        done.append(f"{edit['rule']} {edit['id']} {edit['name']}: {edit['field']} {_short(edit['from'])} -> "
+                    f"{_short(edit['to'])}")
     return done
 
 
-def build() -> tuple[list[dict], dict]:
-    sample = read_jsonl(SAMPLE)
-    labels, id_notes = load_labels(sample)
-    adjudicated = {(r["source"], r["id"]): r for r in read_jsonl(ADJUDICATION)}
-    corrections = json.loads(CORRECTIONS.read_text(encoding="utf-8"))
+def _short(value) -> str:
+    """A position list as 'title @ organisation; …', anything else as it is."""
+    if isinstance(value, list):
+        return "; ".join(f"{p['title']} @ {p['organization']}" for p in value)
+    return str(value)
+
+
+def build(round_: Round = ROUNDS[1]) -> tuple[list[dict], dict]:
+    sample = read_jsonl(round_.sample)
+    labels, id_notes = load_labels(sample, round_.labels)
+    adjudicated = {(r["source"], r["id"]): r for r in read_jsonl(round_.adjudication)}
+    corrections = json.loads(round_.corrections.read_text(encoding="utf-8"))
+    first, second = round_.annotators
     gold, used = {}, set()
     for ref in sample:
         key = (ref["source"], ref["id"])
-        primary = "O1" if ref["batch"] == 1 else "O2"
-        if not ref["double"] or same(labels[("O1", *key)], labels[("O2", *key)]):
+        primary = first if ref["batch"] == 1 else second
+        if not ref["double"] or same(labels[(first, *key)], labels[(second, *key)]):
             officials, annotator = labels[(primary, *key)], primary
         else:
             if key not in adjudicated:
-                raise SystemExit(f"double-labelled {key} differs between O1 and O2 and has no adjudication")
+                raise SystemExit(f"double-labelled {key} differs between {first} and {second} and has no adjudication")
             officials, annotator = adjudicated[key]["officials"], "adjudicated"
             used.add(key)
-        gold[key] = {"source": ref["source"], "id": ref["id"], "line": ref["line"], "published": ref["published"],
-                     "stratum": ref["stratum"], "split": ref["split"],
-                     "officials": json.loads(json.dumps(officials)), "annotator": annotator}
+        line = {"source": ref["source"], "id": ref["id"], "line": ref["line"], "published": ref["published"],
+                "stratum": ref["stratum"], "split": ref["split"]}
+        if round_.number > 1:
+            line["round"] = round_.number
+        gold[key] = {**line, "officials": json.loads(json.dumps(officials)), "annotator": annotator}
     extra = set(adjudicated) - used
     if extra:
-        raise SystemExit(f"adjudication for articles that need none: {sorted(extra)}")
+        raise SystemExit(f"{round_.adjudication.name}: adjudication for articles that need none: {sorted(extra)}")
     report = {"id_notes": id_notes, "corrections": apply_corrections(gold, corrections)}
     return [gold[(r["source"], r["id"])] for r in sample], report
 
 
-def validate(rows: list[dict]) -> list[str]:
+def validate(rows: list[dict], round_: Round = ROUNDS[1]) -> list[str]:
     """Schema problems (raise) and names not found in the article (returned)."""
     from corpus import get
 
-    sample = read_jsonl(SAMPLE)
+    sample = read_jsonl(round_.sample)
     if [(r["source"], r["id"]) for r in rows] != [(r["source"], r["id"]) for r in sample]:
-        raise SystemExit("gold lines do not match sample.jsonl one to one, in order")
-    keys = ["source", "id", "line", "published", "stratum", "split", "officials", "annotator"]
+        raise SystemExit(f"gold lines do not match {round_.sample.name} one to one, in order")
+    keys = ["source", "id", "line", "published", "stratum", "split", *(["round"] if round_.number > 1 else []),
+            "officials", "annotator"]
     missing = []
     for row in rows:
         if list(row) != keys:
             raise SystemExit(f"{row['id']}: keys {list(row)}")
-        if row["annotator"] not in ("O1", "O2", "adjudicated") or row["split"] not in ("dev", "test"):
+        if row["annotator"] not in (*round_.labels, "adjudicated") or row["split"] not in ("dev", "test"):
             raise SystemExit(f"{row['id']}: annotator/split {row['annotator']!r} {row['split']!r}")
         item = get(row["source"], row["id"])
         haystack = f"{item.title or ''}\n{item.text}"
@@ -166,8 +242,8 @@ def validate(rows: list[dict]) -> list[str]:
     return missing
 
 
-def summary(rows: list[dict]) -> str:
-    lines = [f"{len(rows)} articles -> {OUT.relative_to(HERE.parents[2])}"]
+def summary(rows: list[dict], out: Path = OUT) -> str:
+    lines = [f"{len(rows)} articles -> {out.relative_to(HERE.parents[2])}"]
     by = Counter((r["stratum"], r["split"]) for r in rows)
     strata = sorted({r["stratum"] for r in rows})
     lines.append("articles   " + "  ".join(f"{s}: {by[(s, 'dev')]} dev + {by[(s, 'test')]} test" for s in strata))
@@ -188,20 +264,27 @@ def summary(rows: list[dict]) -> str:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="validate only, do not write")
+    parser.add_argument("--round", choices=("1", "2", "all"), default="all", help="which round to build (default all)")
     args = parser.parse_args(argv)
-    rows, report = build()
-    for note in report["id_notes"]:
-        print("id repaired:", note)
-    for note in report["corrections"]:
-        print("correction:", note)
-    missing = validate(rows)
-    for note in missing:
-        print("NAME NOT FOUND:", note)
-    if not args.check:
-        OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    print(summary(rows))
-    print(f"names not found verbatim in text or title: {len(missing)}")
-    return 1 if missing else 0
+    failed = 0
+    for number in ROUNDS if args.round == "all" else (int(args.round),):
+        round_ = ROUNDS[number]
+        if number > 1:
+            print(f"\nround {number}")
+        rows, report = build(round_)
+        for note in report["id_notes"]:
+            print("id repaired:", note)
+        for note in report["corrections"]:
+            print("correction:", note)
+        missing = validate(rows, round_)
+        for note in missing:
+            print("NAME NOT FOUND:", note)
+        if not args.check:
+            round_.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        print(summary(rows, round_.out))
+        print(f"names not found verbatim in text or title: {len(missing)}")
+        failed += bool(missing)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -1,4 +1,8 @@
-"""Scoring officials against the officials gold (benchmarks/gold/officials/officials_gold.jsonl).
+"""Scoring officials against the officials gold (benchmarks/gold/officials/officials_gold*.jsonl).
+
+The gold comes in rounds: ``officials_gold.jsonl`` (round 1, 109 articles; its lines carry no ``round``) and
+``officials_gold-2.jsonl`` (round 2, 98 articles, ``"round": 2``). Given the folder, both are read; a round
+and a split select the articles.
 
 Names are matched after NFC, case and white-space folding, each gold name once per article. Officials the
 gold marks ``optional`` (company heads whose state ownership the text does not show) count neither way:
@@ -7,7 +11,7 @@ title are left out too (a record's mentions index the body). On matched official
 share of gold positions whose title is among the predicted titles; title and organisation together; and
 recall by ``class`` (how the person appears: foreign, deputy, list, chain, plain).
 
-    policytext eval officials --split dev [--details]
+    policytext eval officials --split dev [--round 1|2|all] [--details]
 """
 
 from __future__ import annotations
@@ -19,6 +23,32 @@ from typing import Any, Callable, Iterable, Mapping
 from .extract import MissingData, _as_dict, _get, article_text, article_title, fold, load_gold
 
 CLASSES = ("foreign", "deputy", "list", "chain", "plain")
+ROUNDS = ("1", "2", "all")
+
+
+class NoGoldEntries(ValueError):
+    """The chosen split and round select no article of the gold."""
+
+
+def load_officials_gold(path: str | Path) -> list[dict]:
+    """The gold entries of one file, or of every ``officials_gold*.jsonl`` in a folder (round 1 first)."""
+    path = Path(path)
+    if not path.is_dir():
+        return load_gold(path)
+    files = sorted(path.glob("officials_gold*.jsonl"), key=lambda f: (f.name != "officials_gold.jsonl", f.name))
+    if not files:
+        raise FileNotFoundError(f"no officials_gold*.jsonl in {path}")
+    return [entry for file in files for entry in load_gold(file)]
+
+
+def select_entries(entries: Iterable[Mapping[str, Any]], split: str | None = None,
+                   round_: str | int | None = None) -> list[Mapping[str, Any]]:
+    """The entries of a split (dev, test; None or "all": both) and a round (1, 2; None or "all": every round).
+
+    A line without ``round`` belongs to round 1."""
+    return [e for e in entries
+            if (split in (None, "all") or e.get("split") == split)
+            and (round_ in (None, "all") or int(e.get("round", 1)) == int(round_))]
 
 
 def _in_body(name: str, text: str) -> bool:
@@ -109,10 +139,12 @@ def format_officials(result: Mapping[str, Any], label: str) -> str:
 
 
 def run_officials_eval(gold_path: str | Path, shared_dir: str | Path, split: str | None = None,
-                       details: bool = False) -> str:
+                       details: bool = False, round_: str | int | None = "all") -> str:
     from .. import analyze
 
-    entries = [e for e in load_gold(gold_path) if split in (None, "all") or e.get("split") == split]
+    entries = select_entries(load_officials_gold(gold_path), split, round_)
+    if not entries:
+        raise NoGoldEntries(f"no gold articles of split {split or 'all'}, round {round_ or 'all'} in {gold_path}")
     if not Path(shared_dir).is_dir():
         raise MissingData(f"shared reference data not found at {shared_dir}: the gold texts live there")
 
@@ -120,4 +152,4 @@ def run_officials_eval(gold_path: str | Path, shared_dir: str | Path, split: str
         return analyze(text, published=published, title=title).to_dict()
 
     result = evaluate_officials(entries, predict, shared_dir, details)
-    return format_officials(result, f"split {split or 'all'}")
+    return format_officials(result, f"split {split or 'all'}, round {round_ or 'all'}")

@@ -1,0 +1,64 @@
+"""Which officials-gold lines `policytext eval officials` scores: files, folders, rounds and splits."""
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from policytext.cli import app
+from policytext.evaluation.officials import load_officials_gold, select_entries
+
+GOLD = Path(__file__).resolve().parents[1] / "benchmarks" / "gold" / "officials"
+runner = CliRunner()
+
+
+def _line(id_: str, split: str, round_: int | None = None) -> dict:
+    line = {"source": "s", "id": id_, "line": 0, "published": None, "stratum": "random", "split": split}
+    if round_ is not None:
+        line["round"] = round_
+    return {**line, "officials": [], "annotator": "O1"}
+
+
+def _write(path: Path, lines: list[dict]) -> None:
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+
+
+def test_a_folder_reads_every_round_and_a_round_or_split_selects(tmp_path):
+    _write(tmp_path / "officials_gold.jsonl", [_line("a", "dev"), _line("b", "test")])
+    _write(tmp_path / "officials_gold-2.jsonl", [_line("c", "dev", 2), _line("d", "test", 2), _line("e", "dev", 2)])
+    _write(tmp_path / "sample.jsonl", [_line("x", "dev")])  # not a gold file: never read
+    entries = load_officials_gold(tmp_path)
+    assert [e["id"] for e in entries] == ["a", "b", "c", "d", "e"]  # round 1 first
+    assert [e["id"] for e in select_entries(entries, "dev", "all")] == ["a", "c", "e"]
+    assert [e["id"] for e in select_entries(entries, "dev", "1")] == ["a"]  # no "round": round 1
+    assert [e["id"] for e in select_entries(entries, "test", 2)] == ["d"]
+    assert [e["id"] for e in select_entries(entries, "all", None)] == ["a", "b", "c", "d", "e"]
+    assert [e["id"] for e in load_officials_gold(tmp_path / "officials_gold-2.jsonl")] == ["c", "d", "e"]
+
+
+def test_the_committed_gold_holds_both_rounds():
+    entries = load_officials_gold(GOLD)
+    assert len(select_entries(entries, "all", 1)) == 109 and len(select_entries(entries, "all", 2)) == 98
+    assert all("round" not in e for e in select_entries(entries, "all", 1))
+    assert {e["split"] for e in entries} == {"dev", "test"}
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--split", "test", "--details"], "--details needs --split dev"),  # test errors are never read
+    (["--round", "3"], "a round is 1, 2 or all"),
+    (["--split", "train"], "a split is dev, test or all"),
+    (["--gold", "no/such/gold"], "no such file or folder"),
+])
+def test_eval_officials_refuses_bad_options_before_scoring(args, message):
+    result = runner.invoke(app, ["eval", "officials", "--gold", str(GOLD), *args], env={"COLUMNS": "200"})
+    assert result.exit_code != 0
+    assert message in result.output
+
+
+def test_eval_officials_says_when_nothing_is_selected(tmp_path):
+    _write(tmp_path / "officials_gold.jsonl", [_line("a", "dev")])
+    result = runner.invoke(app, ["eval", "officials", "--gold", str(tmp_path), "--round", "2",
+                                 "--shared", str(tmp_path)], env={"COLUMNS": "200"})
+    assert result.exit_code == 1
+    assert "no gold articles of split dev, round 2" in result.output
