@@ -237,22 +237,34 @@ def eval_extract(
 
 @eval_app.command("themes")
 def eval_themes(
-    gold: Path = typer.Option(Path("benchmarks/gold/themes_dev.jsonl"), help="Theme gold JSONL."),
-    vntc: Path = typer.Option(Path("../shared/data/vntc"), help="Folder of the VNTC dumps the gold points into."),
+    gold: Path = typer.Option(Path("benchmarks/gold/themes_dev.jsonl"),
+                              help="Theme gold JSONL (the corpus: benchmarks/gold/themes/corpus.jsonl)."),
+    split: Optional[str] = typer.Option(None, help="Score only this split of the gold (train, test)."),
+    shared: Path = typer.Option(Path("../shared/data"), help="Folder holding the dumps the gold points into."),
+    vntc: Optional[Path] = typer.Option(None, help="Folder of the VNTC dumps (older form of --shared: its parent)."),
+    lexicon_only: bool = typer.Option(False, "--lexicon-only", help="Score the lexicon alone, without the model."),
     taxonomy: Optional[Path] = TaxonomyOption,
     extend_taxonomy: bool = ExtendOption,
 ) -> None:
-    """Micro and macro F1 and per-theme precision and recall on the theme dev gold."""
+    """Micro and macro F1 and per-theme precision and recall on a theme gold (a split of it)."""
+    from .evaluation.extract import MissingData
     from .evaluation.themes import evaluate_gold, format_report
     from .extract.themes import load_taxonomy
 
     if not gold.is_file():
         raise typer.BadParameter(f"no such file: {gold}", param_hint="--gold")
-    if not vntc.is_dir():
-        err.print(f"[red]VNTC texts not found at {vntc}: the gold articles' texts live there[/red]")
+    shared_dir = vntc.parent if vntc is not None else shared
+    if not shared_dir.is_dir():
+        err.print(f"[red]shared data not found at {shared_dir}: the gold articles' texts live there[/red]")
         raise typer.Exit(1)
     active = load_taxonomy(taxonomy, extend=extend_taxonomy) if taxonomy else None
-    out.print(format_report(evaluate_gold(gold, vntc, taxonomy=active)), highlight=False)
+    try:
+        result = evaluate_gold(gold, shared_dir, taxonomy=active, model=False if lexicon_only else None, split=split)
+    except (MissingData, ValueError) as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(1)
+    what = f"{gold.name}" + (f" split {split}" if split else "") + (" (lexicon only)" if lexicon_only else "")
+    out.print(format_report(result, what), highlight=False)
 
 
 def main() -> None:
