@@ -128,6 +128,9 @@ class ThemeHit:
     score: float
     evidence: list[Span] = field(default_factory=list)
     rule: str | None = None  # added field: the id of the rule that labelled it
+    # added field: the paragraphs (sentence windows in one-line texts) that carry the theme; written
+    # as offsets only, like the record's sentences
+    paragraphs: list[Span] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -156,6 +159,8 @@ class Record:
         data = asdict(self)
         # sentences are spans without text in the record (RECORD.md): the offsets are enough
         data["sentences"] = [{"start": s.start, "end": s.end} for s in self.sentences]
+        for theme in data["themes"]:
+            theme["paragraphs"] = [{"start": p["start"], "end": p["end"]} for p in theme["paragraphs"]]
         ordered = {"schema_version": data.pop("schema_version")}
         ordered.update(data)
         return ordered
@@ -187,7 +192,8 @@ class Record:
             dates=[DateMention(**_known(DateMention, d)) for d in data.get("dates", [])],
             legal_refs=[LegalRef(**_known(LegalRef, r)) for r in data.get("legal_refs", [])],
             tasks=[Task(**_known(Task, t)) for t in data.get("tasks", [])],
-            themes=[ThemeHit(t["id"], t["score"], spans(t.get("evidence")), t.get("rule"))
+            themes=[ThemeHit(t["id"], t["score"], spans(t.get("evidence")), t.get("rule"),
+                             [Span(p["start"], p["end"], text[p["start"]:p["end"]]) for p in t.get("paragraphs") or []])
                     for t in data.get("themes", [])],
             errors=list(data.get("errors", [])),
             schema_version=data.get("schema_version", SCHEMA_VERSION),
