@@ -187,12 +187,11 @@ def explain(
         print(explanation.format())
 
 
-@app.command()
-def themes(
-    taxonomy: Optional[Path] = TaxonomyOption,
-    extend_taxonomy: bool = ExtendOption,
-) -> None:
-    """Print the active theme taxonomy."""
+themes_app = typer.Typer(help="The theme taxonomy, and topics it does not cover.", invoke_without_command=True)
+app.add_typer(themes_app, name="themes")
+
+
+def _print_taxonomy(taxonomy: Optional[Path], extend_taxonomy: bool) -> None:
     from .extract.themes import format_taxonomy, load_taxonomy
 
     if taxonomy is not None and not taxonomy.is_file():
@@ -203,6 +202,51 @@ def themes(
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(1)
     out.print(format_taxonomy(active))
+
+
+@themes_app.callback()
+def themes(
+    ctx: typer.Context,
+    taxonomy: Optional[Path] = TaxonomyOption,
+    extend_taxonomy: bool = ExtendOption,
+) -> None:
+    """Print the active theme taxonomy (or run a subcommand: show, discover)."""
+    if ctx.invoked_subcommand is None:
+        _print_taxonomy(taxonomy, extend_taxonomy)
+
+
+@themes_app.command("show")
+def themes_show(
+    taxonomy: Optional[Path] = TaxonomyOption,
+    extend_taxonomy: bool = ExtendOption,
+) -> None:
+    """Print the active theme taxonomy."""
+    _print_taxonomy(taxonomy, extend_taxonomy)
+
+
+@themes_app.command("discover")
+def themes_discover(
+    run_dir: Path = typer.Argument(..., help="A run folder written by `policytext run`."),
+    topics: int = typer.Option(8, "--topics", "-n", min=1, help="Number of topics to find."),
+    write: Optional[Path] = typer.Option(None, "--write", help="Write the topics as a draft taxonomy (YAML) here."),
+    include_labelled: bool = typer.Option(False, "--all", help="Search every article, not only those without a theme."),
+    seed: int = typer.Option(13, help="Seed of the factorisation (same run, same seed: same topics)."),
+) -> None:
+    """Recurring topics in a run that the taxonomy does not cover: top terms, example titles, volume by month."""
+    from . import load
+    from .themes.discovery import discover, draft_taxonomy, format_discovery
+
+    if not run_dir.is_dir():
+        raise typer.BadParameter(f"no such folder: {run_dir}", param_hint="RUN_DIR")
+    try:
+        found = discover(load(run_dir), topics=topics, include_labelled=include_labelled, seed=seed)
+    except (FileNotFoundError, ValueError) as exc:
+        err.print(f"[red]{run_dir}: {exc}[/red]")
+        raise typer.Exit(1)
+    out.print(format_discovery(found))
+    if write is not None:
+        write.write_text(draft_taxonomy(found, str(run_dir)), encoding="utf-8")
+        err.print(f"draft taxonomy written to {write}: use it with --taxonomy {write} --extend-taxonomy")
 
 
 @eval_app.command("segmentation")
