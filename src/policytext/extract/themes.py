@@ -354,10 +354,15 @@ def without_names(doc: Document, taxonomy: Taxonomy) -> str:
     spans += [(found.start, found.end) for found in _matcher(taxonomy).names.iter(doc.norm)]
     if not spans:
         return doc.norm
-    chars = list(doc.norm)
-    for start, end in spans:
-        chars[start:end] = " " * (end - start)
-    return "".join(chars)
+    pieces, at = [], 0
+    for start, end in sorted(spans):
+        if end <= at:
+            continue
+        start = max(start, at)
+        pieces += [doc.norm[at:start], " " * (end - start)]
+        at = end
+    pieces.append(doc.norm[at:])
+    return "".join(pieces)
 
 
 # --- the lexicon's view as numbers, for the model's stacker ----------------------------------------
@@ -389,10 +394,14 @@ def lexicon_statistics(doc: Document, scores: list[ThemeScore], titled: list[The
     scale = _scale(len(doc.norm) + title_length)
     starts = [start for start, _ in units]
     rows = np.zeros((len(scores), len(STATISTICS)))
-    raws = []
+    raws = np.zeros(len(scores))
     for j, item in enumerate(scores):
         matches = item.matches
-        raw = _raw_score(matches) if matches else 0.0
+        title_weight = sum(m.weight for m in titled[j].matches) if titled else 0.0
+        if not matches:  # most themes of most articles: only the title may have something
+            rows[j, STATISTICS.index("title_weight")] = title_weight
+            continue
+        raw = raws[j] = _raw_score(matches)
         counts, weights, in_lead = _term_counts(matches)
         per_unit: dict[int, float] = {}
         for match in matches:
@@ -400,13 +409,11 @@ def lexicon_statistics(doc: Document, scores: list[ThemeScore], titled: list[The
             per_unit[unit] = per_unit.get(unit, 0.0) + match.weight
         rows[j] = (
             math.log1p(raw), raw / scale, sum(1 for t in counts if weights[t] >= ANCHOR_WEIGHT),
-            math.log1p(len(matches)), sum(m.weight for m in titled[j].matches) if titled else 0.0,
-            sum(weights[t] for t in in_lead), item.score, 0.0, math.log1p(max(per_unit.values(), default=0.0)),
-            1.0 if item.raw else 0.0,
+            math.log1p(len(matches)), title_weight, sum(weights[t] for t in in_lead), item.score, 0.0,
+            math.log1p(max(per_unit.values())), 1.0 if item.raw else 0.0,
         )
-        raws.append(raw)
-    strongest = max(raws, default=0.0) or 1.0
-    rows[:, STATISTICS.index("share_of_strongest")] = np.array(raws) / strongest
+    strongest = raws.max(initial=0.0) or 1.0
+    rows[:, STATISTICS.index("share_of_strongest")] = raws / strongest
     return rows
 
 

@@ -68,24 +68,21 @@ class TextScores:
     """The text model's view of one article."""
 
     logits: np.ndarray  # one per model theme
-    features: np.ndarray  # vocabulary indexes of the article's distinct n-grams in the vocabulary
+    features: np.ndarray  # vocabulary indexes of the article's distinct n-grams in the vocabulary (sorted)
     values: np.ndarray  # their TF-IDF values (L2-normalised)
     counts: np.ndarray  # occurrences of each (title included)
     body: str  # the normalised body, where occurrences are placed when evidence is asked for
-    _inverse: np.ndarray  # per n-gram occurrence (title, then body): index of its distinct key
-    _renumber: np.ndarray  # distinct key -> index into ``features`` (-1: not in the vocabulary)
-    _title_grams: int
+    body_features: np.ndarray  # vocabulary index (or -1) of each n-gram occurrence of the body
 
     def occurrences(self) -> tuple[np.ndarray, np.ndarray]:
         """(index into ``features``, offset in the body) of every known n-gram occurrence of the body:
         a unigram stands at its syllable, a bigram at its first syllable."""
-        positions = self._renumber[self._inverse[self._title_grams:]]
         # the same pass as words(): offsets in the lower-cased body, which are the body's own unless
         # lower() changed a character's length (never for Vietnamese text)
         starts = [m.start() for m in _TOKEN.finditer(self.body.lower())]
         starts = np.minimum(np.array(starts + starts[:-1], dtype=np.int64), max(0, len(self.body) - 1))
-        known = positions >= 0
-        return positions[known], starts[known]
+        known = self.body_features >= 0
+        return np.searchsorted(self.features, self.body_features[known]), starts[known]
 
     def contributions(self, column: int, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(offset, part of the logit of model theme ``column``) of every known body occurrence; a
@@ -128,20 +125,16 @@ class ThemeModel:
 
     def text_scores(self, title_norm: str, body_norm: str) -> TextScores:
         lookup = self.lookup
-        title_keys = lookup.ngram_keys(words(title_norm)) if title_norm else np.zeros(0, dtype=np.int64)
-        keys = np.concatenate([title_keys, lookup.ngram_keys(words(body_norm))])
-        distinct, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
-        features, known = lookup.features_of(distinct)
-        renumber = np.cumsum(known) - 1
-        renumber[~known] = -1
-        counts = counts[known]
+        body_features = lookup.ngram_features(words(body_norm))
+        ids = np.concatenate([lookup.ngram_features(words(title_norm)), body_features]) if title_norm else body_features
+        features, counts = np.unique(ids[ids >= 0], return_counts=True)
         if len(features):
             values = (1.0 + np.log(counts)) * self.idf[features]
             values = (values / np.sqrt(np.dot(values, values))).astype(np.float32)
             logits = (values @ self.weights[features] + self.intercepts).astype(np.float64)
         else:
             values, logits = np.zeros(0, np.float32), self.intercepts.astype(np.float64)
-        return TextScores(logits, features, values, counts, body_norm, inverse.reshape(-1), renumber, len(title_keys))
+        return TextScores(logits, features, values, counts, body_norm, body_features)
 
     def text_logits(self, texts: Iterable[tuple[str, str]]) -> np.ndarray:
         """Text logits of (title_norm, body_norm) pairs, one row each."""
@@ -217,9 +210,9 @@ class _Syllables(dict):
 
 
 class _Lookup:
-    """The vocabulary as numbers: a syllable table and one sorted integer key per n-gram, so that an
-    article's n-grams are found with one small dictionary lookup per syllable and one vectorised
-    search (looking up every bigram string in a 100,000-entry dictionary costs three times more)."""
+    """The vocabulary as numbers, so that an article's n-grams are found with one small dictionary
+    lookup per syllable, a table for unigrams and one vectorised search for bigrams (looking up every
+    bigram string in a 100,000-entry dictionary costs several times more)."""
 
     def __init__(self, vocabulary: Sequence[str]) -> None:
         syllables = _Syllables()
@@ -227,43 +220,33 @@ class _Lookup:
             for syllable in gram.split(" "):
                 syllables.setdefault(syllable, len(syllables))
         self.syllables = syllables
-        self.base = len(syllables) + 1
-        keys = np.array([self._key(gram.split(" ")) for gram in vocabulary], dtype=np.int64)
+        self.base = len(syllables) + 1  # syllable numbers + 1; 0 is "unknown"
+        self.unigrams = np.full(self.base, -1, dtype=np.int64)  # syllable number + 1 -> feature
+        bigram_keys, bigram_features = [], []
+        for feature, gram in enumerate(vocabulary):
+            parts = gram.split(" ")
+            if len(parts) == 1:
+                self.unigrams[syllables[parts[0]] + 1] = feature
+            else:
+                bigram_keys.append((syllables[parts[0]] + 1) * self.base + syllables[parts[1]] + 1)
+                bigram_features.append(feature)
+        keys = np.array(bigram_keys, dtype=np.int64)
         order = np.argsort(keys, kind="stable")
-        self.keys = keys[order]
-        self.features = order.astype(np.int64)
-
-    def _key(self, parts: list[str]) -> int:
-        first = self.syllables[parts[0]] + 1
-        return first * self.base + (self.syllables[parts[1]] + 1 if len(parts) > 1 else 0)
-
-    def ngram_keys(self, syllables: Sequence[str]) -> np.ndarray:
-        """A key per n-gram of ``ngrams(syllables)``, in that order (-1: a syllable the vocabulary
-        does not have, so no n-gram of the vocabulary)."""
-        if not syllables:
-            return np.zeros(0, dtype=np.int64)
-        ids = np.fromiter(map(self.syllables.__getitem__, syllables), dtype=np.int64, count=len(syllables)) + 1
-        unigrams = np.where(ids > 0, ids * self.base, -1)
-        bigrams = np.where((ids[:-1] > 0) & (ids[1:] > 0), ids[:-1] * self.base + ids[1:], -1)
-        return np.concatenate([unigrams, bigrams])
-
-    def features_of(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(vocabulary indexes of the keys found, mask of the keys found) for sorted ``keys``."""
-        if not len(keys):
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=bool)
-        where = np.minimum(np.searchsorted(self.keys, keys), len(self.keys) - 1)
-        found = (self.keys[where] == keys) & (keys >= 0)
-        return self.features[where[found]], found
+        self.bigram_keys = keys[order]
+        self.bigram_features = np.array(bigram_features, dtype=np.int64)[order]
 
     def ngram_features(self, syllables: Sequence[str]) -> np.ndarray:
         """Vocabulary index (or -1) of each n-gram of ``ngrams(syllables)``, in that order."""
-        keys = self.ngram_keys(syllables)
-        out = np.full(len(keys), -1, dtype=np.int64)
-        valid = np.flatnonzero(keys >= 0)
-        order = valid[np.argsort(keys[valid], kind="stable")]
-        features, found = self.features_of(keys[order])
-        out[order[found]] = features
-        return out
+        if not syllables:
+            return np.zeros(0, dtype=np.int64)
+        ids = np.fromiter(map(self.syllables.__getitem__, syllables), dtype=np.int64, count=len(syllables)) + 1
+        bigrams = np.full(len(ids) - 1, -1, dtype=np.int64)
+        both = np.flatnonzero((ids[:-1] > 0) & (ids[1:] > 0))
+        if len(both) and len(self.bigram_keys):
+            keys = ids[both] * self.base + ids[both + 1]
+            where = np.minimum(np.searchsorted(self.bigram_keys, keys), len(self.bigram_keys) - 1)
+            bigrams[both] = np.where(self.bigram_keys[where] == keys, self.bigram_features[where], -1)
+        return np.concatenate([self.unigrams[ids], bigrams])
 
 
 def _utf8(text: str) -> np.ndarray:
