@@ -145,3 +145,9 @@ def test_eval_themes_scores_a_split_of_the_theme_corpus(shared_data, tmp_path):
     missing = runner.invoke(app, ["eval", "themes", "--gold", str(gold), "--split", "test", "--shared", str(shared_data)],
                             env={"COLUMNS": "300"})
     assert missing.exit_code == 1 and "no article of split 'test'" in missing.output
+
+
+def test_eval_themes_scores_the_test_split_by_default(shared_data):
+    result = runner.invoke(app, ["eval", "themes", "--shared", str(shared_data), "--lexicon-only"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "corpus.jsonl split test (lexicon only): 234 articles" in result.output

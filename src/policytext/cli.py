@@ -281,18 +281,21 @@ def eval_extract(
 
 @eval_app.command("themes")
 def eval_themes(
-    gold: Path = typer.Option(Path("benchmarks/gold/themes_dev.jsonl"),
-                              help="Theme gold JSONL (the corpus: benchmarks/gold/themes/corpus.jsonl)."),
-    split: Optional[str] = typer.Option(None, help="Score only this split of the gold (train, test)."),
+    gold: Path = typer.Option(Path("benchmarks/gold/themes/corpus.jsonl"), help="Theme gold JSONL."),
+    split: Optional[str] = typer.Option(None, help="Split to score: test (the default when the gold has splits), "
+                                                   "train, or all."),
     shared: Path = typer.Option(Path("../shared/data"), help="Folder holding the dumps the gold points into."),
     vntc: Optional[Path] = typer.Option(None, help="Folder of the VNTC dumps (older form of --shared: its parent)."),
     lexicon_only: bool = typer.Option(False, "--lexicon-only", help="Score the lexicon alone, without the model."),
     taxonomy: Optional[Path] = TaxonomyOption,
     extend_taxonomy: bool = ExtendOption,
 ) -> None:
-    """Micro and macro F1 and per-theme precision and recall on a theme gold (a split of it)."""
+    """Micro and macro F1 and per-theme precision and recall on a theme gold (its test split by default).
+
+    The model is trained on the corpus's train split and on the older VNTC gold (themes_dev.jsonl,
+    themes_check.jsonl): scores on those are in-sample."""
     from .evaluation.extract import MissingData
-    from .evaluation.themes import evaluate_gold, format_report
+    from .evaluation.themes import evaluate_gold, format_report, load_gold
     from .extract.themes import load_taxonomy
 
     if not gold.is_file():
@@ -303,11 +306,14 @@ def eval_themes(
         raise typer.Exit(1)
     active = load_taxonomy(taxonomy, extend=extend_taxonomy) if taxonomy else None
     try:
-        result = evaluate_gold(gold, shared_dir, taxonomy=active, model=False if lexicon_only else None, split=split)
+        if split is None:
+            split = "test" if any("split" in row for row in load_gold(gold)) else "all"
+        result = evaluate_gold(gold, shared_dir, taxonomy=active, model=False if lexicon_only else None,
+                               split=None if split == "all" else split)
     except (MissingData, ValueError) as exc:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(1)
-    what = f"{gold.name}" + (f" split {split}" if split else "") + (" (lexicon only)" if lexicon_only else "")
+    what = gold.name + ("" if split == "all" else f" split {split}") + (" (lexicon only)" if lexicon_only else "")
     out.print(format_report(result, what), highlight=False)
 
 
