@@ -1,19 +1,19 @@
-"""Build the theme model by weak supervision over VNTC (or any JSON Lines dump with a "text" field).
+"""Build the theme model (src/policytext/resources/theme_model.npz) from the theme corpus's train split.
 
-The lexicon labels the articles it is sure about; per-theme logistic regressions over hashed
-syllable 1-2-grams learn from them (see policytext.evaluation.theme_training). Seeded and deterministic:
-same inputs, sample and seed give the same file. Articles of the dev gold and of the held-out
-check set are left out, so that benchmarks/eval_themes.py measures the model on text it never saw
-and the check set stays an honest estimate.
+Labelled: the train split of benchmarks/gold/themes/corpus.jsonl (the test split is never read here),
+plus the older VNTC theme gold (themes_dev.jsonl, themes_check.jsonl) as extra training rows unless
+--no-extra. Unlabelled: every article of ../shared/data (VNTC, modern news) of 300-8,000 characters
+that no gold file names; it gives the vocabulary, IDF and LSA projection, never labels. Seeded and
+deterministic: same data, options and seed give the same model. Prints the cross-validated
+comparison of lexicon alone, text model alone and their combinations on the train split.
 
-    PYTHONPATH=src python benchmarks/train_theme_model.py ../shared/data/vntc/*.jsonl.gz \
-        --out src/policytext/resources/theme_model.npz [--sample N] [--seed 13]
+    python benchmarks/train_theme_model.py [--out src/policytext/resources/theme_model.npz] [--seed 13]
+        [--labelled N] [--unlabelled N] [--max-features N] [--lsa-dims N] [--folds K]
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import random
 import sys
@@ -23,57 +23,96 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from policytext.evaluation.theme_training import train_model  # noqa: E402
+from policytext.evaluation.corpus import get, iter_source  # noqa: E402
+from policytext.evaluation.theme_training import Article, Settings, train_model  # noqa: E402
 
-GOLD_FILES = (
-    ROOT / "benchmarks" / "gold" / "themes_dev.jsonl",
-    ROOT / "benchmarks" / "gold" / "themes_check.jsonl",  # held out: the model must never see it
+GOLD = ROOT / "benchmarks" / "gold"
+CORPUS = GOLD / "themes" / "corpus.jsonl"
+EXTRA = (GOLD / "themes_dev.jsonl", GOLD / "themes_check.jsonl")  # older VNTC gold, older guideline
+UNLABELLED_SOURCES = (
+    "modern/hung0310_news2025.jsonl.gz",
+    "modern/covid_era_2020_2021.jsonl.gz",
+    "vntc-test-chinh-tri-xa-hoi.jsonl.gz",
+    "vntc-test-kinh-doanh.jsonl.gz",
+    "vntc-test-phap-luat.jsonl.gz",
 )
+LENGTHS = (300, 8000)
 
 
-def gold_ids(paths=GOLD_FILES) -> set[str]:
-    """Ids of every labelled article (dev gold and check set): never training text."""
+def _rows(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def gold_ids(folder: Path = GOLD) -> set[str]:
+    """Ids of every article any gold file names (test split included): never unlabelled training text."""
     ids: set[str] = set()
-    for path in paths:
-        if path.is_file():
-            ids |= {json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+    for path in folder.rglob("*.jsonl"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if isinstance(row, dict) and "id" in row:
+                ids.add(str(row["id"]))
     return ids
 
 
-def read_articles(paths: list[Path], exclude: set[str]) -> list[tuple[str, str]]:
+def labelled_articles(shared: Path, extra: bool, limit: int, seed: int) -> list[Article]:
+    rows = [row for row in _rows(CORPUS) if row["split"] == "train"]  # never the test split
+    if limit:
+        rows = random.Random(seed).sample(rows, min(limit, len(rows)))
     articles = []
-    for path in paths:
-        opener = gzip.open if path.suffix == ".gz" else open
-        with opener(path, "rt", encoding="utf-8") as handle:
-            for line in handle:
-                item = json.loads(line)
-                article_id = str(item.get("id", len(articles)))
-                if article_id not in exclude and item.get("text"):
-                    articles.append((article_id, item["text"]))
+    for row in rows:
+        item = get(row["source"], row["id"], shared)
+        articles.append(Article(item.title, item.text, frozenset(row["themes"])))
+    if extra:
+        for path in EXTRA:
+            for row in _rows(path):
+                item = get(row["source"], row["id"], shared)
+                articles.append(Article(item.title, item.text, frozenset(row["themes"]), scored=False))
     return articles
 
 
+def unlabelled_articles(shared: Path, limit: int, seed: int) -> list[tuple[str | None, str]]:
+    exclude = gold_ids()
+    pool = []
+    for source in UNLABELLED_SOURCES:
+        for item in iter_source(source, shared):
+            if item.id not in exclude and LENGTHS[0] <= len(item.text) <= LENGTHS[1]:
+                pool.append((source, item.id, item.title, item.text))
+    pool.sort(key=lambda x: (x[0], x[1]))
+    if limit and limit < len(pool):
+        pool = random.Random(seed).sample(pool, limit)
+    return [(title, text) for _, _, title, text in pool]
+
+
 def main(argv: list[str] | None = None) -> None:
+    defaults = Settings()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("inputs", nargs="+", type=Path, help="JSON Lines files (.jsonl or .jsonl.gz)")
-    parser.add_argument("--out", type=Path, required=True, help="where to write the model (.npz)")
-    parser.add_argument("--sample", type=int, default=0, help="train on N articles drawn with the seed (0: all)")
-    parser.add_argument("--seed", type=int, default=13)
-    parser.add_argument("--keep-gold", action="store_true", help="do not leave the gold articles out")
+    parser.add_argument("--out", type=Path, default=ROOT / "src" / "policytext" / "resources" / "theme_model.npz")
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--seed", type=int, default=defaults.seed)
+    parser.add_argument("--labelled", type=int, default=0, help="use N train articles drawn with the seed (0: all)")
+    parser.add_argument("--unlabelled", type=int, default=0, help="use N unlabelled articles (0: all)")
+    parser.add_argument("--no-extra", action="store_true", help="leave out the older VNTC gold")
+    parser.add_argument("--max-features", type=int, default=defaults.max_features)
+    parser.add_argument("--lsa-dims", type=int, default=defaults.lsa_dims)
+    parser.add_argument("--folds", type=int, default=defaults.folds)
+    parser.add_argument("--keep-names", action="store_true", help="the text model reads names of bodies too")
     args = parser.parse_args(argv)
 
-    exclude = set() if args.keep_gold else gold_ids()
-    articles = read_articles(args.inputs, exclude)
-    articles.sort()  # input order must not change the sample
-    if args.sample and args.sample < len(articles):
-        articles = random.Random(args.seed).sample(articles, args.sample)
     started = time.perf_counter()
-    print(f"training on {len(articles)} articles ({len(exclude)} dev-gold and check-set articles left out)")
-    model = train_model([text for _, text in articles], seed=args.seed)
+    settings = Settings(max_features=args.max_features, lsa_dims=args.lsa_dims, folds=args.folds, seed=args.seed,
+                        mask_names=not args.keep_names)
+    labelled = labelled_articles(args.shared, not args.no_extra, args.labelled, args.seed)
+    unlabelled = unlabelled_articles(args.shared, args.unlabelled, args.seed)
+    print(f"training on {len(labelled)} labelled and {len(unlabelled)} unlabelled articles (seed {args.seed})")
+    model = train_model(labelled, unlabelled, settings=settings)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     model.save(args.out)
     size = args.out.stat().st_size
-    print(f"wrote {args.out} ({size / 1024:.0f} KiB, {len(model.theme_ids)} themes) in {time.perf_counter() - started:.1f} s")
+    print(f"wrote {args.out} ({size / 1024:.0f} KiB, {len(model.theme_ids)} themes, "
+          f"{len(model.vocabulary)} n-grams) in {time.perf_counter() - started:.0f} s")
 
 
 if __name__ == "__main__":

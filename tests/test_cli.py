@@ -128,3 +128,27 @@ def test_explain_shows_the_vetoes_that_fired():
     assert explanation.record.officials == []
     assert "officials.assistant-of-title" in {v.rule for v in explanation.vetoes}
     assert "dates.ordinal-not-weekday" in {v.rule for v in explanation.vetoes}
+
+
+def test_eval_themes_scores_a_split_of_the_theme_corpus(shared_data, tmp_path):
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parents[1] / "benchmarks" / "gold" / "themes" / "corpus.jsonl"
+    rows = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
+    # a few train articles of every dump (never the test split in a test), the modern ones with titles
+    picked = [next(r for r in rows if r["split"] == "train" and r["source"] == s) for s in sorted({r["source"] for r in rows})]
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in picked), encoding="utf-8")
+    result = runner.invoke(app, ["eval", "themes", "--gold", str(gold), "--split", "train", "--shared", str(shared_data)],
+                           env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert f"split train: {len(picked)} articles" in result.output
+    missing = runner.invoke(app, ["eval", "themes", "--gold", str(gold), "--split", "test", "--shared", str(shared_data)],
+                            env={"COLUMNS": "300"})
+    assert missing.exit_code == 1 and "no article of split 'test'" in missing.output
+
+
+def test_eval_themes_scores_the_test_split_by_default(shared_data):
+    result = runner.invoke(app, ["eval", "themes", "--shared", str(shared_data), "--lexicon-only"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "corpus.jsonl split test (lexicon only): 234 articles" in result.output

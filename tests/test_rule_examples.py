@@ -78,11 +78,22 @@ def test_every_book_has_rules_and_examples():
         assert any(rule.kind == "rule" for rule in rule_book(extractor))
 
 
+def _run(extractor: str, doc: Document, example) -> list:
+    """The extractor's items; a theme example may extend the default taxonomy with its own themes."""
+    if example.taxonomy is None:
+        return run_extractor(extractor, doc, Options())
+    from policytext.extract.themes import extract_themes
+    from policytext.themes.taxonomy import default_taxonomy, parse_taxonomy
+
+    assert extractor == "themes", "only theme examples may carry a taxonomy"
+    return extract_themes(doc, parse_taxonomy(example.taxonomy, "example taxonomy", base=default_taxonomy()))
+
+
 @pytest.mark.parametrize("extractor,rule,example", list(_cases()))
 def test_rule_example(extractor, rule, example):
     doc = Document.from_text(example.text, title=example.title, published=example.published, segment=False)
     doc.trace = Trace()
-    items = run_extractor(extractor, doc, Options())
+    items = _run(extractor, doc, example)
     views = [_view(extractor, item, example.text) for item in items]
     if example.expect is not None:
         assert len(views) == len(example.expect), f"{rule.id}: got {views}"

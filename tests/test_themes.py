@@ -1,21 +1,17 @@
-"""Theme detection: matching rules, the substantive threshold, evidence offsets, the model layer."""
+"""Theme detection by the lexicon: matching rules, the substantive threshold, evidence offsets (the model
+layer: tests/test_theme_model.py)."""
 
 from __future__ import annotations
 
-import gzip
-import json
 import time
 import unicodedata
 from datetime import datetime
 
-import numpy as np
 import pytest
 
 from policytext.document import Document
 from policytext.evaluation.themes import score_themes
 from policytext.extract.themes import extract_themes, theme_scores
-from policytext.evaluation.theme_training import train_model
-from policytext.themes.model import ThemeModel
 from policytext.themes.taxonomy import parse_taxonomy
 
 TINY = parse_taxonomy(
@@ -265,49 +261,3 @@ def test_score_themes_micro_macro_and_per_theme():
     assert result["per_theme"]["y"]["r"] == 0.0 and result["per_theme"]["z"]["p"] == 0.0
     assert result["macro"]["f1"] == pytest.approx(1 / 3)
     assert result["exact_match"] == pytest.approx(1 / 3)
-
-
-def test_model_training_leaves_out_the_dev_gold_and_the_check_set():
-    import importlib.util
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parents[1]
-    spec = importlib.util.spec_from_file_location("train_theme_model", root / "benchmarks" / "train_theme_model.py")
-    script = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(script)
-    left_out = script.gold_ids()
-    for name in ("themes_dev.jsonl", "themes_check.jsonl"):
-        lines = (root / "benchmarks" / "gold" / name).read_text(encoding="utf-8").splitlines()
-        assert {json.loads(line)["id"] for line in lines if line.strip()} <= left_out
-
-
-def _vntc_sample(shared_data, per_file: int) -> list[str]:
-    texts = []
-    for path in sorted((shared_data / "vntc").glob("*.jsonl.gz")):
-        with gzip.open(path, "rt", encoding="utf-8") as handle:
-            for i, line in enumerate(handle):
-                if i >= per_file:
-                    break
-                texts.append(json.loads(line)["text"])
-    return texts
-
-
-def test_model_rebuilds_on_a_small_sample_saves_safely_and_keeps_evidence(shared_data, tmp_path):
-    texts = _vntc_sample(shared_data, 500)
-    model = train_model(texts, seed=13, log=lambda *_: None)
-    assert "discipline_anticorruption" in model.theme_ids  # enough confident positives in 1,500 articles
-    path = tmp_path / "model.npz"
-    model.save(path)
-    assert path.stat().st_size < 2_000_000
-    with np.load(path, allow_pickle=False) as data:  # plain arrays: nothing to execute
-        assert set(data.files) >= {"theme_ids", "rows", "cols", "values", "intercepts"}
-    loaded = ThemeModel.load(path)
-    corruption = doc("Ông A bị khởi tố về tội nhận hối lộ; Ủy ban Kiểm tra đề nghị kỷ luật, cách chức ông.")
-    assert loaded.predict(corruption.norm)["discipline_anticorruption"] > 0.5
-    # the model never labels a theme without lexicon evidence
-    for hit in extract_themes(corruption, model=loaded):
-        assert hit.evidence
-    # reproducible: same sample, same seed, same coefficients
-    again = train_model(texts, seed=13, log=lambda *_: None)
-    assert again.theme_ids == model.theme_ids
-    assert abs(again.weights - model.weights).max() < 1e-6

@@ -20,7 +20,7 @@ def _record(i: int) -> Record:
         dates=[DateMention(51, 60, "30/8/2021", "2021-08-30", "day")],
         legal_refs=[LegalRef(30, 46, "Chỉ thị 34-CT/TW", "Chỉ thị", "34-CT/TW", "34", None, "TW")],
         tasks=[Task(1, "Thứ nhất", 0, 9)],
-        themes=[ThemeHit("party_building", 0.8, [Span(30, 37, "Chỉ thị")])],
+        themes=[ThemeHit("party_building", 0.8, [Span(30, 37, "Chỉ thị")], "themes.model", [Span(0, 40, "")])],
     )
 
 
@@ -60,6 +60,8 @@ def test_parquet_tables_have_one_row_per_position_and_item(tmp_path):
     themes = pq.read_table(tmp_path / "themes" / "part-00000.parquet").to_pylist()
     assert themes[0]["evidence"] == ["Chỉ thị"]
     assert (themes[0]["evidence_start"], themes[0]["evidence_end"]) == ([30], [37])
+    assert themes[0]["rule"] == "themes.model"
+    assert (themes[0]["paragraph_start"], themes[0]["paragraph_end"]) == ([0], [40])
     articles = pq.read_table(tmp_path / "articles" / "part-00000.parquet").to_pylist()
     assert [a["n_officials"] for a in articles] == [1, 1, 1]
 

@@ -7,71 +7,41 @@ A gold line names its article by ``source`` and ``id``; the text stays in ../sha
   published (ISO, +07:00, or null), outlet, category;
 - ``seed/moit-2021-08-30-thi-dua.txt``: the seed article, its body as ``evaluate.seed_article`` cuts it.
 
+The reading itself is ``policytext.evaluation.corpus`` (also used by ``policytext eval themes``);
+this module fixes the shared folder and adds the annotators' packets.
+
     python benchmarks/gold/corpus.py show SOURCE ID        # print one article, paragraphs numbered
 """
 
 from __future__ import annotations
 
-import gzip
-import json
 import sys
-from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
+
+from policytext.evaluation import corpus as _corpus  # noqa: E402
+from policytext.evaluation.corpus import VNTC_OUTLETS, Item  # noqa: E402,F401
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
 VNTC = ("vntc-test-chinh-tri-xa-hoi.jsonl.gz", "vntc-test-kinh-doanh.jsonl.gz", "vntc-test-phap-luat.jsonl.gz")
 COVID = "modern/covid_era_2020_2021.jsonl.gz"
 NEWS_2025 = "modern/hung0310_news2025.jsonl.gz"
-SEED = "seed/moit-2021-08-30-thi-dua.txt"
-VNTC_OUTLETS = {"VNE": "vnexpress.net", "NLD": "nld.com.vn", "TT": "tuoitre.vn", "TN": "thanhnien.vn"}
-
-
-@dataclass(frozen=True, slots=True)
-class Item:
-    source: str
-    id: str
-    line: int
-    text: str
-    title: str | None = None
-    published: str | None = None
-    outlet: str | None = None
-    category: str | None = None
+SEED = _corpus.SEED_SOURCE
 
 
 def path_of(source: str) -> Path:
-    return SHARED / ("vntc/" + source if source.startswith("vntc-") else source)
+    return _corpus.path_of(source, SHARED)
 
 
 def iter_source(source: str) -> Iterator[Item]:
     """Every article of one dump, in file order."""
-    if source == SEED:
-        from policytext.evaluation.extract import seed_article
-
-        title, _, body = seed_article(path_of(source).read_text(encoding="utf-8"))
-        yield Item(source, "moit-2021-08-30-thi-dua", 0, body, title, "2021-08-30T20:01:00+07:00",
-                   "moit.gov.vn", "thi-dua")
-        return
-    with gzip.open(path_of(source), "rt", encoding="utf-8") as handle:
-        for line, raw in enumerate(handle):
-            row = json.loads(raw)
-            if source.startswith("vntc-"):
-                prefix = row["id"].split("_")[1]
-                yield Item(source, row["id"], line, row["text"], None, None, VNTC_OUTLETS.get(prefix, prefix),
-                           row.get("category"))
-            else:
-                yield Item(source, row["id"], line, row["text"], row.get("title"), row.get("published"),
-                           row.get("outlet"), row.get("category"))
-
-
-@lru_cache(maxsize=8)
-def _by_id(source: str) -> dict[str, Item]:
-    return {item.id: item for item in iter_source(source)}
+    return _corpus.iter_source(source, SHARED)
 
 
 def get(source: str, ident: str) -> Item:
-    return _by_id(source)[ident]
+    return _corpus.get(source, ident, SHARED)
 
 
 def packet(items: list[Item], start_number: int = 1) -> str:

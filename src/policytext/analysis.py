@@ -1,4 +1,5 @@
-"""Aggregations over a processed run, for analysts: theme counts by month, organisation, official.
+"""Aggregations over a processed run, for analysts: theme counts by month, organisation, official,
+and theme shares by month with the counts behind them (``theme_shares_by_month``).
 
 A run folder is what ``policytext run`` writes: ``records/part-*.jsonl`` (one RECORD.md record per
 line) and, when Parquet was on, a folder of parts per table (``articles/``, ``themes/``,
@@ -8,7 +9,8 @@ or a frame that ``load_records`` returned (so a notebook loads once and aggregat
 
 Every count is a number of ARTICLES: an article naming an organisation five times counts once
 for it. Months are the local calendar month of ``published`` as written (Vietnam time in
-practice); articles without a publication date have no month and are left out of by-month counts.
+practice); articles without a publication date have no month and are left out of by-month counts
+(``theme_shares_by_month(...).attrs["undated"]`` says how many).
 """
 
 from __future__ import annotations
@@ -168,3 +170,14 @@ def theme_counts_by_official(run: RunLike) -> pd.DataFrame:
     table = _order(_crosstab(_records(run), "officials"))
     table.index.name = "official"
     return table
+
+
+def theme_shares_by_month(run: RunLike, min_articles: int | None = None, min_score: float | None = None) -> pd.DataFrame:
+    """Share of each month's articles labelled with each theme, with the article count behind every
+    point and months under ``min_articles`` dated articles flagged ``sparse`` (see
+    ``policytext.timeseries``). ``.attrs["undated"]`` says how many articles had no publication date
+    and are in no month."""
+    from .timeseries import MIN_ARTICLES, theme_shares_by_month as shares
+
+    frame = run if isinstance(run, pd.DataFrame) else load_records(run, min_score=min_score)
+    return shares(frame, MIN_ARTICLES if min_articles is None else min_articles)

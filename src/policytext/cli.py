@@ -343,12 +343,11 @@ def explain(
         print(explanation.format())
 
 
-@app.command()
-def themes(
-    taxonomy: Optional[Path] = TaxonomyOption,
-    extend_taxonomy: bool = ExtendOption,
-) -> None:
-    """Print the active theme taxonomy."""
+themes_app = typer.Typer(help="The theme taxonomy, and topics it does not cover.", invoke_without_command=True)
+app.add_typer(themes_app, name="themes")
+
+
+def _print_taxonomy(taxonomy: Optional[Path], extend_taxonomy: bool) -> None:
     from .extract.themes import format_taxonomy, load_taxonomy
 
     if taxonomy is not None and not taxonomy.is_file():
@@ -408,6 +407,51 @@ def export(
     out.print(f"{result.path}: tables {tables}; views {', '.join(result.views)}", highlight=False, soft_wrap=True)
     for name, why in result.skipped.items():
         _say(f"  left out {name}: {why}")
+
+
+@themes_app.callback()
+def themes(
+    ctx: typer.Context,
+    taxonomy: Optional[Path] = TaxonomyOption,
+    extend_taxonomy: bool = ExtendOption,
+) -> None:
+    """Print the active theme taxonomy (or run a subcommand: show, discover)."""
+    if ctx.invoked_subcommand is None:
+        _print_taxonomy(taxonomy, extend_taxonomy)
+
+
+@themes_app.command("show")
+def themes_show(
+    taxonomy: Optional[Path] = TaxonomyOption,
+    extend_taxonomy: bool = ExtendOption,
+) -> None:
+    """Print the active theme taxonomy."""
+    _print_taxonomy(taxonomy, extend_taxonomy)
+
+
+@themes_app.command("discover")
+def themes_discover(
+    run_dir: Path = typer.Argument(..., help="A run folder written by `policytext run`."),
+    topics: int = typer.Option(8, "--topics", "-n", min=1, help="Number of topics to find."),
+    write: Optional[Path] = typer.Option(None, "--write", help="Write the topics as a draft taxonomy (YAML) here."),
+    include_labelled: bool = typer.Option(False, "--all", help="Search every article, not only those without a theme."),
+    seed: int = typer.Option(13, help="Seed of the factorisation (same run, same seed: same topics)."),
+) -> None:
+    """Recurring topics in a run that the taxonomy does not cover: top terms, example titles, volume by month."""
+    from . import load
+    from .themes.discovery import discover, draft_taxonomy, format_discovery
+
+    if not run_dir.is_dir():
+        raise typer.BadParameter(f"no such folder: {run_dir}", param_hint="RUN_DIR")
+    try:
+        found = discover(load(run_dir), topics=topics, include_labelled=include_labelled, seed=seed)
+    except (FileNotFoundError, ValueError) as exc:
+        err.print(f"[red]{run_dir}: {exc}[/red]")
+        raise typer.Exit(1)
+    out.print(format_discovery(found))
+    if write is not None:
+        write.write_text(draft_taxonomy(found, str(run_dir)), encoding="utf-8")
+        err.print(f"draft taxonomy written to {write}: use it with --taxonomy {write} --extend-taxonomy")
 
 
 @eval_app.command("segmentation")
@@ -488,22 +532,40 @@ def eval_officials(
 
 @eval_app.command("themes")
 def eval_themes(
-    gold: Path = typer.Option(Path("benchmarks/gold/themes_dev.jsonl"), help="Theme gold JSONL."),
-    vntc: Path = typer.Option(Path("../shared/data/vntc"), help="Folder of the VNTC dumps the gold points into."),
+    gold: Path = typer.Option(Path("benchmarks/gold/themes/corpus.jsonl"), help="Theme gold JSONL."),
+    split: Optional[str] = typer.Option(None, help="Split to score: test (the default when the gold has splits), "
+                                                   "train, or all."),
+    shared: Path = typer.Option(Path("../shared/data"), help="Folder holding the dumps the gold points into."),
+    vntc: Optional[Path] = typer.Option(None, help="Folder of the VNTC dumps (older form of --shared: its parent)."),
+    lexicon_only: bool = typer.Option(False, "--lexicon-only", help="Score the lexicon alone, without the model."),
     taxonomy: Optional[Path] = TaxonomyOption,
     extend_taxonomy: bool = ExtendOption,
 ) -> None:
-    """Micro and macro F1 and per-theme precision and recall on the theme dev gold."""
-    from .evaluation.themes import evaluate_gold, format_report
+    """Micro and macro F1 and per-theme precision and recall on a theme gold (its test split by default).
+
+    The model is trained on the corpus's train split and on the older VNTC gold (themes_dev.jsonl,
+    themes_check.jsonl): scores on those are in-sample."""
+    from .evaluation.extract import MissingData
+    from .evaluation.themes import evaluate_gold, format_report, load_gold
     from .extract.themes import load_taxonomy
 
     if not gold.is_file():
         raise typer.BadParameter(f"no such file: {gold}", param_hint="--gold")
-    if not vntc.is_dir():
-        err.print(f"[red]VNTC texts not found at {vntc}: the gold articles' texts live there[/red]")
+    shared_dir = vntc.parent if vntc is not None else shared
+    if not shared_dir.is_dir():
+        err.print(f"[red]shared data not found at {shared_dir}: the gold articles' texts live there[/red]")
         raise typer.Exit(1)
     active = load_taxonomy(taxonomy, extend=extend_taxonomy) if taxonomy else None
-    out.print(format_report(evaluate_gold(gold, vntc, taxonomy=active)), highlight=False)
+    try:
+        if split is None:
+            split = "test" if any("split" in row for row in load_gold(gold)) else "all"
+        result = evaluate_gold(gold, shared_dir, taxonomy=active, model=False if lexicon_only else None,
+                               split=None if split == "all" else split)
+    except (MissingData, ValueError) as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(1)
+    what = gold.name + ("" if split == "all" else f" split {split}") + (" (lexicon only)" if lexicon_only else "")
+    out.print(format_report(result, what), highlight=False)
 
 
 def main() -> None:

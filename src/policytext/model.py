@@ -152,6 +152,9 @@ class ThemeHit:
     score: float
     evidence: list[Span] = field(default_factory=list)
     rule: str | None = None  # added field: the id of the rule that labelled it
+    # added field: the paragraphs (sentence windows in one-line texts) that carry the theme; written
+    # as offsets only, like the record's sentences
+    paragraphs: list[Span] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -199,6 +202,8 @@ class Record:
         data["sentences"] = [{"start": s.start, "end": s.end} for s in self.sentences]
         if self.input_fields is None:
             del data["input_fields"]
+        for theme in data["themes"]:
+            theme["paragraphs"] = [{"start": p["start"], "end": p["end"]} for p in theme["paragraphs"]]
         ordered = {"schema_version": data.pop("schema_version")}
         ordered.update(data)
         return ordered
@@ -230,7 +235,8 @@ class Record:
             dates=[DateMention(**_known(DateMention, d)) for d in data.get("dates", [])],
             legal_refs=[LegalRef(**_known(LegalRef, r)) for r in data.get("legal_refs", [])],
             tasks=[_task(t) for t in data.get("tasks", [])],
-            themes=[ThemeHit(t["id"], t["score"], spans(t.get("evidence")), t.get("rule"))
+            themes=[ThemeHit(t["id"], t["score"], spans(t.get("evidence")), t.get("rule"),
+                             [Span(p["start"], p["end"], text[p["start"]:p["end"]]) for p in t.get("paragraphs") or []])
                     for t in data.get("themes", [])],
             places=[Place(**_known(Place, p)) for p in data.get("places", [])],
             errors=list(data.get("errors", [])),

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import TYPE_CHECKING, Iterable, Mapping
+
+if TYPE_CHECKING:
+    from ..document import Document
 
 
 def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -56,17 +58,28 @@ def score_themes(gold: Mapping[str, Iterable[str]], pred: Mapping[str, Iterable[
     }
 
 
-def load_gold(path: str | Path) -> list[dict]:
-    """Rows of a themes gold file: {"source": file name, "id": article id, "themes": [...]}."""
+def load_gold(path: str | Path, split: str | None = None) -> list[dict]:
+    """Rows of a themes gold file: {"source": dump, "id": article id, "themes": [...], "split"?: ...}.
+
+    ``split``: keep only rows of that split ("train", "test"); a file without splits has none.
+    """
     rows = []
     with open(path, encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
                 continue
-            row = json.loads(line)
-            if not isinstance(row.get("themes"), list) or "id" not in row:
-                raise ValueError(f"{path} line {number}: needs 'id' and a 'themes' list")
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path} line {number}: not JSON ({exc.msg})") from None
+            if not isinstance(row.get("themes"), list) or "id" not in row or "source" not in row:
+                raise ValueError(f"{path} line {number}: needs 'source', 'id' and a 'themes' list")
             rows.append(row)
+    if split is not None:
+        splits = {row.get("split") for row in rows}
+        if split not in splits:
+            raise ValueError(f"{path}: no article of split {split!r} (splits here: {sorted(map(str, splits))})")
+        rows = [row for row in rows if row.get("split") == split]
     return rows
 
 
@@ -87,41 +100,35 @@ def format_report(result: dict, title: str = "themes") -> str:
     return "\n".join(lines)
 
 
-def read_vntc_texts(rows: list[dict], vntc_dir: str | Path) -> dict[str, str]:
-    """Texts of the gold articles, by id, from the VNTC JSON Lines files named in ``source``."""
-    vntc_dir = Path(vntc_dir)
-    wanted: dict[str, set[str]] = {}
-    for row in rows:
-        wanted.setdefault(row["source"], set()).add(row["id"])
-    texts: dict[str, str] = {}
-    for source, ids in wanted.items():
-        path = vntc_dir / source
-        if not path.is_file():
-            raise FileNotFoundError(f"{path}: VNTC file named by the gold set not found")
-        with gzip.open(path, "rt", encoding="utf-8") as handle:
-            for line in handle:
-                item = json.loads(line)
-                if item["id"] in ids:
-                    texts[item["id"]] = item["text"]
-    missing = sorted({row["id"] for row in rows} - texts.keys())
-    if missing:
-        raise ValueError(f"{len(missing)} gold articles not found in {vntc_dir}, e.g. {missing[:3]}")
-    return texts
+def gold_documents(rows: list[dict], shared_dir: str | Path) -> dict[str, "Document"]:
+    """The gold articles as documents (title and body as the pipeline sees them), keyed "source|id"."""
+    from ..document import Document
+    from .corpus import get_many
+
+    items = get_many(rows, shared_dir)
+    return {
+        key(row): Document.from_text(items[row["source"], row["id"]].text, title=items[row["source"], row["id"]].title,
+                                     segment=False)
+        for row in rows
+    }
 
 
-def evaluate_gold(gold_path: str | Path, vntc_dir: str | Path, taxonomy=None, model=False) -> dict:
+def key(row: dict) -> str:
+    """An article's key in scores: ids are unique within a dump, not across dumps."""
+    return f"{row['source']}|{row['id']}"
+
+
+def evaluate_gold(gold_path: str | Path, shared_dir: str | Path, taxonomy=None, model=None,
+                  split: str | None = None) -> dict:
     """Run theme detection over the gold articles and score it (``policytext eval themes``).
 
-    ``model``: False = lexicon only (the default path), None = the default, or a ThemeModel.
+    ``shared_dir``: the folder holding the dumps (``…/shared/data``; VNTC sources are read from
+    its ``vntc/``). ``model``: None = the detector as shipped, False = lexicon only, or a ThemeModel.
     """
-    from ..document import Document
     from ..extract.themes import extract_themes
 
-    rows = load_gold(gold_path)
-    texts = read_vntc_texts(rows, vntc_dir)
-    gold = {row["id"]: set(row["themes"]) for row in rows}
-    pred = {
-        article_id: {hit.id for hit in extract_themes(Document.from_text(text, segment=False), taxonomy, model=model)}
-        for article_id, text in texts.items()
-    }
+    rows = load_gold(gold_path, split)
+    docs = gold_documents(rows, shared_dir)
+    gold = {key(row): set(row["themes"]) for row in rows}
+    pred = {k: {hit.id for hit in extract_themes(doc, taxonomy, model=model)} for k, doc in docs.items()}
     return score_themes(gold, pred)

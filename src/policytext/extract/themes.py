@@ -22,8 +22,17 @@ How a theme is decided, and why:
   1 - exp(-sum / scale), where scale grows slowly with article length (and shrinks faster below
   SCALE_REFERENCE_LENGTH), so one passing word in a long article stays under the threshold while
   the same word repeated through a short note passes.
-- Optionally a linear model (``policytext.themes.model``) trained by weak supervision lifts the
-  score, but only of themes that already have lexicon evidence: every label keeps its evidence.
+- The title is read too: its terms count as lead terms for the model (they have no offsets in the
+  text, so they are no evidence spans).
+- With the model (``policytext.themes.model``, on by default): the lexicon's view of each theme
+  (``lexicon_statistics``: weights, anchors, title and lead terms, best paragraph, the score above)
+  and a linear text model's logit go into one stacked logistic regression whose calibrated
+  probability is the label's ``score``; a theme is labelled from the threshold chosen by
+  cross-validation. Rule ``lexicon-and-model`` when the lexicon alone would have labelled it too,
+  ``model`` when only the stacked score does; themes the model does not know (an analyst's own)
+  keep the lexicon rule. A label's evidence is its lexicon terms, then the sentences that added most
+  to the model's logit; ``paragraphs`` are the paragraphs (sentence windows in one-line texts,
+  ``themes.units``) that hold an anchor term or a large share of the model's evidence.
 """
 
 from __future__ import annotations
@@ -33,11 +42,15 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from ..document import Document
 from ..match.gazetteer import Gazetteer
 from ..match.spans import filter_spans, leftmost_longest
 from ..model import ThemeHit
 from ..rules import rule_book
+from ..text.segment import split_sentences
+from ..themes.evidence import anchored_units, carrying_units, top_sentences
 from ..themes.taxonomy import (
     Taxonomy,
     TaxonomyError,
@@ -45,6 +58,7 @@ from ..themes.taxonomy import (
     format_taxonomy,
     load_taxonomy,
 )
+from ..themes.units import text_units, unit_of
 
 if TYPE_CHECKING:
     from ..themes.model import ThemeModel
@@ -52,6 +66,7 @@ if TYPE_CHECKING:
 __all__ = [
     "extract_themes",
     "theme_scores",
+    "lexicon_statistics",
     "load_taxonomy",
     "format_taxonomy",
     "Taxonomy",
@@ -60,6 +75,8 @@ __all__ = [
 
 RULES = rule_book("themes")
 LEXICON = RULES.rule("lexicon")
+MODEL = RULES.rule("model")
+LEXICON_AND_MODEL = RULES.rule("lexicon-and-model")
 CANCEL_CUE = RULES.veto("cancel-cue")
 INSIDE_NAME = RULES.veto("inside-name")
 PASSING_MENTION = RULES.veto("passing-mention")
@@ -118,8 +135,10 @@ class _Matcher:
                 for term in terms:
                     table = self.exact if term.case_sensitive else self.folded
                     table.add(term.text, (index, kind, term.text, term.weight, term.case_sensitive))
+        self.names: Gazetteer[str] = Gazetteer(fold_case=False)
         for name in taxonomy.names:
             self.exact.add(name, (-1, _NAME, name, 0.0, True))
+            self.names.add(name, name)
         self.heads = _Heads(frozenset(taxonomy.name_heads), frozenset(taxonomy.not_name_heads))
 
 
@@ -327,15 +346,91 @@ def theme_scores(doc: Document, taxonomy: Taxonomy | None = None) -> list[ThemeS
     return scores
 
 
+def without_names(doc: Document, taxonomy: Taxonomy) -> str:
+    """The normalised text with the names of bodies (the organisations layer) and the taxonomy's
+    ``names`` blanked out, offsets unchanged: what the text model reads, since names say who
+    speaks, not what about ("Sở Lao động - Thương binh và Xã hội" is no welfare news)."""
+    spans = [(m.start, m.end) for m in doc.layers.organizations]
+    spans += [(found.start, found.end) for found in _matcher(taxonomy).names.iter(doc.norm)]
+    if not spans:
+        return doc.norm
+    pieces, at = [], 0
+    for start, end in sorted(spans):
+        if end <= at:
+            continue
+        start = max(start, at)
+        pieces += [doc.norm[at:start], " " * (end - start)]
+        at = end
+    pieces.append(doc.norm[at:])
+    return "".join(pieces)
+
+
+# --- the lexicon's view as numbers, for the model's stacker ----------------------------------------
+
+STATISTICS = ("raw", "density", "anchors", "matches", "title_weight", "lead_weight", "score",
+              "share_of_strongest", "best_unit_weight", "substantive")
+
+
+def title_document(doc: Document) -> Document | None:
+    """The title as a Document of its own (the body's offsets never index it), or None."""
+    if not doc.title or not doc.title.strip():
+        return None
+    return Document.from_text(doc.title, segment=False)
+
+
+def title_scores(title: Document | None, taxonomy: Taxonomy) -> list[ThemeScore] | None:
+    """Lexicon matches in the title."""
+    return theme_scores(title, taxonomy) if title is not None else None
+
+
+def lexicon_statistics(doc: Document, scores: list[ThemeScore], titled: list[ThemeScore] | None,
+                       units: list[tuple[int, int]]) -> np.ndarray:
+    """Every theme's lexicon evidence as STATISTICS (rows in taxonomy order), before the hand-set
+    decision: weight of the terms outside names (log), that weight per article length, distinct
+    anchors, matches (log), weight of the terms in the title and in the lead, the lexicon score,
+    share of the article's strongest theme, weight in the best paragraph (log), and whether the
+    lexicon rules found it substantive."""
+    title_length = len(titled and doc.title or "")
+    scale = _scale(len(doc.norm) + title_length)
+    starts = [start for start, _ in units]
+    rows = np.zeros((len(scores), len(STATISTICS)))
+    raws = np.zeros(len(scores))
+    for j, item in enumerate(scores):
+        matches = item.matches
+        title_weight = sum(m.weight for m in titled[j].matches) if titled else 0.0
+        if not matches:  # most themes of most articles: only the title may have something
+            rows[j, STATISTICS.index("title_weight")] = title_weight
+            continue
+        raw = raws[j] = _raw_score(matches)
+        counts, weights, in_lead = _term_counts(matches)
+        per_unit: dict[int, float] = {}
+        for match in matches:
+            unit = unit_of(starts, match.start)
+            per_unit[unit] = per_unit.get(unit, 0.0) + match.weight
+        rows[j] = (
+            math.log1p(raw), raw / scale, sum(1 for t in counts if weights[t] >= ANCHOR_WEIGHT),
+            math.log1p(len(matches)), title_weight, sum(weights[t] for t in in_lead), item.score, 0.0,
+            math.log1p(max(per_unit.values())), 1.0 if item.raw else 0.0,
+        )
+    strongest = raws.max(initial=0.0) or 1.0
+    rows[:, STATISTICS.index("share_of_strongest")] = raws / strongest
+    return rows
+
+
+# --- labels ---------------------------------------------------------------------------------------
+
+
 def extract_themes(
     doc: Document,
     taxonomy: Taxonomy | None = None,
     model: "ThemeModel | None | bool" = None,
 ) -> list[ThemeHit]:
-    """Themes the article substantively discusses, strongest first, each with evidence spans.
+    """Themes the article substantively discusses, strongest first, each with its evidence spans and
+    the paragraphs (or sentence windows) that carry it.
 
-    ``model``: None = the shipped model when it is enabled by default, False = lexicon only,
-    or a ``ThemeModel`` to combine with.
+    ``model``: None = the shipped model when it is enabled by default, False = the lexicon alone, or
+    a ``ThemeModel``. Themes the model knows are decided by its calibrated probability; the others
+    (an analyst's own themes) by their lexicon score.
     """
     taxonomy = taxonomy or load_taxonomy(None)
     scores = theme_scores(doc, taxonomy)
@@ -343,29 +438,79 @@ def extract_themes(
         from ..themes.model import default_model
 
         model = default_model()
-    probabilities = model.predict(doc.norm) if model else {}
+    columns = {j: model.column(item.theme.id) for j, item in enumerate(scores)} if model else {}
+    known = {j: column for j, column in columns.items() if column is not None}
+    layout = _Layout(doc)
+    probabilities: dict[int, float] = {}
+    text = None
+    if known:
+        title = title_document(doc)
+        statistics = lexicon_statistics(doc, scores, title_scores(title, taxonomy), layout.units)
+        text = model.text_scores(model_view(title, taxonomy, model.mask_names) if title is not None else "",
+                                 model_view(doc, taxonomy, model.mask_names))
+        rows = list(known)
+        values = model.probabilities(statistics[rows], text.logits[[known[j] for j in rows]])
+        probabilities = {j: float(p) for j, p in zip(rows, values)}
     hits = []
-    for item in scores:
-        if not item.matches:  # no evidence, no label, whatever the model says
-            continue
-        score = item.score
-        if item.theme.id in probabilities:
-            score = combine(score, probabilities[item.theme.id])
-        if score < taxonomy.threshold_of(item.theme):
-            if score:
+    for j, item in enumerate(scores):
+        by_lexicon = bool(item.matches) and item.score >= taxonomy.threshold_of(item.theme)
+        if j in known:
+            score, threshold = probabilities[j], float(model.thresholds[known[j]])
+            rule = LEXICON_AND_MODEL if by_lexicon else MODEL
+        else:
+            if not item.matches:  # no evidence, no label
+                continue
+            score, threshold, rule = item.score, taxonomy.threshold_of(item.theme), LEXICON
+        if score < threshold:
+            if item.matches and (score or j in known):
                 doc.trace.veto(BELOW_THRESHOLD, item.matches[0].start, item.matches[-1].end,
-                               f"{item.theme.id} {score:.2f}")
+                               f"{item.theme.id} {score:.2f} < {threshold:.2f}")
             continue
-        evidence = [doc.span(m.start, m.end) for m in item.matches[:MAX_EVIDENCE]]
-        hits.append(ThemeHit(item.theme.id, round(score, 3), evidence, LEXICON))
+        contributions = text.contributions(known[j], model.weights) if j in known else None
+        hits.append(_hit(doc, item, score, rule, layout, contributions))
     hits.sort(key=lambda hit: -hit.score)
     return hits
 
 
-def combine(lexicon_score: float, probability: float) -> float:
-    """Score of a theme that has lexicon evidence, given the model's probability for it.
+def model_view(doc: Document, taxonomy: Taxonomy, mask_names: bool) -> str:
+    """The text the text model reads of a document (its normalised text, names blanked if asked)."""
+    return without_names(doc, taxonomy) if mask_names else doc.norm
 
-    The model may lift the lexicon score (to the mean of both) but never lowers it: the lexicon's
-    precision stays, the model adds recall on articles that word their theme differently.
-    """
-    return max(lexicon_score, 0.5 * lexicon_score + 0.5 * probability)
+
+class _Layout:
+    """A document's sentences and units (paragraphs or sentence windows), split once when first needed."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._sentences: list[tuple[int, int]] | None = doc.sentences or None
+        self._units: list[tuple[int, int]] | None = None
+
+    @property
+    def sentences(self) -> list[tuple[int, int]]:
+        if self._sentences is None:
+            self._sentences = split_sentences(self.doc.norm)
+        return self._sentences
+
+    @property
+    def units(self) -> list[tuple[int, int]]:
+        if self._units is None:
+            self._units = text_units(self.doc.norm, self._sentences)
+        return self._units
+
+
+def _hit(doc: Document, item: ThemeScore, score: float, rule: str, layout: _Layout,
+         contributions: "tuple[np.ndarray, np.ndarray] | None") -> ThemeHit:
+    """The label with its evidence (lexicon terms, then for the model the sentences that drove it)
+    and the units that carry it. ``contributions``: (offset, part of the logit) of the text model's
+    n-gram occurrences, for themes the model decided."""
+    spans = [(m.start, m.end) for m in item.matches[:MAX_EVIDENCE]]
+    anchors = [m.start for m in item.matches if m.weight >= ANCHOR_WEIGHT] or [m.start for m in item.matches]
+    if contributions is not None:
+        starts, parts = contributions
+        spans += [s for s in top_sentences(layout.sentences, starts, parts) if s not in spans]
+        carried = carrying_units(layout.units, starts, parts, anchors)
+    else:
+        carried = anchored_units(layout.units, anchors)
+    evidence = [doc.span(start, end) for start, end in spans]
+    paragraphs = [doc.span(*layout.units[i]) for i in carried]
+    return ThemeHit(item.theme.id, round(score, 3), evidence, rule, paragraphs)

@@ -65,7 +65,8 @@ TABLE_SCHEMAS: dict[str, pa.Schema] = {
     "themes": pa.schema(
         [("article_id", _STR), ("published", _STR), ("theme", _STR), ("score", pa.float64()),
          ("n_evidence", _INT), ("evidence", pa.list_(_STR)), ("evidence_start", pa.list_(_INT)),
-         ("evidence_end", pa.list_(_INT))]
+         ("evidence_end", pa.list_(_INT)), ("rule", _STR), ("paragraph_start", pa.list_(_INT)),
+         ("paragraph_end", pa.list_(_INT))]
     ),
     "places": PLACES_SCHEMA,
 }
@@ -141,7 +142,9 @@ def table_rows(record: Record, keep: Sequence[str] = ()) -> dict[str, list[dict[
                    "actor": list(t.actor), "deadline": t.deadline, "directive": t.directive} for t in record.tasks],
         "themes": [{**key, "theme": t.id, "score": t.score, "n_evidence": len(t.evidence),
                     "evidence": [e.text for e in t.evidence], "evidence_start": [e.start for e in t.evidence],
-                    "evidence_end": [e.end for e in t.evidence]} for t in record.themes],
+                    "evidence_end": [e.end for e in t.evidence], "rule": t.rule,
+                    "paragraph_start": [p.start for p in t.paragraphs],
+                    "paragraph_end": [p.end for p in t.paragraphs]} for t in record.themes],
         "places": place_rows(record),
     }
 

@@ -11,7 +11,7 @@ from ..resources import load_yaml
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _RULE_KEYS = {"purpose", "layers", "examples"}
-_EXAMPLE_KEYS = {"text", "title", "published", "expect", "contains", "absent", "note"}
+_EXAMPLE_KEYS = {"text", "title", "published", "expect", "contains", "absent", "note", "taxonomy"}
 # what a rule may read besides the text: the document's layers (policytext.layers), other extractors'
 # results, and the theme taxonomy and model
 LAYERS = frozenset({"sentences", "words", "organizations", "places", "titles", "names", "honorifics",
@@ -34,6 +34,7 @@ class Example:
     contains: tuple[dict, ...] = ()
     absent: tuple[dict, ...] = ()
     note: str = ""
+    taxonomy: str | None = None  # themes only: taxonomy YAML merged into the default (an analyst's theme)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +103,7 @@ def _examples(raw: Any, where: str, default_published: str | None) -> tuple[Exam
             contains=tuple(item.get("contains") or ()),
             absent=tuple(item.get("absent") or ()),
             note=item.get("note", ""),
+            taxonomy=item.get("taxonomy"),
         ))
     return tuple(out)
 

@@ -1,95 +1,260 @@
-"""The statistical layer: per-theme linear models over hashed syllable n-grams (prediction only; the
-training is ``policytext.evaluation.theme_training``).
+"""The statistical layer of theme detection (prediction only; training is
+``policytext.evaluation.theme_training``, run by ``benchmarks/train_theme_model.py``).
 
-The file is a plain numpy ``.npz`` (arrays only, loaded with ``allow_pickle=False``): loading it
-cannot execute code, whoever wrote it.
+Two stages, both linear, both read from one file of plain arrays:
+
+1. **Text model**: per theme, a logistic regression over TF-IDF of syllable 1-2-grams of the title
+   and the body (sublinear term frequency, L2 norm). The vocabulary is the most frequent n-grams of
+   unlabelled news; an LSA projection learned on that news is folded into the weights at training
+   time, so prediction is one sparse dot product. Gives a logit per theme and, for evidence, what
+   each n-gram occurrence contributed.
+2. **Stacker**: one logistic regression shared by all themes, over the lexicon's statistics of the
+   theme in the article (``extract.themes.STATISTICS``, standardised) and the text logit, with a bias
+   per theme; fitted on out-of-fold text logits, it is the Platt scaling of the whole: its output is
+   the calibrated probability reported as ``score``. A theme is labelled when it reaches the theme's
+   threshold (chosen by cross-validation on the training split).
+
+The file is a numpy ``.npz`` loaded with ``allow_pickle=False``: strings are stored as UTF-8 bytes
+in uint8 arrays, so loading it can execute nothing, whoever wrote it. Nothing here imports
+scikit-learn: the analysis path stays light.
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
+import json
+import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 import numpy as np
 
 MODEL_FILE = "theme_model.npz"
-# Whether extract_themes() uses the shipped model unless told otherwise: decided by
-# benchmarks/eval_themes.py on the dev gold (see the note in that script's output). Re-measured
-# after the recall work on ordinary news (model trained without dev gold and check set): lexicon
-# alone micro P 0.880 R 0.809, lexicon + model P 0.827 R 0.809 and ~5-7 ms/article: it stays off.
-USE_BY_DEFAULT = False
+FORMAT = 2  # version of the file layout; a file of another layout is refused with a message
+# Whether extract_themes() uses the shipped model unless told otherwise: decided by cross-validation
+# on the training split of benchmarks/gold/themes (the training script prints the comparison).
+USE_BY_DEFAULT = True
 
-N_FEATURES = 2**18
-NGRAMS = (1, 2)
+_TOKEN = re.compile(r"\w+")
 
 
-@lru_cache(maxsize=1)
-def _vectorizer():
-    from sklearn.feature_extraction.text import HashingVectorizer
-
-    return HashingVectorizer(
-        n_features=N_FEATURES,
-        ngram_range=NGRAMS,
-        alternate_sign=False,
-        norm="l2",
-        lowercase=True,
-        token_pattern=r"(?u)\b\w+\b",  # Vietnamese syllables, single letters and numbers included
-        dtype=np.float32,
-    )
+def words(text: str) -> list[str]:
+    """The lower-case syllables (word-character runs) of ``text``."""
+    return _TOKEN.findall(text.lower())
 
 
-def featurize(texts: Iterable[str]):
-    return _vectorizer().transform(list(texts))
+def ngrams(syllables: Sequence[str]) -> list[str]:
+    """Syllable unigrams then bigrams ("chuyển", "đổi", "số", "chuyển đổi", "đổi số")."""
+    return list(syllables) + [f"{a} {b}" for a, b in zip(syllables, syllables[1:])]
+
+
+def analyzer(text: str) -> list[str]:
+    """The n-grams of a training text written as ``title + "\\n" + body`` (see ``model_text``); bigrams
+    do not cross from the title into the body. Used as scikit-learn's analyzer in training, so that
+    training and prediction see exactly the same features."""
+    title, _, body = text.partition("\n")
+    return ngrams(words(title)) + ngrams(words(body))
+
+
+def model_text(title_norm: str, body_norm: str) -> str:
+    """What the text model reads: the normalised title (one line) and body."""
+    return title_norm.replace("\n", " ") + "\n" + body_norm
+
+
+@dataclass(slots=True)
+class TextScores:
+    """The text model's view of one article."""
+
+    logits: np.ndarray  # one per model theme
+    features: np.ndarray  # vocabulary indexes of the article's distinct n-grams in the vocabulary (sorted)
+    values: np.ndarray  # their TF-IDF values (L2-normalised)
+    counts: np.ndarray  # occurrences of each (title included)
+    body: str  # the normalised body, where occurrences are placed when evidence is asked for
+    body_features: np.ndarray  # vocabulary index (or -1) of each n-gram occurrence of the body
+
+    def occurrences(self) -> tuple[np.ndarray, np.ndarray]:
+        """(index into ``features``, offset in the body) of every known n-gram occurrence of the body:
+        a unigram stands at its syllable, a bigram at its first syllable."""
+        # the same pass as words(): offsets in the lower-cased body, which are the body's own unless
+        # lower() changed a character's length (never for Vietnamese text)
+        starts = [m.start() for m in _TOKEN.finditer(self.body.lower())]
+        starts = np.minimum(np.array(starts + starts[:-1], dtype=np.int64), max(0, len(self.body) - 1))
+        known = self.body_features >= 0
+        return np.searchsorted(self.features, self.body_features[known]), starts[known]
+
+    def contributions(self, column: int, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(offset, part of the logit of model theme ``column``) of every known body occurrence; a
+        feature's part is split evenly over its occurrences."""
+        positions, starts = self.occurrences()
+        per_feature = self.values * weights[self.features, column] / self.counts
+        return starts, per_feature[positions]
 
 
 @dataclass
 class ThemeModel:
     theme_ids: list[str]
-    weights: object  # scipy.sparse csc matrix, N_FEATURES x len(theme_ids)
-    intercepts: np.ndarray
+    vocabulary: list[str]
+    idf: np.ndarray  # (n_features,)
+    weights: np.ndarray  # (n_features, n_themes)
+    intercepts: np.ndarray  # (n_themes,)
+    statistics: list[str]  # names of the lexicon statistics the stacker reads, in order
+    stack_mean: np.ndarray  # (n_statistics,) standardisation of the statistics
+    stack_scale: np.ndarray
+    stack_coef: np.ndarray  # (n_statistics + 1,): slopes of the statistics, then of the text logit
+    stack_bias: np.ndarray  # (n_themes,)
+    thresholds: np.ndarray  # (n_themes,) probability from which a theme is labelled
+    info: dict = field(default_factory=dict)  # how it was trained (sizes, seed, CV figures)
+    mask_names: bool = True  # the text model reads the text with names of bodies blanked out
+    _lookup: "_Lookup | None" = field(default=None, repr=False)
 
-    def predict_many(self, texts: Sequence[str]) -> np.ndarray:
-        scores = featurize(texts) @ self.weights
-        scores = np.asarray(scores.todense() if hasattr(scores, "todense") else scores) + self.intercepts
-        return 1.0 / (1.0 + np.exp(-scores))
+    @property
+    def lookup(self) -> "_Lookup":
+        if self._lookup is None:
+            self._lookup = _Lookup(self.vocabulary)
+        return self._lookup
 
-    def predict(self, text: str) -> dict[str, float]:
-        """Probability of each theme the model knows, for one normalised text."""
-        row = self.predict_many([text])[0]
-        return {theme_id: float(p) for theme_id, p in zip(self.theme_ids, row)}
+    def column(self, theme_id: str) -> int | None:
+        try:
+            return self.theme_ids.index(theme_id)
+        except ValueError:
+            return None
+
+    # --- the text model --------------------------------------------------------------------------
+
+    def text_scores(self, title_norm: str, body_norm: str) -> TextScores:
+        lookup = self.lookup
+        body_features = lookup.ngram_features(words(body_norm))
+        ids = np.concatenate([lookup.ngram_features(words(title_norm)), body_features]) if title_norm else body_features
+        features, counts = np.unique(ids[ids >= 0], return_counts=True)
+        if len(features):
+            values = (1.0 + np.log(counts)) * self.idf[features]
+            values = (values / np.sqrt(np.dot(values, values))).astype(np.float32)
+            logits = (values @ self.weights[features] + self.intercepts).astype(np.float64)
+        else:
+            values, logits = np.zeros(0, np.float32), self.intercepts.astype(np.float64)
+        return TextScores(logits, features, values, counts, body_norm, body_features)
+
+    def text_logits(self, texts: Iterable[tuple[str, str]]) -> np.ndarray:
+        """Text logits of (title_norm, body_norm) pairs, one row each."""
+        return np.array([self.text_scores(t, b).logits for t, b in texts]).reshape(-1, len(self.theme_ids))
+
+    # --- the stacker ---------------------------------------------------------------------------
+
+    def probabilities(self, statistics: np.ndarray, logits: np.ndarray) -> np.ndarray:
+        """Calibrated probability of each model theme from its lexicon statistics (rows in
+        ``theme_ids`` order) and its text logits."""
+        standard = (np.asarray(statistics, dtype=np.float64) - self.stack_mean) / self.stack_scale
+        z = standard @ self.stack_coef[:-1] + self.stack_coef[-1] * logits + self.stack_bias
+        return 1.0 / (1.0 + np.exp(-z))
+
+    # --- the file --------------------------------------------------------------------------------
 
     def save(self, path: str | Path) -> None:
-        from scipy import sparse
-
-        weights = sparse.coo_matrix(self.weights)
         np.savez_compressed(
             path,
-            theme_ids=np.array(self.theme_ids, dtype="U64"),
-            rows=weights.row.astype(np.int32),
-            cols=weights.col.astype(np.int16),
-            values=weights.data.astype(np.float16),
+            format=np.array([FORMAT], dtype=np.int64),
+            theme_ids=_utf8("\n".join(self.theme_ids)),
+            vocabulary=_utf8("\n".join(self.vocabulary)),
+            idf=self.idf.astype(np.float32),
+            weights=self.weights.astype(np.float16),
             intercepts=self.intercepts.astype(np.float32),
-            n_features=np.array([N_FEATURES], dtype=np.int64),
-            ngrams=np.array(NGRAMS, dtype=np.int64),
+            statistics=_utf8("\n".join(self.statistics)),
+            stack_mean=self.stack_mean.astype(np.float64),
+            stack_scale=self.stack_scale.astype(np.float64),
+            stack_coef=self.stack_coef.astype(np.float64),
+            stack_bias=self.stack_bias.astype(np.float64),
+            thresholds=self.thresholds.astype(np.float64),
+            info=_utf8(json.dumps(self.info, ensure_ascii=False, sort_keys=True)),
+            mask_names=np.array([self.mask_names]),
         )
 
     @classmethod
     def load(cls, path: str | Path) -> "ThemeModel":
-        from scipy import sparse
-
-        with np.load(path, allow_pickle=False) as data:
-            if int(data["n_features"][0]) != N_FEATURES or tuple(data["ngrams"]) != NGRAMS:
-                raise ValueError(f"{path}: model built with other hashing settings; rebuild it")
-            theme_ids = [str(x) for x in data["theme_ids"]]
-            weights = sparse.csc_matrix(
-                (data["values"].astype(np.float32), (data["rows"], data["cols"].astype(np.int32))),
-                shape=(N_FEATURES, len(theme_ids)),
+        try:
+            data = np.load(path, allow_pickle=False)
+        except (OSError, ValueError) as exc:
+            raise ValueError(f"{path}: not a theme model file ({exc})") from None
+        with data:
+            if "format" not in data.files or int(data["format"][0]) != FORMAT:
+                raise ValueError(f"{path}: a theme model of another format; rebuild it with "
+                                 "benchmarks/train_theme_model.py")
+            model = cls(
+                theme_ids=_text(data["theme_ids"]).split("\n"),
+                vocabulary=_text(data["vocabulary"]).split("\n"),
+                idf=data["idf"].astype(np.float32),
+                weights=data["weights"].astype(np.float32),
+                intercepts=data["intercepts"].astype(np.float32),
+                statistics=_text(data["statistics"]).split("\n"),
+                stack_mean=data["stack_mean"],
+                stack_scale=data["stack_scale"],
+                stack_coef=data["stack_coef"],
+                stack_bias=data["stack_bias"],
+                thresholds=data["thresholds"],
+                info=json.loads(_text(data["info"])),
+                mask_names=bool(data["mask_names"][0]),
             )
-            return cls(theme_ids, weights, data["intercepts"].astype(np.float32))
+        n_features, n_themes = model.weights.shape
+        if len(model.vocabulary) != n_features or len(model.theme_ids) != n_themes or \
+                len(model.stack_coef) != len(model.statistics) + 1:
+            raise ValueError(f"{path}: inconsistent theme model (array sizes disagree)")
+        return model
+
+
+class _Syllables(dict):
+    """Syllable -> number; -1 for a syllable the vocabulary does not have."""
+
+    def __missing__(self, syllable: str) -> int:
+        return -1
+
+
+class _Lookup:
+    """The vocabulary as numbers, so that an article's n-grams are found with one small dictionary
+    lookup per syllable, a table for unigrams and one vectorised search for bigrams (looking up every
+    bigram string in a 100,000-entry dictionary costs several times more)."""
+
+    def __init__(self, vocabulary: Sequence[str]) -> None:
+        syllables = _Syllables()
+        for gram in vocabulary:
+            for syllable in gram.split(" "):
+                syllables.setdefault(syllable, len(syllables))
+        self.syllables = syllables
+        self.base = len(syllables) + 1  # syllable numbers + 1; 0 is "unknown"
+        self.unigrams = np.full(self.base, -1, dtype=np.int64)  # syllable number + 1 -> feature
+        bigram_keys, bigram_features = [], []
+        for feature, gram in enumerate(vocabulary):
+            parts = gram.split(" ")
+            if len(parts) == 1:
+                self.unigrams[syllables[parts[0]] + 1] = feature
+            else:
+                bigram_keys.append((syllables[parts[0]] + 1) * self.base + syllables[parts[1]] + 1)
+                bigram_features.append(feature)
+        keys = np.array(bigram_keys, dtype=np.int64)
+        order = np.argsort(keys, kind="stable")
+        self.bigram_keys = keys[order]
+        self.bigram_features = np.array(bigram_features, dtype=np.int64)[order]
+
+    def ngram_features(self, syllables: Sequence[str]) -> np.ndarray:
+        """Vocabulary index (or -1) of each n-gram of ``ngrams(syllables)``, in that order."""
+        if not syllables:
+            return np.zeros(0, dtype=np.int64)
+        ids = np.fromiter(map(self.syllables.__getitem__, syllables), dtype=np.int64, count=len(syllables)) + 1
+        bigrams = np.full(len(ids) - 1, -1, dtype=np.int64)
+        both = np.flatnonzero((ids[:-1] > 0) & (ids[1:] > 0))
+        if len(both) and len(self.bigram_keys):
+            keys = ids[both] * self.base + ids[both + 1]
+            where = np.minimum(np.searchsorted(self.bigram_keys, keys), len(self.bigram_keys) - 1)
+            bigrams[both] = np.where(self.bigram_keys[where] == keys, self.bigram_features[where], -1)
+        return np.concatenate([self.unigrams[ids], bigrams])
+
+
+def _utf8(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
+
+
+def _text(array: np.ndarray) -> str:
+    return array.tobytes().decode("utf-8")
 
 
 def shipped_model_path():
@@ -106,9 +271,5 @@ def shipped_model() -> ThemeModel | None:
 
 
 def default_model() -> ThemeModel | None:
+    """The model extract_themes() uses unless told otherwise (None: lexicon only)."""
     return shipped_model() if USE_BY_DEFAULT else None
-
-
-def logit(p: float) -> float:
-    p = min(max(p, 1e-6), 1 - 1e-6)
-    return math.log(p / (1 - p))
