@@ -124,8 +124,9 @@ def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts,
         # "Thủ tướng Shigeru Ishiba": a name no Vietnamese spelling allows (after a company title with no
         # body it is more often the company: "Phó Tổng Giám đốc Saigon Postel")
         name = _foreign_name(norm, pos, org_starts)
-    if name is None and (foreign or links[-1].title.title.needs_org):
-        name = _foreign_after_body(norm, links[-1], pos, org_starts)  # "Thư ký báo chí Nhà Trắng Karoline Leavitt"
+    if name is None and (foreign or links[-1].title.title.needs_org or not company_titles):
+        # "Thư ký báo chí Nhà Trắng Karoline Leavitt", "Tư lệnh IRGC Hossein Salami"
+        name = _foreign_after_body(norm, links[-1], pos, org_starts)
     if name is None and foreign and not (links[-1].org_start is None and _vietnamese_words(norm, pos)):
         name = _foreign_name(norm, pos, org_starts)  # "Tổng thống Putin"; not "Thư ký báo chí Nhà Trắng cũng …"
     if name is not None or honorific or links[-1].org_end is not None or links[-1].title.title.organization:
@@ -143,15 +144,17 @@ _BODY_WORD = re.compile(r"[^\W\d_][^\W_]*|của")
 
 
 def _foreign_after_body(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, int] | None:
-    """"Thư ký báo chí Nhà Trắng Karoline Leavitt", "người phát ngôn Điện Kremlin Dmitry Peskov": a foreign
-    office, one to five capitalised words of a body the gazetteer does not know, then a foreign name (the
-    first split that leaves one: "Kremlin", a body's word in titles.yaml not_names, opens no name); a
-    lower-case foreign unit word may open the body ("Thống đốc bang California Gavin Newsom")."""
-    unit = _lexicon().foreign_unit.match(norm, pos)  # "bang California"
+    """"Thư ký báo chí Nhà Trắng Karoline Leavitt", "người phát ngôn Điện Kremlin Dmitry Peskov": an office,
+    one to eight words of a body the gazetteer does not know (the first capitalised, none a clause word), then
+    a foreign name (the first split that leaves one: "Kremlin", a body's word in titles.yaml not_names, opens
+    no name); a lower-case foreign unit word may open the body ("Thống đốc bang California Gavin Newsom")."""
+    lex = _lexicon()
+    unit = lex.foreign_unit.match(norm, pos)  # "bang California"
     at, words, splits = unit.end() if unit else pos, 0, []
-    while words < 5:
+    while words < 8:
         word = _BODY_WORD.match(norm, at)
-        if word is None or not (word.group(0)[0].isupper() or word.group(0) == "của" and words):
+        # lower-case words inside the body's name ("Cục Quản lý Thực phẩm và Dược phẩm"), not a clause's
+        if word is None or not (word.group(0)[0].isupper() or words and not lex.generic_end.match(norm, at - 1)):
             break
         words += 1
         at = word.end() + 1

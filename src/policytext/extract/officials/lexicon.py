@@ -47,6 +47,7 @@ class _Lexicon:
     unit_start: re.Pattern[str]
     foreign_unit: re.Pattern[str]  # "bang " before a capitalised word: a foreign federal state
     foreign_place: re.Pattern[str]  # "California", "Điện Kremlin": a foreign body after an office
+    company_function: re.Pattern[str]  # " kinh doanh" after "giám đốc": a company's job
     state_company: _StateCompanyCues
 
 
@@ -111,11 +112,12 @@ def _lexicon() -> _Lexicon:
         place_before=re.compile(rf"(?<!\w)(?:{alternation(data['place_words'])}) $", re.IGNORECASE),
         not_holder_before=re.compile(rf"(?<!\w)(?:{alternation(data['not_holder_before'])}) $"),
         generic_end=re.compile(rf"[,;:!?()\"“”\n]|\.(?!\w)|(?<=\w{{3}})\."  # not the dot of "TP.HCM"
-                               rf"| (?:{alternation(data['clause_verbs'])})(?!\w)| (?=\d+\.)"
+                               rf"| (?:{alternation(data['clause_verbs'])})(?!\w)(?! sinh)| (?=\d+\.)"  # "ký" signs, "ký sinh" is a parasite
                                # "cho VnExpress biết", "cho phóng viên Tuổi Trẻ hay"
                                rf"| cho (?:[^\s,.;:]+ ){{1,3}}(?:{alternation(data['told_verbs'])})(?!\w)"),
         dash_clause=re.compile(rf"(?:{alternation(data['dash_clause_words'])})(?!\w)"),
         unit_start=re.compile(rf"(?:{alternation(data['unit_words'])})(?!\w)"),
+        company_function=re.compile(rf" (?:{alternation(data['company_functions'])})(?!\w)"),
         foreign_place=re.compile(rf"(?:Điện |Nhà )?(?:{alternation(data['foreign_places'])})(?!\w)"),
         foreign_unit=re.compile(rf"(?:{alternation(data['foreign_unit_words'])}) (?=[^\W\d_])"),
         state_company=_state_company_cues(data, org_data),
@@ -158,7 +160,8 @@ _AFTER_NAME = re.compile(r"\s*(?:,|\(|[-–](?= ))\s*")  # "Nguyễn Văn Sáng-
 
 
 # "ông A được bổ nhiệm giữ chức Thứ trưởng ...", "ông B thôi giữ chức Chủ tịch ...", "ông C là Giám đốc ..."
-_APPOINTED = re.compile(r" (?:(?:đã |vừa |sẽ |chính thức )?được (?:bầu|bổ nhiệm|tái bổ nhiệm|điều động|luân chuyển|"
+_APPOINTED = re.compile(r" (?:(?:trong thời gian|khi còn|khi|lúc còn|lúc) (?:giữ chức vụ|giữ chức|làm|là) |"
+                        r"(?:đã |vừa |sẽ |chính thức )?được (?:bầu|bổ nhiệm|tái bổ nhiệm|điều động|luân chuyển|"
                         r"phân công|giao|chỉ định|cử|bầu bổ sung|bầu giữ chức)(?: (?:giữ chức vụ|giữ chức|làm|là))? |"
                         r"(?=thôi giữ chức)|giữ chức vụ |giữ chức |là |hiện là |làm )")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ...document import Document
-from ...layers.names import vietnamese_name
+from ...layers.names import VIETNAMESE_SHAPE, vietnamese_name
 from ...model import Position
 from .chains import _looks_foreign, _trailing_chain
 from .lexicon import _foreign_name, officials_pattern
@@ -40,8 +40,10 @@ def _listed_names(norm: str, start: int, end: int, org_starts, titles, links) ->
     while at < limit:
         at, polite = _past_lead(norm, at, titles)
         name = vietnamese_name(norm, at, org_starts, honorific=polite)
-        if name is None and _looks_foreign(norm, at):
-            name = _foreign_name(norm, at, org_starts)  # "ba nhà lập pháp Liên bang Nga, gồm Nina Ostanina, …"
+        if name is None and (_looks_foreign(norm, at) or names and _foreign_word(norm, at)):
+            # "ba nhà lập pháp Liên bang Nga, gồm Nina Ostanina, …"; after one foreign name any foreign-shaped
+            # one goes on with the list ("…, H.R. Mc Master, John Bolton và Robert O’Brien")
+            name = _foreign_name(norm, at, org_starts)
         if name is None:
             break
         names.append(name)
@@ -54,6 +56,15 @@ def _listed_names(norm: str, start: int, end: int, org_starts, titles, links) ->
         else:
             break
     return names
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _foreign_word(norm: str, at: int) -> bool:
+    """A capitalised word at ``at`` that no Vietnamese spelling allows ("H.R.", "Robert")."""
+    word = _WORD.match(norm, at)
+    return word is not None and word.group(0)[0].isupper() and not VIETNAMESE_SHAPE.fullmatch(word.group(0))
 
 
 def _plural_title(norm: str, start: int) -> bool:
@@ -134,8 +145,38 @@ def _deputies(doc: Document, org_starts, rules: tuple[str, str]):
             continue
         if session is None:
             session = _session(norm if doc.title is None else f"{doc.title}\n{norm}")
+        if session and _pattern("short_delegation").match(norm, name[1]):
+            continue  # the loop over delegations below has it
         if session or _pattern("deputy_province").match(norm, name[1]):
             yield name[0], name[1], Position(session or "Đại biểu Quốc hội", None, rule=rules[1])
+    if session is None:
+        session = _session(norm if doc.title is None else f"{doc.title}\n{norm}")
+    if not session:
+        return
+    for m in _pattern("short_delegation").finditer(norm):  # the bracket marks a deputy, "đại biểu" or not
+        name = _name_ending_at(norm, m.start(), org_starts)
+        if name is not None:
+            organization = doc.span(m.start("org"), m.end("org")).text
+            yield name[0], name[1], Position(session, organization, rule=rules[0])
+
+
+_NAME_BEFORE = re.compile(r"(?:[^\W\d_]+ ){1,3}[^\W\d_]+$")
+
+
+def _name_ending_at(norm: str, end: int, org_starts) -> tuple[int, int] | None:
+    """A Vietnamese name ending right at ``end`` ("... Thái Thu Xương" before its bracket)."""
+    found = _NAME_BEFORE.search(norm, max(0, end - 40), end)
+    if found is None:
+        return None
+    words = found.group(0).split(" ")
+    at = found.start()
+    for word in words:  # the longest capitalised run that is a name
+        if word[:1].isupper():
+            name = vietnamese_name(norm, at, org_starts, after_title=False)
+            if name is not None and name[1] == end:
+                return name
+        at += len(word) + 1
+    return None
 
 
 def _session(norm: str) -> str:

@@ -9,6 +9,7 @@ from ...document import Document
 from ...layers.names import VIETNAMESE_SHAPE
 from ...layers.organizations import organization_entry
 from ...model import Position
+from ...text.normalize import normalize_string
 from ...rules import rule_book
 from .lexicon import _PARENT_KINDS, _PRIVATE, _SHARED_KINDS, _lexicon, _Link
 from .canonical import written_span
@@ -41,6 +42,9 @@ def _positions(doc: Document, links: list[_Link], private_article: bool, rule: s
         if organization is None and t.needs_org and t.unit:
             organization = _unit_led_before(doc, link, t.unit)  # "Đoàn công tác … do … X làm trưởng đoàn"
         if organization is None:
+            if t.public_only and lex.company_function.match(doc.norm, link.title.end):
+                doc.trace.veto(PRIVATE_COMPANY, link.title.start, link.title.end, t.title)
+                continue  # "giám đốc kinh doanh Hệ thống Trường Việt Mỹ": a company's job
             if t.needs_org or (t.public_only and not t.alone_ok and private_article):
                 doc.trace.veto(NEEDS_ORGANIZATION, link.title.start, link.title.end, t.title)
                 continue
@@ -57,7 +61,7 @@ def _positions(doc: Document, links: list[_Link], private_article: bool, rule: s
         entry = organization_entry(link.org_name or "")
         if entry is not None and entry.incomplete and parent is not None and parent is not link:
             organization = f"{organization} {_organization_text(doc, parent)}"  # "Ban cán sự Đảng Bộ Công Thương"
-        elif organization is not None and organization.casefold() in _PARTY_COMMITTEES:
+        elif organization is not None and normalize_string(organization).casefold() in _PARTY_COMMITTEES:
             organization = _completed_committee(doc, organization, links, link, parent)
         out.append(Position(link.title.text, organization, former, rule, **written))
     return out
@@ -66,6 +70,7 @@ def _positions(doc: Document, links: list[_Link], private_article: bool, rule: s
 _PARTY_COMMITTEES = frozenset({"tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy", "đảng ủy"})
 _LOCAL_HEAD = re.compile(r"(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân|Ủy ban MTTQ Việt Nam|UBMTTQ|"
                          r"Ủy ban Mặt trận Tổ quốc Việt Nam|Công an) ")
+_BARE_ADMIN = re.compile(r"(?:TP|Tp|TX|TT|T\.P)\.?")
 _ADMIN_BEFORE_PLACE = re.compile(r"(?:tỉnh|thành phố|TP\.?) (?=\S)", re.IGNORECASE)
 
 
@@ -73,7 +78,7 @@ def _completed_committee(doc: Document, committee: str, links: list[_Link], link
     """"Phó bí thư Thành ủy, Chủ tịch UBND TP Hà Nội" -> "Thành ủy Hà Nội"; "Bí thư Đảng ủy, Bộ trưởng Bộ
     Tư pháp" -> "Đảng ủy Bộ Tư pháp": a Party committee named alone, completed with the place or the
     ministry another office of the same chain names (as "Ban cán sự Đảng Bộ Công Thương")."""
-    if committee.casefold() == "đảng ủy" and parent is not None and parent is not link:
+    if normalize_string(committee).casefold() == "đảng ủy" and parent is not None and parent is not link:
         return f"{committee} {_organization_text(doc, parent)}"
     places = _lexicon().places
     for other in links:
@@ -84,8 +89,8 @@ def _completed_committee(doc: Document, committee: str, links: list[_Link], link
         if head is None:
             continue
         place = written[head.end():]
-        if not any(c.isupper() for c in place):
-            continue  # "HĐND tỉnh": the article's province, no name to add
+        if not any(c.isupper() for c in place) or _BARE_ADMIN.fullmatch(place):
+            continue  # "HĐND tỉnh", "UBND TP": the article's province, no name to add
         admin = _ADMIN_BEFORE_PLACE.match(place)
         if admin and place[admin.end():] in places:
             place = place[admin.end():]  # "UBND TP Hà Nội" -> "Hà Nội"; "HĐND TP.HCM" stays "TP.HCM"
