@@ -148,7 +148,10 @@ def _deputies(doc: Document, org_starts, rules: tuple[str, str]):
         if session and _pattern("short_delegation").match(norm, name[1]):
             continue  # the loop over delegations below has it
         if session or _pattern("deputy_province").match(norm, name[1]):
-            yield name[0], name[1], Position(session or "Đại biểu Quốc hội", None, rule=rules[1])
+            later = _delegation_after_titles(norm, name[1]) if session else None
+            organization = doc.span(later.start("org"), later.end("org")).text if later else None
+            yield name[0], name[1], Position(session or "Đại biểu Quốc hội", organization,
+                                             rule=rules[0] if later else rules[1])
     if session is None:
         session = _session(norm if doc.title is None else f"{doc.title}\n{norm}")
     if not session:
@@ -158,6 +161,18 @@ def _deputies(doc: Document, org_starts, rules: tuple[str, str]):
         if name is not None:
             organization = doc.span(m.start("org"), m.end("org")).text
             yield name[0], name[1], Position(session, organization, rule=rules[0])
+
+
+def _delegation_after_titles(norm: str, end: int) -> re.Match[str] | None:
+    """"đại biểu Thái Thu Xương - Phó Chủ tịch Thường trực Tổng Liên đoàn Lao động Việt Nam (Đoàn Hậu Giang)":
+    the delegation bracket that closes the name's apposition, in the same sentence."""
+    stop = _pattern("sentence_end").search(norm, end, end + 160)
+    limit = stop.start() if stop else min(len(norm), end + 160)
+    for pattern in ("deputy_delegation", "short_delegation"):
+        found = _pattern(pattern).search(norm, end, limit)
+        if found is not None and "(" not in norm[end:found.start()]:
+            return found
+    return None
 
 
 _NAME_BEFORE = re.compile(r"(?:[^\W\d_]+ ){1,3}[^\W\d_]+$")
@@ -180,9 +195,11 @@ def _name_ending_at(norm: str, end: int, org_starts) -> tuple[int, int] | None:
 
 
 def _session(norm: str) -> str:
-    """The assembly an article's "đại biểu" sit in: "Đại biểu Quốc hội", "Đại biểu HĐND", or "" (none)."""
+    """The assembly an article's "đại biểu" sit in: "Đại biểu Quốc hội", "Đại biểu HĐND TP HCM" (the council
+    the session is named with), "Đại biểu HĐND", or "" (none)."""
     if _pattern("assembly_session").search(norm):
         return "Đại biểu Quốc hội"
-    if _pattern("council_session").search(norm):
-        return "Đại biểu HĐND"
+    council = _pattern("council_session").search(norm)
+    if council:
+        return f"Đại biểu {council.group('council')}" if council.group("council") else "Đại biểu HĐND"
     return ""
