@@ -342,7 +342,23 @@ def _trailing_chain(norm: str, name_end: int, titles, org_starts) -> list[_Link]
             _set_generic(last, generic[0], _through_comma_to_parent(norm, generic[1], titles, org_starts))
     if not apposed and all(l.title.title.public_only and l.org_start is None for l in links):
         return None  # "công ty ... do bà A làm giám đốc": a company title with no body written
+    return links + _appointed_after(norm, last.org_end or end, titles, org_starts)
+
+
+def _appointed_after(norm: str, end: int, titles, org_starts) -> list[_Link]:
+    """"Ông Hồ Văn Niên, Bí thư Tỉnh ủy Gia Lai, được Thủ tướng điều động giữ chức Thứ trưởng thường trực Bộ
+    Dân tộc và Tôn giáo": the office a name's apposition goes on to give them."""
+    m = _APPOINTED_AFTER.match(norm, end)
+    title = title_at(norm, m.end(), titles) if m else None
+    if title is None:
+        return []
+    links, _ = _read_chain(norm, title, titles, org_starts, after_name=True)
     return links
+
+
+# ", được Thủ tướng điều động giữ chức ", ", vừa được bổ nhiệm làm ": an appointment after the apposition
+_APPOINTED_AFTER = re.compile(r",? (?:(?:đã|vừa|mới) )?được (?:[^\s,.;:]+ ){0,4}?(?:bầu|bổ nhiệm|tái bổ nhiệm|điều động|"
+                              r"luân chuyển|phân công|chỉ định|giao)(?: (?:giữ chức vụ|giữ chức|làm|là))? ")
 
 
 _OWNED_BY = re.compile(r"(?<!\w)của $")

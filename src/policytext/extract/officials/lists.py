@@ -33,6 +33,10 @@ def _listed_names(norm: str, start: int, end: int, org_starts, titles, links) ->
             return []
         _set_generic(links[-1], unknown.start("org"), unknown.end("org"))
         opening, at = unknown, unknown.end()
+    if links[-1].org_start is None:
+        owner = _owner_before(norm, start, org_starts)  # "Sở Xây dựng mới còn có 10 phó giám đốc gồm …"
+        if owner is not None:
+            _set_generic(links[-1], owner.start, owner.end)
     stop = _pattern("sentence_end").search(norm, at)
     limit = stop.start() if stop else len(norm)
     semicolons = ";" in norm[at:limit]  # items with titles of their own are separated by ";"
@@ -65,6 +69,14 @@ def _foreign_word(norm: str, at: int) -> bool:
     """A capitalised word at ``at`` that no Vietnamese spelling allows ("H.R.", "Robert")."""
     word = _WORD.match(norm, at)
     return word is not None and word.group(0)[0].isupper() and not VIETNAMESE_SHAPE.fullmatch(word.group(0))
+
+
+def _owner_before(norm: str, start: int, org_starts):
+    """The body that "has" the plural title's holders: "Sở Xây dựng mới còn có 10 phó giám đốc"."""
+    has = _pattern("owner_has").search(norm, max(0, start - 40), start)
+    if has is None:
+        return None
+    return next((org for org in org_starts.values() if org.end == has.start() and org.kind not in ("country",)), None)
 
 
 def _plural_title(norm: str, start: int) -> bool:
