@@ -124,11 +124,14 @@ def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts,
         # "Thủ tướng Shigeru Ishiba": a name no Vietnamese spelling allows (after a company title with no
         # body it is more often the company: "Phó Tổng Giám đốc Saigon Postel")
         name = _foreign_name(norm, pos, org_starts)
-    if name is None and (foreign or links[-1].title.title.needs_org or not company_titles):
-        # "Thư ký báo chí Nhà Trắng Karoline Leavitt", "Tư lệnh IRGC Hossein Salami"
-        name = _foreign_after_body(norm, links[-1], pos, org_starts)
+    if name is None and (foreign or links[-1].title.title.needs_org):
+        name = _foreign_after_body(norm, links[-1], pos, org_starts)  # "Thư ký báo chí Nhà Trắng Karoline Leavitt"
+    if name is None and links[-1].org_start is None and not links[-1].title.title.public_only:
+        name = _foreign_after_body(norm, links[-1], pos, org_starts, foreign_word=True)  # "Tư lệnh IRGC Hossein Salami"
     if name is None and foreign and not (links[-1].org_start is None and _vietnamese_words(norm, pos)):
         name = _foreign_name(norm, pos, org_starts)  # "Tổng thống Putin"; not "Thư ký báo chí Nhà Trắng cũng …"
+        if after_name and name is not None and " " not in norm[name[0]:name[1]]:
+            return None  # "Yang Mee Eng, Giám đốc điều hành Asean Foundation, nói": the body's last word
     if name is not None or honorific or links[-1].org_end is not None or links[-1].title.title.organization:
         return name
     name = _name_in_tail(norm, links[-1], pos, org_starts)
@@ -143,18 +146,27 @@ def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts,
 _BODY_WORD = re.compile(r"[^\W\d_][^\W_]*|của")
 
 
-def _foreign_after_body(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, int] | None:
+def _foreign_after_body(norm: str, link: _Link, pos: int, org_starts, foreign_word: bool = False
+                        ) -> tuple[int, int] | None:
     """"Thư ký báo chí Nhà Trắng Karoline Leavitt", "người phát ngôn Điện Kremlin Dmitry Peskov": an office,
-    one to eight words of a body the gazetteer does not know (the first capitalised, none a clause word), then
-    a foreign name (the first split that leaves one: "Kremlin", a body's word in titles.yaml not_names, opens
-    no name); a lower-case foreign unit word may open the body ("Thống đốc bang California Gavin Newsom")."""
+    one to eight words of a body the gazetteer does not know, then a foreign name ("Kremlin", a body's word in
+    titles.yaml not_names, opens no name). The body's first word is capitalised; lower-case words follow only
+    after a word that opens a body ("Cục Quản lý Thực phẩm và Dược phẩm Scott Gottlieb"; not "Tổng thống Trump
+    và tỉ phú Elon Musk", two people), none a clause's; a lower-case foreign unit word
+    may open it ("Thống đốc bang California Gavin Newsom"). The split is the first that leaves a foreign name,
+    or one where the body ends with a country ("Bộ Năng lượng Saudi Arabia Abdulaziz bin Salman").
+    ``foreign_word``: the body must hold a word no Vietnamese spelling allows ("Tư lệnh IRGC Hossein Salami";
+    not "Phó Hiệu trưởng Trường Quốc tế Saigon Pearl", a school's name)."""
     lex = _lexicon()
     unit = lex.foreign_unit.match(norm, pos)  # "bang California"
-    at, words, splits = unit.end() if unit else pos, 0, []
+    start = unit.end() if unit else pos
+    first = _BODY_WORD.match(norm, start)
+    lower_ok = first is not None and bool(lex.unit_start.match(first.group(0).lower()))
+    at, words, splits = start, 0, []
     while words < 8:
         word = _BODY_WORD.match(norm, at)
-        # lower-case words inside the body's name ("Cục Quản lý Thực phẩm và Dược phẩm"), not a clause's
-        if word is None or not (word.group(0)[0].isupper() or words and not lex.generic_end.match(norm, at - 1)):
+        if word is None or not (word.group(0)[0].isupper() or words and lower_ok and
+                                not lex.generic_end.match(norm, at - 1)):
             break
         words += 1
         at = word.end() + 1
@@ -164,9 +176,12 @@ def _foreign_after_body(norm: str, link: _Link, pos: int, org_starts) -> tuple[i
             name = _foreign_name(norm, at, org_starts)
             if name is not None:
                 splits.append((word.end(), name))
+    if foreign_word:
+        splits = [(end, name) for end, name in splits
+                  if any(not VIETNAMESE_SHAPE.fullmatch(w) for w in _BODY_WORD.findall(norm, start, end))]
     if not splits:
         return None
-    body_end, name = splits[0]
+    body_end, name = next((split for split in splits if _closes_with_country(split[0], org_starts)), splits[0])
     _set_generic(link, pos, body_end)
     link.abroad = True
     return name
@@ -302,7 +317,8 @@ def _foreign_after_country(norm: str, link: _Link, pos: int, clause_end: int, or
         name = _foreign_name(norm, country.end + 1, org_starts)
         org_text = norm[pos:country.end]
         if name is None or name[1] > clause_end or holds_title(org_text) or _joined_tail(org_text) or \
-                not _may_open_organization(org_text, link):
+                not _may_open_organization(org_text, link) or _lexicon().generic_end.search(org_text):
+            # "Giám đốc điều hành Tesla và SpaceX đã vượt qua tỉ phú người Pháp Bernard Arnault": a clause
             continue
         _set_generic(link, pos, country.end)
         link.abroad = True
@@ -396,6 +412,10 @@ def _after_named_apposition(norm: str, start: int) -> bool:
     for i in range(len(words) - 1):
         if words[i] in surnames() and all(w[:1].isupper() for w in words[i:]):
             return True
+        run = " ".join(words[i:])
+        if (i == 0 or not words[i - 1][:1].isupper()) and FOREIGN_FORM.fullmatch(run) and \
+                run not in _lexicon().places:
+            return True  # "Yang Mee Eng, Giám đốc điều hành Asean Foundation, nói"
     return False
 
 
