@@ -16,18 +16,20 @@ LETTERS = "abcdđeghiklmnopqrstuvxy"
 
 @dataclass(frozen=True, slots=True)
 class Marker:
-    style: str  # ordinal, la, paren, letter, number, bullet, step, option, sequence, last, numbered_name
+    # ordinal, ordinal_named, la, paren, letter, number, bullet, step, way, option, sequence, last, numbered_name
+    style: str
     ordinal: int | None  # None where only the position in the list gives it (bullets, "Tiếp theo")
     start: int  # normalised coordinates of the marker as written, without trailing punctuation
     end: int
     key: str = ""  # what every marker of one list shares: the bullet character, the numbered name's head
+    variant: str = ""  # a form of its style with its own rule: "bare" ("Hai, …" among "là" words)
 
 
 # the pattern of each style (patterns/tasks.yaml) and the style its markers take
-_STYLES = (("ordinal", "ordinal"), ("ordinal_inline", "ordinal"), ("la", "la"), ("paren", "paren"),
-           ("letter", "letter"), ("number", "number"), ("bullet", "bullet"), ("step", "step"), ("option", "option"),
-           ("sequence_first", "sequence"), ("sequence_next", "sequence"), ("sequence_last", "last"),
-           ("numbered_name", "numbered_name"))
+_STYLES = (("ordinal", "ordinal"), ("ordinal_inline", "ordinal"), ("ordinal_named", "ordinal_named"), ("la", "la"),
+           ("la_bare", "la"), ("paren", "paren"), ("letter", "letter"), ("number", "number"), ("bullet", "bullet"),
+           ("step", "step"), ("way", "way"), ("option", "option"), ("sequence_first", "sequence"),
+           ("sequence_next", "sequence"), ("sequence_last", "last"), ("numbered_name", "numbered_name"))
 
 
 def _ordinal(pattern: str, value: str, lex: Lexicon) -> int | None:
@@ -37,7 +39,7 @@ def _ordinal(pattern: str, value: str, lex: Lexicon) -> int | None:
         return LETTERS.index(value) + 1 if value in LETTERS else None
     if pattern.startswith("ordinal"):
         return lex.thu.get(value)
-    if pattern in ("la", "step"):
+    if pattern in ("la", "la_bare", "step"):
         return lex.la.get(value.lower())
     if pattern == "sequence_first":
         return 1
@@ -59,5 +61,6 @@ def find_markers(norm: str, lex: Lexicon) -> list[Marker]:
                 key = "-"  # writers mix the hyphen and the en dash in one list
             if style == "numbered_name":
                 key = match.group("head")
-            found[start] = Marker(style, _ordinal(pattern, match.group("n"), lex), start, end, key)
+            found[start] = Marker(style, _ordinal(pattern, match.group("n"), lex), start, end, key,
+                                  "bare" if pattern == "la_bare" else "")
     return sorted(found.values(), key=lambda marker: marker.start)
