@@ -79,7 +79,7 @@ def lexicon() -> Lexicon:
               "step", "way", "option", "sequence_first", "sequence_next", "sequence_last", "numbered_name")
     return Lexicon(
         data=data,
-        markers={style: book.compile(style) for style in styles},
+        markers={style: book.compile(style) for style in styles} | {"last_item_turn": book.compile("last_item_turn")},
         cores={style: tuple(patterns["cores"][style]) for style in styles},
         thu={word: i for i, word in enumerate(data["thu_ordinals"], start=1)},
         la={word.lower(): i for i, word in enumerate(data["la_ordinals"], start=1)},
