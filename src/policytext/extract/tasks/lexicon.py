@@ -29,6 +29,7 @@ class Lexicon:
     reason_opener: re.Pattern[str]
     modal: re.Pattern[str]
     proposing: re.Pattern[str]
+    not_present: re.Pattern[str]
     not_modal: re.Pattern[str]
     lead_in: re.Pattern[str]
     lead_in_modal: re.Pattern[str]
@@ -91,6 +92,7 @@ def lexicon() -> Lexicon:
         reason_opener=phrases(data["reason_openers"], anchored="after-comma"),
         modal=phrases(data["modals"]),
         proposing=phrases(data["proposing_verbs"]),
+        not_present=phrases(data["not_present_words"]),
         not_modal=phrases(data["not_modals"]),
         lead_in=phrases(data["lead_in_cues"]),
         lead_in_modal=phrases(data["lead_in_modal_cues"]),

@@ -37,7 +37,7 @@ from ..legal_refs import extract_legal_refs
 from ..officials import extract_officials
 from .actors import intro_actors, item_actors, later_actors
 from .agents import Agent, agent_before, find_agents, last_person_before, noun_phrase, verbs, vocabulary
-from .lexicon import lexicon, phrases
+from .lexicon import alternation, lexicon, phrases
 from .markers import Marker
 
 RULES = rule_book("tasks")
@@ -49,6 +49,8 @@ DEADLINE = RULES.rule("deadline-bound")
 DIRECTIVE_INTRO = RULES.rule("directive-intro")
 DIRECTIVE_TYPE_WORD = RULES.rule("directive-type-word")
 DIRECTIVE_ISSUED = RULES.rule("directive-just-issued")
+DIRECTIVE_ACCORDINGLY = RULES.rule("directive-accordingly")
+DIRECTIVE_ARTICLE = RULES.rule("directive-article-lead")
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’)]*\s+|\n+")
 _LEAD = re.compile(r"[\s,:;.)\-–•+]*(?:là\s+)?")
@@ -58,9 +60,13 @@ _LEAD = re.compile(r"[\s,:;.)\-–•+]*(?:là\s+)?")
 class _Vocab:
     deadline_opener: re.Pattern[str]
     deadline_cue: re.Pattern[str]
+    bound_cue: re.Pattern[str]
+    target_cue: re.Pattern[str]
     directive_before: re.Pattern[str]
     directive_verb: re.Pattern[str]
     directive_issued: re.Pattern[str]
+    pointing_opener: re.Pattern[str]
+    lead_citation: re.Pattern[str]
     type_word: re.Pattern[str]
 
 
@@ -71,11 +77,17 @@ def _vocab() -> _Vocab:
 
     return _Vocab(
         deadline_opener=phrases(data["deadline_openers"], anchored=True),
-        deadline_cue=re.compile(rf"(?:{phrases(data['deadline_cues']).pattern})\s*$", re.IGNORECASE),
+        deadline_cue=re.compile(rf"(?:{phrases(data['deadline_cues']).pattern})(?:\s+(?:{alternation(data['deadline_cue_links'])}))?\s*$",
+                                re.IGNORECASE),
+        bound_cue=re.compile(rf"(?:{phrases(data['deadline_bounds']).pattern})(?:\s+(?:{alternation(data['deadline_cue_links'])}))?\s*$",
+                             re.IGNORECASE),
+        target_cue=re.compile(rf"(?:{phrases(data['target_year_cues']).pattern})\s*$", re.IGNORECASE),
         directive_before=re.compile(rf"(?<![^\s,])(?:{'|'.join(map(re.escape, data['directive_before']))})\s"),
         directive_verb=re.compile(rf"\s*(?:\S+\s+){{0,3}}?(?:{phrases(data['directive_verbs']).pattern})",
                                   re.IGNORECASE),
         directive_issued=re.compile(rf"(?:{phrases(data['directive_issued']).pattern})\s+$", re.IGNORECASE),
+        pointing_opener=phrases(data["pointing_openers"], anchored=True),
+        lead_citation=re.compile(rf"(?:{alternation(data['lead_citations'])})\s", re.IGNORECASE),
         type_word=legal_lexicon().type_word_re,
     )
 
@@ -232,15 +244,25 @@ def issued_by(norm: str, intro: tuple[int, int], agents: list[Agent], officials:
 # --- deadline -------------------------------------------------------------------------------------------
 
 
-def deadline(doc: Document, dates: list, start: int, end: int):
-    """The first date of the item (original coordinates ``start``-``end``) written as a bound."""
+def deadline(doc: Document, dates: list, start: int, end: int) -> tuple[object, str | None] | None:
+    """The first date of the item (original coordinates ``start``-``end``) written as a bound, with its value:
+    a point date after a bound word ("chậm nhất trong ngày 25/6/2025") bounds the task until it
+    (``/2025-06-25``); a year after "vào", "để", "đến" is the task's target year ("… vào năm 2045")."""
     vocab = _vocab()
     for date in dates:
         if not (start <= date.start and date.end <= end) or date.value is None and not date.text:
             continue
         before = doc.text[max(start, date.start - 25):date.start]
-        if vocab.deadline_opener.match(date.text) or vocab.deadline_cue.search(before):
-            return date
+        if vocab.deadline_opener.match(date.text):
+            return date, date.value
+        if vocab.deadline_cue.search(before):
+            value = date.value
+            bound = vocab.bound_cue.search(before)
+            if bound and value and "/" not in value and not value.startswith("X"):
+                value = "/" + value  # "chậm nhất trong ngày 25/6" bounds the task: until that day
+            return date, value
+        if date.grain == "year" and vocab.target_cue.search(before):
+            return date, date.value
     return None
 
 
@@ -276,6 +298,29 @@ def directive(doc: Document, refs: list, intro: tuple[int, int]) -> tuple[str | 
         for ref, s, e in spans:
             if s_start <= s and e <= s_end and vocab.directive_issued.search(norm, s_start, s):
                 return _key(ref), DIRECTIVE_ISSUED
+    if vocab.pointing_opener.match(norm, opening):  # "Theo đó, thủ tục … bằng một trong ba cách sau:"
+        for s_start, s_end in sentences_before(norm, start, 1):
+            for ref, s, e in spans:
+                if s_start <= s and e <= s_end and vocab.directive_before.search(norm, max(s_start, s - 25), s):
+                    return _key(ref), DIRECTIVE_ACCORDINGLY
+    return _article_document(norm, spans, end)
+
+
+def _article_document(norm: str, spans: list, end: int) -> tuple[str | None, str | None]:
+    """The document an article reports on (rule directive-article-lead): its opening sentence cites it after
+    "Tại", "Theo" or as just issued ("Chính phủ vừa ban hành Nghị định số 94, …", "Tại quyết định 727, Bộ Nội vụ
+    đã công bố …"), and the article cites no other document up to the end of the list."""
+    vocab = _vocab()
+    before = [(ref, s, e) for ref, s, e in spans if e <= end]
+    if not before or len({_key(ref) for ref, _, _ in before}) != 1 or not _key(before[0][0]):
+        return None, None
+    ref, s, e = before[0]
+    lead_end = _BOUNDARY.search(norm, 0)
+    if lead_end is None or s > lead_end.start():
+        return None, None
+    opening = _LEAD.match(norm, 0).end()
+    if vocab.lead_citation.match(norm, opening) and s - opening <= 20 or vocab.directive_issued.search(norm, 0, s):
+        return _key(ref), DIRECTIVE_ARTICLE
     return None, None
 
 
@@ -307,7 +352,7 @@ def assign_roles(doc: Document, listed: list) -> None:
             task.actor, task.role_rules["actor"] = actors, actor_rule
         found = deadline(doc, dates, task.start, task.end)
         if found is not None:
-            task.deadline, task.deadline_span, task.role_rules["deadline"] = found.value, _span(found), DEADLINE
+            task.deadline, task.deadline_span, task.role_rules["deadline"] = found[1], _span(found[0]), DEADLINE
         if key:
             task.directive, task.role_rules["directive"] = key, key_rule
 

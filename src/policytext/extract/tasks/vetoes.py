@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ...rules import rule_book
+from .agents import vocabulary
 from .lexicon import Lexicon
 from .markers import Marker
 
@@ -44,7 +45,21 @@ def is_directive(item: str, lex: Lexicon) -> bool:
     if lex.modal.search(window):
         return True
     opening = lex.not_modal.sub(" ", " ".join(words[: int(lex.number("proposal_window"))]))
-    return bool(lex.proposing.search(opening))
+    if lex.proposing.search(opening):
+        return True
+    # a subject naming people or bodies, then a directive verb in the present: "Các tỉnh ủy rà soát bộ máy …"
+    # (not "Quốc hội đã thông qua …", "người dân lơ là, không thực hiện …": facts)
+    clause = first_clause.lstrip(" ,:;.-–")
+    subject = vocabulary().actor_head.match(clause)
+    if not subject:
+        return False
+    verb = lex.directive_anywhere.search(clause, subject.end())
+    if not verb or "," in clause[:verb.start()] or lex.not_present.search(clause, subject.end(), verb.start()):
+        return False
+    # the words between are the rest of a name (capitalised: "Bộ Công an", "UBND tỉnh Quảng Ninh") and at most
+    # this many others ("Trường ĐH khoa học ứng dụng" is a name ending on a noun, no verb)
+    between = [w for w in clause[subject.end():verb.start()].split() if not w[:1].isupper()]
+    return len(between) <= lex.number("subject_verb_gap")
 
 
 def lead_in(norm: str, run: list[Marker], lex: Lexicon) -> str:
