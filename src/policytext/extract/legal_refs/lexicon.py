@@ -202,7 +202,7 @@ def _book() -> PatternBook:
     bare_types = {n(t).lower() for t in data["bare_number_types"]} | {n(k).lower() for k in data["bare_number_doc_types"]}
     plain = ("term_issuers", "urgency_words", "case_document_words", "not_law_first_words", "foreign_owners",
              "draft_markers", "org_words_before", "treaty_words", "party_congress_words", "plenum_ordinals",
-             "not_before_lower_law", "law_name_heads", "qualifier_types", "qualifier_stop_words",
+             "not_before_lower_law", "law_name_heads", "qualifier_types", "qualifier_lower_types", "qualifier_stop_words",
              "named_abbreviations", "plural_markers", "qualifier_issuers", "private_document_words", "anaphora_pointers",
              "anaphora_amended_types", "issuer_named_types", "document_issuers", "issuer_titles",
              "issuer_content_words", "issuer_content_adverbs")

@@ -17,6 +17,7 @@ PARTY_RESOLUTION = RULES.rule("party-resolution")
 QUALIFIED = RULES.rule("qualified-name")
 ISSUER_NAMED = RULES.rule("issuer-named")
 _ISSUER_REACH = 120  # characters: the longest body named after "của"
+_LOWER_QUALIFIER_WORDS = 3  # a lower-case "nghị quyết về …" is a title when "về" has at least this many words
 FOREIGN = RULES.veto("foreign-or-treaty")
 DRAFT = RULES.veto("draft-bill")
 DISCIPLINE = RULES.veto("not-a-law-word")
@@ -102,7 +103,8 @@ def _qualified(norm: str, lex: _Lexicon, trace) -> list[_Found]:
     """Named by a qualifier: "Nghị định về đầu tư …", "Thông tư hướng dẫn nhập khẩu phế liệu"."""
     found: list[_Found] = []
     for match in _word_matches(lex.qualified, norm):
-        kind, head = match.group("kind"), match.group("head")  # an issuer may stand between: "của Quốc hội"
+        kind, head = match.group("kind") or match.group("lower_kind"), match.group("head") or match.group("lower_head")
+        # an issuer may stand between: "của Quốc hội"
         doc_type = lex.named_types.get(kind.lower(), kind)
         if doc_type in ("Luật", "Bộ luật") and head.lower() not in lex.qualifier_law_heads:
             continue  # "Luật quy định …" is a sentence about some law
@@ -123,6 +125,8 @@ def _qualified(norm: str, lex: _Lexicon, trace) -> list[_Found]:
             end = _qualifier_end(norm, match.end(), lex)
         if end is None or lex.foreign_after.match(norm, end):
             continue
+        if match.group("lower_kind") and len(norm[match.end():end].split()) < _LOWER_QUALIFIER_WORDS:
+            continue  # "mới có thông tư về khai thác": a circular on something, no title
         found.append(_Found(start, end, 1, doc_type, None, None, None, None, QUALIFIED))
     return found
 
@@ -144,7 +148,9 @@ def _issuer_named(norm: str, lex: _Lexicon, trace) -> list[_Found]:
             from ...layers.organizations import organization_matches
 
             window = norm[match.end():match.end() + _ISSUER_REACH]  # read where it stands only: texts may be long
-            body = next((org for org in organization_matches(window) if org.start == 0), None)
+            # after a title, a ministry's field alone names it too ("Bộ trưởng Công an")
+            body = next((org for org in organization_matches(window, context=bool(match.group("title")))
+                         if org.start == 0), None)
             if body is None or body.kind in ("country", "foreign"):
                 continue  # "Quyết định của Nhà Trắng": no document
             issuer, end = window[:body.end], match.end() + body.end
