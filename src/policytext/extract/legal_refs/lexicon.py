@@ -67,10 +67,12 @@ class _Lexicon:
     not_before_lower_law: re.Pattern[str]
     law_heads: re.Pattern[str]
     qualified: re.Pattern[str]
+    qualified_lower: re.Pattern[str]
     issuer_named: re.Pattern[str]
     issuer_content: re.Pattern[str]
     conclusion_issuers: frozenset[str]
-    issuer_named_types: tuple[str, ...]
+    issuer_named_types: frozenset[str]
+    qualifier_lower_types: frozenset[str]
     qualifier_law_heads: frozenset[str]
     qualifier_not_initial: frozenset[str]
     qualifier_max_words: int
@@ -147,10 +149,12 @@ def _lexicon() -> _Lexicon:
         not_before_lower_law=book.compile("not_before_lower_law", ignore_case),
         law_heads=book.compile("law_heads"),
         qualified=book.compile("qualified"),
+        qualified_lower=book.compile("qualified_lower"),
         issuer_named=book.compile("issuer_named"),
         issuer_content=book.compile("issuer_content"),
         conclusion_issuers=frozenset(n(w) for w in data["conclusion_issuers"]),
-        issuer_named_types=tuple(n(w).lower() for w in data["issuer_named_types"]),
+        issuer_named_types=frozenset(n(w).lower() for w in data["issuer_named_types"]),
+        qualifier_lower_types=frozenset(n(w) for w in data["qualifier_lower_types"]),
         qualifier_law_heads=frozenset(n(h) for h in data["qualifier_law_heads"]),
         qualifier_not_initial=frozenset(n(t) for t in data["qualifier_not_sentence_initial"]),
         qualifier_max_words=int(data["qualifier_max_words"]),

@@ -102,9 +102,9 @@ def _named(norm: str, lex: _Lexicon, trace) -> list[_Found]:
 def _qualified(norm: str, lex: _Lexicon, trace) -> list[_Found]:
     """Named by a qualifier: "Nghị định về đầu tư …", "Thông tư hướng dẫn nhập khẩu phế liệu"."""
     found: list[_Found] = []
-    for match in _word_matches(lex.qualified, norm):
-        kind, head = match.group("kind") or match.group("lower_kind"), match.group("head") or match.group("lower_head")
-        # an issuer may stand between: "của Quốc hội"
+    for match in [*_word_matches(lex.qualified, norm), *_lower_qualified(norm, lex)]:
+        kind, head = match.group("kind"), match.group("head")  # an issuer may stand between: "của Quốc hội"
+        in_lower_case = match.re is lex.qualified_lower
         doc_type = lex.named_types.get(kind.lower(), kind)
         if doc_type in ("Luật", "Bộ luật") and head.lower() not in lex.qualifier_law_heads:
             continue  # "Luật quy định …" is a sentence about some law
@@ -125,7 +125,7 @@ def _qualified(norm: str, lex: _Lexicon, trace) -> list[_Found]:
             end = _qualifier_end(norm, match.end(), lex)
         if end is None or lex.foreign_after.match(norm, end):
             continue
-        if match.group("lower_kind") and len(norm[match.end():end].split()) < _LOWER_QUALIFIER_WORDS:
+        if in_lower_case and len(norm[match.end():end].split()) < _LOWER_QUALIFIER_WORDS:
             continue  # "mới có thông tư về khai thác": a circular on something, no title
         found.append(_Found(start, end, 1, doc_type, None, None, None, None, QUALIFIED))
     return found
@@ -172,14 +172,31 @@ def _issuer_named(norm: str, lex: _Lexicon, trace) -> list[_Found]:
     return found
 
 
+def _two_words_before(norm: str, pos: int) -> int:
+    """Where the two words ending at ``pos`` start (the type words are two syllables: "nghị quyết")."""
+    return norm.rfind(" ", 0, norm.rfind(" ", 0, pos)) + 1
+
+
 def _issuer_after(norm: str, pos: int, lex: _Lexicon):
     """At " của " (``pos``): where the type word before it starts, and the issuer's match after it."""
-    head = norm[max(0, pos - 10):pos].lower()
-    kind = next((k for k in lex.issuer_named_types if head.endswith(k)), None)
-    if kind is None or not _starts_word(norm, pos - len(kind)):
+    start = _two_words_before(norm, pos)
+    if norm[start:pos].lower() not in lex.issuer_named_types:
         return None
     match = lex.issuer_named.match(norm, pos + len(" của "))
-    return (pos - len(kind), match) if match else None
+    return (start, match) if match else None
+
+
+def _lower_qualified(norm: str, lex: _Lexicon):
+    """The matches of qualified_lower: found from each " về " (a scan of the whole text for the type words
+    costs more than the rest of the extractor's qualifiers)."""
+    pos = norm.find(" về ")
+    while pos >= 0:
+        start = _two_words_before(norm, pos)
+        if norm[start:pos] in lex.qualifier_lower_types:
+            match = lex.qualified_lower.match(norm, start)
+            if match:
+                yield match
+        pos = norm.find(" về ", pos + 1)
 
 
 def _sentence_initial(norm: str, start: int) -> bool:

@@ -26,10 +26,14 @@ class Marker:
 
 
 # the pattern of each style (patterns/tasks.yaml) and the style its markers take
-_STYLES = (("ordinal", "ordinal"), ("ordinal_inline", "ordinal"), ("ordinal_named", "ordinal_named"), ("la", "la"),
+_STYLES = (("sequence_first", "sequence"), ("ordinal", "ordinal"), ("ordinal_inline", "ordinal"), ("la", "la"),
            ("la_bare", "la"), ("paren", "paren"), ("letter", "letter"), ("number", "number"), ("bullet", "bullet"),
-           ("step", "step"), ("way", "way"), ("option", "option"), ("sequence_first", "sequence"),
-           ("sequence_next", "sequence"), ("sequence_last", "last"), ("numbered_name", "numbered_name"))
+           ("step", "step"), ("way", "way"), ("option", "option"),
+           ("sequence_next", "sequence"), ("sequence_last", "last"), ("numbered_name", "numbered_name"),
+           ("ordinal_named", "ordinal_named"))  # last: it only continues a list of ordinal or sequence words
+# styles looked for only where a list they may continue has opened: ordinal words after "Đầu tiên, …" ("Thứ
+# hai, …" with no "Thứ nhất"), ordinals after a noun ("Cách thứ hai")
+_CONTINUING = {"ordinal": ("sequence",), "ordinal_named": ("ordinal", "sequence")}
 
 
 def _ordinal(pattern: str, value: str, lex: Lexicon) -> int | None:
@@ -49,8 +53,19 @@ def _ordinal(pattern: str, value: str, lex: Lexicon) -> int | None:
 def find_markers(norm: str, lex: Lexicon) -> list[Marker]:
     """Every candidate marker in the normalised text, by position (one per start)."""
     found: dict[int, Marker] = {}
+    present: dict[str, bool] = {}  # each core looked for once: styles share them ("hứ nhất", "ột là")
+
+    def has(core: str) -> bool:
+        if core not in present:  # a core opening with a line break stands at the text's start too
+            present[core] = core in norm or core[0] == "\n" and norm.startswith(core[1:])
+        return present[core]
+
     for pattern, style in _STYLES:
-        if not any(core in norm for core in lex.cores[pattern]):
+        opened = pattern in _CONTINUING and any(m.ordinal == 1 and m.style in _CONTINUING[pattern]
+                                                for m in found.values())
+        if style == "ordinal_named" and not opened:
+            continue  # no list it could continue
+        if not opened and not any(has(core) for core in lex.cores[pattern]):
             continue  # none of the style's words: no marker of it
         for match in lex.markers[pattern].finditer(norm):
             start, end = match.span("m")
