@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ...rules import rule_book
-from .lexicon import _Found, _Lexicon, _starts_word, _word_matches, pattern
+from .lexicon import _Found, _Lexicon, _word_matches, pattern
 
 RULES = rule_book("legal_refs")
 NAMED_LAW = RULES.rule("named-law")
