@@ -136,7 +136,8 @@ _OPENER = re.compile(r"[^,.;!?]{1,80}?,\s+")  # "Sau đó, …", "Ở bước n�
 
 def _later_subject(doc: Document, start: int, end: int, agents: list[Agent]) -> tuple[int, int] | None:
     """The subject of one of the item's next sentences, at its start or after an opening phrase ("Sau đó, người
-    dùng nhấn …", "Ở bước này, người dân cần …")."""
+    dùng nhấn …", "Ở bước này, người dân cần …"), or after a comma when a modal follows it ("…, người dùng chỉ
+    cần điền …")."""
     norm = doc.norm
     for n, sentence in enumerate(_SENTENCE.finditer(norm, start, end)):
         if n >= int(lexicon().number("later_subject_sentences")):
@@ -146,11 +147,12 @@ def _later_subject(doc: Document, start: int, end: int, agents: list[Agent]) -> 
         opener = _OPENER.match(norm, s_start, sentence.end())
         if opener:
             starts.append(opener.end())
-        for at in starts:
+        commas = [s_start + m.end() for m in re.finditer(r",\s+", norm[s_start:sentence.end()])]
+        for at in starts + commas:
             found = _subject(norm, at, sentence.end(), agents)
             if found and not vocabulary().later_modal.match(norm[found[1]:found[1] + 20].lstrip()):
                 found = None  # a later sentence's subject acts when a modal follows it ("người dân cần …")
-            found = found or _bare_head(norm, at)
+            found = found or (_bare_head(norm, at) if at in starts else None)
             if found:
                 return found
     return None
