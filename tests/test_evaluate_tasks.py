@@ -78,6 +78,11 @@ def test_split_filter_and_gold_kind(tmp_path):
                     encoding="utf-8")
     assert [e["id"] for e in load_task_gold(path, "test")] == ["b"]
     assert len(load_task_gold(path)) == 2 and is_task_gold(path)
+    with path.open("a", encoding="utf-8") as handle:  # a round-2 line; lines without "round" are round 1
+        handle.write("\n" + json.dumps(dict(GOLD, id="c", split="dev", round=2)))
+    assert [e["id"] for e in load_task_gold(path, "dev", 1)] == ["a"]
+    assert [e["id"] for e in load_task_gold(path, "dev", 2)] == ["c"]
+    assert [e["id"] for e in load_task_gold(path, "dev")] == ["a", "c"]
     other = tmp_path / "extract_dev.jsonl"
     other.write_text(json.dumps({"source": "x", "id": "y", "tasks": []}), encoding="utf-8")
     assert not is_task_gold(other)

@@ -475,6 +475,7 @@ def eval_extract(
     shared: Path = typer.Option(Path("../shared/data"), help="Folder holding the gold articles' texts."),
     split: Optional[str] = typer.Option(None, help="Score only this split of a gold that has one: dev or test."),
     details: bool = typer.Option(False, help="List what differs, article by article (never on the test split)."),
+    round_: Optional[int] = typer.Option(None, "--round", help="Task gold only: score only this round (1 or 2)."),
 ) -> None:
     """Precision, recall and F1 of officials, dates, legal references and tasks on a gold file."""
     from .evaluation.extract import MissingData, run_eval
@@ -488,9 +489,12 @@ def eval_extract(
     if details and split != "dev":
         # the test split is only ever scored: its per-article errors are not to be read
         raise typer.BadParameter("--details needs --split dev", param_hint="--details")
+    if round_ is not None and not is_task_gold(gold):
+        raise typer.BadParameter("only the task gold has rounds", param_hint="--round")
     try:
         if is_task_gold(gold):
-            out.print(run_task_eval(gold, shared, split=split, details=details), highlight=False, soft_wrap=True)
+            out.print(run_task_eval(gold, shared, split=split, details=details, round_=round_), highlight=False,
+                      soft_wrap=True)
         elif is_legal_gold(gold):
             out.print(run_legal_eval(gold, shared, split=split, details=details), highlight=False, soft_wrap=True)
         else:

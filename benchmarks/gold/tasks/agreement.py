@@ -1,10 +1,12 @@
-"""Agreement between the two task annotators (T1, T2) on the 30 double-labelled articles.
+"""Agreement between the two task annotators of a round on its 30 double-labelled articles.
 
-    python benchmarks/gold/tasks/agreement.py            # the figures
+    python benchmarks/gold/tasks/agreement.py            # round 1 (T1, T2): the figures
     python benchmarks/gold/tasks/agreement.py --diff     # and every disagreement, article by article
+    python benchmarks/gold/tasks/agreement.py --round 2  # round 2 (T3, T4)
 
-Both annotators' labels, as delivered (build.py's hand fixes not applied), are located in the article
-text as build.py does (same quotes, same rules), then compared:
+Below, T1 and T2 stand for the round's first annotator (batch 1) and second (batch 2). Both annotators'
+labels, as delivered (build.py's hand fixes not applied), are located in the article text as build.py
+does (same quotes, same rules), then compared:
 - ``enumerates_tasks``: Cohen's kappa (sklearn) and raw agreement over the articles;
 - item starts: an item of one annotator matches an item of the other when their starts are within 5
   characters (one-to-one, nearest first); F1 = 2 * matched / (items T1 + items T2), with precision and
@@ -25,7 +27,7 @@ from sklearn.metrics import cohen_kappa_score
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build import Problems, get, read_labels, read_sample, resolve
+from build import ROUNDS, Problems, get, read_labels, read_sample, resolve
 
 WINDOW = 5
 
@@ -53,48 +55,49 @@ def match(first: list[dict], second: list[dict]) -> list[tuple[int, int]]:
     return sorted(out)
 
 
-def compare(labels: dict[str, Path] | None = None) -> dict:
+def compare(labels: dict[str, Path] | None = None, round_: int = 1) -> dict:
     problems = Problems()
-    sample = read_sample()
-    t1 = read_labels(sample, "T1", problems, (labels or {}).get("T1"), fixes=False)
-    t2 = read_labels(sample, "T2", problems, (labels or {}).get("T2"), fixes=False)
+    sample = read_sample(round_)
+    first, second = ROUNDS[round_].labels
+    t1 = read_labels(sample, first, problems, (labels or {}).get(first), fixes=False)
+    t2 = read_labels(sample, second, problems, (labels or {}).get(second), fixes=False)
     doubles = [r for r in sample if r["double"]]
     articles = []
     for row in doubles:
         key = (row["source"], row["id"])
         text = get(*key).text
-        a, _ = resolve(t1[key], text, "T1", problems)
-        b, _ = resolve(t2[key], text, "T2", problems)
+        a, _ = resolve(t1[key], text, first, problems)
+        b, _ = resolve(t2[key], text, second, problems)
         pairs = match(a, b)
         diffs = []
         if t1[key]["enumerates_tasks"] != t2[key]["enumerates_tasks"]:
-            diffs.append(f"enumerates_tasks T1={t1[key]['enumerates_tasks']} T2={t2[key]['enumerates_tasks']}")
+            diffs.append(f"enumerates_tasks {first}={t1[key]['enumerates_tasks']} {second}={t2[key]['enumerates_tasks']}")
         mi, mj = {i for i, _ in pairs}, {j for _, j in pairs}
         for i, x in enumerate(a):
             if i not in mi:
-                diffs.append(f"T1 only: item {x['ordinal']} {x['marker']!r} at {x['start']}: {x['text'][:60]!r}")
+                diffs.append(f"{first} only: item {x['ordinal']} {x['marker']!r} at {x['start']}: {x['text'][:60]!r}")
         for j, y in enumerate(b):
             if j not in mj:
-                diffs.append(f"T2 only: item {y['ordinal']} {y['marker']!r} at {y['start']}: {y['text'][:60]!r}")
+                diffs.append(f"{second} only: item {y['ordinal']} {y['marker']!r} at {y['start']}: {y['text'][:60]!r}")
         for i, j in pairs:
             x, y = a[i], b[j]
             if x["start"] != y["start"]:
-                diffs.append(f"item {x['ordinal']}: start T1={x['start']} T2={y['start']}")
+                diffs.append(f"item {x['ordinal']}: start {first}={x['start']} {second}={y['start']}")
             if x["end"] != y["end"]:
-                diffs.append(f"item {x['ordinal']}: end T1={x['end']} …{text[max(x['start'], x['end'] - 50):x['end']]!r}"
-                             f" T2={y['end']} …{text[max(y['start'], y['end'] - 50):y['end']]!r}")
+                diffs.append(f"item {x['ordinal']}: end {first}={x['end']} …{text[max(x['start'], x['end'] - 50):x['end']]!r}"
+                             f" {second}={y['end']} …{text[max(y['start'], y['end'] - 50):y['end']]!r}")
             if actor_set(x["actor"]) != actor_set(y["actor"]):
-                diffs.append(f"item {x['ordinal']}: actor T1={x['actor']} T2={y['actor']}")
+                diffs.append(f"item {x['ordinal']}: actor {first}={x['actor']} {second}={y['actor']}")
             dx, dy = (x["deadline"] or {}).get("value"), (y["deadline"] or {}).get("value")
             if dx != dy or bool(x["deadline"]) != bool(y["deadline"]):
-                diffs.append(f"item {x['ordinal']}: deadline T1={x['deadline']} T2={y['deadline']}")
+                diffs.append(f"item {x['ordinal']}: deadline {first}={x['deadline']} {second}={y['deadline']}")
             for f in ("issued_by", "directive"):
                 if fold(x[f]) != fold(y[f]):
-                    diffs.append(f"item {x['ordinal']}: {f} T1={x[f]!r} T2={y[f]!r}")
+                    diffs.append(f"item {x['ordinal']}: {f} {first}={x[f]!r} {second}={y[f]!r}")
         articles.append({"key": key, "split": row["split"], "batch": row["batch"], "T1": a, "T2": b,
                          "pairs": pairs, "diffs": diffs,
                          "enum": (bool(t1[key]["enumerates_tasks"]), bool(t2[key]["enumerates_tasks"]))})
-    return {"articles": articles, "problems": problems}
+    return {"articles": articles, "problems": problems, "annotators": (first, second)}
 
 
 def figures(result: dict) -> dict:
@@ -131,16 +134,19 @@ def figures(result: dict) -> dict:
     }
 
 
-def report(f: dict) -> str:
+def report(f: dict, annotators: tuple[str, str] = ("T1", "T2")) -> str:
+    t1, t2 = annotators
+
     def r(name: str, t: tuple[int, int, float]) -> str:
         return f"{name:36} {t[0]:3}/{t[1]:<3} = {t[2]:.3f}"
 
     return "\n".join([
-        f"{f['articles']} articles labelled twice (T1 and T2)",
-        (f"enumerates_tasks: T1 {f['enumerates_T1']}, T2 {f['enumerates_T2']}; raw agreement {f['enum_agree']:.3f}; "
-         f"Cohen's kappa {f['kappa']:.3f}"),
-        f"items: T1 {f['items_T1']}, T2 {f['items_T2']}, matched (starts within {WINDOW} chars) {f['matched']}",
-        f"item-start F1 {f['f1']:.3f} (precision of T2 against T1 {f['precision']:.3f}, recall {f['recall']:.3f})",
+        f"{f['articles']} articles labelled twice ({t1} and {t2})",
+        (f"enumerates_tasks: {t1} {f['enumerates_T1']}, {t2} {f['enumerates_T2']}; raw agreement "
+         f"{f['enum_agree']:.3f}; Cohen's kappa {f['kappa']:.3f}"),
+        f"items: {t1} {f['items_T1']}, {t2} {f['items_T2']}, matched (starts within {WINDOW} chars) {f['matched']}",
+        f"item-start F1 {f['f1']:.3f} (precision of {t2} against {t1} {f['precision']:.3f}, recall "
+        f"{f['recall']:.3f})",
         "on matched items:",
         r("  start exact", f["start_exact"]),
         r("  end exact", f["end_exact"]),
@@ -156,11 +162,12 @@ def report(f: dict) -> str:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--diff", action="store_true", help="list the disagreements article by article")
+    parser.add_argument("--round", type=int, default=1, choices=sorted(ROUNDS), help="the round (default 1)")
     args = parser.parse_args(argv)
-    result = compare()
+    result = compare(round_=args.round)
     for p in result["problems"]:
         print("PROBLEM", p)
-    print(report(figures(result)))
+    print(report(figures(result), result["annotators"]))
     if args.diff:
         for x in result["articles"]:
             if x["diffs"]:

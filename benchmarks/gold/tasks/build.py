@@ -3,14 +3,19 @@
     python benchmarks/gold/tasks/build.py            # writes benchmarks/gold/tasks/tasks_gold.jsonl
     python benchmarks/gold/tasks/build.py --check    # resolve and validate only, write nothing
 
-Inputs (all in this folder):
-- ``sample.jsonl``: the 191 drawn articles (stratum, split, batch, double);
-- ``labels/labels-T1.jsonl``, ``labels/labels-T2.jsonl``: the two annotators' labels as delivered
+Inputs, per round (``ROUNDS``):
+- round 1: ``sample.jsonl`` (the 191 drawn articles: stratum, split, batch, double) in this folder;
+  ``../annotations/tasks/labels-T1.jsonl``, ``labels-T2.jsonl``: the two annotators' labels as delivered
   (GUIDELINE.md format: quotes, not offsets). T1 labelled batch 1 and the double-labelled articles of
   batch 2, T2 batch 2 and the double-labelled articles of batch 1, each in packet order;
-- ``adjudicated.jsonl``: the adjudicated labels (same format) of the double-labelled articles on which
-  the two annotators disagree;
-- ``FIXES`` below: hand fixes of unambiguous annotation slips (listed in README.md).
+  ``../annotations/tasks/adjudicated.jsonl``: the adjudicated labels (same format) of the
+  double-labelled articles on which the two annotators disagree;
+- round 2: ``sample-2.jsonl`` (160 articles), ``../annotations/tasks/round2/labels-T3.jsonl`` (batch 1)
+  and ``labels-T4.jsonl`` (batch 2), ``../annotations/tasks/round2/adjudicated.jsonl``;
+- ``FIXES`` below: hand fixes of unambiguous annotation slips and of labels that contradict a decision
+  written in GUIDELINE.md (listed in README.md).
+
+The gold holds round 1's lines as they were (no ``round`` key), then round 2's, each with ``"round": 2``.
 
 Gold per article: the adjudicated labels when there are some, else the labels of the annotator who had
 the article's batch (for a double-labelled article the two agree). Quotes are located in the exact text
@@ -28,6 +33,7 @@ import json
 import os
 import sys
 from collections import Counter
+from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
@@ -40,13 +46,48 @@ from corpus import get
 SAMPLE = HERE / "sample.jsonl"
 # the annotators' files quote the articles, so they live beside the repository (like ../shared), not in it
 ANNOTATIONS = Path(os.environ.get("POLICYTEXT_ANNOTATIONS", HERE.parents[3] / "annotations")) / "tasks"
-LABELS = {"T1": ANNOTATIONS / "labels-T1.jsonl", "T2": ANNOTATIONS / "labels-T2.jsonl"}
-ADJUDICATED = ANNOTATIONS / "adjudicated.jsonl"
 GOLD = HERE / "tasks_gold.jsonl"
-BATCH_OF = {"T1": 1, "T2": 2}
+
+
+@dataclass(frozen=True)
+class Round:
+    """One round of drawing and labelling: its sample, its annotators (by batch) and its adjudication."""
+    number: int
+    sample: Path
+    labels: dict[str, Path]        # annotator -> label file; the first labelled batch 1, the second batch 2
+    adjudicated: Path
+
+    @property
+    def batch_of(self) -> dict[str, int]:
+        return {annotator: batch for batch, annotator in enumerate(self.labels, start=1)}
+
+    def annotator_of(self, batch: int) -> str:
+        return list(self.labels)[batch - 1]
+
+
+ROUNDS = {
+    1: Round(1, SAMPLE, {"T1": ANNOTATIONS / "labels-T1.jsonl", "T2": ANNOTATIONS / "labels-T2.jsonl"},
+             ANNOTATIONS / "adjudicated.jsonl"),
+    2: Round(2, HERE / "sample-2.jsonl", {"T3": ANNOTATIONS / "round2" / "labels-T3.jsonl",
+                                          "T4": ANNOTATIONS / "round2" / "labels-T4.jsonl"},
+             ANNOTATIONS / "round2" / "adjudicated.jsonl"),
+}
+# round 1's names, kept for callers of this module
+LABELS = ROUNDS[1].labels
+ADJUDICATED = ROUNDS[1].adjudicated
+BATCH_OF = {ann: batch for rnd in ROUNDS.values() for ann, batch in rnd.batch_of.items()}
+
+class NotTasks(str):
+    """A fix's ``new``: the list at the path is judged no list of tasks; it moves to ``non_task_lists``
+    (its first item's marker and quote, this reason)."""
+
+
+DELETE = object()  # a fix's ``new``: the element at the path goes (a nested list annotated as a list)
 
 # Hand fixes of unambiguous slips: (annotator, id) -> list of (path, old, new); path is a tuple of keys
-# and indexes into the article's label object. Each is listed, with its reason, in README.md.
+# and indexes into the article's label object; ``old`` is the value found there (a dict: the keys it must
+# have), ``new`` the value put instead, ``DELETE`` or ``NotTasks(why)``. Each is listed, with its reason, in
+# README.md.
 FIXES: dict[tuple[str, str], list[tuple[tuple, object, object]]] = {
     # End rule (GUIDELINE.md "End"): the text between two items belongs to the earlier one. The annotators
     # left the "Và" of "Và cuối cùng" out of both items; it goes to the end of the earlier item.
@@ -60,6 +101,35 @@ FIXES: dict[tuple[str, str], list[tuple[tuple, object, object]]] = {
     ("T2", "tuoitre-20250618092853816"): [
         (("lists", 0, "items", 1, "ends"), "chỉ trong một kết quả trả về mà thôi.",
          "chỉ trong một kết quả trả về mà thôi. Và")],
+    # Round 2 (README.md "Hand fixes"): labels of single-annotated articles that contradict a decision of
+    # GUIDELINE.md "Decisions after round 2" (numbers in brackets), or the guideline's rules.
+    ("T3", "znews-1551107"): [  # (3) a joint statement is no directive
+        (("lists", 0, "directive"), "Tuyên bố chung về nâng cấp quan hệ Việt Nam - Kazakhstan", None)],
+    ("T4", "tuoitre-20250703123440116"): [  # (4) options a decided policy offers households: entitlements
+        (("lists", 0), {"issued_by": "UBND TP Đà Nẵng"}, NotTasks("entitlements (decision 4 after round 2)"))],
+    ("T4", "XH_VNE_T_ (3214)"): [  # (9) the boxed bullet list lies between items 1 and 2 of the outer list
+        (("lists", 0, "items", 0, "ends"), "dựa trên kinh nghiệm và nghiên cứu dịch bệnh tại châu Á.",
+         "dịch bệnh với OIE kịp thời, minh bạch."),
+        (("lists", 1), {"issued_by": "Hội nghị quốc tế cúm gia cầm châu Á lần 2"}, DELETE)],
+    ("T4", "tuoitre-20251108021125797"): [  # (6) the "Và" of "Và năm là" ends item 4
+        (("lists", 0, "items", 3, "ends"), "nhu cầu theo thời gian thực.", "nhu cầu theo thời gian thực. Và")],
+    # (8) issued_by without the apposition after the name
+    ("T3", "tuoitre-20250517000051568"): [
+        (("lists", 0, "issued_by"), "ông Trịnh Nguyễn Thiên Phước - giám đốc công nghệ Công ty Gianty Việt Nam",
+         "ông Trịnh Nguyễn Thiên Phước")],
+    ("T3", "znews-1557200"): [
+        (("lists", 0, "issued_by"), "ông Nguyễn Quốc Hiệp, Chủ tịch Hiệp hội Nhà thầu xây dựng Việt Nam",
+         "ông Nguyễn Quốc Hiệp")],
+    ("T3", "tuoitre-20250717152416746"): [
+        (("lists", 0, "issued_by"), "ông Nguyễn Văn Phong, phó giám đốc Sở Giáo dục và Đào tạo TP.HCM",
+         "ông Nguyễn Văn Phong")],
+    ("T3", "tuoitre-20251106202042021"): [
+        (("lists", 0, "issued_by"), "ông Shaokai Fan, Giám đốc khu vực châu Á - Thái Bình Dương tại Hội đồng Vàng "
+         "thế giới (WGC)", "ông Shaokai Fan")],
+    ("T3", "znews-1604398"): [
+        (("lists", 0, "issued_by"), "đại biểu Nguyễn Anh Trí (Hà Nội)", "đại biểu Nguyễn Anh Trí")],
+    ("T3", "znews-1609422"): [
+        (("lists", 0, "issued_by"), "Đại biểu Phan Đức Hiếu (Đoàn Hưng Yên)", "Đại biểu Phan Đức Hiếu")],
 }
 
 
@@ -68,8 +138,15 @@ class Problems(list):
         self.append(f"{where} | {ident} | {what}")
 
 
-def read_sample() -> list[dict]:
-    return [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines() if line.strip()]
+def read_sample(round_: int | None = 1) -> list[dict]:
+    """The drawn articles of one round (``None``: every round, in round order)."""
+    rounds = [ROUNDS[round_]] if round_ else list(ROUNDS.values())
+    return [json.loads(line) for rnd in rounds for line in rnd.sample.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+
+
+def round_of(annotator: str) -> Round:
+    return next(rnd for rnd in ROUNDS.values() if annotator in rnd.labels)
 
 
 def packet_order(sample: list[dict], annotator: str) -> list[dict]:
@@ -83,7 +160,7 @@ def read_labels(sample: list[dict], annotator: str, problems: Problems, path: Pa
                 fixes: bool = True) -> dict[tuple[str, str], dict]:
     """One annotator's labels by (source, id), aligned on packet order; hand fixes applied unless ``fixes``
     is false (agreement is measured on the labels as delivered)."""
-    path = path or LABELS[annotator]
+    path = path or round_of(annotator).labels[annotator]
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     order = packet_order(sample, annotator)
     if len(rows) != len(order):
@@ -100,22 +177,41 @@ def read_labels(sample: list[dict], annotator: str, problems: Problems, path: Pa
         row = copy.deepcopy(row)
         row["source"], row["id"] = want["source"], want["id"]
         for keys, old, new in (FIXES.get((annotator, want["id"]), []) if fixes else []):
-            target = row
-            for key in keys[:-1]:
-                target = target[key]
-            if target[keys[-1]] != old:
-                problems.add(path.name, want["id"], f"fix {keys}: expected {old!r}, found {target[keys[-1]]!r}")
-            else:
-                target[keys[-1]] = new
+            apply_fix(row, keys, old, new, lambda what: problems.add(path.name, want["id"], what))
         out[(want["source"], want["id"])] = row
     return out
 
 
-def read_adjudicated(problems: Problems) -> dict[tuple[str, str], dict]:
-    if not ADJUDICATED.exists():
+def apply_fix(row: dict, keys: tuple, old: object, new: object, problem) -> None:
+    """One hand fix on a label object, after checking that ``old`` is what the path holds."""
+    target = row
+    for key in keys[:-1]:
+        target = target[key]
+    try:
+        current = target[keys[-1]]
+    except (IndexError, KeyError):
+        problem(f"fix {keys}: nothing there")
+        return
+    found = all(current.get(k) == v for k, v in old.items()) if isinstance(old, dict) else current == old
+    if not found:
+        problem(f"fix {keys}: expected {old!r}, found {current!r}")
+    elif new is DELETE:
+        del target[keys[-1]]
+    elif isinstance(new, NotTasks):
+        first = current["items"][0]
+        row.setdefault("non_task_lists", []).append({"marker": first["marker"], "starts": first["starts"],
+                                                     "why": str(new)})
+        del target[keys[-1]]
+        row["enumerates_tasks"] = bool(row.get("lists"))
+    else:
+        target[keys[-1]] = new
+
+
+def read_adjudicated(problems: Problems, path: Path = ADJUDICATED) -> dict[tuple[str, str], dict]:
+    if not path.exists():
         return {}
     out = {}
-    for line in ADJUDICATED.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
             out[(row["source"], row["id"])] = row
@@ -234,21 +330,30 @@ def check_items(tasks: list[dict], text: str, where: str, ident: str, problems: 
 
 
 def build(check_only: bool = False, labels: dict[str, Path] | None = None) -> tuple[list[dict], Problems, Problems]:
+    """Every round's gold lines, in round then sample order."""
     problems, warnings = Problems(), Problems()
-    sample = read_sample()
-    by_ann = {ann: read_labels(sample, ann, problems, (labels or {}).get(ann)) for ann in LABELS}
-    adjudicated = read_adjudicated(problems)
+    out = []
+    for rnd in ROUNDS.values():
+        out += build_round(rnd, problems, warnings, labels)
+    return out, problems, warnings
+
+
+def build_round(rnd: Round, problems: Problems, warnings: Problems,
+                labels: dict[str, Path] | None = None) -> list[dict]:
+    sample = read_sample(rnd.number)
+    by_ann = {ann: read_labels(sample, ann, problems, (labels or {}).get(ann)) for ann in rnd.labels}
+    adjudicated = read_adjudicated(problems, rnd.adjudicated)
     for key in adjudicated:
         if not any((r["source"], r["id"]) == key and r["double"] for r in sample):
-            problems.add(ADJUDICATED.name, key[1], "adjudicated article is not double-labelled in the sample")
+            problems.add(rnd.adjudicated.name, key[1], "adjudicated article is not double-labelled in the sample")
     out = []
     for row in sample:
         key = (row["source"], row["id"])
         if key in adjudicated:
-            annotator, label, where = "adjudicated", adjudicated[key], ADJUDICATED.name
+            annotator, label, where = "adjudicated", adjudicated[key], rnd.adjudicated.name
         else:
-            annotator = "T1" if row["batch"] == 1 else "T2"
-            label, where = by_ann[annotator].get(key), ((labels or {}).get(annotator) or LABELS[annotator]).name
+            annotator = rnd.annotator_of(row["batch"])
+            label, where = by_ann[annotator].get(key), ((labels or {}).get(annotator) or rnd.labels[annotator]).name
             if label is None:
                 problems.add(where, row["id"], "no label for this article")
                 continue
@@ -257,30 +362,38 @@ def build(check_only: bool = False, labels: dict[str, Path] | None = None) -> tu
         check_items(tasks, text, where, row["id"], problems, warnings)
         if bool(label["enumerates_tasks"]) != bool(label.get("lists")):
             problems.add(where, row["id"], "enumerates_tasks disagrees with lists")
-        out.append({"source": row["source"], "id": row["id"], "line": row["line"], "published": row["published"],
-                    "stratum": row["stratum"], "split": row["split"], "double": row["double"],
-                    "enumerates_tasks": bool(tasks), "tasks": tasks, "non_task_lists": non_task,
-                    "annotator": annotator})
-    return out, problems, warnings
+        line = {"source": row["source"], "id": row["id"], "line": row["line"], "published": row["published"],
+                "stratum": row["stratum"], "split": row["split"], "double": row["double"],
+                "enumerates_tasks": bool(tasks), "tasks": tasks, "non_task_lists": non_task,
+                "annotator": annotator}
+        if rnd.number > 1:  # round 1's lines stay as first written
+            line["round"] = rnd.number
+        out.append(line)
+    return out
 
 
 def summary(rows: list[dict]) -> str:
     tasks = [t for r in rows for t in r["tasks"]]
     lines = [(f"{len(rows)} articles; {sum(r['enumerates_tasks'] for r in rows)} enumerate tasks; {len(tasks)} items "
               f"in {sum(len({t['list'] for t in r['tasks']}) for r in rows)} lists")]
-    cells = Counter((r["stratum"], r["split"]) for r in rows)
-    pos = Counter((r["stratum"], r["split"]) for r in rows if r["enumerates_tasks"])
+    def cell(r: dict) -> tuple[int, str, str]:
+        return r.get("round", 1), r["stratum"], r["split"]
+
+    cells = Counter(cell(r) for r in rows)
+    pos = Counter(cell(r) for r in rows if r["enumerates_tasks"])
     items, lists = Counter(), Counter()
     for r in rows:
-        items[(r["stratum"], r["split"])] += len(r["tasks"])
-        lists[(r["stratum"], r["split"])] += len({t["list"] for t in r["tasks"]})
-    lines.append(f"{'stratum':10} {'split':5} {'articles':>8} {'w/tasks':>7} {'lists':>5} {'items':>6}")
+        items[cell(r)] += len(r["tasks"])
+        lists[cell(r)] += len({t["list"] for t in r["tasks"]})
+    lines.append(f"{'round':5} {'stratum':10} {'split':5} {'articles':>8} {'w/tasks':>7} {'lists':>5} {'items':>6}")
     for key in sorted(cells):
-        lines.append(f"{key[0]:10} {key[1]:5} {cells[key]:8} {pos[key]:7} {lists[key]:5} {items[key]:6}")
-    for split in ("dev", "test"):
-        rs = [r for r in rows if r["split"] == split]
-        lines.append(f"{split}: {len(rs)} articles, {sum(r['enumerates_tasks'] for r in rs)} with tasks, "
-                     f"{sum(len(r['tasks']) for r in rs)} items")
+        lines.append(f"{key[0]:<5} {key[1]:10} {key[2]:5} {cells[key]:8} {pos[key]:7} {lists[key]:5} {items[key]:6}")
+    for round_ in sorted({r.get("round", 1) for r in rows}):
+        for split in ("dev", "test"):
+            rs = [r for r in rows if r["split"] == split and r.get("round", 1) == round_]
+            lines.append(f"round {round_} {split}: {len(rs)} articles, {sum(r['enumerates_tasks'] for r in rs)} with "
+                         f"tasks, {len({(r['id'], t['list']) for r in rs for t in r['tasks']})} lists, "
+                         f"{sum(len(r['tasks']) for r in rs)} items")
     lines.append(f"items with deadline {sum(bool(t['deadline']) for t in tasks)}, actor "
                  f"{sum(bool(t['actor']) for t in tasks)}, directive {sum(bool(t['directive']) for t in tasks)}, "
                  f"issued_by {sum(bool(t['issued_by']) for t in tasks)}")
@@ -292,13 +405,17 @@ def summary(rows: list[dict]) -> str:
 def validate(rows: list[dict]) -> list[str]:
     """The written gold against the sample and the texts."""
     errors = []
-    sample = read_sample()
+    sample = read_sample(None)
     if [(r["source"], r["id"]) for r in rows] != [(r["source"], r["id"]) for r in sample]:
-        errors.append("gold articles differ from sample.jsonl (order or membership)")
+        errors.append("gold articles differ from the samples (order or membership)")
+    if len(set((r["source"], r["id"]) for r in rows)) != len(rows):
+        errors.append("an article is in the gold twice")
     for r, s in zip(rows, sample):
         for k in ("stratum", "split", "line", "published"):
             if r[k] != s[k]:
                 errors.append(f"{r['id']}: {k} {r[k]!r} != sample {s[k]!r}")
+        if r.get("round", 1) != s.get("round", 1):
+            errors.append(f"{r['id']}: round {r.get('round', 1)} != sample {s.get('round', 1)}")
         text = get(r["source"], r["id"]).text
         for a, b in pairwise(r["tasks"]):
             if not a["start"] < a["end"] <= b["start"] < b["end"]:

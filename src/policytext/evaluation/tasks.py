@@ -3,7 +3,8 @@
 A gold line names its article (``source``, ``id``: a VNTC dump, a modern news dump or the seed) and gives
 every item of every list of tasks with offsets into the article text, ``issued_by``, ``actor`` (list),
 ``deadline`` (``{"value", "start", "end"}`` or null) and ``directive`` (the document as written, or null);
-``split`` is ``dev`` or ``test`` (the test split is only ever scored).
+``split`` is ``dev`` or ``test`` (the test split is only ever scored); ``round`` (absent: 1) says which round of
+drawing and labelling the article came from.
 
 What is measured (micro-averaged over items, per article for counts):
 
@@ -43,8 +44,9 @@ _SHARES = ("count_exact", "count_exact_with_tasks", "ends", "issued_by", "actor"
 _PUNCTUATION = re.compile(r"[\"“”'‘’()\[\]:;,.]+")
 
 
-def load_task_gold(path: str | Path, split: str | None = None) -> list[dict]:
-    """The gold lines of ``path``, only those of ``split`` (``dev``/``test``) when given."""
+def load_task_gold(path: str | Path, split: str | None = None, round_: int | None = None) -> list[dict]:
+    """The gold lines of ``path``, only those of ``split`` (``dev``/``test``) and of round ``round_`` when
+    given (a line without ``round`` is of round 1)."""
     entries = []
     with open(path, encoding="utf-8") as handle:
         for number, line in enumerate(handle, 1):
@@ -53,7 +55,7 @@ def load_task_gold(path: str | Path, split: str | None = None) -> list[dict]:
             entry = json.loads(line)
             if "enumerates_tasks" not in entry:
                 raise ValueError(f"{path}:{number}: not a task gold line (no 'enumerates_tasks')")
-            if split is None or entry.get("split") == split:
+            if (split is None or entry.get("split") == split) and (round_ is None or entry.get("round", 1) == round_):
                 entries.append(entry)
     return entries
 
@@ -229,9 +231,10 @@ def evaluate_tasks(entries: Iterable[Mapping[str, Any]], predict: Callable[[str,
     return result
 
 
-def format_task_report(result: Mapping[str, Any], split: str | None = None) -> str:
+def format_task_report(result: Mapping[str, Any], split: str | None = None, round_: int | None = None) -> str:
     """A plain-text table of the ``evaluate_tasks`` result."""
-    where = f" ({split} split)" if split else ""
+    where = ", ".join(([f"{split} split"] if split else []) + ([f"round {round_}"] if round_ else []))
+    where = f" ({where})" if where else ""
     lines = [f"Task gold{where}: {result['articles']} articles scored"
              + (f", {len(result['skipped'])} skipped" if result["skipped"] else "")]
     lines.append(f"{'':<34}{'P':>8}{'R':>8}{'F1':>8}{'TP':>6}{'gold':>6}{'pred':>6}")
@@ -259,12 +262,13 @@ def format_task_report(result: Mapping[str, Any], split: str | None = None) -> s
 
 
 def run_task_eval(gold_path: str | Path, shared_dir: str | Path, split: str | None = None, details: bool = False,
-                  predict: Callable[[str, str | None], Any] | None = None) -> str:
-    """Score ``policytext.analyze`` (or ``predict``) on the task gold; the report as text."""
+                  predict: Callable[[str, str | None], Any] | None = None, round_: int | None = None) -> str:
+    """Score ``policytext.analyze`` (or ``predict``) on the task gold (one split, one round when given); the
+    report as text."""
     from .extract import analyze_predictor
 
-    entries = load_task_gold(gold_path, split)
+    entries = load_task_gold(gold_path, split, round_)
     if not Path(shared_dir).is_dir():
         raise MissingData(f"shared reference data not found at {shared_dir}: the gold texts live there")
     result = evaluate_tasks(entries, predict or analyze_predictor(), shared_dir=shared_dir, details=details)
-    return format_task_report(result, split)
+    return format_task_report(result, split, round_)

@@ -54,7 +54,7 @@ from ...rules import rule_book
 from .bare import _bare_numbers
 from .coded import _coded
 from .lexicon import _Found, _lexicon, _word_matches
-from .named import _named, _qualified
+from .named import _issuer_named, _named, _qualified
 from .resolution import resolve
 
 RULES = rule_book("legal_refs")
@@ -72,6 +72,7 @@ def find_references(norm: str, trace) -> list[_Found]:
     mentions included, before resolution)."""
     lex = _lexicon()
     candidates = (_coded(norm, lex, trace) + _named(norm, lex, trace) + _qualified(norm, lex, trace)
+                  + _issuer_named(norm, lex, trace)
                   + _bare_numbers(norm, lex, trace) + _anaphora(norm, lex))
     return _coordinated(norm, filter_spans(candidates, _trust_then_length), lex)
 

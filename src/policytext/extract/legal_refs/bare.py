@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ...rules import rule_book
-from .lexicon import _Found, _Lexicon, _word_matches, pattern
+from .lexicon import _Found, _Lexicon, _starts_word, pattern
 
 RULES = rule_book("legal_refs")
 BARE_NUMBER = RULES.rule("bare-number")
@@ -13,9 +13,26 @@ YEAR_NOT_NUMBER = RULES.veto("year-not-number")
 COUNT = RULES.veto("count-after-number")
 
 
+# a bare number starts after a space or a colon; the pattern is tried only around such digits (scanning the
+# whole text for its type words costs more than trying it at a few dozen places)
+_NUMBER_START = re.compile(r"(?<=[\s:])\d")
+_BEFORE, _AFTER = 40, 60  # characters around the digit: the longest type word, "hỏa tốc", "số:", then the number
+
+
+def _bare_matches(norm: str, lex: _Lexicon):
+    """The matches of bare_number in ``norm``, left to right, as finditer would give them."""
+    last = -1
+    for digit in _NUMBER_START.finditer(norm):
+        at = digit.start()
+        for match in lex.bare_number.finditer(norm, max(0, at - _BEFORE), at + _AFTER):
+            if match.start(4) == at and match.start() > last and _starts_word(norm, match.start()):
+                last = match.start()
+                yield match
+
+
 def _bare_numbers(norm: str, lex: _Lexicon, trace) -> list[_Found]:
     found: list[_Found] = []
-    for match in _word_matches(lex.bare_number, norm):
+    for match in _bare_matches(norm, lex):
         word, urgent, so, number, year = match.group(1, 2, 3, 4, 5)
         if not so and (urgent or not _bare_without_so(word, number, lex, year)):
             continue

@@ -4,6 +4,8 @@ a qualifier ("Nghị định về đầu tư quản lý công trình xây dựng
 
 from __future__ import annotations
 
+import re
+
 from ...rules import rule_book
 from .lexicon import _Found, _Lexicon, _word_matches, pattern
 
@@ -13,6 +15,9 @@ CONSTITUTION = RULES.rule("constitution")
 ABBREVIATION = RULES.rule("named-abbreviation")
 PARTY_RESOLUTION = RULES.rule("party-resolution")
 QUALIFIED = RULES.rule("qualified-name")
+ISSUER_NAMED = RULES.rule("issuer-named")
+_ISSUER_REACH = 120  # characters: the longest body named after "của"
+_LOWER_QUALIFIER_WORDS = 3  # a lower-case "nghị quyết về …" is a title when "về" has at least this many words
 FOREIGN = RULES.veto("foreign-or-treaty")
 DRAFT = RULES.veto("draft-bill")
 DISCIPLINE = RULES.veto("not-a-law-word")
@@ -97,8 +102,9 @@ def _named(norm: str, lex: _Lexicon, trace) -> list[_Found]:
 def _qualified(norm: str, lex: _Lexicon, trace) -> list[_Found]:
     """Named by a qualifier: "Nghị định về đầu tư …", "Thông tư hướng dẫn nhập khẩu phế liệu"."""
     found: list[_Found] = []
-    for match in _word_matches(lex.qualified, norm):
+    for match in [*_word_matches(lex.qualified, norm), *_lower_qualified(norm, lex)]:
         kind, head = match.group("kind"), match.group("head")  # an issuer may stand between: "của Quốc hội"
+        in_lower_case = match.re is lex.qualified_lower
         doc_type = lex.named_types.get(kind.lower(), kind)
         if doc_type in ("Luật", "Bộ luật") and head.lower() not in lex.qualifier_law_heads:
             continue  # "Luật quy định …" is a sentence about some law
@@ -119,13 +125,84 @@ def _qualified(norm: str, lex: _Lexicon, trace) -> list[_Found]:
             end = _qualifier_end(norm, match.end(), lex)
         if end is None or lex.foreign_after.match(norm, end):
             continue
+        if in_lower_case and len(norm[match.end():end].split()) < _LOWER_QUALIFIER_WORDS:
+            continue  # "mới có thông tư về khai thác": a circular on something, no title
         found.append(_Found(start, end, 1, doc_type, None, None, None, None, QUALIFIED))
     return found
 
 
+def _issuer_named(norm: str, lex: _Lexicon, trace) -> list[_Found]:
+    """Named by its issuer: "Quyết định của Thủ tướng cho phép …", "Chỉ thị của Bộ trưởng Bộ Giao thông Vận tải",
+    "Nghị quyết của HĐND tỉnh Bình Dương" (a qualifier after it, "… về …", makes the longer qualified-name)."""
+    found: list[_Found] = []
+    pos = norm.find(" của ")
+    while pos >= 0:
+        match = _issuer_after(norm, pos, lex)
+        pos = norm.find(" của ", pos + 1)
+        if match is None:
+            continue
+        kind_start, match = match
+        kind, issuer = norm[kind_start:match.start() - len(" của ")], match.group("issuer")
+        end = match.end()
+        if issuer is None:  # a body of the gazetteer, after its head's title or not: "Bộ trưởng Bộ Giao thông Vận tải"
+            from ...layers.organizations import organization_matches
+
+            window = norm[match.end():match.end() + _ISSUER_REACH]  # read where it stands only: texts may be long
+            # after a title, a ministry's field alone names it too ("Bộ trưởng Công an")
+            body = next((org for org in organization_matches(window, context=bool(match.group("title")))
+                         if org.start == 0), None)
+            if body is None or body.kind in ("country", "foreign"):
+                continue  # "Quyết định của Nhà Trắng": no document
+            issuer, end = window[:body.end], match.end() + body.end
+        doc_type = lex.named_types.get(kind.lower(), kind)
+        if not lex.issuer_content.match(norm, end) or kind == "quy định":
+            continue  # "tại nghị định của Chính phủ," is any decree; "theo quy định của Bộ" the plain noun
+        if doc_type == "Kết luận" and issuer not in lex.conclusion_issuers:
+            continue  # "Kết luận của đoàn kiểm tra": an inspection's findings, no document
+        start = kind_start
+        before = norm[max(0, start - 12):start]
+        if lex.plural_before.search(before) or lex.org_before.search(before) or \
+                lex.treaty_before.search(norm, max(0, start - 120), start):
+            trace.veto(GENERIC, start, match.end())
+            continue  # "các quyết định của UBND", a treaty's
+        head = re.compile(r" về ").match(norm, end)
+        if head:  # "… của HĐND tỉnh Bình Dương về dự toán ngân sách": the title goes on
+            end = _qualifier_end(norm, head.end(), lex) or end
+        found.append(_Found(start, end, 1, doc_type, None, None, None, None, ISSUER_NAMED))
+    return found
+
+
+def _two_words_before(norm: str, pos: int) -> int:
+    """Where the two words ending at ``pos`` start (the type words are two syllables: "nghị quyết")."""
+    return norm.rfind(" ", 0, norm.rfind(" ", 0, pos)) + 1
+
+
+def _issuer_after(norm: str, pos: int, lex: _Lexicon):
+    """At " của " (``pos``): where the type word before it starts, and the issuer's match after it."""
+    start = _two_words_before(norm, pos)
+    if norm[start:pos].lower() not in lex.issuer_named_types:
+        return None
+    match = lex.issuer_named.match(norm, pos + len(" của "))
+    return (start, match) if match else None
+
+
+def _lower_qualified(norm: str, lex: _Lexicon):
+    """The matches of qualified_lower: found from each " về " (a scan of the whole text for the type words
+    costs more than the rest of the extractor's qualifiers)."""
+    pos = norm.find(" về ")
+    while pos >= 0:
+        start = _two_words_before(norm, pos)
+        if norm[start:pos] in lex.qualifier_lower_types:
+            match = lex.qualified_lower.match(norm, start)
+            if match:
+                yield match
+        pos = norm.find(" về ", pos + 1)
+
+
 def _sentence_initial(norm: str, start: int) -> bool:
-    before = norm[:start].rstrip(" \"“'(-–")
-    return not before or before[-1] in ".!?:\n"
+    """At a sentence's or a list item's start ("b) Quy định về hạn mức …")."""
+    before = norm[max(0, start - 40):start].rstrip(" \"“'(-–")
+    return not before or before[-1] in ".!?:\n" or bool(re.search(r"(?:^|\s)(?:[a-zđ]|\d{1,2})\)$", before))
 
 
 # words that may not end a qualifier ("về quản lý và" is cut at the last content word)
@@ -138,7 +215,8 @@ def _qualifier_end(norm: str, pos: int, lex: _Lexicon) -> int | None:
     for i, (w_start, w_end, text) in enumerate(_iter_words(norm, pos)):
         if i >= lex.qualifier_max_words:
             break
-        if lex.qualifier_stop.match(norm, w_start) and not _inside_phrase(norm, w_start, lex.qualifier_not_stops):
+        if lex.qualifier_stop.match(norm, w_start) and not _inside_phrase(norm, w_start, lex.qualifier_not_stops) \
+                and not _opens_phrase(norm, w_start, lex.qualifier_not_stops):
             if text in lex.qualifier_anaphora:
                 return None  # "Thông tư hướng dẫn về vấn đề này" points back
             break
@@ -157,6 +235,12 @@ def _inside_phrase(norm: str, at: int, phrases: tuple[str, ...]) -> bool:
     """Whether the word at ``at`` ends one of ``phrases`` ("số" in "một số")."""
     return any(norm.endswith(phrase, 0, norm.find(" ", at) if norm.find(" ", at) > 0 else len(norm))
                and norm[:at].endswith(phrase.rsplit(" ", 1)[0] + " ") for phrase in phrases if " " in phrase)
+
+
+def _opens_phrase(norm: str, at: int, phrases: tuple[str, ...]) -> bool:
+    """Whether one of ``phrases`` starts at ``at`` ("sắp" of "sắp xếp")."""
+    return any(norm.startswith(phrase, at) and not norm[at + len(phrase):at + len(phrase) + 1].isalnum()
+               for phrase in phrases)
 
 
 def _known_name_end(norm: str, pos: int, lex: _Lexicon) -> int | None:

@@ -2,9 +2,9 @@
 them, who must do them, by when, and the document they implement.
 
 1. Markers (markers.py): every candidate of every style in resources/patterns/tasks.yaml: ordinal words
-   "Thứ nhất, …" (also in running text: "…; thứ hai, …"), "Một là …, hai là …", "(1)", "a)", "1.", bullets
-   "- " "•" "+", steps "Bước 1", options "Phương án 1", sequence words "Đầu tiên, … Tiếp theo, … Cuối
-   cùng, …", numbered bodies "Đoàn công tác số 1 …".
+   "Thứ nhất, …" (also in running text: "…; thứ hai, …"; after a noun: "Cách thứ hai, …"), "Một là …, hai là
+   …" (also "Một, … Hai, …"), "(1)", "a)", "1.", bullets "- " "•" "+", steps "Bước 1", ways "Cách 1", options
+   "Phương án 1", sequence words "Đầu tiên, … Tiếp theo, … Cuối cùng, …", numbered bodies "Đoàn công tác số 1 …".
 2. Lists (lists.py): markers of one style numbered 1, 2, 3 … (bullets: consecutive lines); only the outer
    list of nested ones counts, its items spanning their sub-items.
 3. Item ends (ends.py): where the next item starts; the last item at the end of its paragraph, or in a text
@@ -32,11 +32,13 @@ from .vetoes import is_task_list
 
 RULES = rule_book("tasks")
 # the rule of each marker style
-RULE_OF_STYLE = {"ordinal": RULES.rule("ordinal-words"), "la": RULES.rule("la-words"),
+RULE_OF_STYLE = {"ordinal": RULES.rule("ordinal-words"), "ordinal_named": RULES.rule("named-ordinals"),
+                 "la": RULES.rule("la-words"), "bare": RULES.rule("bare-number-words"),
                  "paren": RULES.rule("paren-numbers"), "letter": RULES.rule("letters"),
                  "number": RULES.rule("numbered-lines"), "bullet": RULES.rule("bullets"),
-                 "step": RULES.rule("steps"), "option": RULES.rule("options"),
-                 "sequence": RULES.rule("sequence-words"), "last": RULES.rule("sequence-words"), "numbered_name": RULES.rule("numbered-names")}
+                 "step": RULES.rule("steps"), "way": RULES.rule("ways"), "option": RULES.rule("options"),
+                 "sequence": RULES.rule("sequence-words"), "last": RULES.rule("sequence-words"),
+                 "numbered_name": RULES.rule("numbered-names")}
 
 __all__ = ["extract_tasks", "task_items"]
 
@@ -64,7 +66,8 @@ def extract_tasks(doc: Document) -> list[Task]:
         for marker, end, end_rule in items:
             span = doc.span(marker.start, end)
             task = Task(ordinal=marker.ordinal, marker=doc.span(marker.start, marker.end).text, start=span.start,
-                        end=span.end, rule=RULE_OF_STYLE[marker.style], text=span.text, list=number)
+                        end=span.end, rule=RULE_OF_STYLE[marker.variant or marker.style], text=span.text,
+                        list=number)
             if end_rule:
                 task.role_rules["end"] = end_rule
             listed.append((task, marker, end))

@@ -34,6 +34,13 @@ class Vocabulary:
     asking: re.Pattern[str]
     asking_in_item: re.Pattern[str]
     setting: re.Pattern[str]
+    reporting: re.Pattern[str]
+    later_modal: re.Pattern[str]
+    directing: re.Pattern[str]
+    descriptive: re.Pattern[str]
+    not_verb: re.Pattern[str]
+    not_actor: re.Pattern[str]
+    handing: re.Pattern[str]
     adverbs: re.Pattern[str]
     according_to: re.Pattern[str]
     pronoun: re.Pattern[str]
@@ -64,14 +71,21 @@ def vocabulary() -> Vocabulary:
         asking=phrases(data["setter_verbs_asking"]),
         asking_in_item=phrases(data["asking_in_item"]),
         setting=phrases(data["setter_verbs_asking"] + data["setter_verbs"]),
-        adverbs=re.compile(rf"^(?:\s*\([^)]*\))?(?:\s*[-–]\s[^-–]{{0,90}}?(?:\s[-–]|,))?(?:,\s[^,]{{0,90}},)?"
+        reporting=phrases(data["reporting_verbs"]),
+        later_modal=phrases(data["intro_subject_modals"] + data["later_subject_modals"], anchored=True),
+        directing=phrases(data["directing_verbs"]),
+        not_actor=phrases(data["not_actor_openers"], anchored=True),
+        handing=phrases(data["handing_verbs"]),
+        adverbs=re.compile(rf"^(?:\s*\([^)]*\))?(?:\s*[-–]\s[^-–]{{0,90}}?(?:\s?[-–]|,))?(?:,\s[^,]{{0,90}},)?"
                            rf"(?:\s+(?:{'|'.join(map(re.escape, data['setter_adverbs']))}))*\s*$", re.IGNORECASE),
         according_to=re.compile(rf"(?<![^\s,.:;])(?:{'|'.join(map(re.escape, data['according_to']))})\s+"),
         pronoun=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(data['person_pronouns'], key=len, reverse=True)))})$",
                            re.IGNORECASE),
         person_role=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(data['person_roles'], key=len, reverse=True)))})"
                                rf"\s+(?=[A-ZĐÀ-Ỹ])"),
-        subject_end=phrases(data["subject_ends"] + data["directive_starts"]),
+        subject_end=phrases(data["subject_ends"] + data["directive_starts"] + data["descriptive_words"]),
+        descriptive=phrases(data["descriptive_words"], anchored=True),
+        not_verb=phrases(data["not_verbs"]),
         object_end=phrases(data["object_ends"] + data["subject_ends"] + data["directive_starts"]),
         actor_head=re.compile(rf"(?:(?:{alternation(data['actor_determiners'])})\s+)?(?:{alternation(data['actor_heads'])})"
                               rf"(?!\w)", re.IGNORECASE),
@@ -93,6 +107,15 @@ def vocabulary() -> Vocabulary:
         assignee=phrases(data["assignee_words"], anchored="after-marker"),
         subject_max_words=int(data["subject_max_words"]),
     )
+
+
+def verbs(pattern: re.Pattern[str], norm: str, start: int, end: int):
+    """The matches of a verb pattern in ``norm[start:end]`` that are no syllable of another word ("giao" in "Bộ
+    Ngoại giao", "bàn giao"; "nói" in "nói chung")."""
+    taken = [(m.start(), m.end()) for m in vocabulary().not_verb.finditer(norm, max(0, start - 12), end + 12)]
+    for match in pattern.finditer(norm, start, end):
+        if not any(s <= match.start() < e or s < match.end() <= e for s, e in taken):
+            yield match
 
 
 def find_agents(doc: Document, officials: list, organizations: list) -> list[Agent]:
@@ -137,7 +160,8 @@ def _body_end(norm: str, at: int, vocab: Vocabulary) -> int:
         token = word.group(1)
         after_and = norm[max(at, at + word.start(1) - 4):at + word.start(1)].strip() == "và"
         if n >= vocab.body_max_words or token[0].islower() and not after_and \
-                and vocab.body_stop.match(norm, at + word.start(1)):
+                and vocab.body_stop.match(norm, at + word.start(1)) \
+                and not vocab.not_verb.match(norm, at + word.start(1)):  # "… xây dựng giao thông Phương Thành"
             break  # ("Cục Giám định và quản lý chất lượng …": a name goes on after "và")
         clean_token = token.rstrip(",;:.)\"”")
         if not clean_token or not (clean_token[0].isalnum() or clean_token[0] in "&"):
@@ -192,8 +216,11 @@ def noun_phrase(norm: str, start: int, stop: re.Pattern[str], limit: int, end_li
     and never past ``end_limit``; None when no word is left. A comma stays inside ("các cấp, ngành, cơ quan")."""
     end = None
     for n, word in enumerate(_WORD.finditer(norm, start, end_limit)):
-        # a stop word only in lower case: "Quản lý" inside "Cục Quản lý nước" is part of the name
-        if n >= limit or (n and word.group()[0].islower() and stop.match(norm, word.start())) \
+        # a stop word only in lower case: "Quản lý" inside "Cục Quản lý nước" is part of the name; after a
+        # comma, a word for people or bodies goes on with the list ("Các cấp ủy, tổ chức đảng …")
+        if n >= limit or (n and word.group()[0].islower() and stop.match(norm, word.start())
+                          and not (norm[:word.start()].rstrip().endswith(",")
+                                   and vocabulary().actor_head.match(norm, word.start()))) \
                 or word.group()[0] in "(\"“":
             break
         token = word.group()

@@ -5,10 +5,13 @@ own paragraph, never later, or, when it has sub-items, of its last sub-item's pa
 An article whose lines were joined (the 2025 dump: one line) has no paragraph to end the last item. Rule
 ``last-item-sentences`` then takes the item's first sentence and the sentences after it while they still
 read as the item's: the item has no more sentences than the list's longest earlier item (an item says about
-as much as its siblings), and none opens a new turn of the article (a quote, a connective such as "Ngoài
-ra", "Bên cạnh đó", "Tại cuộc họp" …, see ``last_item_breaks`` in resources/tasks.yaml). On the task gold's
-dev split this placed 15 of the 18 last items of one-line articles exactly; a cap on characters (1.2 times
-the longest sibling) placed 14.
+as much as its siblings), and none opens a new turn of the article: a quote, a connective such as "Ngoài
+ra", "Bên cạnh đó", "Tại cuộc họp" … (``last_item_breaks`` in resources/tasks.yaml), a speaker's assertion
+among its first words ("Thủ tướng khẳng định …", "Bà Hiền cho rằng …", "Cục cũng chỉ đạo …": ``turn_verbs``),
+a date, a comment on the whole list or a new case opening it ("Ngày 9-7, …", "Các nhiệm vụ nêu trên …",
+"Với trường hợp …": pattern ``last_item_turn``), a question (a sub-heading). On the task gold's round-1 dev
+split the first version placed 15 of the 18 last items of one-line articles exactly; a cap on characters
+(1.2 times the longest sibling) placed 14.
 """
 
 from __future__ import annotations
@@ -46,6 +49,28 @@ def _sentences(norm: str, start: int, end: int) -> int:
     return max(1, len(_SENTENCE_END.findall(norm, start, end)))
 
 
+@lru_cache(maxsize=1)
+def _turn_verbs(words: int, verbs: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"^(?:\S+\s+){{0,{words}}}?(?:{phrases(verbs).pattern})", re.IGNORECASE)
+
+
+def _turns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A new speaker's assertion among a sentence's first words ("Thủ tướng khẳng định …", "Bà Hiền cho rằng
+    …", "Cục cũng chỉ đạo …"), and a sentence that opens on a date, a comment on the whole list or a new case
+    ("Ngày 9-7, …", "Các nhiệm vụ nêu trên …", "Với trường hợp …")."""
+    verbs = _turn_verbs(int(lex.number("turn_verb_window")), tuple(lex.data["turn_verbs"]))
+    return verbs, lex.markers["last_item_turn"]
+
+
+def _new_turn(following: str, lex: Lexicon) -> bool:
+    verbs, opening = _turns(lex)
+    sentence = following.rstrip()
+    asserted = verbs.match(sentence)
+    if asserted and lex.modal.search(sentence, 0, asserted.end() - 1):
+        asserted = None  # "ASEAN cần tái khẳng định …" goes on with what is to be done
+    return bool(asserted or opening.match(sentence)) or sentence.endswith("?")
+
+
 def _last_in_one_line(norm: str, marker: Marker, earlier: list[tuple[Marker, int]], lex: Lexicon) -> int:
     """The end of the last item of a list in a text without paragraph breaks (rule last-item-sentences)."""
     stop = line_end(norm, marker.end)
@@ -55,7 +80,7 @@ def _last_in_one_line(norm: str, marker: Marker, earlier: list[tuple[Marker, int
     for sentence in _SENTENCE_END.finditer(norm, marker.end, stop):
         if end is not None:
             following = norm[end:sentence.end()].lstrip()
-            if taken >= most or following[:1] in "\"“'‘" or breaks.match(following):
+            if taken >= most or following[:1] in "\"“'‘" or breaks.match(following) or _new_turn(following, lex):
                 break  # as many sentences as its longest sibling has, and no quote or new turn
         end, taken = sentence.end(), taken + 1
     return trim(norm, marker.start, end if end is not None else stop)

@@ -28,15 +28,21 @@ class Lexicon:
     not_directive_start: re.Pattern[str]
     reason_opener: re.Pattern[str]
     modal: re.Pattern[str]
+    proposing: re.Pattern[str]
+    not_present: re.Pattern[str]
     not_modal: re.Pattern[str]
     lead_in: re.Pattern[str]
     lead_in_modal: re.Pattern[str]
     options_lead_in: re.Pattern[str]
     not_task_lead_in: re.Pattern[str]
+    done_lead_in: re.Pattern[str]
+    remedy: re.Pattern[str]
+    task_item_noun: re.Pattern[str]
     law_article: re.Pattern[str]
     law_article_line: re.Pattern[str]
     count_word: re.Pattern[str]
     counted_task: re.Pattern[str]
+    determiner: re.Pattern[str]
 
     def number(self, key: str) -> float:
         return float(self.data[key])
@@ -60,6 +66,7 @@ def lexicon() -> Lexicon:
     lists = {
         "thu_ordinals": alternation(data["thu_ordinals"]),
         "la_ordinals": alternation(la_words),
+        "la_upper": alternation(data["la_ordinals"]),
         "sequence_first": alternation(data["sequence_first"]),
         "sequence_next": alternation(data["sequence_next"]),
         "sequence_last": alternation([w for word in data["sequence_last"] for w in (word, word.lower())]),
@@ -69,11 +76,11 @@ def lexicon() -> Lexicon:
     }
     patterns = load_yaml("patterns/tasks.yaml")
     book = PatternBook(patterns["fragments"], lists, name="patterns/tasks.yaml")
-    styles = ("ordinal", "ordinal_inline", "la", "paren", "letter", "number", "bullet", "step", "option",
-              "sequence_first", "sequence_next", "sequence_last", "numbered_name")
+    styles = ("ordinal", "ordinal_inline", "ordinal_named", "la", "la_bare", "paren", "letter", "number", "bullet",
+              "step", "way", "option", "sequence_first", "sequence_next", "sequence_last", "numbered_name")
     return Lexicon(
         data=data,
-        markers={style: book.compile(style) for style in styles},
+        markers={style: book.compile(style) for style in styles} | {"last_item_turn": book.compile("last_item_turn")},
         cores={style: tuple(patterns["cores"][style]) for style in styles},
         thu={word: i for i, word in enumerate(data["thu_ordinals"], start=1)},
         la={word.lower(): i for i, word in enumerate(data["la_ordinals"], start=1)},
@@ -84,15 +91,25 @@ def lexicon() -> Lexicon:
         not_directive_start=phrases(data["not_directive_starts"], anchored=True),
         reason_opener=phrases(data["reason_openers"], anchored="after-comma"),
         modal=phrases(data["modals"]),
+        proposing=phrases(data["proposing_verbs"]),
+        not_present=phrases(data["not_present_words"]),
         not_modal=phrases(data["not_modals"]),
         lead_in=phrases(data["lead_in_cues"]),
         lead_in_modal=phrases(data["lead_in_modal_cues"]),
         options_lead_in=book.compile("options_lead_in", re.IGNORECASE),
         not_task_lead_in=phrases(data["not_task_lead_ins"]),
+        done_lead_in=book.compile("done_lead_in", re.IGNORECASE),
+        # a remedy verb and an optional determiner: the problem word after it is what a task acts on
+        remedy=re.compile(rf"(?<!\w)(?:{alternation(data['remedy_verbs'])})\s+(?:(?:{alternation(data['list_determiners'])})\s+)?",
+                          re.IGNORECASE),
+        task_item_noun=re.compile(rf"(?:{alternation(data['task_item_nouns'])}) thứ ", re.IGNORECASE),
         law_article=re.compile(rf"(?:^|\s){re.escape(data['law_article_heading'])} \d+[a-z]?\.?$"),
         # a heading line "Điều 43 (dự luật): Bảo đảm an toàn …" right before the list
         law_article_line=re.compile(rf"\s*{re.escape(data['law_article_heading'])} \d+[a-z]?\b"),
         # a count before a noun: "bốn nội dung", "2 việc" (the number words of la_ordinals, or digits)
-        counted_task=phrases(data["counted_task_nouns"], anchored=True),
+        counted_task=re.compile(rf"(?:(?:{alternation(data['count_classifiers'])})\s+)?"
+                                rf"(?:{alternation(data['counted_task_nouns'])})(?!\w)", re.IGNORECASE),
+        # "các biện pháp", "những khó khăn": the noun after one of these names what a list holds
+        determiner=re.compile(rf"(?<!\w)(?:{alternation(data['list_determiners'])})\s", re.IGNORECASE),
         count_word=re.compile(rf"(?<!\w)(\d{{1,2}}|{alternation(la_words)}) (?=[^\W\d_])"),
     )

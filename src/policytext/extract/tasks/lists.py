@@ -3,7 +3,9 @@ are sub-lists of another.
 
 A new 1 starts a new list; a marker out of sequence is no item; two items never stand more than
 ``max_item_gap`` characters apart. "Cuối cùng" closes the open list of ordinal words, "là" words, numbers,
-steps or sequence words it follows (within ``last_word_reach``). In nested lists ("1. … a) … b) … 2. …") the
+steps or sequence words it follows (within ``last_word_reach``). An ordinal word goes on a list of sequence
+words ("Đầu tiên, … Thứ hai, …"), and an ordinal after a noun ("Cách thứ hai, …": rule named-ordinals) only
+continues a list, never opens one. In nested lists ("1. … a) … b) … 2. …", "Cách 1: Bước 1 … Bước 2 …") the
 outer enumeration is the list and its items span their sub-items.
 """
 
@@ -15,8 +17,11 @@ from .lexicon import Lexicon
 from .markers import Marker
 
 # how deep a style usually sits: a list of a deeper style inside an item of a shallower one is its sub-list
-RANK = {"ordinal": 0, "la": 0, "sequence": 0, "step": 0, "option": 0, "numbered_name": 0, "number": 0,
+RANK = {"way": -1, "ordinal": 0, "la": 0, "sequence": 0, "step": 0, "option": 0, "numbered_name": 0, "number": 0,
         "paren": 1, "letter": 2, "bullet": 3}
+# how far (characters) a list may start after its parent's last marker to be its sub-list when the words
+# between end with a colon ("Cách 2: Đăng ký … một phần: Bước 1: …" in a text without line breaks)
+_UNDER_LAST_REACH = 300
 # the styles a "Cuối cùng" may close
 _CLOSED_BY_LAST = ("ordinal", "la", "sequence", "number", "step")
 
@@ -46,8 +51,21 @@ def enumerations(markers: list[Marker], norm: str, lex: Lexicon) -> list[list[Ma
                 done.append(run)
                 del open_runs[(run[0].style, run[0].key)]
             continue
+        if marker.style == "ordinal_named":  # continues an open list of ordinal or sequence words, if any
+            for slot in (("ordinal", ""), ("sequence", "")):
+                run = open_runs.get(slot)
+                if run and marker.ordinal == run[-1].ordinal + 1 and marker.start - run[-1].start <= gap:
+                    run.append(marker)
+                    break
+            continue
         slot = (marker.style, marker.key)
         run = open_runs.get(slot)
+        if marker.style == "ordinal" and marker.ordinal and marker.ordinal > 1:
+            sequence = open_runs.get(("sequence", ""))
+            if sequence and sequence[-1].ordinal == marker.ordinal - 1 and (
+                    not run or run[-1].ordinal != marker.ordinal - 1) and marker.start - sequence[-1].start <= gap:
+                sequence.append(marker)  # "Đầu tiên, … Thứ hai, …"
+                continue
         if marker.style == "bullet":
             if run and not norm[line_end(norm, run[-1].start):marker.start].strip():
                 run.append(replace(marker, ordinal=len(run) + 1))  # the next line of the same bullet
@@ -75,9 +93,13 @@ def nested_in(outer: list[Marker], inner: list[Marker], norm: str) -> bool:
     if rank(inner) > rank(outer):
         if inner[0].start < outer[-1].start:
             return True
-        # right under the last item, when that item's line announces it ("2. Tổ chức tiêm vắc xin:")
+        # right under the last item, when that item's line announces it ("2. Tổ chức tiêm vắc xin:"), or
+        # shortly after it when the words between end with a colon (a text without line breaks)
         last_line = line_end(norm, outer[-1].end)
-        return norm[:last_line].rstrip().endswith(":") and not norm[last_line:inner[0].start].strip()
+        if norm[:last_line].rstrip().endswith(":") and not norm[last_line:inner[0].start].strip():
+            return True
+        between = norm[outer[-1].end:inner[0].start]
+        return len(between) <= _UNDER_LAST_REACH and "\n" not in between and between.rstrip().endswith(":")
     if rank(inner) == rank(outer):  # "Thứ nhất … Thứ hai" inside item 1 of "1. … 2. …"
         return any(a.start < inner[0].start and inner[-1].start < b.start for a, b in zip(outer, outer[1:]))
     return False

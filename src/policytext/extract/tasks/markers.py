@@ -16,18 +16,24 @@ LETTERS = "abcdđeghiklmnopqrstuvxy"
 
 @dataclass(frozen=True, slots=True)
 class Marker:
-    style: str  # ordinal, la, paren, letter, number, bullet, step, option, sequence, last, numbered_name
+    # ordinal, ordinal_named, la, paren, letter, number, bullet, step, way, option, sequence, last, numbered_name
+    style: str
     ordinal: int | None  # None where only the position in the list gives it (bullets, "Tiếp theo")
     start: int  # normalised coordinates of the marker as written, without trailing punctuation
     end: int
     key: str = ""  # what every marker of one list shares: the bullet character, the numbered name's head
+    variant: str = ""  # a form of its style with its own rule: "bare" ("Hai, …" among "là" words)
 
 
 # the pattern of each style (patterns/tasks.yaml) and the style its markers take
-_STYLES = (("ordinal", "ordinal"), ("ordinal_inline", "ordinal"), ("la", "la"), ("paren", "paren"),
-           ("letter", "letter"), ("number", "number"), ("bullet", "bullet"), ("step", "step"), ("option", "option"),
-           ("sequence_first", "sequence"), ("sequence_next", "sequence"), ("sequence_last", "last"),
-           ("numbered_name", "numbered_name"))
+_STYLES = (("sequence_first", "sequence"), ("ordinal", "ordinal"), ("ordinal_inline", "ordinal"), ("la", "la"),
+           ("la_bare", "la"), ("paren", "paren"), ("letter", "letter"), ("number", "number"), ("bullet", "bullet"),
+           ("step", "step"), ("way", "way"), ("option", "option"),
+           ("sequence_next", "sequence"), ("sequence_last", "last"), ("numbered_name", "numbered_name"),
+           ("ordinal_named", "ordinal_named"))  # last: it only continues a list of ordinal or sequence words
+# styles looked for only where a list they may continue has opened: ordinal words after "Đầu tiên, …" ("Thứ
+# hai, …" with no "Thứ nhất"), ordinals after a noun ("Cách thứ hai")
+_CONTINUING = {"ordinal": ("sequence",), "ordinal_named": ("ordinal", "sequence")}
 
 
 def _ordinal(pattern: str, value: str, lex: Lexicon) -> int | None:
@@ -37,7 +43,7 @@ def _ordinal(pattern: str, value: str, lex: Lexicon) -> int | None:
         return LETTERS.index(value) + 1 if value in LETTERS else None
     if pattern.startswith("ordinal"):
         return lex.thu.get(value)
-    if pattern in ("la", "step"):
+    if pattern in ("la", "la_bare", "step"):
         return lex.la.get(value.lower())
     if pattern == "sequence_first":
         return 1
@@ -47,8 +53,19 @@ def _ordinal(pattern: str, value: str, lex: Lexicon) -> int | None:
 def find_markers(norm: str, lex: Lexicon) -> list[Marker]:
     """Every candidate marker in the normalised text, by position (one per start)."""
     found: dict[int, Marker] = {}
+    present: dict[str, bool] = {}  # each core looked for once: styles share them ("hứ nhất", "ột là")
+
+    def has(core: str) -> bool:
+        if core not in present:  # a core opening with a line break stands at the text's start too
+            present[core] = core in norm or core[0] == "\n" and norm.startswith(core[1:])
+        return present[core]
+
     for pattern, style in _STYLES:
-        if not any(core in norm for core in lex.cores[pattern]):
+        opened = pattern in _CONTINUING and any(m.ordinal == 1 and m.style in _CONTINUING[pattern]
+                                                for m in found.values())
+        if style == "ordinal_named" and not opened:
+            continue  # no list it could continue
+        if not opened and not any(has(core) for core in lex.cores[pattern]):
             continue  # none of the style's words: no marker of it
         for match in lex.markers[pattern].finditer(norm):
             start, end = match.span("m")
@@ -59,5 +76,6 @@ def find_markers(norm: str, lex: Lexicon) -> list[Marker]:
                 key = "-"  # writers mix the hyphen and the en dash in one list
             if style == "numbered_name":
                 key = match.group("head")
-            found[start] = Marker(style, _ordinal(pattern, match.group("n"), lex), start, end, key)
+            found[start] = Marker(style, _ordinal(pattern, match.group("n"), lex), start, end, key,
+                                  "bare" if pattern == "la_bare" else "")
     return sorted(found.values(), key=lambda marker: marker.start)

@@ -35,9 +35,9 @@ from ...rules import rule_book
 from ..dates import extract_dates
 from ..legal_refs import extract_legal_refs
 from ..officials import extract_officials
-from .agents import (Agent, agent_at, agent_before, clean, find_agents, last_person_before, noun_phrase,
-                     vocabulary)
-from .lexicon import lexicon, phrases
+from .actors import intro_actors, item_actors, later_actors
+from .agents import Agent, agent_before, find_agents, last_person_before, noun_phrase, verbs, vocabulary
+from .lexicon import alternation, lexicon, phrases
 from .markers import Marker
 
 RULES = rule_book("tasks")
@@ -45,28 +45,28 @@ ISSUER_SETTER = RULES.rule("issuer-setter")
 ISSUER_ACCORDING_TO = RULES.rule("issuer-according-to")
 ISSUER_LAST_SPEAKER = RULES.rule("issuer-last-speaker")
 LAST_SPEAKER_SENTENCES = 40  # how far back (sentences) the last speaker is looked for
-ACTOR_SUBJECT = RULES.rule("actor-item-subject")
-ACTOR_ASSIGNEE = RULES.rule("actor-item-assignee")
-ACTOR_ASKED = RULES.rule("actor-intro-asked")
-ACTOR_INTRO_SUBJECT = RULES.rule("actor-intro-subject")
 DEADLINE = RULES.rule("deadline-bound")
 DIRECTIVE_INTRO = RULES.rule("directive-intro")
 DIRECTIVE_TYPE_WORD = RULES.rule("directive-type-word")
 DIRECTIVE_ISSUED = RULES.rule("directive-just-issued")
+DIRECTIVE_ACCORDINGLY = RULES.rule("directive-accordingly")
+DIRECTIVE_ARTICLE = RULES.rule("directive-article-lead")
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’)]*\s+|\n+")
 _LEAD = re.compile(r"[\s,:;.)\-–•+]*(?:là\s+)?")
-_COORDINATION = re.compile(r"\s*(?:,|và|cùng|cùng với)\s+")
-_CLAUSE_OPENING = re.compile(r"(?:[^,]{0,40}, )?")  # "Theo đó, …", "Trên cơ sở đó, …"
 
 
 @dataclass(frozen=True, slots=True)
 class _Vocab:
     deadline_opener: re.Pattern[str]
     deadline_cue: re.Pattern[str]
+    bound_cue: re.Pattern[str]
+    target_cue: re.Pattern[str]
     directive_before: re.Pattern[str]
     directive_verb: re.Pattern[str]
     directive_issued: re.Pattern[str]
+    pointing_opener: re.Pattern[str]
+    lead_citation: re.Pattern[str]
     type_word: re.Pattern[str]
 
 
@@ -77,11 +77,17 @@ def _vocab() -> _Vocab:
 
     return _Vocab(
         deadline_opener=phrases(data["deadline_openers"], anchored=True),
-        deadline_cue=re.compile(rf"(?:{phrases(data['deadline_cues']).pattern})\s*$", re.IGNORECASE),
+        deadline_cue=re.compile(rf"(?:{phrases(data['deadline_cues']).pattern})(?:\s+(?:{alternation(data['deadline_cue_links'])}))?\s*$",
+                                re.IGNORECASE),
+        bound_cue=re.compile(rf"(?:{phrases(data['deadline_bounds']).pattern})(?:\s+(?:{alternation(data['deadline_cue_links'])}))?\s*$",
+                             re.IGNORECASE),
+        target_cue=re.compile(rf"(?:{phrases(data['target_year_cues']).pattern})\s*$", re.IGNORECASE),
         directive_before=re.compile(rf"(?<![^\s,])(?:{'|'.join(map(re.escape, data['directive_before']))})\s"),
         directive_verb=re.compile(rf"\s*(?:\S+\s+){{0,3}}?(?:{phrases(data['directive_verbs']).pattern})",
                                   re.IGNORECASE),
         directive_issued=re.compile(rf"(?:{phrases(data['directive_issued']).pattern})\s+$", re.IGNORECASE),
+        pointing_opener=phrases(data["pointing_openers"], anchored=True),
+        lead_citation=re.compile(rf"(?:{alternation(data['lead_citations'])})\s", re.IGNORECASE),
         type_word=legal_lexicon().type_word_re,
     )
 
@@ -139,19 +145,56 @@ def _issuer_in(norm: str, span: tuple[int, int], agents: list[Agent], officials:
             person = last_person_before(agents, start)
             if person:
                 return person.name, ISSUER_ACCORDING_TO
-    for verb in vocab.setting.finditer(norm, start, end):
-        agent = agent_before(agents, norm, start, verb.start())
-        if agent:
-            return _with_title(norm, agent, titles, officials, agents), ISSUER_SETTER
-        before = norm[start:verb.start()].rstrip()
-        if vocab.pronoun.search(before):  # "ông cho rằng", "bà đề nghị"
-            person = last_person_before(agents, start)
-            if person:
-                return person.name, ISSUER_SETTER
-        title = _bare_title(before, officials)
-        if title:
-            return title, ISSUER_SETTER
-    return None, None
+        group = _group_before(norm, after, norm.find(",", after, end))
+        if group:  # "Theo một số chuyên gia nghiên cứu về Nhật Bản, …"
+            return group, ISSUER_ACCORDING_TO
+    found: str | None = None
+    for verb in verbs(vocab.setting, norm, start, end):
+        who = _setter_of(norm, start, verb.start(), agents, officials, titles)
+        if who and found is None:
+            found = who
+            if not vocab.reporting.match(norm, verb.start()):
+                break
+        elif who:  # "TS Quang … cho hay …, Chính phủ đưa ra Quốc hội 2 phương án": who proposes them
+            if not vocab.reporting.match(norm, verb.start()):
+                return who, ISSUER_SETTER
+    return (found, ISSUER_SETTER) if found else (None, None)
+
+
+def _setter_of(norm: str, start: int, verb: int, agents: list[Agent], officials: list, titles: dict) -> str | None:
+    """Who stands right before a verb that sets, asks, proposes or reports: a person or body named (with the
+    adverbs of setter_adverbs, a bracket or an apposition between), the person a pronoun points to, the official
+    holding a bare title, or a group written as such ("các chuyên gia tư vấn đã đưa ra …")."""
+    vocab = vocabulary()
+    agent = agent_before(agents, norm, start, verb)
+    if agent:
+        return _with_title(norm, agent, titles, officials, agents)
+    before = norm[start:verb].rstrip()
+    if vocab.pronoun.search(before):  # "ông cho rằng", "bà đề nghị"
+        person = last_person_before(agents, start)
+        if person:
+            return person.name
+    title = _bare_title(before, officials)
+    if title:
+        return title
+    clause = max(norm.rfind(", ", start, verb) + 2, start)
+    return _group_before(norm, clause, verb)
+
+
+def _group_before(norm: str, at: int, end: int) -> str | None:
+    """A group of people or bodies written from ``at`` up to ``end`` with only adverbs of setter_adverbs after
+    it, opening with a determiner and a word for people or bodies: "các chuyên gia tư vấn (đã đưa ra …)", "một
+    số chuyên gia chuyên nghiên cứu về Nhật Bản"."""
+    vocab = vocabulary()
+    if end <= at:
+        return None
+    at += len(norm[at:end]) - len(norm[at:end].lstrip())
+    if not (vocab.determiner.match(norm, at) and vocab.actor_head.match(norm, at)) or vocab.not_actor.match(norm, at):
+        return None
+    phrase = noun_phrase(norm, at, vocab.subject_end, vocab.subject_max_words, end)
+    if phrase is None or not vocab.adverbs.match(norm[phrase[1]:end]):
+        return None
+    return norm[phrase[0]:phrase[1]]
 
 
 def _with_title(norm: str, agent: Agent, titles: dict, officials: list, agents: list[Agent]) -> str:
@@ -198,202 +241,28 @@ def issued_by(norm: str, intro: tuple[int, int], agents: list[Agent], officials:
     return None, None, None
 
 
-# --- actors ---------------------------------------------------------------------------------------------
-
-
-def _as_actors(norm: str, span: tuple[int, int], agents: list[Agent]) -> list[str]:
-    """The names a phrase gives: a person or body it names exactly (a bare "Sở" is the Sở named before), else
-    the phrase as written, without a bracket ("người lao động (lái xe, tạp vụ)")."""
-    start, end = span
-    bracket = norm.find(" (", start, end)
-    if bracket > start:
-        end = bracket
-    word = norm[start:end]
-    if word[:1].isupper() and " " not in word:
-        earlier = [a for a in agents if not a.person and a.end <= start and a.name.split(" ")[0] == word]
-        if earlier:
-            return [earlier[-1].name]
-    exact = agent_at(agents, start, end)
-    if exact:
-        return [exact.name]
-    inside = [a for a in agents if start <= a.start and a.end <= end]
-    rest = norm[start:end]
-    for agent in inside:
-        rest = rest.replace(norm[agent.start:agent.end], " ")
-    if inside and not re.sub(r"\b(?:và|cùng|với)\b|[,\s]", "", rest):  # "Bộ Xây dựng và UBND tỉnh Kiên Giang"
-        return [a.name for a in inside]
-    text = clean(norm[start:end])
-    return [text] if text else []
-
-
-def _starts_actor(norm: str, at: int, agents: list[Agent]) -> bool:
-    return bool(vocabulary().actor_head.match(norm, at)) or any(a.start == at for a in agents)
-
-
-def _named_phrase(norm: str, at: int, stop: re.Pattern[str], end: int, agents: list[Agent]) -> tuple[int, int] | None:
-    """The phrase naming who acts at ``at``: a person or body named in its first two words ("phía Thái Lan",
-    "UBND tỉnh Kiên Giang"), with those coordinated after it ("… và Bộ Xây dựng"), else the words up to a stop."""
-    limit = at + len(" ".join(norm[at:end].split(" ")[:2]))
-    named = next((a for a in agents if at <= a.start <= limit and a.end <= end), None)
-    if named is not None:
-        phrase_end = named.end
-        while True:
-            joined = _COORDINATION.match(norm, phrase_end, end)
-            nxt = next((a for a in agents if joined and a.start == joined.end()), None)
-            if nxt is None:
-                return at, phrase_end
-            phrase_end = nxt.end
-    phrase = noun_phrase(norm, at, stop, vocabulary().subject_max_words, end)
-    if phrase:  # no dangling conjunction: "Cục Giám định và" stops before "và"
-        trimmed = re.sub(r"(?:\s+(?:và|hoặc|cùng|với|của))+$", "", norm[phrase[0]:phrase[1]])
-        phrase = (phrase[0], phrase[0] + len(trimmed)) if trimmed else None
-    return phrase
-
-
-def _sets_tasks(following: str) -> bool:
-    """The words after a subject open with a verb that sets tasks ("đã thống nhất", "kêu gọi")."""
-    vocab = vocabulary()
-    if vocab.intro_modal.match(following):
-        return False  # "cơ quan điều tra cần xác định …": a modal first, so the subject acts
-    starts = [0] + [m.end() for m in re.finditer(r"\S+\s+", following)][:2]
-    return any(vocab.setting.match(following, at) for at in starts)
-
-
-def _subject(norm: str, at: int, end: int, agents: list[Agent]) -> tuple[int, int] | None:
-    vocab = vocabulary()
-    if lexicon().directive_start.match(norm, at) or not _starts_actor(norm, at, agents):
-        return None
-    phrase = _named_phrase(norm, at, vocab.subject_end, end, agents)
-    if phrase is None:
-        return None
-    following = norm[phrase[1]:phrase[1] + 40].lstrip()
-    if not vocab.subject_end.match(following) or _sets_tasks(following):
-        return None  # a subject needs its verb or modal; who sets the tasks is no actor
-    return phrase
-
-
-def _tagged_subject(doc: Document, at: int, end: int) -> tuple[int, int] | None:
-    """With part-of-speech tags (segmented documents): nouns from ``at`` up to a verb ("Bước 2, học sinh -
-    sinh viên đến một trong các ga")."""
-    words = [w for w in doc.words if at <= w.start < end]
-    if not words or words[0].start != at or words[0].pos not in _NOUNISH:
-        return None
-    last = None
-    for word in words:
-        if word.pos in _NOUNISH or word.pos == "F" and doc.norm[word.start:word.end] in "-–" or \
-                word.pos == "C" and doc.norm[word.start:word.end] == "và":
-            last = word
-            continue
-        if word.pos in ("V", "E") and last is not None and last.pos in _NOUNISH \
-                and not _sets_tasks(doc.norm[word.start:word.start + 40]):
-            return at, last.end
-        return None
-    return None
-
-
-_NOUNISH = frozenset({"N", "Np", "Nc", "Nu", "Ny", "L", "M"})
-
-
-def item_actors(doc: Document, marker: Marker, end: int, agents: list[Agent]) -> tuple[list[str], str | None]:
-    norm = doc.norm
-    vocab = vocabulary()
-    if marker.style == "numbered_name":  # "Đoàn công tác số 1 do … kiểm tra …": the body named is the actor
-        return [norm[marker.start:marker.end]], ACTOR_SUBJECT
-    first = re.split(r"(?<=[.!?;])\s", norm[marker.end:end], maxsplit=1)[0]
-    first_end = marker.end + len(first)
-    at = _LEAD.match(norm, marker.end, end).end()
-    subject = _subject(norm, at, first_end, agents)
-    if subject is None:  # "Thứ nhất, yêu cầu phía Thái Lan …", "hai là đề nghị Sở báo cáo …"
-        assigned = vocab.assignee.match(norm, marker.end)
-        if assigned:
-            start = assigned.end() + len(norm[assigned.end():]) - len(norm[assigned.end():].lstrip())
-            if _starts_actor(norm, start, agents):
-                phrase = _named_phrase(norm, start, vocab.object_end, first_end, agents)
-                if phrase:
-                    return _as_actors(norm, phrase, agents), ACTOR_ASSIGNEE
-    if subject is None:  # "…, cơ quan điều tra cần xác định …", "…, nên cơ quan điều tra cần …"
-        for comma in re.finditer(r",\s+(?:(?:nên|thì|và|do đó|vì vậy|vì thế)\s+)?", norm[at:first_end]):
-            clause = at + comma.end()
-            found = _subject(norm, clause, first_end, agents)
-            if found and vocab.intro_modal.match(norm[found[1]:found[1] + 20].lstrip()):
-                subject = found
-                break
-    if subject is None:  # "… do chủ đầu tư chịu trách nhiệm giải quyết"
-        responsible = vocab.responsible.search(norm, at, first_end)
-        if responsible and _starts_actor(norm, responsible.start("who"), agents):
-            subject = responsible.span("who")
-    if subject is None and not lexicon().directive_start.match(norm, at):
-        subject = _tagged_subject(doc, at, first_end)
-    if subject:
-        actors = _as_actors(norm, subject, agents)
-        for partner in vocab.partner.finditer(norm, subject[1], first_end):
-            named = next((a for a in agents if a.start == partner.end() + 1), None)
-            if named and named.name not in actors:
-                actors.append(named.name)
-        return actors, ACTOR_SUBJECT
-    for verb in vocab.asking_in_item.finditer(norm, at, end):  # "… Thủ tướng kêu gọi G20 cùng các cơ chế …"
-        named = next((a for a in agents if a.start == verb.end() + 1 and a.end <= end), None)
-        if named is not None:
-            phrase = _named_phrase(norm, named.start, vocab.object_end, end, agents)
-            return _as_actors(norm, phrase, agents), ACTOR_ASSIGNEE
-    return [], None
-
-
-def intro_actors(norm: str, intro: tuple[int, int], agents: list[Agent],
-                 issuer_sentence: tuple[int, int] | None) -> tuple[list[str], str | None]:
-    vocab = vocabulary()
-    start, end = intro
-    spans = [intro] + ([issuer_sentence] if issuer_sentence and issuer_sentence != intro else [])
-    for span_start, span_end in spans:  # also the sentence naming who sets them: "Sở … lưu ý cha mẹ học sinh cần …"
-        for verb in vocab.asking.finditer(norm, span_start, span_end):
-            at = verb.end() + len(norm[verb.end():span_end]) - len(norm[verb.end():span_end].lstrip())
-            if _starts_actor(norm, at, agents):
-                phrase = _named_phrase(norm, at, vocab.object_end, span_end, agents)
-                if phrase:
-                    return _as_actors(norm, phrase, agents), ACTOR_ASKED
-    for modal in vocab.intro_modal.finditer(norm, start, end):
-        subject = _subject_before(norm, start, modal.start(), agents)
-        if subject:
-            return _as_actors(norm, subject, agents), ACTOR_INTRO_SUBJECT
-        break  # only the first modal: a later one belongs to a subordinate clause
-    return [], None
-
-
-def _subject_before(norm: str, start: int, modal: int, agents: list[Agent]) -> tuple[int, int] | None:
-    """The words before the introducing sentence's modal, from the last comma or cut word ("Theo đó, các nền
-    kinh tế APEC cần …", "Từ đó có thể thấy giáo dục đại học cần …"), when they are few and name no setter."""
-    vocab = vocabulary()
-    text_end = len(norm[:modal].rstrip())
-    begin = start
-    masked = re.sub(r"\([^)]*\)", lambda m: " " * len(m.group()), norm[start:text_end])  # commas in brackets
-    for cut in re.finditer(r",\s+|:\s+", masked):
-        begin = start + cut.end()
-    for cut in vocab.intro_cut.finditer(norm, begin, text_end):
-        begin = cut.end() + len(norm[cut.end():text_end]) - len(norm[cut.end():text_end].lstrip())
-    phrase = norm[begin:text_end]
-    if phrase.endswith(","):
-        return None  # "Theo tôi hiện nay, cần …": the modal opens its own clause, with no subject
-    words = re.sub(r"\([^)]*\)", " ", phrase).split()  # "người lao động (lái xe, tạp vụ)": the bracket aside
-    if not words or len(words) > vocab.intro_max_words or vocab.setting.search(phrase) or \
-            lexicon().directive_start.match(norm, begin) or words[0][0] in "\"“(" or \
-            vocab.not_subject_opener.match(norm, begin) or \
-            vocab.determiner.match(norm, begin) and not vocab.actor_head.match(norm, begin):
-        return None  # "Những điểm mới sẽ áp dụng …" names no one
-    return begin, text_end
-
-
 # --- deadline -------------------------------------------------------------------------------------------
 
 
-def deadline(doc: Document, dates: list, start: int, end: int):
-    """The first date of the item (original coordinates ``start``-``end``) written as a bound."""
+def deadline(doc: Document, dates: list, start: int, end: int) -> tuple[object, str | None] | None:
+    """The first date of the item (original coordinates ``start``-``end``) written as a bound, with its value:
+    a point date after a bound word ("chậm nhất trong ngày 25/6/2025") bounds the task until it
+    (``/2025-06-25``); a year after "vào", "để", "đến" is the task's target year ("… vào năm 2045")."""
     vocab = _vocab()
     for date in dates:
         if not (start <= date.start and date.end <= end) or date.value is None and not date.text:
             continue
         before = doc.text[max(start, date.start - 25):date.start]
-        if vocab.deadline_opener.match(date.text) or vocab.deadline_cue.search(before):
-            return date
+        if vocab.deadline_opener.match(date.text):
+            return date, date.value
+        if vocab.deadline_cue.search(before):
+            value = date.value
+            bound = vocab.bound_cue.search(before)
+            if bound and value and "/" not in value and not value.startswith("X"):
+                value = "/" + value  # "chậm nhất trong ngày 25/6" bounds the task: until that day
+            return date, value
+        if date.grain == "year" and vocab.target_cue.search(before):
+            return date, date.value
     return None
 
 
@@ -429,6 +298,29 @@ def directive(doc: Document, refs: list, intro: tuple[int, int]) -> tuple[str | 
         for ref, s, e in spans:
             if s_start <= s and e <= s_end and vocab.directive_issued.search(norm, s_start, s):
                 return _key(ref), DIRECTIVE_ISSUED
+    if vocab.pointing_opener.match(norm, opening):  # "Theo đó, thủ tục … bằng một trong ba cách sau:"
+        for s_start, s_end in sentences_before(norm, start, 1):
+            for ref, s, e in spans:
+                if s_start <= s and e <= s_end and vocab.directive_before.search(norm, max(s_start, s - 25), s):
+                    return _key(ref), DIRECTIVE_ACCORDINGLY
+    return _article_document(norm, spans, end)
+
+
+def _article_document(norm: str, spans: list, end: int) -> tuple[str | None, str | None]:
+    """The document an article reports on (rule directive-article-lead): its opening sentence cites it after
+    "Tại", "Theo" or as just issued ("Chính phủ vừa ban hành Nghị định số 94, …", "Tại quyết định 727, Bộ Nội vụ
+    đã công bố …"), and the article cites no other document up to the end of the list."""
+    vocab = _vocab()
+    before = [(ref, s, e) for ref, s, e in spans if e <= end]
+    if not before or len({_key(ref) for ref, _, _ in before}) != 1 or not _key(before[0][0]):
+        return None, None
+    ref, s, e = before[0]
+    lead_end = _BOUNDARY.search(norm, 0)
+    if lead_end is None or s > lead_end.start():
+        return None, None
+    opening = _LEAD.match(norm, 0).end()
+    if vocab.lead_citation.match(norm, opening) and s - opening <= 20 or vocab.directive_issued.search(norm, 0, s):
+        return _key(ref), DIRECTIVE_ARTICLE
     return None, None
 
 
@@ -451,14 +343,16 @@ def assign_roles(doc: Document, listed: list) -> None:
     for task, marker, end in listed:
         if issuer:
             task.issued_by, task.role_rules["issued_by"] = issuer, issuer_rule
-        actors, actor_rule = item_actors(doc, marker, end, agents)
+        actors, actor_rule = item_actors(doc, marker, end, agents, issuer)
         if not actors and asked:
             actors, actor_rule = list(asked), asked_rule
+        if not actors:
+            actors, actor_rule = later_actors(doc, marker, end, agents, issuer)
         if actors:
             task.actor, task.role_rules["actor"] = actors, actor_rule
         found = deadline(doc, dates, task.start, task.end)
         if found is not None:
-            task.deadline, task.deadline_span, task.role_rules["deadline"] = found.value, _span(found), DEADLINE
+            task.deadline, task.deadline_span, task.role_rules["deadline"] = found[1], _span(found[0]), DEADLINE
         if key:
             task.directive, task.role_rules["directive"] = key, key_rule
 

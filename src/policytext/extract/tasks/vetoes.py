@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ...rules import rule_book
+from .agents import vocabulary
 from .lexicon import Lexicon
 from .markers import Marker
 
@@ -24,10 +25,13 @@ NOT_DIRECTIVES = RULES.veto("not-directives")
 LAW_ARTICLE = RULES.veto("law-article")
 DIALOGUE = RULES.veto("dialogue-dashes")
 REASONS = RULES.veto("reasons")
+QUESTIONS = RULES.veto("questions")
+NAMED_IN_PASSING = RULES.veto("named-in-passing")
 
 COUNTED_NOUN_REACH = 8  # characters between a count and its noun ("ba nhóm giải pháp")
 _LABEL = re.compile(r"^\s*[^\W\d_]+(?: [^\W\d_]+){0,2}:")  # "Yêu cầu: …", "Học phí: …"
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+")
 
 
 def is_directive(item: str, lex: Lexicon) -> bool:
@@ -36,8 +40,26 @@ def is_directive(item: str, lex: Lexicon) -> bool:
     if start and not lex.not_directive_start.match(item) and not item[start.end():start.end() + 1] == ":":
         return True
     first_clause = re.split(r"[.;!?\n]", _LABEL.sub("", item), maxsplit=1)[0]
-    window = " ".join(first_clause.split()[: int(lex.number("modal_window"))])
-    return bool(lex.modal.search(lex.not_modal.sub(" ", window)))
+    words = first_clause.split()
+    window = lex.not_modal.sub(" ", " ".join(words[: int(lex.number("modal_window"))]))
+    if lex.modal.search(window):
+        return True
+    opening = lex.not_modal.sub(" ", " ".join(words[: int(lex.number("proposal_window"))]))
+    if lex.proposing.search(opening):
+        return True
+    # a subject naming people or bodies, then a directive verb in the present: "Các tỉnh ủy rà soát bộ máy …"
+    # (not "Quốc hội đã thông qua …", "người dân lơ là, không thực hiện …": facts)
+    clause = first_clause.lstrip(" ,:;.-–")
+    subject = vocabulary().actor_head.match(clause)
+    if not subject:
+        return False
+    verb = lex.directive_anywhere.search(clause, subject.end())
+    if not verb or "," in clause[:verb.start()] or lex.not_present.search(clause, subject.end(), verb.start()):
+        return False
+    # the words between are the rest of a name (capitalised: "Bộ Công an", "UBND tỉnh Quảng Ninh") and at most
+    # this many others ("Trường ĐH khoa học ứng dụng" is a name ending on a noun, no verb)
+    between = [w for w in clause[subject.end():verb.start()].split() if not w[:1].isupper()]
+    return len(between) <= lex.number("subject_verb_gap")
 
 
 def lead_in(norm: str, run: list[Marker], lex: Lexicon) -> str:
@@ -53,22 +75,63 @@ def _is_dialogue(norm: str, items: list[tuple[Marker, int]], lex: Lexicon) -> bo
     return sum(map(len, texts)) / len(texts) > lex.number("dialogue_turn_length")
 
 
+_QUESTION_TURN = re.compile(r"\n[ \t]*[-–][^\n]*\?[ \t]*(?=\n)")
+
+
+def _crosses_a_question(norm: str, items: list[tuple[Marker, int]]) -> bool:
+    """Items in different answers of an interview: an interviewer's question line ("- Bà có điểm nào không hài
+    lòng …?") stands inside an item that is not the last."""
+    return any(_QUESTION_TURN.search(norm, m.start, end) for m, end in items[:-1])
+
+
+def _heading_body(item: str, lex: Lexicon) -> str | None:
+    """The body of an item whose first line is a short heading ("1. Kem dưỡng ẩm\n<paragraphs>"), else None."""
+    head, newline, body = item.partition("\n")
+    if not newline or not body.strip() or len(head.split()) > lex.number("heading_max_words") or \
+            head.rstrip()[-1:] in ".;:!?":
+        return None
+    return body
+
+
+def _is_to_do(item: str, lex: Lexicon) -> bool:
+    body = _heading_body(item, lex)
+    if body is None:
+        return is_directive(item, lex)
+    sentences = _SENTENCE_SPLIT.split(body.strip())[: int(lex.number("heading_body_sentences"))]
+    return any(is_directive(sentence, lex) for sentence in sentences)
+
+
 def _announced_kind(sentence: str, lex: Lexicon) -> str | None:
     """What the sentence introducing a list announces: "tasks", "other" (acts, causes, problems …) or None.
-    A cue right after a count names what the list holds ("năm lý do để đưa ra đề nghị": reasons); failing
-    that the last cue written does. Modals count as cues for tasks only in a sentence that ends with a colon
-    ("… cần tập trung vào 3 ưu tiên:")."""
+    A cue right after a count names what the list holds ("năm lý do để đưa ra đề nghị": reasons; "cần năm
+    việc", "qua 3 bước": tasks); failing that, in a sentence that ends with a colon, the last cue; failing
+    that, the last cue right after a determiner ("Với các vùng có nguy cơ cao, áp dụng các biện pháp giảm
+    thiểu nguy cơ": measures, not risks); failing that, the last cue written. A problem word that a remedy
+    acts on ("giảm thiểu nguy cơ", "tạo cơ hội", "tháo gỡ các khó khăn") is no cue of problems. Modals count
+    as cues for tasks only in a sentence that ends with a colon ("… cần tập trung vào 3 ưu tiên:"), and a
+    lead-in that reports what was done ("đã triển khai hai tiếp cận:") announces results."""
     cues = [(m.start(), m.end(), "tasks") for m in lex.lead_in.finditer(sentence)]
     if sentence.rstrip().endswith(":"):
         cues += [(m.start(), m.end(), "tasks") for m in lex.lead_in_modal.finditer(sentence)]
-    cues += [(m.start(), m.end(), "other") for m in lex.not_task_lead_in.finditer(sentence)]
-    if not cues:
-        return None
+    remedied = {m.end() for m in lex.remedy.finditer(sentence)}
+    cues += [(m.start(), m.end(), "other") for m in lex.not_task_lead_in.finditer(sentence)
+             if m.start() not in remedied]
+    cues += [(m.start(), m.end(), "other") for m in lex.done_lead_in.finditer(sentence)]
     counts = list(lex.count_word.finditer(sentence))
     for count in counts:  # "năm lý do để đưa ra đề nghị": the counted noun
         counted = [cue for cue in cues if 0 <= cue[0] - count.end() <= COUNTED_NOUN_REACH]
         if counted:
             return min(counted)[2]
+        counted = lex.counted_task.match(sentence, count.end())
+        if counted and len(sentence.rstrip()) - counted.end() <= lex.number("counted_noun_tail"):
+            return "tasks"  # "cần năm việc.", "tiến hành qua 3 bước."
+    if cues and sentence.rstrip().endswith(":"):
+        return max(cues, key=lambda cue: cue[1])[2]  # "Từ những vướng mắc trên, ông đề xuất hai nội dung:"
+    determined = [cue for cue in cues if any(0 <= cue[0] - d.end() <= 1 for d in lex.determiner.finditer(sentence))]
+    if determined:
+        return max(determined, key=lambda cue: cue[1])[2]
+    if not cues:
+        return None
     return max(cues, key=lambda cue: cue[1])[2]
 
 
@@ -86,23 +149,38 @@ def is_task_list(norm: str, run: list[Marker], items: list[tuple[Marker, int]], 
     """Whether the items of ``run`` are tasks (a veto that removes them is recorded in ``trace``)."""
     span = (run[0].start, items[-1][1])
     before = lead_in(norm, run, lex)
-    last_sentence = _SENTENCE_SPLIT.split(before.strip())[-1]
-    if lex.law_article.search(before.rstrip()) or lex.law_article_line.match(before.rstrip().rsplit("\n", 1)[-1]):
+    # the sentence before the list, without the lines above it (a heading is no part of it)
+    last_sentence = _SENTENCE_SPLIT.split(before.strip())[-1].rsplit("\n", 1)[-1]
+    if lex.law_article.search(before.rstrip()) or any(lex.law_article_line.match(line)
+                                                      for line in before.rstrip().rsplit("\n", 2)[-2:]):
         trace.veto(LAW_ARTICLE, *span)
         return False
     if run[0].style == "bullet" and run[0].key == "-" and _is_dialogue(norm, items, lex):
         trace.veto(DIALOGUE, *span)
         return False
+    if _crosses_a_question(norm, items):
+        trace.veto(DIALOGUE, *span, "the items stand in different answers of an interview")
+        return False
+    if any(len(re.findall(r"\w+", norm[m.end:end])) < 2 for m, end in items):
+        trace.veto(NAMED_IN_PASSING, *span, "an item without words of its own")
+        return False
     kind = _announced_kind(last_sentence, lex)
     if kind == "other":
         trace.veto(NOT_DIRECTIVES, *span, "the sentence before introduces no tasks")
+        return False
+    questions = sum(_SENTENCE_END.split(norm[m.end:end].strip(), maxsplit=1)[0].rstrip().endswith("?")
+                    and not is_directive(norm[m.end:end], lex) for m, end in items)  # not "cần suy nghĩ xem …?"
+    if questions and questions >= lex.number("question_share") * len(items):
+        trace.veto(QUESTIONS, *span, f"{questions} of {len(items)} items are questions")
         return False
     reasons = sum(bool(lex.reason_opener.match(norm, m.end, end)) for m, end in items)
     if reasons and reasons >= lex.number("reason_share") * len(items):
         trace.veto(REASONS, *span, f"{reasons} of {len(items)} items open with a cause")
         return False
-    if run[0].style in ("step", "option") or lex.options_lead_in.search(last_sentence):
+    if run[0].style in ("step", "way", "option") or lex.options_lead_in.search(last_sentence):
         return True
+    if any(m.style == "ordinal_named" and lex.task_item_noun.match(norm, m.start) for m in run):
+        return True  # "Thứ nhất, … Cách thứ hai, …": the items are named ways or solutions
     if kind == "tasks" and _announced_count(last_sentence, lex) == len(items):
         return True  # "Cần Thơ đề xuất Thủ tướng bốn nội dung." and four items
     if run[0].style == "numbered_name":  # bodies each given an assignment: a directive verb in every item
@@ -110,7 +188,7 @@ def is_task_list(norm: str, run: list[Marker], items: list[tuple[Marker, int]], 
             return True
         trace.veto(NOT_DIRECTIVES, *span, "numbered names without an assignment each")
         return False
-    directives = sum(is_directive(norm[m.end:end], lex) for m, end in items)
+    directives = sum(_is_to_do(norm[m.end:end], lex) for m, end in items)
     # the sentence that introduces the list announces directives: fewer directive-looking items needed
     share = lex.number("lead_in_share") if kind == "tasks" else lex.number("directive_share")
     if directives >= share * len(items):
