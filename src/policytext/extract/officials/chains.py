@@ -127,7 +127,7 @@ def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts,
     if name is None and (foreign or links[-1].title.title.needs_org):
         name = _foreign_after_body(norm, links[-1], pos, org_starts)  # "Thư ký báo chí Nhà Trắng Karoline Leavitt"
     if name is None and links[-1].org_start is None and not links[-1].title.title.public_only:
-        name = _foreign_after_body(norm, links[-1], pos, org_starts, foreign_word=True)  # "Tư lệnh IRGC Hossein Salami"
+        name = _foreign_after_body(norm, links[-1], pos, org_starts)  # "Tư lệnh IRGC Hossein Salami"
     if name is None and foreign and not (links[-1].org_start is None and _vietnamese_words(norm, pos)):
         name = _foreign_name(norm, pos, org_starts)  # "Tổng thống Putin"; not "Thư ký báo chí Nhà Trắng cũng …"
         if after_name and name is not None and " " not in norm[name[0]:name[1]]:
@@ -146,17 +146,13 @@ def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts,
 _BODY_WORD = re.compile(r"[^\W\d_][^\W_]*|của")
 
 
-def _foreign_after_body(norm: str, link: _Link, pos: int, org_starts, foreign_word: bool = False
-                        ) -> tuple[int, int] | None:
+def _foreign_after_body(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, int] | None:
     """"Thư ký báo chí Nhà Trắng Karoline Leavitt", "người phát ngôn Điện Kremlin Dmitry Peskov": an office,
     one to eight words of a body the gazetteer does not know, then a foreign name ("Kremlin", a body's word in
-    titles.yaml not_names, opens no name). The body's first word is capitalised; lower-case words follow only
-    after a word that opens a body ("Cục Quản lý Thực phẩm và Dược phẩm Scott Gottlieb"; not "Tổng thống Trump
-    và tỉ phú Elon Musk", two people), none a clause's; a lower-case foreign unit word
-    may open it ("Thống đốc bang California Gavin Newsom"). The split is the first that leaves a foreign name,
-    or one where the body ends with a country ("Bộ Năng lượng Saudi Arabia Abdulaziz bin Salman").
-    ``foreign_word``: the body must hold a word no Vietnamese spelling allows ("Tư lệnh IRGC Hossein Salami";
-    not "Phó Hiệu trưởng Trường Quốc tế Saigon Pearl", a school's name)."""
+    titles.yaml not_names, opens no name). The body's first word is capitalised; lower-case words may follow
+    (:func:`_in_body_name`); a lower-case foreign unit word may open it ("Thống đốc bang California Gavin
+    Newsom"). The split is the first that leaves a foreign name,
+    or one where the body ends with a country ("Bộ Năng lượng Saudi Arabia Abdulaziz bin Salman")."""
     lex = _lexicon()
     unit = lex.foreign_unit.match(norm, pos)  # "bang California"
     start = unit.end() if unit else pos
@@ -165,8 +161,7 @@ def _foreign_after_body(norm: str, link: _Link, pos: int, org_starts, foreign_wo
     at, words, splits = start, 0, []
     while words < 8:
         word = _BODY_WORD.match(norm, at)
-        if word is None or not (word.group(0)[0].isupper() or words and lower_ok and
-                                not lex.generic_end.match(norm, at - 1)):
+        if word is None or not (word.group(0)[0].isupper() or words and _in_body_name(norm, at, word, lower_ok)):
             break
         words += 1
         at = word.end() + 1
@@ -176,15 +171,25 @@ def _foreign_after_body(norm: str, link: _Link, pos: int, org_starts, foreign_wo
             name = _foreign_name(norm, at, org_starts)
             if name is not None:
                 splits.append((word.end(), name))
-    if foreign_word:
-        splits = [(end, name) for end, name in splits
-                  if any(not VIETNAMESE_SHAPE.fullmatch(w) for w in _BODY_WORD.findall(norm, start, end))]
     if not splits:
         return None
     body_end, name = next((split for split in splits if _closes_with_country(split[0], org_starts)), splits[0])
     _set_generic(link, pos, body_end)
     link.abroad = True
     return name
+
+
+def _in_body_name(norm: str, at: int, word: re.Match[str], lower_ok: bool) -> bool:
+    """A lower-case word that goes on with a body's name ("Bộ trưởng An ninh nội địa Kristi Noem", "Thượng
+    nghị sĩ Cộng hòa Rand Paul"), not a clause's ("Trump gọi đích danh …") nor, unless the body opened with a
+    unit word ("Cục Quản lý Thực phẩm và Dược phẩm"), a connector to another person ("Trump và tỉ phú …")."""
+    lex = _lexicon()
+    if lex.generic_end.match(norm, at - 1) or lex.body_stop.match(norm, at):
+        return False
+    return lower_ok or word.group(0) not in _CONNECTORS
+
+
+_CONNECTORS = frozenset({"và", "với", "cùng", "hoặc", "hay"})
 
 
 def _vietnamese_words(norm: str, pos: int) -> bool:

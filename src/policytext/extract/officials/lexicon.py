@@ -48,6 +48,7 @@ class _Lexicon:
     foreign_unit: re.Pattern[str]  # "bang " before a capitalised word: a foreign federal state
     foreign_place: re.Pattern[str]  # "California", "Điện Kremlin": a foreign body after an office
     company_function: re.Pattern[str]  # " kinh doanh" after "giám đốc": a company's job
+    body_stop: re.Pattern[str]  # lower-case words that end a foreign body's name ("gọi", "đăng", "viết")
     state_company: _StateCompanyCues
 
 
@@ -117,6 +118,7 @@ def _lexicon() -> _Lexicon:
                                rf"| cho (?:[^\s,.;:]+ ){{1,3}}(?:{alternation(data['told_verbs'])})(?!\w)"),
         dash_clause=re.compile(rf"(?:{alternation(data['dash_clause_words'])})(?!\w)"),
         unit_start=re.compile(rf"(?:{alternation(data['unit_words'])})(?!\w)"),
+        body_stop=re.compile(rf"(?:{alternation(data['body_stop_words'])})(?!\w)"),
         company_function=re.compile(rf" (?:{alternation(data['company_functions'])})(?!\w)"),
         foreign_place=re.compile(rf"(?:Điện |Nhà )?(?:{alternation(data['foreign_places'])})(?!\w)"),
         foreign_unit=re.compile(rf"(?:{alternation(data['foreign_unit_words'])}) (?=[^\W\d_])"),
