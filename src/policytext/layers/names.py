@@ -157,7 +157,8 @@ def glued_run(norm: str, pos: int) -> list[tuple[int, int]]:
 _FOREIGN_WORD = re.compile(r"[A-Z][a-z]+(?:['’-][A-Za-z]+)*")
 
 
-_PARTICLES = frozenset({"von", "van", "der", "den", "de", "du", "da", "di", "la", "le", "bin", "binti", "al", "el"})
+# words inside a foreign name written in lower case ("Abdulaziz bin Salman", "Ursula von der Leyen")
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "du", "da", "di", "la", "le", "bin", "binti", "al", "el"})
 
 
 def foreign_name(norm: str, pos: int, org_starts, clause_start: re.Pattern[str] | None = None) -> tuple[int, int] | None:
@@ -168,7 +169,7 @@ def foreign_name(norm: str, pos: int, org_starts, clause_start: re.Pattern[str] 
     at = pos
     while len(parts) < 5:
         m = _FOREIGN_PART.match(norm, at)
-        if not m or not (m.group(0)[0].isupper() or parts and re.split(r"['’-]", m.group(0))[0] in _PARTICLES):
+        if not m or not (m.group(0)[0].isupper() or parts and re.split(r"['’-]", m.group(0))[0] in NAME_PARTICLES):
             break
         parts.append(m)
         if m.end() < len(norm) and norm[m.end()] == " ":
@@ -177,7 +178,7 @@ def foreign_name(norm: str, pos: int, org_starts, clause_start: re.Pattern[str] 
             at = m.end()  # "M.Ansari"
         else:
             break
-    while parts and (parts[-1].group(0).endswith(".") or parts[-1].group(0) in _PARTICLES):
+    while parts and (parts[-1].group(0).endswith(".") or parts[-1].group(0) in NAME_PARTICLES):
         parts.pop()  # an initial or a particle must be followed by the rest of the name
     if not parts or len(parts) == 1 and not _FOREIGN_WORD.fullmatch(parts[0].group(0)):
         return None  # one word must look foreign ("Bush", "Putin"; not "Lãnh" of "Lãnh đạo")

@@ -274,7 +274,7 @@ def _candidate(norm: str, start: int, end: int, key: _Key, raw, published: date 
         if bare:
             return OrgMatch(start, end, canonical, "local" if key.kind == _LOCAL else "department")
         return None
-    if context and key.kind == _COUNTRY and not _inside_place(start, end, raw):
+    if context and key.kind == _COUNTRY and norm[start].isupper() and not _inside_place(start, end, raw):
         return OrgMatch(start, end, str(key.value), "country")
     if context and key.kind == _FIELD:
         return OrgMatch(start, end, str(key.value), "ministry_field")
@@ -335,7 +335,7 @@ def _with_country(norm: str, match: OrgMatch, raw) -> OrgMatch:
         return match
     for end, key in raw.get(match.end + 1, ()):
         if key.kind == _COUNTRY and key.value != "Việt Nam" and (end >= len(norm) or not norm[end].isalnum()) \
-                and not _inside_place(match.end + 1, end, raw):
+                and norm[match.end + 1].isupper() and not _inside_place(match.end + 1, end, raw):
             return OrgMatch(match.start, end, f"{norm[match.start:match.end]} {norm[match.end + 1:end]}", "foreign")
     return match
 

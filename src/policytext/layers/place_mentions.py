@@ -172,6 +172,8 @@ def place_matches(norm: str, published: date | None = None) -> list[PlaceMatch]:
                 break
             if key.kind == _COUNTRY:
                 written = norm[start:end]
+                if not written[0].isupper():
+                    break  # a country is written with a capital ("ý kiến" is no Italy)
                 if _part_of_a_name(norm, start, end, honorific_ends) or \
                         written in ambiguous and _SENTENCE_OPENING.search(norm, max(0, start - 3), start) or \
                         norm.endswith(languages, max(0, start - 8), start):

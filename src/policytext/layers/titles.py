@@ -131,6 +131,9 @@ def title_matches(norm: str) -> dict[int, TitleMatch]:
         org_from = None
         if title.unit_in_title and suffix and norm[end:end + 1] == " " and norm[end + 1:end + 2].isupper():
             org_from = end + 1  # "Phó Trưởng Ban Thường trực Ban Tổ chức Trung ương"
+        elif title.unit_in_title and norm[end:end + 1] == " " and norm[end + 1:end + 2].isupper() and \
+                norm[end + 1:end + 2 + len(title.unit)].lower() == title.unit.lower() + " ":
+            org_from = end + 1  # "Trưởng ban Ban Biên giới": the unit written again opens the body
         elif title.unit_in_title:
             org_from = best[start][0] - len(title.unit)
         elif title.org_in_match and best[start][0] > start + len(title.title):

@@ -7,6 +7,7 @@ import re
 
 from ...layers.names import (
     FOREIGN_FORM,
+    NAME_PARTICLES,
     SYLLABLE,
     VIETNAMESE_SHAPE,
     acceptable_name,
@@ -158,6 +159,9 @@ def _foreign_after_body(norm: str, link: _Link, pos: int, org_starts) -> tuple[i
     start = unit.end() if unit else pos
     first = _BODY_WORD.match(norm, start)
     lower_ok = first is not None and bool(lex.unit_start.match(first.group(0).lower()))
+    if first is not None and link.title.title.minister and first.group(0).isascii() and \
+            norm[first.end() + 1:first.end() + 2].isupper():
+        return None  # a minister's body is a field ("Bộ trưởng Năng lượng", "An ninh"), not "cựu bộ trưởng Lee Jong Seok"
     at, words, splits = start, 0, []
     while words < 8:
         word = _BODY_WORD.match(norm, at)
@@ -171,6 +175,8 @@ def _foreign_after_body(norm: str, link: _Link, pos: int, org_starts) -> tuple[i
             name = _foreign_name(norm, at, org_starts)
             if name is not None:
                 splits.append((word.end(), name))
+    named = [split for split in splits if not _unit_only(norm, start, split[0])]
+    splits = named or splits  # "Đại học Havard Charles Elliot": a unit word alone names no body
     if not splits:
         return None
     body_end, name = next((split for split in splits if _closes_with_country(split[0], org_starts)), splits[0])
@@ -179,13 +185,19 @@ def _foreign_after_body(norm: str, link: _Link, pos: int, org_starts) -> tuple[i
     return name
 
 
+def _unit_only(norm: str, start: int, end: int) -> bool:
+    """The body's words are a unit word and nothing else ("Đại học", "Bộ")."""
+    unit = _lexicon().unit_start.match(norm[start:end].lower())
+    return unit is not None and unit.end() == end - start
+
+
 def _in_body_name(norm: str, at: int, word: re.Match[str], lower_ok: bool) -> bool:
     """A lower-case word that goes on with a body's name ("Bộ trưởng An ninh nội địa Kristi Noem", "Thượng
     nghị sĩ Cộng hòa Rand Paul"), not a clause's ("Trump gọi đích danh …") nor, unless the body opened with a
     unit word ("Cục Quản lý Thực phẩm và Dược phẩm"), a connector to another person ("Trump và tỉ phú …")."""
     lex = _lexicon()
-    if lex.generic_end.match(norm, at - 1) or lex.body_stop.match(norm, at):
-        return False
+    if lex.generic_end.match(norm, at - 1) or lex.body_stop.match(norm, at) or word.group(0) in NAME_PARTICLES:
+        return False  # "bin" of "Mohammed bin Zayed" is a name's
     return lower_ok or word.group(0) not in _CONNECTORS
 
 
@@ -198,10 +210,14 @@ def _vietnamese_words(norm: str, pos: int) -> bool:
     return len(run) >= 2 and all(VIETNAMESE_SHAPE.fullmatch(norm[a:b]) for a, b in run)
 
 
+# a given name, a lower-case particle and a capitalised name ("Abdulaziz bin Salman")
+_PARTICLE_NAME = re.compile(r"[A-Z][a-z]+ (?:%s) [A-Z][a-z]+" % "|".join(sorted(NAME_PARTICLES)))
+
+
 def _looks_foreign(norm: str, pos: int) -> bool:
     """Two or more capitalised words, the first no Vietnamese syllable and none a Vietnamese family name
     ("Shigeru Ishiba", "Karoline Leavitt"; not "Vingroup Phạm Nhật Vượng")."""
-    form = FOREIGN_FORM.match(norm, pos)
+    form = FOREIGN_FORM.match(norm, pos) or _PARTICLE_NAME.match(norm, pos)
     if form is None or VIETNAMESE_SHAPE.fullmatch(norm[pos:norm.find(" ", pos)]):
         return False
     run = capitalised_run(norm, pos)
