@@ -192,6 +192,9 @@ class Record:
     # added field: fields of the input record carried along unchanged (run --keep-fields), by name;
     # absent from the record when none were asked for
     input_fields: dict[str, str | None] | None = None
+    # added field: the id of the earlier article of the run this one nearly copies (run
+    # --near-duplicates); absent from the record when it copies none or the run did not look
+    duplicate_of: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -199,6 +202,8 @@ class Record:
         data["sentences"] = [{"start": s.start, "end": s.end} for s in self.sentences]
         if self.input_fields is None:
             del data["input_fields"]
+        if self.duplicate_of is None:
+            del data["duplicate_of"]
         ordered = {"schema_version": data.pop("schema_version")}
         ordered.update(data)
         return ordered
@@ -236,6 +241,7 @@ class Record:
             errors=list(data.get("errors", [])),
             schema_version=data.get("schema_version", SCHEMA_VERSION),
             input_fields=data.get("input_fields"),
+            duplicate_of=data.get("duplicate_of"),
         )
 
 

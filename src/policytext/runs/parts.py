@@ -18,11 +18,14 @@ import os
 import re
 from collections import Counter
 from pathlib import Path
-from typing import IO, Any, Iterable
+from typing import IO, TYPE_CHECKING, Any, Iterable
 
 from ..io.writers import TableWriter, fsync_path, table_rows, table_schemas, temporary_name, write_json_atomic
 from ..model import ReadError, Record, Source
-from .layout import ERRORS, RECORDS, data_folders, manifest_file, part_file, part_name
+
+if TYPE_CHECKING:
+    from .duplicates import Duplicate, DuplicateSettings
+from .layout import ERRORS, RECORDS, SIGNATURES, data_folders, manifest_file, part_file, part_name
 
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 
@@ -73,15 +76,23 @@ class PartWriter:
     """Collects the results of one part, in input order, and commits them atomically."""
 
     def __init__(self, run_dir: Path, number: int, *, input_index: int, input_name: str, parquet: bool,
-                 count_fields: Iterable[str], records: bool = True, keep: tuple[str, ...] = ()):
+                 count_fields: Iterable[str], records: bool = True, keep: tuple[str, ...] = (),
+                 duplicates: "DuplicateSettings | None" = None):
         self.run_dir = run_dir
         self.number = number
         self.input_index = input_index
         self.input_name = input_name
         self.count_fields = tuple(count_fields)
-        self.folders = data_folders(parquet, records)
+        self.folders = data_folders(parquet, records, signatures=duplicates is not None)
         self.keep = keep  # input fields kept in the articles table (--keep-fields)
+        # near-duplicates leave their item rows out of the tables (--exclude-duplicates)
+        self.exclude_duplicates = duplicates is not None and duplicates.exclude
+        self.n_duplicates = 0
         schemas = table_schemas(keep)
+        if duplicates is not None:
+            from .duplicates import signatures_schema
+
+            schemas = {**schemas, SIGNATURES: signatures_schema(duplicates.num_perm)}
         self.first_position: int | None = None
         self.last_position: int | None = None
         self.first_source: dict[str, Any] | None = None
@@ -111,8 +122,12 @@ class PartWriter:
     def size(self) -> int:
         return len(self.record_ids) + self.n_errors
 
-    def add(self, position: int, result: Record | ReadError) -> None:
+    def add(self, position: int, result: Record | ReadError, duplicate: "Duplicate | None" = None) -> None:
+        """Add the next result; ``duplicate``: its near-duplicate check (the run's, made in input order)."""
         where = _where(result.source)
+        if duplicate is not None:  # an article whose analysis failed too: a resume replays every check
+            self._tables[SIGNATURES].add([{"article_id": duplicate.article_id, "duplicate_of": duplicate.duplicate_of,
+                                           "signature": duplicate.signature.tolist()}])
         if self.first_position is None:
             self.first_position, self.first_source = position, where
         self.last_position, self.last_source = position, where
@@ -121,6 +136,8 @@ class PartWriter:
             self.n_errors += 1
             self.error_reasons[reason_pattern(result.reason)] += 1
             return
+        result.duplicate_of = duplicate.duplicate_of if duplicate is not None else None
+        self.n_duplicates += result.duplicate_of is not None
         if RECORDS in self._lines:
             self._lines[RECORDS].write(result.to_dict())
         self.record_ids.append(result.id)
@@ -129,12 +146,15 @@ class PartWriter:
         if result.errors:
             self.records_with_errors += 1
             self.record_error_reasons.update(reason_pattern(e) for e in result.errors)
+        excluded = self.exclude_duplicates and result.duplicate_of is not None
         for table, rows in table_rows(result, self.keep).items():
-            if table in self._tables:
+            if table in self._tables and not (excluded and table != "articles"):
                 self._tables[table].add(rows)
 
-    def commit(self) -> dict[str, Any]:
-        """Write every file for good, then the manifest; returns the manifest."""
+    def commit(self, write_manifest: bool = True) -> dict[str, Any]:
+        """Write every file for good, then the manifest; returns the manifest. Without
+        ``write_manifest`` the caller commits the part by writing the manifest (a Dask run's client
+        does, in part order, for the parts its workers wrote)."""
         try:
             checksums = {folder: lines.close() for folder, lines in self._lines.items()}
             for folder, table in self._tables.items():
@@ -152,9 +172,8 @@ class PartWriter:
             for folder in self.folders:
                 fsync_path(self.run_dir / folder)
             manifest = self._manifest(files)
-            target = manifest_file(self.run_dir, self.number)
-            target.parent.mkdir(exist_ok=True)
-            write_json_atomic(target, manifest)
+            if write_manifest:
+                commit_manifest(self.run_dir, self.number, manifest)
         except BaseException:
             self.abort()
             raise
@@ -183,12 +202,20 @@ class PartWriter:
             "records": len(self.record_ids),
             "errors": self.n_errors,
             "records_with_errors": self.records_with_errors,
+            **({"duplicates": self.n_duplicates} if SIGNATURES in self.folders else {}),
             "extracted": dict(self.extracted),
             "error_reasons": _ranked(self.error_reasons),
             "record_error_reasons": _ranked(self.record_error_reasons),
             "record_ids": self.record_ids,
             "files": files,
         }
+
+
+def commit_manifest(run_dir: Path, number: int, manifest: dict[str, Any]) -> None:
+    """Commit a part whose files are all in place: its manifest, written last."""
+    target = manifest_file(run_dir, number)
+    target.parent.mkdir(exist_ok=True)
+    write_json_atomic(target, manifest)
 
 
 def _ranked(counts: Counter[str]) -> list[list[Any]]:
