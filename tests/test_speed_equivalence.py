@@ -44,6 +44,22 @@ def test_the_dates_first_word_scan_finds_what_the_word_by_word_scan_found(text):
     assert _starts(norm) == _starts_word_by_word(norm)
 
 
+def test_the_scan_agrees_on_real_news():
+    import gzip
+    import json
+    from pathlib import Path
+
+    shared = Path(__file__).resolve().parents[2] / "shared" / "data"
+    files = [shared / "modern" / "covid_era_2020_2021.jsonl.gz", shared / "vntc" / "vntc-test-phap-luat.jsonl.gz"]
+    if not all(f.exists() for f in files):
+        pytest.skip("../shared/data is not there")
+    for path in files:
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            for _, line in zip(range(300), handle):
+                norm = Document.from_text(json.loads(line)["text"], segment=False).norm
+                assert _starts(norm) == _starts_word_by_word(norm)
+
+
 @pytest.mark.parametrize("text", TEXTS)
 def test_words_and_tags_on_first_use_are_those_of_segmenting_up_front(text):
     doc = Document.from_text(text)
