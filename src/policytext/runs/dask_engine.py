@@ -25,6 +25,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from ..model import Article, ReadError
 from .errors import RunConfigError
+from .memory import give_back
 from .parts import PartWriter
 
 Partition = list[tuple[int, Any, Article | ReadError]]  # (position, near-duplicate check, item)
@@ -57,6 +58,8 @@ def write_part(run_dir: str, number: int, input_index: int, input_name: str, bat
     except BaseException:
         part.abort()
         raise
+    finally:
+        give_back()  # the worker's footprint stays flat from part to part (runs.memory)
 
 
 def written_parts(spec, work: Callable[[Article | ReadError], Any], items, *, first_number: int,

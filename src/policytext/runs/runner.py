@@ -16,6 +16,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import partial
 from itertools import islice
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -27,8 +28,9 @@ from . import layout, preflight
 from .errors import RunConfigError, RunFailed, RunStopped
 from .duplicates import Duplicate, DuplicateSettings, NearDuplicates
 from .limits import DEFAULT_PART_SIZE
+from .memory import give_back
 from .finish import finish, intact_entries
-from .parts import PartWriter, commit_manifest, sha256_of
+from .parts import PartWriter, commit_manifest, prepared_work, sha256_of
 from .signals import StopSignals
 from .workers import ordered_map
 
@@ -146,7 +148,9 @@ class _Session:
 
     def __init__(self, spec: RunSpec, work, count_fields, manifests, on_progress, identify):
         self.spec = spec
-        self.work = work
+        # records become their JSON line and table rows in the worker that analysed them (runs.parts)
+        self.work = partial(prepared_work, work, keep=spec.fields.keep, records=spec.records, parquet=spec.parquet,
+                            count_fields=tuple(count_fields))
         self.identify = identify
         self.near = _replayed(spec, manifests) if spec.duplicates else None
         self.count_fields = count_fields
@@ -260,6 +264,7 @@ class _Session:
             manifest = self.part.commit()
             self.part = None
             self._count(manifest)
+        give_back()  # a long run's footprint stays flat (runs.memory)
 
     def _commit_manifest(self, manifest: dict[str, Any]) -> None:
         """Commit a part whose files a Dask worker wrote: its manifest, written here, last."""
