@@ -71,21 +71,48 @@ def _run_command(inputs: list[Path], out: Path, *options: str) -> list[str]:
 
 
 def _jobs(sample: Path, work_dir: Path, rounds: int) -> None:
+    """-j 1 and -j 2 alternating: wall-clock ratio, and the CPU seconds of the main process and of the
+    workers, from which the ratio on two idle cores follows: the start-up (a run of one article) is
+    serial, the rest of -j 2's CPU splits over two cores at best."""
     n = sum(1 for _ in open(sample, encoding="utf-8"))
-    walls: dict[int, list[float]] = {1: [], 2: []}
-    cpus: dict[int, list[float]] = {1: [], 2: []}
+    child = work_dir / "jobs_child.py"
+    child.write_text(textwrap.dedent("""
+        import json, resource, sys, time
+        from pathlib import Path
+        import policytext
+        clock = time.perf_counter()
+        policytext.run([sys.argv[1]], Path(sys.argv[2]), jobs=int(sys.argv[3]), limit=int(sys.argv[4]) or None,
+                       overwrite=True)
+        me, workers = (resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+        print(json.dumps({"wall": time.perf_counter() - clock, "main": me.ru_utime + me.ru_stime,
+                          "workers": workers.ru_utime + workers.ru_stime}))
+    """))
+
+    def measured(jobs: int, limit: int = 0) -> dict:
+        out = subprocess.run([sys.executable, str(child), str(sample), str(work_dir / f"j{jobs}"), str(jobs),
+                              str(limit)], capture_output=True, text=True, check=True).stdout
+        return json.loads(out.strip().splitlines()[-1])
+
+    startup = min(measured(1, limit=1)["main"] for _ in range(2))
+    runs: dict[int, list[dict]] = {1: [], 2: []}
     for number in range(rounds):
         for jobs in (1, 2):
-            wall, cpu, _ = _process(_run_command([sample], work_dir / f"j{jobs}", "-j", str(jobs)))
-            walls[jobs].append(wall)
-            cpus[jobs].append(cpu)
-        print(f"round {number + 1}: -j 1 {walls[1][-1]:.1f} s, -j 2 {walls[2][-1]:.1f} s wall; load average {_load()}")
+            runs[jobs].append(measured(jobs))
+        print(f"round {number + 1}: -j 1 {runs[1][-1]['wall']:.1f} s, -j 2 {runs[2][-1]['wall']:.1f} s wall; "
+              f"load average {_load()}")
     same = all((work_dir / "j1" / p.relative_to(work_dir / "j2")).read_bytes() == p.read_bytes()
                for p in (work_dir / "j2").rglob("*") if p.is_file() and p.name != "summary.json")
-    best = {jobs: min(values) for jobs, values in walls.items()}
-    print(f"-j 1: {n / best[1]:.1f} articles/s wall ({min(cpus[1]):.1f} s CPU); -j 2: {n / best[2]:.1f} articles/s "
-          f"wall ({min(cpus[2]):.1f} s CPU, workers and main process); -j 2 / -j 1 = {best[1] / best[2]:.2f}x; "
-          f"same files: {same}")
+    one = min(runs[1], key=lambda r: r["wall"])
+    two = min(runs[2], key=lambda r: r["wall"])
+    cpu_one = min(r["main"] + r["workers"] for r in runs[1])
+    cpu_two = min(r["main"] + r["workers"] for r in runs[2])
+    main_two = min(r["main"] for r in runs[2])
+    idle = cpu_one / (startup + (cpu_two - startup) / 2)
+    print(f"-j 1: {n / one['wall']:.1f} articles/s wall; -j 2: {n / two['wall']:.1f} articles/s wall; "
+          f"-j 2 / -j 1 = {one['wall'] / two['wall']:.2f}x measured (same files: {same})")
+    print(f"CPU: -j 1 {cpu_one:.2f} s; -j 2 {cpu_two:.2f} s ({main_two:.2f} s main process, the rest workers), "
+          f"+{100 * (cpu_two / cpu_one - 1):.1f}%; start-up (a run of one article) {startup:.2f} s; on two idle "
+          f"cores -j 2 / -j 1 would be at most {idle:.2f}x")
 
 
 def _memory(work_dir: Path) -> None:

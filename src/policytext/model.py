@@ -270,6 +270,8 @@ def _as_plain(value: Any) -> Any:
     kind = type(value)
     if kind in _LEAVES:
         return value
+    if kind is Token:  # most of a record that keeps its tokens: spelled out, a third of the generic path's time
+        return {"start": value.start, "end": value.end, "text": value.text, "pos": value.pos}
     if kind is list or kind is tuple:
         return kind([_as_plain(item) for item in value])
     if kind is dict:
