@@ -45,7 +45,7 @@ SEED = SHARED / "seed" / "moit-2021-08-30-thi-dua.txt"
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="JSON Lines (.gz) of articles")
-    parser.add_argument("--sample", type=int, default=2000, help="articles in the sample")
+    parser.add_argument("--sample", "--limit", type=int, default=2000, help="articles in the sample")
     parser.add_argument("--underthesea-sample", type=int, default=100,
                         help="articles of the sample (evenly spread) the underthesea route analyses")
     parser.add_argument("--rounds", type=int, default=2, help="rounds of the alternating routes")
