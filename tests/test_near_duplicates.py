@@ -154,3 +154,37 @@ def test_a_resume_must_use_the_same_settings_and_the_threshold_is_checked(corpus
         _run(corpus, tmp_path, resume=True, duplicate_threshold=0.9)
     with pytest.raises(RunConfigError, match="threshold"):
         _run(corpus, tmp_path / "other", duplicate_threshold=1.5)
+
+
+def test_the_compact_index_decides_as_datasketchs_lsh_would():
+    """The same decisions as datasketch's MinHashLSH index (query, then the same similarity check)."""
+    from datasketch import LeanMinHash, MinHashLSH
+
+    rng = random.Random(7)
+    words = " ".join(STORIES).split()
+    texts = []
+    for i in range(60):
+        if i % 3 == 2:  # a copy of an earlier text with a few words changed
+            copied = texts[rng.randrange(len(texts))].split()
+            for _ in range(rng.randrange(3)):
+                copied[rng.randrange(len(copied))] = rng.choice(words)
+            texts.append(" ".join(copied))
+        else:
+            texts.append(" ".join(rng.sample(words, 60)))
+    ours = NearDuplicates(DuplicateSettings(threshold=0.8))
+    lsh, originals = MinHashLSH(threshold=0.8, num_perm=128), {}
+    marked = 0
+    for i, text in enumerate(texts):
+        values = signature(text)
+        expected = None
+        minhash = LeanMinHash(seed=1, hashvalues=values, scheme="affine32")
+        for key in sorted(lsh.query(minhash)):
+            if similarity(values, originals[key]) >= 0.8:
+                expected = f"t{key}"
+                break
+        if expected is None:
+            lsh.insert(i, minhash)
+            originals[i] = values
+        assert ours.check(f"t{i}", values) == expected, i
+        marked += expected is not None
+    assert marked >= 5
