@@ -70,10 +70,21 @@ def test_a_dask_run_writes_what_a_local_run_writes(corpus, local, cluster, tmp_p
 def test_a_run_resumes_with_either_engine(corpus, local, cluster, tmp_path):
     out = tmp_path / "out"
     for first, then in (("local", "dask"), ("dask", "local")):
-        _run(corpus, tmp_path, engine=first, scheduler=cluster.scheduler_address, overwrite=True)
+        where = {"dask": cluster.scheduler_address, "local": None}
+        _run(corpus, tmp_path, engine=first, scheduler=where[first], overwrite=True)
         (out / "summary.json").unlink()
         for later in sorted((out / "manifest").glob("part-*.json"))[2:]:  # stopped after part 1
             later.unlink()
-        _run(corpus, tmp_path, engine=then, scheduler=cluster.scheduler_address, resume=True)
+        _run(corpus, tmp_path, engine=then, scheduler=where[then], resume=True)
         assert_same_run(local, out)
         assert json.loads((out / "summary.json").read_text())["session"]["resumed_at"] == 2 * PART_SIZE
+
+
+def test_an_engine_or_scheduler_given_wrong_stops_the_run_before_any_work(corpus, tmp_path):
+    from policytext.runs.errors import RunConfigError
+
+    with pytest.raises(RunConfigError, match="unknown engine"):
+        _run(corpus, tmp_path, engine="spark")
+    with pytest.raises(RunConfigError, match="needs --engine dask"):
+        _run(corpus, tmp_path, scheduler="tcp://127.0.0.1:8786")
+    assert not (tmp_path / "out").exists()

@@ -271,10 +271,11 @@ def run(
 
     duplicates = _duplicate_settings(near_duplicates or exclude_duplicates or duplicate_threshold is not None,
                                      duplicate_threshold, exclude_duplicates)
-    if engine not in ENGINES:
+    if engine not in ENGINES or scheduler and engine != "dask":
         from .runs.errors import RunConfigError
 
-        raise RunConfigError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+        raise RunConfigError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}" if engine not in ENGINES
+                             else "--scheduler is the address of a Dask scheduler: it needs --engine dask")
     options = options or Options()
     options = replace(options, tokens=bool(options.tokens))  # None: runs leave tokens out
     taxonomy_digest = _check_options(options)
