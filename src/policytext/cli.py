@@ -124,6 +124,22 @@ def run(
     max_chars: int = typer.Option(DEFAULT_MAX_CHARS, min=0, help="Longer articles become error rows (0: no limit)."),
     max_seconds: float = typer.Option(DEFAULT_MAX_SECONDS, min=0, help="Analysis time allowed per article (0: no limit)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    near_duplicates: bool = typer.Option(
+        False, "--near-duplicates",
+        help="Mark each article that nearly copies an earlier one: its record's duplicate_of is the first one's id."),
+    duplicate_threshold: Optional[float] = typer.Option(
+        None, "--duplicate-threshold", min=0.01, max=1.0, metavar="J",
+        help="Estimated Jaccard similarity (5-syllable shingles) from which an article is a near-duplicate "
+             "(default 0.8; implies --near-duplicates)."),
+    exclude_duplicates: bool = typer.Option(
+        False, "--exclude-duplicates",
+        help="Leave near-duplicates out of every table but articles, and out of persons and documents "
+             "(implies --near-duplicates)."),
+    engine: str = typer.Option("local", "--engine", metavar="local|dask",
+                               help="local: -j processes here; dask: partitions on a Dask cluster."),
+    scheduler: Optional[str] = typer.Option(
+        None, "--scheduler", metavar="ADDRESS",
+        help="With --engine dask: the scheduler (tcp://HOST:PORT); without it, a local cluster of -j workers."),
 ) -> None:
     """Analyse every article of INPUTS into OUT, in parts: records/, errors/, one folder per table, summary.json.
 
@@ -157,7 +173,9 @@ def run(
             summary = run_pipeline(inputs, out_dir, fields=fields, options=options, jobs=jobs, parquet=parquet,
                                    limit=limit, on_progress=_RunProgress(progress, count), resume=resume,
                                    overwrite=overwrite, part_size=part_size, output_format=output_format,
-                                   keep_fields=keep_fields)
+                                   keep_fields=keep_fields, near_duplicates=near_duplicates,
+                                   duplicate_threshold=duplicate_threshold, exclude_duplicates=exclude_duplicates,
+                                   engine=engine, scheduler=scheduler)
         except (RunConfigError, RunFailed, RunStopped) as exc:
             failure = exc  # reported below, once the progress display is gone
         finally:

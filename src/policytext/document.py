@@ -19,7 +19,7 @@ from .layers import Layers
 from .model import Span
 from .rules.trace import NO_TRACE
 from .text.normalize import OffsetMap, decode_entities, normalize
-from .text.segment import Word, segment
+from .text.segment import SEGMENTERS, Word, split_sentences, split_words
 
 __all__ = ["Document", "Word"]
 
@@ -32,9 +32,11 @@ class Document:
     title: str | None = None
     published: datetime | None = None
     sentences: list[tuple[int, int]] = field(default_factory=list)  # normalised coordinates
-    words: list[Word] = field(default_factory=list)  # normalised coordinates
     trace: Any = NO_TRACE
     _layers: Layers | None = field(default=None, repr=False)
+    _words: list[Word] | None = field(default=None, repr=False)  # None: not segmented yet (see words)
+    _segmenter: str | None = field(default=None, repr=False)  # the word segmenter words will use
+    _pos: bool = field(default=True, repr=False)  # words carry part-of-speech tags (tagged on first use)
 
     @classmethod
     def from_text(
@@ -52,8 +54,31 @@ class Document:
         normalized = normalize(text)
         doc = cls(text, normalized.text, normalized.offsets, title=title, published=published)
         if segment:
-            doc.sentences, doc.words = _segment(normalized.text, segmenter, pos)
+            if segmenter not in SEGMENTERS:
+                raise ValueError(f"unknown segmenter {segmenter!r}; choose one of {', '.join(SEGMENTERS)}")
+            doc.sentences = split_sentences(normalized.text)
+            doc._segmenter, doc._pos = segmenter, pos
         return doc
+
+    @property
+    def words(self) -> list[Word]:
+        """The words (normalised coordinates), segmented on first use: no extractor but the tasks' tagged
+        subjects reads them, so an article whose record keeps no tokens is mostly never segmented (in a
+        run, segmenting and tagging every article would be most of its time). The same words either way."""
+        if self._words is None:
+            self._words = split_words(self.norm, self.sentences, self._segmenter, self._pos) if self._segmenter else []
+        return self._words
+
+    @words.setter
+    def words(self, value: list[Word]) -> None:
+        self._words = value
+
+    def release(self) -> None:
+        """Drop the layers and words: they refer back to the document (and untagged words to their
+        sentence), and a run that left these cycles to Python's cyclic collector would hold the garbage of
+        many articles between its full collections, and a higher peak of memory the longer it runs."""
+        self._layers = None
+        self._words = None
 
     @property
     def layers(self) -> Layers:
@@ -87,5 +112,3 @@ class Document:
         o_start, o_end = self.offsets.to_original(start, end)
         return Span(o_start, o_end, decode_entities(self.text[o_start:o_end]))
 
-
-_segment = segment

@@ -195,15 +195,20 @@ class Record:
     # added field: fields of the input record carried along unchanged (run --keep-fields), by name;
     # absent from the record when none were asked for
     input_fields: dict[str, str | None] | None = None
+    # added field: the id of the earlier article of the run this one nearly copies (run
+    # --near-duplicates); absent from the record when it copies none or the run did not look
+    duplicate_of: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = _as_plain(self)
         # sentences are spans without text in the record (RECORD.md): the offsets are enough
         data["sentences"] = [{"start": s.start, "end": s.end} for s in self.sentences]
         if self.input_fields is None:
             del data["input_fields"]
         for theme in data["themes"]:
             theme["paragraphs"] = [{"start": p["start"], "end": p["end"]} for p in theme["paragraphs"]]
+        if self.duplicate_of is None:
+            del data["duplicate_of"]
         ordered = {"schema_version": data.pop("schema_version")}
         ordered.update(data)
         return ordered
@@ -242,6 +247,7 @@ class Record:
             errors=list(data.get("errors", [])),
             schema_version=data.get("schema_version", SCHEMA_VERSION),
             input_fields=data.get("input_fields"),
+            duplicate_of=data.get("duplicate_of"),
         )
 
 
@@ -257,3 +263,38 @@ def _task(data: dict[str, Any]) -> Task:
         task.deadline_span = Span(task.deadline_span["start"], task.deadline_span["end"],
                                   task.deadline_span.get("text", ""))
     return task
+
+
+
+_LEAVES = frozenset({str, int, float, bool, type(None)})
+
+
+def _as_plain(value: Any) -> Any:
+    """``dataclasses.asdict`` for records: the same dicts, lists and tuples, built without asdict's deep
+    copy of every leaf (a record's leaves are str, int, float, bool and None, which need none); asdict
+    was a sixth of a run's time in its main process. Anything else goes to asdict's own rules."""
+    kind = type(value)
+    if kind in _LEAVES:
+        return value
+    if kind is Token:  # most of a record that keeps its tokens: spelled out, a third of the generic path's time
+        return {"start": value.start, "end": value.end, "text": value.text, "pos": value.pos}
+    if kind is list or kind is tuple:
+        return kind([_as_plain(item) for item in value])
+    if kind is dict:
+        return {_as_plain(k): _as_plain(v) for k, v in value.items()}
+    names = _field_names(kind) if hasattr(kind, "__dataclass_fields__") else None
+    if names is not None:
+        return {name: _as_plain(getattr(value, name)) for name in names}
+    import copy
+
+    return copy.deepcopy(value)
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(kind: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in fields(kind))
+    return names

@@ -121,7 +121,9 @@ def analyze(
 
 
 def analyze_article(article: Article, options: Options) -> Record:
-    return analyze_document(article, options)[0]
+    record, doc = analyze_document(article, options)
+    doc.release()  # its memory goes back now, not at the cyclic collector's next full pass
+    return record
 
 
 def analyze_document(article: Article, options: Options, trace: Trace | None = None) -> tuple[Record, Document]:
@@ -235,6 +237,11 @@ def run(
     output_format: str = "both",
     keep_fields: str | Iterable[str] | None = None,
     progress: bool | Callable[..., Any] = False,
+    near_duplicates: bool = False,
+    duplicate_threshold: float | None = None,
+    exclude_duplicates: bool = False,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> dict[str, Any]:
     """Analyse every article of ``inputs`` into ``out_dir``; returns the run summary.
 
@@ -246,6 +253,13 @@ def run(
     articles table ("category,author_id", a list, or "all"). Tokens are left out of records unless
     ``options.tokens`` is True. ``progress``: True draws a ``tqdm.auto`` bar (a widget in a notebook),
     or pass any tqdm-compatible class; ``on_progress(records, errors)`` is called as articles finish.
+    ``near_duplicates``: each record of an article that nearly copies an earlier one (MinHash/LSH,
+    estimated Jaccard similarity of 5-syllable shingles at least ``duplicate_threshold``, 0.8 by
+    default) carries ``duplicate_of``, the id of the first; ``exclude_duplicates`` (implies it) leaves
+    their rows out of every table but articles, and out of persons and documents.
+    ``engine``: "local" (``jobs`` processes here) or "dask" (partitions on a Dask cluster: the
+    scheduler at ``scheduler``, e.g. "tcp://10.0.0.5:8786", or a LocalCluster of ``jobs`` workers);
+    both write the same bytes.
     Raises ``RunConfigError`` for a mistake found before any work, ``RunStopped`` on
     SIGINT/SIGTERM/SIGHUP (when ``handle_signals``; Ctrl-C otherwise), ``RunFailed`` when writing
     fails midway.
@@ -255,6 +269,13 @@ def run(
     from .io.readers import FieldMap
     from .runs.runner import DEFAULT_PART_SIZE, RunSpec, execute
 
+    duplicates = _duplicate_settings(near_duplicates or exclude_duplicates or duplicate_threshold is not None,
+                                     duplicate_threshold, exclude_duplicates)
+    if engine not in ENGINES or scheduler and engine != "dask":
+        from .runs.errors import RunConfigError
+
+        raise RunConfigError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}" if engine not in ENGINES
+                             else "--scheduler is the address of a Dask scheduler: it needs --engine dask")
     options = options or Options()
     options = replace(options, tokens=bool(options.tokens))  # None: runs leave tokens out
     taxonomy_digest = _check_options(options)
@@ -265,6 +286,7 @@ def run(
     spec = RunSpec(
         inputs=inputs, out_dir=Path(out_dir), fields=fields, parquet=parquet, records=records, limit=limit,
         part_size=part_size or DEFAULT_PART_SIZE, jobs=jobs, hard_timeout=_hard_timeout(options),
+        duplicates=duplicates, engine=engine, scheduler=scheduler,
         settings={
             "policytext_version": version,
             "schema_version": Record.__dataclass_fields__["schema_version"].default,
@@ -286,13 +308,27 @@ def run(
         return execute(spec, partial(_analyze_item, options=options), count_fields=list(EXTRACTORS), resume=resume,
                        overwrite=overwrite, prepare=partial(_warm_up, options),
                        on_progress=_both(on_progress, display), handle_signals=handle_signals,
-                       summary_extras=extras)
+                       summary_extras=extras, identify=record_id)
     finally:
         if display is not None:
             display.close()
 
 
 OUTPUT_FORMATS = ("both", "jsonl", "parquet")
+ENGINES = ("local", "dask")
+
+
+def _duplicate_settings(wanted: bool, threshold: float | None, exclude: bool):
+    """How the run looks for near-duplicates, or None when it does not."""
+    if not wanted:
+        return None
+    from .runs.duplicates import DEFAULT_THRESHOLD, DuplicateSettings
+    from .runs.errors import RunConfigError
+
+    try:
+        return DuplicateSettings(threshold=DEFAULT_THRESHOLD if threshold is None else threshold, exclude=exclude)
+    except ValueError as exc:
+        raise RunConfigError(str(exc)) from None
 
 
 def _output_format(output_format: str, parquet: bool) -> tuple[bool, bool]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta, timezone
-from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from typing import Any
 
@@ -43,6 +42,8 @@ def parse_published(value: Any) -> str | None:
     parsed = parse_date_line(value, strict=False)
     if parsed:
         return parsed
+    from email.utils import parsedate_to_datetime  # RSS dates only: email.utils takes ~20 ms to import
+
     try:
         moment = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):

@@ -31,7 +31,9 @@ TABLE_SCHEMAS: dict[str, pa.Schema] = {
         [("id", _STR), *_SOURCE, ("url", _STR), ("title", _STR), ("published", _STR), ("author", _STR),
          ("lang", _STR), ("text", _STR), ("n_sentences", _INT), ("n_tokens", _INT), ("n_officials", _INT),
          ("n_dates", _INT), ("n_legal_refs", _INT), ("n_tasks", _INT), ("themes", pa.list_(_STR)),
-         ("errors", pa.list_(_STR))]
+         ("errors", pa.list_(_STR)),
+         # added: the id of the earlier article this one nearly copies (run --near-duplicates), else null
+         ("duplicate_of", _STR)]
     ),
     "officials": pa.schema(
         [("article_id", _STR), ("published", _STR), ("name", _STR), ("title", _STR), ("organization", _STR),
@@ -119,7 +121,7 @@ def table_rows(record: Record, keep: Sequence[str] = ()) -> dict[str, list[dict[
             "n_officials": len(record.officials), "n_dates": len(record.dates),
             "n_legal_refs": len(record.legal_refs), "n_tasks": len(record.tasks),
             "themes": [t.id for t in record.themes], "errors": list(record.errors),
-            **_kept_columns(record, keep),
+            "duplicate_of": record.duplicate_of, **_kept_columns(record, keep),
         }],
         "officials": officials,
         "organizations": [

@@ -1,7 +1,9 @@
 """Knowledge shipped as data (titles, organisations, document types, themes, ...).
 
-Files here are YAML, loaded with ``yaml.safe_load`` (never executed) and cached, so each is read once
-per process however many articles run.
+Files here are YAML, loaded with ``yaml.safe_load``'s loader (never executed) and cached, so each is read
+once per process however many articles run. libyaml's parser (``CSafeLoader``: the same safe constructors,
+the same data) reads them about eight times faster than the pure-Python one, which is most of what
+``policytext analyze`` on one article used to spend starting up.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from importlib import resources
 from typing import Any
 
 import yaml
+
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # PyYAML built without libyaml: pure Python
 
 
 class ResourceError(ValueError):
@@ -26,6 +30,6 @@ def load_yaml(name: str) -> Any:
     except FileNotFoundError as exc:
         raise ResourceError(f"resource file not found: {name}") from exc
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_SAFE_LOADER)
     except yaml.YAMLError as exc:
         raise ResourceError(f"{name}: {exc}") from exc

@@ -36,16 +36,19 @@ def run_table_file(run_dir: Path, table: str) -> Path:
 
 
 def finish(run_dir: Path, parts: int, *, parquet: bool = True,
-           on_step: Callable[[str], None] | None = None) -> dict[str, int]:
+           on_step: Callable[[str], None] | None = None, exclude_duplicates: bool = False) -> dict[str, int]:
     """Write the run-level tables and fill ``person_id`` in the officials parts of the ``parts``
     committed parts; returns the tables' row counts. Manifests are read one at a time (each holds its
-    part's record ids). Without Parquet output (``parquet=False``) there are no tables: nothing is done."""
+    part's record ids). Without Parquet output (``parquet=False``) there are no tables: nothing is done.
+    ``exclude_duplicates``: near-duplicates count for no person or document (--exclude-duplicates)."""
     if not parquet:
         return {}
     step = on_step or (lambda _message: None)
     step("linking officials into persons and counting cited documents")
     linker, documents = PersonLinker(), DocumentTable()
     for record in _records(run_dir, parts):
+        if exclude_duplicates and record.get("duplicate_of"):
+            continue  # a tables-only run's officials and legal_refs parts hold no duplicate's rows already
         linker.add(record)
         documents.add(record)
     persons = linker.table()

@@ -5,6 +5,7 @@
     OUT/records/part-00000.jsonl      one RECORD.md record per line
     OUT/errors/part-00000.jsonl       one row per article or file that could not be read
     OUT/<table>/part-00000.parquet    one folder per table (articles, officials, places, ...)
+    OUT/minhash/part-00000.parquet    with --near-duplicates: each article's MinHash signature (runs.duplicates)
     OUT/persons/persons.parquet       tables of the whole run, written once every part is committed
     OUT/documents/documents.parquet   (runs.finish), which also fills officials' person_id
     OUT/summary.json                  written last, when the run is finished
@@ -34,7 +35,8 @@ MANIFEST = "manifest"
 RECORDS = "records"
 ERRORS = "errors"
 TABLES = tuple(TABLE_SCHEMAS)
-EXTENSIONS = {RECORDS: "jsonl", ERRORS: "jsonl", **{table: "parquet" for table in TABLES}}
+SIGNATURES = "minhash"  # near-duplicate signatures, per part, when the run looks for them
+EXTENSIONS = {RECORDS: "jsonl", ERRORS: "jsonl", **{table: "parquet" for table in TABLES}, SIGNATURES: "parquet"}
 LEGACY_FILES = ("records.jsonl", "errors.jsonl", *(f"{table}.parquet" for table in TABLES))
 RUN_TABLES = ("persons", "documents")  # one file each, for the whole run (runs.finish)
 RUN_FORMAT = "policytext-run/1"
@@ -51,10 +53,11 @@ def part_number(stem: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def data_folders(parquet: bool = True, records: bool = True) -> tuple[str, ...]:
+def data_folders(parquet: bool = True, records: bool = True, signatures: bool = False) -> tuple[str, ...]:
     """The folders a run writes a file into for every part (``--format``: records, tables or both;
-    error rows always)."""
-    return (*((RECORDS,) if records else ()), ERRORS, *(TABLES if parquet else ()))
+    error rows always; near-duplicate signatures when the run looks for them)."""
+    return (*((RECORDS,) if records else ()), ERRORS, *(TABLES if parquet else ()),
+            *((SIGNATURES,) if signatures else ()))
 
 
 def part_file(run_dir: Path, folder: str, number: int) -> Path:

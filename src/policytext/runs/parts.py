@@ -17,12 +17,17 @@ import json
 import os
 import re
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Iterable
+from typing import IO, TYPE_CHECKING, Any, Callable, Iterable
 
 from ..io.writers import TableWriter, fsync_path, table_rows, table_schemas, temporary_name, write_json_atomic
 from ..model import ReadError, Record, Source
-from .layout import ERRORS, RECORDS, data_folders, manifest_file, part_file, part_name
+from .layout import ERRORS, RECORDS, SIGNATURES, data_folders, manifest_file, part_file, part_name
+from .memory import tick
+
+if TYPE_CHECKING:
+    from .duplicates import Duplicate, DuplicateSettings
 
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 
@@ -46,7 +51,10 @@ class _HashedLines:
         self.sha256 = hashlib.sha256()
 
     def write(self, data: dict[str, Any]) -> None:
-        line = (json.dumps(data, ensure_ascii=False) + "\n").encode("utf-8")
+        self.write_line(json.dumps(data, ensure_ascii=False))
+
+    def write_line(self, text: str) -> None:
+        line = (text + "\n").encode("utf-8")
         self.handle.write(line)
         self.sha256.update(line)
 
@@ -73,15 +81,24 @@ class PartWriter:
     """Collects the results of one part, in input order, and commits them atomically."""
 
     def __init__(self, run_dir: Path, number: int, *, input_index: int, input_name: str, parquet: bool,
-                 count_fields: Iterable[str], records: bool = True, keep: tuple[str, ...] = ()):
+                 count_fields: Iterable[str], records: bool = True, keep: tuple[str, ...] = (),
+                 duplicates: "DuplicateSettings | None" = None):
         self.run_dir = run_dir
         self.number = number
         self.input_index = input_index
         self.input_name = input_name
         self.count_fields = tuple(count_fields)
-        self.folders = data_folders(parquet, records)
+        self.folders = data_folders(parquet, records, signatures=duplicates is not None)
         self.keep = keep  # input fields kept in the articles table (--keep-fields)
+        self.parquet = parquet
+        # near-duplicates leave their item rows out of the tables (--exclude-duplicates)
+        self.exclude_duplicates = duplicates is not None and duplicates.exclude
+        self.n_duplicates = 0
         schemas = table_schemas(keep)
+        if duplicates is not None:
+            from .duplicates import signatures_schema
+
+            schemas = {**schemas, SIGNATURES: signatures_schema(duplicates.num_perm)}
         self.first_position: int | None = None
         self.last_position: int | None = None
         self.first_source: dict[str, Any] | None = None
@@ -111,8 +128,13 @@ class PartWriter:
     def size(self) -> int:
         return len(self.record_ids) + self.n_errors
 
-    def add(self, position: int, result: Record | ReadError) -> None:
+    def add(self, position: int, result: Record | Prepared | ReadError, duplicate: "Duplicate | None" = None) -> None:
+        """Add the next result (a Record, or one a worker prepared); ``duplicate``: its near-duplicate
+        check (the run's, made in input order)."""
         where = _where(result.source)
+        if duplicate is not None:  # an article whose analysis failed too: a resume replays every check
+            self._tables[SIGNATURES].add([{"article_id": duplicate.article_id, "duplicate_of": duplicate.duplicate_of,
+                                           "signature": duplicate.signature.tolist()}])
         if self.first_position is None:
             self.first_position, self.first_source = position, where
         self.last_position, self.last_source = position, where
@@ -121,20 +143,29 @@ class PartWriter:
             self.n_errors += 1
             self.error_reasons[reason_pattern(result.reason)] += 1
             return
+        if isinstance(result, Record):
+            result = prepare(result, keep=self.keep, records=RECORDS in self._lines, parquet=self.parquet,
+                             count_fields=self.count_fields)
+        duplicate_of = duplicate.duplicate_of if duplicate is not None else None
+        self.n_duplicates += duplicate_of is not None
         if RECORDS in self._lines:
-            self._lines[RECORDS].write(result.to_dict())
+            self._lines[RECORDS].write_line(_with_duplicate_of(result.line, duplicate_of))
         self.record_ids.append(result.id)
-        for name in self.count_fields:
-            self.extracted[name] += len(getattr(result, name))
+        self.extracted.update(result.counts)
         if result.errors:
             self.records_with_errors += 1
             self.record_error_reasons.update(reason_pattern(e) for e in result.errors)
-        for table, rows in table_rows(result, self.keep).items():
-            if table in self._tables:
+        excluded = self.exclude_duplicates and duplicate_of is not None
+        for table, rows in result.rows.items():
+            if table == "articles" and duplicate_of is not None:
+                rows = [{**rows[0], "duplicate_of": duplicate_of}]
+            if table in self._tables and not (excluded and table != "articles"):
                 self._tables[table].add(rows)
 
-    def commit(self) -> dict[str, Any]:
-        """Write every file for good, then the manifest; returns the manifest."""
+    def commit(self, write_manifest: bool = True) -> dict[str, Any]:
+        """Write every file for good, then the manifest; returns the manifest. Without
+        ``write_manifest`` the caller commits the part by writing the manifest (a Dask run's client
+        does, in part order, for the parts its workers wrote)."""
         try:
             checksums = {folder: lines.close() for folder, lines in self._lines.items()}
             for folder, table in self._tables.items():
@@ -152,9 +183,8 @@ class PartWriter:
             for folder in self.folders:
                 fsync_path(self.run_dir / folder)
             manifest = self._manifest(files)
-            target = manifest_file(self.run_dir, self.number)
-            target.parent.mkdir(exist_ok=True)
-            write_json_atomic(target, manifest)
+            if write_manifest:
+                commit_manifest(self.run_dir, self.number, manifest)
         except BaseException:
             self.abort()
             raise
@@ -183,12 +213,58 @@ class PartWriter:
             "records": len(self.record_ids),
             "errors": self.n_errors,
             "records_with_errors": self.records_with_errors,
+            **({"duplicates": self.n_duplicates} if SIGNATURES in self.folders else {}),
             "extracted": dict(self.extracted),
             "error_reasons": _ranked(self.error_reasons),
             "record_error_reasons": _ranked(self.record_error_reasons),
             "record_ids": self.record_ids,
             "files": files,
         }
+
+
+@dataclass(slots=True)
+class Prepared:
+    """A record as a part writes it: its JSON line and table rows, made where it was analysed (in a
+    worker), so that the process writing the part only writes. A worker sends this back instead of the
+    Record: cheaper to pickle, and the run's main process, which every worker waits on, does less."""
+
+    id: str
+    source: Source
+    line: str | None  # the record as written in records/ (no duplicate_of: the part adds it), or None
+    rows: dict[str, list[dict[str, Any]]]  # the record's rows in each table the run writes
+    counts: dict[str, int]  # items per extracted field, for the manifest
+    errors: list[str]
+
+
+def prepare(record: Record, *, keep: tuple[str, ...] = (), records: bool = True, parquet: bool = True,
+            count_fields: Iterable[str] = ()) -> Prepared:
+    return Prepared(record.id, record.source, json.dumps(record.to_dict(), ensure_ascii=False) if records else None,
+                    table_rows(record, keep) if parquet else {},
+                    {name: len(getattr(record, name)) for name in count_fields}, list(record.errors))
+
+
+def prepared_work(work: Callable[[Any], Any], item: Any, *, keep: tuple[str, ...], records: bool, parquet: bool,
+                  count_fields: tuple[str, ...]) -> Any:
+    """``work(item)``, a Record turned into what its part writes (in the worker that analysed it)."""
+    result = work(item)
+    tick()  # now and then, freed memory goes back to the system (runs.memory)
+    if isinstance(result, Record):
+        return prepare(result, keep=keep, records=records, parquet=parquet, count_fields=count_fields)
+    return result
+
+
+def _with_duplicate_of(line: str, duplicate_of: str | None) -> str:
+    """The record's JSON line with ``duplicate_of``, its last field (Record.to_dict), when it has one."""
+    if duplicate_of is None:
+        return line
+    return f"{line[:-1]}, \"duplicate_of\": {json.dumps(duplicate_of, ensure_ascii=False)}}}"
+
+
+def commit_manifest(run_dir: Path, number: int, manifest: dict[str, Any]) -> None:
+    """Commit a part whose files are all in place: its manifest, written last."""
+    target = manifest_file(run_dir, number)
+    target.parent.mkdir(exist_ok=True)
+    write_json_atomic(target, manifest)
 
 
 def _ranked(counts: Counter[str]) -> list[list[Any]]:

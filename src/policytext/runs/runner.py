@@ -16,6 +16,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import partial
 from itertools import islice
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -25,9 +26,11 @@ from ..io.writers import OutputBusy, RunLock, write_json_atomic
 from ..model import Article, ReadError, Source
 from . import layout, preflight
 from .errors import RunConfigError, RunFailed, RunStopped
+from .duplicates import Duplicate, DuplicateSettings, NearDuplicates
 from .limits import DEFAULT_PART_SIZE
+from .memory import give_back
 from .finish import finish, intact_entries
-from .parts import PartWriter, sha256_of
+from .parts import PartWriter, commit_manifest, prepared_work, sha256_of
 from .signals import StopSignals
 from .workers import ordered_map
 
@@ -49,19 +52,26 @@ class RunSpec:
     part_size: int = DEFAULT_PART_SIZE
     jobs: int = 1
     hard_timeout: float | None = None  # seconds one article may hold a worker before it is killed
+    duplicates: DuplicateSettings | None = None  # look for near-duplicates (runs.duplicates), and how
+    engine: str = "local"  # "local" (this machine, ``jobs`` processes) or "dask" (runs.dask_engine)
+    scheduler: str | None = None  # the Dask scheduler's address; None starts a LocalCluster
 
     def run_file(self) -> dict[str, Any]:
-        """run.json: what a resume must find unchanged. No times, no absolute paths."""
+        """run.json: what a resume must find unchanged (not -j nor the engine: neither changes a byte).
+        No times, no absolute paths."""
+        near = {"near_duplicates": self.duplicates.to_dict()} if self.duplicates else {}
         return {"format": layout.RUN_FORMAT, "inputs": self.inputs, "fields": self.fields.to_dict(),
                 "parquet": self.parquet, "records": self.records, "limit": self.limit, "part_size": self.part_size,
-                **self.settings}
+                **near, **self.settings}
 
 
 def execute(spec: RunSpec, work: Callable[[Article | ReadError], Any], *, count_fields: list[str],
             resume: bool = False, overwrite: bool = False, prepare: Callable[[], None] | None = None,
             on_progress: Callable[[int, int], None] | None = None, handle_signals: bool = True,
-            summary_extras: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Run ``work`` over every article of the inputs into ``spec.out_dir``; returns the summary."""
+            summary_extras: dict[str, Any] | None = None,
+            identify: Callable[[Article], str] | None = None) -> dict[str, Any]:
+    """Run ``work`` over every article of the inputs into ``spec.out_dir``; returns the summary.
+    ``identify``: the id an article's record will have (for near-duplicates' ``duplicate_of``)."""
     out_dir = spec.out_dir
     preflight.check_request(spec.inputs, out_dir, jobs=spec.jobs, part_size=spec.part_size, limit=spec.limit,
                             resume=resume, overwrite=overwrite)
@@ -84,7 +94,7 @@ def execute(spec: RunSpec, work: Callable[[Article | ReadError], Any], *, count_
                 if state.kind == "finished" and len(manifests) == state.parts:
                     return layout.read_json(out_dir / layout.SUMMARY_FILE)
                 (out_dir / layout.SUMMARY_FILE).unlink(missing_ok=True)  # a run with work left has no summary
-                session = _Session(spec, work, count_fields, manifests, on_progress)
+                session = _Session(spec, work, count_fields, manifests, on_progress, identify or _own_id)
                 try:
                     if prepare is not None:
                         prepare()
@@ -136,9 +146,13 @@ def _matches(path: Path, entry: dict[str, Any], checksum: bool) -> bool:
 class _Session:
     """One session of a run: from the last committed part (or the start) to the end or a stop."""
 
-    def __init__(self, spec: RunSpec, work, count_fields, manifests, on_progress):
+    def __init__(self, spec: RunSpec, work, count_fields, manifests, on_progress, identify):
         self.spec = spec
-        self.work = work
+        # records become their JSON line and table rows in the worker that analysed them (runs.parts)
+        self.work = partial(prepared_work, work, keep=spec.fields.keep, records=spec.records, parquet=spec.parquet,
+                            count_fields=tuple(count_fields))
+        self.identify = identify
+        self.near = _replayed(spec, manifests) if spec.duplicates else None
         self.count_fields = count_fields
         self.manifests = [_brief(m) for m in manifests]
         self.on_progress = on_progress
@@ -159,26 +173,14 @@ class _Session:
     def run(self, stops: StopSignals) -> None:
         spec = self.spec
         remaining = None if spec.limit is None else spec.limit - self.safe_articles
-        items = positioned_items(spec.inputs, spec.fields, self.manifests[-1] if self.manifests else None,
-                                 remaining)
-        results = ordered_map(self.work, items, jobs=spec.jobs, window=max(64, 4 * spec.jobs),
-                              hard_timeout=spec.hard_timeout, on_crash=crash_row)
+        items = self._checked(positioned_items(spec.inputs, spec.fields, self.manifests[-1] if self.manifests else None,
+                                               remaining))
         self._progress()  # the session starts from what committed parts hold: a display's rate counts from here
         try:
-            for (input_index, position), result in results:
-                if self.part is not None and self.part.input_index != input_index:
-                    self._commit(stops)
-                if self.part is None:
-                    self.part = PartWriter(spec.out_dir, len(self.manifests), input_index=input_index,
-                                           input_name=spec.inputs[input_index], parquet=spec.parquet,
-                                           records=spec.records, keep=spec.fields.keep,
-                                           count_fields=self.count_fields)
-                self.part.add(position, result)
-                self._progress()
-                if self.part.size >= spec.part_size:
-                    self._commit(stops)
-            if self.part is not None:
-                self._commit(stops)
+            if spec.engine == "dask":
+                self._run_dask(items, stops)
+            else:
+                self._run_local(items, stops)
         except FieldNotFound as exc:
             raise RunConfigError(str(exc)) from None
         except OSError as exc:
@@ -186,29 +188,96 @@ class _Session:
             raise RunFailed(f"could not write the run's files{where}: {exc.strerror or exc}",
                             safe_articles=self.safe_articles, parts=len(self.manifests)) from None
         finally:
-            results.close()  # ends the workers
             if self.part is not None:
                 self.part.abort()
                 self.part = None
             self.seconds = time.perf_counter() - self.clock
+
+    def _run_local(self, items, stops: StopSignals) -> None:
+        """Articles analysed by ``spec.jobs`` processes of this machine, written here part by part."""
+        spec = self.spec
+        results = ordered_map(self.work, items, jobs=spec.jobs, window=max(64, 4 * spec.jobs),
+                              hard_timeout=spec.hard_timeout, on_crash=crash_row)
+        try:
+            for (input_index, position, duplicate), result in results:
+                if self.part is not None and self.part.input_index != input_index:
+                    self._commit(stops)
+                if self.part is None:
+                    self.part = PartWriter(spec.out_dir, len(self.manifests), input_index=input_index,
+                                           input_name=spec.inputs[input_index], **self.part_options())
+                self.part.add(position, result, duplicate)
+                self._progress()
+                if self.part.size >= spec.part_size:
+                    self._commit(stops)
+            if self.part is not None:
+                self._commit(stops)
+        finally:
+            results.close()  # ends the workers
+
+    def _run_dask(self, items, stops: StopSignals) -> None:
+        """Parts analysed and written by the workers of a Dask cluster; committed here, in order."""
+        from .dask_engine import PartFailed, written_parts
+
+        parts = written_parts(self.spec, self.work, items, first_number=len(self.manifests),
+                              part_options=self.part_options())
+        try:
+            for manifest in parts:
+                with stops.deferred():
+                    self._commit_manifest(manifest)
+                self._progress()
+        except PartFailed as exc:
+            raise RunFailed(str(exc), safe_articles=self.safe_articles, parts=len(self.manifests)) from None
+        finally:
+            parts.close()  # cancels what is in flight, closes the client (and a cluster started here)
+
+    def part_options(self) -> dict[str, Any]:
+        spec = self.spec
+        return {"parquet": spec.parquet, "records": spec.records, "keep": spec.fields.keep,
+                "count_fields": self.count_fields, "duplicates": spec.duplicates}
+
+    def _checked(self, items):
+        """``((input index, position, near-duplicate check), item)``: each article checked against the
+        earlier ones in input order, before it is analysed (None when the run does not look)."""
+        for (input_index, position), item in items:
+            duplicate = None
+            if self.near is not None and isinstance(item, Article):
+                from .duplicates import signature
+
+                article_id = self.identify(item)
+                values = signature(item.text, self.spec.duplicates.num_perm)
+                duplicate = Duplicate(article_id, values, self.near.check(article_id, values))
+            yield (input_index, position, duplicate), item
 
     def finish(self) -> None:
         """The tables of the whole run (runs.finish), once every part is committed. A stop during it
         loses nothing: the parts are safe and ``--resume`` does it again."""
         clock = time.perf_counter()
         self.run_tables = finish(self.spec.out_dir, len(self.manifests), parquet=self.spec.parquet,
-                                 on_step=self.on_step)
+                                 on_step=self.on_step,
+                                 exclude_duplicates=bool(self.spec.duplicates and self.spec.duplicates.exclude))
         self.seconds += time.perf_counter() - clock
 
     def _commit(self, stops: StopSignals) -> None:
         with stops.deferred():  # a stop arriving now waits until the part is wholly written
             if not self.manifests and not (self.spec.out_dir / layout.RUN_FILE).is_file():
                 write_json_atomic(self.spec.out_dir / layout.RUN_FILE, self.spec.run_file())
-            manifest = _brief(self.part.commit())
-            self.manifests.append(manifest)
-            self.records_safe += manifest["records"]
-            self.errors_safe += manifest["errors"]
+            manifest = self.part.commit()
             self.part = None
+            self._count(manifest)
+        give_back()  # a long run's footprint stays flat (runs.memory)
+
+    def _commit_manifest(self, manifest: dict[str, Any]) -> None:
+        """Commit a part whose files a Dask worker wrote: its manifest, written here, last."""
+        if not self.manifests and not (self.spec.out_dir / layout.RUN_FILE).is_file():
+            write_json_atomic(self.spec.out_dir / layout.RUN_FILE, self.spec.run_file())
+        commit_manifest(self.spec.out_dir, len(self.manifests), manifest)
+        self._count(manifest)
+
+    def _count(self, manifest: dict[str, Any]) -> None:
+        brief = _brief(manifest)
+        self.manifests.append(brief)
+        self.records_safe += brief["records"]
+        self.errors_safe += brief["errors"]
 
     def _progress(self) -> None:
         if self.on_progress is not None:
@@ -219,7 +288,20 @@ class _Session:
     def timing(self) -> dict[str, Any]:
         articles = self.safe_articles - self.resumed_at
         return {"started": self.started.isoformat(timespec="seconds"), "seconds": round(self.seconds, 3),
-                "articles": articles, "resumed_at": self.resumed_at, "jobs": self.spec.jobs}
+                "articles": articles, "resumed_at": self.resumed_at, "jobs": self.spec.jobs,
+                "engine": self.spec.engine}
+
+
+def _own_id(article: Article) -> str:
+    return str(article.id)
+
+
+def _replayed(spec: RunSpec, manifests: list[dict[str, Any]]) -> NearDuplicates:
+    """The near-duplicate index as it was after the committed parts (``--resume``), from their signatures."""
+    near = NearDuplicates(spec.duplicates)
+    for manifest in manifests:
+        near.replay_file(spec.out_dir / manifest["files"][layout.SIGNATURES]["path"])
+    return near
 
 
 def _brief(manifest: dict[str, Any]) -> dict[str, Any]:
@@ -292,8 +374,9 @@ def build_summary(spec: RunSpec, manifests: list[dict[str, Any]], count_fields: 
         record_reasons.update(dict(manifest["record_error_reasons"]))
         extracted.update(manifest["extracted"])
     seconds = session["seconds"]
-    folders = [layout.MANIFEST, *layout.data_folders(spec.parquet, spec.records),
+    folders = [layout.MANIFEST, *layout.data_folders(spec.parquet, spec.records, spec.duplicates is not None),
                *(layout.RUN_TABLES if spec.parquet else ())]
+    near = {"near_duplicates": sum(m.get("duplicates", 0) for m in manifests)} if spec.duplicates else {}
     return {
         **extras,
         "inputs": spec.inputs,
@@ -303,6 +386,7 @@ def build_summary(spec: RunSpec, manifests: list[dict[str, Any]], count_fields: 
         "errors": sum(m["errors"] for m in manifests),
         "top_error_reasons": _top(reasons),
         "records_with_errors": sum(m["records_with_errors"] for m in manifests),
+        **near,
         "top_record_error_reasons": _top(record_reasons),
         "extracted": dict(extracted),
         "parts": len(manifests),

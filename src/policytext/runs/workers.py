@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import gc
 import multiprocessing
 import os
 import signal
@@ -143,9 +144,13 @@ class _Pool:
                                        args=(child_conn, self.function, os.getpid(), inherited))
         # the child must not run the main process's stop handlers before it ignores the signals
         blocked = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+        # a forked worker shares the loaded models page by page until it writes to one; frozen, they are
+        # left alone by the worker's garbage collector, whose passes would otherwise copy most pages
+        gc.freeze()
         try:
             process.start()
         finally:
+            gc.unfreeze()  # the main process collects as before
             signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         child_conn.close()
         return _Worker(process, parent_conn)

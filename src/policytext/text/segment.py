@@ -567,29 +567,79 @@ def _align_words(text: str, spans: list[tuple[int, int]], words: Iterable[str]) 
 SEGMENTERS = {"pyvi": segment_sentence, "underthesea": segment_sentence_underthesea}
 
 
-@dataclass(slots=True)
 class Word:
-    """A token in normalised coordinates (``norm[start:end]``)."""
+    """A token in normalised coordinates (``norm[start:end]``).
 
-    start: int
-    end: int
-    text: str
-    pos: str | None = None
+    Its part of speech is tagged on first use, for its whole sentence at once: only written tokens and
+    the task extractor's tagged subjects read it, so most articles of a run are never tagged (tagging
+    costs more than segmenting). The tags are the same as tagging every sentence up front.
+    """
+
+    __slots__ = ("start", "end", "text", "_pos", "_sentence")
+
+    def __init__(self, start: int, end: int, text: str, pos: str | None = None,
+                 sentence: "_UntaggedSentence | None" = None):
+        self.start, self.end, self.text = start, end, text
+        self._pos, self._sentence = pos, sentence
+
+    @property
+    def pos(self) -> str | None:
+        if self._sentence is not None:
+            self._sentence.tag()
+        return self._pos
+
+    @pos.setter
+    def pos(self, value: str | None) -> None:
+        self._pos, self._sentence = value, None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Word):
+            return NotImplemented
+        return (self.start, self.end, self.text, self.pos) == (other.start, other.end, other.text, other.pos)
+
+    __hash__ = None  # mutable, like the dataclass it replaces
+
+    def __repr__(self) -> str:
+        return f"Word(start={self.start!r}, end={self.end!r}, text={self.text!r}, pos={self.pos!r})"
+
+
+class _UntaggedSentence:
+    """The words of one sentence, tagged together when one of them is first asked its part of speech."""
+
+    __slots__ = ("words",)
+
+    def __init__(self, words: list[Word]):
+        self.words = words
+
+    def tag(self) -> None:
+        words, self.words = self.words, []
+        for word, tag in zip(words, pos_tags([w.text for w in words])):
+            word._pos, word._sentence = tag, None
+
+
+def split_words(norm: str, sentences: list[tuple[int, int]], segmenter: str = "pyvi",
+                with_pos: bool = True) -> list[Word]:
+    """The words of the ``sentences`` of normalised text ``norm``; ``with_pos``: tagged on first use."""
+    if segmenter not in SEGMENTERS:
+        raise ValueError(f"unknown segmenter {segmenter!r}; choose one of {', '.join(SEGMENTERS)}")
+    split_sentence = SEGMENTERS[segmenter]
+    words: list[Word] = []
+    for start, end in sentences:
+        sentence = [Word(s, e, norm[s:e]) for s, e in split_sentence(norm, start, end)]
+        if with_pos and sentence:
+            untagged = _UntaggedSentence(sentence)
+            for word in sentence:
+                word._sentence = untagged
+        words.extend(sentence)
+    return words
 
 
 def segment(norm: str, segmenter: str = "pyvi", with_pos: bool = True) -> tuple[list[tuple[int, int]], list[Word]]:
     """Sentence spans and words of normalised text ``norm``."""
     if segmenter not in SEGMENTERS:
         raise ValueError(f"unknown segmenter {segmenter!r}; choose one of {', '.join(SEGMENTERS)}")
-    split_words = SEGMENTERS[segmenter]
     sentences = split_sentences(norm)
-    words: list[Word] = []
-    for start, end in sentences:
-        spans = split_words(norm, start, end)
-        texts = [norm[s:e] for s, e in spans]
-        tags = pos_tags(texts) if with_pos else [None] * len(spans)
-        words.extend(Word(s, e, t, p) for (s, e), t, p in zip(spans, texts, tags))
-    return sentences, words
+    return sentences, split_words(norm, sentences, segmenter, with_pos)
 
 
 def segment_document(doc, *, segmenter: str = "pyvi", with_pos: bool = True) -> None:
