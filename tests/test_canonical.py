@@ -39,6 +39,19 @@ def test_the_seven_spellings_of_one_ministry(written):
     assert positions(text, "2021-08-30")["Nguyễn Văn Phúc"] == [("Thứ trưởng", "Bộ Giáo dục và Đào tạo")]
 
 
+def test_a_chairman_of_a_place_alone_heads_its_people_s_committee():
+    text = ("Phó chủ tịch thành phố Hải Phòng Nguyễn Văn Tùng cho biết. Chủ tịch xã Tân Phú Lê Văn An nói. "
+            "Chủ tịch TP.HCM Phan Văn Mãi dự.")
+    assert positions(text, "2021-08-30") == {
+        "Nguyễn Văn Tùng": [("Phó Chủ tịch", "Ủy ban nhân dân thành phố Hải Phòng")],
+        "Lê Văn An": [("Chủ tịch", "Ủy ban nhân dân xã Tân Phú")],
+        "Phan Văn Mãi": [("Chủ tịch", "Ủy ban nhân dân Thành phố Hồ Chí Minh")]}
+    # a country's chairman heads no committee; nor does a title that is no chairman's
+    assert positions("Chủ tịch Trung Quốc Tập Cận Bình và Bí thư tỉnh Quảng Ninh Nguyễn Xuân Ký gặp nhau.",
+                     "2021-08-30") == {"Tập Cận Bình": [("Chủ tịch", "Trung Quốc")],
+                                       "Nguyễn Xuân Ký": [("Bí thư", None)]}
+
+
 @pytest.mark.parametrize("written", ["UBND TP.HCM", "UBND TPHCM", "UBND TP HCM", "UBND TP. HCM",
                                      "UBND Thành phố Hồ Chí Minh", "Ủy ban nhân dân TP Hồ Chí Minh", "UBND TP.Hồ Chí Minh"])
 def test_people_s_committee_of_ho_chi_minh_city(written):

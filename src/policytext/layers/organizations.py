@@ -295,6 +295,8 @@ def organization_matches(norm: str, published: date | None = None, *, context: b
             continue
         if not context and not norm[start].isupper():
             continue
+        if _in_document_code(norm, start):
+            continue
         best: OrgMatch | None = None
         for end, key in raw[start]:
             candidate = _candidate(norm, start, end, key, raw, published, context)
@@ -309,6 +311,14 @@ def organization_matches(norm: str, published: date | None = None, *, context: b
         out.append(best)
         position = best.end
     return out
+
+
+_CODE_BEFORE = re.compile(r"[\w.&]*[\d/][\w.&/-]*[-/]$")
+
+
+def _in_document_code(norm: str, start: int) -> bool:
+    """The issuer's letters of a document's number ("12/QĐ-UBND", "55/UBND-KT"): no mention of the body."""
+    return start > 0 and norm[start - 1] in "-/" and bool(_CODE_BEFORE.search(norm, max(0, start - 30), start))
 
 
 def _with_parent(norm: str, match: OrgMatch, raw, published: date | None, context: bool) -> OrgMatch | None:

@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from ...document import Document
 from ...layers.organizations import organization_entry, organization_matches, province_entry
-from ...layers.place_mentions import HCM, describe_place
+from ...layers.place_mentions import HCM, describe_place, place_matches
 from ...layers.places import admin_levels, country_name, provincial_cities
 from ...match.gazetteer import lower_same_length
 from ...model import Official, Position
@@ -202,6 +202,8 @@ def complete_official(doc: Document, official: Official) -> None:
         if not position.organization:
             continue
         canonical, level, head = _canonical(position.organization, day)
+        if canonical is None and level is None and position.title_norm in _place_alone_bodies():
+            canonical, level, head = _place_alone(position.organization, _place_alone_bodies()[position.title_norm], day)
         if canonical is None and level is not None:
             place = _article_place(doc, level)
             if place is not None:
@@ -209,6 +211,34 @@ def complete_official(doc: Document, official: Official) -> None:
         position.organization_canonical = canonical
         if position.organization_start is None:
             _find_written(doc, official, position)
+
+
+@lru_cache(maxsize=1)
+def _place_alone_bodies() -> dict[str, str]:
+    data = load_yaml("titles.yaml").get("place_alone_bodies") or {}
+    return {normalize_string(k): normalize_string(v) for k, v in data.items()}
+
+
+_LEVEL_ALONE = re.compile(r"(tỉnh|thành phố|TP\.?)$", re.IGNORECASE)
+
+
+def _place_alone(organization: str, body: str, day: date | None) -> tuple[str | None, str | None, str | None]:
+    """(canonical, bare level, head) when the organisation is a Vietnamese place alone ("thành phố Hải Phòng",
+    "TP.HCM", "xã Tân Phú", "tỉnh"): the place's ``body`` (titles.yaml place_alone_bodies)."""
+    text = normalize_string(organization).strip().rstrip(".,;:").strip()
+    level = _LEVEL_ALONE.fullmatch(text)
+    if level is not None:
+        word = level.group(1).lower().rstrip(".")
+        return None, ("thành phố" if word == "tp" else word), body
+    found = place_matches(text, day)
+    if len(found) != 1 or found[0].start != 0 or found[0].end != len(text):
+        return None, None, None
+    place = found[0]
+    if place.kind in ("province", "city"):
+        return _local_name(body, None, place.canonical, day), None, None
+    if place.kind in ("district", "commune"):
+        return f"{body} {place.canonical}", None, None
+    return None, None, None  # a country: "Chủ tịch Trung Quốc" heads no committee
 
 
 def _find_written(doc: Document, official: Official, position: Position, window: int = 120) -> None:
