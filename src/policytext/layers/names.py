@@ -43,6 +43,7 @@ class NameLexicon:
     places: frozenset[str]
     historical: frozenset[str]  # names that mostly name places and schools but are people after a title
     institution_names: frozenset[str]  # "Lê Quý Đôn": a school's or a street's namesake
+    one_word_not_names: frozenset[str]  # Vietnamese words spelt like a foreign name ("Theo")
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +60,7 @@ def name_lexicon() -> NameLexicon:
         places=places,
         historical=frozenset(normalize_string(n) for n in data.get("historical_names", [])),
         institution_names=frozenset(named_after_people()),
+        one_word_not_names=frozenset(data.get("one_word_not_names", [])),
     )
 
 
@@ -180,8 +182,9 @@ def foreign_name(norm: str, pos: int, org_starts, clause_start: re.Pattern[str] 
             break
     while parts and (parts[-1].group(0).endswith(".") or parts[-1].group(0) in NAME_PARTICLES):
         parts.pop()  # an initial or a particle must be followed by the rest of the name
-    if not parts or len(parts) == 1 and not _FOREIGN_WORD.fullmatch(parts[0].group(0)):
-        return None  # one word must look foreign ("Bush", "Putin"; not "Lãnh" of "Lãnh đạo")
+    if not parts or len(parts) == 1 and (not _FOREIGN_WORD.fullmatch(parts[0].group(0)) or
+                                         parts[0].group(0) in name_lexicon().one_word_not_names):
+        return None  # one word must look foreign ("Bush", "Putin"; not "Lãnh" of "Lãnh đạo", nor "Theo")
     start, end = parts[0].start(), parts[-1].end()
     hyphen = norm.rfind("-", start, end)
     if hyphen > start and clause_start is not None and clause_start.fullmatch(" " + norm[hyphen + 1:end]):
