@@ -92,3 +92,12 @@ def test_analysis_imports_no_evaluation_or_training_code_nor_spacy():
               "print(sorted(m for m in sys.modules if m.startswith(('policytext.evaluation', 'sklearn', 'spacy', 'tqdm'))))")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+MAX_LINES = 600  # issue 7: "no module over about 600 lines"; a module that outgrows it is split by stage
+
+
+def test_no_module_is_over_600_lines():
+    long = {name: n for name, path in _modules().items()
+            if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    assert not long, f"split these modules: {long}"

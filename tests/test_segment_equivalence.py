@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from policytext.text import segment
+from policytext.text import crf, segment
 from policytext.text.normalize import normalize
 from policytext.evaluation.segmentation import read_conllu
 
@@ -50,13 +50,13 @@ def crfsuite_attributes(features: dict) -> list[str]:
 def assert_same_as_pyvi(pyvi, sentences: list[list[str]]) -> None:
     """Syllable sentences: both models' attributes, labels and probabilities match pyvi's."""
     tokenizer, pos_tagger = pyvi
-    ours_segmenter, ours_tagger = segment._segmentation_tagger(), segment._pos_tagger()
+    ours_segmenter, ours_tagger = crf._segmentation_tagger(), crf.pos_tagger()
     for syllables in sentences:
         theirs = tokenizer.sent2features(syllables, False)
-        ours = segment._segmentation_features(syllables)
+        ours = crf._segmentation_features(syllables)
         assert ours == [crfsuite_attributes(f) for f in theirs], syllables
         assert_same_labels_and_probability(tokenizer.model.tagger_, theirs, ours_segmenter, ours)
-        labels = segment._segmentation_labels(syllables)  # our own Viterbi over the model's weights
+        labels = crf.segmentation_labels(syllables)  # our own Viterbi over the model's weights
         assert labels == tokenizer.model.predict_single(theirs), syllables
 
         words, current = [], syllables[0]
@@ -68,8 +68,8 @@ def assert_same_as_pyvi(pyvi, sentences: list[list[str]]) -> None:
                 current = syllable
         words.append(current)
         theirs = pos_tagger.sent2features(words, False)
-        ours = segment._pos_features(words)
-        known = segment._pos_model_attributes()  # crfsuite skips the others
+        ours = crf.pos_features(words)
+        known = crf._pos_model_attributes()  # crfsuite skips the others
         assert ours == [[a.encode() for a in crfsuite_attributes(f) if a in known] for f in theirs], words
         assert_same_labels_and_probability(pos_tagger.model.tagger_, theirs, ours_tagger, ours)
 
@@ -134,13 +134,13 @@ def test_models_open_without_importing_scikit_learn():
 
 
 def test_pos_model_dictionary_is_read():
-    known = segment._pos_model_attributes()
+    known = crf._pos_model_attributes()
     assert known is not None and len(known) > 1000
     assert {"bias", "BOS", "EOS", "word.lower():bộ"} <= known
 
 
 def test_word_boundary_model_is_read_for_the_fast_path():
-    model = segment._segmentation_model()
+    model = crf._segmentation_model()
     assert model is not None, "pyvi's model file was not readable: segmentation falls back to pycrfsuite"
     assert model.labels == ("B_W", "I_W") and len(model.state) > 1000
     assert model.bigram_before != ((), ())  # pyvi's dictionary attributes carry weight
