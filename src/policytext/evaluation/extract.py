@@ -301,13 +301,7 @@ def evaluate(gold_entries: Iterable[Mapping[str, Any]],
     acc: dict[str, Any] = {name: _Count() for name in _COUNTS}
     acc.update({name: _Share() for name in _SHARES})
     articles, skipped, diffs = 0, [], {}
-    for entry in gold_entries:
-        try:
-            text = texts[entry["id"]] if texts is not None else article_text(entry, shared_dir or _default_shared())
-        except (MissingData, KeyError) as error:
-            skipped.append(f"{entry.get('id')}: {error}")
-            continue
-        record = _as_dict(predict(text, article_published(entry)))
+    for entry, text, record in predicted_articles(gold_entries, predict, shared_dir, texts, skipped):
         _score_officials(entry.get("officials", []), record.get("officials") or [], acc)
         _score_dates(entry.get("dates", []), record.get("dates") or [], acc)
         _score_legal_refs(entry.get("legal_refs", []), record.get("legal_refs") or [], acc)
@@ -315,11 +309,31 @@ def evaluate(gold_entries: Iterable[Mapping[str, Any]],
         if details and (lines := article_diff(entry, record, text)):
             diffs[f"{entry['source']}#{entry['id']}"] = lines
         articles += 1
+    return scored_result(acc, articles, skipped, diffs if details else None)
+
+
+def predicted_articles(entries: Iterable[Mapping[str, Any]], predict: Callable[[str, str | None], Any],
+                       shared_dir: str | Path | None, texts: Mapping[str, str] | None, skipped: list[str],
+                       published: Callable[[Mapping[str, Any]], str | None] = article_published):
+    """(entry, text, prediction as a dict) for each gold entry whose text can be read, from ``texts`` (keyed
+    by gold ``id``) or ``shared_dir``; an entry whose text is missing is listed in ``skipped`` instead."""
+    for entry in entries:
+        try:
+            text = texts[entry["id"]] if texts is not None else article_text(entry, shared_dir or _default_shared())
+        except (MissingData, KeyError) as error:
+            skipped.append(f"{entry.get('id')}: {error}")
+            continue
+        yield entry, text, _as_dict(predict(text, published(entry)))
+
+
+def scored_result(acc: Mapping[str, Any], articles: int, skipped: list[str],
+                  details: dict[str, list[str]] | None) -> dict[str, Any]:
+    """Each counter's result, the number of articles scored, those skipped, and the details when asked."""
     result = {name: value.result() for name, value in acc.items()}
     result["articles"] = articles
     result["skipped"] = skipped
-    if details:
-        result["details"] = diffs
+    if details is not None:
+        result["details"] = details
     return result
 
 

@@ -22,8 +22,8 @@ import json
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
-from .extract import (MissingData, _as_dict, _Count, _default_shared, _get, _Share, _pct, article_text,
-                      canonical_code, fold)
+from .extract import (MissingData, _Count, _get, _Share, _pct, canonical_code, fold, predicted_articles,
+                      scored_result)
 
 _COUNTS = ("references", "numbered", "named")
 _SHARES = ("doc_type", "resolution", "resolved_code")
@@ -120,28 +120,22 @@ def _score_article(gold: list[Mapping], predicted: list[Any], acc: dict, text: s
     return lines
 
 
+def _own_published(entry: Mapping[str, Any]) -> str | None:
+    return entry.get("published")
+
+
 def evaluate_legal_refs(entries: Iterable[Mapping[str, Any]], predict: Callable[[str, str | None], Any],
                         shared_dir: str | Path | None = None, texts: Mapping[str, str] | None = None,
                         details: bool = False) -> dict[str, Any]:
     acc: dict[str, Any] = {name: _Count() for name in _COUNTS}
     acc.update({name: _Share() for name in _SHARES})
     articles, skipped, diffs = 0, [], {}
-    for entry in entries:
-        try:
-            text = texts[entry["id"]] if texts is not None else article_text(entry, shared_dir or _default_shared())
-        except (MissingData, KeyError) as error:
-            skipped.append(f"{entry.get('id')}: {error}")
-            continue
-        record = _as_dict(predict(text, entry.get("published")))
+    for entry, text, record in predicted_articles(entries, predict, shared_dir, texts, skipped, _own_published):
         lines = _score_article(list(entry.get("legal_refs") or []), list(record.get("legal_refs") or []), acc, text)
         if details and lines:
             diffs[f"{entry['source']}#{entry['id']}"] = lines
         articles += 1
-    result = {name: value.result() for name, value in acc.items()}
-    result.update(articles=articles, skipped=skipped)
-    if details:
-        result["details"] = diffs
-    return result
+    return scored_result(acc, articles, skipped, diffs if details else None)
 
 
 def format_legal_report(result: Mapping[str, Any], split: str | None = None) -> str:

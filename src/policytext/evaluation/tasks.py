@@ -36,7 +36,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
-from .extract import MissingData, _as_dict, _Count, _default_shared, _get, _Share, _pct, article_text, fold
+from .extract import MissingData, _Count, _get, _Share, _pct, fold, predicted_articles, scored_result
 
 _COUNTS = ("articles_with_tasks", "items")
 _SHARES = ("count_exact", "count_exact_with_tasks", "ends", "issued_by", "actor", "actor_overlap", "deadline",
@@ -201,6 +201,10 @@ def _score_article(gold: list[dict], predicted: list, record: Mapping[str, Any],
     return lines
 
 
+def _own_published(entry: Mapping[str, Any]) -> str | None:
+    return entry.get("published")
+
+
 def evaluate_tasks(entries: Iterable[Mapping[str, Any]], predict: Callable[[str, str | None], Any],
                    shared_dir: str | Path | None = None, texts: Mapping[str, str] | None = None,
                    details: bool = False) -> dict[str, Any]:
@@ -212,23 +216,12 @@ def evaluate_tasks(entries: Iterable[Mapping[str, Any]], predict: Callable[[str,
     acc: dict[str, Any] = {name: _Count() for name in _COUNTS}
     acc.update({name: _Share() for name in _SHARES})
     articles, skipped, diffs = 0, [], {}
-    for entry in entries:
-        try:
-            text = texts[entry["id"]] if texts is not None else article_text(entry, shared_dir or _default_shared())
-        except (MissingData, KeyError) as error:
-            skipped.append(f"{entry.get('id')}: {error}")
-            continue
-        record = _as_dict(predict(text, entry.get("published")))
+    for entry, text, record in predicted_articles(entries, predict, shared_dir, texts, skipped, _own_published):
         lines = _score_article(list(entry.get("tasks") or []), list(record.get("tasks") or []), record, acc)
         if details and lines:
             diffs[f"{entry['source']}#{entry['id']}"] = lines
         articles += 1
-    result = {name: value.result() for name, value in acc.items()}
-    result["articles"] = articles
-    result["skipped"] = skipped
-    if details:
-        result["details"] = diffs
-    return result
+    return scored_result(acc, articles, skipped, diffs if details else None)
 
 
 def format_task_report(result: Mapping[str, Any], split: str | None = None, round_: int | None = None) -> str:
