@@ -46,6 +46,11 @@ def test_a_chairman_of_a_place_alone_heads_its_people_s_committee():
         "Nguyễn Văn Tùng": [("Phó Chủ tịch", "Ủy ban nhân dân thành phố Hải Phòng")],
         "Lê Văn An": [("Chủ tịch", "Ủy ban nhân dân xã Tân Phú")],
         "Phan Văn Mãi": [("Chủ tịch", "Ủy ban nhân dân Thành phố Hồ Chí Minh")]}
+    # a level alone is the article's one province or city of that level
+    text = "Chủ tịch tỉnh Nguyễn Văn Thọ cho biết tỉnh Bà Rịa - Vũng Tàu đã sẵn sàng. Chủ tịch TP Phan Văn Mãi nói TP.HCM mở cửa."
+    assert positions(text, "2021-08-30") == {
+        "Nguyễn Văn Thọ": [("Chủ tịch", "Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu")],
+        "Phan Văn Mãi": [("Chủ tịch", "Ủy ban nhân dân Thành phố Hồ Chí Minh")]}
     # a country's chairman heads no committee; nor does a title that is no chairman's
     assert positions("Chủ tịch Trung Quốc Tập Cận Bình và Bí thư tỉnh Quảng Ninh Nguyễn Xuân Ký gặp nhau.",
                      "2021-08-30") == {"Tập Cận Bình": [("Chủ tịch", "Trung Quốc")],

@@ -219,17 +219,13 @@ def _place_alone_bodies() -> dict[str, str]:
     return {normalize_string(k): normalize_string(v) for k, v in data.items()}
 
 
-_LEVEL_ALONE = re.compile(r"(tỉnh|thành phố|TP\.?)$", re.IGNORECASE)
-
-
 def _place_alone(organization: str, body: str, day: date | None) -> tuple[str | None, str | None, str | None]:
     """(canonical, bare level, head) when the organisation is a Vietnamese place alone ("thành phố Hải Phòng",
     "TP.HCM", "xã Tân Phú", "tỉnh"): the place's ``body`` (titles.yaml place_alone_bodies)."""
     text = normalize_string(organization).strip().rstrip(".,;:").strip()
-    level = _LEVEL_ALONE.fullmatch(text)
-    if level is not None:
-        word = level.group(1).lower().rstrip(".")
-        return None, ("thành phố" if word == "tp" else word), body
+    level = "thành phố" if text.rstrip(".").upper() == "TP" else text.lower()
+    if admin_levels().get(level) in ("province", "city"):
+        return None, level, body  # "Chủ tịch tỉnh": the article's one province (complete_official)
     found = place_matches(text, day)
     if len(found) != 1 or found[0].start != 0 or found[0].end != len(text):
         return None, None, None
