@@ -51,6 +51,8 @@ def test_a_chairman_of_a_place_alone_heads_its_people_s_committee():
     assert positions(text, "2021-08-30") == {
         "Nguyễn Văn Thọ": [("Chủ tịch", "Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu")],
         "Phan Văn Mãi": [("Chủ tịch", "Ủy ban nhân dân Thành phố Hồ Chí Minh")]}
+    # a ministry's field alone after a title that is no minister's names no ministry
+    assert organization_canonical("Thương mại", date(2025, 11, 15)) is None
     # a country's chairman heads no committee; nor does a title that is no chairman's
     assert positions("Chủ tịch Trung Quốc Tập Cận Bình và Bí thư tỉnh Quảng Ninh Nguyễn Xuân Ký gặp nhau.",
                      "2021-08-30") == {"Tập Cận Bình": [("Chủ tịch", "Trung Quốc")],

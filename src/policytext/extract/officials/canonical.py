@@ -163,6 +163,8 @@ def _canonical(organization: str, day: date | None) -> tuple[str | None, str | N
             return None, None, None
     if match.kind == "country":
         return country_name(match.name), None, None
+    if match.kind == "ministry_field":
+        return None, None, None  # a field alone ("Trưởng Đại diện Thương mại"): a minister's is written "Bộ …"
     if match.kind == "foreign" and organization_entry(match.name) is None:
         return _foreign_canonical(match.name), None, None  # "Bộ Ngoại giao Mỹ", no entry of its own
     if match.kind in ("local", "department") or organization_entry(match.name) is None:
