@@ -1,7 +1,7 @@
 """Build the officials gold from the two annotators' labels, the adjudication and the cross-set corrections.
 
-    python benchmarks/gold/officials/build.py                 # round 1 and 2: writes both gold files, summaries
-    python benchmarks/gold/officials/build.py --round 2       # one round only
+    python benchmarks/gold/officials/build.py                 # rounds 1, 2 and 3: writes the gold files, summaries
+    python benchmarks/gold/officials/build.py --round 3       # one round only
     python benchmarks/gold/officials/build.py --check         # builds and validates only, writes nothing
 
 Inputs per round, in this folder (no article text is stored here) except the labels, which stay beside the
@@ -10,13 +10,15 @@ repository in ``../annotations/officials/`` (``ROUNDS`` below):
 - round 1: ``sample.jsonl`` (109 articles), ``labels-O1.jsonl`` and ``labels-O2.jsonl``, ``adjudication.jsonl``,
   ``corrections.json`` -> ``officials_gold.jsonl``;
 - round 2: ``sample-2.jsonl`` (98), ``round2/labels-O3.jsonl`` and ``round2/labels-O4.jsonl``,
-  ``adjudication-2.jsonl``, ``corrections-2.json`` -> ``officials_gold-2.jsonl``.
+  ``adjudication-2.jsonl``, ``corrections-2.json`` -> ``officials_gold-2.jsonl``;
+- round 3 (a test set only): ``sample-3.jsonl`` (58), ``round3/labels-O5.jsonl`` and ``round3/labels-O6.jsonl``,
+  ``adjudication-3.jsonl``, ``corrections-3.json`` -> ``officials_gold-3.jsonl``.
 
 What each holds:
 
-- the draw (``sample.py draw [2]``): stratum, split, batch and double flag of every article;
-- the labels, verbatim: the first annotator (O1, O3) labelled batch 1 then the double-labelled articles of
-  batch 2, the second (O2, O4) batch 2 then the double-labelled of batch 1, in the packet order
+- the draw (``sample.py draw [2|3]``): stratum, split, batch and double flag of every article;
+- the labels, verbatim: the first annotator (O1, O3, O5) labelled batch 1 then the double-labelled articles of
+  batch 2, the second (O2, O4, O6) batch 2 then the double-labelled of batch 1, in the packet order
   ``sample.py packets`` writes (sample order within each group). Lines are aligned to the sample by that
   order: one annotator's script cut VNTC ids at the space (``XH_VNE_T_`` for ``XH_VNE_T_ (4053)``), so an
   id must equal the sample id or be a prefix of it (reported);
@@ -25,11 +27,11 @@ What each holds:
 - the corrections: cross-set corrections (each edit states the value it replaces; the build fails if the
   labels no longer hold it).
 
-Gold per article: single-labelled -> that annotator's labels (``annotator`` O1/O2, O3/O4); double-labelled
+Gold per article: single-labelled -> that annotator's labels (``annotator`` O1/O2, O3/O4, O5/O6); double-labelled
 and identical -> the labels of the annotator whose batch it belongs to; double-labelled and different -> the
 adjudicated version (``annotator: "adjudicated"``). Corrections are applied last. Every name is checked to
-occur in the article text or title (corpus.get). Round-2 lines carry ``"round": 2`` after ``split``; round-1
-lines are written exactly as before (no ``round`` key).
+occur in the article text or title (corpus.get). Round-2 and round-3 lines carry ``"round": 2`` / ``3`` after
+``split``; round-1 lines are written exactly as before (no ``round`` key). Round 3 has only ``test`` lines.
 """
 
 from __future__ import annotations
@@ -63,6 +65,7 @@ class Round:
     adjudication: Path
     corrections: Path
     out: Path
+    splits: tuple[str, ...] = ("dev", "test")  # round 3 is a test set only
 
     @property
     def batch_of(self) -> dict[str, int]:
@@ -80,6 +83,9 @@ ROUNDS = {
     2: Round(2, HERE / "sample-2.jsonl",
              {"O3": ANNOTATIONS / "round2" / "labels-O3.jsonl", "O4": ANNOTATIONS / "round2" / "labels-O4.jsonl"},
              HERE / "adjudication-2.jsonl", HERE / "corrections-2.json", HERE / "officials_gold-2.jsonl"),
+    3: Round(3, HERE / "sample-3.jsonl",
+             {"O5": ANNOTATIONS / "round3" / "labels-O5.jsonl", "O6": ANNOTATIONS / "round3" / "labels-O6.jsonl"},
+             HERE / "adjudication-3.jsonl", HERE / "corrections-3.json", HERE / "officials_gold-3.jsonl", ("test",)),
 }
 # round 1's names, kept for callers of the first version
 SAMPLE, LABELS, ADJUDICATION, CORRECTIONS, OUT = (ROUNDS[1].sample, ROUNDS[1].labels, ROUNDS[1].adjudication,
@@ -210,7 +216,7 @@ def validate(rows: list[dict], round_: Round = ROUNDS[1]) -> list[str]:
     for row in rows:
         if list(row) != keys:
             raise SystemExit(f"{row['id']}: keys {list(row)}")
-        if row["annotator"] not in (*round_.labels, "adjudicated") or row["split"] not in ("dev", "test"):
+        if row["annotator"] not in (*round_.labels, "adjudicated") or row["split"] not in round_.splits:
             raise SystemExit(f"{row['id']}: annotator/split {row['annotator']!r} {row['split']!r}")
         item = get(row["source"], row["id"])
         haystack = f"{item.title or ''}\n{item.text}"
@@ -242,13 +248,14 @@ def validate(rows: list[dict], round_: Round = ROUNDS[1]) -> list[str]:
     return missing
 
 
-def summary(rows: list[dict], out: Path = OUT) -> str:
+def summary(rows: list[dict], out: Path = OUT, splits: tuple[str, ...] = ("dev", "test")) -> str:
     lines = [f"{len(rows)} articles -> {out.relative_to(HERE.parents[2])}"]
     by = Counter((r["stratum"], r["split"]) for r in rows)
     strata = sorted({r["stratum"] for r in rows})
-    lines.append("articles   " + "  ".join(f"{s}: {by[(s, 'dev')]} dev + {by[(s, 'test')]} test" for s in strata))
+    lines.append("articles   " + "  ".join(f"{s}: " + " + ".join(f"{by[(s, split)]} {split}" for split in splits)
+                                          for s in strata))
     officials = [(r, o) for r in rows for o in r["officials"]]
-    for split in ("dev", "test", "all"):
+    for split in (*splits, "all") if len(splits) > 1 else splits:
         picked = [r for r in rows if split == "all" or r["split"] == split]
         chosen = [(r, o) for r, o in officials if split == "all" or r["split"] == split]
         scored = [o for _, o in chosen if not o["optional"]]
@@ -264,7 +271,8 @@ def summary(rows: list[dict], out: Path = OUT) -> str:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="validate only, do not write")
-    parser.add_argument("--round", choices=("1", "2", "all"), default="all", help="which round to build (default all)")
+    parser.add_argument("--round", choices=(*map(str, ROUNDS), "all"), default="all",
+                        help="which round to build (default all)")
     args = parser.parse_args(argv)
     failed = 0
     for number in ROUNDS if args.round == "all" else (int(args.round),):
@@ -281,7 +289,7 @@ def main(argv: list[str]) -> int:
             print("NAME NOT FOUND:", note)
         if not args.check:
             round_.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-        print(summary(rows, round_.out))
+        print(summary(rows, round_.out, round_.splits))
         print(f"names not found verbatim in text or title: {len(missing)}")
         failed += bool(missing)
     return 1 if failed else 0

@@ -1,7 +1,8 @@
 """Scoring officials against the officials gold (benchmarks/gold/officials/officials_gold*.jsonl).
 
-The gold comes in rounds: ``officials_gold.jsonl`` (round 1, 109 articles; its lines carry no ``round``) and
-``officials_gold-2.jsonl`` (round 2, 98 articles, ``"round": 2``). Given the folder, both are read; a round
+The gold comes in rounds: ``officials_gold.jsonl`` (round 1, 109 articles; its lines carry no ``round``),
+``officials_gold-2.jsonl`` (round 2, 98 articles, ``"round": 2``) and ``officials_gold-3.jsonl`` (round 3, 58
+articles, ``"round": 3``, a test set only: it has no dev split). Given the folder, every round is read; a round
 and a split select the articles.
 
 Names are matched after NFC, case and white-space folding, each gold name once per article. Officials the
@@ -11,7 +12,7 @@ title are left out too (a record's mentions index the body). On matched official
 share of gold positions whose title is among the predicted titles; title and organisation together; and
 recall by ``class`` (how the person appears: foreign, deputy, list, chain, plain).
 
-    policytext eval officials --split dev [--round 1|2|all] [--details]
+    policytext eval officials --split dev [--round 1|2|3|all] [--details]
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from typing import Any, Callable, Iterable, Mapping
 from .extract import MissingData, _as_dict, _get, article_text, article_title, fold, load_gold
 
 CLASSES = ("foreign", "deputy", "list", "chain", "plain")
-ROUNDS = ("1", "2", "all")
+ROUNDS = ("1", "2", "3", "all")
 
 
 class NoGoldEntries(ValueError):
@@ -43,7 +44,7 @@ def load_officials_gold(path: str | Path) -> list[dict]:
 
 def select_entries(entries: Iterable[Mapping[str, Any]], split: str | None = None,
                    round_: str | int | None = None) -> list[Mapping[str, Any]]:
-    """The entries of a split (dev, test; None or "all": both) and a round (1, 2; None or "all": every round).
+    """The entries of a split (dev, test; None or "all": both) and a round (1, 2, 3; None or "all": every round).
 
     A line without ``round`` belongs to round 1."""
     return [e for e in entries
@@ -142,8 +143,13 @@ def run_officials_eval(gold_path: str | Path, shared_dir: str | Path, split: str
                        details: bool = False, round_: str | int | None = "all") -> str:
     from .. import analyze
 
-    entries = select_entries(load_officials_gold(gold_path), split, round_)
+    gold = load_officials_gold(gold_path)
+    entries = select_entries(gold, split, round_)
     if not entries:
+        splits = sorted({e.get("split") for e in select_entries(gold, None, round_)})
+        if splits and round_ not in (None, "all"):  # the round exists without that split (round 3 is test only)
+            raise NoGoldEntries(f"round {round_} of the officials gold has no {split} split: its articles are "
+                                f"{' and '.join(splits)} only (use --split {splits[0]})")
         raise NoGoldEntries(f"no gold articles of split {split or 'all'}, round {round_ or 'all'} in {gold_path}")
     if not Path(shared_dir).is_dir():
         raise MissingData(f"shared reference data not found at {shared_dir}: the gold texts live there")
