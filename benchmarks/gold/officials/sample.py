@@ -15,7 +15,7 @@ develop on and to measure on): the same strata and rules, seeded with SEED_NUMBE
 list and VNTC articles), none in round 1 or any other gold file.
 
 Round 3 (drawn after both test splits were scored with the round-2 rules and fell short again: names F1
-0.875 and 0.851, title attach 0.688 and 0.774): a test set only, 60 articles, QUOTA_3, seeded with
+0.875 and 0.851, title attach 0.688 and 0.774): a test set only, 60 articles asked (58 drawn: the 2020-21 dump had no deputy or list article left), QUOTA_3, seeded with
 SEED_NUMBER + 2, none in rounds 1-2 or any other gold file, 16 double-labelled; nothing is tuned on it.
 """
 
