@@ -407,13 +407,16 @@ def format_report(result: Mapping[str, Any]) -> str:
     for key, label in shares:
         r = result[key]
         lines.append(f"{label:<40}{_pct(r['accuracy']):>9}{r['hits']:>7}{r['total']:>6}")
-    for reason in result["skipped"]:
-        lines.append(f"skipped {reason}")
+    return "\n".join(lines + report_tail(result))
+
+
+def report_tail(result: Mapping[str, Any]) -> list[str]:
+    """The lines every evaluation report ends with: the articles skipped, then each article's differences
+    (with ``details``)."""
+    lines = [f"skipped {reason}" for reason in result["skipped"]]
     for article, diff in (result.get("details") or {}).items():
-        lines.append("")
-        lines.append(article)
-        lines.extend(f"  {line}" for line in diff)
-    return "\n".join(lines)
+        lines += ["", article, *(f"  {line}" for line in diff)]
+    return lines
 
 
 def analyze_predictor() -> Callable[[str, str | None], dict]:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
 from .extract import (MissingData, _Count, _get, _Share, _pct, canonical_code, fold, predicted_articles,
-                      scored_result)
+                      report_tail, scored_result)
 
 _COUNTS = ("references", "numbered", "named")
 _SHARES = ("doc_type", "resolution", "resolved_code")
@@ -154,13 +154,7 @@ def format_legal_report(result: Mapping[str, Any], split: str | None = None) -> 
                        ("resolved_code", "resolved_code (target has a code)")):
         r = result[key]
         lines.append(f"{label:<40}{_pct(r['accuracy']):>9}{r['hits']:>7}{r['total']:>6}")
-    for reason in result["skipped"]:
-        lines.append(f"skipped {reason}")
-    for article, diff in (result.get("details") or {}).items():
-        lines.append("")
-        lines.append(article)
-        lines.extend(f"  {line}" for line in diff)
-    return "\n".join(lines)
+    return "\n".join(lines + report_tail(result))
 
 
 def run_legal_eval(gold_path: str | Path, shared_dir: str | Path, split: str | None = None, details: bool = False,

@@ -36,7 +36,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
-from .extract import MissingData, _Count, _get, _Share, _pct, fold, predicted_articles, scored_result
+from .extract import MissingData, _Count, _get, _Share, _pct, fold, predicted_articles, report_tail, scored_result
 
 _COUNTS = ("articles_with_tasks", "items")
 _SHARES = ("count_exact", "count_exact_with_tasks", "ends", "issued_by", "actor", "actor_overlap", "deadline",
@@ -245,13 +245,7 @@ def format_task_report(result: Mapping[str, Any], split: str | None = None, roun
                        ("directive", "directive (where gold has one)"), ("no_directive", "no directive (gold none)")):
         r = result[key]
         lines.append(f"{label:<40}{_pct(r['accuracy']):>9}{r['hits']:>7}{r['total']:>6}")
-    for reason in result["skipped"]:
-        lines.append(f"skipped {reason}")
-    for article, diff in (result.get("details") or {}).items():
-        lines.append("")
-        lines.append(article)
-        lines.extend(f"  {line}" for line in diff)
-    return "\n".join(lines)
+    return "\n".join(lines + report_tail(result))
 
 
 def run_task_eval(gold_path: str | Path, shared_dir: str | Path, split: str | None = None, details: bool = False,
