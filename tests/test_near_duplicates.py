@@ -16,7 +16,7 @@ import pytest
 import policytext
 from policytext.runs.duplicates import DuplicateSettings, NearDuplicates, signature, similarity
 from policytext.runs.errors import RunConfigError
-from policytext.runs.runner import TIMING_KEYS
+from test_runs import assert_same_run  # noqa: E402  (same folder, on pytest's path)
 
 STORIES = [
     "Chiều 30/8, Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên chủ trì lễ phát động phong trào thi đua giai đoạn "
@@ -77,20 +77,6 @@ def reference(corpus, tmp_path_factory) -> Path:
     here = tmp_path_factory.mktemp("reference")
     _run(corpus, here)
     return here / "out"
-
-
-def assert_same_run(expected: Path, found: Path) -> None:
-    names = sorted(p.relative_to(expected) for p in expected.rglob("*") if p.is_file())
-    assert names == sorted(p.relative_to(found) for p in found.rglob("*") if p.is_file())
-    for name in names:
-        if name.name == "summary.json":
-            summaries = [json.loads((root / name).read_text(encoding="utf-8")) for root in (expected, found)]
-            for summary in summaries:
-                for key in TIMING_KEYS:
-                    summary.pop(key)
-            assert summaries[0] == summaries[1]
-        else:
-            assert (expected / name).read_bytes() == (found / name).read_bytes(), name
 
 
 def test_a_copy_from_another_outlet_is_a_near_duplicate_and_the_rest_are_not():

@@ -95,6 +95,11 @@ def article_title(entry: Mapping[str, Any], shared_dir: str | Path) -> str | Non
     return _dump_item(entry, shared_dir).get("title")
 
 
+def gold_published(entry: Mapping[str, Any]) -> str | None:
+    """The gold's own publication date, or None (the task and legal-reference golds)."""
+    return entry.get("published")
+
+
 def article_published(entry: Mapping[str, Any]) -> str | None:
     """The publication date to give the predictor: the gold's own, the seed's, or None (VNTC)."""
     if entry.get("published"):

@@ -36,7 +36,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
-from .extract import MissingData, _Count, _get, _Share, _pct, fold, predicted_articles, report_tail, scored_result
+from .extract import (MissingData, _Count, _get, _Share, _pct, fold, gold_published, predicted_articles, report_tail,
+                      scored_result)
 
 _COUNTS = ("articles_with_tasks", "items")
 _SHARES = ("count_exact", "count_exact_with_tasks", "ends", "issued_by", "actor", "actor_overlap", "deadline",
@@ -201,10 +202,6 @@ def _score_article(gold: list[dict], predicted: list, record: Mapping[str, Any],
     return lines
 
 
-def _own_published(entry: Mapping[str, Any]) -> str | None:
-    return entry.get("published")
-
-
 def evaluate_tasks(entries: Iterable[Mapping[str, Any]], predict: Callable[[str, str | None], Any],
                    shared_dir: str | Path | None = None, texts: Mapping[str, str] | None = None,
                    details: bool = False) -> dict[str, Any]:
@@ -216,7 +213,7 @@ def evaluate_tasks(entries: Iterable[Mapping[str, Any]], predict: Callable[[str,
     acc: dict[str, Any] = {name: _Count() for name in _COUNTS}
     acc.update({name: _Share() for name in _SHARES})
     articles, skipped, diffs = 0, [], {}
-    for entry, text, record in predicted_articles(entries, predict, shared_dir, texts, skipped, _own_published):
+    for entry, text, record in predicted_articles(entries, predict, shared_dir, texts, skipped, gold_published):
         lines = _score_article(list(entry.get("tasks") or []), list(record.get("tasks") or []), record, acc)
         if details and lines:
             diffs[f"{entry['source']}#{entry['id']}"] = lines
