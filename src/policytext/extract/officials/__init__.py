@@ -74,12 +74,15 @@ from .chains import (
     _someone_elses_title,
     _trailing_chain,
 )
+from .canonical import complete_official
+from .careers import career_positions
 from .lexicon import _Candidate, _lexicon, _Link
 from .lists import _deputies, _listed_names, _names_sharing, _plural_title
 from .merging import (
     _after_sentence_opener,
     _full_name_elsewhere,
     _inside_organization,
+    _dedupe,
     _merge,
     _trim_run_on_names,
 )
@@ -93,6 +96,7 @@ NAME_THEN_TITLES = RULES.rule("name-then-titles")
 DEPUTY = RULES.rule("deputy-with-delegation")
 DEPUTY_IN_SESSION = RULES.rule("deputy-in-session")
 SURNAME_ELSEWHERE = RULES.rule("title-then-surname-elsewhere")
+CAREER = RULES.rule("career-sentence")
 ASSISTANT = RULES.veto("assistant-of-title")
 OWNED_TITLE = RULES.veto("title-owns-document")
 FOREIGN_NEEDS_FOREIGN_OFFICE = RULES.veto("foreign-name-needs-foreign-office")
@@ -197,4 +201,8 @@ def extract_officials(doc: Document) -> list[Official]:
         candidate.positions.extend(positions)
     people = [c for c in candidates.values() if c.positions]
     _trim_run_on_names(norm, people)
-    return _merge(doc, people, titles, org_starts)
+    officials = _merge(doc, people, titles, org_starts)
+    for official, positions in career_positions(doc, officials, titles, org_starts, private_article, CAREER):
+        official.positions = _dedupe(official.positions + positions)  # "Ông là …", "Ông Thái từng giữ …"
+        complete_official(doc, official)
+    return officials

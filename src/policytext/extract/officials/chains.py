@@ -104,6 +104,9 @@ def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts,
     if not m:
         return None
     pos = m.end()
+    if m.group(0).endswith("là "):
+        rank = lex.rank.match(norm, pos)  # "Bộ trưởng Quốc phòng hiện nay là đại tướng Phan Văn Giang"
+        pos = rank.end() if rank else pos
     honorific = lex.honorific.match(norm, pos)
     if honorific:
         pos = honorific.end()
@@ -371,15 +374,23 @@ def _trailing_chain(norm: str, name_end: int, titles, org_starts) -> list[_Link]
     if _name_after_chain(norm, links, end, org_starts, after_name=True) is not None:
         return None
     last = links[-1]
+    _complete_last(norm, links, end, titles, org_starts)
+    if not apposed and all(l.title.title.public_only and l.org_start is None for l in links):
+        return None  # "công ty ... do bà A làm giám đốc": a company title with no body written
+    return links + _appointed_after(norm, last.org_end or end, titles, org_starts)
+
+
+def _complete_last(norm: str, links: list[_Link], end: int, titles, org_starts) -> int:
+    """A person already named, the last title of their chain takes the words after it as its organisation
+    when the gazetteer knows none there ("…, Tư lệnh Quân khu 1"); where the chain now ends."""
+    last = links[-1]
     if last.org_start is None and last.title.title.organization is None and norm[end:end + 1] == " ":
         generic = _generic_org(norm, end + 1, last)
         if generic is not None:
             generic = _before_someone_else(norm, *generic, org_starts)
         if generic is not None:
             _set_generic(last, generic[0], _through_comma_to_parent(norm, generic[1], titles, org_starts))
-    if not apposed and all(l.title.title.public_only and l.org_start is None for l in links):
-        return None  # "công ty ... do bà A làm giám đốc": a company title with no body written
-    return links + _appointed_after(norm, last.org_end or end, titles, org_starts)
+    return max(end, last.org_end or end)
 
 
 def _appointed_after(norm: str, end: int, titles, org_starts) -> list[_Link]:

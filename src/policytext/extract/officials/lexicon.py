@@ -49,6 +49,7 @@ class _Lexicon:
     foreign_place: re.Pattern[str]  # "California", "Điện Kremlin": a foreign body after an office
     company_function: re.Pattern[str]  # " kinh doanh" after "giám đốc": a company's job
     body_stop: re.Pattern[str]  # lower-case words that end a foreign body's name ("gọi", "đăng", "viết")
+    rank: re.Pattern[str]  # a rank and a space ("đại tướng "): titles.yaml's titles marked rank
     state_company: _StateCompanyCues
 
 
@@ -122,6 +123,8 @@ def _lexicon() -> _Lexicon:
         company_function=re.compile(rf" (?:{alternation(data['company_functions'])})(?!\w)"),
         foreign_place=re.compile(rf"(?:Điện |Nhà )?(?:{alternation(data['foreign_places'])})(?!\w)"),
         foreign_unit=re.compile(rf"(?:{alternation(data['foreign_unit_words'])}) (?=[^\W\d_])"),
+        rank=re.compile(rf"(?:{alternation([t['title'] for t in data['titles'] if t.get('rank')])}) ",
+                        re.IGNORECASE),
         state_company=_state_company_cues(data, org_data),
     )
 

@@ -51,7 +51,8 @@ def _listed_names(norm: str, start: int, end: int, org_starts, titles, links) ->
         if name is None:
             break
         names.append(name)
-        separator = _pattern("list_separator").match(norm, name[1])
+        aside = _ASIDE.match(norm, name[1])  # "các ông Nguyễn Trí Tuệ (Thường trực), Dương Văn Thăng, …"
+        separator = _pattern("list_separator").match(norm, aside.end() if aside else name[1])
         if separator is not None and not (semicolons and separator.group(0) == ", " and vietnamese_name(
                 norm, _past_lead(norm, separator.end(), titles)[0], org_starts, honorific=True) is None):
             at = separator.end()
@@ -63,6 +64,7 @@ def _listed_names(norm: str, start: int, end: int, org_starts, titles, links) ->
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+_ASIDE = re.compile(r" \([^()\n]{1,30}\)")
 
 
 def _foreign_word(norm: str, at: int) -> bool:

@@ -1,0 +1,85 @@
+"""Career sentences: more offices of an official the article has already named, in a sentence whose subject
+is "ông"/"bà" ("Ông là Ủy viên Trung ương Đảng khóa 13", "Ông Thái từng giữ các cương vị Ủy viên Ban Thường
+vụ Tỉnh ủy, Phó bí thư …", "Tháng 9/2016, ông được bổ nhiệm giữ chức Phó tư lệnh Quân khu 2").
+
+Who: "ông"/"bà" with a syllable that is a mention of exactly one official ("Ông Thái"), or "ông"/"bà" alone
+when the last person named before the sentence, within a few sentences, is an official (another person
+named in between, even one who holds no office, stops it: "Ông" is then theirs). What: the chains of titles
+right after the sentence's verb of office (patterns/officials.yaml ``career_verb``), joined by commas, "và"
+or ";". "từng" ("used to") marks them former. Nothing here makes a new official.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...document import Document
+from ...layers.names import is_polite
+from ...layers.titles import title_at
+from ...model import Official
+from ...text.segment import split_sentences
+from .chains import _complete_last, _read_chain
+from .lexicon import officials_pattern
+from .vetoes import _positions
+
+MAX_SENTENCES_BACK = 3  # "Ông" refers to someone named in this or the last few sentences
+
+
+def career_positions(doc: Document, officials: list[Official], titles, org_starts, private_article: bool,
+                     rule: str) -> list[tuple[Official, list]]:
+    """(official, positions) for each career sentence about an official named before it."""
+    norm = doc.norm
+    mentions = sorted((*doc.normalised(m.start, m.end), i) for i, o in enumerate(officials) for m in o.mentions)
+    if not mentions:
+        return []
+    people = _people_named(doc, mentions)
+    subject, verb = officials_pattern("career_subject"), officials_pattern("career_verb")
+    sentences = doc.sentences or split_sentences(norm)  # a document made without segmenting has none yet
+    found: list[tuple[Official, list]] = []
+    for number, (start, end) in enumerate(sentences):
+        m = subject.search(norm, start, min(end, start + 120))
+        if m is None or (m.start() > start and not norm[start:m.start()].rstrip().endswith(",")):
+            continue  # the subject opens the sentence or follows an opening clause ("Tháng 9/2016, ông …")
+        who = _referent(norm, m, mentions, people, sentences, number)
+        if who is None:
+            continue
+        v = verb.match(norm, m.end())
+        title = title_at(norm, v.end(), titles) if v else None
+        if title is None:
+            continue
+        positions = []
+        while title is not None:
+            links, chain_end = _read_chain(norm, title, titles, org_starts, after_name=True)
+            chain_end = _complete_last(norm, links, chain_end, titles, org_starts)
+            positions += _positions(doc, links, private_article, rule)
+            tail = officials_pattern("career_next").match(norm, chain_end)
+            title = title_at(norm, tail.end(), titles) if tail and tail.end() < end else None
+        if "từng" in v.group(0):
+            for position in positions:
+                position.former = True
+        if positions:
+            found.append((officials[who], positions))
+    return found
+
+
+def _people_named(doc: Document, mentions) -> list[tuple[int, int | None]]:
+    """Where people are named, in order: (start, the official's index or None for someone else)."""
+    official_at = {s: i for s, _, i in mentions}
+    people = [(s, i) for s, _, i in mentions]
+    name = officials_pattern("career_other_person")
+    for m in doc.layers.honorifics:
+        at = m.end()
+        if is_polite(m) and at not in official_at and name.match(doc.norm, at):
+            people.append((at, None))  # "bà Lan cho biết": a person who is not an official
+    return sorted(people)
+
+
+def _referent(norm: str, subject: re.Match[str], mentions, people, sentences, number: int) -> int | None:
+    """The official the subject names: by the syllable after "ông"/"bà", else the last person named before."""
+    if subject.group("name"):
+        at = subject.start("name")
+        matching = {i for s, e, i in mentions if s == at and e == subject.end("name")}
+        return matching.pop() if len(matching) == 1 else None
+    earliest = sentences[max(0, number - MAX_SENTENCES_BACK)][0]
+    before = [(s, i) for s, i in people if earliest <= s < subject.start()]
+    return before[-1][1] if before else None
