@@ -277,3 +277,14 @@ def test_a_country_is_no_prefix_of_a_province():
     (official,) = officials("Ông Nguyễn Văn Cường, Chi cục trưởng quản lý thị trường Lào Cai cho biết.")
     assert official.name == "Nguyễn Văn Cường"
     assert official.positions[0].organization == "Chi cục quản lý thị trường Lào Cai"
+
+
+def test_a_career_sentence_is_about_the_story_s_subject_only():
+    # the first person the last sentence names is its subject: "Ông" is Carney's, who holds no office here
+    text = ("Ông Carney, người đưa Đảng Tự do trở lại, sau khi Thủ tướng Justin Trudeau từ chức, vận động tranh cử. "
+            "Ông từng giữ chức Thống đốc tại hai ngân hàng trung ương.")
+    assert [(o.name, [p.title for p in o.positions]) for o in officials(text)] == [("Justin Trudeau", ["Thủ tướng"])]
+    # someone who holds no office named in between: "Ông" is theirs
+    text = ("Bộ trưởng Bộ Y tế Đào Hồng Lan dự họp. Ông Nguyễn Văn Tám, người dân xã, cho biết gia đình khó khăn. "
+            "Ông là Chủ tịch Hội nông dân xã.")
+    assert [(o.name, [p.title for p in o.positions]) for o in officials(text)] == [("Đào Hồng Lan", ["Bộ trưởng"])]

@@ -130,10 +130,14 @@ def extract_officials(doc: Document) -> list[Official]:
         if not listed:
             listed = _names_sharing(norm, name, titles, org_starts)
             rule = SHARED_TITLE if listed else rule
+        written_end = name[1]
+        if not listed and " " not in norm[name[0]:name[1]] and norm[name[0] - 1:name[0]] == " ":
+            # "Tổng thống Ukraine Zelensky": the one name the article writes in full ("ông Volodymyr Zelensky")
+            name = _full_name_elsewhere(norm, name[0] - 1, org_starts, candidates) or name
         if not listed and _plural_title(norm, start):
             trace.veto(PLURAL_TITLE_ONE_NAME, start, links[0].title.end)
             links = links[1:]  # "các Đại sứ Mỹ, Đô đốc Zumwaltz": the ambassadors are others
-        covered = (listed or [name])[-1][1]
+        covered = max((listed or [name])[-1][1], written_end)
         if lex.not_holder_before.search(norm, max(0, start - 12), start):
             trace.veto(ASSISTANT, start, name[1])
             continue  # "Trợ lý Bộ trưởng ... Đào Việt Trung": not the minister
@@ -144,7 +148,11 @@ def extract_officials(doc: Document) -> list[Official]:
         for holder in listed or [name]:
             positions = _positions(doc, links, private_article, rule)
             positions.reverse()  # nearest the name first: the person's main office
-            candidates[holder[0]] = _Candidate(holder[0], holder[1], positions)
+            known = candidates.get(holder[0])
+            if known is not None and known.end == holder[1]:
+                known.positions.extend(positions)  # the full name, found earlier with offices of its own
+            else:
+                candidates[holder[0]] = _Candidate(holder[0], holder[1], positions)
 
     # names followed by their titles: "ông A, Giám đốc ...", "Trần Văn B (nguyên Chủ tịch ...)"
     names = {(c.start, c.end) for c in candidates.values()}

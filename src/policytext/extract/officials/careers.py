@@ -3,8 +3,8 @@ is "ông"/"bà" ("Ông là Ủy viên Trung ương Đảng khóa 13", "Ông Thá
 vụ Tỉnh ủy, Phó bí thư …", "Tháng 9/2016, ông được bổ nhiệm giữ chức Phó tư lệnh Quân khu 2").
 
 Who: "ông"/"bà" with a syllable that is a mention of exactly one official ("Ông Thái"), or "ông"/"bà" alone
-when the last person named before the sentence, within a few sentences, is an official (another person
-named in between, even one who holds no office, stops it: "Ông" is then theirs). What: the chains of titles
+when the first person named in the nearest sentence before that names anyone (within a few sentences) is an
+official: the subject of the story so far (a person named first there who holds no office stops it). What: the chains of titles
 right after the sentence's verb of office (patterns/officials.yaml ``career_verb``), joined by commas, "và"
 or ";". "từng" ("used to") marks them former. Nothing here makes a new official.
 """
@@ -80,6 +80,12 @@ def _referent(norm: str, subject: re.Match[str], mentions, people, sentences, nu
         at = subject.start("name")
         matching = {i for s, e, i in mentions if s == at and e == subject.end("name")}
         return matching.pop() if len(matching) == 1 else None
-    earliest = sentences[max(0, number - MAX_SENTENCES_BACK)][0]
-    before = [(s, i) for s, i in people if earliest <= s < subject.start()]
-    return before[-1][1] if before else None
+    # the subject of the nearest sentence naming someone: its first person named ("Ông Carney, …, sau khi Thủ
+    # tướng Justin Trudeau từ chức, … Ông từng giữ chức Thống đốc …" is Carney's, who holds no office here)
+    for back in range(number, max(-1, number - MAX_SENTENCES_BACK - 1), -1):
+        start = sentences[back][0]
+        end = subject.start() if back == number else sentences[back][1]
+        named = [i for s, i in people if start <= s < end]
+        if named:
+            return named[0]
+    return None

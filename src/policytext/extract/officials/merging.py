@@ -25,7 +25,7 @@ from ...text.normalize import normalize_string
 from .canonical import complete_official
 from .lexicon import _Candidate, _foreign_name, _lexicon
 from .lists import _deputy_words
-from .vetoes import _without_private
+from .vetoes import _PARTY_COMMITTEES, _without_private
 
 
 def _trim_run_on_names(norm: str, people: list[_Candidate]) -> None:
@@ -145,7 +145,7 @@ def _merge(doc: Document, candidates: list[_Candidate], titles, org_starts) -> l
         if not positions:
             continue
         first_full = min((s for s in spans if norm[s[0]:s[1]] == name), key=lambda s: s[0])
-        positions = _dedupe(positions)
+        positions = _dedupe(_committee_and_place(positions))
         officials.append(Official(name=doc.span(*first_full).text, positions=positions,
                                   mentions=[doc.span(s, e) for s, e in sorted(spans)], rule=positions[0].rule))
         complete_official(doc, officials[-1])  # title_norm, organization_canonical, offsets
@@ -207,6 +207,22 @@ def _gazetteer_name(organization: str | None) -> str | None:
     if len(found) == 1 and found[0].start == 0 and found[0].end == len(norm):
         return found[0].name if found[0].kind != "ministry_field" else "Bộ " + found[0].name
     return None
+
+
+def _committee_and_place(positions: list[Position]) -> list[Position]:
+    """One office written as "Bí thư Tỉnh ủy" and elsewhere "Bí thư Đắk Lắk" is "Tỉnh ủy Đắk Lắk" (the
+    officials gold's decision D2): a bare Party committee takes the place another wording of the title gives."""
+    places = _lexicon().places
+    out = list(positions)
+    for p in positions:
+        if p.organization is None or normalize_string(p.organization).casefold() not in _PARTY_COMMITTEES:
+            continue
+        q = next((q for q in out if q is not p and q.title.casefold() == p.title.casefold() and
+                  q.organization in places), None)
+        if q is not None:
+            p.organization = f"{p.organization} {q.organization}"
+            out.remove(q)
+    return out
 
 
 def _dedupe(positions: list[Position]) -> list[Position]:

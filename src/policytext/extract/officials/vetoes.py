@@ -95,7 +95,16 @@ def _completed_committee(doc: Document, committee: str, links: list[_Link], link
         if admin and place[admin.end():] in places:
             place = place[admin.end():]  # "UBND TP Hà Nội" -> "Hà Nội"; "HĐND TP.HCM" stays "TP.HCM"
         return f"{committee} {place}"
+    for other in links:  # "Bí thư tỉnh ủy, Trưởng đoàn đại biểu Quốc hội khóa XV tỉnh Tuyên Quang"
+        written = _organization_text(doc, other) if other is not link and other.org_start is not None else None
+        tail = _PLACE_TAIL.search(written or "")
+        if tail is not None and tail.group(1) in places:
+            return f"{committee} {tail.group(1)}"
     return committee
+
+
+# a body of a province or a city named last in its name: "… tỉnh Tuyên Quang", "… thành phố Hà Nội"
+_PLACE_TAIL = re.compile(r"(?<!\w)(?:tỉnh|thành phố|TP\.?) ([A-ZĐ][^\W\d_]*(?: [A-ZĐ][^\W\d_]*){0,3})$")
 
 
 _UNIT_DO = re.compile(r"(?:^|[\s(“\"])({unit} [^.;:!?\n]{{3,90}}?) do (?=[^.;!?\n]*$)")
