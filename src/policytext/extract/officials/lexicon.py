@@ -112,7 +112,7 @@ def _lexicon() -> _Lexicon:
         name_not_after=re.compile(rf"(?<!\w)(?:{alternation(data['name_not_after'])}) $", re.IGNORECASE),
         not_office=re.compile(rf"^(?:{alternation(data['not_office_units'])})(?!\w)", re.IGNORECASE),
         place_before=re.compile(rf"(?<!\w)(?:{alternation(data['place_words'])}) $", re.IGNORECASE),
-        not_holder_before=re.compile(rf"(?<!\w)(?:{alternation(data['not_holder_before'])}) $"),
+        not_holder_before=re.compile(rf"(?<!\w)(?:{alternation(data['not_holder_before'])})(?: của)? $"),
         generic_end=re.compile(rf"[,;:!?()\"“”\n]|\.(?!\w)|(?<=\w{{3}})\."  # not the dot of "TP.HCM"
                                rf"| (?:{alternation(data['clause_verbs'])})(?!\w)(?! sinh)| (?=\d+\.)"  # "ký" signs, "ký sinh" is a parasite
                                # "cho VnExpress biết", "cho phóng viên Tuổi Trẻ hay"
@@ -154,7 +154,7 @@ class _Candidate:
 # tỉnh Thanh Hóa (nay là Sở Nông nghiệp và Môi trường Thanh Hóa) Hoàng Văn Thế"), a copula ("Bộ trưởng Dân tộc
 # và Tôn giáo hiện là ông Đào Ngọc Dung"), a comma or a space
 _BEFORE_NAME = re.compile(r"(?: \((?:[^()\n]{1,20}|(?:nay|trước đây|trước là|tên cũ|sau này)[^()\n]{1,80})\))?"
-                          r"(?: (?:này |đó |hiện |hiện nay |nay )?là |,? )")
+                          r"(?: (?:này |đó |hiện |hiện nay |hiện tại |nay |đương nhiệm |đương kim )?là |,? )")
 
 
 # between two titles of one person ("Đà Nẵng- Hiệu trưởng" too); ";" separates people in lists
