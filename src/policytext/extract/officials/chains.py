@@ -99,7 +99,7 @@ def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts,
     ``after_name``: the chain is in apposition to a name before it, so a comma and a name with no honorific
     after the chain start another person ("qua ông Trần Kim Long, Chủ tịch UBND quận Gò Vấp, Lê Minh Châu")."""
     lex = _lexicon()
-    pos = end
+    pos = _past_posting(norm, links[-1], end, org_starts)
     m = _BEFORE_NAME.match(norm, pos)
     if not m:
         return None
@@ -130,8 +130,10 @@ def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts,
         name = _foreign_name(norm, pos, org_starts)
     if name is None and (foreign or links[-1].title.title.needs_org):
         name = _foreign_after_body(norm, links[-1], pos, org_starts)  # "Thư ký báo chí Nhà Trắng Karoline Leavitt"
-    if name is None and links[-1].org_start is None and not links[-1].title.title.public_only:
-        name = _foreign_after_body(norm, links[-1], pos, org_starts)  # "Tư lệnh IRGC Hossein Salami"
+    if name is None and links[-1].org_start is None and \
+            (not links[-1].title.title.public_only or lex.public_unit.match(norm, pos)):
+        # "Tư lệnh IRGC Hossein Salami", "giám đốc Viện nghiên cứu Gamaleya Alexander Ginzburg"
+        name = _foreign_after_body(norm, links[-1], pos, org_starts)
     if name is None and foreign and not (links[-1].org_start is None and _vietnamese_words(norm, pos)):
         name = _foreign_name(norm, pos, org_starts)  # "Tổng thống Putin"; not "Thư ký báo chí Nhà Trắng cũng …"
         if after_name and name is not None and " " not in norm[name[0]:name[1]]:
@@ -145,6 +147,24 @@ def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts,
         # Chủ tịch Ủy ban T.Ư MTTQ Việt Nam Phạm Thế Duyệt")
         return None
     return name
+
+
+def _past_posting(norm: str, link: _Link, end: int, org_starts) -> int:
+    """"Đại sứ Mỹ tại Hà Nội David Shear": a foreign office's posting ("tại" a place, or a country the
+    organisation layer has not joined to it) stands between the office and its holder's name, and goes with
+    the organisation as written ("Mỹ tại Hà Nội", like "Nhật Bản tại Việt Nam")."""
+    if link.kind != "country" or link.org_end != end or not norm.startswith(" tại ", end):
+        return end
+    at = end + 5
+    org = org_starts.get(at)
+    posting = org.end if org is not None and org.kind == "country" else None
+    words = norm[at:at + 40].split(" ")
+    for n in (3, 2, 1):
+        if posting is None and " ".join(words[:n]) in _lexicon().places:
+            posting = at + len(" ".join(words[:n]))
+    if posting is not None:
+        link.org_end = posting
+    return posting or end
 
 
 _BODY_WORD = re.compile(r"[^\W\d_][^\W_]*|của")
@@ -183,6 +203,11 @@ def _foreign_after_body(norm: str, link: _Link, pos: int, org_starts) -> tuple[i
     if not splits:
         return None
     body_end, name = next((split for split in splits if _closes_with_country(split[0], org_starts)), splits[0])
+    words = norm[name[0]:name[1]].split(" ")
+    if len(words) >= 3 and all(w[:1].isupper() and not w.endswith(".") for w in words):
+        # "giám đốc Viện nghiên cứu Gamaleya Alexander Ginzburg": three plain words, the first the body's
+        body_end, name = next((split for split in splits if split[1][1] == name[1] and
+                               norm.count(" ", *split[1]) == 1), (body_end, name))
     _set_generic(link, pos, body_end)
     link.abroad = True
     return name
@@ -423,7 +448,7 @@ def _foreign_before_titles(norm: str, at: int, org_starts) -> tuple[int, int] | 
     """"James Wolfensohn, Chủ tịch WB": two to four foreign-looking words, then a comma or a bracket."""
     form = FOREIGN_FORM.match(norm, at)
     if form is None or VIETNAMESE_SHAPE.fullmatch(norm[at:norm.index(" ", at)]) or \
-            not _AFTER_NAME.match(norm, form.end()):
+            not _AFTER_NAME.match(norm, form.end()) or _lexicon().not_person_after.search(norm, max(0, at - 6), at):
         return None
     return _foreign_name(norm, at, org_starts)
 

@@ -39,6 +39,7 @@ class _Lexicon:
     generic_end: re.Pattern[str]
     dash_clause: re.Pattern[str]  # lower-case words that go on with the sentence right after a dash
     name_not_after: re.Pattern[str]
+    not_person_after: re.Pattern[str]  # "trên " before "Truth Social, Tổng thống Mỹ …": a medium, no person
     not_holder_before: re.Pattern[str]
     place_before: re.Pattern[str]
     not_office: re.Pattern[str]
@@ -49,6 +50,7 @@ class _Lexicon:
     foreign_place: re.Pattern[str]  # "California", "Điện Kremlin": a foreign body after an office
     company_function: re.Pattern[str]  # " kinh doanh" after "giám đốc": a company's job
     body_stop: re.Pattern[str]  # lower-case words that end a foreign body's name ("gọi", "đăng", "viết")
+    public_unit: re.Pattern[str]  # "Viện ", "Bệnh viện ": a public body opens here
     rank: re.Pattern[str]  # a rank and a space ("đại tướng "): titles.yaml's titles marked rank
     state_company: _StateCompanyCues
 
@@ -110,6 +112,7 @@ def _lexicon() -> _Lexicon:
         private_context=re.compile(rf"(?<!\w)(?:{alternation(data['private_context'])})(?!\w)", re.IGNORECASE),
         private_markers=re.compile(rf"(?<!\w)(?:{alternation(data['private_markers'])})(?!\w)", re.IGNORECASE),
         name_not_after=re.compile(rf"(?<!\w)(?:{alternation(data['name_not_after'])}) $", re.IGNORECASE),
+        not_person_after=re.compile(rf"(?<!\w)(?:{alternation(data['not_person_after'])}) $", re.IGNORECASE),
         not_office=re.compile(rf"^(?:{alternation(data['not_office_units'])})(?!\w)", re.IGNORECASE),
         place_before=re.compile(rf"(?<!\w)(?:{alternation(data['place_words'])}) $", re.IGNORECASE),
         not_holder_before=re.compile(rf"(?<!\w)(?:{alternation(data['not_holder_before'])})(?: của)? $"),
@@ -123,6 +126,7 @@ def _lexicon() -> _Lexicon:
         company_function=re.compile(rf" (?:{alternation(data['company_functions'])})(?!\w)"),
         foreign_place=re.compile(rf"(?:Điện |Nhà )?(?:{alternation(data['foreign_places'])})(?!\w)"),
         foreign_unit=re.compile(rf"(?:{alternation(data['foreign_unit_words'])}) (?=[^\W\d_])"),
+        public_unit=re.compile(rf"(?:{alternation(data['public_unit_words'])}) (?=[^\W\d_])"),
         rank=re.compile(rf"(?:{alternation([t['title'] for t in data['titles'] if t.get('rank')])}) ",
                         re.IGNORECASE),
         state_company=_state_company_cues(data, org_data),
