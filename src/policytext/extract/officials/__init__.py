@@ -77,7 +77,6 @@ from .chains import (
 from .canonical import complete_official
 from .careers import career_positions
 from .lexicon import _Candidate, _lexicon, _Link
-from .units import _set_generic
 from .lists import _deputies, _listed_names, _names_sharing, _plural_title
 from .merging import (
     _after_sentence_opener,
@@ -104,8 +103,7 @@ FOREIGN_NEEDS_FOREIGN_OFFICE = RULES.veto("foreign-name-needs-foreign-office")
 COMPANY_TITLE_FOREIGN_NAME = RULES.veto("company-title-foreign-name")
 COMPANY_TITLE_BY_SURNAME = RULES.veto("company-title-by-surname")
 PLURAL_TITLE_ONE_NAME = RULES.veto("plural-title-one-name")
-PRINCIPAL = RULES.veto("principal-of-title")
-_OF = " của "
+
 
 
 def extract_officials(doc: Document) -> list[Official]:
@@ -118,20 +116,11 @@ def extract_officials(doc: Document) -> list[Official]:
     candidates: dict[int, _Candidate] = {}
     private_article = bool(lex.private_context.search(norm))
     covered = -1
-    title_ends = {t.end: t for t in titles.values()}
     by_surname: list[tuple[int, list[_Link], int]] = []  # "Chánh án Weinstein": the full name is elsewhere
     for start in sorted(titles):
         if start < covered:
             continue
         links, end = _read_chain(norm, titles[start], titles, org_starts)
-        principal = title_ends.get(start - len(_OF))
-        if principal is not None and norm.startswith(_OF, start - len(_OF)) and not principal.title.rank:
-            # "đặc phái viên cấp cao của Tổng thống Mỹ Steve Witkoff": the envoy's, whose organisation is the
-            # principal's office; the principal is someone else
-            trace.veto(PRINCIPAL, start, end)
-            envoy = _Link(principal)
-            _set_generic(envoy, start, end)
-            links = [envoy]
         listed = _listed_names(norm, start, end, org_starts, titles, links)
         rule = PLURAL_LIST if listed else CHAIN_THEN_NAME
         name = listed[0] if listed else _name_after_chain(norm, links, end, org_starts,
@@ -150,7 +139,7 @@ def extract_officials(doc: Document) -> list[Official]:
             trace.veto(PLURAL_TITLE_ONE_NAME, start, links[0].title.end)
             links = links[1:]  # "các Đại sứ Mỹ, Đô đốc Zumwaltz": the ambassadors are others
         covered = max((listed or [name])[-1][1], written_end)
-        if lex.not_holder_before.search(norm, max(0, start - 16), start):
+        if lex.not_holder_before.search(norm, max(0, start - 12), start):
             trace.veto(ASSISTANT, start, name[1])
             continue  # "Trợ lý Bộ trưởng ... Đào Việt Trung": not the minister
         if not listed and _someone_elses_title(norm, start, end, name, titles, org_starts):
@@ -210,7 +199,7 @@ def extract_officials(doc: Document) -> list[Official]:
         full = _full_name_elsewhere(norm, end, org_starts, candidates)
         if full is None:
             continue
-        if lex.not_holder_before.search(norm, max(0, start - 16), start):
+        if lex.not_holder_before.search(norm, max(0, start - 12), start):
             trace.veto(ASSISTANT, start, end)
             continue
         positions = _positions(doc, links, private_article, SURNAME_ELSEWHERE)

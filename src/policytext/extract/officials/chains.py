@@ -202,15 +202,24 @@ def _foreign_after_body(norm: str, link: _Link, pos: int, org_starts) -> tuple[i
     splits = named or splits  # "Đại học Havard Charles Elliot": a unit word alone names no body
     if not splits:
         return None
-    body_end, name = next((split for split in splits if _closes_with_country(split[0], org_starts)), splits[0])
+    body_end, name = next((split for split in splits if _closes_with_country(split[0], org_starts) or
+                           _closes_with_foreign_place(norm, start, split[0])), splits[0])
     words = norm[name[0]:name[1]].split(" ")
-    if len(words) >= 3 and all(w[:1].isupper() and not w.endswith(".") for w in words):
-        # "giám đốc Viện nghiên cứu Gamaleya Alexander Ginzburg": three plain words, the first the body's
+    generic_body = bool(lex.public_unit.match(norm, start)) and all(w.islower() for w in norm[start:body_end].split(" ")[1:])
+    if generic_body and len(words) >= 3 and all(w[:1].isupper() and not w.endswith(".") for w in words):
+        # "giám đốc Viện nghiên cứu Gamaleya Alexander Ginzburg": a body of generic words ends with a name
+        # (not "Bộ Kinh tế Luis Miguel Castilla"), three plain words after it, the first the body's
         body_end, name = next((split for split in splits if split[1][1] == name[1] and
                                norm.count(" ", *split[1]) == 1), (body_end, name))
     _set_generic(link, pos, body_end)
     link.abroad = True
     return name
+
+
+def _closes_with_foreign_place(norm: str, start: int, end: int) -> bool:
+    """A foreign seat of power or a US state ends the body at ``end`` ("bang New York Andrew Cuomo")."""
+    lex = _lexicon()
+    return any(lex.foreign_place.fullmatch(norm, at, end) for at in range(start, end) if at == start or norm[at - 1] == " ")
 
 
 def _unit_only(norm: str, start: int, end: int) -> bool:

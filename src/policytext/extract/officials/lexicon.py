@@ -115,7 +115,7 @@ def _lexicon() -> _Lexicon:
         not_person_after=re.compile(rf"(?<!\w)(?:{alternation(data['not_person_after'])}) $", re.IGNORECASE),
         not_office=re.compile(rf"^(?:{alternation(data['not_office_units'])})(?!\w)", re.IGNORECASE),
         place_before=re.compile(rf"(?<!\w)(?:{alternation(data['place_words'])}) $", re.IGNORECASE),
-        not_holder_before=re.compile(rf"(?<!\w)(?:{alternation(data['not_holder_before'])})(?: của)? $"),
+        not_holder_before=re.compile(rf"(?<!\w)(?:{alternation(data['not_holder_before'])}) $"),
         generic_end=re.compile(rf"[,;:!?()\"“”\n]|\.(?!\w)|(?<=\w{{3}})\."  # not the dot of "TP.HCM"
                                rf"| (?:{alternation(data['clause_verbs'])})(?!\w)(?! sinh)| (?=\d+\.)"  # "ký" signs, "ký sinh" is a parasite
                                # "cho VnExpress biết", "cho phóng viên Tuổi Trẻ hay"
