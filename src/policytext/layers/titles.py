@@ -46,6 +46,7 @@ class TitleLexicon:
     former: re.Pattern[str]  # "nguyên " / "cựu " right before a title
     suffix: re.Pattern[str]  # "Thường trực" after a title
     post_modifier: re.Pattern[str]  # "đắc cử" after a title: skipped, no part of it
+    inside_word: re.Pattern[str]  # "chức vụ" before "Phó …": a title's first syllable ending another word
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +91,9 @@ def title_lexicon() -> TitleLexicon:
         former=re.compile(rf"(?<!\w)(?:{alternation(data['modifiers']['former'])}) $", re.IGNORECASE),
         suffix=re.compile(rf" ({alternation(data['suffixes'])})(?!\w)", re.IGNORECASE),
         post_modifier=re.compile(rf" (?:{alternation(data.get('post_modifiers', []))})(?!\w)", re.IGNORECASE),
+        inside_word=re.compile("|".join(rf"(?<!\w)(?:{alternation(before)}) {re.escape(syllable)}(?!\w)"
+                                        for syllable, before in data.get("title_syllables_in_words", {}).items())
+                               or r"(?!)"),
     )
 
 
@@ -112,6 +116,9 @@ def title_matches(norm: str) -> dict[int, TitleMatch]:
     lex = title_lexicon()
     best: dict[int, tuple[int, Title]] = {}
     for start, end, title in _found(norm):
+        joined = lex.inside_word.match(norm, norm.rfind(" ", 0, max(0, start - 1)) + 1) if start else None
+        if joined is not None and joined.end() > start:
+            continue  # "từng giữ các chức vụ Phó trưởng khoa": "vụ" ends "chức vụ", no "Vụ phó" starts there
         if start not in best or best[start][0] < end:
             best[start] = (end, title)
     out: dict[int, TitleMatch] = {}

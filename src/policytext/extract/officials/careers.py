@@ -17,10 +17,11 @@ from ...document import Document
 from ...layers.names import is_polite
 from ...layers.titles import title_at
 from ...model import Official
+from ...text.normalize import normalize_string
 from ...text.segment import split_sentences
 from .chains import _complete_last, _read_chain
 from .lexicon import officials_pattern
-from .vetoes import _positions
+from .vetoes import _PARTY_COMMITTEES, _positions
 
 MAX_SENTENCES_BACK = 3  # "Ông" refers to someone named in this or the last few sentences
 
@@ -43,7 +44,7 @@ def career_positions(doc: Document, officials: list[Official], titles, org_start
         who = _referent(norm, m, mentions, people, sentences, number)
         if who is None:
             continue
-        v = verb.match(norm, m.end())
+        v = verb.match(norm, m.end()) or officials_pattern("career_verb_later").search(norm, m.end(), end)
         title = title_at(norm, v.end(), titles) if v else None
         if title is None:
             continue
@@ -51,6 +52,7 @@ def career_positions(doc: Document, officials: list[Official], titles, org_start
         while title is not None:
             links, chain_end = _read_chain(norm, title, titles, org_starts, after_name=True)
             chain_end = _complete_last(norm, links, chain_end, titles, org_starts)
+            _share_organizations(norm, links)
             positions += _positions(doc, links, private_article, rule)
             tail = officials_pattern("career_next").match(norm, chain_end)
             title = title_at(norm, tail.end(), titles) if tail and tail.end() < end else None
@@ -89,3 +91,18 @@ def _referent(norm: str, subject: re.Match[str], mentions, people, sentences, nu
         if named:
             return named[0]
     return None
+
+
+def _share_organizations(norm: str, links) -> None:
+    """"từng giữ các chức vụ Phó trưởng khoa, Trưởng khoa, Phó giám đốc, Giám đốc Học viện Chính trị khu vực I":
+    in a career list, titles written bare before one with its organisation held that organisation too (a bare
+    Party committee between them is no body to share: "Phó tổng biên tập, Bí thư Đảng ủy, Tổng Biên tập Tạp
+    chí Cộng sản")."""
+    shared = None
+    for link in reversed(links):
+        if link.org_start is not None:
+            if normalize_string(norm[link.org_start:link.org_end]).casefold() not in _PARTY_COMMITTEES:
+                shared = link
+        elif shared is not None and not link.title.title.organization and not link.title.title.rank:
+            link.org_start, link.org_end, link.kind = shared.org_start, shared.org_end, shared.kind or "shared"
+            link.org_name = shared.org_name
