@@ -123,10 +123,12 @@ def extract_officials(doc: Document) -> list[Official]:
         links, end = _read_chain(norm, titles[start], titles, org_starts)
         listed = _listed_names(norm, start, end, org_starts, titles, links)
         rule = PLURAL_LIST if listed else CHAIN_THEN_NAME
-        name = listed[0] if listed else _name_after_chain(norm, links, end, org_starts,
-                                                         after_name=_after_named_apposition(norm, start))
+        apposed = _after_named_apposition(norm, start)
+        name = listed[0] if listed else _name_after_chain(norm, links, end, org_starts, after_name=apposed)
         if name is None:
             by_surname.append((start, links, end))
+            if apposed:  # the whole chain is the name before's ("ông A, Chủ tịch Hội X, Phó tổng biên tập Y, bà B")
+                covered = _read_chain(norm, titles[start], titles, org_starts, after_name=True)[1]
             continue
         if not listed:
             listed = _names_sharing(norm, name, titles, org_starts)

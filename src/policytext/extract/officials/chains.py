@@ -111,8 +111,10 @@ def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts,
     if honorific:
         pos = honorific.end()
     polite = bool(honorific) and is_polite(honorific)
-    if "," in m.group(0) and (links[-1].org_start is None or after_name and not honorific):
-        return None  # "theo yêu cầu của Thủ tướng, ông A ...": a bare title then a comma names nobody
+    if "," in m.group(0) and (links[-1].org_start is None or after_name):
+        # "theo yêu cầu của Thủ tướng, ông A ...": a bare title then a comma names nobody; in apposition to a
+        # name, the chain is that person's and a comma opens the next ("ông A, Chủ tịch Hội X, bà B, …")
+        return None
     if m.group(0) == " " and links[-1].org_start is None and not links[-1].title.title.organization:
         apposed = _apposed_after_unknown_org(norm, links[-1], pos, org_starts)
         if apposed is not None:
@@ -405,8 +407,16 @@ def _trailing_chain(norm: str, name_end: int, titles, org_starts) -> list[_Link]
     if title is None:
         return None
     links, end = _read_chain(norm, title, titles, org_starts, after_name=True)
-    if _name_after_chain(norm, links, end, org_starts, after_name=True) is not None:
-        return None
+    named = _name_after_chain(norm, links, end, org_starts, after_name=True)
+    if named is not None:
+        if named[0] == end + 1:
+            return None  # the name right after the chain holds it ("…, Bộ trưởng Trần Hồng Hà cho biết")
+        completed = _complete_last(norm, links, end, titles, org_starts)
+        # "…, Phó tổng biên tập Tạp chí Cộng Sản, bà Nguyễn Thị Tuyết Mai": once the last title has its body
+        # the name after it is the next person's, a list of people with their offices
+        if completed == end or _name_after_chain(norm, links, completed, org_starts, after_name=True) is not None:
+            links[-1].org_start = links[-1].org_end = None
+            return None
     last = links[-1]
     _complete_last(norm, links, end, titles, org_starts)
     if not apposed and all(l.title.title.public_only and l.org_start is None for l in links):
