@@ -198,7 +198,10 @@ def _foreign_after_body(norm: str, link: _Link, pos: int, org_starts) -> tuple[i
             break
         if _looks_foreign(norm, at):
             name = _foreign_name(norm, at, org_starts)
-            if name is not None:
+            last = norm.rfind(" ", 0, name[1]) + 1 if name is not None else 0
+            if name is not None and not lex.unit_start.match(norm[last:last + 30].lower()) and \
+                    not any(name[0] <= at < name[1] and org.kind == "country" for at, org in org_starts.items()):
+                # not "Ứng dụng Fintech Hiệp hội …" (a body's unit word ends it), nor "Blockchain Việt Nam"
                 splits.append((word.end(), name))
     named = [split for split in splits if not _unit_only(norm, start, split[0])]
     splits = named or splits  # "Đại học Havard Charles Elliot": a unit word alone names no body
