@@ -3,10 +3,12 @@ is "ông"/"bà" ("Ông là Ủy viên Trung ương Đảng khóa 13", "Ông Thá
 vụ Tỉnh ủy, Phó bí thư …", "Tháng 9/2016, ông được bổ nhiệm giữ chức Phó tư lệnh Quân khu 2").
 
 Who: "ông"/"bà" with a syllable that is a mention of exactly one official ("Ông Thái"), or "ông"/"bà" alone
-when the first person named in the nearest sentence before that names anyone (within a few sentences) is an
-official: the subject of the story so far (a person named first there who holds no office stops it). What: the chains of titles
-right after the sentence's verb of office (patterns/officials.yaml ``career_verb``), joined by commas, "và"
-or ";". "từng" ("used to") marks them former. Nothing here makes a new official.
+when the first person named in the nearest sentence that names anyone (within a few sentences) is an official:
+the subject of the story so far (a person named first there who holds no office stops it). What: the chains of
+titles right after the verb of office (patterns/officials.yaml ``career_verb``), or after an explicit career
+phrase later in the sentence (``career_verb_later``: "…, sau đó từng giữ các chức vụ …"), joined by commas,
+"và" or ";"; bare titles before one with its organisation share it. "từng" ("used to") marks them former.
+Nothing here makes a new official.
 """
 
 from __future__ import annotations
@@ -77,7 +79,8 @@ def _people_named(doc: Document, mentions) -> list[tuple[int, int | None]]:
 
 
 def _referent(norm: str, subject: re.Match[str], mentions, people, sentences, number: int) -> int | None:
-    """The official the subject names: by the syllable after "ông"/"bà", else the last person named before."""
+    """The official the subject names: by the syllable after "ông"/"bà", else the first person named in the
+    nearest sentence (this one's opening clause included) that names anyone; None when that is no official."""
     if subject.group("name"):
         at = subject.start("name")
         matching = {i for s, e, i in mentions if s == at and e == subject.end("name")}

@@ -186,7 +186,7 @@ def _foreign_after_body(norm: str, link: _Link, pos: int, org_starts) -> tuple[i
     lower_ok = first is not None and bool(lex.unit_start.match(first.group(0).lower()))
     if first is not None and link.title.title.minister and first.group(0).isascii() and \
             norm[first.end() + 1:first.end() + 2].isupper():
-        return None  # a minister's body is a field ("Bộ trưởng Năng lượng", "An ninh"), not "cựu bộ trưởng Lee Jong Seok"
+        return None  # a minister's body is a field ("Bộ trưởng Năng lượng"), not "cựu bộ trưởng Lee Jong Seok"
     at, words, splits = start, 0, []
     while words < 8:
         word = _BODY_WORD.match(norm, at)
@@ -210,7 +210,8 @@ def _foreign_after_body(norm: str, link: _Link, pos: int, org_starts) -> tuple[i
     body_end, name = next((split for split in splits if _closes_with_country(split[0], org_starts) or
                            _closes_with_foreign_place(norm, start, split[0])), splits[0])
     words = norm[name[0]:name[1]].split(" ")
-    generic_body = bool(lex.public_unit.match(norm, start)) and all(w.islower() for w in norm[start:body_end].split(" ")[1:])
+    generic_body = bool(lex.public_unit.match(norm, start)) and \
+        all(w.islower() for w in norm[start:body_end].split(" ")[1:])
     if generic_body and len(words) >= 3 and all(w[:1].isupper() and not w.endswith(".") for w in words):
         # "giám đốc Viện nghiên cứu Gamaleya Alexander Ginzburg": a body of generic words ends with a name
         # (not "Bộ Kinh tế Luis Miguel Castilla"), three plain words after it, the first the body's
@@ -224,7 +225,8 @@ def _foreign_after_body(norm: str, link: _Link, pos: int, org_starts) -> tuple[i
 def _closes_with_foreign_place(norm: str, start: int, end: int) -> bool:
     """A foreign seat of power or a US state ends the body at ``end`` ("bang New York Andrew Cuomo")."""
     lex = _lexicon()
-    return any(lex.foreign_place.fullmatch(norm, at, end) for at in range(start, end) if at == start or norm[at - 1] == " ")
+    return any(lex.foreign_place.fullmatch(norm, at, end)
+               for at in range(start, end) if at == start or norm[at - 1] == " ")
 
 
 def _unit_only(norm: str, start: int, end: int) -> bool:
