@@ -303,15 +303,30 @@ def evaluate(gold_entries: Iterable[Mapping[str, Any]],
     listed under ``skipped``. With ``details``, ``result["details"]`` maps each article id to
     its ``article_diff`` lines (only articles with differences).
     """
-    acc: dict[str, Any] = {name: _Count() for name in _COUNTS}
-    acc.update({name: _Share() for name in _SHARES})
-    articles, skipped, diffs = 0, [], {}
-    for entry, text, record in predicted_articles(gold_entries, predict, shared_dir, texts, skipped):
+    def score(entry: Mapping[str, Any], text: str, record: Mapping[str, Any], acc: dict[str, Any]) -> list[str]:
         _score_officials(entry.get("officials", []), record.get("officials") or [], acc)
         _score_dates(entry.get("dates", []), record.get("dates") or [], acc)
         _score_legal_refs(entry.get("legal_refs", []), record.get("legal_refs") or [], acc)
         _score_tasks(entry.get("tasks", []), record.get("tasks") or [], acc)
-        if details and (lines := article_diff(entry, record, text)):
+        return article_diff(entry, record, text) if details else []
+
+    return evaluate_gold(gold_entries, predict, shared_dir, texts, details, _COUNTS, _SHARES, score)
+
+
+def evaluate_gold(entries: Iterable[Mapping[str, Any]], predict: Callable[[str, str | None], Any],
+                  shared_dir: str | Path | None, texts: Mapping[str, str] | None, details: bool,
+                  counts: Iterable[str], shares: Iterable[str],
+                  score: Callable[[Mapping[str, Any], str, Mapping[str, Any], dict[str, Any]], list[str]],
+                  published: Callable[[Mapping[str, Any]], str | None] | None = None) -> dict[str, Any]:
+    """Predict every gold article and ``score(entry, text, record, acc)`` it into counters (``counts``) and
+    shares (``shares``); ``score`` returns the article's differences, kept when ``details``."""
+    acc: dict[str, Any] = {name: _Count() for name in counts}
+    acc.update({name: _Share() for name in shares})
+    articles, skipped, diffs = 0, [], {}
+    for entry, text, record in predicted_articles(entries, predict, shared_dir, texts, skipped,
+                                                  published or article_published):
+        lines = score(entry, text, record, acc)
+        if details and lines:
             diffs[f"{entry['source']}#{entry['id']}"] = lines
         articles += 1
     return scored_result(acc, articles, skipped, diffs if details else None)

@@ -22,8 +22,8 @@ import json
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
-from .extract import (MissingData, _Count, _get, _Share, _pct, canonical_code, fold, gold_published,
-                      predicted_articles, report_tail, scored_result)
+from .extract import (MissingData, _get, _pct, canonical_code, evaluate_gold, fold, gold_published,
+                      report_tail)
 
 _COUNTS = ("references", "numbered", "named")
 _SHARES = ("doc_type", "resolution", "resolved_code")
@@ -123,15 +123,10 @@ def _score_article(gold: list[Mapping], predicted: list[Any], acc: dict, text: s
 def evaluate_legal_refs(entries: Iterable[Mapping[str, Any]], predict: Callable[[str, str | None], Any],
                         shared_dir: str | Path | None = None, texts: Mapping[str, str] | None = None,
                         details: bool = False) -> dict[str, Any]:
-    acc: dict[str, Any] = {name: _Count() for name in _COUNTS}
-    acc.update({name: _Share() for name in _SHARES})
-    articles, skipped, diffs = 0, [], {}
-    for entry, text, record in predicted_articles(entries, predict, shared_dir, texts, skipped, gold_published):
-        lines = _score_article(list(entry.get("legal_refs") or []), list(record.get("legal_refs") or []), acc, text)
-        if details and lines:
-            diffs[f"{entry['source']}#{entry['id']}"] = lines
-        articles += 1
-    return scored_result(acc, articles, skipped, diffs if details else None)
+    def score(entry: Mapping[str, Any], text: str, record: Mapping[str, Any], acc: dict[str, Any]) -> list[str]:
+        return _score_article(list(entry.get("legal_refs") or []), list(record.get("legal_refs") or []), acc, text)
+
+    return evaluate_gold(entries, predict, shared_dir, texts, details, _COUNTS, _SHARES, score, gold_published)
 
 
 def format_legal_report(result: Mapping[str, Any], split: str | None = None) -> str:

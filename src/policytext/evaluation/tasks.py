@@ -36,8 +36,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
-from .extract import (MissingData, _Count, _get, _Share, _pct, fold, gold_published, predicted_articles, report_tail,
-                      scored_result)
+from .extract import MissingData, _get, _pct, evaluate_gold, fold, gold_published, report_tail
 
 _COUNTS = ("articles_with_tasks", "items")
 _SHARES = ("count_exact", "count_exact_with_tasks", "ends", "issued_by", "actor", "actor_overlap", "deadline",
@@ -210,15 +209,10 @@ def evaluate_tasks(entries: Iterable[Mapping[str, Any]], predict: Callable[[str,
     Texts come from ``texts`` (keyed by gold ``id``) when given, else from ``shared_dir``. With
     ``details``, ``result["details"]`` maps each article to what differs (only articles with differences).
     """
-    acc: dict[str, Any] = {name: _Count() for name in _COUNTS}
-    acc.update({name: _Share() for name in _SHARES})
-    articles, skipped, diffs = 0, [], {}
-    for entry, text, record in predicted_articles(entries, predict, shared_dir, texts, skipped, gold_published):
-        lines = _score_article(list(entry.get("tasks") or []), list(record.get("tasks") or []), record, acc)
-        if details and lines:
-            diffs[f"{entry['source']}#{entry['id']}"] = lines
-        articles += 1
-    return scored_result(acc, articles, skipped, diffs if details else None)
+    def score(entry: Mapping[str, Any], text: str, record: Mapping[str, Any], acc: dict[str, Any]) -> list[str]:
+        return _score_article(list(entry.get("tasks") or []), list(record.get("tasks") or []), record, acc)
+
+    return evaluate_gold(entries, predict, shared_dir, texts, details, _COUNTS, _SHARES, score, gold_published)
 
 
 def format_task_report(result: Mapping[str, Any], split: str | None = None, round_: int | None = None) -> str:
