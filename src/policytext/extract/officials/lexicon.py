@@ -89,6 +89,10 @@ def _state_company_cues(data: dict, org_data: dict) -> _StateCompanyCues:
     )
 
 
+# units named by a number: "Quân khu 2.", "Học viện Chính trị khu vực 2." end a sentence, no list item opens
+_NUMBERED_UNITS = ")(?<!".join(("khu", "vực", "đoàn", "quận", "Quận", "phường", "Phường", "vùng", "Vùng", "đội"))
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     data = load_yaml("titles.yaml")
@@ -117,7 +121,9 @@ def _lexicon() -> _Lexicon:
         place_before=re.compile(rf"(?<!\w)(?:{alternation(data['place_words'])}) $", re.IGNORECASE),
         not_holder_before=re.compile(rf"(?<!\w)(?:{alternation(data['not_holder_before'])}) $"),
         generic_end=re.compile(rf"[,;:!?()\"“”\n]|\.(?!\w)|(?<=\w{{3}})\."  # not the dot of "TP.HCM"
-                               rf"| (?:{alternation(data['clause_verbs'])})(?!\w)(?! sinh)| (?=\d+\.)"  # "ký" signs, "ký sinh" is a parasite
+                               rf"| (?:{alternation(data['clause_verbs'])})(?!\w)(?! sinh)"  # "ký" signs, "ký sinh" is a parasite
+                               # a list's next number ("… 2. …"), unless a unit that is numbered precedes it
+                               rf"|(?<!{_NUMBERED_UNITS}) (?=\d+\.)"
                                # "cho VnExpress biết", "cho phóng viên Tuổi Trẻ hay"
                                rf"| cho (?:[^\s,.;:]+ ){{1,3}}(?:{alternation(data['told_verbs'])})(?!\w)"),
         dash_clause=re.compile(rf"(?:{alternation(data['dash_clause_words'])})(?!\w)"),
