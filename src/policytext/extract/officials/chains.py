@@ -199,7 +199,7 @@ def _foreign_after_body(norm: str, link: _Link, pos: int, org_starts) -> tuple[i
         if _looks_foreign(norm, at):
             name = _foreign_name(norm, at, org_starts)
             last = norm.rfind(" ", 0, name[1]) + 1 if name is not None else 0
-            if name is not None and not lex.unit_start.match(norm[last:last + 30].lower()) and \
+            if name is not None and not lex.body_word.match(norm[last:last + 30].lower()) and \
                     not any(name[0] <= at < name[1] and org.kind == "country" for at, org in org_starts.items()):
                 # not "Ứng dụng Fintech Hiệp hội …" (a body's unit word ends it), nor "Blockchain Việt Nam"
                 splits.append((word.end(), name))

@@ -51,6 +51,7 @@ class _Lexicon:
     company_function: re.Pattern[str]  # " kinh doanh" after "giám đốc": a company's job
     body_stop: re.Pattern[str]  # lower-case words that end a foreign body's name ("gọi", "đăng", "viết")
     public_unit: re.Pattern[str]  # "Viện ", "Bệnh viện ": a public body opens here
+    body_word: re.Pattern[str]  # "hiệp hội": a body's word, no name's end
     rank: re.Pattern[str]  # a rank and a space ("đại tướng "): titles.yaml's titles marked rank
     state_company: _StateCompanyCues
 
@@ -132,6 +133,7 @@ def _lexicon() -> _Lexicon:
         company_function=re.compile(rf" (?:{alternation(data['company_functions'])})(?!\w)"),
         foreign_place=re.compile(rf"(?:Điện |Nhà )?(?:{alternation(data['foreign_places'])})(?!\w)"),
         foreign_unit=re.compile(rf"(?:{alternation(data['foreign_unit_words'])}) (?=[^\W\d_])"),
+        body_word=re.compile(rf"(?:{alternation(data['body_words_in_names'])})(?!\w)"),
         public_unit=re.compile(rf"(?:{alternation(data['public_unit_words'])}) (?=[^\W\d_])"),
         rank=re.compile(rf"(?:{alternation([t['title'] for t in data['titles'] if t.get('rank')])}) ",
                         re.IGNORECASE),

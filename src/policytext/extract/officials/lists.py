@@ -150,6 +150,10 @@ def _deputies(doc: Document, org_starts, rules: tuple[str, str]):
     session = None
     for m in _deputy_words(norm):
         name = vietnamese_name(norm, m.end(), org_starts, after_title=False)
+        if name is None and session is None:
+            session = _session(norm if doc.title is None else f"{doc.title}\n{norm}")
+        if name is None and session:
+            name = _given_names(norm, m.end())  # "giải thích của đại biểu Vân Chi": Nguyễn Vân Chi's
         if name is None:
             continue
         delegation = _pattern("deputy_delegation").match(norm, name[1])
@@ -175,6 +179,18 @@ def _deputies(doc: Document, org_starts, rules: tuple[str, str]):
         if name is not None:
             organization = doc.span(m.start("org"), m.end("org")).text
             yield name[0], name[1], Position(session, organization, rule=rules[0])
+
+
+_TWO_WORDS = re.compile(r"[A-ZĐ][^\W\d_]* [A-ZĐ][^\W\d_]*(?!\w| [A-ZĐ])")  # exactly two words
+
+
+def _given_names(norm: str, at: int) -> tuple[int, int] | None:
+    """Two capitalised words after "đại biểu" that end a full name the article writes elsewhere ("đại biểu Vân
+    Chi" for "Nguyễn Vân Chi"): the deputy called by their given names."""
+    m = _TWO_WORDS.match(norm, at)
+    if m is None or not re.search(rf"(?<!\w)[A-ZĐ][^\W\d_]* {re.escape(m.group(0))}(?!\w)", norm):
+        return None
+    return m.start(), m.end()
 
 
 def _delegation_after_titles(norm: str, end: int) -> re.Match[str] | None:
