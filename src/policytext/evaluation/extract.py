@@ -151,6 +151,11 @@ def _match_spans(gold: list, predicted: list) -> list[tuple[int, int]]:
             if _overlaps(gs, ps):
                 overlap = min(gs["end"], ps["end"]) - max(gs["start"], ps["start"])
                 candidates.append((-overlap, g, p))
+    return greedy_pairs(candidates)
+
+
+def greedy_pairs(candidates: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+    """(gold, predicted) pairs from (-overlap, gold, predicted) candidates, largest overlap first, each once."""
     pairs, used_g, used_p = [], set(), set()
     for _, g, p in sorted(candidates):
         if g not in used_g and p not in used_p:

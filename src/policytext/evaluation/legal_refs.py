@@ -22,7 +22,7 @@ import json
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
-from .extract import (MissingData, _get, _pct, canonical_code, evaluate_gold, fold, gold_published,
+from .extract import (MissingData, _get, _pct, canonical_code, evaluate_gold, fold, gold_published, greedy_pairs,
                       report_tail)
 
 _COUNTS = ("references", "numbered", "named")
@@ -69,13 +69,7 @@ def _pairs(gold: list[Mapping], predicted: list[Any]) -> list[tuple[int, int]]:
             overlap = min(gs["end"], _get(ps, "end")) - max(gs["start"], _get(ps, "start"))
             if overlap > 0 and _code(gs) == _code(ps):
                 candidates.append((-overlap, g, p))
-    pairs, used_g, used_p = [], set(), set()
-    for _, g, p in sorted(candidates):
-        if g not in used_g and p not in used_p:
-            pairs.append((g, p))
-            used_g.add(g)
-            used_p.add(p)
-    return pairs
+    return greedy_pairs(candidates)
 
 
 def _score_article(gold: list[Mapping], predicted: list[Any], acc: dict, text: str) -> list[str]:
