@@ -91,8 +91,10 @@ class _Lined(dict):
     key_lines: dict[Any, int]
 
 
-class _LineLoader(yaml.SafeLoader):
-    pass
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when PyYAML has it
+    """The safe loader, with mappings that know their lines: libyaml parses (5x faster than PyYAML's
+    pure-Python parser, which was most of loading the default taxonomy at start-up), the safe
+    constructors build."""
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Lined:
