@@ -106,3 +106,39 @@ def test_a_run_of_tables_only_links_persons_and_documents_from_its_tables(tmp_pa
     assert not (tmp_path / "b" / "out" / "records").exists()
     for table in ("persons", "documents", "officials"):
         assert pd.read_parquet(tmp_path / "a" / "out" / table).equals(pd.read_parquet(tmp_path / "b" / "out" / table))
+
+
+def test_buckets_on_disk_give_the_tables_one_pass_in_memory_gives(tmp_path, monkeypatch):
+    """The finish stage links and counts one bucket of names (doc_keys) at a time: with a bucket per
+    official, the tables and the officials' person ids are those of one bucket for the whole run, and
+    no bucket file is left behind."""
+    from policytext.runs import spill
+
+    corpus = _input(tmp_path)
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    _run(corpus, tmp_path / "a" / "out")
+    monkeypatch.setattr(spill, "ROWS_PER_BUCKET", 1)
+    assert spill.bucket_count(5) == 5 and spill.bucket_count(10**9) == spill.MAX_BUCKETS
+    _run(corpus, tmp_path / "b" / "out")
+    assert _files(tmp_path / "a" / "out") == _files(tmp_path / "b" / "out")
+    assert not [p for p in (tmp_path / "b" / "out").rglob(".*")]
+
+
+def test_spilled_rows_keep_their_bucket_and_sorted_runs_merge(tmp_path):
+    from policytext.runs.spill import SortedRuns, Spill, stable_bucket
+
+    spill = Spill(tmp_path, "t", 3)
+    for key in ("a", "b", "c", "a", "d"):
+        spill.add(key, [key, 1])
+    spill.close()
+    buckets = [list(spill.bucket(i)) for i in range(3)]
+    assert sorted(row[0] for rows in buckets for row in rows) == ["a", "a", "b", "c", "d"]
+    assert [row[0] for row in buckets[stable_bucket("a", 3)]].count("a") == 2  # one key, one bucket
+    runs = SortedRuns(tmp_path, "r", key=lambda row: row)
+    runs.add_run([1, 4, 9])
+    runs.add_run([2, 3, 10])
+    assert list(runs.merge()) == [1, 2, 3, 4, 9, 10]
+    spill.remove()
+    runs.remove()
+    assert not list(tmp_path.iterdir())

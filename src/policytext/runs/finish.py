@@ -14,6 +14,7 @@ the two leaves a part whose officials file matches one of the two entries and is
 from __future__ import annotations
 
 import os
+from itertools import islice
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -22,13 +23,16 @@ import pyarrow.parquet as pq
 
 from ..io.writers import TABLE_SCHEMAS, fsync_path, iter_jsonl, temporary_name, write_json_atomic
 from ..tables.documents import SCHEMA as DOCUMENTS_SCHEMA
-from ..tables.documents import DocumentTable
-from ..tables.persons import PERSONS_SCHEMA, PersonLinker
+from ..tables.documents import DocumentTable, key_of
+from ..tables.persons import PERSONS_SCHEMA, PersonLinker, name_key, officials_of
 from . import layout
 from .parts import sha256_of
+from .memory import give_back
+from .spill import SortedRuns, Spill, bucket_count
 
 PERSONS, DOCUMENTS = layout.RUN_TABLES
 OFFICIALS = "officials"
+ROW_GROUP = 2_000  # rows per row group of the run-level tables, as in the parts
 
 
 def run_table_file(run_dir: Path, table: str) -> Path:
@@ -40,40 +44,124 @@ def finish(run_dir: Path, parts: int, *, parquet: bool = True,
     """Write the run-level tables and fill ``person_id`` in the officials parts of the ``parts``
     committed parts; returns the tables' row counts. Manifests are read one at a time (each holds its
     part's record ids). Without Parquet output (``parquet=False``) there are no tables: nothing is done.
-    ``exclude_duplicates``: near-duplicates count for no person or document (--exclude-duplicates)."""
+    ``exclude_duplicates``: near-duplicates count for no person or document (--exclude-duplicates).
+
+    Memory does not grow with the run: the officials and the references are first written to bucket
+    files by name and by ``doc_key`` (``runs.spill``), each bucket is linked or counted alone, the
+    sorted rows of the buckets are merged into each table as they are written, and the person ids go
+    back to the officials parts one group of parts at a time."""
     if not parquet:
         return {}
     step = on_step or (lambda _message: None)
     step("linking officials into persons and counting cited documents")
-    linker, documents = PersonLinker(), DocumentTable()
-    for record in _records(run_dir, parts):
-        if exclude_duplicates and record.get("duplicate_of"):
-            continue  # a tables-only run's officials and legal_refs parts hold no duplicate's rows already
-        linker.add(record)
-        documents.add(record)
-    persons = linker.table()
-    _write_table(run_table_file(run_dir, PERSONS), persons)
-    _write_table(run_table_file(run_dir, DOCUMENTS), pa.Table.from_pylist(documents.rows(), schema=DOCUMENTS_SCHEMA))
-    step("writing person ids into the officials tables")
-    for number in range(parts):
-        _fill_person_ids(run_dir, number, _manifest(run_dir, number), linker)
+    officials_total, references_total = _extracted(run_dir, parts)
+    people = Spill(run_dir / PERSONS, "persons", bucket_count(officials_total))
+    cited = Spill(run_dir / DOCUMENTS, "documents", bucket_count(references_total))
+    groups = people.count
+    links = Spill(run_dir / PERSONS, "links", groups)
+    persons_runs = SortedRuns(run_dir / PERSONS, "persons", _person_order)
+    documents_runs = SortedRuns(run_dir / DOCUMENTS, "documents", _document_order)
+    try:
+        for number, record in _records(run_dir, parts):
+            if exclude_duplicates and record.get("duplicate_of"):
+                continue  # a tables-only run's officials and legal_refs parts hold no duplicate's rows already
+            _spill_record(number, record, people, cited)
+        people.close()
+        cited.close()
+        for bucket in range(people.count):
+            _link_bucket(people.bucket(bucket), persons_runs, links, groups, parts)
+            give_back()
+        links.close()
+        for bucket in range(cited.count):
+            table = DocumentTable()
+            for article, published, ref in cited.bucket(bucket):
+                table.add({"id": article, "published": published, "legal_refs": [ref]})
+            documents_runs.add_run(table.rows())
+            give_back()
+        counts = {PERSONS: _write_rows(run_table_file(run_dir, PERSONS), PERSONS_SCHEMA, persons_runs.merge()),
+                  DOCUMENTS: _write_rows(run_table_file(run_dir, DOCUMENTS), DOCUMENTS_SCHEMA,
+                                         documents_runs.merge())}
+        step("writing person ids into the officials tables")
+        loaded, ids = -1, {}
+        for number in range(parts):
+            group = _group_of(number, groups, parts)
+            if group != loaded:
+                ids = {(article, index): person for article, index, person in links.bucket(group)}
+                loaded = group
+            _fill_person_ids(run_dir, number, _manifest(run_dir, number), ids)
+            give_back()  # the part's Arrow buffers and the heap they fragmented (runs.memory)
+    finally:
+        for spill in (people, cited, links, persons_runs, documents_runs):
+            spill.remove()
     fsync_path(run_dir / OFFICIALS)
-    return {PERSONS: persons.num_rows, DOCUMENTS: len(documents.rows())}
+    return counts
+
+
+# the tables' row orders (tables.persons and tables.documents sort a table's rows the same way)
+def _person_order(row: dict[str, Any]) -> tuple:
+    return row["first_published"] or "9999", row["person_id"]
+
+
+def _document_order(row: dict[str, Any]) -> tuple:
+    return -row["n_articles"], -row["n_mentions"], row["doc_key"]
+
+
+_REFERENCE_FIELDS = ("doc_key", "doc_type", "code", "text", "resolved_code", "issuer", "year", "rule")
+
+
+def _extracted(run_dir: Path, parts: int) -> tuple[int, int]:
+    """Officials and references the committed parts hold (their manifests' counts), to size the buckets."""
+    officials = references = 0
+    for number in range(parts):
+        extracted = _manifest(run_dir, number).get("extracted") or {}
+        officials += int(extracted.get(OFFICIALS) or 0)
+        references += int(extracted.get("legal_refs") or 0)
+    return officials, references
+
+
+def _spill_record(number: int, record: dict[str, Any], people: Spill, cited: Spill) -> None:
+    article_id, published, officials = officials_of(record)
+    for index, (name, positions) in enumerate(officials):
+        people.add(name_key(name), [number, article_id, published, index, name, positions])
+    for ref in record.get("legal_refs") or []:
+        key = key_of(ref)
+        if key is not None:
+            cited.add(key, [record.get("id"), record.get("published"),
+                            {field: ref.get(field) for field in _REFERENCE_FIELDS}])
+
+
+def _link_bucket(rows: Iterator[list], persons_runs: SortedRuns, links: Spill, groups: int, parts: int) -> None:
+    """Link the officials of one bucket of names into persons: their rows go to a sorted run, each
+    official's person id to the links of its part's group."""
+    linker, part_of = PersonLinker(), {}
+    for number, article_id, published, index, name, positions in rows:
+        linker.add_official(article_id, published, index, name, positions)
+        part_of[article_id] = number
+    persons_runs.add_run(linker.rows())
+    for link in linker.links():
+        article, index = link["article_id"], link["official"]
+        links.add_to(_group_of(part_of[article], groups, parts), [article, index, link["person_id"]])
+
+
+def _group_of(number: int, groups: int, parts: int) -> int:
+    """The group of consecutive parts whose person ids are held together while the parts are filled."""
+    return number * groups // max(parts, 1)
 
 
 def _manifest(run_dir: Path, number: int) -> dict[str, Any]:
     return layout.read_json(layout.manifest_file(run_dir, number))
 
 
-def _records(run_dir: Path, parts: int) -> Iterator[dict[str, Any]]:
-    """The committed records as dicts; a run without records files (``--format parquet``) gives, per
-    article, what the two tables need from its officials and legal_refs rows."""
+def _records(run_dir: Path, parts: int) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(part number, record) of the committed records, as dicts; a run without records files
+    (``--format parquet``) gives, per article, what the two tables need from its officials and
+    legal_refs rows."""
     for number in range(parts):
         files = _manifest(run_dir, number)["files"]
-        if layout.RECORDS in files:
-            yield from iter_jsonl(run_dir / files[layout.RECORDS]["path"])
-        else:
-            yield from _records_from_tables(run_dir, files)
+        records = iter_jsonl(run_dir / files[layout.RECORDS]["path"]) if layout.RECORDS in files \
+            else _records_from_tables(run_dir, files)
+        for record in records:
+            yield number, record
 
 
 def _records_from_tables(run_dir: Path, files: dict[str, Any]) -> Iterator[dict[str, Any]]:
@@ -97,29 +185,39 @@ def _bare(row: dict[str, Any]) -> dict[str, Any]:
     return {"id": row["article_id"], "published": row["published"], "officials": [], "legal_refs": []}
 
 
-def _write_table(path: Path, table: pa.Table) -> None:
+def _write_rows(path: Path, schema: pa.Schema, rows: Iterator[dict[str, Any]]) -> int:
+    """Write ``rows`` to a Parquet file in row groups of ``ROW_GROUP`` rows (never all of them in
+    memory); returns how many."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = temporary_name(path)
+    count = 0
     try:
-        pq.write_table(table, tmp, compression="zstd")
+        with pq.ParquetWriter(tmp, schema, compression="zstd") as writer:
+            for batch in iter(lambda: list(islice(rows, ROW_GROUP)), []):
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                count += len(batch)
+                give_back()
+            if count == 0:
+                writer.write_table(schema.empty_table())
         fsync_path(tmp)
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     fsync_path(path.parent)
+    return count
 
 
-def _fill_person_ids(run_dir: Path, number: int, manifest: dict[str, Any], linker: PersonLinker) -> None:
+def _fill_person_ids(run_dir: Path, number: int, manifest: dict[str, Any], ids: dict[tuple[str, int], str]) -> None:
     entry = manifest["files"].get(OFFICIALS)
     if entry is None:
         return
     path = run_dir / entry["path"]
     table = pq.read_table(path, schema=TABLE_SCHEMAS[OFFICIALS])
-    ids = [linker.person_id(article, index) for article, index in
-           zip(table.column("article_id").to_pylist(), table.column("official").to_pylist())]
+    person_ids = [ids.get((article, index)) for article, index in
+                  zip(table.column("article_id").to_pylist(), table.column("official").to_pylist())]
     column = table.schema.get_field_index("person_id")
-    filled = table.set_column(column, table.schema.field(column), pa.array(ids, pa.string()))
+    filled = table.set_column(column, table.schema.field(column), pa.array(person_ids, pa.string()))
     tmp = temporary_name(path)
     try:
         pq.write_table(filled, tmp, compression="zstd")

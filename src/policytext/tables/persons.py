@@ -289,6 +289,18 @@ def _same_time(day: date | None, first: date | None, last: date | None, days: in
     return (first - day).days <= days and (day - last).days <= days
 
 
+def officials_of(record: Record | Mapping[str, Any]) -> tuple[str, Any, list[tuple[str, list[tuple]]]]:
+    """(article id, published, [(name, positions)]) of a record: what ``PersonLinker.add_official`` takes
+    for each official (plain values: the finish stage writes them to disk between passes)."""
+    return _read(record)
+
+
+def name_key(name: str) -> str:
+    """The key under which names are linked (one tone style, case folded, spaces folded): officials of
+    different keys are never one person."""
+    return _name_key(name)
+
+
 def _name_key(name: str) -> str:
     return lower_same_length(" ".join(normalize_string(name).split()))
 
@@ -341,12 +353,18 @@ class PersonLinker:
 
     def add(self, record: Record | Mapping[str, Any]) -> None:
         article_id, published, officials = _read(record)
-        day = _day(published)
         for index, (name, positions) in enumerate(officials):
-            key = sys.intern(_name_key(name))
-            offices = tuple(_office(*position) for position in positions)
-            sighting = _Sighting((day or date.max, article_id, index), article_id, index, day, name, offices)
-            self._by_name.setdefault(key, []).append(sighting)
+            self.add_official(article_id, published, index, name, positions)
+
+    def add_official(self, article_id: str, published: Any, index: int, name: str,
+                     positions: Iterable[tuple]) -> None:
+        """The ``index``-th official of an article, as ``officials_of(record)`` gives it: what ``add``
+        does for each, and what the finish stage does for the officials of one bucket of names."""
+        day = _day(published)
+        key = sys.intern(_name_key(name))
+        offices = tuple(_office(*position) for position in positions)
+        sighting = _Sighting((day or date.max, article_id, index), article_id, index, day, name, offices)
+        self._by_name.setdefault(key, []).append(sighting)
         self._persons = None
 
     def _linked(self) -> dict[str, list[_Person]]:
