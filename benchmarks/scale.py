@@ -116,14 +116,16 @@ def _jobs(sample: Path, work_dir: Path, rounds: int) -> None:
 
 
 def _memory(work_dir: Path) -> None:
-    """Peak RSS of whole runs over the first 1,000 and 16,000 VNTC articles, and the finish stage's
-    own peak of Python allocations (tracemalloc) at each size."""
+    """Peak RSS of whole runs over the first 1,000 and 16,000 VNTC articles (RSS before the finish stage
+    too), then, in another process, the finish stage redone on each run's parts under tracemalloc: its
+    own peak of Python allocations (a second pass, so that what a run has already loaded is not counted). (Tracing inside the measured run would add its bookkeeping to the
+    RSS it measures.)"""
     if not VNTC:
         print("memory: ../shared/data/vntc not found")
         return
-    child = work_dir / "finish_memory.py"
+    child = work_dir / "run_memory.py"
     child.write_text(textwrap.dedent("""
-        import json, resource, sys, tracemalloc
+        import json, resource, sys
         from pathlib import Path
         import policytext
         from policytext.runs import runner
@@ -133,17 +135,26 @@ def _memory(work_dir: Path) -> None:
 
         def measured(*args, **kwargs):
             seen["before_finish_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-            tracemalloc.start()
-            try:
-                return finish(*args, **kwargs)
-            finally:
-                seen["finish_traced_peak_mb"] = tracemalloc.get_traced_memory()[1] / 2**20
-                tracemalloc.stop()
+            return finish(*args, **kwargs)
 
         runner.finish = measured
         policytext.run(sys.argv[3:], Path(sys.argv[1]), limit=int(sys.argv[2]), overwrite=True)
         seen["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(json.dumps(seen))
+    """))
+    finish_child = work_dir / "finish_memory.py"
+    finish_child.write_text(textwrap.dedent("""
+        import json, sys, tracemalloc
+        from pathlib import Path
+        from policytext.runs import layout
+        from policytext.runs.finish import finish
+
+        run_dir = Path(sys.argv[1])
+        parts = len(layout.committed_manifests(run_dir))
+        finish(run_dir, parts)  # once untraced: modules and resources load (the run had them loaded)
+        tracemalloc.start()
+        finish(run_dir, parts)  # the stage is a pure function of the parts: the same work again
+        print(json.dumps({"finish_traced_peak_mb": tracemalloc.get_traced_memory()[1] / 2**20}))
     """))
     results = {}
     for n in (1000, 16000):
@@ -152,11 +163,15 @@ def _memory(work_dir: Path) -> None:
         clock = time.perf_counter()
         printed = subprocess.run(command, capture_output=True, text=True, check=True).stdout
         seen = json.loads(printed.strip().splitlines()[-1])
+        seconds = time.perf_counter() - clock
+        printed = subprocess.run([sys.executable, str(finish_child), str(out)], capture_output=True, text=True,
+                                 check=True).stdout
+        seen.update(json.loads(printed.strip().splitlines()[-1]))
         persons = _rows(out / "persons")
         results[n] = seen
         print(f"memory, {n:,} VNTC articles: peak RSS {seen['peak_mb']:.0f} MB (before the finish stage "
               f"{seen['before_finish_mb']:.0f} MB); finish stage's Python allocations at their peak "
-              f"{seen['finish_traced_peak_mb']:.1f} MB for {persons:,} persons; {time.perf_counter() - clock:.0f} s")
+              f"{seen['finish_traced_peak_mb']:.1f} MB for {persons:,} persons; {seconds:.0f} s")
     growth = results[16000]["peak_mb"] / results[1000]["peak_mb"] - 1
     print(f"memory: peak RSS growth from 1,000 to 16,000 articles {100 * growth:+.1f}%")
 

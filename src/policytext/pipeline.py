@@ -399,9 +399,13 @@ def _check_options(options: Options) -> str | None:
 
 
 def _warm_up(options: Options) -> None:
-    """Load every model and vocabulary once, before the workers fork, so they share them."""
+    """Load every model and vocabulary once, before the workers fork, so they share them; the word
+    models too, which only some articles need (a run's memory is then set from its start)."""
+    from .text.segment import load_models
+
     sample = Article(text="Chiều 30/8, Bộ trưởng Nguyễn Văn A ký Quyết định 1/2021/QĐ-TTg.", source=Source("<warm-up>"))
     analyze_article(sample, options)
+    load_models(options.segmenter)
 
 
 def _own_version() -> str:
