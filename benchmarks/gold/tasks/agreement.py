@@ -2,7 +2,7 @@
 
     python benchmarks/gold/tasks/agreement.py            # round 1 (T1, T2): the figures
     python benchmarks/gold/tasks/agreement.py --diff     # and every disagreement, article by article
-    python benchmarks/gold/tasks/agreement.py --round 2  # round 2 (T3, T4)
+    python benchmarks/gold/tasks/agreement.py --round 2  # round 2 (T3, T4); --round 3 (T5, T6, 20 articles)
 
 Below, T1 and T2 stand for the round's first annotator (batch 1) and second (batch 2). Both annotators'
 labels, as delivered (build.py's hand fixes not applied), are located in the article text as build.py

@@ -12,10 +12,14 @@ Inputs, per round (``ROUNDS``):
   double-labelled articles on which the two annotators disagree;
 - round 2: ``sample-2.jsonl`` (160 articles), ``../annotations/tasks/round2/labels-T3.jsonl`` (batch 1)
   and ``labels-T4.jsonl`` (batch 2), ``../annotations/tasks/round2/adjudicated.jsonl``;
+- round 3 (test only): ``sample-3.jsonl`` (100 articles), ``../annotations/tasks/round3/labels-T5.jsonl``
+  (batch 1) and ``labels-T6.jsonl`` (batch 2), ``../annotations/tasks/round3/adjudicated.jsonl`` (which
+  may also hold articles labelled once: the adjudicator decided the cases annotators flagged);
 - ``FIXES`` below: hand fixes of unambiguous annotation slips and of labels that contradict a decision
   written in GUIDELINE.md (listed in README.md).
 
-The gold holds round 1's lines as they were (no ``round`` key), then round 2's, each with ``"round": 2``.
+The gold holds round 1's lines as they were (no ``round`` key), then round 2's and round 3's, each with
+its ``"round"``.
 
 Gold per article: the adjudicated labels when there are some, else the labels of the annotator who had
 the article's batch (for a double-labelled article the two agree). Quotes are located in the exact text
@@ -71,6 +75,9 @@ ROUNDS = {
     2: Round(2, HERE / "sample-2.jsonl", {"T3": ANNOTATIONS / "round2" / "labels-T3.jsonl",
                                           "T4": ANNOTATIONS / "round2" / "labels-T4.jsonl"},
              ANNOTATIONS / "round2" / "adjudicated.jsonl"),
+    3: Round(3, HERE / "sample-3.jsonl", {"T5": ANNOTATIONS / "round3" / "labels-T5.jsonl",
+                                          "T6": ANNOTATIONS / "round3" / "labels-T6.jsonl"},
+             ANNOTATIONS / "round3" / "adjudicated.jsonl"),
 }
 # round 1's names, kept for callers of this module
 LABELS = ROUNDS[1].labels
@@ -344,7 +351,10 @@ def build_round(rnd: Round, problems: Problems, warnings: Problems,
     by_ann = {ann: read_labels(sample, ann, problems, (labels or {}).get(ann)) for ann in rnd.labels}
     adjudicated = read_adjudicated(problems, rnd.adjudicated)
     for key in adjudicated:
-        if not any((r["source"], r["id"]) == key and r["double"] for r in sample):
+        rows = [r for r in sample if (r["source"], r["id"]) == key]
+        if not rows:
+            problems.add(rnd.adjudicated.name, key[1], "adjudicated article is not in the sample")
+        elif rnd.number < 3 and not rows[0]["double"]:  # from round 3 the adjudicator also decided flagged cases
             problems.add(rnd.adjudicated.name, key[1], "adjudicated article is not double-labelled in the sample")
     out = []
     for row in sample:

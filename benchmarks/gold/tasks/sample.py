@@ -1,7 +1,7 @@
 """Draw the task gold: articles with enumeration markers (seeded, stratified), plus random ones.
 
-    python benchmarks/gold/tasks/sample.py draw [2]             # round 1: sample.jsonl; round 2: sample-2.jsonl
-    python benchmarks/gold/tasks/sample.py packets OUT_DIR [2]  # annotator packets (texts stay outside the repo)
+    python benchmarks/gold/tasks/sample.py draw [2|3]             # round 1: sample.jsonl; round N: sample-N.jsonl
+    python benchmarks/gold/tasks/sample.py packets OUT_DIR [2|3]  # annotator packets (texts stay outside the repo)
 
 Strata (README.md in this folder):
 - ``directive``: two consecutive enumeration markers of one style (RECORD.md's: "Thứ nhất … Thứ hai",
@@ -18,6 +18,10 @@ Round 2 (drawn after round 1's test scores showed too few lists to develop on): 
 90 2025: the 2020-21 dump has no more) and 20
 ``marker`` articles, none in round 1 or any other gold file, seeded with SEED_NUMBER + 1; the same split
 and double-labelling rules; no seed article.
+
+Round 3 (drawn once rounds 1 and 2's test splits had been used to develop on, as a fresh held-out
+test): 85 ``directive`` (40 VNTC, 45 2025) and 15 ``marker`` (8 VNTC, 7 2025) articles, none in rounds
+1-2 or any other gold file, seeded with SEED_NUMBER + 2; **every article is test**; 20 double-labelled.
 """
 
 from __future__ import annotations
@@ -37,12 +41,16 @@ from corpus import COVID, NEWS_2025, SEED, VNTC, get, iter_source, packet  # noq
 
 SEED_NUMBER = 20261207
 SAMPLE = HERE / "sample.jsonl"
-SAMPLES = {1: SAMPLE, 2: HERE / "sample-2.jsonl"}
+SAMPLES = {1: SAMPLE, 2: HERE / "sample-2.jsonl", 3: HERE / "sample-3.jsonl"}
 MIN_CHARS, MAX_CHARS = 300, 10000
 QUOTA = {"directive": {"vntc": 45, "covid": 10, "2025": 45}, "marker": {"vntc": 22, "covid": 8, "2025": 20},
          "random": {"vntc": 16, "covid": 10, "2025": 14}}
 QUOTA_2 = {"directive": {"vntc": 50, "2025": 90}, "marker": {"vntc": 10, "covid": 5, "2025": 5}}
+QUOTA_3 = {"directive": {"vntc": 40, "2025": 45}, "marker": {"vntc": 8, "2025": 7}}
+QUOTAS = {1: QUOTA, 2: QUOTA_2, 3: QUOTA_3}
+ALL_TEST = {3}  # rounds drawn as held-out test only
 DOUBLE = 30
+DOUBLE_3 = 20
 _LINE = r"(?:^|\n)[ \t]*"
 PAIRS = [
     re.compile(r"(?<!\w)[Tt]hứ nhất\b.{1,1500}?(?<!\w)[Tt]hứ hai\s*[,:]", re.S),
@@ -66,7 +74,8 @@ def _group(source: str) -> str:
 def _gold_ids(round_: int = 1) -> set[tuple[str, str]]:
     taken = set()
     for path in HERE.parent.rglob("*.jsonl"):
-        if path.parent == HERE and not (round_ == 2 and path == SAMPLE):  # round 2 leaves round 1 out
+        # a later round leaves the earlier rounds' articles out (this folder's other files are the same articles)
+        if path.parent == HERE and path not in [SAMPLES[r] for r in SAMPLES if r < round_]:
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
@@ -90,7 +99,7 @@ def _stratum(text: str) -> str | None:
 def draw(round_: int = 1) -> list[dict]:
     rng = random.Random(SEED_NUMBER + round_ - 1)
     taken = _gold_ids(round_)
-    quotas = QUOTA if round_ == 1 else QUOTA_2
+    quotas = QUOTAS[round_]
     pools: dict[tuple[str, str], list] = defaultdict(list)
     for source in (*VNTC, COVID, NEWS_2025):
         for item in iter_source(source):
@@ -112,16 +121,21 @@ def draw(round_: int = 1) -> list[dict]:
     for row in rows:
         cells[(row["stratum"], _group(row["source"]))].append(row)
     for key in sorted(cells):
-        test = rng.sample(range(len(cells[key])), len(cells[key]) // 2)
+        n_test = len(cells[key]) if round_ in ALL_TEST else len(cells[key]) // 2
+        test = rng.sample(range(len(cells[key])), n_test)
         for i, row in enumerate(cells[key]):
             row["split"] = "test" if i in test else "dev"
     if round_ == 1:
         rows.append({"source": SEED, "id": "moit-2021-08-30-thi-dua", "line": 0,
                      "published": "2021-08-30T20:01:00+07:00", "stratum": "seed", "split": "dev"})
-    for split in ("test", "dev"):
-        members = [r for r in rows if r["split"] == split]
-        for row in rng.sample(members, DOUBLE // 2):
+    if round_ in ALL_TEST:
+        for row in rng.sample(rows, DOUBLE_3):
             row["double"] = True
+    else:
+        for split in ("test", "dev"):
+            members = [r for r in rows if r["split"] == split]
+            for row in rng.sample(members, DOUBLE // 2):
+                row["double"] = True
     order = list(range(len(rows)))
     rng.shuffle(order)
     for position, index in enumerate(order):
