@@ -493,7 +493,7 @@ def eval_extract(
     shared: Path = typer.Option(Path("../shared/data"), help="Folder holding the gold articles' texts."),
     split: Optional[str] = typer.Option(None, help="Score only this split of a gold that has one: dev or test."),
     details: bool = typer.Option(False, help="List what differs, article by article (never on the test split)."),
-    round_: Optional[int] = typer.Option(None, "--round", help="Task gold only: score only this round (1 or 2)."),
+    round_: Optional[int] = typer.Option(None, "--round", help="Task gold only: score only this round (1, 2 or 3)."),
 ) -> None:
     """Precision, recall and F1 of officials, dates, legal references and tasks on a gold file."""
     from .evaluation.extract import MissingData, run_eval

@@ -6,7 +6,8 @@ them, who must do them, by when, and the document they implement.
    …" (also "Một, … Hai, …"), "(1)", "a)", "1.", bullets "- " "•" "+", steps "Bước 1", ways "Cách 1", options
    "Phương án 1", sequence words "Đầu tiên, … Tiếp theo, … Cuối cùng, …", numbered bodies "Đoàn công tác số 1 …".
 2. Lists (lists.py): markers of one style numbered 1, 2, 3 … (bullets: consecutive lines); only the outer
-   list of nested ones counts, its items spanning their sub-items.
+   list of nested ones counts, its items spanning their sub-items (the dashes of an interview's turns are
+   no enumeration: the lists inside them are candidates in turn).
 3. Item ends (ends.py): where the next item starts; the last item at the end of its paragraph, or in a text
    without paragraph breaks by rule ``last-item-sentences``.
 4. Tasks or not (vetoes.py): most items directives, steps, options; vetoes for reasons, facts, law
@@ -26,9 +27,9 @@ from ...rules import rule_book
 from .ends import item_ends
 from .lexicon import lexicon
 from .lists import enumerations, outer_lists
-from .markers import Marker, find_markers
+from .markers import Marker, find_markers, with_bullets
 from .roles import assign_roles
-from .vetoes import is_task_list
+from .vetoes import dialogue_turns, is_task_list
 
 RULES = rule_book("tasks")
 # the rule of each marker style
@@ -51,10 +52,14 @@ def task_items(norm: str, trace=None) -> list[list[tuple[Marker, int, str | None
     trace = trace if trace is not None else NO_TRACE
     lex = lexicon()
     lists = []
-    for run, subs in outer_lists(enumerations(find_markers(norm, lex), norm, lex), norm):
+    pending = outer_lists(enumerations(find_markers(norm, lex), norm, lex), norm)
+    while pending:
+        run, subs = pending.pop(0)
         items = item_ends(norm, run, subs, lex)
         if is_task_list(norm, run, [(m, end) for m, end, _ in items], lex, trace):
-            lists.append(items)
+            lists.append(with_bullets(norm, items))
+        elif subs and dialogue_turns(norm, run, [(m, end) for m, end, _ in items], lex):
+            pending[0:0] = outer_lists(subs, norm)  # an interview's turns are no enumeration: a list inside one may be
     return lists
 
 
@@ -65,7 +70,8 @@ def extract_tasks(doc: Document) -> list[Task]:
         listed = []
         for marker, end, end_rule in items:
             span = doc.span(marker.start, end)
-            task = Task(ordinal=marker.ordinal, marker=doc.span(marker.start, marker.end).text, start=span.start,
+            written = marker.bullet or doc.span(marker.start, marker.end).text
+            task = Task(ordinal=marker.ordinal, marker=written, start=span.start,
                         end=span.end, rule=RULE_OF_STYLE[marker.variant or marker.style], text=span.text,
                         list=number)
             if end_rule:

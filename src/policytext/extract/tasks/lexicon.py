@@ -73,11 +73,13 @@ def lexicon() -> Lexicon:
         "lower_letter": f"[{re.escape(_LOWER)}]",
         "number_words": alternation([w.lower() for w in data["la_ordinals"]]),
         "option_leads": alternation(data["option_leads"]),
+        "option_words": alternation(data["option_words"]),
+        "last_subjects": alternation(data["last_subjects"]),
     }
     patterns = load_yaml("patterns/tasks.yaml")
     book = PatternBook(patterns["fragments"], lists, name="patterns/tasks.yaml")
     styles = ("ordinal", "ordinal_inline", "ordinal_named", "la", "la_bare", "paren", "letter", "number", "bullet",
-              "step", "way", "option", "sequence_first", "sequence_next", "sequence_last", "numbered_name")
+              "step", "way", "option", "option_word", "sequence_first", "sequence_next", "sequence_last", "numbered_name")
     return Lexicon(
         data=data,
         markers={style: book.compile(style) for style in styles} | {"last_item_turn": book.compile("last_item_turn")},

@@ -6,7 +6,7 @@ narrative link. Lists (lists.py) keep the markers that enumerate 1, 2, 3 … in 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .lexicon import Lexicon
 
@@ -23,12 +23,13 @@ class Marker:
     end: int
     key: str = ""  # what every marker of one list shares: the bullet character, the numbered name's head
     variant: str = ""  # a form of its style with its own rule: "bare" ("Hai, …" among "là" words)
+    bullet: str = ""  # the bullet written before the marker ("- Bước 1: …"), where the item starts
 
 
 # the pattern of each style (patterns/tasks.yaml) and the style its markers take
 _STYLES = (("sequence_first", "sequence"), ("ordinal", "ordinal"), ("ordinal_inline", "ordinal"), ("la", "la"),
            ("la_bare", "la"), ("paren", "paren"), ("letter", "letter"), ("number", "number"), ("bullet", "bullet"),
-           ("step", "step"), ("way", "way"), ("option", "option"),
+           ("step", "step"), ("way", "way"), ("option", "option"), ("option_word", "option"),
            ("sequence_next", "sequence"), ("sequence_last", "last"), ("numbered_name", "numbered_name"),
            ("ordinal_named", "ordinal_named"))  # last: it only continues a list of ordinal or sequence words
 # styles looked for only where a list they may continue has opened: ordinal words after "Đầu tiên, …" ("Thứ
@@ -45,6 +46,9 @@ def _ordinal(pattern: str, value: str, lex: Lexicon) -> int | None:
         return lex.thu.get(value)
     if pattern in ("la", "la_bare", "step"):
         return lex.la.get(value.lower())
+    if pattern == "option_word":  # "một", "thứ hai"
+        value = value.lower()
+        return lex.thu.get(value[4:]) if value.startswith("thứ ") else lex.la.get(value)
     if pattern == "sequence_first":
         return 1
     return None  # bullets, later sequence words and "Cuối cùng" take their place in the list
@@ -79,3 +83,23 @@ def find_markers(norm: str, lex: Lexicon) -> list[Marker]:
             found[start] = Marker(style, _ordinal(pattern, match.group("n"), lex), start, end, key,
                                   "bare" if pattern == "la_bare" else "")
     return sorted(found.values(), key=lambda marker: marker.start)
+
+
+# a bullet and a space right before a marker ("- Bước 1: …", "+ Thứ nhất, …")
+_BULLETS = frozenset("-–+•")
+
+
+def with_bullets(norm: str, items: list[tuple[Marker, int, str | None]]) -> list[tuple[Marker, int, str | None]]:
+    """A list whose every marker follows a bullet and a space ("Có thể như sau: - Bước 1: … - Bước 2: …"):
+    each item starts at its bullet, which is its marker as written (task guideline, decision R3-2), and the
+    item before ends before it. Other lists are returned as they are."""
+    if not all(m.start >= 2 and norm[m.start - 1] == " " and norm[m.start - 2] in _BULLETS for m, _, _ in items):
+        return items
+    moved = []
+    for i, (marker, end, rule) in enumerate(items):
+        if i + 1 < len(items) and end >= items[i + 1][0].start - 2:
+            end = items[i + 1][0].start - 2
+            while end > marker.end and norm[end - 1].isspace():
+                end -= 1
+        moved.append((replace(marker, start=marker.start - 2, bullet=norm[marker.start - 2]), end, rule))
+    return moved

@@ -145,6 +145,16 @@ def _announced_count(sentence: str, lex: Lexicon) -> int | None:
     return None
 
 
+def dialogue_turns(norm: str, run: list[Marker], items: list[tuple[Marker, int]], lex: Lexicon) -> str | None:
+    """Whether the "items" are the turns of an interview or a dialogue rather than an enumeration: "dashes"
+    (dashes opening turns), "answers" (items in different answers), or None."""
+    if run[0].style == "bullet" and run[0].key == "-" and _is_dialogue(norm, items, lex):
+        return "dashes"
+    if _crosses_a_question(norm, items):
+        return "answers"
+    return None
+
+
 def is_task_list(norm: str, run: list[Marker], items: list[tuple[Marker, int]], lex: Lexicon, trace) -> bool:
     """Whether the items of ``run`` are tasks (a veto that removes them is recorded in ``trace``)."""
     span = (run[0].start, items[-1][1])
@@ -155,11 +165,9 @@ def is_task_list(norm: str, run: list[Marker], items: list[tuple[Marker, int]], 
                                                       for line in before.rstrip().rsplit("\n", 2)[-2:]):
         trace.veto(LAW_ARTICLE, *span)
         return False
-    if run[0].style == "bullet" and run[0].key == "-" and _is_dialogue(norm, items, lex):
-        trace.veto(DIALOGUE, *span)
-        return False
-    if _crosses_a_question(norm, items):
-        trace.veto(DIALOGUE, *span, "the items stand in different answers of an interview")
+    turns = dialogue_turns(norm, run, items, lex)
+    if turns:
+        trace.veto(DIALOGUE, *span, "" if turns == "dashes" else "the items stand in different answers of an interview")
         return False
     if any(len(re.findall(r"\w+", norm[m.end:end])) < 2 for m, end in items):
         trace.veto(NAMED_IN_PASSING, *span, "an item without words of its own")
