@@ -10,7 +10,9 @@ references. Each role filled names its rule in ``task.role_rules``:
   title there is the person named before, or the official holding that title; "Thủ tướng Chính phủ" is the
   Prime Minister, not the Government), ``issuer-according-to`` ("Theo TS Thành, …"); the introducing
   sentence first, then the two before it; failing those ``issuer-last-speaker``, the last person or body who
-  spoke, answered or proposed before the list (an expert's advice column, an op-ed's author).
+  spoke, answered or proposed before the list (an expert's advice column, an op-ed's author); failing that
+  ``issuer-article-subject``, the body or official the article opens with when it issues, directs or asks
+  ("UBND tỉnh Bình Định triển khai đợt cao điểm …" before "Theo chỉ đạo, các sở … thực hiện 6 nhóm nhiệm vụ").
 - actor: ``actor-item-subject`` (the item's own subject: "Thứ năm, người đứng đầu … phải …", with a partner
   "phối hợp với …"), ``actor-item-assignee`` ("Thứ nhất, yêu cầu phía Thái Lan …", "phân cấp cho UBND tỉnh
   …"), ``actor-intro-asked`` (whom the introducing sentence asks: "kêu gọi toàn thể cán bộ … tích cực …"),
@@ -44,6 +46,9 @@ RULES = rule_book("tasks")
 ISSUER_SETTER = RULES.rule("issuer-setter")
 ISSUER_ACCORDING_TO = RULES.rule("issuer-according-to")
 ISSUER_LAST_SPEAKER = RULES.rule("issuer-last-speaker")
+ISSUER_ARTICLE_SUBJECT = RULES.rule("issuer-article-subject")
+# how far into the article's first sentence its subject may start (a dateline: "Chiều 3/2, UBND tỉnh …")
+_ARTICLE_SUBJECT_REACH = 25
 LAST_SPEAKER_SENTENCES = 40  # how far back (sentences) the last speaker is looked for
 DEADLINE = RULES.rule("deadline-bound")
 DIRECTIVE_INTRO = RULES.rule("directive-intro")
@@ -68,6 +73,7 @@ class _Vocab:
     pointing_opener: re.Pattern[str]
     lead_citation: re.Pattern[str]
     type_word: re.Pattern[str]
+    article_issuing: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -89,6 +95,8 @@ def _vocab() -> _Vocab:
         pointing_opener=phrases(data["pointing_openers"], anchored=True),
         lead_citation=re.compile(rf"(?:{alternation(data['lead_citations'])})\s", re.IGNORECASE),
         type_word=legal_lexicon().type_word_re,
+        article_issuing=re.compile(rf"\s+(?:đã\s+|vừa\s+)?(?:{phrases(data['article_issuing_verbs']).pattern})",
+                                   re.IGNORECASE),
     )
 
 
@@ -238,7 +246,17 @@ def issued_by(norm: str, intro: tuple[int, int], agents: list[Agent], officials:
         found = _issuer_in(norm, span, agents, officials, titles)
         if found[0]:
             return found[0], ISSUER_LAST_SPEAKER, span
-    return None, None, None
+    return _article_subject(norm, intro[0], agents)
+
+
+def _article_subject(norm: str, before: int, agents: list[Agent]) -> tuple[str | None, str | None, tuple[int, int] | None]:
+    """The body or official the article opens with, when it issues something ("UBND tỉnh Bình Định triển khai
+    đợt cao điểm …", then "Theo chỉ đạo, các sở … thực hiện 6 nhóm nhiệm vụ"): rule issuer-article-subject."""
+    opening = next((a for a in agents if a.start <= _ARTICLE_SUBJECT_REACH and a.end < before), None)
+    if opening is None or "\n" in norm[:opening.start].strip() or \
+            not _vocab().article_issuing.match(norm, opening.end):
+        return None, None, None
+    return opening.name, ISSUER_ARTICLE_SUBJECT, (sentence_start(norm, opening.start), opening.end)
 
 
 # --- deadline -------------------------------------------------------------------------------------------
