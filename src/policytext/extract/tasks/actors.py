@@ -261,8 +261,10 @@ def intro_actors(norm: str, intro: tuple[int, int], agents: list[Agent],
                     if phrase:
                         return _as_actors(norm, phrase, agents), ACTOR_ASKED
     for modal in vocab.intro_modal.finditer(norm, start, end):
-        subject = _subject_before(norm, start, modal.start(), agents)
         after = norm[modal.end():modal.end() + 30].lstrip()
+        if vocab.intro_cut.match(after):
+            continue  # "Từ đó có thể thấy giáo dục đại học cần …": a way of saying, the subject comes after
+        subject = _subject_before(norm, start, modal.start(), agents)
         if subject and not _sets_after_modal(after):
             return _as_actors(norm, subject, agents), ACTOR_INTRO_SUBJECT
         break  # only the first modal: a later one belongs to a subordinate clause
@@ -276,6 +278,10 @@ def _sets_after_modal(following: str) -> bool:
     return any(vocabulary().directing.match(following, at) for at in starts)
 
 
+# a short plural noun opening a list of nouns ("các sở, ngành và địa phương")
+_LIST_HEAD = re.compile(r"(?:[Cc]ác|[Nn]hững)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?")
+
+
 def _subject_before(norm: str, start: int, modal: int, agents: list[Agent]) -> tuple[int, int] | None:
     """The words before the introducing sentence's modal, from the last comma or cut word ("Theo đó, các nền
     kinh tế APEC cần …", "Từ đó có thể thấy giáo dục đại học cần …"), when they are few and name no setter."""
@@ -284,6 +290,8 @@ def _subject_before(norm: str, start: int, modal: int, agents: list[Agent]) -> t
     begin = start
     masked = re.sub(r"\([^)]*\)", lambda m: " " * len(m.group()), norm[start:text_end])  # commas in brackets
     for cut in re.finditer(r",\s+|:\s+", masked):
+        if cut.group().startswith(",") and _LIST_HEAD.fullmatch(norm, begin, start + cut.start()):
+            continue  # "các sở, ngành và địa phương tập trung …": the comma lists the subject's nouns
         begin = start + cut.end()
     for cut in vocab.intro_cut.finditer(norm, begin, text_end):
         begin = cut.end() + len(norm[cut.end():text_end]) - len(norm[cut.end():text_end].lstrip())
