@@ -27,6 +27,7 @@ class Lexicon:
     directive_anywhere: re.Pattern[str]
     not_directive_start: re.Pattern[str]
     reason_opener: re.Pattern[str]
+    case_opener: re.Pattern[str]
     modal: re.Pattern[str]
     proposing: re.Pattern[str]
     not_present: re.Pattern[str]
@@ -92,6 +93,7 @@ def lexicon() -> Lexicon:
         directive_anywhere=phrases(data["directive_starts"]),
         not_directive_start=phrases(data["not_directive_starts"], anchored=True),
         reason_opener=phrases(data["reason_openers"], anchored="after-comma"),
+        case_opener=phrases(data["case_openers"], anchored="after-marker"),
         modal=phrases(data["modals"]),
         proposing=phrases(data["proposing_verbs"]),
         not_present=phrases(data["not_present_words"]),

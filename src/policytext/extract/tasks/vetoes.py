@@ -6,7 +6,7 @@ verb, or its first clause carries a modal such as "phải", "cần"); after a le
 ("Thủ tướng chỉ thị:", "cần thực hiện các giải pháp sau") fewer are needed. Steps ("Bước 1: …") tell the
 reader what to do and options ("Phương án 1 …") are put to a decision: both are lists of tasks unless a
 veto removes them. Vetoes: a lead-in that announces acts, cases, problems or causes (``not-directives``),
-a law's clauses under an article heading (``law-article``), items that open with a cause (``reasons``),
+a law's clauses under an article heading (``law-article``), items that open with a cause (``reasons``) or a case (``cases``: "Trường hợp …", legal conditions),
 the dashes of an interview or a dialogue
 (``dialogue-dashes``).
 """
@@ -25,6 +25,7 @@ NOT_DIRECTIVES = RULES.veto("not-directives")
 LAW_ARTICLE = RULES.veto("law-article")
 DIALOGUE = RULES.veto("dialogue-dashes")
 REASONS = RULES.veto("reasons")
+CASES = RULES.veto("cases")
 QUESTIONS = RULES.veto("questions")
 NAMED_IN_PASSING = RULES.veto("named-in-passing")
 
@@ -135,14 +136,19 @@ def _announced_kind(sentence: str, lex: Lexicon) -> str | None:
     return max(cues, key=lambda cue: cue[1])[2]
 
 
-def _announced_count(sentence: str, lex: Lexicon) -> int | None:
+def _announced_count(sentence: str, lex: Lexicon) -> tuple[int | None, bool]:
     """The number of tasks a sentence announces ("ba nhóm giải pháp", "2 việc"), if it counts tasks ("4 vấn
-    đề mà nhà thầu chưa đáp ứng", "3 nội dung tố cáo" count other things)."""
+    đề mà nhà thầu chưa đáp ứng", "3 nội dung tố cáo" count other things), and whether its noun may also
+    name other things ("bốn nhóm yêu cầu lớn": requirements, not requests; resources/tasks.yaml
+    counted_ambiguous_nouns)."""
     for count in reversed(list(lex.count_word.finditer(sentence))):
-        if lex.counted_task.match(sentence, count.end()):
+        counted = lex.counted_task.match(sentence, count.end())
+        if counted:
             word = count.group(1).lower()
-            return int(word) if word.isdigit() else lex.la.get(word)
-    return None
+            noun = counted.group().split()[-2:] if counted.group() else []
+            ambiguous = " ".join(noun).lower() in lex.data.get("counted_ambiguous_nouns", ())
+            return (int(word) if word.isdigit() else lex.la.get(word)), ambiguous
+    return None, False
 
 
 def dialogue_turns(norm: str, run: list[Marker], items: list[tuple[Marker, int]], lex: Lexicon) -> str | None:
@@ -185,18 +191,23 @@ def is_task_list(norm: str, run: list[Marker], items: list[tuple[Marker, int]], 
     if reasons and reasons >= lex.number("reason_share") * len(items):
         trace.veto(REASONS, *span, f"{reasons} of {len(items)} items open with a cause")
         return False
+    cases = sum(bool(lex.case_opener.match(norm, m.end, end)) for m, end in items)
+    if cases and cases >= lex.number("reason_share") * len(items):
+        trace.veto(CASES, *span, f"{cases} of {len(items)} items open with a case")
+        return False
     if run[0].style in ("step", "way", "option") or lex.options_lead_in.search(last_sentence):
         return True
     if any(m.style == "ordinal_named" and lex.task_item_noun.match(norm, m.start) for m in run):
         return True  # "Thứ nhất, … Cách thứ hai, …": the items are named ways or solutions
-    if kind == "tasks" and _announced_count(last_sentence, lex) == len(items):
-        return True  # "Cần Thơ đề xuất Thủ tướng bốn nội dung." and four items
+    directives = sum(_is_to_do(norm[m.end:end], lex) for m, end in items)
+    announced, ambiguous = _announced_count(last_sentence, lex)
+    if kind == "tasks" and announced == len(items) and (directives or not ambiguous):
+        return True  # "Cần Thơ đề xuất Thủ tướng bốn nội dung." and four items (not "bốn nhóm yêu cầu lớn" of skills)
     if run[0].style == "numbered_name":  # bodies each given an assignment: a directive verb in every item
         if all(lex.directive_anywhere.search(norm[m.end:end]) for m, end in items):
             return True
         trace.veto(NOT_DIRECTIVES, *span, "numbered names without an assignment each")
         return False
-    directives = sum(_is_to_do(norm[m.end:end], lex) for m, end in items)
     # the sentence that introduces the list announces directives: fewer directive-looking items needed
     share = lex.number("lead_in_share") if kind == "tasks" else lex.number("directive_share")
     if directives >= share * len(items):
