@@ -45,6 +45,26 @@ def words(text: str) -> list[str]:
     return _TOKEN.findall(text.lower())
 
 
+_WORD_CHARS: np.ndarray | None = None  # code point -> whether it is a word character (\\w), BMP only
+
+
+def word_starts(text: str) -> np.ndarray:
+    """Offsets of the word-character runs of ``text``: the starts of ``_TOKEN.finditer(text)``,
+    found on the code points as an array (a \\w character is one for which ``isalnum()`` holds, or
+    "_")."""
+    global _WORD_CHARS
+    if _WORD_CHARS is None:
+        _WORD_CHARS = np.array([chr(c).isalnum() for c in range(0x10000)], dtype=bool)
+        _WORD_CHARS[ord("_")] = True
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    inside = _WORD_CHARS[np.minimum(codes, 0xFFFF)]
+    for i in np.flatnonzero(codes > 0xFFFF):  # outside the table: rare (emoji, old scripts)
+        inside[i] = text[i].isalnum()
+    before = np.zeros(len(inside), dtype=bool)
+    before[1:] = inside[:-1]
+    return np.flatnonzero(inside & ~before).astype(np.int64)
+
+
 def ngrams(syllables: Sequence[str]) -> list[str]:
     """Syllable unigrams then bigrams ("chuyển", "đổi", "số", "chuyển đổi", "đổi số")."""
     return list(syllables) + [f"{a} {b}" for a, b in zip(syllables, syllables[1:])]
@@ -74,15 +94,20 @@ class TextScores:
     body: str  # the normalised body, where occurrences are placed when evidence is asked for
     body_features: np.ndarray  # vocabulary index (or -1) of each n-gram occurrence of the body
 
+    _occurrences: "tuple[np.ndarray, np.ndarray] | None" = None
+
     def occurrences(self) -> tuple[np.ndarray, np.ndarray]:
         """(index into ``features``, offset in the body) of every known n-gram occurrence of the body:
-        a unigram stands at its syllable, a bigram at its first syllable."""
-        # the same pass as words(): offsets in the lower-cased body, which are the body's own unless
-        # lower() changed a character's length (never for Vietnamese text)
-        starts = [m.start() for m in _TOKEN.finditer(self.body.lower())]
-        starts = np.minimum(np.array(starts + starts[:-1], dtype=np.int64), max(0, len(self.body) - 1))
-        known = self.body_features >= 0
-        return np.searchsorted(self.features, self.body_features[known]), starts[known]
+        a unigram stands at its syllable, a bigram at its first syllable. Computed once, when the
+        first label asks for its evidence."""
+        if self._occurrences is None:
+            # the syllables of words(): offsets in the lower-cased body, which are the body's own
+            # unless lower() changed a character's length (never for Vietnamese text)
+            starts = word_starts(self.body.lower())
+            starts = np.minimum(np.concatenate([starts, starts[:-1]]), max(0, len(self.body) - 1))
+            known = self.body_features >= 0
+            self._occurrences = np.searchsorted(self.features, self.body_features[known]), starts[known]
+        return self._occurrences
 
     def contributions(self, column: int, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(offset, part of the logit of model theme ``column``) of every known body occurrence; a
@@ -244,8 +269,11 @@ class _Lookup:
         both = np.flatnonzero((ids[:-1] > 0) & (ids[1:] > 0))
         if len(both) and len(self.bigram_keys):
             keys = ids[both] * self.base + ids[both + 1]
+            # searched in increasing order, the table is read in one sweep (half the time)
+            order = np.argsort(keys)
+            keys = keys[order]
             where = np.minimum(np.searchsorted(self.bigram_keys, keys), len(self.bigram_keys) - 1)
-            bigrams[both] = np.where(self.bigram_keys[where] == keys, self.bigram_features[where], -1)
+            bigrams[both[order]] = np.where(self.bigram_keys[where] == keys, self.bigram_features[where], -1)
         return np.concatenate([self.unigrams[ids], bigrams])
 
 
