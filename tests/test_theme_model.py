@@ -13,7 +13,18 @@ import pytest
 from policytext.document import Document
 from policytext.evaluation.corpus import iter_source
 from policytext.extract.themes import extract_themes
-from policytext.themes.model import MODEL_FILE, ThemeModel, analyzer, default_model, model_text, shipped_model_path
+from policytext.themes.model import (
+    MODEL_FILE,
+    ThemeModel,
+    analyzer,
+    default_model,
+    join_vocabulary,
+    model_text,
+    quantise,
+    shipped_model_path,
+    split_vocabulary,
+    stored_weights,
+)
 from policytext.themes.taxonomy import default_taxonomy, parse_taxonomy
 from policytext.themes.units import text_units
 
@@ -77,10 +88,35 @@ def test_the_file_is_plain_arrays_and_round_trips(small_model, tmp_path):
         assert all(data[name].dtype != object for name in data.files)
     loaded = ThemeModel.load(path)
     assert loaded.theme_ids == small_model.theme_ids and loaded.vocabulary == small_model.vocabulary
+    assert data_sizes_are_small(path)
+    # training gives its model the weights as the file stores them (int8 and a scale per theme)
+    assert np.array_equal(loaded.weights, small_model.weights) and np.array_equal(loaded.idf, small_model.idf)
     text = "Tỉnh đẩy mạnh chuyển đổi số, phát triển chính quyền số và dịch vụ công trực tuyến."
-    before = small_model.text_scores("Chuyển đổi số", Document.from_text(text, segment=False).norm).logits
-    after = loaded.text_scores("Chuyển đổi số", Document.from_text(text, segment=False).norm).logits
-    assert np.allclose(before, after, atol=0.05)  # weights are stored as float16
+    before = small_model.text_scores("Chuyển đổi số", Document.from_text(text, segment=False).norm)
+    after = loaded.text_scores("Chuyển đổi số", Document.from_text(text, segment=False).norm)
+    assert np.array_equal(before.features, after.features) and np.array_equal(before.logits, after.logits)
+
+
+def data_sizes_are_small(path) -> bool:
+    with np.load(path, allow_pickle=False) as data:
+        return data["weights"].dtype == np.int8 and "vocabulary" not in data.files
+
+
+def test_quantised_weights_stay_close_and_round_trip():
+    rng = np.random.default_rng(0)
+    weights = (rng.standard_t(3, size=(500, 4)) * 0.3).astype(np.float32)
+    weights[:, 3] = 0.0  # a theme with no weight at all
+    q, scale = quantise(weights)
+    assert q.dtype == np.int8 and scale.shape == (4,)
+    assert np.all(np.abs(stored_weights(weights) - weights) <= scale / 2 + 1e-7)
+    assert np.array_equal(stored_weights(stored_weights(weights)), stored_weights(weights))  # idempotent
+
+
+def test_the_vocabulary_is_stored_as_numbers_and_comes_back():
+    vocabulary = ["an", "an toàn", "toàn", "toàn dân", "dân", "số", "chuyển đổi", "đổi"]
+    syllables, first, second = split_vocabulary(vocabulary)
+    assert syllables == sorted(set(syllables)) and list(second).count(-1) == 5
+    assert join_vocabulary(syllables, first, second) == vocabulary
 
 
 def test_a_file_of_another_kind_is_refused(tmp_path):
@@ -147,7 +183,7 @@ def test_lexicon_alone_still_available(small_model):
 
 def test_the_shipped_model_is_small_safe_and_on_by_default():
     path = Path(str(shipped_model_path()))
-    assert path.name == MODEL_FILE and path.stat().st_size < 5_000_000
+    assert path.name == MODEL_FILE and path.stat().st_size < 2_000_000  # no shipped file over 2 MB
     with np.load(path, allow_pickle=False) as data:
         assert all(data[name].dtype != object for name in data.files)
     model = default_model()
@@ -167,3 +203,11 @@ def test_records_keep_paragraphs_as_offsets():
     older = record.to_dict()
     del older["themes"][0]["paragraphs"]  # records written before the field existed still load
     assert Record.from_dict(older).themes[0].paragraphs == []
+
+
+def test_word_starts_are_the_regex_word_starts():
+    from policytext.themes.model import _TOKEN, word_starts
+
+    for text in ["", " ", "a", "_x_ y", "Chuyển đổi số, 100% dịch vụ công", "Ẩn 𝔘 😀x dđ ǅ ﬁ", "abc  ", "  abc",
+                 "x\u0301y z\u200bw", "１２３ ٣ 𐍈𐌰"]:
+        assert word_starts(text).tolist() == [m.start() for m in _TOKEN.finditer(text)], text

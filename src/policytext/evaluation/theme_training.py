@@ -11,14 +11,16 @@ Steps, all seeded:
    frequent n-grams of all the texts (document frequency between MIN_DF and MAX_DF).
 2. LSA: a TruncatedSVD of the unlabelled TF-IDF (LSA_DIMS); the text model reads [x, x V / s].
 3. Text model: per theme a logistic regression (liblinear, balanced classes, C = TEXT_C).
-   Out-of-fold logits on the corpus train split (FOLDS-fold; the extra rows always train).
+   Out-of-fold logits on the corpus train split (FOLDS-fold; the extra rows always train), each
+   fold's model taken as the file will hold it: LSA folded in (step 6), weights quantised to int8
+   (``themes.model.stored_weights``).
 4. Stacker: one logistic regression over the standardised lexicon statistics
    (``extract.themes.STATISTICS``) and the out-of-fold text logit, with one bias per theme: the
    calibration (Platt scaling by cross-validation) of the combination.
 5. Threshold: the stacker's own out-of-fold probabilities; the one threshold that gives the best
    micro-F1 (per-theme thresholds were worse in nested cross-validation: too few positives).
 6. The text model refitted on every labelled row; the LSA part folded into the n-gram weights
-   (W = W_x + V W_z / s), so prediction is one sparse dot product.
+   (W = W_x + V W_z / s), so prediction is one sparse dot product; the weights quantised as stored.
 
 ``cross_validate`` reports what each way of combining lexicon and model gives on the train split.
 """
@@ -32,14 +34,14 @@ import numpy as np
 
 from ..document import Document
 from ..extract.themes import STATISTICS, lexicon_statistics, model_view, theme_scores, title_document, title_scores
-from ..themes.model import ThemeModel, analyzer, model_text
+from ..themes.model import ThemeModel, analyzer, model_text, stored_weights
 from ..themes.taxonomy import Taxonomy, load_taxonomy
 from ..themes.units import text_units
 
 
 @dataclass(frozen=True)
 class Settings:
-    max_features: int = 100_000
+    max_features: int = 30_000  # 20k to 100k within noise in CV; 30k best at seeds 13 and 7 (issue 11)
     min_df: int = 3
     max_df: float = 0.5
     lsa_dims: int = 200
@@ -130,19 +132,16 @@ def _classifier(settings: Settings):
                               random_state=settings.seed)
 
 
-def _text_logits(features, labels: np.ndarray, train: np.ndarray, test: np.ndarray, settings: Settings) -> np.ndarray:
-    """Logits of ``test`` rows from per-theme models fitted on ``train`` rows (0 where a theme has no
-    positive or no negative among them)."""
-    logits = np.zeros((len(test), labels.shape[1]))
-    for j in range(labels.shape[1]):
-        y = labels[train, j]
-        if y.all() or not y.any():
-            continue
-        logits[:, j] = _classifier(settings).fit(features[train], y).decision_function(features[test])
-    return logits
+def _text_logits(features, labels: np.ndarray, train: np.ndarray, test: np.ndarray, text: _Text,
+                 settings: Settings) -> np.ndarray:
+    """Logits of ``test`` rows from per-theme models fitted on ``train`` rows, as the model file gives
+    them: LSA folded into the n-gram weights, the weights stored as the file stores them."""
+    weights, intercepts = _fit_weights(features, labels, train, text, settings)
+    x = features[test][:, : weights.shape[0]]  # the TF-IDF columns: the LSA ones are folded in
+    return np.asarray(x @ stored_weights(weights), dtype=np.float64) + intercepts
 
 
-def out_of_fold_logits(prepared: Prepared, features, settings: Settings) -> np.ndarray:
+def out_of_fold_logits(prepared: Prepared, features, text: _Text, settings: Settings) -> np.ndarray:
     """Text logits of every scored article from models that never saw it (extra rows always train)."""
     from sklearn.model_selection import KFold
 
@@ -151,7 +150,7 @@ def out_of_fold_logits(prepared: Prepared, features, settings: Settings) -> np.n
     logits = np.zeros(prepared.labels.shape)
     for train, test in KFold(settings.folds, shuffle=True, random_state=settings.seed).split(scored):
         rows = np.concatenate([scored[train], extra])
-        logits[scored[test]] = _text_logits(features, prepared.labels, rows, scored[test], settings)
+        logits[scored[test]] = _text_logits(features, prepared.labels, rows, scored[test], text, settings)
     return logits
 
 
@@ -247,7 +246,7 @@ def train_model(articles: Sequence[Article], unlabelled: Sequence[tuple[str | No
     text = _fit_text(prepared, unlabelled_texts, settings)
     features = text.features(prepared.texts)
     log(f"  vocabulary {len(text.vectorizer.vocabulary_)} n-grams, LSA {text.components.shape[0]} dimensions")
-    logits = out_of_fold_logits(prepared, features, settings)
+    logits = out_of_fold_logits(prepared, features, text, settings)
     rows = prepared.scored
     stacked = stacked_out_of_fold(prepared.statistics[rows], logits[rows], prepared.labels[rows], settings)
     full_stacked = np.zeros(prepared.labels.shape)
@@ -261,7 +260,7 @@ def train_model(articles: Sequence[Article], unlabelled: Sequence[tuple[str | No
         log(f"     {theme_id:28} P {p:.3f} R {r:.3f} F1 {f:.3f} ({support} gold)")
     stacker = fit_stacker(prepared.statistics[rows], logits[rows], prepared.labels[rows], settings)
     everything = np.arange(len(articles))
-    weights, intercepts = _final_text_model(features, prepared.labels, everything, text, settings)
+    weights, intercepts = _fit_weights(features, prepared.labels, everything, text, settings)
     vocabulary = [gram for gram, _ in sorted(text.vectorizer.vocabulary_.items(), key=lambda item: item[1])]
     info = {
         "labelled": len(articles), "scored": int(rows.sum()), "unlabelled": len(unlabelled),
@@ -271,13 +270,16 @@ def train_model(articles: Sequence[Article], unlabelled: Sequence[tuple[str | No
     }
     return ThemeModel(
         theme_ids=prepared.theme_ids, vocabulary=vocabulary, idf=text.vectorizer.idf_.astype(np.float32),
-        weights=weights, intercepts=intercepts, statistics=list(STATISTICS),
+        weights=stored_weights(weights), intercepts=intercepts, statistics=list(STATISTICS),
         stack_mean=stacker.mean, stack_scale=stacker.scale, stack_coef=stacker.coef, stack_bias=stacker.bias,
         thresholds=np.full(len(prepared.theme_ids), threshold), info=info, mask_names=settings.mask_names,
     )
 
 
-def _final_text_model(features, labels: np.ndarray, rows: np.ndarray, text: _Text, settings: Settings):
+def _fit_weights(features, labels: np.ndarray, rows: np.ndarray, text: _Text, settings: Settings):
+    """Per theme, a logistic regression fitted on ``rows``; its LSA part folded into the n-gram weights
+    (W = W_x + V W_z / s): (weights (n_features, themes), intercepts); a theme with no positive (no
+    negative) among the rows gets intercept -10 (+10)."""
     n_features = len(text.vectorizer.vocabulary_)
     weights = np.zeros((n_features, labels.shape[1]), dtype=np.float32)
     intercepts = np.zeros(labels.shape[1], dtype=np.float32)

@@ -332,6 +332,9 @@ def theme_scores(doc: Document, taxonomy: Taxonomy | None = None) -> list[ThemeS
     scale = _scale(len(text))
     scores = []
     for index, theme in enumerate(taxonomy.themes):
+        if not terms[index]:  # most themes of most articles: nothing to filter, score or veto
+            scores.append(ThemeScore(theme, 0.0, 0.0, []))
+            continue
         kept = _outside_names(doc, _kept(doc, terms[index], cancels[index], theme.id), spans, matcher.heads, theme.id)
         substantive = _substantive(kept, taxonomy.min_matches, len(text))
         if kept and not substantive:
@@ -445,7 +448,9 @@ def extract_themes(
     text = None
     if known:
         title = title_document(doc)
-        statistics = lexicon_statistics(doc, scores, title_scores(title, taxonomy), layout.units)
+        # the units only place matches: an article with none (most) need not be split into them
+        units = layout.units if any(item.matches for item in scores) else []
+        statistics = lexicon_statistics(doc, scores, title_scores(title, taxonomy), units)
         text = model.text_scores(model_view(title, taxonomy, model.mask_names) if title is not None else "",
                                  model_view(doc, taxonomy, model.mask_names))
         rows = list(known)

@@ -15,7 +15,10 @@ Two stages, both linear, both read from one file of plain arrays:
    threshold (chosen by cross-validation on the training split).
 
 The file is a numpy ``.npz`` loaded with ``allow_pickle=False``: strings are stored as UTF-8 bytes
-in uint8 arrays, so loading it can execute nothing, whoever wrote it. Nothing here imports
+in uint8 arrays, so loading it can execute nothing, whoever wrote it. The n-gram weights are int8
+with a scale per theme (``quantise``; training scores its cross-validation with the weights so
+stored, so the figures it prints are the file's), and the vocabulary is its syllables plus two small
+integer arrays (``split_vocabulary``), also what ``_Lookup`` reads. Nothing here imports
 scikit-learn: the analysis path stays light.
 """
 
@@ -32,7 +35,7 @@ from typing import Iterable, Sequence
 import numpy as np
 
 MODEL_FILE = "theme_model.npz"
-FORMAT = 2  # version of the file layout; a file of another layout is refused with a message
+FORMAT = 3  # version of the file layout; a file of another layout is refused with a message
 # Whether extract_themes() uses the shipped model unless told otherwise: decided by cross-validation
 # on the training split of benchmarks/gold/themes (the training script prints the comparison).
 USE_BY_DEFAULT = True
@@ -43,6 +46,26 @@ _TOKEN = re.compile(r"\w+")
 def words(text: str) -> list[str]:
     """The lower-case syllables (word-character runs) of ``text``."""
     return _TOKEN.findall(text.lower())
+
+
+_WORD_CHARS: np.ndarray | None = None  # code point -> whether it is a word character (\\w), BMP only
+
+
+def word_starts(text: str) -> np.ndarray:
+    """Offsets of the word-character runs of ``text``: the starts of ``_TOKEN.finditer(text)``,
+    found on the code points as an array (a \\w character is one for which ``isalnum()`` holds, or
+    "_")."""
+    global _WORD_CHARS
+    if _WORD_CHARS is None:
+        _WORD_CHARS = np.array([chr(c).isalnum() for c in range(0x10000)], dtype=bool)
+        _WORD_CHARS[ord("_")] = True
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    inside = _WORD_CHARS[np.minimum(codes, 0xFFFF)]
+    for i in np.flatnonzero(codes > 0xFFFF):  # outside the table: rare (emoji, old scripts)
+        inside[i] = text[i].isalnum()
+    before = np.zeros(len(inside), dtype=bool)
+    before[1:] = inside[:-1]
+    return np.flatnonzero(inside & ~before).astype(np.int64)
 
 
 def ngrams(syllables: Sequence[str]) -> list[str]:
@@ -74,15 +97,20 @@ class TextScores:
     body: str  # the normalised body, where occurrences are placed when evidence is asked for
     body_features: np.ndarray  # vocabulary index (or -1) of each n-gram occurrence of the body
 
+    _occurrences: "tuple[np.ndarray, np.ndarray] | None" = None
+
     def occurrences(self) -> tuple[np.ndarray, np.ndarray]:
         """(index into ``features``, offset in the body) of every known n-gram occurrence of the body:
-        a unigram stands at its syllable, a bigram at its first syllable."""
-        # the same pass as words(): offsets in the lower-cased body, which are the body's own unless
-        # lower() changed a character's length (never for Vietnamese text)
-        starts = [m.start() for m in _TOKEN.finditer(self.body.lower())]
-        starts = np.minimum(np.array(starts + starts[:-1], dtype=np.int64), max(0, len(self.body) - 1))
-        known = self.body_features >= 0
-        return np.searchsorted(self.features, self.body_features[known]), starts[known]
+        a unigram stands at its syllable, a bigram at its first syllable. Computed once, when the
+        first label asks for its evidence."""
+        if self._occurrences is None:
+            # the syllables of words(): offsets in the lower-cased body, which are the body's own
+            # unless lower() changed a character's length (never for Vietnamese text)
+            starts = word_starts(self.body.lower())
+            starts = np.minimum(np.concatenate([starts, starts[:-1]]), max(0, len(self.body) - 1))
+            known = self.body_features >= 0
+            self._occurrences = np.searchsorted(self.features, self.body_features[known]), starts[known]
+        return self._occurrences
 
     def contributions(self, column: int, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(offset, part of the logit of model theme ``column``) of every known body occurrence; a
@@ -107,19 +135,19 @@ class ThemeModel:
     thresholds: np.ndarray  # (n_themes,) probability from which a theme is labelled
     info: dict = field(default_factory=dict)  # how it was trained (sizes, seed, CV figures)
     mask_names: bool = True  # the text model reads the text with names of bodies blanked out
-    _lookup: "_Lookup | None" = field(default=None, repr=False)
+    _lookup: "_Lookup | None" = field(default=None, repr=False, compare=False)
+    _columns: "dict[str, int] | None" = field(default=None, repr=False, compare=False)
 
     @property
     def lookup(self) -> "_Lookup":
         if self._lookup is None:
-            self._lookup = _Lookup(self.vocabulary)
+            self._lookup = _Lookup(*split_vocabulary(self.vocabulary))
         return self._lookup
 
     def column(self, theme_id: str) -> int | None:
-        try:
-            return self.theme_ids.index(theme_id)
-        except ValueError:
-            return None
+        if self._columns is None:
+            self._columns = {theme: j for j, theme in enumerate(self.theme_ids)}
+        return self._columns.get(theme_id)
 
     # --- the text model --------------------------------------------------------------------------
 
@@ -156,9 +184,9 @@ class ThemeModel:
             path,
             format=np.array([FORMAT], dtype=np.int64),
             theme_ids=_utf8("\n".join(self.theme_ids)),
-            vocabulary=_utf8("\n".join(self.vocabulary)),
+            **_vocabulary_arrays(self.vocabulary),
             idf=self.idf.astype(np.float32),
-            weights=self.weights.astype(np.float16),
+            **dict(zip(("weights", "weight_scale"), quantise(self.weights))),
             intercepts=self.intercepts.astype(np.float32),
             statistics=_utf8("\n".join(self.statistics)),
             stack_mean=self.stack_mean.astype(np.float64),
@@ -180,11 +208,14 @@ class ThemeModel:
             if "format" not in data.files or int(data["format"][0]) != FORMAT:
                 raise ValueError(f"{path}: a theme model of another format; rebuild it with "
                                  "benchmarks/train_theme_model.py")
+            syllables = _text(data["syllables"]).split("\n")
+            first = np.cumsum(data["gram_first"], dtype=np.int64)
+            second = data["gram_second"].astype(np.int64)
             model = cls(
                 theme_ids=_text(data["theme_ids"]).split("\n"),
-                vocabulary=_text(data["vocabulary"]).split("\n"),
+                vocabulary=join_vocabulary(syllables, first, second),
                 idf=data["idf"].astype(np.float32),
-                weights=data["weights"].astype(np.float32),
+                weights=data["weights"].astype(np.float32) * data["weight_scale"],
                 intercepts=data["intercepts"].astype(np.float32),
                 statistics=_text(data["statistics"]).split("\n"),
                 stack_mean=data["stack_mean"],
@@ -195,6 +226,7 @@ class ThemeModel:
                 info=json.loads(_text(data["info"])),
                 mask_names=bool(data["mask_names"][0]),
             )
+        model._lookup = _Lookup(syllables, first, second)
         n_features, n_themes = model.weights.shape
         if len(model.vocabulary) != n_features or len(model.theme_ids) != n_themes or \
                 len(model.stack_coef) != len(model.statistics) + 1:
@@ -209,31 +241,56 @@ class _Syllables(dict):
         return -1
 
 
+def split_vocabulary(vocabulary: Sequence[str]) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """The vocabulary as numbers: its syllables (sorted), and per n-gram the number of its first
+    syllable and of its second (-1: a unigram)."""
+    syllables = sorted({syllable for gram in vocabulary for syllable in gram.split(" ")})
+    number = {syllable: i for i, syllable in enumerate(syllables)}
+    first = np.empty(len(vocabulary), dtype=np.int64)
+    second = np.full(len(vocabulary), -1, dtype=np.int64)
+    for i, gram in enumerate(vocabulary):
+        parts = gram.split(" ")
+        if len(parts) > 2:
+            raise ValueError(f"not a syllable 1-2-gram: {gram!r}")
+        first[i] = number[parts[0]]
+        if len(parts) == 2:
+            second[i] = number[parts[1]]
+    return syllables, first, second
+
+
+def join_vocabulary(syllables: Sequence[str], first: np.ndarray, second: np.ndarray) -> list[str]:
+    """The n-grams back from ``split_vocabulary``'s numbers."""
+    return [syllables[a] if b < 0 else f"{syllables[a]} {syllables[b]}"
+            for a, b in zip(first.tolist(), second.tolist())]
+
+
+def _vocabulary_arrays(vocabulary: Sequence[str]) -> dict[str, np.ndarray]:
+    """How the file stores the vocabulary (a third of the size of its text, compressed): the syllables
+    as text; per n-gram the step from the previous n-gram's first syllable number (0 or 1 mostly: the
+    vocabulary is in alphabetical order, and so are the syllables) and the second syllable's number."""
+    syllables, first, second = split_vocabulary(vocabulary)
+    small = np.int16 if len(syllables) < 2**15 else np.int32
+    return {"syllables": _utf8("\n".join(syllables)),
+            "gram_first": np.diff(first, prepend=0).astype(small), "gram_second": second.astype(small)}
+
+
 class _Lookup:
     """The vocabulary as numbers, so that an article's n-grams are found with one small dictionary
     lookup per syllable, a table for unigrams and one vectorised search for bigrams (looking up every
-    bigram string in a 100,000-entry dictionary costs several times more)."""
+    bigram string in a 100,000-entry dictionary costs several times more). Built from
+    ``split_vocabulary``'s arrays."""
 
-    def __init__(self, vocabulary: Sequence[str]) -> None:
-        syllables = _Syllables()
-        for gram in vocabulary:
-            for syllable in gram.split(" "):
-                syllables.setdefault(syllable, len(syllables))
-        self.syllables = syllables
+    def __init__(self, syllables: Sequence[str], first: np.ndarray, second: np.ndarray) -> None:
+        self.syllables = _Syllables(zip(syllables, range(len(syllables))))
         self.base = len(syllables) + 1  # syllable numbers + 1; 0 is "unknown"
+        features = np.arange(len(first), dtype=np.int64)
+        unigram = second < 0
         self.unigrams = np.full(self.base, -1, dtype=np.int64)  # syllable number + 1 -> feature
-        bigram_keys, bigram_features = [], []
-        for feature, gram in enumerate(vocabulary):
-            parts = gram.split(" ")
-            if len(parts) == 1:
-                self.unigrams[syllables[parts[0]] + 1] = feature
-            else:
-                bigram_keys.append((syllables[parts[0]] + 1) * self.base + syllables[parts[1]] + 1)
-                bigram_features.append(feature)
-        keys = np.array(bigram_keys, dtype=np.int64)
+        self.unigrams[first[unigram] + 1] = features[unigram]
+        keys = (first[~unigram] + 1) * self.base + second[~unigram] + 1
         order = np.argsort(keys, kind="stable")
         self.bigram_keys = keys[order]
-        self.bigram_features = np.array(bigram_features, dtype=np.int64)[order]
+        self.bigram_features = features[~unigram][order]
 
     def ngram_features(self, syllables: Sequence[str]) -> np.ndarray:
         """Vocabulary index (or -1) of each n-gram of ``ngrams(syllables)``, in that order."""
@@ -244,9 +301,29 @@ class _Lookup:
         both = np.flatnonzero((ids[:-1] > 0) & (ids[1:] > 0))
         if len(both) and len(self.bigram_keys):
             keys = ids[both] * self.base + ids[both + 1]
+            # searched in increasing order, the table is read in one sweep (half the time)
+            order = np.argsort(keys)
+            keys = keys[order]
             where = np.minimum(np.searchsorted(self.bigram_keys, keys), len(self.bigram_keys) - 1)
-            bigrams[both] = np.where(self.bigram_keys[where] == keys, self.bigram_features[where], -1)
+            bigrams[both[order]] = np.where(self.bigram_keys[where] == keys, self.bigram_features[where], -1)
         return np.concatenate([self.unigrams[ids], bigrams])
+
+
+def quantise(weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The weights as int8 and one scale per theme (column): ``weights ~ q * scale``. A logit is a dot
+    product with an L2-normalised TF-IDF vector, so rounding moves it by at most ``scale / 2`` times
+    that vector's L1 norm, and typically (independent errors) by ``scale / sqrt(12)``: about 0.015
+    for the shipped themes, against logits spread over several units."""
+    weights = np.asarray(weights, dtype=np.float32)
+    peak = np.abs(weights).max(axis=0) if len(weights) else np.zeros(weights.shape[1], np.float32)
+    scale = np.where(peak > 0, peak / np.float32(127), np.float32(1)).astype(np.float32)
+    return np.clip(np.round(weights / scale), -127, 127).astype(np.int8), scale
+
+
+def stored_weights(weights: np.ndarray) -> np.ndarray:
+    """The weights as the file gives them back (quantised): what training scores its model with."""
+    q, scale = quantise(weights)
+    return q.astype(np.float32) * scale
 
 
 def _utf8(text: str) -> np.ndarray:
