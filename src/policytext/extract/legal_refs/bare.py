@@ -16,7 +16,9 @@ COUNT = RULES.veto("count-after-number")
 # a bare number starts after a space or a colon; the pattern is tried only around such digits (scanning the
 # whole text for its type words costs more than trying it at a few dozen places)
 _NUMBER_START = re.compile(r"(?<=[\s:])\d")
-_BEFORE, _AFTER = 40, 60  # characters around the digit: the longest type word, "hỏa tốc", "số:", then the number
+_BEFORE, _AFTER = 40, 60
+# what follows a lower-case "kết luận <number>" that is a document: its issuer, a punctuation mark, its code's tail
+_CONCLUSION_AFTER = re.compile(r"\s+của\s|\s*[,.;:)]|\s*$|-KL")  # characters around the digit: the longest type word, "hỏa tốc", "số:", then the number
 
 
 def _bare_matches(norm: str, lex: _Lexicon):
@@ -39,6 +41,9 @@ def _bare_numbers(norm: str, lex: _Lexicon, trace) -> list[_Found]:
         if not so and not year and re.fullmatch(r"(?:19[4-9]|20\d)\d", number):
             trace.veto(YEAR_NOT_NUMBER, match.start(), match.end())
             continue  # "Luật 2020": a year, not a number
+        if not so and word == "kết luận" and not _CONCLUSION_AFTER.match(norm, match.end()):
+            trace.veto(COUNT, match.start(), match.end())
+            continue  # "đã kết luận 15 vấn đề": the verb; "triển khai kết luận 127 của Bộ Chính trị": the document
         if _counts_something(norm, match.end(), lex):
             trace.veto(COUNT, match.start(), match.end())
             continue  # "Quyết định 3 người", "quyết định 15 tỷ đồng"

@@ -16,7 +16,10 @@ ABBREVIATION = RULES.rule("named-abbreviation")
 PARTY_RESOLUTION = RULES.rule("party-resolution")
 QUALIFIED = RULES.rule("qualified-name")
 ISSUER_NAMED = RULES.rule("issuer-named")
+POINTING_BACK = RULES.rule("anaphoric-mention")
+_CITED_REACH = 600  # characters before an issuer-named mention in which a numbered one makes it point back
 _ISSUER_REACH = 120  # characters: the longest body named after "của"
+_ABOUT = re.compile(r"\s?về\s")
 _LOWER_QUALIFIER_WORDS = 3  # a lower-case "nghị quyết về …" is a title when "về" has at least this many words
 FOREIGN = RULES.veto("foreign-or-treaty")
 DRAFT = RULES.veto("draft-bill")
@@ -38,6 +41,9 @@ def _named(norm: str, lex: _Lexicon, trace) -> list[_Found]:
                 trace.veto(DISCIPLINE, start, match.end())  # "kỷ luật", "kỉ luật", "pháp luật"
                 continue
             name_end = _known_name_end(norm, match.end(), lex)
+            about = _ABOUT.match(norm, match.end())
+            if name_end is None and about:  # "luật về thực hành tiết kiệm, chống lãng phí": a known name after "về"
+                name_end = _known_name_end(norm, about.end(), lex)
             if name_end and match.group(1) == "luật" and norm[match.end()].islower() \
                     and norm[match.end():name_end].lower() in lex.lower_law_fields:
                 continue
@@ -133,7 +139,9 @@ def _qualified(norm: str, lex: _Lexicon, trace) -> list[_Found]:
 
 def _issuer_named(norm: str, lex: _Lexicon, trace) -> list[_Found]:
     """Named by its issuer: "Quyết định của Thủ tướng cho phép …", "Chỉ thị của Bộ trưởng Bộ Giao thông Vận tải",
-    "Nghị quyết của HĐND tỉnh Bình Dương" (a qualifier after it, "… về …", makes the longer qualified-name)."""
+    "Nghị quyết của HĐND tỉnh Bình Dương" (a qualifier after it, "… về …", makes the longer qualified-name);
+    without words on what it does only when capitalised and the article cited a document of that type by number
+    before ("quyết định số 3492/QĐ-BYT … Quyết định của Bộ Y tế giao …")."""
     found: list[_Found] = []
     pos = norm.find(" của ")
     while pos >= 0:
@@ -155,7 +163,9 @@ def _issuer_named(norm: str, lex: _Lexicon, trace) -> list[_Found]:
                 continue  # "Quyết định của Nhà Trắng": no document
             issuer, end = window[:body.end], match.end() + body.end
         doc_type = lex.named_types.get(kind.lower(), kind)
-        if not lex.issuer_content.match(norm, end) or kind == "quy định":
+        described = lex.issuer_content.match(norm, end)
+        cited = kind[0].isupper() and _numbered_before(norm, kind, kind_start)
+        if kind == "quy định" or not (described or cited):
             continue  # "tại nghị định của Chính phủ," is any decree; "theo quy định của Bộ" the plain noun
         if doc_type == "Kết luận" and issuer not in lex.conclusion_issuers:
             continue  # "Kết luận của đoàn kiểm tra": an inspection's findings, no document
@@ -168,13 +178,24 @@ def _issuer_named(norm: str, lex: _Lexicon, trace) -> list[_Found]:
         head = re.compile(r" về ").match(norm, end)
         if head:  # "… của HĐND tỉnh Bình Dương về dự toán ngân sách": the title goes on
             end = _qualifier_end(norm, head.end(), lex) or end
-        found.append(_Found(start, end, 1, doc_type, None, None, None, None, ISSUER_NAMED))
+        # right after a document of that type cited by number, it points back to it (rule anaphoric-mention
+        # resolves it: "quyết định số 3492/QĐ-BYT … Quyết định của Bộ Y tế giao …"); else a document of its own
+        found.append(_Found(start, end, 1, doc_type, None, None, None, None, POINTING_BACK if cited else ISSUER_NAMED))
     return found
 
 
+def _numbered_before(norm: str, kind: str, start: int) -> bool:
+    """Whether the article cited a document of this type by number shortly before ``start`` ("quyết định số
+    3492/QĐ-BYT … Quyết định của Bộ Y tế"): the issuer then names that one, no content words needed."""
+    window = norm[max(0, start - _CITED_REACH):start]
+    return re.search(rf"(?<!\w){re.escape(kind)}\s+(?:số\s+)?\d", window, re.IGNORECASE) is not None
+
+
 def _two_words_before(norm: str, pos: int) -> int:
-    """Where the two words ending at ``pos`` start (the type words are two syllables: "nghị quyết")."""
-    return norm.rfind(" ", 0, norm.rfind(" ", 0, pos)) + 1
+    """Where the two words ending at ``pos`` start (the type words are two syllables: "nghị quyết"); a line
+    break separates words too ("…COVID-19.\nQuyết định của Bộ Y tế")."""
+    first = max(norm.rfind(" ", 0, pos), norm.rfind("\n", 0, pos))
+    return max(norm.rfind(" ", 0, first), norm.rfind("\n", 0, first)) + 1
 
 
 def _issuer_after(norm: str, pos: int, lex: _Lexicon):
