@@ -2,6 +2,8 @@
 
     python benchmarks/gold/legal_refs/agreement.py           # figures
     python benchmarks/gold/legal_refs/agreement.py --diff    # and every disagreement, article by article
+    python benchmarks/gold/legal_refs/agreement.py --round 2 # round 2: L3 against L4 on its 12 double articles
+(below, L1 and L2 stand for the round's first and second annotator)
 
 Computed on the labels as delivered (``$POLICYTEXT_ANNOTATIONS/legal_refs/labels-L1.jsonl``, ``labels-L2.jsonl``,
 located as build.py locates them), and again after the round's binding rules are applied to both sides (a
@@ -24,7 +26,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from build import TYPE_WORDS, Problems, get, locate, read_labels, read_sample
+import build
+from build import ROUNDS, TYPE_WORDS, Problems, get, locate, read_labels, read_sample
 
 
 def spans_of(label: dict, text: str, where: str, problems: Problems) -> list[dict]:
@@ -136,10 +139,13 @@ def report(title: str, m: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--diff", action="store_true", help="list every disagreement")
+    parser.add_argument("--round", type=int, default=1, choices=sorted(ROUNDS), help="the round (default 1)")
     args = parser.parse_args(argv)
+    build.use_round(args.round)
     problems = Problems()
     sample = read_sample()
-    labels = {ann: read_labels(sample, ann, problems) for ann in ("L1", "L2")}
+    first, second = build.LABELS
+    labels = {"L1": read_labels(sample, first, problems), "L2": read_labels(sample, second, problems)}
     raw, ruled = [], []
     for row in sample:
         if not row["double"]:
@@ -149,8 +155,8 @@ def main(argv: list[str] | None = None) -> int:
             problems.add("labels", row["id"], "double-labelled article missing from one annotator")
             continue
         text = get(*key).text
-        a = spans_of(labels["L1"][key], text, "labels-L1.jsonl", problems)
-        b = spans_of(labels["L2"][key], text, "labels-L2.jsonl", problems)
+        a = spans_of(labels["L1"][key], text, f"labels-{first}.jsonl", problems)
+        b = spans_of(labels["L2"][key], text, f"labels-{second}.jsonl", problems)
         raw.append((row["id"], text, a, b))
         ruled.append((row["id"], text, apply_rules(a), apply_rules(b)))
     print(f"{len(raw)} double-labelled articles "

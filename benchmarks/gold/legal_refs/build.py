@@ -3,6 +3,7 @@
     python benchmarks/gold/legal_refs/build.py            # writes benchmarks/gold/legal_refs/legal_refs_gold.jsonl
     python benchmarks/gold/legal_refs/build.py --check    # resolve and validate only, compare with the file, write nothing
     python benchmarks/gold/legal_refs/build.py --check --warnings   # also list field warnings and the changes
+    python benchmarks/gold/legal_refs/build.py --round 2  # round 2 (test only): legal_refs_gold-2.jsonl
 
 Inputs:
 - ``sample.jsonl`` (this folder): the 100 drawn articles (split, batch, double);
@@ -11,7 +12,10 @@ Inputs:
   and ``labels-L2.jsonl`` (batch 2 + the double-labelled articles of batch 1), GUIDELINE.md format (``text`` +
   ``occurrence``, packet order), and ``adjudicated.jsonl`` (same format: the adjudicated labels of the
   double-labelled articles on which L1 and L2 differ);
-- ``DROPS`` below: the mentions removed from single-annotated labels by the round's binding decisions.
+- ``DROPS`` below: the mentions removed from single-annotated labels by the round's binding decisions;
+- round 2 (``--round 2``, ``ROUNDS``): ``sample-2.jsonl``, ``round2/labels-L3.jsonl`` (batch 1),
+  ``round2/labels-L4.jsonl`` (batch 2) and ``round2/adjudicated.jsonl`` (which may also hold articles labelled
+  once: the adjudicator decided the cases the annotators flagged), written to ``legal_refs_gold-2.jsonl``.
 
 Gold per article: the adjudicated labels when there are some, else the labels of the annotator who had the
 article's batch (for a double-labelled article without adjudication the two annotators agree), minus ``DROPS``.
@@ -231,6 +235,25 @@ def check_article(refs: list[dict], text: str, where: str, ident: str, problems:
                 warnings.add(where, ident, f"code {code!r} not as written in {tag}")
 
 
+# each round's files; ``use_round`` points the module's names (SAMPLE, LABELS …) at one of them
+ROUNDS = {
+    1: {"SAMPLE": SAMPLE, "LABELS": LABELS, "ADJUDICATED": ADJUDICATED, "GOLD": GOLD, "BATCH_OF": BATCH_OF,
+        "DROPS": DROPS},
+    2: {"SAMPLE": HERE / "sample-2.jsonl",
+        "LABELS": {"L3": ANNOTATIONS / "round2" / "labels-L3.jsonl", "L4": ANNOTATIONS / "round2" / "labels-L4.jsonl"},
+        "ADJUDICATED": ANNOTATIONS / "round2" / "adjudicated.jsonl", "GOLD": HERE / "legal_refs_gold-2.jsonl",
+        "BATCH_OF": {"L3": 1, "L4": 2}, "DROPS": {}},
+}
+ROUND = 1
+
+
+def use_round(number: int) -> None:
+    """Build (and read labels) for round ``number`` from now on."""
+    global ROUND
+    ROUND = number
+    globals().update(ROUNDS[number])
+
+
 def build(labels: dict[str, Path] | None = None) -> tuple[list[dict], Problems, Problems, list[str]]:
     problems, warnings, changes = Problems(), Problems(), []
     sample = read_sample()
@@ -238,14 +261,15 @@ def build(labels: dict[str, Path] | None = None) -> tuple[list[dict], Problems, 
     adjudicated = read_adjudicated()
     doubles = {(r["source"], r["id"]) for r in sample if r["double"]}
     for key in adjudicated:
-        if key not in doubles:
+        if key not in doubles and ROUND == 1:  # from round 2 the adjudicator also decided flagged cases
             problems.add(ADJUDICATED.name, key[1], "adjudicated article is not double-labelled in the sample")
     used_drops = set()
     out = []
     for row in sample:
         key = (row["source"], row["id"])
         text = get(*key).text
-        batch_annotator = "L1" if row["batch"] == 1 else "L2"
+        annotators = list(LABELS)
+        batch_annotator = annotators[row["batch"] - 1]
         if key in adjudicated:
             annotator, label, where = "adjudicated", adjudicated[key], ADJUDICATED.name
         else:
@@ -255,7 +279,7 @@ def build(labels: dict[str, Path] | None = None) -> tuple[list[dict], Problems, 
                 problems.add(where, row["id"], "no label for this article")
                 continue
             if row["double"]:
-                other = by_ann["L2" if annotator == "L1" else "L1"].get(key)
+                other = by_ann[annotators[2 - row["batch"]]].get(key)
                 if other is not None and _comparable(other) != _comparable(label):
                     problems.add(where, row["id"], "double-labelled, the annotators differ and there is no "
                                  "adjudicated line")
@@ -329,7 +353,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="validate and compare with the file, write nothing")
     parser.add_argument("--warnings", action="store_true", help="list field warnings and every change")
+    parser.add_argument("--round", type=int, default=1, choices=sorted(ROUNDS), help="the round (default 1)")
     args = parser.parse_args(argv)
+    use_round(args.round)
     rows, problems, warnings, changes = build()
     sample = read_sample()
     if [(r["source"], r["id"]) for r in rows] != [(r["source"], r["id"]) for r in sample]:

@@ -1,13 +1,17 @@
 """Draw the legal-reference gold: news articles citing documents, seeded and stratified by dump.
 
-    python benchmarks/gold/legal_refs/sample.py draw             # writes benchmarks/gold/legal_refs/sample.jsonl
-    python benchmarks/gold/legal_refs/sample.py packets OUT_DIR  # annotator packets (texts stay outside the repo)
+    python benchmarks/gold/legal_refs/sample.py draw [2]             # writes sample.jsonl (round 2: sample-2.jsonl)
+    python benchmarks/gold/legal_refs/sample.py packets OUT_DIR [2]  # annotator packets (texts stay outside the repo)
 
 Candidates: articles of 300 to 6,000 characters containing a document type word ("Luật", "Nghị định",
 "Nghị quyết", "Quyết định", "Chỉ thị", "Thông tư", "Công văn", "Kết luận", "Hiến pháp", "Bộ luật", "Pháp
 lệnh", "công điện") or a code-like string ("/NĐ-CP", "-CT/TW", "/QĐ-"), not in any other gold file.
 Quotas: the 2025 file 50, the 2020-21 file 20, VNTC 30 (10 per dump). Test split: half of each cell,
 seeded; 20 double-labelled (10 test, 10 dev).
+
+Round 2 (drawn once round 1's test split had been opened to develop on, as a fresh held-out test): the same
+candidates, none in round 1 or any other gold file, seeded with SEED_NUMBER + 1; quotas the 2025 file 30,
+the 2020-21 file 12, VNTC 21 (7 per dump); **every article is test**; 12 double-labelled.
 """
 
 from __future__ import annotations
@@ -27,15 +31,19 @@ from corpus import COVID, NEWS_2025, VNTC, get, iter_source, packet  # noqa: E40
 
 SEED_NUMBER = 20261209
 SAMPLE = HERE / "sample.jsonl"
+SAMPLES = {1: SAMPLE, 2: HERE / "sample-2.jsonl"}
 QUOTA = {NEWS_2025: 50, COVID: 20, VNTC[0]: 10, VNTC[1]: 10, VNTC[2]: 10}
+QUOTAS = {1: QUOTA, 2: {NEWS_2025: 30, COVID: 12, VNTC[0]: 7, VNTC[1]: 7, VNTC[2]: 7}}
+DOUBLE_2 = 12
 CITES = re.compile(r"(?<!\w)(?:Luật|Nghị định|Nghị quyết|Quyết định|Chỉ thị|Thông tư|Công văn|công văn|Kết luận|"
                    r"Hiến pháp|Bộ luật|Pháp lệnh|công điện|Công điện)(?!\w)|/NĐ-CP|-CT/TW|/QĐ-|/NQ-|/TT-")
 
 
-def _gold_ids() -> set[tuple[str, str]]:
+def _gold_ids(round_: int = 1) -> set[tuple[str, str]]:
     taken = set()
     for path in HERE.parent.rglob("*.jsonl"):
-        if path.parent == HERE:
+        # a later round leaves the earlier rounds' articles out (this folder's other files are the same articles)
+        if path.parent == HERE and path not in [SAMPLES[r] for r in SAMPLES if r < round_]:
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
@@ -45,11 +53,11 @@ def _gold_ids() -> set[tuple[str, str]]:
     return taken
 
 
-def draw() -> list[dict]:
-    rng = random.Random(SEED_NUMBER)
-    taken = _gold_ids()
+def draw(round_: int = 1) -> list[dict]:
+    rng = random.Random(SEED_NUMBER + round_ - 1)
+    taken = _gold_ids(round_)
     rows = []
-    for source, quota in QUOTA.items():
+    for source, quota in QUOTAS[round_].items():
         pool = [i for i in iter_source(source) if 300 <= len(i.text) <= 6000 and (i.source, i.id) not in taken
                 and CITES.search(i.text)]
         for item in rng.sample(pool, quota):
@@ -58,22 +66,29 @@ def draw() -> list[dict]:
     for row in rows:
         cells[row["source"] if row["source"] not in VNTC else "vntc"].append(row)
     for key in sorted(cells):
-        test = set(rng.sample(range(len(cells[key])), len(cells[key]) // 2))
+        n_test = len(cells[key]) if round_ > 1 else len(cells[key]) // 2
+        test = set(rng.sample(range(len(cells[key])), n_test))
         for i, row in enumerate(cells[key]):
             row["split"] = "test" if i in test else "dev"
-    for split in ("test", "dev"):
-        for row in rng.sample([r for r in rows if r["split"] == split], 10):
+    if round_ > 1:
+        for row in rng.sample(rows, DOUBLE_2):
             row["double"] = True
+    else:
+        for split in ("test", "dev"):
+            for row in rng.sample([r for r in rows if r["split"] == split], 10):
+                row["double"] = True
     order = list(range(len(rows)))
     rng.shuffle(order)
     for position, index in enumerate(order):
         rows[index]["batch"] = position % 2 + 1
         rows[index].setdefault("double", False)
+        if round_ > 1:
+            rows[index]["round"] = round_
     return rows
 
 
-def packets(out_dir: Path) -> None:
-    rows = [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines()]
+def packets(out_dir: Path, round_: int = 1) -> None:
+    rows = [json.loads(line) for line in SAMPLES[round_].read_text(encoding="utf-8").splitlines()]
     out_dir.mkdir(parents=True, exist_ok=True)
     for batch in (1, 2):
         picked = [r for r in rows if r["batch"] == batch]
@@ -85,13 +100,14 @@ def packets(out_dir: Path) -> None:
 
 
 def main(argv: list[str]) -> int:
-    if argv == ["draw"]:
-        rows = draw()
-        SAMPLE.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-        print(f"{len(rows)} articles -> {SAMPLE}")
+    if argv[:1] == ["draw"] and len(argv) <= 2:
+        round_ = int(argv[1]) if len(argv) == 2 else 1
+        rows = draw(round_)
+        SAMPLES[round_].write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        print(f"{len(rows)} articles -> {SAMPLES[round_]}")
         return 0
-    if len(argv) == 2 and argv[0] == "packets":
-        packets(Path(argv[1]))
+    if len(argv) in (2, 3) and argv[0] == "packets":
+        packets(Path(argv[1]), int(argv[2]) if len(argv) == 3 else 1)
         return 0
     print(__doc__)
     return 2
