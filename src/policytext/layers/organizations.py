@@ -27,6 +27,7 @@ from ..match.gazetteer import Gazetteer, lower_same_length
 from ..resources import ResourceError, load_yaml
 from ..text.normalize import normalize_string
 from .names import common_surnames, named_after_people, surnames
+from .places import country_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,7 +345,8 @@ def _with_country(norm: str, match: OrgMatch, raw) -> OrgMatch:
     if match.kind not in _FOREIGN_CAPABLE or match.end >= len(norm) or norm[match.end] != " ":
         return match
     for end, key in raw.get(match.end + 1, ()):
-        if key.kind == _COUNTRY and key.value != "Việt Nam" and (end >= len(norm) or not norm[end].isalnum()) \
+        if key.kind == _COUNTRY and (country_name(key.value) or key.value) != "Việt Nam" and \
+                (end >= len(norm) or not norm[end].isalnum()) \
                 and norm[match.end + 1].isupper() and not _inside_place(match.end + 1, end, raw):
             return OrgMatch(match.start, end, f"{norm[match.start:match.end]} {norm[match.end + 1:end]}", "foreign")
     return match
