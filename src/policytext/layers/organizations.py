@@ -27,7 +27,7 @@ from ..match.gazetteer import Gazetteer, lower_same_length
 from ..resources import ResourceError, load_yaml
 from ..text.normalize import normalize_string
 from .names import common_surnames, named_after_people, surnames
-from .places import country_name
+from .places import country_name, opens_compound
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,7 +275,8 @@ def _candidate(norm: str, start: int, end: int, key: _Key, raw, published: date 
         if bare:
             return OrgMatch(start, end, canonical, "local" if key.kind == _LOCAL else "department")
         return None
-    if context and key.kind == _COUNTRY and norm[start].isupper() and not _inside_place(start, end, raw):
+    if context and key.kind == _COUNTRY and norm[start].isupper() and not _inside_place(start, end, raw) \
+            and not opens_compound(norm, start, end):  # "Vụ Pháp chế": legal affairs, not France
         return OrgMatch(start, end, str(key.value), "country")
     if context and key.kind == _FIELD:
         return OrgMatch(start, end, str(key.value), "ministry_field")

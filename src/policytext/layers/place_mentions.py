@@ -32,6 +32,7 @@ from .places import (
     ambiguous_countries,
     country_name,
     language_words,
+    opens_compound,
     places_needing_admin_word,
     provincial_cities,
 )
@@ -176,8 +177,8 @@ def place_matches(norm: str, published: date | None = None) -> list[PlaceMatch]:
                     break  # a country is written with a capital ("ý kiến" is no Italy)
                 if _part_of_a_name(norm, start, end, honorific_ends) or \
                         written in ambiguous and _SENTENCE_OPENING.search(norm, max(0, start - 3), start) or \
-                        norm.endswith(languages, max(0, start - 8), start):
-                    break  # a name, "Anh cho biết", "tiếng Anh"
+                        norm.endswith(languages, max(0, start - 8), start) or opens_compound(norm, start, end):
+                    break  # a name, "Anh cho biết", "tiếng Anh", "Vụ Pháp chế"
                 found.append(PlaceMatch(start, end, country_name(written) or written, "country", None))
                 break
     found.sort(key=lambda p: (p.start, -p.end))

@@ -92,6 +92,24 @@ def ambiguous_countries() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def country_compounds() -> dict[str, frozenset[str]]:
+    """Country -> the lower-case syllables after which its word opens a compound, no country ("Pháp chế")."""
+    data = load_yaml("organizations.yaml").get("country_compounds") or {}
+    return {normalize_string(k): frozenset(normalize_string(w) for w in v) for k, v in data.items()}
+
+
+def opens_compound(norm: str, start: int, end: int) -> bool:
+    """Whether the country word ``norm[start:end]`` opens a compound with the next syllable ("Vụ Pháp chế")."""
+    after = country_compounds().get(norm[start:end])
+    if not after or norm[end:end + 1] != " ":
+        return False
+    word_end = end + 1
+    while word_end < len(norm) and norm[word_end].isalpha():
+        word_end += 1
+    return norm[end + 1:word_end] in after
+
+
+@lru_cache(maxsize=1)
 def language_words() -> tuple[str, ...]:
     """Words after which a country's name is its language ("tiếng Anh"), each with its trailing space."""
     return tuple(normalize_string(w) + " " for w in load_yaml("organizations.yaml").get("language_words", []))
