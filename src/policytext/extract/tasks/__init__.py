@@ -52,15 +52,24 @@ def task_items(norm: str, trace=None) -> list[list[tuple[Marker, int, str | None
     trace = trace if trace is not None else NO_TRACE
     lex = lexicon()
     lists = []
-    pending = outer_lists(enumerations(find_markers(norm, lex), norm, lex), norm)
+    runs = enumerations(find_markers(norm, lex), norm, lex)
+    pending = outer_lists(runs, norm)
     while pending:
         run, subs = pending.pop(0)
-        items = item_ends(norm, run, subs, lex)
+        items = item_ends(norm, run, subs, lex, _next_enumeration(run, subs, runs))
         if is_task_list(norm, run, [(m, end) for m, end, _ in items], lex, trace):
             lists.append(with_bullets(norm, items))
         elif subs and dialogue_turns(norm, run, [(m, end) for m, end, _ in items], lex):
             pending[0:0] = outer_lists(subs, norm)  # an interview's turns are no enumeration: a list inside one may be
     return lists
+
+
+def _next_enumeration(run: list[Marker], subs: list[list[Marker]], runs: list[list[Marker]]) -> int | None:
+    """Where the next enumeration after ``run``'s last marker starts (none of its own sub-lists): its last
+    item ends before it."""
+    later = [other[0].start for other in runs
+             if other is not run and other[0].start > run[-1].start and not any(other is sub for sub in subs)]
+    return min(later, default=None)
 
 
 def extract_tasks(doc: Document) -> list[Task]:

@@ -71,9 +71,12 @@ def _new_turn(following: str, lex: Lexicon) -> bool:
     return bool(asserted or opening.match(sentence)) or sentence.endswith("?")
 
 
-def _last_in_one_line(norm: str, marker: Marker, earlier: list[tuple[Marker, int]], lex: Lexicon) -> int:
-    """The end of the last item of a list in a text without paragraph breaks (rule last-item-sentences)."""
-    stop = line_end(norm, marker.end)
+def _last_in_one_line(norm: str, marker: Marker, earlier: list[tuple[Marker, int]], lex: Lexicon,
+                      limit: int | None = None) -> int:
+    """The end of the last item of a list in a text without paragraph breaks (rule last-item-sentences),
+    never past ``limit`` (where another enumeration starts: "… thành công. Cách xác thực qua thông báo: Bước
+    1: …" ends the item at "thành công.")."""
+    stop = line_end(norm, marker.end) if limit is None else min(limit, line_end(norm, marker.end))
     most = max((_sentences(norm, m.start, end) for m, end in earlier), default=1)
     breaks = _breaks(tuple(lex.data["last_item_breaks"]))
     end, taken = None, 0
@@ -86,9 +89,10 @@ def _last_in_one_line(norm: str, marker: Marker, earlier: list[tuple[Marker, int
     return trim(norm, marker.start, end if end is not None else stop)
 
 
-def item_ends(norm: str, run: list[Marker], subs: list[list[Marker]], lex: Lexicon) -> list[tuple[Marker, int, str | None]]:
+def item_ends(norm: str, run: list[Marker], subs: list[list[Marker]], lex: Lexicon,
+              limit: int | None = None) -> list[tuple[Marker, int, str | None]]:
     """Each marker of a list with the end of its item (normalised) and the rule that placed a last
-    item's end in a one-line text (None otherwise)."""
+    item's end in a one-line text (None otherwise); ``limit``: where the next enumeration starts."""
     items: list[tuple[Marker, int, str | None]] = []
     for i, marker in enumerate(run):
         if i + 1 < len(run):
@@ -98,7 +102,7 @@ def item_ends(norm: str, run: list[Marker], subs: list[list[Marker]], lex: Lexic
         if has_paragraphs(norm):
             items.append((marker, trim(norm, marker.end, line_end(norm, last_sub)), None))
         else:
-            end = _last_in_one_line(norm, marker, [(m, e) for m, e, _ in items], lex)
+            end = _last_in_one_line(norm, marker, [(m, e) for m, e, _ in items], lex, limit)
             if last_sub > end:  # at least to the end of the last sub-item's sentence
                 found = _SENTENCE_END.search(norm, last_sub, line_end(norm, last_sub))
                 end = trim(norm, marker.start, found.end() if found else line_end(norm, last_sub))
