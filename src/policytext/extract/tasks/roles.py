@@ -95,8 +95,9 @@ def _vocab() -> _Vocab:
         pointing_opener=phrases(data["pointing_openers"], anchored=True),
         lead_citation=re.compile(rf"(?:{alternation(data['lead_citations'])})\s", re.IGNORECASE),
         type_word=legal_lexicon().type_word_re,
-        article_issuing=re.compile(rf"\s+(?:đã\s+|vừa\s+)?(?:{phrases(data['article_issuing_verbs']).pattern})",
-                                   re.IGNORECASE),
+        # after the body, its abbreviation or parent in brackets ("Cục CSGT (Bộ Công an) vừa có hướng dẫn …")
+        article_issuing=re.compile(rf"(?:\s*\([^()]{{0,60}}\))?\s+(?:đã\s+|vừa\s+)?"
+                                   rf"(?:{phrases(data['article_issuing_verbs']).pattern})", re.IGNORECASE),
     )
 
 
@@ -246,7 +247,7 @@ def issued_by(norm: str, intro: tuple[int, int], agents: list[Agent], officials:
         found = _issuer_in(norm, span, agents, officials, titles)
         if found[0]:
             return found[0], ISSUER_LAST_SPEAKER, span
-    return _article_subject(norm, intro[0], agents)
+    return _article_subject(norm, intro[1], agents)
 
 
 def _article_subject(norm: str, before: int, agents: list[Agent]) -> tuple[str | None, str | None, tuple[int, int] | None]:
