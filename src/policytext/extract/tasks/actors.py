@@ -17,7 +17,7 @@ from ...document import Document
 from ...rules import rule_book
 from .agents import Agent, agent_at, clean, noun_phrase, verbs, vocabulary
 from .lexicon import lexicon
-from .markers import Marker
+from .markers import ITEM_LEAD, Marker
 
 RULES = rule_book("tasks")
 ACTOR_SUBJECT = RULES.rule("actor-item-subject")
@@ -26,7 +26,6 @@ ACTOR_ASKED = RULES.rule("actor-intro-asked")
 ACTOR_INTRO_SUBJECT = RULES.rule("actor-intro-subject")
 ACTOR_LATER = RULES.rule("actor-item-later-subject")
 
-_LEAD = re.compile(r"[\s,:;.)\-–•+]*(?:là\s+)?")
 _COORDINATION = re.compile(r"\s*(?:,|và|cùng|cùng với)\s+")
 
 
@@ -186,7 +185,7 @@ def _item_actors(doc: Document, marker: Marker, end: int, agents: list[Agent]) -
         return [norm[marker.start:marker.end]], ACTOR_SUBJECT
     first = re.split(r"(?<=[.!?;])\s", norm[marker.end:end], maxsplit=1)[0]
     first_end = marker.end + len(first)
-    at = _LEAD.match(norm, marker.end, end).end()
+    at = ITEM_LEAD.match(norm, marker.end, end).end()
     subject = _subject(norm, at, first_end, agents)
     if subject is None:  # "Thứ nhất, yêu cầu phía Thái Lan …", "hai là đề nghị Sở báo cáo …"
         assigned = vocab.assignee.match(norm, marker.end)

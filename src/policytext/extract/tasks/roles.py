@@ -40,7 +40,7 @@ from ..officials import extract_officials
 from .actors import intro_actors, item_actors, later_actors
 from .agents import Agent, agent_before, find_agents, last_person_before, noun_phrase, verbs, vocabulary
 from .lexicon import alternation, lexicon, phrases
-from .markers import Marker
+from .markers import ITEM_LEAD, Marker
 
 RULES = rule_book("tasks")
 ISSUER_SETTER = RULES.rule("issuer-setter")
@@ -58,7 +58,6 @@ DIRECTIVE_ACCORDINGLY = RULES.rule("directive-accordingly")
 DIRECTIVE_ARTICLE = RULES.rule("directive-article-lead")
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’)]*\s+|\n+")
-_LEAD = re.compile(r"[\s,:;.)\-–•+]*(?:là\s+)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,7 +305,7 @@ def directive(doc: Document, refs: list, intro: tuple[int, int]) -> tuple[str | 
                 vocab.directive_before.search(norm, clause_start, s) or norm.find(",", e, end) > 0) \
                 or vocab.directive_verb.match(norm, e, end):
             return _key(ref), DIRECTIVE_INTRO
-    opening = _LEAD.match(norm, start, end).end()
+    opening = ITEM_LEAD.match(norm, start, end).end()
     head = vocab.type_word.match(norm, opening)
     if head and head.group(0)[0].isupper() and vocab.directive_verb.match(norm, head.end(), end):
         kind = head.group(0).lower()
@@ -337,7 +336,7 @@ def _article_document(norm: str, spans: list, end: int) -> tuple[str | None, str
     lead_end = _BOUNDARY.search(norm, 0)
     if lead_end is None or s > lead_end.start():
         return None, None
-    opening = _LEAD.match(norm, 0).end()
+    opening = ITEM_LEAD.match(norm, 0).end()
     if vocab.lead_citation.match(norm, opening) and s - opening <= 20 or vocab.directive_issued.search(norm, 0, s):
         return _key(ref), DIRECTIVE_ARTICLE
     return None, None
