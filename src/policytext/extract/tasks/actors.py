@@ -207,8 +207,7 @@ def _item_actors(doc: Document, marker: Marker, end: int, agents: list[Agent]) -
         if responsible and _starts_actor(norm, responsible.start("who"), agents):
             subject = responsible.span("who")
     if subject is None and not lexicon().directive_start.match(norm, at):
-        # a word for people or bodies then a lower-case word ("Người dân tải ứng dụng …"), else the tagged nouns
-        subject = _bare_head(norm, at) or _tagged_subject(doc, at, first_end, agents)
+        subject = _tagged_subject(doc, at, first_end, agents)
     if subject:
         actors = _as_actors(norm, subject, agents)
         for partner in vocab.partner.finditer(norm, subject[1], first_end):
