@@ -79,7 +79,7 @@ def lexicon() -> Lexicon:
     }
     patterns = load_yaml("patterns/tasks.yaml")
     book = PatternBook(patterns["fragments"], lists, name="patterns/tasks.yaml")
-    styles = ("ordinal", "ordinal_inline", "ordinal_named", "la", "la_bare", "paren", "letter", "number", "bullet",
+    styles = ("ordinal", "ordinal_inline", "ordinal_named", "la", "la_bare", "paren", "letter", "number", "number_joined", "bullet",
               "step", "way", "option", "option_word", "sequence_first", "sequence_next", "sequence_last", "numbered_name")
     return Lexicon(
         data=data,

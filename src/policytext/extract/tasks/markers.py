@@ -32,7 +32,8 @@ class Marker:
 
 # the pattern of each style (patterns/tasks.yaml) and the style its markers take
 _STYLES = (("sequence_first", "sequence"), ("ordinal", "ordinal"), ("ordinal_inline", "ordinal"), ("la", "la"),
-           ("la_bare", "la"), ("paren", "paren"), ("letter", "letter"), ("number", "number"), ("bullet", "bullet"),
+           ("la_bare", "la"), ("paren", "paren"), ("letter", "letter"), ("number", "number"), ("number_joined", "number"),
+           ("bullet", "bullet"),
            ("step", "step"), ("way", "way"), ("option", "option"), ("option_word", "option"),
            ("sequence_next", "sequence"), ("sequence_last", "last"), ("numbered_name", "numbered_name"),
            ("ordinal_named", "ordinal_named"))  # last: it only continues a list of ordinal or sequence words
@@ -73,6 +74,8 @@ def find_markers(norm: str, lex: Lexicon) -> list[Marker]:
                                                 for m in found.values())
         if style == "ordinal_named" and not opened:
             continue  # no list it could continue
+        if pattern == "number_joined" and "\n" in norm.strip():
+            continue  # a number after a word opens an item only where the lines were joined
         if not opened and not any(has(core) for core in lex.cores[pattern]):
             continue  # none of the style's words: no marker of it
         for match in lex.markers[pattern].finditer(norm):
