@@ -9,7 +9,7 @@ from ...document import Document
 from ...layers.names import VIETNAMESE_SHAPE, vietnamese_name
 from ...model import Position
 from .chains import _looks_foreign, _trailing_chain
-from .lexicon import _foreign_name, officials_pattern
+from .lexicon import _foreign_name, _lexicon, officials_pattern
 from .units import _set_generic
 
 
@@ -144,8 +144,9 @@ def _deputy_words(norm: str) -> list[re.Match[str]]:
 def _deputies(doc: Document, org_starts, rules: tuple[str, str]):
     """National Assembly and council deputies named as such: "Đại biểu Phạm Văn Hòa (Đoàn ĐBQH tỉnh Đồng
     Tháp)" (``deputy-with-delegation``: the delegation is the organisation), "ĐB Trần Văn Hải (Quảng Ngãi)",
-    "đại biểu Lê Thị Hoa - tỉnh Lâm Đồng", and "đại biểu Nguyễn Minh Thuyết chất vấn" in an article about an
-    Assembly or council session (``deputy-in-session``: no organisation written)."""
+    "đại biểu Lê Thị Hoa - tỉnh Lâm Đồng", and "đại biểu Nguyễn Minh Thuyết chất vấn" or "ông Phạm Văn Hòa, đại
+    biểu tỉnh Đồng Tháp" in an article about an Assembly or council session (``deputy-in-session``: no
+    organisation written)."""
     norm = doc.norm
     session = None
     for m in _deputy_words(norm):
@@ -179,6 +180,10 @@ def _deputies(doc: Document, org_starts, rules: tuple[str, str]):
         if name is not None:
             organization = doc.span(m.start("org"), m.end("org")).text
             yield name[0], name[1], Position(session, organization, rule=rules[0])
+    for m in _pattern("deputy_after_name").finditer(norm):  # "Ông Phạm Văn Hòa, đại biểu tỉnh Đồng Tháp, lo ngại"
+        name = _name_ending_at(norm, m.start(), org_starts)
+        if name is not None:
+            yield name[0], name[1], Position(session, None, rule=rules[1])
 
 
 _TWO_WORDS = re.compile(r"[A-ZĐ][^\W\d_]* [A-ZĐ][^\W\d_]*(?!\w| [A-ZĐ])")  # exactly two words
@@ -219,7 +224,9 @@ def _name_ending_at(norm: str, end: int, org_starts) -> tuple[int, int] | None:
         if word[:1].isupper():
             name = vietnamese_name(norm, at, org_starts, after_title=False)
             if name is not None and name[1] == end:
-                return name
+                honorific = _lexicon().honorific.match(norm, at)  # "Ông Phạm Văn Hòa": "Ông" is a surname too
+                after = vietnamese_name(norm, honorific.end(), org_starts, after_title=False) if honorific else None
+                return after if after is not None and after[1] == end else name
         at += len(word) + 1
     return None
 
