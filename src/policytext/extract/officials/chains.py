@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...layers.names import (
     FOREIGN_FORM,
@@ -26,6 +27,8 @@ from ...layers.titles import (
     title_at,
     trailing_rank,
 )
+from ...resources import load_yaml
+from ...text.normalize import normalize_string
 from .lexicon import (
     _AFTER_NAME,
     _APPOINTED,
@@ -124,7 +127,7 @@ def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts,
     # "Tổng Giám đốc Connecticut Foodshare")
     foreign = foreign or links[-1].org_start is None and not links[-1].title.title.public_only and \
         bool(lex.foreign_unit.match(norm, pos) or lex.foreign_place.match(norm, pos))
-    name = vietnamese_name(norm, pos, org_starts, honorific=polite)
+    name = vietnamese_name(norm, pos, org_starts, honorific=polite) or _listed_foreign_name(norm, pos)
     company_titles = all(l.title.title.public_only and l.org_start is None for l in links)
     if name is None and _looks_foreign(norm, pos) and (foreign or not company_titles):
         # "Thủ tướng Shigeru Ishiba": a name no Vietnamese spelling allows (after a company title with no
@@ -256,6 +259,19 @@ def _vietnamese_words(norm: str, pos: int) -> bool:
 
 # a given name, a lower-case particle and a capitalised name ("Abdulaziz bin Salman")
 _PARTICLE_NAME = re.compile(r"[A-Z][a-z]+ (?:%s) [A-Z][a-z]+" % "|".join(sorted(NAME_PARTICLES)))
+
+
+def _listed_foreign_name(norm: str, pos: int) -> tuple[int, int] | None:
+    """A foreign name that reads as Vietnamese syllables, from persons.yaml ("Hun Sen")."""
+    m = _foreign_names_in_vietnamese_shape().match(norm, pos)
+    return m.span() if m else None
+
+
+@lru_cache(maxsize=1)
+def _foreign_names_in_vietnamese_shape() -> re.Pattern[str]:
+    names = load_yaml("persons.yaml").get("foreign_names_in_vietnamese_shape") or []
+    return re.compile("(?:" + "|".join(re.escape(normalize_string(n)) for n in sorted(names, key=len, reverse=True))
+                      + r")(?!\w)" if names else r"(?!)")
 
 
 def _looks_foreign(norm: str, pos: int) -> bool:
