@@ -4,7 +4,7 @@ writes the same files as the local engine, record by record and byte by byte, an
 from __future__ import annotations
 
 import json
-import os
+from contextlib import chdir
 from pathlib import Path
 
 import pytest
@@ -38,13 +38,9 @@ def cluster():
 
 def _run(corpus: Path, where: Path, **kwargs) -> dict:
     where.mkdir(parents=True, exist_ok=True)
-    old = os.getcwd()
-    os.chdir(where)
-    try:
+    with chdir(where):
         return policytext.run([str(corpus / "a.jsonl"), str(corpus / "b.jsonl")], Path("out"), part_size=PART_SIZE,
                               near_duplicates=True, **kwargs)
-    finally:
-        os.chdir(old)
 
 
 @pytest.fixture(scope="module")

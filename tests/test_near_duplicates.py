@@ -8,6 +8,7 @@ import os
 import random
 import subprocess
 import sys
+from contextlib import chdir
 from pathlib import Path
 
 import pandas as pd
@@ -64,12 +65,8 @@ def corpus(tmp_path_factory) -> Path:
 
 def _run(corpus: Path, where: Path, **kwargs) -> dict:
     where.mkdir(parents=True, exist_ok=True)
-    old = os.getcwd()
-    os.chdir(where)
-    try:
+    with chdir(where):
         return policytext.run([str(corpus)], Path("out"), part_size=PART_SIZE, near_duplicates=True, **kwargs)
-    finally:
-        os.chdir(old)
 
 
 @pytest.fixture(scope="module")

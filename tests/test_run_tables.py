@@ -4,7 +4,7 @@ parts, places per part; a stop during the finish stage is redone by --resume to 
 from __future__ import annotations
 
 import json
-import os
+from contextlib import chdir
 from pathlib import Path
 
 import pandas as pd
@@ -31,12 +31,8 @@ def _input(folder: Path) -> Path:
 
 
 def _run(corpus: Path, out: Path, **kwargs) -> dict:
-    old = os.getcwd()
-    os.chdir(out.parent)
-    try:
+    with chdir(out.parent):
         return policytext.run([str(corpus)], Path(out.name), part_size=2, **kwargs)
-    finally:
-        os.chdir(old)
 
 
 def _files(root: Path) -> dict[str, bytes]:

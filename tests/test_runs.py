@@ -12,6 +12,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from contextlib import chdir
 from pathlib import Path
 
 import pandas as pd
@@ -61,12 +62,8 @@ def corpus(tmp_path_factory) -> Path:
 def reference(corpus, tmp_path_factory) -> Path:
     """An uninterrupted run, in a folder called ``out`` like every run compared with it."""
     here = tmp_path_factory.mktemp("reference")
-    old = os.getcwd()
-    os.chdir(here)
-    try:
+    with chdir(here):
         policytext.run([str(corpus)], Path("out"), part_size=PART_SIZE)
-    finally:
-        os.chdir(old)
     return here / "out"
 
 
@@ -174,12 +171,8 @@ def test_a_stop_signal_leaves_committed_parts_and_says_how_to_resume(cli_script,
 
 def _run_here(corpus: Path, where: Path, **kwargs) -> dict:
     where.mkdir(parents=True, exist_ok=True)
-    old = os.getcwd()
-    os.chdir(where)
-    try:
+    with chdir(where):
         return policytext.run([str(corpus)], Path("out"), part_size=PART_SIZE, **kwargs)
-    finally:
-        os.chdir(old)
 
 
 def test_two_runs_give_identical_files_whatever_the_jobs(corpus, reference, tmp_path):
