@@ -54,6 +54,10 @@ def _known_org_after(norm: str, link: _Link, org_starts: dict[int, OrgMatch]) ->
     of = _OF.match(norm, end)  # "Ủy ban Pháp luật của Quốc hội"
     if of and of.end() in org_starts:
         end = org_starts[of.end()].end
+    elif found.kind == "agency" and norm[end:end + 1] == " ":
+        parent = org_starts.get(end + 1)  # "Cục Xúc tiến thương mại Bộ Công Thương": the agency's ministry
+        if parent is not None and parent.kind == "ministry":
+            end = parent.end
     if found.kind == "ministry_field" and norm[end:end + 1] == " ":
         country = org_starts.get(end + 1)
         if country is not None and country.kind == "country" and country.name != "Việt Nam":
