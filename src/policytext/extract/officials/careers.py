@@ -50,20 +50,30 @@ def career_positions(doc: Document, officials: list[Official], titles, org_start
         title = title_at(norm, v.end(), titles) if v else None
         if title is None:
             continue
-        positions = []
+        positions, pending = [], []
         while title is not None:
             links, chain_end = _read_chain(norm, title, titles, org_starts, after_name=True)
             chain_end = _complete_last(norm, links, chain_end, titles, org_starts)
-            _share_organizations(norm, links)
-            positions += _positions(doc, links, private_article, rule)
+            pending += links
             tail = officials_pattern("career_next").match(norm, chain_end)
+            if not (tail and _THEN.match(tail.group(0))):  # "phó giám đốc rồi giám đốc Sở X": one body for both
+                _share_organizations(norm, pending)
+                positions += _positions(doc, pending, private_article, rule)
+                pending = []
             title = title_at(norm, tail.end(), titles) if tail and tail.end() < end else None
+        if pending:
+            _share_organizations(norm, pending)
+            positions += _positions(doc, pending, private_article, rule)
         if "từng" in v.group(0):
             for position in positions:
                 position.former = True
         if positions:
             found.append((officials[who], positions))
     return found
+
+
+# what joins two offices held one after the other at one body ("phó giám đốc rồi giám đốc Sở Y tế")
+_THEN = re.compile(r"\s*,?\s*rồi\b")
 
 
 def _people_named(doc: Document, mentions) -> list[tuple[int, int | None]]:
