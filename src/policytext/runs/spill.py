@@ -22,6 +22,8 @@ import os
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
+from ..io.writers import iter_jsonl
+
 # rows per bucket: a bucket of this many officials holds a few MB of Python objects while linked
 ROWS_PER_BUCKET = 4_000
 MAX_BUCKETS = 256  # open files at once; beyond ~1M rows the buckets grow instead
@@ -72,9 +74,7 @@ class Spill:
         self._files = None
 
     def bucket(self, index: int) -> Iterator[Any]:
-        with self.paths[index].open(encoding="utf-8") as handle:
-            for line in handle:
-                yield json.loads(line)
+        return iter_jsonl(self.paths[index])
 
     def remove(self) -> None:
         self.close()
@@ -98,12 +98,7 @@ class SortedRuns:
                 handle.write(_dumps(row))
 
     def merge(self) -> Iterator[Any]:
-        def read(path: Path) -> Iterator[Any]:
-            with path.open(encoding="utf-8") as handle:
-                for line in handle:
-                    yield json.loads(line)
-
-        return heapq.merge(*(read(path) for path in self.paths), key=self.key)
+        return heapq.merge(*(iter_jsonl(path) for path in self.paths), key=self.key)
 
     def remove(self) -> None:
         for path in self.paths:
