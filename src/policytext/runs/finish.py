@@ -24,7 +24,9 @@ import pyarrow.parquet as pq
 from ..io.writers import TABLE_SCHEMAS, fsync_path, iter_jsonl, temporary_name, write_json_atomic
 from ..tables.documents import SCHEMA as DOCUMENTS_SCHEMA
 from ..tables.documents import DocumentTable, key_of
+from ..tables.documents import row_order as document_order
 from ..tables.persons import PERSONS_SCHEMA, PersonLinker, name_key, officials_of
+from ..tables.persons import row_order as person_order
 from . import layout
 from .parts import sha256_of
 from .memory import give_back
@@ -59,8 +61,8 @@ def finish(run_dir: Path, parts: int, *, parquet: bool = True,
     cited = Spill(run_dir / DOCUMENTS, "documents", bucket_count(references_total))
     groups = people.count
     links = Spill(run_dir / PERSONS, "links", groups)
-    persons_runs = SortedRuns(run_dir / PERSONS, "persons", _person_order)
-    documents_runs = SortedRuns(run_dir / DOCUMENTS, "documents", _document_order)
+    persons_runs = SortedRuns(run_dir / PERSONS, "persons", person_order)
+    documents_runs = SortedRuns(run_dir / DOCUMENTS, "documents", document_order)
     try:
         for number, record in _records(run_dir, parts):
             if exclude_duplicates and record.get("duplicate_of"):
@@ -95,15 +97,6 @@ def finish(run_dir: Path, parts: int, *, parquet: bool = True,
             spill.remove()
     fsync_path(run_dir / OFFICIALS)
     return counts
-
-
-# the tables' row orders (tables.persons and tables.documents sort a table's rows the same way)
-def _person_order(row: dict[str, Any]) -> tuple:
-    return row["first_published"] or "9999", row["person_id"]
-
-
-def _document_order(row: dict[str, Any]) -> tuple:
-    return -row["n_articles"], -row["n_mentions"], row["doc_key"]
 
 
 _REFERENCE_FIELDS = ("doc_key", "doc_type", "code", "text", "resolved_code", "issuer", "year", "rule")

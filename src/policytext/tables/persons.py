@@ -289,19 +289,9 @@ def _same_time(day: date | None, first: date | None, last: date | None, days: in
     return (first - day).days <= days and (day - last).days <= days
 
 
-def officials_of(record: Record | Mapping[str, Any]) -> tuple[str, Any, list[tuple[str, list[tuple]]]]:
-    """(article id, published, [(name, positions)]) of a record: what ``PersonLinker.add_official`` takes
-    for each official (plain values: the finish stage writes them to disk between passes)."""
-    return _read(record)
-
-
 def name_key(name: str) -> str:
     """The key under which names are linked (one tone style, case folded, spaces folded): officials of
     different keys are never one person."""
-    return _name_key(name)
-
-
-def _name_key(name: str) -> str:
     return lower_same_length(" ".join(normalize_string(name).split()))
 
 
@@ -352,7 +342,7 @@ class PersonLinker:
         self._ids: dict[tuple[str, int], str] = {}
 
     def add(self, record: Record | Mapping[str, Any]) -> None:
-        article_id, published, officials = _read(record)
+        article_id, published, officials = officials_of(record)
         for index, (name, positions) in enumerate(officials):
             self.add_official(article_id, published, index, name, positions)
 
@@ -361,7 +351,7 @@ class PersonLinker:
         """The ``index``-th official of an article, as ``officials_of(record)`` gives it: what ``add``
         does for each, and what the finish stage does for the officials of one bucket of names."""
         day = _day(published)
-        key = sys.intern(_name_key(name))
+        key = sys.intern(name_key(name))
         offices = tuple(_office(*position) for position in positions)
         sighting = _Sighting((day or date.max, article_id, index), article_id, index, day, name, offices)
         self._by_name.setdefault(key, []).append(sighting)
@@ -412,7 +402,7 @@ class PersonLinker:
         return self._ids.get((article_id, index))
 
     def person_ids(self, record: Record | Mapping[str, Any]) -> list[str | None]:
-        article_id, _, officials = _read(record)
+        article_id, _, officials = officials_of(record)
         return [self.person_id(article_id, i) for i in range(len(officials))]
 
     def annotate(self, record: Record) -> Record:
@@ -439,11 +429,16 @@ class PersonLinker:
             for person in persons:
                 rows.append(_person_row(self._ids[(person.sightings[0].article_id, person.sightings[0].index)],
                                         person))
-        rows.sort(key=lambda r: (r["first_published"] or "9999", r["person_id"]))
+        rows.sort(key=row_order)
         return rows
 
     def table(self) -> pa.Table:
         return pa.Table.from_pylist(self.rows(), schema=PERSONS_SCHEMA)
+
+
+def row_order(row: Mapping[str, Any]) -> tuple:
+    """The order of ``persons.parquet``'s rows: by first publication (undated last), then id."""
+    return row["first_published"] or "9999", row["person_id"]
 
 
 def _person_row(person_id: str, person: _Person) -> dict[str, Any]:
@@ -479,9 +474,10 @@ def _person_row(person_id: str, person: _Person) -> dict[str, Any]:
     }
 
 
-def _read(record: Record | Mapping[str, Any]) -> tuple[str, Any, list[tuple[str, list[tuple]]]]:
+def officials_of(record: Record | Mapping[str, Any]) -> tuple[str, Any, list[tuple[str, list[tuple]]]]:
     """(article id, published, [(name, [(title_norm, organization, organization_canonical, former)])]) of a
-    record or its dict; records written before the canonical fields had them are read through the same
+    record or its dict (what ``PersonLinker.add_official`` takes for each official, plain values the finish
+    stage writes to disk); records written before the canonical fields had them are read through the same
     functions."""
     if isinstance(record, Record):
         article_id, published = record.id, record.published
