@@ -56,14 +56,11 @@ def career_positions(doc: Document, officials: list[Official], titles, org_start
             chain_end = _complete_last(norm, links, chain_end, titles, org_starts)
             pending += links
             tail = officials_pattern("career_next").match(norm, chain_end)
-            if not (tail and _THEN.match(tail.group(0))):  # "phó giám đốc rồi giám đốc Sở X": one body for both
+            title = title_at(norm, tail.end(), titles) if tail and tail.end() < end else None
+            if title is None or not _THEN.match(tail.group(0)):  # "phó giám đốc rồi giám đốc Sở X": one body
                 _share_organizations(norm, pending)
                 positions += _positions(doc, pending, private_article, rule)
                 pending = []
-            title = title_at(norm, tail.end(), titles) if tail and tail.end() < end else None
-        if pending:
-            _share_organizations(norm, pending)
-            positions += _positions(doc, pending, private_article, rule)
         if "từng" in v.group(0):
             for position in positions:
                 position.former = True
