@@ -98,15 +98,19 @@ def country_compounds() -> dict[str, frozenset[str]]:
     return {normalize_string(k): frozenset(normalize_string(w) for w in v) for k, v in data.items()}
 
 
+def is_compound(country: str, next_word: str) -> bool:
+    """Whether the word ``country`` and the lower-case ``next_word`` make a compound, no country ("Pháp chế")."""
+    return next_word in country_compounds().get(country, ())
+
+
 def opens_compound(norm: str, start: int, end: int) -> bool:
     """Whether the country word ``norm[start:end]`` opens a compound with the next syllable ("Vụ Pháp chế")."""
-    after = country_compounds().get(norm[start:end])
-    if not after or norm[end:end + 1] != " ":
+    if norm[end:end + 1] != " ":
         return False
     word_end = end + 1
     while word_end < len(norm) and norm[word_end].isalpha():
         word_end += 1
-    return norm[end + 1:word_end] in after
+    return is_compound(norm[start:end], norm[end + 1:word_end])
 
 
 @lru_cache(maxsize=1)

@@ -14,7 +14,7 @@ from ...layers.names import (
     vietnamese_name,
 )
 from ...layers.organizations import OrgMatch
-from ...layers.places import country_compounds
+from ...layers.places import is_compound
 from ...layers.titles import opens_title, title_at
 from ...match.gazetteer import lower_same_length
 from .lexicon import (
@@ -223,7 +223,7 @@ def _until_proper_noun_ends(text: str) -> str:
         if run_start is not None and (word not in _CONNECTORS or lower_next):
             run = words[run_start:i]
             ends_with_place = any(" ".join(run[k:]) in places for k in range(len(run))) and \
-                word not in country_compounds().get(run[-1], ())  # "Vụ Pháp chế": no France
+                not is_compound(run[-1], word)  # "Vụ Pháp chế": no France
             if ends_with_place or words[run_start - 1] in _ADMIN_WORDS or run[0] in _ADMIN_WORDS:
                 return " ".join(words[:i])
         run_start = None
