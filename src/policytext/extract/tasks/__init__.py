@@ -24,10 +24,10 @@ from __future__ import annotations
 from ...document import Document
 from ...model import Task
 from ...rules import rule_book
-from .ends import item_ends
+from .ends import item_ends, with_bullets
 from .lexicon import lexicon
 from .lists import enumerations, outer_lists
-from .markers import Marker, find_markers, with_bullets
+from .markers import Marker, find_markers
 from .roles import assign_roles
 from .vetoes import dialogue_turns, is_task_list
 

@@ -12,11 +12,14 @@ a date, a comment on the whole list or a new case opening it ("Ngày 9-7, …", 
 "Với trường hợp …": pattern ``last_item_turn``), a question (a sub-heading). On the task gold's round-1 dev
 split the first version placed 15 of the 18 last items of one-line articles exactly; a cap on characters
 (1.2 times the longest sibling) placed 14.
+
+A list whose every marker follows a bullet starts its items at the bullets (``with_bullets``).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from ...rules import rule_book
@@ -108,3 +111,21 @@ def item_ends(norm: str, run: list[Marker], subs: list[list[Marker]], lex: Lexic
                 end = trim(norm, marker.start, found.end() if found else line_end(norm, last_sub))
             items.append((marker, end, LAST_ITEM_SENTENCES))
     return items
+
+
+# a bullet and a space right before a marker ("- Bước 1: …", "+ Thứ nhất, …")
+_BULLETS = frozenset("-–+•")
+
+
+def with_bullets(norm: str, items: list[tuple[Marker, int, str | None]]) -> list[tuple[Marker, int, str | None]]:
+    """A list whose every marker follows a bullet and a space ("Có thể như sau: - Bước 1: … - Bước 2: …"):
+    each item starts at its bullet, which is its marker as written (task guideline, decision R3-2), and the
+    item before ends before it. Other lists are returned as they are."""
+    if not all(m.start >= 2 and norm[m.start - 1] == " " and norm[m.start - 2] in _BULLETS for m, _, _ in items):
+        return items
+    moved = []
+    for i, (marker, end, rule) in enumerate(items):
+        if i + 1 < len(items) and end >= items[i + 1][0].start - 2:
+            end = trim(norm, marker.end, items[i + 1][0].start - 2)
+        moved.append((replace(marker, start=marker.start - 2, bullet=norm[marker.start - 2]), end, rule))
+    return moved

@@ -7,7 +7,7 @@ narrative link. Lists (lists.py) keep the markers that enumerate 1, 2, 3 … in 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .lexicon import Lexicon
 
@@ -91,22 +91,3 @@ def find_markers(norm: str, lex: Lexicon) -> list[Marker]:
                                   "bare" if pattern == "la_bare" else "")
     return sorted(found.values(), key=lambda marker: marker.start)
 
-
-# a bullet and a space right before a marker ("- Bước 1: …", "+ Thứ nhất, …")
-_BULLETS = frozenset("-–+•")
-
-
-def with_bullets(norm: str, items: list[tuple[Marker, int, str | None]]) -> list[tuple[Marker, int, str | None]]:
-    """A list whose every marker follows a bullet and a space ("Có thể như sau: - Bước 1: … - Bước 2: …"):
-    each item starts at its bullet, which is its marker as written (task guideline, decision R3-2), and the
-    item before ends before it. Other lists are returned as they are."""
-    if not all(m.start >= 2 and norm[m.start - 1] == " " and norm[m.start - 2] in _BULLETS for m, _, _ in items):
-        return items
-    moved = []
-    for i, (marker, end, rule) in enumerate(items):
-        if i + 1 < len(items) and end >= items[i + 1][0].start - 2:
-            end = items[i + 1][0].start - 2
-            while end > marker.end and norm[end - 1].isspace():
-                end -= 1
-        moved.append((replace(marker, start=marker.start - 2, bullet=norm[marker.start - 2]), end, rule))
-    return moved

@@ -6,8 +6,8 @@ verb, or its first clause carries a modal such as "phải", "cần"); after a le
 ("Thủ tướng chỉ thị:", "cần thực hiện các giải pháp sau") fewer are needed. Steps ("Bước 1: …") tell the
 reader what to do and options ("Phương án 1 …") are put to a decision: both are lists of tasks unless a
 veto removes them. Vetoes: a lead-in that announces acts, cases, problems or causes (``not-directives``),
-a law's clauses under an article heading (``law-article``), items that open with a cause (``reasons``) or a case (``cases``: "Trường hợp …", legal conditions),
-the dashes of an interview or a dialogue
+a law's clauses under an article heading (``law-article``), items that open with a cause (``reasons``) or a
+case (``cases``: "Trường hợp …", legal conditions), the dashes of an interview or a dialogue
 (``dialogue-dashes``).
 """
 
@@ -145,8 +145,8 @@ def _announced_count(sentence: str, lex: Lexicon) -> tuple[int | None, bool]:
         counted = lex.counted_task.match(sentence, count.end())
         if counted:
             word = count.group(1).lower()
-            noun = counted.group().split()[-2:] if counted.group() else []
-            ambiguous = " ".join(noun).lower() in lex.data.get("counted_ambiguous_nouns", ())
+            noun = " ".join(counted.group().split()[-2:]).lower()  # "nhóm yêu cầu" -> "yêu cầu"
+            ambiguous = noun in lex.data.get("counted_ambiguous_nouns", ())
             return (int(word) if word.isdigit() else lex.la.get(word)), ambiguous
     return None, False
 
