@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from policytext.runs.workers import WorkerCrashed, ordered_map
+from policytext.runs.workers import WorkerCrashed, ordered_batches, ordered_map
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and fork")
 
@@ -74,6 +74,41 @@ def test_the_watchdog_stops_a_worker_stuck_on_one_item():
                                          on_crash=lambda item, reason: reason)]
     assert results[0] == 0 and results[2:] == [2, 3]
     assert "did not finish this article within 0.5 s" in results[1]
+    assert time.monotonic() - started < 10
+
+
+def _crash_label(item, reason: str) -> str:
+    return f"crashed {item}: {reason}"
+
+
+def _batches(n: int, size: int) -> list[tuple[str, list[int]]]:
+    return [(f"b{start}", list(range(start, min(start + size, n)))) for start in range(0, n, size)]
+
+
+def test_batches_come_back_assembled_in_order():
+    results = list(ordered_batches(_slow_first, _batches(40, 6), assemble=tuple, on_crash=_crash_label, jobs=3,
+                                   window=3))
+    assert results == [(f"b{start}", tuple(10 * i for i in range(start, min(start + 6, 40))))
+                       for start in range(0, 40, 6)]
+
+
+def test_a_crash_in_a_batch_costs_only_its_item_and_the_rest_is_analysed_again():
+    results = list(ordered_batches(_dies_on_three, _batches(10, 5), assemble=tuple, on_crash=_crash_label, jobs=2))
+    keys = [key for key, _ in results]
+    flat = [value for _, batch in results for value in batch]
+    assert keys == ["b0", "b0", "b0", "b5"]  # the first batch in three places: before, culprit, after
+    assert flat[:3] == [0, 1, 2] and flat[4] == 4 and flat[6:] == [6, 7, 8, 9]
+    assert flat[3].startswith("crashed 3: worker process was killed by SIGKILL")
+    assert flat[5] == "crashed 5: ValueError: bad item"  # an exception: the worker carries on
+
+
+def test_the_watchdog_times_each_item_of_a_batch():
+    started = time.monotonic()
+    results = list(ordered_batches(_hangs_on_one, _batches(4, 4), assemble=list, on_crash=_crash_label, jobs=2,
+                                   hard_timeout=0.5))
+    flat = [value for _, batch in results for value in batch]
+    assert flat[0] == 0 and flat[2:] == [2, 3]
+    assert "did not finish this article within 0.5 s" in flat[1]
     assert time.monotonic() - started < 10
 
 

@@ -172,27 +172,50 @@ def _source_columns(record: Record) -> dict[str, Any]:
 class TableWriter:
     """One Parquet file written in row groups of ``ROW_GROUP`` rows as rows stream in.
 
-    The file is written in full even when no row came (an empty table with its columns), so a
-    query over a run's tables never fails for a missing file. Same rows in, same bytes out.
+    Rows come as dicts or as Arrow tables (a batch a worker converted: ``runs.parts.PartPiece``); every row
+    group but the last holds exactly ``ROW_GROUP`` rows, so the same rows give the same bytes however they
+    were batched. The file is written in full even when no row came (an empty table with its columns), so a
+    query over a run's tables never fails for a missing file.
     """
 
     def __init__(self, path: Path, schema: pa.Schema):
         self.path = path
         self.schema = schema
-        self.rows: list[dict[str, Any]] = []
+        self.pending: list[list[dict[str, Any]] | pa.Table] = []  # rows not yet written, in order
+        self.n_pending = 0
         self.writer: pq.ParquetWriter | None = None
 
-    def add(self, rows: list[dict[str, Any]]) -> None:
-        self.rows.extend(rows)
-        if len(self.rows) >= ROW_GROUP:
-            self._flush()
+    def add(self, rows: list[dict[str, Any]] | pa.Table) -> None:
+        count = rows.num_rows if isinstance(rows, pa.Table) else len(rows)
+        if not count:
+            return
+        if isinstance(rows, list) and self.pending and isinstance(self.pending[-1], list):
+            self.pending[-1].extend(rows)  # dicts stay one list: one conversion for many small adds
+        else:
+            self.pending.append(list(rows) if isinstance(rows, list) else rows)
+        self.n_pending += count
+        if self.n_pending >= ROW_GROUP:
+            self._flush(whole_groups_only=True)
 
-    def _flush(self) -> None:
+    def _flush(self, whole_groups_only: bool = False) -> None:
         if self.writer is None:
             self.writer = pq.ParquetWriter(self.path, self.schema, compression="zstd")
-        if self.rows:
-            self.writer.write_table(pa.Table.from_pylist(self.rows, schema=self.schema))
-        self.rows = []
+        if not self.n_pending:
+            return
+        tables = [piece if isinstance(piece, pa.Table) else pa.Table.from_pylist(piece, schema=self.schema)
+                  for piece in self.pending]
+        table = tables[0] if len(tables) == 1 else pa.concat_tables(tables)
+        table = table.combine_chunks()
+        start = 0
+        while table.num_rows - start >= ROW_GROUP:
+            self.writer.write_table(table.slice(start, ROW_GROUP))
+            start += ROW_GROUP
+        rest = table.num_rows - start
+        if rest and not whole_groups_only:
+            self.writer.write_table(table.slice(start))
+            rest = 0
+        self.pending = [table.slice(start)] if rest else []
+        self.n_pending = rest
 
     def close(self) -> None:
         self._flush()

@@ -54,9 +54,12 @@ class _HashedLines:
         self.write_line(json.dumps(data, ensure_ascii=False))
 
     def write_line(self, text: str) -> None:
-        line = (text + "\n").encode("utf-8")
-        self.handle.write(line)
-        self.sha256.update(line)
+        self.write_lines([text])
+
+    def write_lines(self, texts: list[str]) -> None:
+        data = "".join(f"{text}\n" for text in texts).encode("utf-8")
+        self.handle.write(data)
+        self.sha256.update(data)
 
     def close(self) -> str:
         self.handle.flush()
@@ -77,6 +80,109 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+class PartPiece:
+    """What a run of consecutive articles adds to a part: their lines, table rows and counts, gathered in
+    memory. A worker gathers a batch of articles into one piece (``gather``) and the process writing the part
+    adds it whole (``PartWriter.add_piece``): the part's files are the same bytes as when the articles are
+    added one by one."""
+
+    def __init__(self, *, keep: tuple[str, ...] = (), records: bool = True, parquet: bool = True,
+                 count_fields: Iterable[str] = (), exclude_duplicates: bool = False):
+        self.keep, self.records, self.parquet = keep, records, parquet
+        self.count_fields = tuple(count_fields)
+        self.exclude_duplicates = exclude_duplicates
+        self.first_position: int | None = None
+        self.last_position: int | None = None
+        self.first_source: dict[str, Any] | None = None
+        self.last_source: dict[str, Any] | None = None
+        self.record_ids: list[str] = []
+        self.n_errors = 0
+        self.records_with_errors = 0
+        self.n_duplicates = 0
+        self.extracted: Counter[str] = Counter()
+        self.error_reasons: Counter[str] = Counter()
+        self.record_error_reasons: Counter[str] = Counter()
+        self.lines: dict[str, list[str]] = {RECORDS: [], ERRORS: []}
+        self.rows: dict[str, Any] = {}  # table -> rows (dicts), or one Arrow table once ``frozen``
+
+    @property
+    def size(self) -> int:
+        return len(self.record_ids) + self.n_errors
+
+    def add(self, position: int, result: "Record | Prepared | ReadError", duplicate: "Duplicate | None" = None) -> None:
+        where = _where(result.source)
+        if duplicate is not None:  # an article whose analysis failed too: a resume replays every check
+            self._rows(SIGNATURES).append({"article_id": duplicate.article_id, "duplicate_of": duplicate.duplicate_of,
+                                           "signature": duplicate.signature.tolist()})
+        if self.first_position is None:
+            self.first_position, self.first_source = position, where
+        self.last_position, self.last_source = position, where
+        if isinstance(result, ReadError):
+            self.lines[ERRORS].append(json.dumps(result.to_dict(), ensure_ascii=False))
+            self.n_errors += 1
+            self.error_reasons[reason_pattern(result.reason)] += 1
+            return
+        if isinstance(result, Record):
+            result = prepare(result, keep=self.keep, records=self.records, parquet=self.parquet,
+                             count_fields=self.count_fields)
+        duplicate_of = duplicate.duplicate_of if duplicate is not None else None
+        self.n_duplicates += duplicate_of is not None
+        if self.records:
+            self.lines[RECORDS].append(_with_duplicate_of(result.line, duplicate_of))
+        self.record_ids.append(result.id)
+        self.extracted.update(result.counts)
+        if result.errors:
+            self.records_with_errors += 1
+            self.record_error_reasons.update(reason_pattern(e) for e in result.errors)
+        excluded = self.exclude_duplicates and duplicate_of is not None
+        for table, rows in result.rows.items():
+            if table == "articles" and duplicate_of is not None:
+                rows = [{**rows[0], "duplicate_of": duplicate_of}]
+            if not (excluded and table != "articles"):
+                self._rows(table).extend(rows)
+
+    def _rows(self, table: str) -> list[dict[str, Any]]:
+        return self.rows.setdefault(table, [])
+
+    def frozen(self, schemas: dict[str, "pa.Schema"]) -> "PartPiece":
+        """The rows as one Arrow table per table (made where the piece was gathered, so the process writing
+        the part receives columns, cheap to pass between processes, instead of many small dicts)."""
+        import pyarrow as pa
+
+        self.rows = {table: pa.Table.from_pylist(rows, schema=schemas[table])
+                     for table, rows in self.rows.items() if table in schemas}
+        return self
+
+
+def gather(results: list[tuple[int, Any, Any]], *, schemas: dict[str, Any], **options: Any) -> PartPiece:
+    """A batch's ``(position, near-duplicate check, result)`` as one piece, its rows as Arrow tables (in
+    the worker that analysed it: runs.workers' ``assemble``)."""
+    piece = PartPiece(**options)
+    for position, duplicate, result in results:
+        piece.add(position, result, duplicate)
+    return piece.frozen(schemas)
+
+
+def part_schemas(keep: tuple[str, ...] = (), duplicates: "DuplicateSettings | None" = None) -> dict[str, Any]:
+    """The schema of each table a part writes (its near-duplicate signatures' too, when the run looks)."""
+    schemas = table_schemas(keep)
+    if duplicates is not None:
+        from .duplicates import signatures_schema
+
+        schemas = {**schemas, SIGNATURES: signatures_schema(duplicates.num_perm)}
+    return schemas
+
+
+def piece_options(part_options: dict[str, Any]) -> dict[str, Any]:
+    """``gather``'s options for the parts a run writes with ``part_options`` (PartWriter's keywords)."""
+    duplicates = part_options.get("duplicates")
+    keep = tuple(part_options.get("keep", ()))
+    return {"keep": keep, "records": part_options.get("records", True), "parquet": part_options["parquet"],
+            "count_fields": tuple(part_options["count_fields"]),
+            "exclude_duplicates": duplicates is not None and duplicates.exclude,
+            "schemas": part_schemas(keep, duplicates)}
+
+
 class PartWriter:
     """Collects the results of one part, in input order, and commits them atomically."""
 
@@ -91,14 +197,13 @@ class PartWriter:
         self.folders = data_folders(parquet, records, signatures=duplicates is not None)
         self.keep = keep  # input fields kept in the articles table (--keep-fields)
         self.parquet = parquet
+        self.records = records
         # near-duplicates leave their item rows out of the tables (--exclude-duplicates)
         self.exclude_duplicates = duplicates is not None and duplicates.exclude
         self.n_duplicates = 0
-        schemas = table_schemas(keep)
-        if duplicates is not None:
-            from .duplicates import signatures_schema
-
-            schemas = {**schemas, SIGNATURES: signatures_schema(duplicates.num_perm)}
+        self.schemas = part_schemas(keep, duplicates)
+        self.piece_options = {"keep": keep, "records": records, "parquet": parquet,
+                              "count_fields": self.count_fields, "exclude_duplicates": self.exclude_duplicates}
         self.first_position: int | None = None
         self.last_position: int | None = None
         self.first_source: dict[str, Any] | None = None
@@ -119,7 +224,7 @@ class PartWriter:
                 if folder in (RECORDS, ERRORS):
                     self._lines[folder] = _HashedLines(temporary_name(final))
                 else:
-                    self._tables[folder] = TableWriter(temporary_name(final), schemas[folder])
+                    self._tables[folder] = TableWriter(temporary_name(final), self.schemas[folder])
         except BaseException:
             self.abort()
             raise
@@ -131,35 +236,29 @@ class PartWriter:
     def add(self, position: int, result: Record | Prepared | ReadError, duplicate: "Duplicate | None" = None) -> None:
         """Add the next result (a Record, or one a worker prepared); ``duplicate``: its near-duplicate
         check (the run's, made in input order)."""
-        where = _where(result.source)
-        if duplicate is not None:  # an article whose analysis failed too: a resume replays every check
-            self._tables[SIGNATURES].add([{"article_id": duplicate.article_id, "duplicate_of": duplicate.duplicate_of,
-                                           "signature": duplicate.signature.tolist()}])
-        if self.first_position is None:
-            self.first_position, self.first_source = position, where
-        self.last_position, self.last_source = position, where
-        if isinstance(result, ReadError):
-            self._lines[ERRORS].write(result.to_dict())
-            self.n_errors += 1
-            self.error_reasons[reason_pattern(result.reason)] += 1
+        piece = PartPiece(**self.piece_options)
+        piece.add(position, result, duplicate)
+        self.add_piece(piece)
+
+    def add_piece(self, piece: PartPiece) -> None:
+        """Add the next results, gathered as one piece (rows as dicts or as Arrow tables)."""
+        if piece.first_position is None:
             return
-        if isinstance(result, Record):
-            result = prepare(result, keep=self.keep, records=RECORDS in self._lines, parquet=self.parquet,
-                             count_fields=self.count_fields)
-        duplicate_of = duplicate.duplicate_of if duplicate is not None else None
-        self.n_duplicates += duplicate_of is not None
-        if RECORDS in self._lines:
-            self._lines[RECORDS].write_line(_with_duplicate_of(result.line, duplicate_of))
-        self.record_ids.append(result.id)
-        self.extracted.update(result.counts)
-        if result.errors:
-            self.records_with_errors += 1
-            self.record_error_reasons.update(reason_pattern(e) for e in result.errors)
-        excluded = self.exclude_duplicates and duplicate_of is not None
-        for table, rows in result.rows.items():
-            if table == "articles" and duplicate_of is not None:
-                rows = [{**rows[0], "duplicate_of": duplicate_of}]
-            if table in self._tables and not (excluded and table != "articles"):
+        if self.first_position is None:
+            self.first_position, self.first_source = piece.first_position, piece.first_source
+        self.last_position, self.last_source = piece.last_position, piece.last_source
+        for folder, lines in piece.lines.items():
+            if lines and folder in self._lines:
+                self._lines[folder].write_lines(lines)
+        self.record_ids.extend(piece.record_ids)
+        self.n_errors += piece.n_errors
+        self.records_with_errors += piece.records_with_errors
+        self.n_duplicates += piece.n_duplicates
+        self.extracted.update(piece.extracted)
+        self.error_reasons.update(piece.error_reasons)
+        self.record_error_reasons.update(piece.record_error_reasons)
+        for table, rows in piece.rows.items():
+            if table in self._tables:
                 self._tables[table].add(rows)
 
     def commit(self, write_manifest: bool = True) -> dict[str, Any]:

@@ -30,9 +30,11 @@ from .duplicates import Duplicate, DuplicateSettings, NearDuplicates
 from .limits import DEFAULT_PART_SIZE
 from .memory import give_back
 from .finish import finish, intact_entries
-from .parts import PartWriter, commit_manifest, prepared_work, sha256_of
+from .parts import PartPiece, PartWriter, commit_manifest, gather, piece_options, prepared_work, sha256_of
 from .signals import StopSignals
-from .workers import ordered_map
+from .workers import ordered_batches
+
+BATCH = 32  # articles a worker analyses per message (-j 2 and more): fewer, larger messages, each cheap to write
 
 TIMING_KEYS = ("started", "seconds", "articles_per_second", "session")  # what differs between sessions
 # of one run (clock times, and -j, which may change on resume): summary.json minus these is the same
@@ -194,18 +196,29 @@ class _Session:
             self.seconds = time.perf_counter() - self.clock
 
     def _run_local(self, items, stops: StopSignals) -> None:
-        """Articles analysed by ``spec.jobs`` processes of this machine, written here part by part."""
+        """Articles analysed by ``spec.jobs`` processes of this machine, written here part by part: with one
+        job, article by article in this process; with more, in batches that a worker analyses and gathers
+        into one piece of a part (its rows already columns), which this process only writes."""
         spec = self.spec
-        results = ordered_map(self.work, items, jobs=spec.jobs, window=max(64, 4 * spec.jobs),
-                              hard_timeout=spec.hard_timeout, on_crash=crash_row)
+        if spec.jobs <= 1:
+            results = (((input_index, position), [(position, duplicate, self.work(item))])
+                       for (input_index, position, duplicate), item in items)
+        else:
+            results = ordered_batches(partial(_analysed, self.work), self._batches(items), jobs=spec.jobs,
+                                      assemble=partial(gather, **piece_options(self.part_options())),
+                                      on_crash=_crashed, window=2 * spec.jobs, hard_timeout=spec.hard_timeout)
         try:
-            for (input_index, position, duplicate), result in results:
+            for (input_index, _), piece in results:
                 if self.part is not None and self.part.input_index != input_index:
                     self._commit(stops)
                 if self.part is None:
                     self.part = PartWriter(spec.out_dir, len(self.manifests), input_index=input_index,
                                            input_name=spec.inputs[input_index], **self.part_options())
-                self.part.add(position, result, duplicate)
+                if isinstance(piece, PartPiece):
+                    self.part.add_piece(piece)
+                else:
+                    for position, duplicate, result in piece:
+                        self.part.add(position, result, duplicate)
                 self._progress()
                 if self.part.size >= spec.part_size:
                     self._commit(stops)
@@ -213,6 +226,23 @@ class _Session:
                 self._commit(stops)
         finally:
             results.close()  # ends the workers
+
+    def _batches(self, items) -> Iterator[tuple[tuple[int, int], list[tuple[int, Any, Article | ReadError]]]]:
+        """((input index, first position), [(position, near-duplicate check, item), …]): at most ``BATCH``
+        consecutive articles, never across the end of a part (so the parts are cut where one job cuts them)."""
+        batch: list[tuple[int, Any, Article | ReadError]] = []
+        current, in_part = None, 0
+        for (input_index, position, duplicate), item in items:
+            if input_index != current:
+                in_part = 0
+            if batch and (input_index != current or len(batch) >= BATCH or in_part == 0):
+                yield (current, batch[0][0]), batch
+                batch = []
+            current = input_index
+            batch.append((position, duplicate, item))
+            in_part = (in_part + 1) % self.spec.part_size
+        if batch:
+            yield (current, batch[0][0]), batch
 
     def _run_dask(self, items, stops: StopSignals) -> None:
         """Parts analysed and written by the workers of a Dask cluster; committed here, in order."""
@@ -290,6 +320,17 @@ class _Session:
         return {"started": self.started.isoformat(timespec="seconds"), "seconds": round(self.seconds, 3),
                 "articles": articles, "resumed_at": self.resumed_at, "jobs": self.spec.jobs,
                 "engine": self.spec.engine}
+
+
+def _analysed(work: Callable[[Any], Any], element: tuple[int, Any, Article | ReadError]) -> tuple[int, Any, Any]:
+    """A batch item analysed in a worker: (position, near-duplicate check, result)."""
+    position, duplicate, item = element
+    return position, duplicate, work(item)
+
+
+def _crashed(element: tuple[int, Any, Article | ReadError], reason: str) -> tuple[int, Any, ReadError]:
+    position, duplicate, item = element
+    return position, duplicate, crash_row(item, reason)
 
 
 def _own_id(article: Article) -> str:

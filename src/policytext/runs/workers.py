@@ -5,9 +5,13 @@ in C code), it cannot say which article was being analysed, and Ctrl-C makes eve
 traceback. Here each worker owns a pipe and gets one item at a time, so:
 
 - results are yielded in input order whatever finishes first (the output is the same for any -j);
+- ``ordered_batches`` hands a worker a batch of items at a time and gets back one result it assembled
+  from them (a run's piece of a part, its rows already columns): fewer messages, and less work for the
+  main process, which every worker waits on;
 - at most ``window`` items are read ahead of what was yielded (memory stays flat on huge dumps);
 - a worker that dies takes only the item it was analysing with it: that item becomes an error row
-  (``on_crash``) and a new worker starts;
+  (``on_crash``) and a new worker starts (in a batch, the worker marks each item as it starts it in a
+  shared array, so the culprit is known; the batch's other items are analysed again);
 - a worker stuck on one item for longer than ``hard_timeout`` (the per-article time limit, plus a
   grace) is killed the same way: the time limit holds even inside C code;
 - workers ignore SIGINT, SIGTERM and SIGHUP (the main process decides when to stop and kills them)
@@ -54,6 +58,23 @@ def ordered_map(function: Callable[[Item], Result], items: Iterable[tuple[Key, I
         pool.kill()
 
 
+def ordered_batches(function: Callable[[Item], Result], batches: Iterable[tuple[Key, list[Item]]], *,
+                    assemble: Callable[[list[Result]], Any], on_crash: Callable[[Item, str], Result], jobs: int = 2,
+                    window: int = 8, hard_timeout: float | None = None) -> Iterator[tuple[Key, Any]]:
+    """``(key, assemble([function(item) for item in batch]))`` for every ``(key, batch)``, in order, in ``jobs``
+    processes: a worker analyses a whole batch and sends back one assembled result (fewer, larger messages,
+    and the assembling done in the worker). A crash still costs only its item: the worker marks each item as
+    it starts it, so a batch whose worker died or hung comes back as up to three results with its key, in
+    order: the items before the culprit (analysed again), ``assemble([on_crash(culprit, reason)])``, and the
+    items after it. An item raising an exception becomes ``on_crash(item, reason)`` in the worker, so
+    ``function``, ``assemble`` and ``on_crash`` must all work there (module-level functions or partials)."""
+    pool = _Pool(function, max(jobs, 1), hard_timeout=hard_timeout, on_crash=on_crash, assemble=assemble)
+    try:
+        yield from pool.map(batches, window=max(window, 2 * jobs))
+    finally:
+        pool.kill()
+
+
 class WorkerCrashed(RuntimeError):
     """What ``ordered_map`` yields for an item whose worker died, when no ``on_crash`` is given."""
 
@@ -65,7 +86,9 @@ def _crash_as_exception(item: Item, reason: str) -> Result:
 # --- the worker side ---------------------------------------------------------------------------
 
 def _worker_main(conn: Connection, function: Callable[[Item], Result], parent_pid: int,
-                 inherited: list[Connection]) -> None:
+                 inherited: list[Connection], progress: Any = None, slot: int = 0,
+                 assemble: Callable[[list[Result]], Any] | None = None,
+                 on_crash: Callable[[Item, str], Result] | None = None) -> None:
     for other in inherited:  # the other workers' pipe ends, copied by fork: not ours to hold open
         other.close()
     for signum in STOP_SIGNALS:
@@ -79,12 +102,27 @@ def _worker_main(conn: Connection, function: Callable[[Item], Result], parent_pi
             return
         if message is None:
             return
-        sequence, item = message
+        (item,) = message
+        if assemble is None:
+            conn.send(_applied(function, item))
+            continue
+        results = []
+        for index, one in enumerate(item):  # a batch: each item marked as started, for the main process
+            progress[2 * slot], progress[2 * slot + 1] = index, time.monotonic()
+            result = _applied(function, one)
+            results.append(on_crash(one, result.reason) if isinstance(result, _Failure) else result)
         try:
-            result = function(item)
-        except Exception as exc:  # reported as this item's failure; the worker goes on
-            result = _Failure(f"{type(exc).__name__}: {exc}")
-        conn.send((sequence, result))
+            assembled = assemble(results)
+        except Exception as exc:  # reported as the failure of the batch's items, one by one
+            assembled = _Failure(f"{type(exc).__name__}: {exc}")
+        conn.send(assembled)
+
+
+def _applied(function: Callable[[Item], Result], item: Item) -> Result:
+    try:
+        return function(item)
+    except Exception as exc:  # reported as this item's failure; the worker goes on
+        return _Failure(f"{type(exc).__name__}: {exc}")
 
 
 @dataclass(frozen=True)
@@ -107,17 +145,26 @@ def _die_with_parent(parent_pid: int) -> None:
 
 # --- the main side -----------------------------------------------------------------------------
 
+@dataclass(eq=False)  # compared by identity: two places may hold equal values
+class _Ticket:
+    """One result's place in the output order (a batch split by a crash takes up to three places)."""
+
+    key: Any
+    done: bool = False
+    result: Any = None
+
+
 @dataclass
 class _Job:
-    sequence: int
-    key: Any
-    item: Item
+    ticket: _Ticket
+    item: Item  # a batch (a list of items) when the pool assembles
 
 
 @dataclass
 class _Worker:
     process: multiprocessing.process.BaseProcess
     conn: Connection
+    slot: int  # its place in the progress array
     job: _Job | None = None
     started: float = 0.0  # when it was handed ``job``
 
@@ -126,22 +173,26 @@ class _Pool:
     """One job per worker at a time: the main process only ever writes to a worker that waits to
     read, so a large article going out and a large record coming back can never block each other."""
 
-    def __init__(self, function, jobs: int, *, hard_timeout: float | None, on_crash):
+    def __init__(self, function, jobs: int, *, hard_timeout: float | None, on_crash, assemble=None):
         # fork shares the models already loaded in this process; spawn where fork does not exist
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         self.context = multiprocessing.get_context(method)
         self.function = function
         self.hard_timeout = hard_timeout
         self.on_crash = on_crash
+        self.assemble = assemble
+        # per worker: the index of the batch item it is analysing, and since when (its monotonic clock)
+        self.progress = self.context.RawArray("d", 2 * jobs)
         self.workers: list[_Worker] = []
-        for _ in range(jobs):
-            self.workers.append(self._start())
+        for slot in range(jobs):
+            self.workers.append(self._start(slot))
 
-    def _start(self) -> _Worker:
+    def _start(self, slot: int) -> _Worker:
         parent_conn, child_conn = self.context.Pipe(duplex=True)
         inherited = [w.conn for w in self.workers]
         process = self.context.Process(target=_worker_main, daemon=True,
-                                       args=(child_conn, self.function, os.getpid(), inherited))
+                                       args=(child_conn, self.function, os.getpid(), inherited, self.progress, slot,
+                                             self.assemble, self.on_crash if self.assemble else None))
         # the child must not run the main process's stop handlers before it ignores the signals
         blocked = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
         # a forked worker shares the loaded models page by page until it writes to one; frozen, they are
@@ -153,47 +204,57 @@ class _Pool:
             gc.unfreeze()  # the main process collects as before
             signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         child_conn.close()
-        return _Worker(process, parent_conn)
+        return _Worker(process, parent_conn, slot)
 
     def map(self, items: Iterable[tuple[Any, Item]], window: int) -> Iterator[tuple[Any, Result]]:
         source = iter(items)
-        done: dict[int, tuple[Any, Result]] = {}
-        sent = yielded = 0
+        self.order: list[_Ticket] = []  # the places of the results not yet yielded, in output order
+        self.retry: list[_Job] = []  # the parts of a crashed batch, to analyse again before new work
         exhausted = False
         while True:
             for worker in self.workers:  # hand out work, never more than ``window`` ahead of the output
-                if worker.job is None and not exhausted and sent - yielded < window:
-                    try:
-                        key, item = next(source)
-                    except StopIteration:
-                        exhausted = True
-                        break
-                    self._send(worker, _Job(sent, key, item))
-                    sent += 1
+                if worker.job is not None:
+                    continue
+                if self.retry:
+                    self._send(worker, self.retry.pop(0))
+                    continue
+                if exhausted or len(self.order) >= window:
+                    continue
+                try:
+                    key, item = next(source)
+                except StopIteration:
+                    exhausted = True
+                    continue
+                if self.assemble is not None and not item:
+                    continue  # an empty batch: nothing to analyse, nothing to yield
+                ticket = _Ticket(key)
+                self.order.append(ticket)
+                self._send(worker, _Job(ticket, item))
             progressed = False
-            while yielded in done:
-                yield done.pop(yielded)
-                yielded += 1
+            while self.order and self.order[0].done:
+                ticket = self.order.pop(0)
+                yield ticket.key, ticket.result
                 progressed = True
-            if exhausted and yielded == sent:
+            if exhausted and not self.order:
                 return
             if progressed or not any(w.job for w in self.workers):
                 continue  # the window has room again: hand out work before waiting for any
-            self._collect(done)
+            self._collect()
 
     def _send(self, worker: _Worker, job: _Job) -> None:
         worker.job, worker.started = job, time.monotonic()
+        self.progress[2 * worker.slot] = -1.0  # no item of this job started yet
         try:
-            worker.conn.send((job.sequence, job.item))
+            worker.conn.send((job.item,))
         except (OSError, EOFError):
             pass  # the worker is gone: _collect sees its sentinel and reports the job
 
-    def _collect(self, done: dict[int, tuple[Any, Result]]) -> None:
+    def _collect(self) -> None:
         """Wait for a result, a dead worker or a watchdog deadline, and deal with it."""
         busy = [w for w in self.workers if w.job is not None]
         timeout = None
         if self.hard_timeout and busy:
-            timeout = max(0.0, min(w.started + self.hard_timeout for w in busy) - time.monotonic())
+            timeout = max(0.0, min(self._deadline(w) for w in busy) - time.monotonic())
         handles: dict[Any, _Worker] = {}
         for worker in busy:
             handles[worker.conn] = worker
@@ -207,21 +268,35 @@ class _Pool:
             try:
                 if handle is not worker.conn:
                     raise EOFError
-                sequence, result = worker.conn.recv()
+                result = worker.conn.recv()
             except (EOFError, OSError):
-                self._replace(worker, done, self._death_reason(worker))
+                self._replace(worker, self._death_reason(worker))
                 continue
             job, worker.job = worker.job, None
-            assert job.sequence == sequence, "a worker answered out of turn"
             if isinstance(result, _Failure):
-                result = self.on_crash(job.item, result.reason)
-            done[sequence] = (job.key, result)
+                result = self._failed(job.item, result.reason)
+            job.ticket.result, job.ticket.done = result, True
         if self.hard_timeout:
             now = time.monotonic()
             for worker in list(self.workers):
-                if worker.job is not None and now - worker.started > self.hard_timeout:
-                    self._replace(worker, done, f"worker process did not finish this article within "
-                                                f"{self.hard_timeout:g} s and was stopped")
+                if worker.job is not None and now > self._deadline(worker):
+                    self._replace(worker, f"worker process did not finish this article within "
+                                          f"{self.hard_timeout:g} s and was stopped")
+
+    def _deadline(self, worker: _Worker) -> float:
+        """When the item ``worker`` is analysing has had its time: from when it started it (a batch's items
+        one by one), or from when the job was sent."""
+        started = worker.started
+        if self.assemble is not None and self.progress[2 * worker.slot] >= 0:
+            started = max(started, self.progress[2 * worker.slot + 1])
+        return started + self.hard_timeout
+
+    def _failed(self, item: Item, reason: str) -> Result:
+        """The result of a job whose analysis failed as a whole: its item's crash result, or a batch
+        assembled from each of its items' (the batch's assembling itself failed)."""
+        if self.assemble is None:
+            return self.on_crash(item, reason)
+        return self.assemble([self.on_crash(one, reason) for one in item])
 
     def _death_reason(self, worker: _Worker) -> str:
         worker.process.join(timeout=1)
@@ -235,14 +310,28 @@ class _Pool:
             return f"worker process was killed by {name}{hint} while analysing this article"
         return f"worker process exited (code {code}) while analysing this article"
 
-    def _replace(self, worker: _Worker, done: dict[int, tuple[Any, Result]], reason: str) -> None:
-        """A dead or stuck worker's article becomes a crash result; a new worker takes its place."""
+    def _replace(self, worker: _Worker, reason: str) -> None:
+        """A dead or stuck worker's article becomes a crash result; a new worker takes its place. In a batch,
+        the article it had started is the culprit: the items before and after it are analysed again."""
         self._end(worker)
-        job = worker.job
-        worker.job = None
-        if job is not None:
-            done[job.sequence] = (job.key, self.on_crash(job.item, reason))
-        self.workers[self.workers.index(worker)] = self._start()
+        job, worker.job = worker.job, None
+        if job is not None and self.assemble is None:
+            job.ticket.result, job.ticket.done = self.on_crash(job.item, reason), True
+        elif job is not None:
+            culprit = min(max(int(self.progress[2 * worker.slot]), 0), len(job.item) - 1)
+            before, after = job.item[:culprit], job.item[culprit + 1:]
+            crashed = _Ticket(job.ticket.key, True, self.assemble([self.on_crash(job.item[culprit], reason)]))
+            places = []
+            for part in (before, None, after):
+                if part is None:
+                    places.append(crashed)
+                elif part:
+                    ticket = _Ticket(job.ticket.key)
+                    places.append(ticket)
+                    self.retry.append(_Job(ticket, part))
+            at = self.order.index(job.ticket)
+            self.order[at:at + 1] = places
+        self.workers[self.workers.index(worker)] = self._start(worker.slot)
 
     @staticmethod
     def _end(worker: _Worker) -> None:
