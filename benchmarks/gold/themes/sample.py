@@ -2,6 +2,8 @@
 
     python benchmarks/gold/themes/sample.py draw            # writes benchmarks/gold/themes/sample.jsonl
     python benchmarks/gold/themes/sample.py packets OUT_DIR  # annotator packets (texts stay outside the repo)
+    python benchmarks/gold/themes/sample.py draw2           # round 2, training articles only: sample-2.jsonl
+    python benchmarks/gold/themes/sample.py packets2 OUT_DIR
 
 Strata (README.md in this folder says why):
 - ``random``: 360 articles drawn uniformly from the news sections of each dump (VNTC 40 per dump,
@@ -179,6 +181,82 @@ def packets(out_dir: Path) -> None:
     (out_dir / "batch-double.txt").write_text(packet([get(r["source"], r["id"]) for r in double]), encoding="utf-8")
 
 
+# --- round 2: more training articles for the themes the first model missed most -----------------------
+
+SEED_2 = 20261207
+SAMPLE_2 = HERE / "sample-2.jsonl"
+BATCHES_2, DOUBLE_SIZE_2 = 4, 60
+# broader seed phrases than round 1's (the themes' other wordings, and words their near misses use), so the
+# draw also brings articles that mention the subject in passing: the model needs those negatives too
+SEED_PHRASES_2 = {
+    "digital_transformation": [*SEED_PHRASES["digital_transformation"], "số hóa", "chữ ký số", "nền tảng số",
+                               "công nghệ số", "dữ liệu dân cư", "thanh toán điện tử", "xã hội số", "trực tuyến"],
+    "trade_agreements": [*SEED_PHRASES["trade_agreements"], "FTA", "thuế quan", "đàm phán thương mại",
+                         "ưu đãi thuế quan", "quy tắc xuất xứ", "APEC", "ASEAN"],
+    "covid_dual_goal": [*SEED_PHRASES["covid_dual_goal"], "phục hồi sản xuất", "gói hỗ trợ", "bình thường mới",
+                        "mở cửa trở lại", "doanh nghiệp gặp khó", "vừa sản xuất"],
+    "covid_control": SEED_PHRASES["covid_control"],
+}
+QUOTA_2 = {  # per theme, articles from each dump group
+    "digital_transformation": {"vntc": 10, "covid": 20, "2025": 40},
+    "trade_agreements": {"vntc": 10, "covid": 25, "2025": 35},
+    "covid_dual_goal": {"covid": 45, "2025": 25},
+    "covid_control": {"covid": 20, "2025": 10},
+}
+RANDOM_QUOTA_2 = {COVID: 40, NEWS_2025: 40}
+
+
+def draw2() -> list[dict]:
+    """Round 2 (320 articles, every one for training: the test split stays round 1's): drawn as round 1 was,
+    leaving out every article already in a gold file, round 1's sample included."""
+    rng = random.Random(SEED_2)
+    round_1 = {(r["source"], r["id"]) for r in map(json.loads, SAMPLE.read_text(encoding="utf-8").splitlines())}
+    items = [i for i in _eligible() if (i.source, i.id) not in round_1]
+    chosen: dict[tuple[str, str], dict] = {}
+
+    def take(pool: list[Item], n: int, stratum: str) -> None:
+        pool = [i for i in pool if (i.source, i.id) not in chosen]
+        for item in rng.sample(pool, min(n, len(pool))):
+            chosen[(item.source, item.id)] = {"source": item.source, "id": item.id, "line": item.line,
+                                              "outlet": item.outlet, "published": item.published,
+                                              "stratum": stratum, "split": "train", "round": 2}
+
+    by_source = defaultdict(list)
+    for item in items:
+        by_source[item.source].append(item)
+    for source, quota in RANDOM_QUOTA_2.items():
+        take(by_source[source], quota, "random")
+    for theme, phrases in SEED_PHRASES_2.items():
+        pattern = _phrase_pattern(phrases)
+        pools = defaultdict(list)
+        for item in items:
+            if pattern.search(f"{item.title or ''}\n{item.text}"):
+                pools[_group(item.source)].append(item)
+        for group, n in QUOTA_2[theme].items():
+            take(pools[group], n, f"kw2:{theme}")
+    rows = sorted(chosen.values(), key=lambda r: (r["stratum"], r["source"], r["line"]))
+    double = rng.sample(rows, DOUBLE_SIZE_2)
+    for row in rows:
+        row["double"] = any(row is d for d in double)
+    order = list(range(len(rows)))
+    rng.shuffle(order)
+    for position, index in enumerate(order):
+        rows[index]["batch"] = position % BATCHES_2 + 1
+    return rows
+
+
+def packets2(out_dir: Path) -> None:
+    rows = [json.loads(line) for line in SAMPLE_2.read_text(encoding="utf-8").splitlines()]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for batch in range(1, BATCHES_2 + 1):
+        picked = [r for r in rows if r["batch"] == batch]
+        (out_dir / f"batch2-{batch}.txt").write_text(packet([get(r["source"], r["id"]) for r in picked]),
+                                                     encoding="utf-8")
+    double = [r for r in rows if r["double"]]
+    random.Random(SEED_2 + 1).shuffle(double)
+    (out_dir / "batch2-double.txt").write_text(packet([get(r["source"], r["id"]) for r in double]), encoding="utf-8")
+
+
 def main(argv: list[str]) -> int:
     if argv == ["draw"]:
         rows = draw()
@@ -187,6 +265,14 @@ def main(argv: list[str]) -> int:
         return 0
     if len(argv) == 2 and argv[0] == "packets":
         packets(Path(argv[1]))
+        return 0
+    if argv == ["draw2"]:
+        rows = draw2()
+        SAMPLE_2.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        print(f"{len(rows)} articles -> {SAMPLE_2}")
+        return 0
+    if len(argv) == 2 and argv[0] == "packets2":
+        packets2(Path(argv[1]))
         return 0
     print(__doc__)
     return 2
