@@ -227,13 +227,14 @@ def _sentence_initial(norm: str, start: int) -> bool:
 
 
 # words that may not end a qualifier ("về quản lý và" is cut at the last content word)
+_NUMBER = re.compile(r"[\d.,-]+")
 _DANGLING = frozenset({"và", "hoặc", "các", "những", "một", "việc", "trong", "đối", "về", "tại"})
 
 
 def _qualifier_end(norm: str, pos: int, lex: _Lexicon) -> int | None:
     """End of the phrase after a qualifier head: up to punctuation, a clause word, a type word."""
     end = None
-    for i, (w_start, w_end, text) in enumerate(_iter_words(norm, pos)):
+    for i, (w_start, w_end, text) in enumerate(_iter_words(norm, pos, "qualifier_word")):
         if i >= lex.qualifier_max_words:
             break
         if lex.qualifier_stop.match(norm, w_start) and not _inside_phrase(norm, w_start, lex.qualifier_not_stops) \
@@ -244,8 +245,8 @@ def _qualifier_end(norm: str, pos: int, lex: _Lexicon) -> int | None:
         if text[0].isupper() and lex.type_word_re.match(norm, w_start) \
                 and not (i == 0 and lex.law_name.match(norm, w_start)):
             break  # "Nghị định hướng dẫn Luật Nhà ở": the law is its own reference; "Luật về Luật sư"
-        if text.lower() not in _DANGLING:
-            end = w_end
+        if text.lower() not in _DANGLING and not _NUMBER.fullmatch(text):
+            end = w_end  # not "quy hoạch chi tiết 1" (of "1/500"), "thời kỳ 2021" (of "2021 - 2030")
         if norm[w_end:w_end + 1] != " " and not lex.qualifier_list.match(norm, w_end) \
                 and not norm.startswith(lex.comma_continuations + lex.qualifier_commas, w_end):
             break  # punctuation or end of line closes the phrase, except in a list, "phòng, chống", "cơ chế, chính sách"
@@ -307,9 +308,9 @@ def _type_word_start(norm: str, name_start: int) -> int:
     return start
 
 
-def _iter_words(norm: str, pos: int):
+def _iter_words(norm: str, pos: int, kind: str = "word"):
     while True:
-        word = pattern("word").match(norm, pos)
+        word = pattern(kind).match(norm, pos)
         if not word:
             return
         yield word.start(), word.end(), word.group(0)
