@@ -186,7 +186,18 @@ def _setter_of(norm: str, start: int, verb: int, agents: list[Agent], officials:
     if title:
         return title
     clause = max(norm.rfind(", ", start, verb) + 2, start)
-    return _group_before(norm, clause, verb)
+    return _bare_body(norm[clause:verb].rstrip(), agents, verb) or _group_before(norm, clause, verb)
+
+
+def _bare_body(before: str, agents: list[Agent], verb: int) -> str | None:
+    """A body's head word alone in lower case before the verb ("Theo đó, sở yêu cầu các đơn vị …"): the last body
+    named with that head before it ("Sở Giáo dục và Đào tạo TP.HCM")."""
+    bare = vocabulary().bare_body.fullmatch(before)
+    if bare is None:
+        return None
+    head = bare.group("head").casefold() + " "
+    named = [a for a in agents if not a.person and a.end <= verb and a.name.casefold().startswith(head)]
+    return named[-1].name if named else None
 
 
 def _group_before(norm: str, at: int, end: int) -> str | None:
