@@ -58,6 +58,7 @@ class Vocabulary:
     recipient: re.Pattern[str]
     body_head: re.Pattern[str]
     bare_body: re.Pattern[str]
+    bare_role: re.Pattern[str]
     body_stop: re.Pattern[str]
     body_max_words: int
     responsible: re.Pattern[str]
@@ -97,6 +98,7 @@ def vocabulary() -> Vocabulary:
         recipient=re.compile(rf"(?<!\w)(?:{alternation(data['recipient_words'])})\s+$", re.IGNORECASE),
         body_head=re.compile(rf"(?<![\w.])(?:{alternation(data['body_heads'], normalise=True)})(?=\s+[A-ZĐ\d])"),
         # a body's head word alone in lower case, ending a clause ("Theo đó, sở yêu cầu …"): the body named before
+        bare_role=re.compile(rf"(?:{alternation(data['bare_role_setters'], normalise=True)})", re.IGNORECASE),
         bare_body=re.compile(rf"(?:^|(?<=[\s,]))(?P<head>{alternation([h.lower() for h in data['body_heads']], normalise=True)})\s*$"),
         body_stop=phrases(data["setter_verbs_asking"] + data["setter_verbs"] + data["subject_ends"]
                           + data["setter_adverbs"] + data["directive_starts"]

@@ -186,7 +186,10 @@ def _setter_of(norm: str, start: int, verb: int, agents: list[Agent], officials:
     if title:
         return title
     clause = max(norm.rfind(", ", start, verb) + 2, start)
-    return _bare_body(norm[clause:verb].rstrip(), agents, verb) or _group_before(norm, clause, verb)
+    subject = norm[clause:verb].rstrip()
+    if vocab.bare_role.fullmatch(subject):  # "Bác sĩ đưa ra cho tôi 2 phương án": the profession, as written
+        return subject
+    return _bare_body(subject, agents, verb) or _group_before(norm, clause, verb)
 
 
 def _bare_body(before: str, agents: list[Agent], verb: int) -> str | None:
