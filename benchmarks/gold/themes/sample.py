@@ -4,6 +4,7 @@
     python benchmarks/gold/themes/sample.py packets OUT_DIR  # annotator packets (texts stay outside the repo)
     python benchmarks/gold/themes/sample.py draw2           # round 2, training articles only: sample-2.jsonl
     python benchmarks/gold/themes/sample.py packets2 OUT_DIR
+    python benchmarks/gold/themes/sample.py merge2 LABELS_DIR  # round 2's gold appended to corpus.jsonl
 
 Strata (README.md in this folder says why):
 - ``random``: 360 articles drawn uniformly from the news sections of each dump (VNTC 40 per dump,
@@ -257,6 +258,35 @@ def packets2(out_dir: Path) -> None:
     (out_dir / "batch2-double.txt").write_text(packet([get(r["source"], r["id"]) for r in double]), encoding="utf-8")
 
 
+def merge2(labels_dir: Path) -> list[dict]:
+    """Round 2's gold rows: the first annotator's themes (labels-A6..A9.jsonl), replaced by the adjudicator's
+    where one decided (adjudication2/final-*.jsonl: every article with an unsure label, and every
+    double-labelled one where the two annotators differed or were unsure)."""
+    def read(path: Path) -> dict[tuple[str, str], dict]:
+        return {(r["source"], r["id"]): r for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
+
+    first: dict[tuple[str, str], tuple[str, dict]] = {}
+    for annotator in ("A6", "A7", "A8", "A9"):
+        for key, row in read(labels_dir / f"labels-{annotator}.jsonl").items():
+            first[key] = (annotator, row)
+    second = read(labels_dir / "labels-B2.jsonl")
+    final: dict[tuple[str, str], dict] = {}
+    for path in sorted((labels_dir / "adjudication2").glob("final-*.jsonl")):
+        final.update(read(path))
+    rows = []
+    for row in map(json.loads, SAMPLE_2.read_text(encoding="utf-8").splitlines()):
+        key = (row["source"], row["id"])
+        annotator, labels = first[key]
+        out = {name: row[name] for name in ("source", "id", "line", "outlet", "published", "stratum", "split")}
+        out["themes"] = sorted(final[key]["themes"] if key in final else labels["themes"])
+        out["annotators"] = [annotator, "B2"] if key in second else [annotator]
+        if key in final:
+            out["adjudicated"] = True
+        out["round"] = 2
+        rows.append(out)
+    return rows
+
+
 def main(argv: list[str]) -> int:
     if argv == ["draw"]:
         rows = draw()
@@ -270,6 +300,14 @@ def main(argv: list[str]) -> int:
         rows = draw2()
         SAMPLE_2.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
         print(f"{len(rows)} articles -> {SAMPLE_2}")
+        return 0
+    if len(argv) == 2 and argv[0] == "merge2":
+        corpus = HERE / "corpus.jsonl"
+        kept = [line for line in corpus.read_text(encoding="utf-8").splitlines() if '"round": 2' not in line]
+        rows = merge2(Path(argv[1]))
+        corpus.write_text("".join(f"{line}\n" for line in kept) +
+                          "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        print(f"{len(rows)} round-2 articles appended to {corpus} ({len(kept)} of round 1 kept)")
         return 0
     if len(argv) == 2 and argv[0] == "packets2":
         packets2(Path(argv[1]))
