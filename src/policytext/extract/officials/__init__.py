@@ -73,6 +73,7 @@ from .chains import (
     _read_chain,
     _someone_elses_title,
     _trailing_chain,
+    country_in_apposition,
 )
 from .canonical import complete_official
 from .careers import career_positions
@@ -180,7 +181,7 @@ def extract_officials(doc: Document) -> list[Official]:
         links = _trailing_chain(norm, end, titles, org_starts)
         if not links:
             continue
-        if (start, end) in foreign_found and not _foreign_office(links):
+        if (start, end) in foreign_found and not _foreign_office(links) and not country_in_apposition(doc, end):
             trace.veto(FOREIGN_NEEDS_FOREIGN_OFFICE, start, end)
             continue  # a foreign name with no honorific holds only a foreign office ("James Wolfensohn, Chủ tịch WB")
         run = capitalised_run(norm, start)

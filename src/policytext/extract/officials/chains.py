@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ...layers.names import (
     FOREIGN_FORM,
@@ -40,6 +41,8 @@ from .lexicon import (
     _lexicon,
     _Link,
 )
+if TYPE_CHECKING:
+    from ...document import Document
 from .units import (
     _before_dashed_clause,
     _before_someone_else,
@@ -495,6 +498,22 @@ def _foreign_before_titles(norm: str, at: int, org_starts) -> tuple[int, int] | 
 
 def _foreign_office(links: list[_Link]) -> bool:
     return any(l.title.title.foreign or l.abroad or l.kind in ("country", "international", "foreign") for l in links)
+
+
+_APPOSITION_END = re.compile(r"[,.;:!?\n]")
+
+
+def country_in_apposition(doc: Document, name_end: int) -> bool:
+    """A foreign country named in the apposition after a name, up to its closing comma ("John Kirby, người phát
+    ngôn Hội đồng An ninh Quốc gia Mỹ,", "Harry Roque, phát ngôn viên của Tổng thống Philippines,"): the office
+    is abroad, though the gazetteer does not know the body."""
+    first = doc.norm.find(",", name_end, name_end + 3)
+    if first < 0:
+        return False
+    close = _APPOSITION_END.search(doc.norm, first + 1, first + 120)
+    end = close.start() if close else first + 120
+    return any(p.kind == "country" and p.canonical != "Việt Nam" and first < p.start and p.end <= end
+               for p in doc.layers.places)
 
 
 _NAME_THEN_COMMA = re.compile(r"((?:[^\W\d_]+ ){1,3}[^\W\d_]+), $")
