@@ -2,9 +2,9 @@
 
     python benchmarks/gold/themes/sample.py draw            # writes benchmarks/gold/themes/sample.jsonl
     python benchmarks/gold/themes/sample.py packets OUT_DIR  # annotator packets (texts stay outside the repo)
-    python benchmarks/gold/themes/sample.py draw2           # round 2, training articles only: sample-2.jsonl
-    python benchmarks/gold/themes/sample.py packets2 OUT_DIR
-    python benchmarks/gold/themes/sample.py merge2 LABELS_DIR  # round 2's gold appended to corpus.jsonl
+    python benchmarks/gold/themes/sample.py draw-round N            # round N (2, 3): training articles only
+    python benchmarks/gold/themes/sample.py packets-round N OUT_DIR
+    python benchmarks/gold/themes/sample.py merge-round N LABELS_DIR  # round N's gold written into corpus.jsonl
 
 Strata (README.md in this folder says why):
 - ``random``: 360 articles drawn uniformly from the news sections of each dump (VNTC 40 per dump,
@@ -19,6 +19,7 @@ The fixed test split (240) and the double-labelled set (160) are seeded draws wi
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 import random
 import re
 import sys
@@ -182,37 +183,94 @@ def packets(out_dir: Path) -> None:
     (out_dir / "batch-double.txt").write_text(packet([get(r["source"], r["id"]) for r in double]), encoding="utf-8")
 
 
-# --- round 2: more training articles for the themes the first model missed most -----------------------
+# --- later rounds: more training articles for the themes the model misses most ------------------------
 
-SEED_2 = 20261207
-SAMPLE_2 = HERE / "sample-2.jsonl"
-BATCHES_2, DOUBLE_SIZE_2 = 4, 60
-# broader seed phrases than round 1's (the themes' other wordings, and words their near misses use), so the
-# draw also brings articles that mention the subject in passing: the model needs those negatives too
-SEED_PHRASES_2 = {
-    "digital_transformation": [*SEED_PHRASES["digital_transformation"], "số hóa", "chữ ký số", "nền tảng số",
-                               "công nghệ số", "dữ liệu dân cư", "thanh toán điện tử", "xã hội số", "trực tuyến"],
-    "trade_agreements": [*SEED_PHRASES["trade_agreements"], "FTA", "thuế quan", "đàm phán thương mại",
-                         "ưu đãi thuế quan", "quy tắc xuất xứ", "APEC", "ASEAN"],
-    "covid_dual_goal": [*SEED_PHRASES["covid_dual_goal"], "phục hồi sản xuất", "gói hỗ trợ", "bình thường mới",
-                        "mở cửa trở lại", "doanh nghiệp gặp khó", "vừa sản xuất"],
-    "covid_control": SEED_PHRASES["covid_control"],
+@dataclass(frozen=True)
+class TrainingRound:
+    """A round of training articles only (the test split stays round 1's): drawn as round 1 was, leaving out
+    every article already in a gold file or an earlier round's sample; seed phrases broader than round 1's
+    (the themes' other wordings, and words their near misses use), so that articles mentioning the subject in
+    passing come too: the model needs those negatives."""
+
+    number: int
+    seed: int
+    phrases: dict[str, list[str]]
+    quotas: dict[str, dict[str, int]]  # per theme, articles from each dump group
+    random_quota: dict[str, int]  # per dump
+    first: tuple[str, ...]  # the annotators of the batches, in batch order
+    second: str  # the annotator of the double-labelled set
+    batches: int = 4
+    double: int = 60
+
+    @property
+    def sample(self) -> Path:
+        return HERE / f"sample-{self.number}.jsonl"
+
+
+_ROUND_2_DT = [*SEED_PHRASES["digital_transformation"], "số hóa", "chữ ký số", "nền tảng số", "công nghệ số",
+               "dữ liệu dân cư", "thanh toán điện tử", "xã hội số", "trực tuyến"]
+ROUNDS = {
+    2: TrainingRound(
+        2, 20261207,
+        phrases={
+            "digital_transformation": _ROUND_2_DT,
+            "trade_agreements": [*SEED_PHRASES["trade_agreements"], "FTA", "thuế quan", "đàm phán thương mại",
+                                 "ưu đãi thuế quan", "quy tắc xuất xứ", "APEC", "ASEAN"],
+            "covid_dual_goal": [*SEED_PHRASES["covid_dual_goal"], "phục hồi sản xuất", "gói hỗ trợ", "bình thường mới",
+                                "mở cửa trở lại", "doanh nghiệp gặp khó", "vừa sản xuất"],
+            "covid_control": SEED_PHRASES["covid_control"],
+        },
+        quotas={
+            "digital_transformation": {"vntc": 10, "covid": 20, "2025": 40},
+            "trade_agreements": {"vntc": 10, "covid": 25, "2025": 35},
+            "covid_dual_goal": {"covid": 45, "2025": 25},
+            "covid_control": {"covid": 20, "2025": 10},
+        },
+        random_quota={COVID: 40, NEWS_2025: 40},
+        first=("A6", "A7", "A8", "A9"), second="B2"),
+    # round 3: the themes with the most misses on the first models' cross-validation and test split
+    # (growth_investment, institutional_reform, exports_imports, the rare ones), and VNTC's years
+    3: TrainingRound(
+        3, 20261208,
+        phrases={
+            "growth_investment": [*SEED_PHRASES["growth_investment"], "vốn đầu tư", "thu hút đầu tư", "tăng trưởng",
+                                  "vốn ODA", "kinh tế - xã hội", "kích cầu", "dự án trọng điểm"],
+            "institutional_reform": [*SEED_PHRASES["institutional_reform"], "dự thảo", "luật sửa đổi", "phân cấp",
+                                     "chính quyền địa phương hai cấp", "Quốc hội thông qua", "cắt giảm thủ tục"],
+            "exports_imports": [*SEED_PHRASES["exports_imports"], "hàng xuất khẩu", "thị trường xuất khẩu", "hải quan",
+                                "phòng vệ thương mại", "nhập siêu", "xuất siêu"],
+            "digital_transformation": _ROUND_2_DT,
+            "covid_dual_goal": [*SEED_PHRASES["covid_dual_goal"], "phục hồi sản xuất", "gói hỗ trợ", "bình thường mới",
+                                "mở cửa trở lại", "giãn cách", "hỗ trợ người lao động", "phục hồi"],
+            "emulation_awards": [*SEED_PHRASES["emulation_awards"], "trao tặng", "Anh hùng", "phong trào thi đua",
+                                 "tuyên dương"],
+            "industry_development": [*SEED_PHRASES["industry_development"], "nhà máy", "công nghiệp", "cơ khí",
+                                     "chế tạo", "sản xuất"],
+            "social_welfare": [*SEED_PHRASES["social_welfare"], "trợ cấp", "người có công", "bảo hiểm y tế",
+                               "lương hưu", "nhà ở xã hội"],
+            "party_building": [*SEED_PHRASES["party_building"], "chi bộ", "kết nạp", "Ban Chấp hành", "tổ chức Đảng"],
+        },
+        quotas={
+            "growth_investment": {"vntc": 20, "covid": 10, "2025": 30},
+            "institutional_reform": {"vntc": 10, "covid": 5, "2025": 25},
+            "exports_imports": {"vntc": 10, "covid": 5, "2025": 15},
+            "digital_transformation": {"vntc": 5, "covid": 5, "2025": 20},
+            "covid_dual_goal": {"covid": 20, "2025": 10},
+            "emulation_awards": {"vntc": 10, "covid": 5, "2025": 10},
+            "industry_development": {"vntc": 10, "covid": 5, "2025": 10},
+            "social_welfare": {"vntc": 8, "covid": 4, "2025": 8},
+            "party_building": {"vntc": 8, "covid": 2, "2025": 10},
+        },
+        random_quota={dump: 15 for dump in VNTC},
+        first=("A10", "A11", "A12", "A13", "A14"), second="B3", batches=5),
 }
-QUOTA_2 = {  # per theme, articles from each dump group
-    "digital_transformation": {"vntc": 10, "covid": 20, "2025": 40},
-    "trade_agreements": {"vntc": 10, "covid": 25, "2025": 35},
-    "covid_dual_goal": {"covid": 45, "2025": 25},
-    "covid_control": {"covid": 20, "2025": 10},
-}
-RANDOM_QUOTA_2 = {COVID: 40, NEWS_2025: 40}
 
 
-def draw2() -> list[dict]:
-    """Round 2 (320 articles, every one for training: the test split stays round 1's): drawn as round 1 was,
-    leaving out every article already in a gold file, round 1's sample included."""
-    rng = random.Random(SEED_2)
-    round_1 = {(r["source"], r["id"]) for r in map(json.loads, SAMPLE.read_text(encoding="utf-8").splitlines())}
-    items = [i for i in _eligible() if (i.source, i.id) not in round_1]
+def draw_round(spec: TrainingRound) -> list[dict]:
+    rng = random.Random(spec.seed)
+    earlier = {(r["source"], r["id"]) for path in [SAMPLE, *(ROUNDS[n].sample for n in ROUNDS if n < spec.number)]
+               for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
+    items = [i for i in _eligible() if (i.source, i.id) not in earlier]
     chosen: dict[tuple[str, str], dict] = {}
 
     def take(pool: list[Item], n: int, stratum: str) -> None:
@@ -220,69 +278,70 @@ def draw2() -> list[dict]:
         for item in rng.sample(pool, min(n, len(pool))):
             chosen[(item.source, item.id)] = {"source": item.source, "id": item.id, "line": item.line,
                                               "outlet": item.outlet, "published": item.published,
-                                              "stratum": stratum, "split": "train", "round": 2}
+                                              "stratum": stratum, "split": "train", "round": spec.number}
 
     by_source = defaultdict(list)
     for item in items:
         by_source[item.source].append(item)
-    for source, quota in RANDOM_QUOTA_2.items():
+    for source, quota in spec.random_quota.items():
         take(by_source[source], quota, "random")
-    for theme, phrases in SEED_PHRASES_2.items():
+    for theme, phrases in spec.phrases.items():
         pattern = _phrase_pattern(phrases)
         pools = defaultdict(list)
         for item in items:
             if pattern.search(f"{item.title or ''}\n{item.text}"):
                 pools[_group(item.source)].append(item)
-        for group, n in QUOTA_2[theme].items():
-            take(pools[group], n, f"kw2:{theme}")
+        for group, n in spec.quotas[theme].items():
+            take(pools[group], n, f"kw{spec.number}:{theme}")
     rows = sorted(chosen.values(), key=lambda r: (r["stratum"], r["source"], r["line"]))
-    double = rng.sample(rows, DOUBLE_SIZE_2)
+    double = rng.sample(rows, spec.double)
     for row in rows:
         row["double"] = any(row is d for d in double)
     order = list(range(len(rows)))
     rng.shuffle(order)
     for position, index in enumerate(order):
-        rows[index]["batch"] = position % BATCHES_2 + 1
+        rows[index]["batch"] = position % spec.batches + 1
     return rows
 
 
-def packets2(out_dir: Path) -> None:
-    rows = [json.loads(line) for line in SAMPLE_2.read_text(encoding="utf-8").splitlines()]
+def packets_round(spec: TrainingRound, out_dir: Path) -> None:
+    rows = [json.loads(line) for line in spec.sample.read_text(encoding="utf-8").splitlines()]
     out_dir.mkdir(parents=True, exist_ok=True)
-    for batch in range(1, BATCHES_2 + 1):
+    for batch in range(1, spec.batches + 1):
         picked = [r for r in rows if r["batch"] == batch]
-        (out_dir / f"batch2-{batch}.txt").write_text(packet([get(r["source"], r["id"]) for r in picked]),
-                                                     encoding="utf-8")
+        (out_dir / f"batch{spec.number}-{batch}.txt").write_text(packet([get(r["source"], r["id"]) for r in picked]),
+                                                                 encoding="utf-8")
     double = [r for r in rows if r["double"]]
-    random.Random(SEED_2 + 1).shuffle(double)
-    (out_dir / "batch2-double.txt").write_text(packet([get(r["source"], r["id"]) for r in double]), encoding="utf-8")
+    random.Random(spec.seed + 1).shuffle(double)
+    (out_dir / f"batch{spec.number}-double.txt").write_text(packet([get(r["source"], r["id"]) for r in double]),
+                                                            encoding="utf-8")
 
 
-def merge2(labels_dir: Path) -> list[dict]:
-    """Round 2's gold rows: the first annotator's themes (labels-A6..A9.jsonl), replaced by the adjudicator's
-    where one decided (adjudication2/final-*.jsonl: every article with an unsure label, and every
-    double-labelled one where the two annotators differed or were unsure)."""
+def merge_round(spec: TrainingRound, labels_dir: Path) -> list[dict]:
+    """A round's gold rows: the first annotator's themes (labels-<annotator>.jsonl), replaced by the
+    adjudicator's where one decided (adjudication<N>/final-*.jsonl: every article with an unsure label, and
+    every double-labelled one where the two annotators differed or were unsure)."""
     def read(path: Path) -> dict[tuple[str, str], dict]:
         return {(r["source"], r["id"]): r for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
 
     first: dict[tuple[str, str], tuple[str, dict]] = {}
-    for annotator in ("A6", "A7", "A8", "A9"):
+    for annotator in spec.first:
         for key, row in read(labels_dir / f"labels-{annotator}.jsonl").items():
             first[key] = (annotator, row)
-    second = read(labels_dir / "labels-B2.jsonl")
+    second = read(labels_dir / f"labels-{spec.second}.jsonl")
     final: dict[tuple[str, str], dict] = {}
-    for path in sorted((labels_dir / "adjudication2").glob("final-*.jsonl")):
+    for path in sorted((labels_dir / f"adjudication{spec.number}").glob("final-*.jsonl")):
         final.update(read(path))
     rows = []
-    for row in map(json.loads, SAMPLE_2.read_text(encoding="utf-8").splitlines()):
+    for row in map(json.loads, spec.sample.read_text(encoding="utf-8").splitlines()):
         key = (row["source"], row["id"])
         annotator, labels = first[key]
         out = {name: row[name] for name in ("source", "id", "line", "outlet", "published", "stratum", "split")}
         out["themes"] = sorted(final[key]["themes"] if key in final else labels["themes"])
-        out["annotators"] = [annotator, "B2"] if key in second else [annotator]
+        out["annotators"] = [annotator, spec.second] if key in second else [annotator]
         if key in final:
             out["adjudicated"] = True
-        out["round"] = 2
+        out["round"] = spec.number
         rows.append(out)
     return rows
 
@@ -296,21 +355,24 @@ def main(argv: list[str]) -> int:
     if len(argv) == 2 and argv[0] == "packets":
         packets(Path(argv[1]))
         return 0
-    if argv == ["draw2"]:
-        rows = draw2()
-        SAMPLE_2.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-        print(f"{len(rows)} articles -> {SAMPLE_2}")
+    if len(argv) == 2 and argv[0] == "draw-round":
+        spec = ROUNDS[int(argv[1])]
+        rows = draw_round(spec)
+        spec.sample.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        print(f"{len(rows)} articles -> {spec.sample}")
         return 0
-    if len(argv) == 2 and argv[0] == "merge2":
+    if len(argv) == 3 and argv[0] == "packets-round":
+        packets_round(ROUNDS[int(argv[1])], Path(argv[2]))
+        return 0
+    if len(argv) == 3 and argv[0] == "merge-round":
+        spec = ROUNDS[int(argv[1])]
         corpus = HERE / "corpus.jsonl"
-        kept = [line for line in corpus.read_text(encoding="utf-8").splitlines() if '"round": 2' not in line]
-        rows = merge2(Path(argv[1]))
+        tag = f'"round": {spec.number}}}'
+        kept = [line for line in corpus.read_text(encoding="utf-8").splitlines() if not line.endswith(tag)]
+        rows = merge_round(spec, Path(argv[2]))
         corpus.write_text("".join(f"{line}\n" for line in kept) +
                           "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-        print(f"{len(rows)} round-2 articles appended to {corpus} ({len(kept)} of round 1 kept)")
-        return 0
-    if len(argv) == 2 and argv[0] == "packets2":
-        packets2(Path(argv[1]))
+        print(f"{len(rows)} round-{spec.number} articles written to {corpus} ({len(kept)} others kept)")
         return 0
     print(__doc__)
     return 2
