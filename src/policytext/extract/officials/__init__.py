@@ -132,7 +132,7 @@ def extract_officials(doc: Document) -> list[Official]:
                 covered = _read_chain(norm, titles[start], titles, org_starts, after_name=True)[1]
             continue
         if not listed:
-            listed = _names_sharing(norm, name, titles, org_starts)
+            listed = _names_sharing(norm, name, titles, org_starts, plural=_plural_title(norm, start))
             rule = SHARED_TITLE if listed else rule
         written_end = name[1]
         if not listed and " " not in norm[name[0]:name[1]] and norm[name[0] - 1:name[0]] == " ":

@@ -113,16 +113,21 @@ def _next_item(norm: str, at: int, limit: int, titles) -> int:
     return limit
 
 
-def _names_sharing(norm: str, first: tuple[int, int], titles, org_starts) -> list[tuple[int, int]]:
+def _names_sharing(norm: str, first: tuple[int, int], titles, org_starts, plural: bool = False) -> list[tuple[int, int]]:
     """"Thứ trưởng Bộ Công Thương Nguyễn Hoàng Long, Phan Thị Thắng và Trương Thanh Hoài": more holders
-    of the same title, a list closed by "và" whose names have no titles of their own."""
+    of the same title, a list closed by "và" whose names have no titles of their own. Foreign names only after
+    a plural or counted title ("Hai nghị sĩ Mỹ Jim Ramstad và Clay Shaw"; "Tổng thống Mỹ Donald Trump và Elon
+    Musk" is two people, one title)."""
     names = [first]
     at = first[1]
+    foreign = plural and _looks_foreign(norm, first[0])
     while True:
         separator = _pattern("list_separator").match(norm, at)
         if not separator or separator.group(0) == "; ":
             return []
         name = vietnamese_name(norm, separator.end(), org_starts, after_title=False)
+        if name is None and foreign and _looks_foreign(norm, separator.end()):
+            name = _foreign_name(norm, separator.end(), org_starts)
         if name is None or norm[name[1]:name[1] + 1].isalnum():
             return []
         names.append(name)
