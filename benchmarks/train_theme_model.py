@@ -8,7 +8,7 @@ deterministic: same data, options and seed give the same model. Prints the cross
 comparison of lexicon alone, text model alone and their combinations on the train split.
 
     python benchmarks/train_theme_model.py [--out src/policytext/resources/theme_model.npz] [--seed 13]
-        [--labelled N] [--unlabelled N] [--max-features N] [--lsa-dims N] [--folds K] [--round2 scored|extra|none]
+        [--labelled N] [--unlabelled N] [--max-features N] [--lsa-dims N] [--folds K] [--later-rounds scored|extra|none]
 """
 
 from __future__ import annotations
@@ -57,19 +57,19 @@ def gold_ids(folder: Path = GOLD) -> set[str]:
     return ids
 
 
-def labelled_articles(shared: Path, extra: bool, limit: int, seed: int, round2: str = "scored") -> list[Article]:
-    """The train split (never the test split). ``round2``: the corpus's second round (training articles drawn for
-    the themes the first model missed) is ``scored`` like the first, only trained on (``extra``: cross-validation
-    then scores round 1's train split alone, comparable with a model built without it), or left out (``none``)."""
+def labelled_articles(shared: Path, extra: bool, limit: int, seed: int, later: str = "scored") -> list[Article]:
+    """The train split (never the test split). ``later``: the corpus's rounds 2 and later (training articles drawn
+    for the themes the models missed) are ``scored`` like round 1, only trained on (``extra``: cross-validation then
+    scores round 1's train split alone, comparable with a model built without them), or left out (``none``)."""
     rows = [row for row in _rows(CORPUS) if row["split"] == "train"]  # never the test split
-    if round2 == "none":
+    if later == "none":
         rows = [row for row in rows if row.get("round", 1) == 1]
     if limit:
         rows = random.Random(seed).sample(rows, min(limit, len(rows)))
     articles = []
     for row in rows:
         item = get(row["source"], row["id"], shared)
-        scored = round2 == "scored" or row.get("round", 1) == 1
+        scored = later == "scored" or row.get("round", 1) == 1
         articles.append(Article(item.title, item.text, frozenset(row["themes"]), scored=scored))
     if extra:
         for path in EXTRA:
@@ -101,9 +101,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--labelled", type=int, default=0, help="use N train articles drawn with the seed (0: all)")
     parser.add_argument("--unlabelled", type=int, default=0, help="use N unlabelled articles (0: all)")
     parser.add_argument("--no-extra", action="store_true", help="leave out the older VNTC gold")
-    parser.add_argument("--round2", choices=("scored", "extra", "none"), default="scored",
-                        help="the corpus's round 2: scored in cross-validation like round 1 (default), trained on only, "
-                             "or left out")
+    parser.add_argument("--later-rounds", choices=("scored", "extra", "none"), default="scored",
+                        help="the corpus's rounds 2 and later: scored in cross-validation like round 1 (default), "
+                             "trained on only, or left out")
     parser.add_argument("--max-features", type=int, default=defaults.max_features)
     parser.add_argument("--lsa-dims", type=int, default=defaults.lsa_dims)
     parser.add_argument("--folds", type=int, default=defaults.folds)
@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> None:
     started = time.perf_counter()
     settings = Settings(max_features=args.max_features, lsa_dims=args.lsa_dims, folds=args.folds, seed=args.seed,
                         mask_names=not args.keep_names)
-    labelled = labelled_articles(args.shared, not args.no_extra, args.labelled, args.seed, args.round2)
+    labelled = labelled_articles(args.shared, not args.no_extra, args.labelled, args.seed, args.later_rounds)
     unlabelled = unlabelled_articles(args.shared, args.unlabelled, args.seed)
     print(f"training on {len(labelled)} labelled and {len(unlabelled)} unlabelled articles (seed {args.seed})")
     model = train_model(labelled, unlabelled, settings=settings)
