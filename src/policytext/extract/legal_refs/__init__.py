@@ -53,7 +53,7 @@ from ...model import LegalRef
 from ...rules import rule_book
 from .bare import _bare_numbers
 from .coded import _coded
-from .lexicon import _Found, _lexicon, _word_matches
+from .lexicon import _Found, _lexicon
 from .named import _issuer_named, _named, _qualified
 from .resolution import resolve
 
