@@ -127,3 +127,31 @@ def test_task_and_reference_rows_carry_the_added_fields(tmp_path):
     assert rows["tasks"][0]["actor"] == ["các địa phương"] and rows["tasks"][0]["list"] == 1
     assert rows["legal_refs"][1]["resolved_code"] == "16/CT-TTg"
     assert {r["doc_key"] for r in rows["legal_refs"]} == {"Chỉ thị|16/CT-TTg"}
+
+
+def test_a_table_file_is_the_same_bytes_however_its_rows_arrive(tmp_path):
+    """Rows one by one as dicts (one job), in Arrow batches (workers' pieces) or mixed: the same row groups of
+    exactly ROW_GROUP rows, the same bytes."""
+    import pyarrow as pa
+
+    from policytext.io.writers import ROW_GROUP, TableWriter
+
+    schema = pa.schema([("article_id", pa.string()), ("n", pa.int64()), ("text", pa.string())])
+    rows = [{"article_id": f"a{i // 3}", "n": i, "text": "Bộ trưởng " * (i % 5)} for i in range(2 * ROW_GROUP + 500)]
+
+    def written(name: str, pieces) -> bytes:
+        writer = TableWriter(tmp_path / name, schema)
+        for piece in pieces:
+            writer.add(piece)
+        writer.close()
+        return (tmp_path / name).read_bytes()
+
+    one_by_one = written("dicts.parquet", ([row] for row in rows))
+    batches = written("arrow.parquet", (pa.Table.from_pylist(rows[i:i + 7], schema=schema)
+                                        for i in range(0, len(rows), 7)))
+    mixed = written("mixed.parquet", (rows[i:i + 33] if i % 2 else pa.Table.from_pylist(rows[i:i + 33], schema=schema)
+                                      for i in range(0, len(rows), 33)))
+    assert one_by_one == batches == mixed
+    meta = pq.ParquetFile(tmp_path / "dicts.parquet").metadata
+    assert [meta.row_group(g).num_rows for g in range(meta.num_row_groups)] == [ROW_GROUP, ROW_GROUP, 500]
+    assert pq.read_table(tmp_path / "mixed.parquet").to_pylist() == rows

@@ -200,22 +200,30 @@ class TableWriter:
     def _flush(self, whole_groups_only: bool = False) -> None:
         if self.writer is None:
             self.writer = pq.ParquetWriter(self.path, self.schema, compression="zstd")
-        if not self.n_pending:
-            return
+        while self.n_pending >= ROW_GROUP or (self.n_pending and not whole_groups_only):
+            self.writer.write_table(self._next_group(min(ROW_GROUP, self.n_pending)))
+
+    def _next_group(self, size: int) -> pa.Table:
+        """The first ``size`` pending rows as one table of contiguous columns (one row group's worth at a time:
+        rows still in dicts stay dicts until their group is written)."""
+        taken: list[list[dict[str, Any]] | pa.Table] = []
+        needed = size
+        while needed:
+            piece = self.pending[0]
+            count = piece.num_rows if isinstance(piece, pa.Table) else len(piece)
+            if count <= needed:
+                taken.append(self.pending.pop(0))
+                needed -= count
+            else:  # split the piece: its first rows go into this group
+                taken.append(piece.slice(0, needed) if isinstance(piece, pa.Table) else piece[:needed])
+                self.pending[0] = piece.slice(needed) if isinstance(piece, pa.Table) else piece[needed:]
+                needed = 0
+        self.n_pending -= size
+        if all(isinstance(piece, list) for piece in taken):
+            return pa.Table.from_pylist([row for piece in taken for row in piece], schema=self.schema)
         tables = [piece if isinstance(piece, pa.Table) else pa.Table.from_pylist(piece, schema=self.schema)
-                  for piece in self.pending]
-        table = tables[0] if len(tables) == 1 else pa.concat_tables(tables)
-        table = table.combine_chunks()
-        start = 0
-        while table.num_rows - start >= ROW_GROUP:
-            self.writer.write_table(table.slice(start, ROW_GROUP))
-            start += ROW_GROUP
-        rest = table.num_rows - start
-        if rest and not whole_groups_only:
-            self.writer.write_table(table.slice(start))
-            rest = 0
-        self.pending = [table.slice(start)] if rest else []
-        self.n_pending = rest
+                  for piece in taken]
+        return pa.concat_tables(tables).combine_chunks()
 
     def close(self) -> None:
         self._flush()
