@@ -20,8 +20,8 @@ PRIVATE_DOCUMENT = RULES.veto("private-document")
 
 
 def _parts(symbol: str) -> list[str]:
-    """The parts of a symbol, spaces dropped: "NĐ - CP" -> ["NĐ", "CP"], "QH 11" -> ["QH11"]."""
-    return [p.replace(" ", "") for p in re.split(r" ?[-/] ?", symbol.strip())]
+    """The parts of a symbol, spaces dropped: "NĐ - CP" (or "NĐ–CP") -> ["NĐ", "CP"], "QH 11" -> ["QH11"]."""
+    return [p.replace(" ", "") for p in re.split(r" ?[-–/] ?", symbol.strip())]
 
 
 def _canonical(part: str, lex: _Lexicon) -> str:
