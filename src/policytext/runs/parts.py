@@ -80,17 +80,11 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-class PartPiece:
-    """What a run of consecutive articles adds to a part: their lines, table rows and counts, gathered in
-    memory. A worker gathers a batch of articles into one piece (``gather``) and the process writing the part
-    adds it whole (``PartWriter.add_piece``): the part's files are the same bytes as when the articles are
-    added one by one."""
+class _Tally:
+    """The bounds and counts of consecutive results (a piece of a part, or the part itself), for the manifest."""
 
-    def __init__(self, *, keep: tuple[str, ...] = (), records: bool = True, parquet: bool = True,
-                 count_fields: Iterable[str] = (), exclude_duplicates: bool = False):
-        self.keep, self.records, self.parquet = keep, records, parquet
+    def __init__(self, count_fields: Iterable[str] = ()):
         self.count_fields = tuple(count_fields)
-        self.exclude_duplicates = exclude_duplicates
         self.first_position: int | None = None
         self.last_position: int | None = None
         self.first_source: dict[str, Any] | None = None
@@ -99,15 +93,43 @@ class PartPiece:
         self.n_errors = 0
         self.records_with_errors = 0
         self.n_duplicates = 0
-        self.extracted: Counter[str] = Counter()
+        self.extracted = Counter({name: 0 for name in self.count_fields})
         self.error_reasons: Counter[str] = Counter()
         self.record_error_reasons: Counter[str] = Counter()
-        self.lines: dict[str, list[str]] = {RECORDS: [], ERRORS: []}
-        self.rows: dict[str, Any] = {}  # table -> rows (dicts), or one Arrow table once ``frozen``
 
     @property
     def size(self) -> int:
         return len(self.record_ids) + self.n_errors
+
+    def absorb(self, other: "_Tally") -> None:
+        """Count ``other``'s results after these."""
+        if other.first_position is None:
+            return
+        if self.first_position is None:
+            self.first_position, self.first_source = other.first_position, other.first_source
+        self.last_position, self.last_source = other.last_position, other.last_source
+        self.record_ids.extend(other.record_ids)
+        self.n_errors += other.n_errors
+        self.records_with_errors += other.records_with_errors
+        self.n_duplicates += other.n_duplicates
+        self.extracted.update(other.extracted)
+        self.error_reasons.update(other.error_reasons)
+        self.record_error_reasons.update(other.record_error_reasons)
+
+
+class PartPiece(_Tally):
+    """What a run of consecutive articles adds to a part: their lines, table rows and counts, gathered in
+    memory. A worker gathers a batch of articles into one piece (``gather``) and the process writing the part
+    adds it whole (``PartWriter.add_piece``): the part's files are the same bytes as when the articles are
+    added one by one."""
+
+    def __init__(self, *, keep: tuple[str, ...] = (), records: bool = True, parquet: bool = True,
+                 count_fields: Iterable[str] = (), exclude_duplicates: bool = False):
+        super().__init__(count_fields)
+        self.keep, self.records, self.parquet = keep, records, parquet
+        self.exclude_duplicates = exclude_duplicates
+        self.lines: dict[str, list[str]] = {RECORDS: [], ERRORS: []}
+        self.rows: dict[str, Any] = {}  # table -> rows (dicts), or one Arrow table once ``frozen``
 
     def add(self, position: int, result: "Record | Prepared | ReadError", duplicate: "Duplicate | None" = None) -> None:
         where = _where(result.source)
@@ -183,37 +205,26 @@ def piece_options(part_options: dict[str, Any]) -> dict[str, Any]:
             "schemas": part_schemas(keep, duplicates)}
 
 
-class PartWriter:
+class PartWriter(_Tally):
     """Collects the results of one part, in input order, and commits them atomically."""
 
     def __init__(self, run_dir: Path, number: int, *, input_index: int, input_name: str, parquet: bool,
                  count_fields: Iterable[str], records: bool = True, keep: tuple[str, ...] = (),
                  duplicates: "DuplicateSettings | None" = None):
+        super().__init__(count_fields)
         self.run_dir = run_dir
         self.number = number
         self.input_index = input_index
         self.input_name = input_name
-        self.count_fields = tuple(count_fields)
         self.folders = data_folders(parquet, records, signatures=duplicates is not None)
         self.keep = keep  # input fields kept in the articles table (--keep-fields)
         self.parquet = parquet
         self.records = records
         # near-duplicates leave their item rows out of the tables (--exclude-duplicates)
         self.exclude_duplicates = duplicates is not None and duplicates.exclude
-        self.n_duplicates = 0
         self.schemas = part_schemas(keep, duplicates)
         self.piece_options = {"keep": keep, "records": records, "parquet": parquet,
                               "count_fields": self.count_fields, "exclude_duplicates": self.exclude_duplicates}
-        self.first_position: int | None = None
-        self.last_position: int | None = None
-        self.first_source: dict[str, Any] | None = None
-        self.last_source: dict[str, Any] | None = None
-        self.record_ids: list[str] = []
-        self.n_errors = 0
-        self.records_with_errors = 0
-        self.extracted = Counter({name: 0 for name in self.count_fields})
-        self.error_reasons: Counter[str] = Counter()
-        self.record_error_reasons: Counter[str] = Counter()
         self._renamed: list[Path] = []
         self._lines: dict[str, _HashedLines] = {}
         self._tables: dict[str, TableWriter] = {}
@@ -229,10 +240,6 @@ class PartWriter:
             self.abort()
             raise
 
-    @property
-    def size(self) -> int:
-        return len(self.record_ids) + self.n_errors
-
     def add(self, position: int, result: Record | Prepared | ReadError, duplicate: "Duplicate | None" = None) -> None:
         """Add the next result (a Record, or one a worker prepared); ``duplicate``: its near-duplicate
         check (the run's, made in input order)."""
@@ -244,19 +251,10 @@ class PartWriter:
         """Add the next results, gathered as one piece (rows as dicts or as Arrow tables)."""
         if piece.first_position is None:
             return
-        if self.first_position is None:
-            self.first_position, self.first_source = piece.first_position, piece.first_source
-        self.last_position, self.last_source = piece.last_position, piece.last_source
+        self.absorb(piece)
         for folder, lines in piece.lines.items():
             if lines and folder in self._lines:
                 self._lines[folder].write_lines(lines)
-        self.record_ids.extend(piece.record_ids)
-        self.n_errors += piece.n_errors
-        self.records_with_errors += piece.records_with_errors
-        self.n_duplicates += piece.n_duplicates
-        self.extracted.update(piece.extracted)
-        self.error_reasons.update(piece.error_reasons)
-        self.record_error_reasons.update(piece.record_error_reasons)
         for table, rows in piece.rows.items():
             if table in self._tables:
                 self._tables[table].add(rows)
