@@ -120,17 +120,21 @@ def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)")
 
 
+def _take(rng: random.Random, chosen: dict[tuple[str, str], dict], pool: list[Item], n: int, fields: dict) -> None:
+    """Draw ``n`` articles of ``pool`` not chosen yet into ``chosen``, each row with ``fields`` added."""
+    pool = [i for i in pool if (i.source, i.id) not in chosen]
+    for item in rng.sample(pool, min(n, len(pool))):
+        chosen[(item.source, item.id)] = {"source": item.source, "id": item.id, "line": item.line,
+                                          "outlet": item.outlet, "published": item.published, **fields}
+
+
 def draw() -> list[dict]:
     rng = random.Random(SEED)
     items = _eligible()
     chosen: dict[tuple[str, str], dict] = {}
 
     def take(pool: list[Item], n: int, stratum: str) -> None:
-        pool = [i for i in pool if (i.source, i.id) not in chosen]
-        for item in rng.sample(pool, min(n, len(pool))):
-            chosen[(item.source, item.id)] = {"source": item.source, "id": item.id, "line": item.line,
-                                              "outlet": item.outlet, "published": item.published,
-                                              "stratum": stratum}
+        _take(rng, chosen, pool, n, {"stratum": stratum})
 
     by_source = defaultdict(list)
     for item in items:
@@ -274,11 +278,7 @@ def draw_round(spec: TrainingRound) -> list[dict]:
     chosen: dict[tuple[str, str], dict] = {}
 
     def take(pool: list[Item], n: int, stratum: str) -> None:
-        pool = [i for i in pool if (i.source, i.id) not in chosen]
-        for item in rng.sample(pool, min(n, len(pool))):
-            chosen[(item.source, item.id)] = {"source": item.source, "id": item.id, "line": item.line,
-                                              "outlet": item.outlet, "published": item.published,
-                                              "stratum": stratum, "split": "train", "round": spec.number}
+        _take(rng, chosen, pool, n, {"stratum": stratum, "split": "train", "round": spec.number})
 
     by_source = defaultdict(list)
     for item in items:

@@ -166,7 +166,7 @@ class PartPiece(_Tally):
     def _rows(self, table: str) -> list[dict[str, Any]]:
         return self.rows.setdefault(table, [])
 
-    def frozen(self, schemas: dict[str, "pa.Schema"]) -> "PartPiece":
+    def frozen(self, schemas: dict[str, Any]) -> "PartPiece":
         """The rows as one Arrow table per table (made where the piece was gathered, so the process writing
         the part receives columns, cheap to pass between processes, instead of many small dicts)."""
         import pyarrow as pa
