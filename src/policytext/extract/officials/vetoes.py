@@ -19,6 +19,8 @@ RULES = rule_book("officials")
 NEEDS_ORGANIZATION = RULES.veto("needs-organization")
 PRIVATE_COMPANY = RULES.veto("private-company")
 NOT_AN_OFFICE = RULES.veto("not-an-office")
+CANDIDATE = RULES.veto("candidate-for-office")
+_CANDIDATE = re.compile(r"(?<!\w)(?:[Ứứ]ng (?:cử )?viên|ỨNG (?:CỬ )?VIÊN) $")
 
 
 def _positions(doc: Document, links: list[_Link], private_article: bool, rule: str) -> list[Position]:
@@ -31,6 +33,9 @@ def _positions(doc: Document, links: list[_Link], private_article: bool, rule: s
         t = link.title.title
         if t.rank:
             continue
+        if _CANDIDATE.search(doc.norm, max(0, link.title.start - 16), link.title.start):
+            doc.trace.veto(CANDIDATE, link.title.start, link.title.end, t.title)
+            continue  # "Ứng viên tổng thống khi đó là Donald Trump": running for the office, not holding it
         former = bool(lex.former.search(doc.norm, max(0, link.title.start - 20), link.title.start))
         organization = _organization_text(doc, link)
         following = links[i + 1] if i + 1 < len(links) else None
