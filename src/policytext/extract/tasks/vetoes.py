@@ -179,7 +179,7 @@ def is_task_list(norm: str, run: list[Marker], items: list[tuple[Marker, int]], 
         trace.veto(NAMED_IN_PASSING, *span, "an item without words of its own")
         return False
     kind = _announced_kind(last_sentence, lex)
-    if kind == "other":
+    if kind == "other" and run[0].style != "option":
         trace.veto(NOT_DIRECTIVES, *span, "the sentence before introduces no tasks")
         return False
     questions = sum(_SENTENCE_END.split(norm[m.end:end].strip(), maxsplit=1)[0].rstrip().endswith("?")
