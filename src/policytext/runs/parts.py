@@ -217,14 +217,10 @@ class PartWriter(_Tally):
         self.input_index = input_index
         self.input_name = input_name
         self.folders = data_folders(parquet, records, signatures=duplicates is not None)
-        self.keep = keep  # input fields kept in the articles table (--keep-fields)
-        self.parquet = parquet
-        self.records = records
-        # near-duplicates leave their item rows out of the tables (--exclude-duplicates)
-        self.exclude_duplicates = duplicates is not None and duplicates.exclude
-        self.schemas = part_schemas(keep, duplicates)
-        self.piece_options = {"keep": keep, "records": records, "parquet": parquet,
-                              "count_fields": self.count_fields, "exclude_duplicates": self.exclude_duplicates}
+        # how this part's results are gathered (kept input fields, --exclude-duplicates …), as a worker does
+        self.piece_options = piece_options({"parquet": parquet, "count_fields": self.count_fields,
+                                            "records": records, "keep": keep, "duplicates": duplicates})
+        self.schemas = self.piece_options.pop("schemas")
         self._renamed: list[Path] = []
         self._lines: dict[str, _HashedLines] = {}
         self._tables: dict[str, TableWriter] = {}

@@ -201,14 +201,14 @@ class _Session:
         into one piece of a part (its rows already columns), which this process only writes."""
         spec = self.spec
         if spec.jobs <= 1:
-            results = (((input_index, position), [(position, duplicate, self.work(item))])
+            results = ((input_index, [(position, duplicate, self.work(item))])
                        for (input_index, position, duplicate), item in items)
         else:
             results = ordered_batches(partial(_analysed, self.work), self._batches(items), jobs=spec.jobs,
                                       assemble=partial(gather, **piece_options(self.part_options())),
                                       on_crash=_crashed, window=2 * spec.jobs, hard_timeout=spec.hard_timeout)
         try:
-            for (input_index, _), piece in results:
+            for input_index, piece in results:
                 if self.part is not None and self.part.input_index != input_index:
                     self._commit(stops)
                 if self.part is None:
@@ -227,8 +227,8 @@ class _Session:
         finally:
             results.close()  # ends the workers
 
-    def _batches(self, items) -> Iterator[tuple[tuple[int, int], list[tuple[int, Any, Article | ReadError]]]]:
-        """((input index, first position), [(position, near-duplicate check, item), …]): at most ``BATCH``
+    def _batches(self, items) -> Iterator[tuple[int, list[tuple[int, Any, Article | ReadError]]]]:
+        """(input index, [(position, near-duplicate check, item), …]): at most ``BATCH``
         consecutive articles, never across the end of a part (so the parts are cut where one job cuts them)."""
         batch: list[tuple[int, Any, Article | ReadError]] = []
         current, in_part = None, 0
@@ -236,13 +236,13 @@ class _Session:
             if input_index != current:
                 in_part = 0
             if batch and (input_index != current or len(batch) >= BATCH or in_part == 0):
-                yield (current, batch[0][0]), batch
+                yield current, batch
                 batch = []
             current = input_index
             batch.append((position, duplicate, item))
             in_part = (in_part + 1) % self.spec.part_size
         if batch:
-            yield (current, batch[0][0]), batch
+            yield current, batch
 
     def _run_dask(self, items, stops: StopSignals) -> None:
         """Parts analysed and written by the workers of a Dask cluster; committed here, in order."""

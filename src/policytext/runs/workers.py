@@ -321,17 +321,18 @@ class _Pool:
             culprit = min(max(int(self.progress[2 * worker.slot]), 0), len(job.item) - 1)
             before, after = job.item[:culprit], job.item[culprit + 1:]
             crashed = _Ticket(job.ticket.key, True, self.assemble([self.on_crash(job.item[culprit], reason)]))
-            places = []
-            for part in (before, None, after):
-                if part is None:
-                    places.append(crashed)
-                elif part:
-                    ticket = _Ticket(job.ticket.key)
-                    places.append(ticket)
-                    self.retry.append(_Job(ticket, part))
+            places = [*self._again(job.ticket.key, before), crashed, *self._again(job.ticket.key, after)]
             at = self.order.index(job.ticket)
             self.order[at:at + 1] = places
         self.workers[self.workers.index(worker)] = self._start(worker.slot)
+
+    def _again(self, key: Any, items: list[Item]) -> list[_Ticket]:
+        """The place of ``items`` (none when empty), queued to be analysed again before new work."""
+        if not items:
+            return []
+        ticket = _Ticket(key)
+        self.retry.append(_Job(ticket, items))
+        return [ticket]
 
     @staticmethod
     def _end(worker: _Worker) -> None:
