@@ -164,7 +164,7 @@ class _Candidate:
 # "Tổng công ty Điện lực VN (EVN) Đặng Hùng", "chủ tịch UBND xã này là Lý Kông Sinh"
 # between a chain and its holder: a short aside or the body's name at another time ("Sở Tài nguyên và Môi trường
 # tỉnh Thanh Hóa (nay là Sở Nông nghiệp và Môi trường Thanh Hóa) Hoàng Văn Thế"), a copula ("Bộ trưởng Dân tộc
-# và Tôn giáo hiện là ông Đào Ngọc Dung", "người đứng đầu GSA khi đó là Lurita Doan"), a comma or a space
+# và Tôn giáo hiện là ông Đào Ngọc Dung", "Chủ tịch UBND tỉnh lúc đó là ông Nguyễn Văn Sơn"), a comma or a space
 _BEFORE_NAME = re.compile(r"(?: \((?:[^()\n]{1,20}|(?:nay|trước đây|trước là|tên cũ|sau này)[^()\n]{1,80})\))?"
                           r"(?: (?:này |đó |hiện |hiện nay |hiện tại |nay |đương nhiệm |đương kim |khi đó |lúc đó |khi ấy |"
                           r"lúc ấy |thời đó |thời điểm đó |thời điểm ấy )?là |,? )")

@@ -97,9 +97,10 @@ def vocabulary() -> Vocabulary:
         intro_max_words=int(data["intro_subject_max_words"]),
         recipient=re.compile(rf"(?<!\w)(?:{alternation(data['recipient_words'])})\s+$", re.IGNORECASE),
         body_head=re.compile(rf"(?<![\w.])(?:{alternation(data['body_heads'], normalise=True)})(?=\s+[A-ZĐ\d])"),
-        # a body's head word alone in lower case, ending a clause ("Theo đó, sở yêu cầu …"): the body named before
+        # a profession alone as a clause's subject ("Bác sĩ đưa ra …"); a body's head word alone in lower case
+        # ("Theo đó, sở yêu cầu …"): the body named before (both matched against the whole subject)
         bare_role=re.compile(rf"(?:{alternation(data['bare_role_setters'], normalise=True)})", re.IGNORECASE),
-        bare_body=re.compile(rf"(?:^|(?<=[\s,]))(?P<head>{alternation([h.lower() for h in data['body_heads']], normalise=True)})\s*$"),
+        bare_body=re.compile(rf"(?P<head>{alternation([h.lower() for h in data['body_heads']], normalise=True)})"),
         body_stop=phrases(data["setter_verbs_asking"] + data["setter_verbs"] + data["subject_ends"]
                           + data["setter_adverbs"] + data["directive_starts"]
                           + ["có", "là", "được", "bị", "về", "tại", "trong", "theo", "cho", "với", "gửi", "vừa"]),
