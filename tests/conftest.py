@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,11 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+# the start-up cache of the processes the tests start lives in a folder of the session, not in the
+# user's ~/.cache (tests/test_startcache.py checks the cache itself in folders of its own)
+_CACHE = tempfile.TemporaryDirectory(prefix="policytext-test-cache-")
+os.environ.setdefault("POLICYTEXT_CACHE_DIR", _CACHE.name)
 
 
 @pytest.fixture

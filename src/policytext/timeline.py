@@ -9,11 +9,12 @@ columns ``date_start`` and ``date_end``, so a timeline is one ``groupby``.
 
 from __future__ import annotations
 
-import re
 from calendar import monthrange
 from datetime import date, timedelta
 
-_POINT = re.compile(
+from .startcache import compile_regex
+
+_POINT = compile_regex(
     r"(?P<y>\d{4})(?:"
     r"-W(?P<w>\d{2})"
     r"|-Q(?P<q>[1-4])"

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
+from ..startcache import compile_regex
 from ..text.normalize import normalize_string
 
 SEED_SOURCE = "seed/moit-2021-08-30-thi-dua.txt"
@@ -109,7 +110,7 @@ def article_published(entry: Mapping[str, Any]) -> str | None:
 
 # --- comparison keys -------------------------------------------------------------------------
 
-_SPACE = re.compile(r"\s+")
+_SPACE = compile_regex(r"\s+")
 
 
 def fold(text: str | None) -> str:

@@ -6,11 +6,11 @@ on how white space was written: precision, recall and F1 of exactly matching wor
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from ..startcache import compile_regex
 from ..text.normalize import normalize
 from ..text.segment import SEGMENTERS
 
@@ -70,7 +70,7 @@ def _compact_spans(words: list[str]) -> set[tuple[int, int]]:
     return spans
 
 
-_SPACED_NUMBER = re.compile(r"\d+(?: [.,] \d+)+")
+_SPACED_NUMBER = compile_regex(r"\d+(?: [.,] \d+)+")
 
 
 def _detokenize_number(word: str) -> str:

@@ -31,17 +31,17 @@ What is measured (micro-averaged over items, per article for counts):
 from __future__ import annotations
 
 import json
-import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
+from ..startcache import compile_regex
 from .extract import MissingData, _get, _pct, evaluate_gold, fold, gold_published, report_tail
 
 _COUNTS = ("articles_with_tasks", "items")
 _SHARES = ("count_exact", "count_exact_with_tasks", "ends", "issued_by", "actor", "actor_overlap", "deadline",
            "directive", "no_directive")
-_PUNCTUATION = re.compile(r"[\"“”'‘’()\[\]:;,.]+")
+_PUNCTUATION = compile_regex(r"[\"“”'‘’()\[\]:;,.]+")
 
 
 def load_task_gold(path: str | Path, split: str | None = None, round_: int | None = None) -> list[dict]:
@@ -89,7 +89,7 @@ def _normalised(text: str | None) -> str | None:
 
 # honorifics and degrees before a person's name: "ông", "TS", "PGS.TS", "Luật sư" (after folding and with dots
 # turned to spaces)
-_HONORIFIC = re.compile(r"^(?:(?:ông|bà|anh|chị|ts|ths|gs|pgs|tskh|luật sư|luật gia|tiến sĩ|giáo sư|phó giáo sư|"
+_HONORIFIC = compile_regex(r"^(?:(?:ông|bà|anh|chị|ts|ths|gs|pgs|tskh|luật sư|luật gia|tiến sĩ|giáo sư|phó giáo sư|"
                         r"bác sĩ|chuyên gia|nhà báo|nhà nghiên cứu)\s+)+(?=\S)")
 
 

@@ -38,12 +38,12 @@ How a theme is decided, and why:
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..startcache import compile_regex
 from ..document import Document
 from ..match.gazetteer import Gazetteer
 from ..match.spans import filter_spans, leftmost_longest
@@ -172,9 +172,9 @@ def _raw_matches(
     return terms, cancels, names
 
 
-_NAME_TOKEN = re.compile(r"\w+")
+_NAME_TOKEN = compile_regex(r"\w+")
 _NAME_CONNECTORS = frozenset({"và", "&"})
-_NAME_BREAK = re.compile(r"[.,;:!?()\[\]\"“”'‘’\n/]")
+_NAME_BREAK = compile_regex(r"[.,;:!?()\[\]\"“”'‘’\n/]")
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Callable
 
+from ..match.patterns import longest_phrase_first
+from ..startcache import compile_regex
 from ..resources import load_yaml
 
 SAMPLE_BYTES = 1 << 16  # detection looks at this much; decoding covers everything
@@ -210,7 +212,7 @@ def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
 
 
 _ESCAPED_BYTES = dict.fromkeys(range(0xDC80, 0xDD00), "\ufffd")
-_ESCAPED = re.compile("[\udc80-\udcff]")
+_ESCAPED = compile_regex("[\udc80-\udcff]")
 
 
 def _utf8_replacing(data: bytes) -> tuple[str, int]:
@@ -284,8 +286,8 @@ def _vni_tables() -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
                 written = by_char.get(base, base)  # how VNI writes the bare vowel
                 pairs[written + chr(mark)] = letter
                 pairs[written + chr(lower_byte if mark == upper_byte else upper_byte)] = letter  # mixed case
-    keys = sorted(pairs, key=len, reverse=True) + sorted(letters)
-    pattern = re.compile("|".join(re.escape(k) for k in keys))
+    keys = sorted(pairs, key=longest_phrase_first) + sorted(letters)
+    pattern = compile_regex("|".join(re.escape(k) for k in keys))
     return pattern, pairs, letters
 
 
@@ -299,7 +301,7 @@ _LEGACY_DECODERS: dict[str, Callable[[bytes], str]] = {
 # --- the shape of a Vietnamese syllable --------------------------------------------------------
 
 # a word: a run of characters that are not white space, ASCII punctuation or general punctuation
-_WORD = re.compile(r"[^\s!-/:-@\[-`{-~\u2010-\u206f]+")
+_WORD = compile_regex(r"[^\s!-/:-@\[-`{-~\u2010-\u206f]+")
 _TONES = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
 
 
@@ -308,9 +310,9 @@ def _syllable_matcher() -> Callable[[str], bool]:
     grammar = load_yaml("legacy_encodings.yaml")["syllable"]
 
     def alternatives(items):
-        return "|".join(sorted(map(re.escape, items), key=len, reverse=True))
+        return "|".join(sorted(map(re.escape, items), key=longest_phrase_first))
 
-    shape = re.compile(f"(?:{alternatives(grammar['initials'])})?(?:{alternatives(grammar['nuclei'])})"
+    shape = compile_regex(f"(?:{alternatives(grammar['initials'])})?(?:{alternatives(grammar['nuclei'])})"
                        f"(?:{alternatives(grammar['finals'])})?")
 
     def is_syllable(word: str) -> bool:

@@ -4,18 +4,18 @@ the check that stops a run whose ``--text-field`` names a field the data does no
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field, replace
 from itertools import chain
 from typing import Any, Iterable, Iterator, Sequence
 
+from ..startcache import compile_regex
 from ..model import Article, ReadError, Source
 from .published import parse_published
 
 FIELDS = ("text", "title", "published", "url", "id", "author")
 KEEP_ALL = "all"  # --keep-fields all: every field of the input record but the text
 PROBE_RECORDS = 100  # a --text-field that none of a file's first 100 records has is a mistake
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # left by JSON "\\ud83d" escapes without their pair
+_LONE_SURROGATE = compile_regex("[\ud800-\udfff]")  # left by JSON "\\ud83d" escapes without their pair
 
 
 def writable(value: str) -> str:

@@ -7,17 +7,19 @@ from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from typing import Any
 
+from ..match.patterns import longest_phrase_first
+from ..startcache import compile_regex
 from ..resources import load_yaml
 
 VIETNAM = timezone(timedelta(hours=7))  # times without an offset in Vietnamese news are local time
 
 
-_DMY = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)")
-_YMD = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
-_TIME = re.compile(r"(?<![\d:])(\d{1,2})\s*[:hg]\s*(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(AM|PM|SA|CH)?(?![\d:])",
+_DMY = compile_regex(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)")
+_YMD = compile_regex(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_TIME = compile_regex(r"(?<![\d:])(\d{1,2})\s*[:hg]\s*(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(AM|PM|SA|CH)?(?![\d:])",
                    re.IGNORECASE)
-_ZONE = re.compile(r"\(?\s*(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?\s*\)?|(?<=\d)Z\b|(?<=\d)([+-])(\d{2}):?(\d{2})\b")
-_LEFTOVER = re.compile(r"[\s,;|()\[\]\-–—:.T]+|\b(?:ngày|lúc|giờ|vào)\b", re.IGNORECASE)
+_ZONE = compile_regex(r"\(?\s*(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?\s*\)?|(?<=\d)Z\b|(?<=\d)([+-])(\d{2}):?(\d{2})\b")
+_LEFTOVER = compile_regex(r"[\s,;|()\[\]\-–—:.T]+|\b(?:ngày|lúc|giờ|vào)\b", re.IGNORECASE)
 
 
 def parse_published(value: Any) -> str | None:
@@ -103,5 +105,5 @@ def _without_date_words(text: str) -> str:
 @lru_cache(maxsize=None)
 def _date_words() -> re.Pattern[str]:
     vocabulary = load_yaml("readers.yaml")
-    words = sorted(vocabulary["weekdays"] + vocabulary["date_prefixes"], key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.IGNORECASE)
+    words = sorted(vocabulary["weekdays"] + vocabulary["date_prefixes"], key=longest_phrase_first)
+    return compile_regex(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.IGNORECASE)

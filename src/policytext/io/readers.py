@@ -19,7 +19,6 @@ import io
 import json
 import logging
 import os
-import re
 import zipfile
 import zlib
 from dataclasses import replace
@@ -27,6 +26,7 @@ from itertools import chain
 from pathlib import Path
 from typing import IO, Any, Callable, Iterator
 
+from ..startcache import compile_regex
 from ..model import Article, ReadError, Source
 from .encodings import DecodeError, decode_bytes, sniff_encoding
 from .fields import (MISSING, FieldMap, FieldNotFound, TextFieldProbe, article_from_record, clean, json_type,
@@ -455,7 +455,7 @@ def _read_json(stream: IO[bytes], source: Source, fields: FieldMap, **_: Any) ->
     probe.finish()
 
 
-_JSON_SPACE = re.compile(r"[ \t\r\n]*")
+_JSON_SPACE = compile_regex(r"[ \t\r\n]*")
 
 
 def _stream_json_array(stream: IO[bytes], first: bytes, source: Source,

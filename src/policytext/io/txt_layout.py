@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..startcache import compile_regex
 from ..resources import load_yaml
 from .published import parse_date_line
 
@@ -20,9 +21,9 @@ class TxtLayout:
 
 
 _TITLE_MAX_CHARS, _TITLE_MAX_WORDS = 200, 35
-_BLANK_LINE = re.compile(r"[ \t]*\r?\n[ \t]*\r?\n")
-_SENTENCE_BREAK = re.compile(r"[.!?…]\s+[A-ZĐÀ-ỸА-Я]")
-_AUTHOR_WORD = re.compile(r"[^\W\d_]+")
+_BLANK_LINE = compile_regex(r"[ \t]*\r?\n[ \t]*\r?\n")
+_SENTENCE_BREAK = compile_regex(r"[.!?…]\s+[A-ZĐÀ-ỸА-Я]")
+_AUTHOR_WORD = compile_regex(r"[^\W\d_]+")
 
 
 def parse_txt_layout(text: str) -> TxtLayout:

@@ -12,9 +12,11 @@ titles.yaml ``not_names``/``historical_names``, organizations.yaml places, count
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..startcache import cached, compile_regex
 from ..match.patterns import alternation
 from ..resources import load_yaml
 from ..text.normalize import normalize_string
@@ -52,11 +54,11 @@ def name_lexicon() -> NameLexicon:
     places = place_names()
     address = [*data["honorifics"], *data["familiar"], *data["degrees"]]  # words before a name, none of it
     return NameLexicon(
-        honorific=re.compile(rf"(?<!\w)(?:{alternation(address)}) "),
-        honorific_search=re.compile(rf"(?:{alternation(address)}) "),
+        honorific=compile_regex(rf"(?<!\w)(?:{alternation(address)}) "),
+        honorific_search=compile_regex(rf"(?:{alternation(address)}) "),
         polite=frozenset(normalize_string(h) for h in data["honorifics"]),
         not_names=frozenset(normalize_string(n) for n in [*data["not_names"], *data["foreign_places"]]),
-        not_name_start=re.compile(rf"(?:{alternation([*data['not_names'], *data['foreign_places'], *places])})(?!\w)"),
+        not_name_start=compile_regex(rf"(?:{alternation([*data['not_names'], *data['foreign_places'], *places])})(?!\w)"),
         places=places,
         historical=frozenset(normalize_string(n) for n in data.get("historical_names", [])),
         institution_names=frozenset(named_after_people()),
@@ -70,10 +72,10 @@ def named_after_people() -> tuple[str, ...]:
     return tuple(normalize_string(n) for n in load_yaml("organizations.yaml").get("named_after_people", []))
 
 
-SYLLABLE = re.compile(r"[^\W\d_]+")
+SYLLABLE = compile_regex(r"[^\W\d_]+")
 
 
-_FOREIGN_PART = re.compile(r"[^\W\d_]\.(?=[ \w])|[^\W\d_](?:[^\W\d_]|['’-][^\W\d_])*")  # "W." or "Ki-moon"
+_FOREIGN_PART = compile_regex(r"[^\W\d_]\.(?=[ \w])|[^\W\d_](?:[^\W\d_]|['’-][^\W\d_])*")  # "W." or "Ki-moon"
 
 
 def capitalised_run(norm: str, pos: int, limit: int = 6) -> list[tuple[int, int]]:
@@ -134,7 +136,7 @@ def vietnamese_name(norm: str, pos: int, org_starts, *, honorific: bool = False,
     return (start, end) if acceptable_name(norm, start, end, org_starts, after_title) else None
 
 
-_LIST_NUMBER = re.compile(r"\d{1,3}[.)]")
+_LIST_NUMBER = compile_regex(r"\d{1,3}[.)]")
 
 
 def glued_run(norm: str, pos: int) -> list[tuple[int, int]]:
@@ -156,7 +158,7 @@ def glued_run(norm: str, pos: int) -> list[tuple[int, int]]:
     return []
 
 
-_FOREIGN_WORD = re.compile(r"[A-Z][a-z]+(?:['’-][A-Za-z]+)*")
+_FOREIGN_WORD = compile_regex(r"[A-Z][a-z]+(?:['’-][A-Za-z]+)*")
 
 
 # words inside a foreign name written in lower case ("Abdulaziz bin Salman", "Ursula von der Leyen")
@@ -213,11 +215,11 @@ def continues_vietnamese_name(norm: str, at: int) -> bool:
     return 0 < len(run) <= 4 and has_surname(norm, run)
 
 
-FOREIGN_FORM = re.compile(r"(?:[A-Z][a-z]+(?:['’-][A-Za-z]+)? ){1,3}[A-Z][a-z]+(?:['’-][A-Za-z]+)?")
+FOREIGN_FORM = compile_regex(r"(?:[A-Z][a-z]+(?:['’-][A-Za-z]+)? ){1,3}[A-Z][a-z]+(?:['’-][A-Za-z]+)?")
 
 
 # a syllable Vietnamese spelling allows ("Theo", "Sau"), to tell a sentence's first word from a foreign given name
-VIETNAMESE_SHAPE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
+VIETNAMESE_SHAPE = compile_regex(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
                                r"[aăâeêioôơuưyáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]{1,3}"
                                r"(?:ng|nh|ch|[cmnpt])?", re.IGNORECASE)
 
@@ -232,8 +234,11 @@ def honorific_matches(norm: str) -> list[re.Match[str]]:
 
 @lru_cache(maxsize=1)
 def _upper_letter() -> re.Pattern[str]:
-    letters = "".join(chr(c) for c in range(0x10000) if chr(c).isupper() and chr(c).isalpha())
-    return re.compile(f"[{re.escape(letters)}]")
+    def letters() -> str:  # a walk over 65,536 code points (~15 ms), kept per Unicode version
+        return "".join(chr(c) for c in range(0x10000) if chr(c).isupper() and chr(c).isalpha())
+
+    upper = cached(f"upper-letters:{unicodedata.unidata_version}", letters)
+    return compile_regex(f"[{re.escape(upper)}]")
 
 
 def capitalised_word_starts(norm: str) -> list[int]:
@@ -255,4 +260,4 @@ def inside_run(norm: str, at: int) -> bool:
     return bool(before) and before.group(0)[0].isupper()
 
 
-PREVIOUS_WORD = re.compile(r"[^\W\d_]+$")
+PREVIOUS_WORD = compile_regex(r"[^\W\d_]+$")

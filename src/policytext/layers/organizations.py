@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from ..match.patterns import longest_phrase_first
+from ..startcache import compile_regex
 from ..match.gazetteer import Gazetteer, lower_same_length
 from ..resources import ResourceError, load_yaml
 from ..text.normalize import normalize_string
@@ -92,7 +94,7 @@ def _check_keys(item: dict, known: set[str], section: str) -> None:
         raise ResourceError(f"organizations.yaml, {section}: unknown keys {sorted(unknown)} in {item}")
 
 
-_ABBREVIATION = re.compile(r"[A-ZĐ]+(?:\s?[-&]\s?[A-ZĐ]+)+")  # "NN-PTNT", "KH&ĐT", "GD & ĐT"
+_ABBREVIATION = compile_regex(r"[A-ZĐ]+(?:\s?[-&]\s?[A-ZĐ]+)+")  # "NN-PTNT", "KH&ĐT", "GD & ĐT"
 
 
 @lru_cache(maxsize=1)
@@ -161,9 +163,9 @@ def _gazetteer() -> _Gazetteer:
         phrases.add(spelling, tuple(merged))
 
     admin_full = {normalize_string(k): normalize_string(v) for k, v in data["admin_words"].items()}
-    words = sorted(admin_full, key=len, reverse=True)
+    words = sorted(admin_full, key=longest_phrase_first)
     # "TP.HCM" has no space after the dot; everything else is a word followed by a space
-    admin = re.compile(r"(" + "|".join(re.escape(w) for w in words) + r")(?:(?<=\.)\s*|\s+)(?=\w)", re.IGNORECASE)
+    admin = compile_regex(r"(" + "|".join(re.escape(w) for w in words) + r")(?:(?<=\.)\s*|\s+)(?=\w)", re.IGNORECASE)
     by_name = {e.name: e for e in entries}
     return _Gazetteer(phrases, entries, by_name, admin, {k.lower(): v for k, v in admin_full.items()})
 
@@ -191,9 +193,9 @@ def _pick_entry(indexes: list[int], published: date | None) -> OrgEntry:
     return min(entries, key=lambda entry: entry.valid_from or date.min)
 
 
-_BARE_LEVEL = re.compile(r" (tỉnh|thành phố|TP\.?|Tp\.?|huyện|quận|xã|phường|thị xã|thị trấn)(?!\w)")
-_UNIT_NUMBER = re.compile(r"\d{1,3}(?!\w)")
-_CAPITALISED = re.compile(r"[^\W\d_][^\W_]*(?:-[^\W\d_][^\W_]*)?")
+_BARE_LEVEL = compile_regex(r" (tỉnh|thành phố|TP\.?|Tp\.?|huyện|quận|xã|phường|thị xã|thị trấn)(?!\w)")
+_UNIT_NUMBER = compile_regex(r"\d{1,3}(?!\w)")
+_CAPITALISED = compile_regex(r"[^\W\d_][^\W_]*(?:-[^\W\d_][^\W_]*)?")
 
 
 def _place_at(norm: str, pos: int, raw: dict[int, list[tuple[int, _Key]]], surnames: frozenset[str],
@@ -315,7 +317,7 @@ def organization_matches(norm: str, published: date | None = None, *, context: b
     return out
 
 
-_CODE_BEFORE = re.compile(r"[\w.&]*[\d/][\w.&/-]*[-/]$")
+_CODE_BEFORE = compile_regex(r"[\w.&]*[\d/][\w.&/-]*[-/]$")
 
 
 def _in_document_code(norm: str, start: int) -> bool:

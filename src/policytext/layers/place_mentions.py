@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from ..match.patterns import longest_phrase_first
+from ..startcache import compile_regex
 from .names import VIETNAMESE_SHAPE, PREVIOUS_WORD, continues_vietnamese_name, honorific_matches, surnames
 from .organizations import _CITY, _COUNTRY, _PLACE, _gazetteer, _place_at, _raw_matches, province_entry, province_on
 from .places import (
@@ -93,7 +95,7 @@ def describe_place(name: str, admin: str | None, day: date | None) -> tuple[str,
     return ("city" if admin in (None, "thành phố") else admin_levels().get(admin, "city")), None
 
 
-_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\n\"“(]\s*|\s[-–]\s)$")
+_SENTENCE_OPENING = compile_regex(r"(?:^|[.!?:;\n\"“(]\s*|\s[-–]\s)$")
 
 
 def _part_of_a_name(norm: str, start: int, end: int, honorific_ends: set[int]) -> bool:
@@ -122,8 +124,8 @@ def _admin_words() -> re.Pattern[str]:
     variants = set()
     for word in _gazetteer().admin_full:
         variants |= {word, word[:1].upper() + word[1:], word.upper()}
-    alternation = "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True))
-    return re.compile(rf"({alternation})(?:(?<=\.)\s*|\s+)(?=\w)")
+    alternation = "|".join(re.escape(v) for v in sorted(variants, key=longest_phrase_first))
+    return compile_regex(rf"({alternation})(?:(?<=\.)\s*|\s+)(?=\w)")
 
 
 def place_matches(norm: str, published: date | None = None) -> list[PlaceMatch]:

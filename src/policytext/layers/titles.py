@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, fields
 from functools import lru_cache
 
+from ..startcache import compile_regex
 from ..match.gazetteer import Gazetteer, lower_same_length, on_word_boundaries
 from ..match.patterns import alternation
 from ..resources import load_yaml
@@ -87,11 +88,11 @@ def title_lexicon() -> TitleLexicon:
     modifiers = [*data["modifiers"]["former"], *data["modifiers"]["current"]]
     return TitleLexicon(
         titles=gazetteer,
-        modifiers=re.compile(rf"({alternation(modifiers)}) ", re.IGNORECASE),
-        former=re.compile(rf"(?<!\w)(?:{alternation(data['modifiers']['former'])}) $", re.IGNORECASE),
-        suffix=re.compile(rf" ({alternation(data['suffixes'])})(?!\w)", re.IGNORECASE),
-        post_modifier=re.compile(rf" (?:{alternation(data.get('post_modifiers', []))})(?!\w)", re.IGNORECASE),
-        inside_word=re.compile("|".join(rf"(?<!\w)(?:{alternation(before)}) {re.escape(syllable)}(?!\w)"
+        modifiers=compile_regex(rf"({alternation(modifiers)}) ", re.IGNORECASE),
+        former=compile_regex(rf"(?<!\w)(?:{alternation(data['modifiers']['former'])}) $", re.IGNORECASE),
+        suffix=compile_regex(rf" ({alternation(data['suffixes'])})(?!\w)", re.IGNORECASE),
+        post_modifier=compile_regex(rf" (?:{alternation(data.get('post_modifiers', []))})(?!\w)", re.IGNORECASE),
+        inside_word=compile_regex("|".join(rf"(?<!\w)(?:{alternation(before)}) {re.escape(syllable)}(?!\w)"
                                         for syllable, before in data.get("title_syllables_in_words", {}).items())
                                or r"(?!)"),
     )

@@ -17,13 +17,21 @@ from __future__ import annotations
 import re
 from typing import Callable, Mapping
 
+from ..startcache import compile_regex
 from ..text.normalize import normalize_string
 
-_REFERENCE = re.compile(r"\{@([A-Za-z_][\w]*)(?::([A-Za-z_]\w*))?\}|\{#([A-Za-z_][\w]*)\}")
+_REFERENCE = compile_regex(r"\{@([A-Za-z_][\w]*)(?::([A-Za-z_]\w*))?\}|\{#([A-Za-z_][\w]*)\}")
 
 
 class PatternError(ValueError):
     """A pattern file refers to a fragment or list it does not have, or refers in a circle."""
+
+
+def longest_phrase_first(phrase: str) -> tuple[int, str]:
+    """Sort key for the phrases of an alternation: longest first, so "Phó Thủ tướng" wins over "Thủ tướng",
+    then alphabetical, so that a pattern built from a set is the same text in every process (string
+    hashing, hence set order, changes from one process to the next) and the start-up cache finds it."""
+    return -len(phrase), phrase
 
 
 def alternation(phrases, *, normalise: bool = True, flexible_space: bool = False) -> str:
@@ -33,7 +41,7 @@ def alternation(phrases, *, normalise: bool = True, flexible_space: bool = False
     lexicon entries written in either style match the text; ``flexible_space`` lets a space inside a
     phrase match any run of white space."""
     unique = {normalize_string(str(p)) if normalise else str(p) for p in phrases}
-    escaped = (re.escape(p) for p in sorted(unique, key=len, reverse=True))
+    escaped = (re.escape(p) for p in sorted(unique, key=longest_phrase_first))
     if flexible_space:
         escaped = (e.replace(r"\ ", r"\s+") for e in escaped)
     return "|".join(escaped)
@@ -82,6 +90,6 @@ class PatternBook:
         if transform is not None:
             text = transform(text)
         try:
-            return re.compile(text, flags)
+            return compile_regex(text, flags)
         except re.error as exc:
             raise PatternError(f"{self.name}: fragment {name!r} is no valid regex: {exc}") from None

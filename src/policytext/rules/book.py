@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ..startcache import compile_regex
 from ..resources import load_yaml
 
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ID = compile_regex(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _RULE_KEYS = {"purpose", "layers", "examples"}
 _EXAMPLE_KEYS = {"text", "title", "published", "expect", "contains", "absent", "note", "taxonomy"}
 # what a rule may read besides the text: the document's layers (policytext.layers), other extractors'

@@ -20,7 +20,6 @@ signature, ~2.9 KB per original article (benchmarks/README.md); it is off by def
 
 from __future__ import annotations
 
-import re
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,11 +29,13 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
+from ..startcache import compile_regex
+
 DEFAULT_THRESHOLD = 0.8
 NUM_PERM = 128  # signature length: the similarity estimate's standard error is about 0.04 at 0.8
 SHINGLE = 5  # syllables per shingle: shorter ones make unrelated articles look alike through set phrases
 SCHEME = "affine32"  # datasketch's hashing scheme, named so that a later default cannot change signatures
-_SYLLABLE = re.compile(r"\w+")
+_SYLLABLE = compile_regex(r"\w+")
 
 
 def signatures_schema(num_perm: int = NUM_PERM) -> pa.Schema:

@@ -20,12 +20,12 @@ records in input order. Older runs wrote single files (``records.jsonl``, ``offi
 from __future__ import annotations
 
 import json
-import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..startcache import compile_regex
 from ..io.writers import TABLE_SCHEMAS, is_temporary
 
 RUN_FILE = "run.json"
@@ -41,7 +41,7 @@ LEGACY_FILES = ("records.jsonl", "errors.jsonl", *(f"{table}.parquet" for table 
 RUN_TABLES = ("persons", "documents")  # one file each, for the whole run (runs.finish)
 RUN_FORMAT = "policytext-run/1"
 
-_PART = re.compile(r"^part-(\d{5,})$")
+_PART = compile_regex(r"^part-(\d{5,})$")
 
 
 def part_name(number: int) -> str:

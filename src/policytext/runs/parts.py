@@ -15,12 +15,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Callable, Iterable
 
+from ..startcache import compile_regex
 from ..io.writers import TableWriter, fsync_path, table_rows, table_schemas, temporary_name, write_json_atomic
 from ..model import ReadError, Record, Source
 from .layout import ERRORS, RECORDS, SIGNATURES, data_folders, manifest_file, part_file, part_name
@@ -29,7 +29,7 @@ from .memory import tick
 if TYPE_CHECKING:
     from .duplicates import Duplicate, DuplicateSettings
 
-_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+_NUMBER = compile_regex(r"\d[\d,.]*\d|\d")
 
 
 def reason_pattern(reason: str) -> str:

@@ -21,6 +21,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
+from ..startcache import cached, file_key
+
 if TYPE_CHECKING:
     import pycrfsuite
 
@@ -92,11 +94,16 @@ def pos_tagger() -> "pycrfsuite.Tagger":
 @lru_cache(maxsize=1)
 def _pyvi_ngrams() -> tuple[frozenset[str], frozenset[str]]:
     """pyvi's two- and three-syllable dictionary words, read exactly as ViTokenizer reads them."""
-    with open(_pyvi_models_dir() / "words.txt", encoding="utf-8", newline="") as handle:
-        entries = handle.read().split("\n")
-    bigrams = frozenset(e for e in entries if len(e.split(" ")) == 2)
-    trigrams = frozenset(e for e in entries if len(e.split(" ")) == 3)
-    return bigrams, trigrams
+    path = _pyvi_models_dir() / "words.txt"
+
+    def read() -> tuple[frozenset[str], frozenset[str]]:
+        with open(path, encoding="utf-8", newline="") as handle:
+            entries = handle.read().split("\n")
+        bigrams = frozenset(e for e in entries if len(e.split(" ")) == 2)
+        trigrams = frozenset(e for e in entries if len(e.split(" ")) == 3)
+        return bigrams, trigrams
+
+    return cached(file_key("pyvi-ngrams", path), read)
 
 
 # --- features: pyvi's word2features as crfsuite attributes -------------------------------------
@@ -229,14 +236,17 @@ def _pos_model_input(attributes: Iterable[str]) -> tuple[bytes, ...]:
 @lru_cache(maxsize=1)
 def _pos_model_attributes() -> frozenset[str] | None:
     """The POS model's attribute dictionary, or None (keep every attribute) if it cannot be read."""
-    data = _crf_model_bytes("pyvipos3.pkl")
-    try:
-        magic, _, kind, _, _, _, n_attributes, _, _, attributes_at, _, _ = struct.unpack_from("<4sI4s9I", data, 0)
-        if magic != b"lCRF" or kind != b"FOMC":
+    def read() -> frozenset[str] | None:
+        data = _crf_model_bytes("pyvipos3.pkl")
+        try:
+            magic, _, kind, _, _, _, n_attributes, _, _, attributes_at, _, _ = struct.unpack_from("<4sI4s9I", data, 0)
+            if magic != b"lCRF" or kind != b"FOMC":
+                return None
+            return frozenset(_cqdb_strings(data, attributes_at, n_attributes))
+        except (ValueError, IndexError, struct.error, UnicodeDecodeError):
             return None
-        return frozenset(_cqdb_strings(data, attributes_at, n_attributes))
-    except (ValueError, IndexError, struct.error, UnicodeDecodeError):
-        return None
+
+    return cached(file_key("pos-attributes", _pyvi_models_dir() / "pyvipos3.pkl"), read)
 
 
 # --- word boundaries without building attribute lists ------------------------------------------
@@ -351,10 +361,16 @@ def _label_weights(state: dict[str, tuple[tuple[int, float], ...]], attributes: 
 @lru_cache(maxsize=1)
 def _segmentation_model() -> _BoundaryModel | None:
     """The word-boundary model's weights, or None (pycrfsuite tags) if the file is not as expected."""
-    try:
-        labels, transitions, state = _read_crf1d(_crf_model_bytes("pyvi3.pkl"))
-    except (ValueError, IndexError, struct.error, UnicodeDecodeError):
+    def read():
+        try:
+            return _read_crf1d(_crf_model_bytes("pyvi3.pkl"))
+        except (ValueError, IndexError, struct.error, UnicodeDecodeError):
+            return None
+
+    weights = cached(file_key("boundary-weights", _pyvi_models_dir() / "pyvi3.pkl"), read)
+    if weights is None:
         return None
+    labels, transitions, state = weights
     if labels != ["B_W", "I_W"]:
         return None
     return _BoundaryModel(

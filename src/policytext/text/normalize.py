@@ -26,24 +26,26 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..startcache import compile_regex
+
 _SPACE_LIKE = "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 _DROPPED = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,7});"
-_ENTITY_AT = re.compile(_ENTITY)
-_NEEDS_MAPPING = re.compile(f"[{_SPACE_LIKE}{_DROPPED}\r]|  |{_ENTITY}")
+_ENTITY_AT = compile_regex(_ENTITY)
+_NEEDS_MAPPING = compile_regex(f"[{_SPACE_LIKE}{_DROPPED}\r]|  |{_ENTITY}")
 
 _LOOKALIKES = (("\u00d0", "\u0110"), ("\u2010", "-"), ("\u2011", "-"), ("\u2212", "-"))
 _CYRILLIC_TO_LATIN = str.maketrans(
     "АВСЕНІЈКМОРТХаесіјорхуЅѕ", "ABCEHIJKMOPTXaecijopxySs"
 )
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_MIXED_CYRILLIC_WORD = re.compile(r"\w*[\u0400-\u04ff]\w*")
-_LATIN_OR_DIGIT = re.compile(r"[0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+_CYRILLIC = compile_regex(r"[\u0400-\u04ff]")
+_MIXED_CYRILLIC_WORD = compile_regex(r"\w*[\u0400-\u04ff]\w*")
+_LATIN_OR_DIGIT = compile_regex(r"[0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 
 _TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}  # grave acute hook tilde dot
 # an open syllable ending in oa/oe/uy whose tone sits on the last vowel ("qu" is an onset: "quý" stays);
 # it opens with a plain class so that re's fast scan for its first character applies
-_NEW_STYLE_TONE = re.compile(
+_NEW_STYLE_TONE = compile_regex(
     r"[oOuU](?<![qQ].)(?:(?<=[oO])[àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ]|(?<=[uU])[ỳýỷỹỵỲÝỶỸỴ])(?![^\W\d_])"
 )
 
@@ -129,18 +131,26 @@ def normalize(text: str) -> Normalized:
         canonical, offsets = text, OffsetMap(len(text), len(text))
     else:
         canonical, offsets = _nfc_and_spaces(text)
+    return Normalized(_letters(canonical), offsets)
+
+
+def normalize_string(text: str) -> str:
+    """Canonical form of a short string (lexicon entries, gazetteer names): no map needed (building
+    lexicons normalises ~12,000 phrases at start-up, so the map is not even made)."""
+    if unicodedata.is_normalized("NFC", text) and not _NEEDS_MAPPING.search(text):
+        return _letters(text)
+    return _letters(_nfc_and_spaces(text)[0])
+
+
+def _letters(canonical: str) -> str:
+    """The letter-level changes, once the text is NFC with its spaces folded: look-alike letters,
+    Cyrillic letters inside Latin words, new-style tone marks to the old style."""
     for look_alike, letter in _LOOKALIKES:
         if look_alike in canonical:
             canonical = canonical.replace(look_alike, letter)
     if _CYRILLIC.search(canonical):
         canonical = _MIXED_CYRILLIC_WORD.sub(_latinise_mixed_word, canonical)
-    canonical = _NEW_STYLE_TONE.sub(_to_old_style_tone, canonical)
-    return Normalized(canonical, offsets)
-
-
-def normalize_string(text: str) -> str:
-    """Canonical form of a short string (lexicon entries, gazetteer names): no map needed."""
-    return normalize(text).text
+    return _NEW_STYLE_TONE.sub(_to_old_style_tone, canonical)
 
 
 def decode_entities(text: str) -> str:
@@ -276,7 +286,7 @@ def _changes() -> re.Pattern[str]:
     characters, CR, and combining marks. Characters beyond the BMP are all checked one by one (they
     are rare, and a class of the few combining ones there would make every search slow)."""
     marks = "".join(re.escape(chr(code)) for code in range(0x10000) if unicodedata.combining(chr(code)))
-    return re.compile(rf"[{re.escape(_SPACE_LIKE + _DROPPED)}\r{marks}\U00010000-\U0010ffff]|  |{_ENTITY}")
+    return compile_regex(rf"[{re.escape(_SPACE_LIKE + _DROPPED)}\r{marks}\U00010000-\U0010ffff]|  |{_ENTITY}")
 
 
 def _latinise_mixed_word(match: re.Match[str]) -> str:

@@ -22,6 +22,7 @@ import re
 import string
 from typing import Iterable
 
+from ..startcache import compile_regex
 from .crf import pos_features, pos_tagger, segmentation_labels
 
 
@@ -41,19 +42,19 @@ _PROTECTED = [
     r"\d+%",
 ]
 _ABBREVIATION = r"(?:TP|Tp|ThS|TS|PGS|GS|BS|Mr|Mrs|Ms|Dr|St)\."
-_SYLLABLE = re.compile(
+_SYLLABLE = compile_regex(
     "|".join(f"(?:{p})" for p in _PROTECTED) + rf"|{_ABBREVIATION}|\.\.\.|\w+|[^\w\s]"
 )
 # the same without the e-mail pattern, for text with no "@" (where it cannot match): that pattern
 # reads every word to its end looking for one
-_SYLLABLE_NO_EMAIL = re.compile(
+_SYLLABLE_NO_EMAIL = compile_regex(
     "|".join(f"(?:{p})" for p in _PROTECTED if "@" not in p) + rf"|{_ABBREVIATION}|\.\.\.|\w+|[^\w\s]"
 )
 _PUNCTUATION = set(string.punctuation) | {"…", "“", "”", "‘", "’", "–", "—"}
 
 # a sentence ends at . ! ? … (and closing quotes) before a space and a capital, digit or quote
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-ZÀ-ỸĐ0-9])|[.!?…]+[\"”’)\]]*$")
-_ABBREVIATION_END = re.compile(rf"(?:\b[A-ZĐ]|{_ABBREVIATION[:-2]})\.$")
+_SENTENCE_END = compile_regex(r"[.!?…]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-ZÀ-ỸĐ0-9])|[.!?…]+[\"”’)\]]*$")
+_ABBREVIATION_END = compile_regex(rf"(?:\b[A-ZĐ]|{_ABBREVIATION[:-2]})\.$")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -12,13 +12,13 @@ Not on the analysis path: only the command and notebooks load it.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
 
 import yaml
 
+from ..startcache import compile_regex
 from ..model import Record
 from ..resources import load_yaml
 from ..text.normalize import normalize_string
@@ -26,8 +26,8 @@ from ..text.normalize import normalize_string
 MIN_ARTICLES = 20  # fewer unlabelled articles than this: nothing to find
 ANCHOR_TERMS = 6  # the strongest terms of a topic get weight 2 in the draft, the others 1
 
-_TOKEN = re.compile(r"\w+")
-_CLAUSE = re.compile(r"[^.,;:!?()\[\]\"“”‘’'\n–—-]+")  # n-grams never cross punctuation
+_TOKEN = compile_regex(r"\w+")
+_CLAUSE = compile_regex(r"[^.,;:!?()\[\]\"“”‘’'\n–—-]+")  # n-grams never cross punctuation
 
 
 @dataclass

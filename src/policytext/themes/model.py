@@ -25,7 +25,7 @@ scikit-learn: the analysis path stays light.
 from __future__ import annotations
 
 import json
-import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -34,13 +34,15 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
+from ..startcache import cached, compile_regex, file_key
+
 MODEL_FILE = "theme_model.npz"
 FORMAT = 3  # version of the file layout; a file of another layout is refused with a message
 # Whether extract_themes() uses the shipped model unless told otherwise: decided by cross-validation
 # on the training split of benchmarks/gold/themes (the training script prints the comparison).
 USE_BY_DEFAULT = True
 
-_TOKEN = re.compile(r"\w+")
+_TOKEN = compile_regex(r"\w+")
 
 
 def words(text: str) -> list[str]:
@@ -51,14 +53,19 @@ def words(text: str) -> list[str]:
 _WORD_CHARS: np.ndarray | None = None  # code point -> whether it is a word character (\\w), BMP only
 
 
+def _word_characters() -> bytes:
+    """One byte per BMP code point: 1 for a word character (a walk over 65,536 of them, ~15 ms)."""
+    return bytes(chr(c).isalnum() or chr(c) == "_" for c in range(0x10000))
+
+
 def word_starts(text: str) -> np.ndarray:
     """Offsets of the word-character runs of ``text``: the starts of ``_TOKEN.finditer(text)``,
     found on the code points as an array (a \\w character is one for which ``isalnum()`` holds, or
     "_")."""
     global _WORD_CHARS
     if _WORD_CHARS is None:
-        _WORD_CHARS = np.array([chr(c).isalnum() for c in range(0x10000)], dtype=bool)
-        _WORD_CHARS[ord("_")] = True
+        _WORD_CHARS = np.frombuffer(cached(f"word-characters:{unicodedata.unidata_version}", _word_characters),
+                                    dtype=bool).copy()
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     inside = _WORD_CHARS[np.minimum(codes, 0xFFFF)]
     for i in np.flatnonzero(codes > 0xFFFF):  # outside the table: rare (emoji, old scripts)
@@ -344,7 +351,48 @@ def shipped_model() -> ThemeModel | None:
     if not path.is_file():
         return None
     with resources.as_file(path) as real:
-        return ThemeModel.load(real)
+        # kept by the start-up cache as raw arrays: unzipping the file and rebuilding the vocabulary
+        # and its lookup took ~20 ms of every start
+        return cached(file_key("theme-model", real), lambda: ThemeModel.load(real), encode=_model_state,
+                      decode=_model_from_state)
+
+
+_ARRAYS = ("idf", "weights", "intercepts", "stack_mean", "stack_scale", "stack_coef", "stack_bias", "thresholds")
+_LOOKUP_ARRAYS = ("unigrams", "bigram_keys", "bigram_features")
+
+
+def _array_state(array: np.ndarray) -> tuple[str, tuple[int, ...], bytes]:
+    return array.dtype.str, array.shape, array.tobytes()
+
+
+def _array_from_state(state: tuple[str, tuple[int, ...], bytes]) -> np.ndarray:
+    dtype, shape, raw = state
+    return np.frombuffer(raw, dtype=np.dtype(dtype)).reshape(shape).copy()
+
+
+def _model_state(model: ThemeModel) -> dict:
+    """A loaded model as plain data (what ``startcache`` keeps), its vocabulary lookup included."""
+    lookup = model.lookup
+    return {
+        "fields": {name: getattr(model, name) for name in ("theme_ids", "vocabulary", "statistics", "mask_names")},
+        "info": json.dumps(model.info),
+        "arrays": {name: _array_state(getattr(model, name)) for name in _ARRAYS},
+        "syllables": list(lookup.syllables),
+        "base": lookup.base,
+        "lookup": {name: _array_state(getattr(lookup, name)) for name in _LOOKUP_ARRAYS},
+    }
+
+
+def _model_from_state(state: dict) -> ThemeModel:
+    model = ThemeModel(**state["fields"], info=json.loads(state["info"]),
+                       **{name: _array_from_state(value) for name, value in state["arrays"].items()})
+    lookup = _Lookup.__new__(_Lookup)  # its arrays as built before, not rebuilt
+    lookup.syllables = _Syllables(zip(state["syllables"], range(len(state["syllables"]))))
+    lookup.base = state["base"]
+    for name, value in state["lookup"].items():
+        setattr(lookup, name, _array_from_state(value))
+    model._lookup = lookup
+    return model
 
 
 def default_model() -> ThemeModel | None:

@@ -10,19 +10,17 @@ are added).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ..startcache import cached, compile_regex, text_key
 from ..text.normalize import normalize_string
 
 DEFAULT_THRESHOLD = 0.5
-_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_ID = compile_regex(r"^[a-z][a-z0-9_]*$")
 _THEME_KEYS = {"id", "label_vi", "label_en", "description", "definition", "include", "exclude", "lexicon", "cancel",
                "threshold"}
 _TOP_KEYS = {"themes", "threshold", "min_matches", "version", "names", "name_heads", "not_name_heads"}
@@ -91,44 +89,79 @@ class _Lined(dict):
     key_lines: dict[Any, int]
 
 
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when PyYAML has it
+@lru_cache(maxsize=1)
+def _line_loader() -> type:
     """The safe loader, with mappings that know their lines: libyaml parses (5x faster than PyYAML's
-    pure-Python parser, which was most of loading the default taxonomy at start-up), the safe
-    constructors build."""
+    pure-Python parser), the safe constructors build. Made on first use: a warm start takes the
+    default taxonomy from the start-up cache and never imports YAML."""
+    import yaml
 
+    class LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when PyYAML has it
+        pass
 
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Lined:
-    loader.flatten_mapping(node)
-    mapping = _Lined()
-    mapping.line = node.start_mark.line + 1
-    mapping.key_lines = {}
-    duplicates: list[tuple[Any, int]] = []
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        try:
-            hash(key)
-        except TypeError:
-            key = repr(key)
-        if key in mapping:
-            duplicates.append((key, key_node.start_mark.line + 1))
-        mapping[key] = loader.construct_object(value_node, deep=True)
-        mapping.key_lines[key] = key_node.start_mark.line + 1
-    mapping.duplicates = duplicates  # type: ignore[attr-defined]
-    return mapping
+    def construct_mapping(loader: LineLoader, node: yaml.MappingNode) -> _Lined:
+        loader.flatten_mapping(node)
+        mapping = _Lined()
+        mapping.line = node.start_mark.line + 1
+        mapping.key_lines = {}
+        duplicates: list[tuple[Any, int]] = []
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            try:
+                hash(key)
+            except TypeError:
+                key = repr(key)
+            if key in mapping:
+                duplicates.append((key, key_node.start_mark.line + 1))
+            mapping[key] = loader.construct_object(value_node, deep=True)
+            mapping.key_lines[key] = key_node.start_mark.line + 1
+        mapping.duplicates = duplicates  # type: ignore[attr-defined]
+        return mapping
 
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    return LineLoader
 
 
 def _parse(text: str, name: str) -> Any:
+    return cached(text_key("taxonomy", text), lambda: _parse_yaml(text, name), encode=_plain, decode=_lined)
+
+
+def _parse_yaml(text: str, name: str) -> Any:
+    import yaml
+
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_line_loader())  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = f" line {mark.line + 1}" if mark else ""
         raise TaxonomyError(f"{name}{line}: not valid YAML: {exc.problem or exc}") from None
     except yaml.YAMLError as exc:
         raise TaxonomyError(f"{name}: not valid YAML: {exc}") from None
+
+
+def _plain(value: Any) -> Any:
+    """Parsed data as the start-up cache stores it: a line-numbered mapping becomes a tuple (YAML
+    itself makes lists and mappings, never tuples); data the cache cannot keep (a date) is parsed
+    every time."""
+    if isinstance(value, _Lined):
+        return (value.line, [(key, _plain(item)) for key, item in value.items()], list(value.key_lines.items()),
+                list(getattr(value, "duplicates", [])))
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
+
+
+def _lined(value: Any) -> Any:
+    if isinstance(value, tuple):
+        line, items, key_lines, duplicates = value
+        mapping = _Lined((key, _lined(item)) for key, item in items)
+        mapping.line = line
+        mapping.key_lines = dict(key_lines)
+        mapping.duplicates = [tuple(pair) for pair in duplicates]  # type: ignore[attr-defined]
+        return mapping
+    if isinstance(value, list):
+        return [_lined(item) for item in value]
+    return value
 
 
 # --- validation ---------------------------------------------------------------------------------

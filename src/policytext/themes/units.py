@@ -9,15 +9,15 @@ model's "best paragraph" statistic and the ``paragraphs`` reported with each lab
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 
+from ..startcache import compile_regex
 from ..text.segment import split_sentences
 
 MIN_PARAGRAPHS = 3  # fewer lines than this: the text was joined (or is a brief): use sentence windows
 WINDOW = 3  # sentences per window in a text without paragraphs
 
-_LINE = re.compile(r"[^\n]*\S[^\n]*")
+_LINE = compile_regex(r"[^\n]*\S[^\n]*")
 
 
 def text_units(norm: str, sentences: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:

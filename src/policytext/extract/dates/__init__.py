@@ -49,6 +49,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Callable
 
+from ...startcache import compile_regex
 from ...document import Document
 from ...match.spans import filter_spans, longest_first
 from ...model import DateMention
@@ -115,7 +116,7 @@ def _groups() -> tuple[tuple[frozenset[str], re.Pattern[str] | None, tuple[tuple
     return tuple(out)
 
 
-_WORD = re.compile(r"\w+")
+_WORD = compile_regex(r"\w+")
 
 
 @lru_cache(maxsize=1)
@@ -150,7 +151,7 @@ def _first_words() -> re.Pattern[str]:
     """A whole lower-case first word, or the first character of a word that is a digit (anything
     ``str.isdigit`` takes)."""
     words = sorted((w for w in _any_first() if w != DIGIT), key=lambda w: (-len(w), w))
-    return re.compile(rf"(?<!\w)(?:(?P<digit>[\d{_OTHER_DIGITS}])|(?:{'|'.join(map(re.escape, words))})(?!\w))")
+    return compile_regex(rf"(?<!\w)(?:(?P<digit>[\d{_OTHER_DIGITS}])|(?:{'|'.join(map(re.escape, words))})(?!\w))")
 
 
 # what str.isdigit takes beyond \d (superscripts, circled numbers ...), as ranges of code points;

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...match.patterns import PatternBook, alternation
+from ...match.patterns import PatternBook, alternation, longest_phrase_first
 from ...resources import load_yaml
 from ...text.normalize import normalize_string
 
@@ -67,7 +67,7 @@ def _edges(data: dict) -> str:
     """An edge word ("đầu", "cuối") that starts a word: not the "đầu" of "bắt đầu tuần" or "dẫn đầu năm"."""
     compounds = data["edge_compound_heads"]
     alternatives = []
-    for edge in sorted({norm_key(e) for e in data["edges"]}, key=len, reverse=True):
+    for edge in sorted({norm_key(e) for e in data["edges"]}, key=longest_phrase_first):
         heads = {norm_key(h) for e, hs in compounds.items() if norm_key(e) == edge for h in hs}
         not_after = "".join(rf"(?<!(?<!\w){re.escape(head)}\s)" for head in sorted(heads))
         alternatives.append(not_after + re.escape(edge).replace(r"\ ", r"\s+"))

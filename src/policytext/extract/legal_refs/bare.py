@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ...startcache import compile_regex
 from ...rules import rule_book
 from .lexicon import _Found, _Lexicon, _starts_word, pattern
 
@@ -15,10 +16,10 @@ COUNT = RULES.veto("count-after-number")
 
 # a bare number starts after a space or a colon; the pattern is tried only around such digits (scanning the
 # whole text for its type words costs more than trying it at a few dozen places)
-_NUMBER_START = re.compile(r"(?<=[\s:])\d")
+_NUMBER_START = compile_regex(r"(?<=[\s:])\d")
 _BEFORE, _AFTER = 40, 60  # characters around the digit: the longest type word, "hỏa tốc", "số:", then the number
 # what follows a lower-case "kết luận <number>" that is a document: its issuer, a punctuation mark, its code's tail
-_CONCLUSION_AFTER = re.compile(r"\s+của\s|\s*[,.;:)]|\s*$|-KL")
+_CONCLUSION_AFTER = compile_regex(r"\s+của\s|\s*[,.;:)]|\s*$|-KL")
 
 
 def _bare_matches(norm: str, lex: _Lexicon):

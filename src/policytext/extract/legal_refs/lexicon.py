@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...match.patterns import PatternBook, alternation
+from ...startcache import compile_regex
+from ...match.patterns import PatternBook, alternation, longest_phrase_first
 from ...resources import load_yaml
 from ...text.normalize import normalize_string
 
@@ -163,7 +164,7 @@ def _lexicon() -> _Lexicon:
         named_abbreviation=book.compile("named_abbreviation"),
         qualifier_anaphora=frozenset(n(w) for w in data["qualifier_anaphora"]),
         # a list inside a qualifier ("về quản lý, bảo vệ và phát triển"): how many words, from the data
-        qualifier_list=re.compile(rf", (?:[^\W\d_A-ZĐ]+ ){{1,{int(data['qualifier_list_words'])}}}và (?=\w)"),
+        qualifier_list=compile_regex(rf", (?:[^\W\d_A-ZĐ]+ ){{1,{int(data['qualifier_list_words'])}}}và (?=\w)"),
         plural_before=book.compile("plural_before", ignore_case),
         private_before=book.compile("private_before", ignore_case),
         private_symbol_parts=frozenset(n(w) for w in data["private_symbol_parts"]),
@@ -191,7 +192,7 @@ def _law_names(data: dict) -> str:
                 at = name.lower().index(n(long).lower())
                 names.add(name[:at] + n(short) + name[at + len(n(long)):])
     return "|".join(re.escape(name).replace(",\\ ", "(?:,| -)? ").replace(", ", "(?:,| -)? ")
-                    for name in sorted(names, key=len, reverse=True))
+                    for name in sorted(names, key=longest_phrase_first))
 
 
 @lru_cache(maxsize=1)

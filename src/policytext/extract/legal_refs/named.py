@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ...startcache import compile_regex
 from ...rules import rule_book
 from .lexicon import _Found, _Lexicon, _word_matches, pattern
 
@@ -19,7 +20,7 @@ ISSUER_NAMED = RULES.rule("issuer-named")
 POINTING_BACK = RULES.rule("anaphoric-mention")
 _CITED_REACH = 600  # characters before an issuer-named mention in which a numbered one makes it point back
 _ISSUER_REACH = 120  # characters: the longest body named after "của"
-_ABOUT = re.compile(r"\s?về\s")
+_ABOUT = compile_regex(r"\s?về\s")
 _LOWER_QUALIFIER_WORDS = 3  # a lower-case "nghị quyết về …" is a title when "về" has at least this many words
 FOREIGN = RULES.veto("foreign-or-treaty")
 DRAFT = RULES.veto("draft-bill")
@@ -175,7 +176,7 @@ def _issuer_named(norm: str, lex: _Lexicon, trace) -> list[_Found]:
                 lex.treaty_before.search(norm, max(0, start - 120), start):
             trace.veto(GENERIC, start, match.end())
             continue  # "các quyết định của UBND", a treaty's
-        head = re.compile(r" về ").match(norm, end)
+        head = compile_regex(r" về ").match(norm, end)
         if head:  # "… của HĐND tỉnh Bình Dương về dự toán ngân sách": the title goes on
             end = _qualifier_end(norm, head.end(), lex) or end
         # right after a document of that type cited by number, it points back to it (rule anaphoric-mention
@@ -227,7 +228,7 @@ def _sentence_initial(norm: str, start: int) -> bool:
 
 
 # words that may not end a qualifier ("về quản lý và" is cut at the last content word)
-_NUMBER = re.compile(r"[\d.,-]+")
+_NUMBER = compile_regex(r"[\d.,-]+")
 _DANGLING = frozenset({"và", "hoặc", "các", "những", "một", "việc", "trong", "đối", "về", "tại"})
 
 

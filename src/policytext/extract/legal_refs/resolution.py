@@ -21,10 +21,10 @@ same document, a bare number only within its article (``"Nghị định|17"`` in
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ...startcache import compile_regex
 from ...model import LegalRef
 from ...resources import load_yaml
 from ...rules import rule_book
@@ -39,10 +39,10 @@ ACRONYM = RULES.rule("acronym-name")
 NO_ANTECEDENT = RULES.veto("no-antecedent")
 GENERIC_TYPE = "Văn bản"
 
-_SYMBOL = re.compile(r"[A-Za-zĐđ]")
-_YEAR = re.compile(r"(?:\s+năm)?\s+(?:19|20)\d\d$")
-_PUNCTUATION = re.compile(r"[,;:\-–\"“”()]")
-_ACRONYM = re.compile(r"[A-ZĐ]{2,6}")
+_SYMBOL = compile_regex(r"[A-Za-zĐđ]")
+_YEAR = compile_regex(r"(?:\s+năm)?\s+(?:19|20)\d\d$")
+_PUNCTUATION = compile_regex(r"[,;:\-–\"“”()]")
+_ACRONYM = compile_regex(r"[A-ZĐ]{2,6}")
 
 
 def _initials(name: str) -> str:

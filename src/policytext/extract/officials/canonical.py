@@ -28,6 +28,8 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from ...match.patterns import longest_phrase_first
+from ...startcache import compile_regex
 from ...document import Document
 from ...layers.organizations import organization_entry, organization_matches, province_entry
 from ...layers.place_mentions import HCM, describe_place, place_matches
@@ -51,7 +53,7 @@ def _title_spellings() -> tuple[dict[str, str], tuple[str, ...]]:
             spellings.setdefault(lower_same_length(normalize_string(spelling)), canonical)
             if item.get("deputy"):
                 spellings.setdefault("phó " + lower_same_length(normalize_string(spelling)), "Phó " + canonical)
-    suffixes = tuple(sorted((normalize_string(s) for s in data.get("suffixes", [])), key=len, reverse=True))
+    suffixes = tuple(sorted((normalize_string(s) for s in data.get("suffixes", [])), key=longest_phrase_first))
     return spellings, suffixes
 
 
@@ -72,24 +74,24 @@ def title_norm(title: str) -> str:
 
 # --- organisations --------------------------------------------------------------------------------------
 
-_PARTY_COMMITTEE = re.compile(r"(?:^| )(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy$")
-_OF_PARENT = re.compile(r" (?:của|thuộc) ")
+_PARTY_COMMITTEE = compile_regex(r"(?:^| )(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy$")
+_OF_PARENT = compile_regex(r" (?:của|thuộc) ")
 # a Party committee's name says its level: "Huyện ủy huyện Thạch Thành" is "Huyện ủy Thạch Thành"
-_COMMITTEE_LEVEL = re.compile(r"(.*(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy) (?:tỉnh|thành phố|huyện|quận|thị xã) (\w.*)$")
+_COMMITTEE_LEVEL = compile_regex(r"(.*(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy) (?:tỉnh|thành phố|huyện|quận|thị xã) (\w.*)$")
 
 
 @lru_cache(maxsize=1)
 def _local_tail() -> re.Pattern[str]:
     """The end of a local body's name: an optional administrative word, then a listed place."""
     data = load_yaml("organizations.yaml")
-    places = sorted({normalize_string(str(v)) for v in data["places"].values()}, key=len, reverse=True)
-    admins = sorted(admin_levels(), key=len, reverse=True)
-    return re.compile(rf" (?:({'|'.join(map(re.escape, admins))}) )?({'|'.join(map(re.escape, places))})$")
+    places = sorted({normalize_string(str(v)) for v in data["places"].values()}, key=longest_phrase_first)
+    admins = sorted(admin_levels(), key=longest_phrase_first)
+    return compile_regex(rf" (?:({'|'.join(map(re.escape, admins))}) )?({'|'.join(map(re.escape, places))})$")
 
 
 @lru_cache(maxsize=1)
 def _bare_level() -> re.Pattern[str]:
-    return re.compile(rf" ({'|'.join(map(re.escape, sorted(admin_levels(), key=len, reverse=True)))})$")
+    return compile_regex(rf" ({'|'.join(map(re.escape, sorted(admin_levels(), key=longest_phrase_first)))})$")
 
 
 def _local_name(head: str, admin: str | None, place: str, day: date | None) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from ...startcache import compile_regex
 from ...document import Document
 from ...layers.names import is_polite
 from ...layers.titles import title_at
@@ -70,7 +71,7 @@ def career_positions(doc: Document, officials: list[Official], titles, org_start
 
 
 # what joins two offices held one after the other at one body ("phó giám đốc rồi giám đốc Sở Y tế")
-_THEN = re.compile(r"\s*,?\s*rồi\b")
+_THEN = compile_regex(r"\s*,?\s*rồi\b")
 
 
 def _people_named(doc: Document, mentions) -> list[tuple[int, int | None]]:

@@ -7,6 +7,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ...match.patterns import longest_phrase_first
+from ...startcache import compile_regex
 from ...layers.names import (
     FOREIGN_FORM,
     NAME_PARTICLES,
@@ -175,7 +177,7 @@ def _past_posting(norm: str, link: _Link, end: int, org_starts) -> int:
     return posting or end
 
 
-_BODY_WORD = re.compile(r"[^\W\d_][^\W_]*|của")
+_BODY_WORD = compile_regex(r"[^\W\d_][^\W_]*|của")
 
 
 def _foreign_after_body(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, int] | None:
@@ -261,7 +263,7 @@ def _vietnamese_words(norm: str, pos: int) -> bool:
 
 
 # a given name, a lower-case particle and a capitalised name ("Abdulaziz bin Salman")
-_PARTICLE_NAME = re.compile(r"[A-Z][a-z]+ (?:%s) [A-Z][a-z]+" % "|".join(sorted(NAME_PARTICLES)))
+_PARTICLE_NAME = compile_regex(r"[A-Z][a-z]+ (?:%s) [A-Z][a-z]+" % "|".join(sorted(NAME_PARTICLES)))
 
 
 def _listed_foreign_name(norm: str, pos: int) -> tuple[int, int] | None:
@@ -273,7 +275,7 @@ def _listed_foreign_name(norm: str, pos: int) -> tuple[int, int] | None:
 @lru_cache(maxsize=1)
 def _foreign_names_in_vietnamese_shape() -> re.Pattern[str]:
     names = load_yaml("persons.yaml").get("foreign_names_in_vietnamese_shape") or []
-    return re.compile("(?:" + "|".join(re.escape(normalize_string(n)) for n in sorted(names, key=len, reverse=True))
+    return compile_regex("(?:" + "|".join(re.escape(normalize_string(n)) for n in sorted(names, key=longest_phrase_first))
                       + r")(?!\w)" if names else r"(?!)")
 
 
@@ -384,10 +386,10 @@ def _name_in_tail(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, in
     return best
 
 
-_BRACKET_THEN_NAME = re.compile(r"\([^()\n]{1,25}\) [^\W\d_]")
+_BRACKET_THEN_NAME = compile_regex(r"\([^()\n]{1,25}\) [^\W\d_]")
 
 
-_BRACKET_AT_END = re.compile(r" \([^()\n]{1,25}\)$")
+_BRACKET_AT_END = compile_regex(r" \([^()\n]{1,25}\)$")
 
 
 def _foreign_after_country(norm: str, link: _Link, pos: int, clause_end: int, org_starts) -> tuple[int, int] | None:
@@ -473,11 +475,11 @@ def _appointed_after(norm: str, end: int, titles, org_starts) -> list[_Link]:
 
 
 # ", được Thủ tướng điều động giữ chức ", ", vừa được bổ nhiệm làm ": an appointment after the apposition
-_APPOINTED_AFTER = re.compile(r",? (?:(?:đã|vừa|mới) )?được (?:[^\s,.;:]+ ){0,4}?(?:bầu|bổ nhiệm|tái bổ nhiệm|điều động|"
+_APPOINTED_AFTER = compile_regex(r",? (?:(?:đã|vừa|mới) )?được (?:[^\s,.;:]+ ){0,4}?(?:bầu|bổ nhiệm|tái bổ nhiệm|điều động|"
                               r"luân chuyển|phân công|chỉ định|giao)(?: (?:giữ chức vụ|giữ chức|làm|là))? ")
 
 
-_OWNED_BY = re.compile(r"(?<!\w)của $")
+_OWNED_BY = compile_regex(r"(?<!\w)của $")
 
 
 def _someone_elses_title(norm: str, start: int, end: int, name: tuple[int, int], titles, org_starts) -> bool:
@@ -500,7 +502,7 @@ def _foreign_office(links: list[_Link]) -> bool:
     return any(l.title.title.foreign or l.abroad or l.kind in ("country", "international", "foreign") for l in links)
 
 
-_APPOSITION_END = re.compile(r"[,.;:!?\n]")
+_APPOSITION_END = compile_regex(r"[,.;:!?\n]")
 
 
 def country_in_apposition(doc: Document, name_end: int) -> bool:
@@ -516,7 +518,7 @@ def country_in_apposition(doc: Document, name_end: int) -> bool:
                for p in doc.layers.places)
 
 
-_NAME_THEN_COMMA = re.compile(r"((?:[^\W\d_]+ ){1,3}[^\W\d_]+), $")
+_NAME_THEN_COMMA = compile_regex(r"((?:[^\W\d_]+ ){1,3}[^\W\d_]+), $")
 
 
 def _after_named_apposition(norm: str, start: int) -> bool:

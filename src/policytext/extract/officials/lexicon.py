@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ...startcache import compile_regex
 from ...layers.names import foreign_name, name_lexicon
 from ...layers.titles import TitleMatch, title_lexicon
 from ...match.patterns import PatternBook, alternation
@@ -78,15 +79,15 @@ def _state_company_cues(data: dict, org_data: dict) -> _StateCompanyCues:
     sectors = alternation([*cues["forms"], *cues["sectors"]])
     link_word = r"(?:,? (?:trực thuộc|thuộc|của)| ?[(\-–]) ?"
     return _StateCompanyCues(
-        enterprise=re.compile(rf"(?<!\w)(?:{alternation(cues['heads'])})(?!\w)", re.IGNORECASE),
-        owned=re.compile(rf"(?<!\w)(?:{sectors}|{'|'.join(cues['sector_patterns'])})(?!\w)", re.IGNORECASE),
-        form=re.compile(rf"(?<!\w)(?:{alternation(cues['forms'])})(?!\w)", re.IGNORECASE),
-        parent=re.compile(rf"{link_word}(?:{parents})(?!\w)"),
-        inner_parent=re.compile(rf"(?<!\w)(?:trực thuộc|thuộc|của) (?:{parents})(?!\w)"),
-        owner_before=re.compile(rf"(?<!\w)(?:{parents})(?!\w)[^.;!?\n]{{0,100}}?(?<!\w)"
+        enterprise=compile_regex(rf"(?<!\w)(?:{alternation(cues['heads'])})(?!\w)", re.IGNORECASE),
+        owned=compile_regex(rf"(?<!\w)(?:{sectors}|{'|'.join(cues['sector_patterns'])})(?!\w)", re.IGNORECASE),
+        form=compile_regex(rf"(?<!\w)(?:{alternation(cues['forms'])})(?!\w)", re.IGNORECASE),
+        parent=compile_regex(rf"{link_word}(?:{parents})(?!\w)"),
+        inner_parent=compile_regex(rf"(?<!\w)(?:trực thuộc|thuộc|của) (?:{parents})(?!\w)"),
+        owner_before=compile_regex(rf"(?<!\w)(?:{parents})(?!\w)[^.;!?\n]{{0,100}}?(?<!\w)"
                                 rf"(?:{alternation(cues['owner_words'])})[\"”]? của $"),
-        single_member=re.compile(rf"(?<!\w)(?:{alternation(cues['single_member'])})(?!\w)", re.IGNORECASE),
-        private=re.compile(rf"(?<!\w)(?:{alternation(cues['private'])})(?!\w)", re.IGNORECASE),
+        single_member=compile_regex(rf"(?<!\w)(?:{alternation(cues['single_member'])})(?!\w)", re.IGNORECASE),
+        private=compile_regex(rf"(?<!\w)(?:{alternation(cues['private'])})(?!\w)", re.IGNORECASE),
     )
 
 
@@ -105,37 +106,37 @@ def _lexicon() -> _Lexicon:
         honorific=names.honorific,
         not_name_start=names.not_name_start,
         places=names.places,
-        aside=re.compile(rf" \((?:\d|(?:{alternation(data['name_asides'])})(?!\w))[^()\n]{{0,40}}\)"
+        aside=compile_regex(rf" \((?:\d|(?:{alternation(data['name_asides'])})(?!\w))[^()\n]{{0,40}}\)"
                          rf"\s*(?:,|[-–](?= ))\s*"),
-        qualification=re.compile(rf"(?:{alternation(data['qualifications'])})(?!\w)(?: [^\W\d_][^,;.()\n]{{0,40}})?, "),
+        qualification=compile_regex(rf"(?:{alternation(data['qualifications'])})(?!\w)(?: [^\W\d_][^,;.()\n]{{0,40}})?, "),
         sentence_openers=frozenset(normalize_string(w) for w in data["sentence_openers"]),
-        private_heads=re.compile(rf"^(?:(?:Hội đồng quản trị|HĐQT|Hội đồng thành viên|HĐTV) )?"
+        private_heads=compile_regex(rf"^(?:(?:Hội đồng quản trị|HĐQT|Hội đồng thành viên|HĐTV) )?"
                                  rf"(?:{alternation(data['private_org_heads'])})(?!\w)"
                                  rf"|^(?:{alternation(data['private_boards'])}) "
                                  rf"(?!{alternation(data['state_firms'])})",
                                  re.IGNORECASE),
-        private_context=re.compile(rf"(?<!\w)(?:{alternation(data['private_context'])})(?!\w)", re.IGNORECASE),
-        private_markers=re.compile(rf"(?<!\w)(?:{alternation(data['private_markers'])})(?!\w)", re.IGNORECASE),
-        name_not_after=re.compile(rf"(?<!\w)(?:{alternation(data['name_not_after'])}) $", re.IGNORECASE),
-        not_person_after=re.compile(rf"(?<!\w)(?:{alternation(data['not_person_after'])}) $", re.IGNORECASE),
-        not_office=re.compile(rf"^(?:{alternation(data['not_office_units'])})(?!\w)", re.IGNORECASE),
-        place_before=re.compile(rf"(?<!\w)(?:{alternation(data['place_words'])}) $", re.IGNORECASE),
-        not_holder_before=re.compile(rf"(?<!\w)(?:{alternation(data['not_holder_before'])}) $"),
-        generic_end=re.compile(rf"[,;:!?()\"“”\n]|\.(?!\w)|(?<=\w{{3}})\."  # not the dot of "TP.HCM"
+        private_context=compile_regex(rf"(?<!\w)(?:{alternation(data['private_context'])})(?!\w)", re.IGNORECASE),
+        private_markers=compile_regex(rf"(?<!\w)(?:{alternation(data['private_markers'])})(?!\w)", re.IGNORECASE),
+        name_not_after=compile_regex(rf"(?<!\w)(?:{alternation(data['name_not_after'])}) $", re.IGNORECASE),
+        not_person_after=compile_regex(rf"(?<!\w)(?:{alternation(data['not_person_after'])}) $", re.IGNORECASE),
+        not_office=compile_regex(rf"^(?:{alternation(data['not_office_units'])})(?!\w)", re.IGNORECASE),
+        place_before=compile_regex(rf"(?<!\w)(?:{alternation(data['place_words'])}) $", re.IGNORECASE),
+        not_holder_before=compile_regex(rf"(?<!\w)(?:{alternation(data['not_holder_before'])}) $"),
+        generic_end=compile_regex(rf"[,;:!?()\"“”\n]|\.(?!\w)|(?<=\w{{3}})\."  # not the dot of "TP.HCM"
                                rf"| (?:{alternation(data['clause_verbs'])})(?!\w)(?! sinh)"  # "ký" signs, "ký sinh" is a parasite
                                # a list's next number ("… 2. …"), unless a unit that is numbered precedes it
                                rf"|(?<!{_NUMBERED_UNITS}) (?=\d+\.)"
                                # "cho VnExpress biết", "cho phóng viên Tuổi Trẻ hay"
                                rf"| cho (?:[^\s,.;:]+ ){{1,3}}(?:{alternation(data['told_verbs'])})(?!\w)"),
-        dash_clause=re.compile(rf"(?:{alternation(data['dash_clause_words'])})(?!\w)"),
-        unit_start=re.compile(rf"(?:{alternation(data['unit_words'])})(?!\w)"),
-        body_stop=re.compile(rf"(?:{alternation(data['body_stop_words'])})(?!\w)"),
-        company_function=re.compile(rf" (?:{alternation(data['company_functions'])})(?!\w)"),
-        foreign_place=re.compile(rf"(?:Điện |Nhà )?(?:{alternation(data['foreign_places'])})(?!\w)"),
-        foreign_unit=re.compile(rf"(?:{alternation(data['foreign_unit_words'])}) (?=[^\W\d_])"),
-        body_word=re.compile(rf"(?:{alternation(data['body_words_in_names'])})(?!\w)"),
-        public_unit=re.compile(rf"(?:{alternation(data['public_unit_words'])}) (?=[^\W\d_])"),
-        rank=re.compile(rf"(?:{alternation([t['title'] for t in data['titles'] if t.get('rank')])}) ",
+        dash_clause=compile_regex(rf"(?:{alternation(data['dash_clause_words'])})(?!\w)"),
+        unit_start=compile_regex(rf"(?:{alternation(data['unit_words'])})(?!\w)"),
+        body_stop=compile_regex(rf"(?:{alternation(data['body_stop_words'])})(?!\w)"),
+        company_function=compile_regex(rf" (?:{alternation(data['company_functions'])})(?!\w)"),
+        foreign_place=compile_regex(rf"(?:Điện |Nhà )?(?:{alternation(data['foreign_places'])})(?!\w)"),
+        foreign_unit=compile_regex(rf"(?:{alternation(data['foreign_unit_words'])}) (?=[^\W\d_])"),
+        body_word=compile_regex(rf"(?:{alternation(data['body_words_in_names'])})(?!\w)"),
+        public_unit=compile_regex(rf"(?:{alternation(data['public_unit_words'])}) (?=[^\W\d_])"),
+        rank=compile_regex(rf"(?:{alternation([t['title'] for t in data['titles'] if t.get('rank')])}) ",
                         re.IGNORECASE),
         state_company=_state_company_cues(data, org_data),
     )
@@ -165,40 +166,40 @@ class _Candidate:
 # between a chain and its holder: a short aside or the body's name at another time ("Sở Tài nguyên và Môi trường
 # tỉnh Thanh Hóa (nay là Sở Nông nghiệp và Môi trường Thanh Hóa) Hoàng Văn Thế"), a copula ("Bộ trưởng Dân tộc
 # và Tôn giáo hiện là ông Đào Ngọc Dung", "Chủ tịch UBND tỉnh lúc đó là ông Nguyễn Văn Sơn"), a comma or a space
-_BEFORE_NAME = re.compile(r"(?: \((?:[^()\n]{1,20}|(?:nay|trước đây|trước là|tên cũ|sau này)[^()\n]{1,80})\))?"
+_BEFORE_NAME = compile_regex(r"(?: \((?:[^()\n]{1,20}|(?:nay|trước đây|trước là|tên cũ|sau này)[^()\n]{1,80})\))?"
                           r"(?: (?:này |đó |hiện |hiện nay |hiện tại |nay |đương nhiệm |đương kim |khi đó |lúc đó |khi ấy |"
                           r"lúc ấy |thời đó |thời điểm đó |thời điểm ấy )?là |,? )")
 
 
 # between two titles of one person ("Đà Nẵng- Hiệu trưởng" too); ";" separates people in lists
-_SEPARATOR = re.compile(r"\s*(?:,|\bkiêm\b|\bđồng thời là\b| - | – |(?<=\w)[-–](?= ))\s*")
+_SEPARATOR = compile_regex(r"\s*(?:,|\bkiêm\b|\bđồng thời là\b| - | – |(?<=\w)[-–](?= ))\s*")
 
 
-_AFTER_NAME = re.compile(r"\s*(?:,|\(|[-–](?= ))\s*")  # "Nguyễn Văn Sáng- Phó Chủ tịch" too
+_AFTER_NAME = compile_regex(r"\s*(?:,|\(|[-–](?= ))\s*")  # "Nguyễn Văn Sáng- Phó Chủ tịch" too
 
 
 # "ông A được bổ nhiệm giữ chức Thứ trưởng ...", "ông B thôi giữ chức Chủ tịch ...", "ông C là Giám đốc ..."
-_APPOINTED = re.compile(r" (?:(?:trong thời gian|khi còn|khi|lúc còn|lúc) (?:giữ chức vụ|giữ chức|làm|là) |"
+_APPOINTED = compile_regex(r" (?:(?:trong thời gian|khi còn|khi|lúc còn|lúc) (?:giữ chức vụ|giữ chức|làm|là) |"
                         r"(?:đã |vừa |sẽ |chính thức )?được (?:bầu|bổ nhiệm|tái bổ nhiệm|điều động|luân chuyển|"
                         r"phân công|giao|chỉ định|cử|bầu bổ sung|bầu giữ chức)(?: (?:giữ chức vụ|giữ chức|làm|là))? |"
                         r"(?=thôi giữ chức)|giữ chức vụ |giữ chức |là |hiện là |làm )")
 
 
-_OF = re.compile(r" (?:của|thuộc) ")
+_OF = compile_regex(r" (?:của|thuộc) ")
 
 
-_BRACKET_LEAD = re.compile(r"(?:(?:khi đó|khi ấy|lúc đó|lúc ấy|thời điểm đó|hồi đó|lúc bấy giờ),? )?"
+_BRACKET_LEAD = compile_regex(r"(?:(?:khi đó|khi ấy|lúc đó|lúc ấy|thời điểm đó|hồi đó|lúc bấy giờ),? )?"
                            r"(?:giữ chức vụ|giữ chức|từng giữ chức|từng là|hiện là|là) ")
 
 
-_REGION = re.compile(r" khu vực (?:[IVXL]+|\d{1,2})(?!\w)")
+_REGION = compile_regex(r" khu vực (?:[IVXL]+|\d{1,2})(?!\w)")
 
 
-_TAI = re.compile(r"(?: (\([^()\n]{1,15}\)))? tại ")  # "Quỹ Nhi đồng Liên hợp quốc (UNICEF) tại Việt Nam"
+_TAI = compile_regex(r"(?: (\([^()\n]{1,15}\)))? tại ")  # "Quỹ Nhi đồng Liên hợp quốc (UNICEF) tại Việt Nam"
 
 
 # a dot after an abbreviation goes on ("TP.HCM", "Q.Bình Thạnh"), one glued to a word ends ("Ninh Bình.Bị cáo")
-_CLAUSE_END = re.compile(r"[,;:!?()\"“”\n]|\.(?!\w)|(?<=\w{3})\.")
+_CLAUSE_END = compile_regex(r"[,;:!?()\"“”\n]|\.(?!\w)|(?<=\w{3})\.")
 
 
 _PRIVATE = "\x00private"  # organisation of a position held in a private company (dropped at the end)
@@ -210,10 +211,10 @@ _CONNECTORS = {"và", "của", "thuộc", "tại", "về", "-", "–", "&"}
 _ADMIN_WORDS = {"tỉnh", "thành", "phố", "TP", "TP.", "quận", "huyện", "xã", "phường", "trấn", "thị"}
 
 
-_BRACKETED = re.compile(r" \([^()\n]{1,15}\)(?= )")
+_BRACKETED = compile_regex(r" \([^()\n]{1,15}\)(?= )")
 
 
-_NAME_START = re.compile(r"(?<![\w.])[^\W\d_]")
+_NAME_START = compile_regex(r"(?<![\w.])[^\W\d_]")
 
 
 def _foreign_name(norm: str, pos: int, org_starts) -> tuple[int, int] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ...startcache import compile_regex
 from ...document import Document
 from ...layers.names import VIETNAMESE_SHAPE, vietnamese_name
 from ...model import Position
@@ -63,8 +64,8 @@ def _listed_names(norm: str, start: int, end: int, org_starts, titles, links) ->
     return names
 
 
-_WORD = re.compile(r"[^\W\d_]+")
-_ASIDE = re.compile(r" \([^()\n]{1,30}\)")
+_WORD = compile_regex(r"[^\W\d_]+")
+_ASIDE = compile_regex(r" \([^()\n]{1,30}\)")
 
 
 def _foreign_word(norm: str, at: int) -> bool:
@@ -139,7 +140,7 @@ def _names_sharing(norm: str, first: tuple[int, int], titles, org_starts, plural
     return names
 
 
-_DEPUTY = re.compile(r"[Đđ]ại biểu |ĐB ")  # the word boundary before is checked by hand: a lookbehind is slow
+_DEPUTY = compile_regex(r"[Đđ]ại biểu |ĐB ")  # the word boundary before is checked by hand: a lookbehind is slow
 
 
 def _deputy_words(norm: str) -> list[re.Match[str]]:
@@ -191,7 +192,7 @@ def _deputies(doc: Document, org_starts, rules: tuple[str, str]):
             yield name[0], name[1], Position(session, None, rule=rules[1])
 
 
-_TWO_WORDS = re.compile(r"[A-ZĐ][^\W\d_]* [A-ZĐ][^\W\d_]*(?!\w| [A-ZĐ])")  # exactly two words
+_TWO_WORDS = compile_regex(r"[A-ZĐ][^\W\d_]* [A-ZĐ][^\W\d_]*(?!\w| [A-ZĐ])")  # exactly two words
 
 
 def _given_names(norm: str, at: int) -> tuple[int, int] | None:
@@ -215,7 +216,7 @@ def _delegation_after_titles(norm: str, end: int) -> re.Match[str] | None:
     return None
 
 
-_NAME_BEFORE = re.compile(r"(?:[^\W\d_]+ ){1,3}[^\W\d_]+$")
+_NAME_BEFORE = compile_regex(r"(?:[^\W\d_]+ ){1,3}[^\W\d_]+$")
 
 
 def _name_ending_at(norm: str, end: int, org_starts) -> tuple[int, int] | None:

@@ -7,6 +7,7 @@ import bisect
 import re
 from functools import lru_cache
 
+from ...startcache import compile_regex
 from ...document import Document
 from ...layers.names import (
     FOREIGN_FORM,
@@ -39,7 +40,7 @@ def _trim_run_on_names(norm: str, people: list[_Candidate]) -> None:
             c.end = c.start + cut
 
 
-_ONE_WORD = re.compile(r" ([^\W\d_]+)(?=[ ,.;:!?)]|$)")
+_ONE_WORD = compile_regex(r" ([^\W\d_]+)(?=[ ,.;:!?)]|$)")
 
 
 def _full_name_elsewhere(norm: str, end: int, org_starts, candidates) -> tuple[int, int] | None:
@@ -87,7 +88,7 @@ def _inside_organization(org_starts: dict[int, OrgMatch]):
     return inside
 
 
-_CITY_ABBREVIATION = re.compile(r"(?<!\w)(?:TP|Tp|T\.P)\.$")
+_CITY_ABBREVIATION = compile_regex(r"(?<!\w)(?:TP|Tp|T\.P)\.$")
 
 
 def _named_after(norm: str, start: int, end: int) -> bool:
@@ -106,7 +107,7 @@ def _named_after(norm: str, start: int, end: int) -> bool:
 _STREET_WORDS = ("đường", "phố", "cầu")
 
 
-_SENTENCE_START = re.compile(r"(?:^|[.!?:\n\"“]\s*|\s[-–]\s)$")
+_SENTENCE_START = compile_regex(r"(?:^|[.!?:\n\"“]\s*|\s[-–]\s)$")
 
 
 def _after_sentence_opener(norm: str, at: int) -> bool:
@@ -152,7 +153,7 @@ def _merge(doc: Document, candidates: list[_Candidate], titles, org_starts) -> l
     return officials
 
 
-_WORD_AFTER = re.compile(r" ([^\W\d_]+)(?!\w)")
+_WORD_AFTER = compile_regex(r" ([^\W\d_]+)(?!\w)")
 
 
 def _short_mentions(norm: str, people, titles, org_starts) -> None:

@@ -5,8 +5,8 @@ another title begins, and written back as the article writes it."""
 from __future__ import annotations
 
 import itertools
-import re
 
+from ...startcache import compile_regex
 from ...document import Document
 from ...layers.names import (
     inside_run,
@@ -72,7 +72,7 @@ def _known_org_after(norm: str, link: _Link, org_starts: dict[int, OrgMatch]) ->
     return end
 
 
-_JOINED_PERSON = re.compile(r"(?<!\w)(?:và|cùng|với)(?: [^\W\d_A-ZĐ][^\W\d_]*){0,2} $")
+_JOINED_PERSON = compile_regex(r"(?<!\w)(?:và|cùng|với)(?: [^\W\d_A-ZĐ][^\W\d_]*){0,2} $")
 
 
 def _names_someone(norm: str, start: int, end: int, org_starts) -> bool:
@@ -99,7 +99,7 @@ def _before_someone_else(norm: str, start: int, end: int, org_starts) -> tuple[i
     return start, end
 
 
-_COMMA_THEN_PARENT = re.compile(r", ([^,.;:()\n\d]{1,60}?) (?:thuộc|của) ")
+_COMMA_THEN_PARENT = compile_regex(r", ([^,.;:()\n\d]{1,60}?) (?:thuộc|của) ")
 
 
 def _through_comma_to_parent(norm: str, end: int, titles, org_starts) -> int:
@@ -135,7 +135,7 @@ def _generic_org(norm: str, pos: int, link: _Link) -> tuple[int, int] | None:
     return pos, pos + len(text)
 
 
-_DASH = re.compile(r" [-–] (?=\w)")
+_DASH = compile_regex(r" [-–] (?=\w)")
 
 
 def _before_dashed_clause(text: str) -> str:
@@ -157,7 +157,7 @@ def _before_dashed_clause(text: str) -> str:
     return text
 
 
-_AND_NAME = re.compile(r" (?:và|cùng|với) ((?:[^\W\d_]+ ){1,3}[^\W\d_]+)")
+_AND_NAME = compile_regex(r" (?:và|cùng|với) ((?:[^\W\d_]+ ){1,3}[^\W\d_]+)")
 
 
 def _before_joined_name(text: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ...startcache import compile_regex
 from ...document import Document
 from ...layers.names import VIETNAMESE_SHAPE
 from ...layers.organizations import organization_entry
@@ -20,7 +21,7 @@ NEEDS_ORGANIZATION = RULES.veto("needs-organization")
 PRIVATE_COMPANY = RULES.veto("private-company")
 NOT_AN_OFFICE = RULES.veto("not-an-office")
 CANDIDATE = RULES.veto("candidate-for-office")
-_CANDIDATE = re.compile(r"(?<!\w)(?:[Ứứ]ng (?:cử )?viên|ỨNG (?:CỬ )?VIÊN) $")
+_CANDIDATE = compile_regex(r"(?<!\w)(?:[Ứứ]ng (?:cử )?viên|ỨNG (?:CỬ )?VIÊN) $")
 
 
 def _positions(doc: Document, links: list[_Link], private_article: bool, rule: str) -> list[Position]:
@@ -73,10 +74,10 @@ def _positions(doc: Document, links: list[_Link], private_article: bool, rule: s
 
 
 _PARTY_COMMITTEES = frozenset({"tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy", "đảng ủy"})
-_LOCAL_HEAD = re.compile(r"(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân|Ủy ban MTTQ Việt Nam|UBMTTQ|"
+_LOCAL_HEAD = compile_regex(r"(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân|Ủy ban MTTQ Việt Nam|UBMTTQ|"
                          r"Ủy ban Mặt trận Tổ quốc Việt Nam|Công an) ")
-_BARE_ADMIN = re.compile(r"(?:TP|Tp|TX|TT|T\.P)\.?")
-_ADMIN_BEFORE_PLACE = re.compile(r"(?:tỉnh|thành phố|TP\.?) (?=\S)", re.IGNORECASE)
+_BARE_ADMIN = compile_regex(r"(?:TP|Tp|TX|TT|T\.P)\.?")
+_ADMIN_BEFORE_PLACE = compile_regex(r"(?:tỉnh|thành phố|TP\.?) (?=\S)", re.IGNORECASE)
 
 
 def _completed_committee(doc: Document, committee: str, links: list[_Link], link: _Link, parent) -> str:
@@ -109,10 +110,10 @@ def _completed_committee(doc: Document, committee: str, links: list[_Link], link
 
 
 # a body of a province or a city named last in its name: "… tỉnh Tuyên Quang", "… thành phố Hà Nội"
-_PLACE_TAIL = re.compile(r"(?<!\w)(?:tỉnh|thành phố|TP\.?) ([A-ZĐ][^\W\d_]*(?: [A-ZĐ][^\W\d_]*){0,3})$")
+_PLACE_TAIL = compile_regex(r"(?<!\w)(?:tỉnh|thành phố|TP\.?) ([A-ZĐ][^\W\d_]*(?: [A-ZĐ][^\W\d_]*){0,3})$")
 
 
-_UNIT_DO = re.compile(r"(?:^|[\s(“\"])({unit} [^.;:!?\n]{{3,90}}?) do (?=[^.;!?\n]*$)")
+_UNIT_DO = compile_regex(r"(?:^|[\s(“\"])({unit} [^.;:!?\n]{{3,90}}?) do (?=[^.;!?\n]*$)")
 
 
 def _unit_led_before(doc: Document, link: _Link, unit: str) -> str | None:
@@ -120,7 +121,7 @@ def _unit_led_before(doc: Document, link: _Link, unit: str) -> str | None:
     trưởng đoàn": the unit a "làm trưởng đoàn" heads, named before "do" in the same sentence."""
     norm = doc.norm
     window_start = max(0, link.title.start - 250)
-    pattern = re.compile(_UNIT_DO.pattern.format(unit=re.escape(unit)))
+    pattern = compile_regex(_UNIT_DO.pattern.format(unit=re.escape(unit)))
     found = None
     for found in pattern.finditer(norm, window_start, link.title.start):
         pass
@@ -129,13 +130,13 @@ def _unit_led_before(doc: Document, link: _Link, unit: str) -> str | None:
     return doc.span(found.start(1), found.end(1)).text
 
 
-_RESIDENTIAL_GROUP = re.compile(r"tổ \d+$", re.IGNORECASE)
+_RESIDENTIAL_GROUP = compile_regex(r"tổ \d+$", re.IGNORECASE)
 
 
-_COMPANY_INSIDE = re.compile(r"(?<!\w)(?:công ty|Công ty|Cty|cty|CTY)(?!\w)")
+_COMPANY_INSIDE = compile_regex(r"(?<!\w)(?:công ty|Công ty|Cty|cty|CTY)(?!\w)")
 
 
-_COMPANY_BEFORE = re.compile(r"(?:công ty|Công ty|Cty|cty|CTY) $")
+_COMPANY_BEFORE = compile_regex(r"(?:công ty|Công ty|Cty|cty|CTY) $")
 
 
 def _state_company(norm: str, start: int, end: int) -> bool:
@@ -162,16 +163,16 @@ def _state_company(norm: str, start: int, end: int) -> bool:
     return bool(cues.form.search(norm, end, sentence_end.start() if sentence_end else end + 160))
 
 
-_SENTENCE_END = re.compile(r"[.;!?\n](?!\w)")
+_SENTENCE_END = compile_regex(r"[.;!?\n](?!\w)")
 
 
 _BARE_COMPANY = frozenset({"công ty", "cty", "công ty này"})
 
 
-_NAMED_COMPANY = re.compile(r"(?<!\w)(?:Công ty|Cty|CTY)(?= [^\W\d_])")
+_NAMED_COMPANY = compile_regex(r"(?<!\w)(?:Công ty|Cty|CTY)(?= [^\W\d_])")
 
 
-_COMPANY_CLAUSE_END = re.compile(r"[,;:!?)\n]|\.(?!\w)")
+_COMPANY_CLAUSE_END = compile_regex(r"[,;:!?)\n]|\.(?!\w)")
 
 
 def _article_company_is_state(norm: str) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from ...startcache import compile_regex
 from ...document import Document
 from ...rules import rule_book
 from .agents import Agent, agent_at, clean, noun_phrase, verbs, vocabulary
@@ -26,7 +27,7 @@ ACTOR_ASKED = RULES.rule("actor-intro-asked")
 ACTOR_INTRO_SUBJECT = RULES.rule("actor-intro-subject")
 ACTOR_LATER = RULES.rule("actor-item-later-subject")
 
-_COORDINATION = re.compile(r"\s*(?:,|và|cùng|cùng với)\s+")
+_COORDINATION = compile_regex(r"\s*(?:,|và|cùng|cùng với)\s+")
 
 
 def _as_actors(norm: str, span: tuple[int, int], agents: list[Agent]) -> list[str]:
@@ -129,8 +130,8 @@ def _tagged_subject(doc: Document, at: int, end: int, agents: list[Agent]) -> tu
 _NOUNISH = frozenset({"N", "Np", "Nc", "Nu", "Ny", "L", "M"})
 
 
-_SENTENCE = re.compile(r"[^.!?;]+[.!?;]*")
-_OPENER = re.compile(r"[^,.;!?]{1,80}?,\s+")  # "Sau đó, …", "Ở bước này, …", "Trên cơ sở …, …"
+_SENTENCE = compile_regex(r"[^.!?;]+[.!?;]*")
+_OPENER = compile_regex(r"[^,.;!?]{1,80}?,\s+")  # "Sau đó, …", "Ở bước này, …", "Trên cơ sở …, …"
 
 
 def _later_subject(doc: Document, start: int, end: int, agents: list[Agent]) -> tuple[int, int] | None:
@@ -254,7 +255,7 @@ def intro_actors(norm: str, intro: tuple[int, int], agents: list[Agent],
                 if phrase:
                     return _as_actors(norm, phrase, agents), ACTOR_ASKED
             if vocab.handing.match(norm, verb.start()):  # "giao ba vai trò trọng tâm cho Hiệp hội …"
-                to = re.compile(r"\scho\s+").search(norm, verb.end(), min(span_end, verb.end() + 80))
+                to = compile_regex(r"\scho\s+").search(norm, verb.end(), min(span_end, verb.end() + 80))
                 if to and _starts_actor(norm, to.end(), agents):
                     phrase = _named_phrase(norm, to.end(), vocab.object_end, span_end, agents)
                     if phrase:
@@ -278,7 +279,7 @@ def _sets_after_modal(following: str) -> bool:
 
 
 # a short plural noun opening a list of nouns ("các sở, ngành và địa phương")
-_LIST_HEAD = re.compile(r"(?:[Cc]ác|[Nn]hững)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?")
+_LIST_HEAD = compile_regex(r"(?:[Cc]ác|[Nn]hững)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?")
 
 
 def _subject_before(norm: str, start: int, modal: int, agents: list[Agent]) -> tuple[int, int] | None:

@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ...startcache import compile_regex
 from ...document import Document
 from ...layers.names import capitalised_run
-from ...match.patterns import alternation
+from ...match.patterns import alternation, longest_phrase_first
 from .lexicon import lexicon, phrases
 
 
@@ -78,34 +79,34 @@ def vocabulary() -> Vocabulary:
         directing=phrases(data["directing_verbs"]),
         not_actor=phrases(data["not_actor_openers"], anchored=True),
         handing=phrases(data["handing_verbs"]),
-        adverbs=re.compile(rf"^(?:\s*\([^)]*\))?(?:\s*[-–]\s[^-–]{{0,90}}?(?:\s?[-–]|,))?(?:,\s[^,]{{0,90}},)?"
+        adverbs=compile_regex(rf"^(?:\s*\([^)]*\))?(?:\s*[-–]\s[^-–]{{0,90}}?(?:\s?[-–]|,))?(?:,\s[^,]{{0,90}},)?"
                            rf"(?:\s+(?:{'|'.join(map(re.escape, data['setter_adverbs']))}))*\s*$", re.IGNORECASE),
-        according_to=re.compile(rf"(?<![^\s,.:;])(?:{'|'.join(map(re.escape, data['according_to']))})\s+"),
-        pronoun=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(data['person_pronouns'], key=len, reverse=True)))})$",
+        according_to=compile_regex(rf"(?<![^\s,.:;])(?:{'|'.join(map(re.escape, data['according_to']))})\s+"),
+        pronoun=compile_regex(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(data['person_pronouns'], key=longest_phrase_first)))})$",
                            re.IGNORECASE),
-        person_role=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(data['person_roles'], key=len, reverse=True)))})"
+        person_role=compile_regex(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(data['person_roles'], key=longest_phrase_first)))})"
                                rf"\s+(?=[A-ZĐÀ-Ỹ])"),
         subject_end=phrases(data["subject_ends"] + data["directive_starts"] + data["descriptive_words"]),
         descriptive=phrases(data["descriptive_words"], anchored=True),
         not_verb=phrases(data["not_verbs"]),
         object_end=phrases(data["object_ends"] + data["subject_ends"] + data["directive_starts"]),
-        actor_head=re.compile(rf"(?:(?:{alternation(data['actor_determiners'])})\s+)?(?:{alternation(data['actor_heads'])})"
+        actor_head=compile_regex(rf"(?:(?:{alternation(data['actor_determiners'])})\s+)?(?:{alternation(data['actor_heads'])})"
                               rf"(?!\w)", re.IGNORECASE),
         determiner=phrases(data["actor_determiners"], anchored=True),
         intro_modal=phrases(data["intro_subject_modals"]),
         intro_cut=phrases(data["intro_subject_cuts"]),
         intro_max_words=int(data["intro_subject_max_words"]),
-        recipient=re.compile(rf"(?<!\w)(?:{alternation(data['recipient_words'])})\s+$", re.IGNORECASE),
-        body_head=re.compile(rf"(?<![\w.])(?:{alternation(data['body_heads'], normalise=True)})(?=\s+[A-ZĐ\d])"),
+        recipient=compile_regex(rf"(?<!\w)(?:{alternation(data['recipient_words'])})\s+$", re.IGNORECASE),
+        body_head=compile_regex(rf"(?<![\w.])(?:{alternation(data['body_heads'], normalise=True)})(?=\s+[A-ZĐ\d])"),
         # a profession alone as a clause's subject ("Bác sĩ đưa ra …"); a body's head word alone in lower case
         # ("Theo đó, sở yêu cầu …"): the body named before (both matched against the whole subject)
-        bare_role=re.compile(rf"(?:{alternation(data['bare_role_setters'], normalise=True)})", re.IGNORECASE),
-        bare_body=re.compile(rf"(?P<head>{alternation([h.lower() for h in data['body_heads']], normalise=True)})"),
+        bare_role=compile_regex(rf"(?:{alternation(data['bare_role_setters'], normalise=True)})", re.IGNORECASE),
+        bare_body=compile_regex(rf"(?P<head>{alternation([h.lower() for h in data['body_heads']], normalise=True)})"),
         body_stop=phrases(data["setter_verbs_asking"] + data["setter_verbs"] + data["subject_ends"]
                           + data["setter_adverbs"] + data["directive_starts"]
                           + ["có", "là", "được", "bị", "về", "tại", "trong", "theo", "cho", "với", "gửi", "vừa"]),
         body_max_words=int(data["body_max_words"]),
-        responsible=re.compile(rf"(?<!\w)do\s+(?P<who>.{{2,60}}?)\s+(?:{alternation(data['responsible_after'])})(?!\w)",
+        responsible=compile_regex(rf"(?<!\w)do\s+(?P<who>.{{2,60}}?)\s+(?:{alternation(data['responsible_after'])})(?!\w)",
                                re.IGNORECASE),
         not_subject_opener=phrases(data["not_subject_openers"], anchored=True),
         not_given_names=frozenset(data["not_given_names"]),
@@ -213,8 +214,8 @@ def clean(text: str) -> str:
     return text.strip(" ,;:.-–\"“”'()")
 
 
-_WORD = re.compile(r"\S+")
-_HARD_STOP = re.compile(r"[.;:!?)]")
+_WORD = compile_regex(r"\S+")
+_HARD_STOP = compile_regex(r"[.;:!?)]")
 
 
 def noun_phrase(norm: str, start: int, stop: re.Pattern[str], limit: int, end_limit: int) -> tuple[int, int] | None:

@@ -22,6 +22,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from ...startcache import compile_regex
 from ...rules import rule_book
 from .lexicon import Lexicon, phrases
 from .lists import line_end
@@ -30,7 +31,7 @@ from .markers import Marker
 RULES = rule_book("tasks")
 LAST_ITEM_SENTENCES = RULES.rule("last-item-sentences")
 
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*(?=\s|$)")
+_SENTENCE_END = compile_regex(r"[.!?…]+[\"”’)]*(?=\s|$)")
 
 
 def trim(norm: str, start: int, end: int) -> int:
@@ -54,7 +55,7 @@ def _sentences(norm: str, start: int, end: int) -> int:
 
 @lru_cache(maxsize=1)
 def _turn_verbs(words: int, verbs: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(rf"^(?:\S+\s+){{0,{words}}}?(?:{phrases(verbs).pattern})", re.IGNORECASE)
+    return compile_regex(rf"^(?:\S+\s+){{0,{words}}}?(?:{phrases(verbs).pattern})", re.IGNORECASE)
 
 
 def _turns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:

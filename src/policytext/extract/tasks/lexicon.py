@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ...startcache import compile_regex
 from ...match.patterns import PatternBook, alternation
 from ...resources import load_yaml
 
@@ -57,7 +58,7 @@ def phrases(words, *, anchored: bool | str = False) -> re.Pattern[str]:
         prefix = r"\s*[,:]\s*(?:là\s+)?"
     if anchored == "after-marker":  # right after the marker, with or without its comma: "hai là đề nghị …"
         prefix = r"\s*[,:]?\s*(?:là\s+)?"
-    return re.compile(rf"{prefix}(?:{alternation(words)})(?!\w)", re.IGNORECASE)
+    return compile_regex(rf"{prefix}(?:{alternation(words)})(?!\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -104,16 +105,16 @@ def lexicon() -> Lexicon:
         not_task_lead_in=phrases(data["not_task_lead_ins"]),
         done_lead_in=book.compile("done_lead_in", re.IGNORECASE),
         # a remedy verb and an optional determiner: the problem word after it is what a task acts on
-        remedy=re.compile(rf"(?<!\w)(?:{alternation(data['remedy_verbs'])})\s+(?:(?:{alternation(data['list_determiners'])})\s+)?",
+        remedy=compile_regex(rf"(?<!\w)(?:{alternation(data['remedy_verbs'])})\s+(?:(?:{alternation(data['list_determiners'])})\s+)?",
                           re.IGNORECASE),
-        task_item_noun=re.compile(rf"(?:{alternation(data['task_item_nouns'])}) thứ ", re.IGNORECASE),
-        law_article=re.compile(rf"(?:^|\s){re.escape(data['law_article_heading'])} \d+[a-z]?\.?$"),
+        task_item_noun=compile_regex(rf"(?:{alternation(data['task_item_nouns'])}) thứ ", re.IGNORECASE),
+        law_article=compile_regex(rf"(?:^|\s){re.escape(data['law_article_heading'])} \d+[a-z]?\.?$"),
         # a heading line "Điều 43 (dự luật): Bảo đảm an toàn …" right before the list
-        law_article_line=re.compile(rf"\s*{re.escape(data['law_article_heading'])} \d+[a-z]?\b"),
+        law_article_line=compile_regex(rf"\s*{re.escape(data['law_article_heading'])} \d+[a-z]?\b"),
         # a count before a noun: "bốn nội dung", "2 việc" (the number words of la_ordinals, or digits)
-        counted_task=re.compile(rf"(?:(?:{alternation(data['count_classifiers'])})\s+)?"
+        counted_task=compile_regex(rf"(?:(?:{alternation(data['count_classifiers'])})\s+)?"
                                 rf"(?:{alternation(data['counted_task_nouns'])})(?!\w)", re.IGNORECASE),
         # "các biện pháp", "những khó khăn": the noun after one of these names what a list holds
-        determiner=re.compile(rf"(?<!\w)(?:{alternation(data['list_determiners'])})\s", re.IGNORECASE),
-        count_word=re.compile(rf"(?<!\w)(\d{{1,2}}|{alternation(la_words)}) (?=[^\W\d_])"),
+        determiner=compile_regex(rf"(?<!\w)(?:{alternation(data['list_determiners'])})\s", re.IGNORECASE),
+        count_word=compile_regex(rf"(?<!\w)(\d{{1,2}}|{alternation(la_words)}) (?=[^\W\d_])"),
     )

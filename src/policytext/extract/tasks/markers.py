@@ -6,13 +6,13 @@ narrative link. Lists (lists.py) keep the markers that enumerate 1, 2, 3 … in 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from ...startcache import compile_regex
 from .lexicon import Lexicon
 
 # what stands between a marker and its item's first word: its punctuation, a bullet, "là" ("Thứ nhất là …")
-ITEM_LEAD = re.compile(r"[\s,:;.)\-–•+]*(?:là\s+)?")
+ITEM_LEAD = compile_regex(r"[\s,:;.)\-–•+]*(?:là\s+)?")
 
 # letters of a Vietnamese enumeration "a) b) c) d) đ) e) g) …" (legal texts skip f, j, w, z)
 LETTERS = "abcdđeghiklmnopqrstuvxy"

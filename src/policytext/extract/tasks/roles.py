@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ...startcache import compile_regex
 from ...document import Document
 from ...rules import rule_book
 from ..dates import extract_dates
@@ -57,7 +58,7 @@ DIRECTIVE_ISSUED = RULES.rule("directive-just-issued")
 DIRECTIVE_ACCORDINGLY = RULES.rule("directive-accordingly")
 DIRECTIVE_ARTICLE = RULES.rule("directive-article-lead")
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’)]*\s+|\n+")
+_BOUNDARY = compile_regex(r"[.!?…]+[\"”’)]*\s+|\n+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,20 +83,20 @@ def _vocab() -> _Vocab:
 
     return _Vocab(
         deadline_opener=phrases(data["deadline_openers"], anchored=True),
-        deadline_cue=re.compile(rf"(?:{phrases(data['deadline_cues']).pattern})(?:\s+(?:{alternation(data['deadline_cue_links'])}))?\s*$",
+        deadline_cue=compile_regex(rf"(?:{phrases(data['deadline_cues']).pattern})(?:\s+(?:{alternation(data['deadline_cue_links'])}))?\s*$",
                                 re.IGNORECASE),
-        bound_cue=re.compile(rf"(?:{phrases(data['deadline_bounds']).pattern})(?:\s+(?:{alternation(data['deadline_cue_links'])}))?\s*$",
+        bound_cue=compile_regex(rf"(?:{phrases(data['deadline_bounds']).pattern})(?:\s+(?:{alternation(data['deadline_cue_links'])}))?\s*$",
                              re.IGNORECASE),
-        target_cue=re.compile(rf"(?:{phrases(data['target_year_cues']).pattern})\s*$", re.IGNORECASE),
-        directive_before=re.compile(rf"(?<![^\s,])(?:{'|'.join(map(re.escape, data['directive_before']))})\s"),
-        directive_verb=re.compile(rf"\s*(?:\S+\s+){{0,3}}?(?:{phrases(data['directive_verbs']).pattern})",
+        target_cue=compile_regex(rf"(?:{phrases(data['target_year_cues']).pattern})\s*$", re.IGNORECASE),
+        directive_before=compile_regex(rf"(?<![^\s,])(?:{'|'.join(map(re.escape, data['directive_before']))})\s"),
+        directive_verb=compile_regex(rf"\s*(?:\S+\s+){{0,3}}?(?:{phrases(data['directive_verbs']).pattern})",
                                   re.IGNORECASE),
-        directive_issued=re.compile(rf"(?:{phrases(data['directive_issued']).pattern})\s+$", re.IGNORECASE),
+        directive_issued=compile_regex(rf"(?:{phrases(data['directive_issued']).pattern})\s+$", re.IGNORECASE),
         pointing_opener=phrases(data["pointing_openers"], anchored=True),
-        lead_citation=re.compile(rf"(?:{alternation(data['lead_citations'])})\s", re.IGNORECASE),
+        lead_citation=compile_regex(rf"(?:{alternation(data['lead_citations'])})\s", re.IGNORECASE),
         type_word=legal_lexicon().type_word_re,
         # after the body, its abbreviation or parent in brackets ("Cục CSGT (Bộ Công an) vừa có hướng dẫn …")
-        article_issuing=re.compile(rf"(?:\s*\([^()]{{0,60}}\))?\s+(?:đã\s+|vừa\s+)?"
+        article_issuing=compile_regex(rf"(?:\s*\([^()]{{0,60}}\))?\s+(?:đã\s+|vừa\s+)?"
                                    rf"(?:{phrases(data['article_issuing_verbs']).pattern})", re.IGNORECASE),
     )
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from ...startcache import compile_regex
 from ...rules import rule_book
 from .agents import vocabulary
 from .lexicon import Lexicon
@@ -30,9 +31,9 @@ QUESTIONS = RULES.veto("questions")
 NAMED_IN_PASSING = RULES.veto("named-in-passing")
 
 COUNTED_NOUN_REACH = 8  # characters between a count and its noun ("ba nhóm giải pháp")
-_LABEL = re.compile(r"^\s*[^\W\d_]+(?: [^\W\d_]+){0,2}:")  # "Yêu cầu: …", "Học phí: …"
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])\s+")
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+")
+_LABEL = compile_regex(r"^\s*[^\W\d_]+(?: [^\W\d_]+){0,2}:")  # "Yêu cầu: …", "Học phí: …"
+_SENTENCE_SPLIT = compile_regex(r"(?<=[.!?…])\s+")
+_SENTENCE_END = compile_regex(r"(?<=[.!?…])[\"”’)]*\s+")
 
 
 def is_directive(item: str, lex: Lexicon) -> bool:
@@ -76,7 +77,7 @@ def _is_dialogue(norm: str, items: list[tuple[Marker, int]], lex: Lexicon) -> bo
     return sum(map(len, texts)) / len(texts) > lex.number("dialogue_turn_length")
 
 
-_QUESTION_TURN = re.compile(r"\n[ \t]*[-–][^\n]*\?[ \t]*(?=\n)")
+_QUESTION_TURN = compile_regex(r"\n[ \t]*[-–][^\n]*\?[ \t]*(?=\n)")
 
 
 def _crosses_a_question(norm: str, items: list[tuple[Marker, int]]) -> bool:
