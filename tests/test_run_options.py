@@ -17,7 +17,8 @@ from rich.progress import Progress
 from typer.testing import CliRunner
 
 import policytext
-from policytext.cli import _RunProgress, app
+from policytext.cli import app
+from policytext.cli_display import RunProgress
 from policytext.io.readers import FieldMap
 from policytext.progress import InputCount, TqdmProgress
 from policytext.runs.errors import RunConfigError
@@ -179,7 +180,7 @@ def test_a_resumed_session_starts_the_bar_at_what_is_safe():
 def test_the_command_line_bar_shows_the_total_once_counted():
     progress = Progress(console=Console(file=open(os.devnull, "w")), disable=True)
     count = InputCount([])
-    display = _RunProgress(progress, count)
+    display = RunProgress(progress, count)
     display(10, 1)
     (task,) = progress.tasks
     assert (task.completed, task.total) == (11, None)  # not counted yet: no total, no time left

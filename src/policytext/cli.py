@@ -6,17 +6,15 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-import click
 import typer
 from typer.core import TyperGroup
-from rich.console import Console
-from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, TextColumn,
-                           TimeElapsedColumn, TimeRemainingColumn)
-from rich.table import Table
-from rich.text import Text
 
+if TYPE_CHECKING:
+    import click
+
+from . import quick_exit
 from .runs.limits import DEFAULT_MAX_CHARS, DEFAULT_MAX_SECONDS, DEFAULT_PART_SIZE
 
 
@@ -48,8 +46,26 @@ eval_app = typer.Typer(help="Score policytext against gold data.", no_args_is_he
                        cls=_WrappingGroup)
 app.add_typer(eval_app, name="eval")
 
-err = Console(stderr=True)
-out = Console()
+class _Console:
+    """A rich Console made on first use: rich costs ~25 ms to import, and ``analyze`` prints JSON."""
+
+    def __init__(self, **settings) -> None:
+        self._settings = settings
+        self._console = None
+
+    def get(self):
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(**self._settings)
+        return self._console
+
+    def __getattr__(self, name: str):
+        return getattr(self.get(), name)
+
+
+err = _Console(stderr=True)
+out = _Console()
 
 SegmenterOption = typer.Option("pyvi", "--segmenter", help="Word segmenter: pyvi (default) or underthesea.")
 TaxonomyOption = typer.Option(None, "--taxonomy", help="Theme taxonomy file (YAML) replacing the default.")
@@ -150,6 +166,7 @@ def run(
 
     from .io.readers import FieldMap
     from .pipeline import run as run_pipeline
+    from .cli_display import RunProgress, run_progress
     from .progress import InputCount
     from .runs.errors import RunConfigError, RunFailed, RunStopped
 
@@ -166,12 +183,10 @@ def run(
     # progress only on a terminal: in a log file (nohup, a service) it would leave stray lines
     shown = not quiet and err.is_terminal
     count = InputCount([str(p) for p in inputs], fields, limit).start() if shown else None
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  _RateColumn(), TextColumn("eta"), TimeRemainingColumn(), TextColumn("elapsed"),
-                  TimeElapsedColumn(), console=err, disable=not shown, transient=True) as progress:
+    with run_progress(err.get(), shown) as progress:
         try:
             summary = run_pipeline(inputs, out_dir, fields=fields, options=options, jobs=jobs, parquet=parquet,
-                                   limit=limit, on_progress=_RunProgress(progress, count), resume=resume,
+                                   limit=limit, on_progress=RunProgress(progress, count), resume=resume,
                                    overwrite=overwrite, part_size=part_size, output_format=output_format,
                                    keep_fields=keep_fields, near_duplicates=near_duplicates,
                                    duplicate_threshold=duplicate_threshold, exclude_duplicates=exclude_duplicates,
@@ -197,32 +212,6 @@ def run(
         _say("[red]nothing could be read: see the errors/ folder[/red]" if summary["errors"] else
              "[red]no articles found in the inputs[/red]")
         raise typer.Exit(1)
-
-
-class _RunProgress:
-    """``on_progress`` drawing the run on a rich bar: articles done of the total (known once the
-    background count ends), records and errors so far; the rate and the time left count from the
-    session's first call, which brings what committed parts already held."""
-
-    def __init__(self, progress: Progress, count: "InputCount | None"):
-        self.progress = progress
-        self.count = count
-        self.task = None
-
-    def __call__(self, records: int, errors: int) -> None:
-        done = records + errors
-        description = f"{records:,} records, {errors:,} errors"
-        total = self.count.total if self.count is not None else None
-        if self.task is None:
-            self.task = self.progress.add_task(description, total=total, completed=done)
-        else:
-            self.progress.update(self.task, description=description, completed=done, total=total)
-
-
-class _RateColumn(ProgressColumn):
-    def render(self, task) -> Text:
-        speed = task.finished_speed or task.speed
-        return Text(f"{speed:,.1f} articles/s" if speed else "", style="progress.data.speed")
 
 
 def _say(message: str) -> None:
@@ -255,25 +244,9 @@ def _resume_command(ctx: typer.Context) -> str:
 
 
 def _print_summary(summary: dict) -> None:
-    table = Table(title=f"policytext run → {summary['out_dir']}", show_header=False)
-    table.add_row("articles in", f"{summary['articles_in']:,}")
-    table.add_row("records", f"{summary['records']:,}")
-    table.add_row("errors", f"{summary['errors']:,}" + (" (error rows in errors/)" if summary["errors"] else ""))
-    for reason, count in summary.get("top_error_reasons", []):
-        table.add_row("", f"{count:,} × {reason}")
-    if summary.get("records_with_errors"):
-        table.add_row("records with problems", f"{summary['records_with_errors']:,}")
-        for reason, count in summary.get("top_record_error_reasons", []):
-            table.add_row("", f"{count:,} × {reason}")
-    session = summary.get("session") or {}
-    resumed = f", resumed after {session['resumed_at']:,} articles" if session.get("resumed_at") else ""
-    table.add_row("time", f"{summary['seconds']:.1f} s ({summary['articles_per_second'] or 0:.1f} articles/s{resumed})")
-    for name, count in summary["extracted"].items():
-        table.add_row(name, f"{count:,}")
-    for name, count in (summary.get("run_tables") or {}).items():
-        table.add_row(name, f"{count:,} (across the run)")
-    table.add_row("files", ", ".join(summary["files"]))
-    out.print(table)
+    from .cli_display import summary_table
+
+    out.print(summary_table(summary))
 
 
 @app.command()
@@ -311,6 +284,7 @@ def analyze(
     overrides = {key: value for key, value in (("title", title), ("published", published)) if value}
     record = analyze_article(replace(article, **overrides), options)
     print(json.dumps(record.to_dict(), ensure_ascii=False, indent=indent or None))
+    quick_exit.ask()
 
 
 def _one_article(path: Path):
@@ -359,6 +333,7 @@ def explain(
         print(json.dumps(explanation.to_dict(), ensure_ascii=False, indent=2))
     else:
         print(explanation.format())
+    quick_exit.ask()
 
 
 themes_app = typer.Typer(help="The theme taxonomy, and topics it does not cover.", invoke_without_command=True)
@@ -591,7 +566,13 @@ def eval_themes(
 
 
 def main() -> None:
-    app()
+    quick_exit.reset()
+    try:
+        app()
+    except SystemExit as exc:
+        if not quick_exit.asked:
+            raise
+        quick_exit.exit_now(exc.code)
 
 
 if __name__ == "__main__":
