@@ -205,24 +205,29 @@ def _child_route(name: str, path: str) -> int:
 # --- start-up and stages -----------------------------------------------------------------------
 
 def _startup(tries: int = 5) -> None:
-    """``policytext analyze`` on one article, as a user types it: best of ``tries`` (wall and CPU)."""
+    """``policytext analyze`` on one article, as a user types it: best of ``tries`` (wall and CPU), with the
+    start-up cache filled by an earlier process (as from a user's second command on) and without it."""
     if not SEED.exists():
         return
-    walls, cpus = [], []
     # as on a user's machine: Python caches the package's bytecode (pip compiles it at install, an editable
     # install on first import); a shell with PYTHONDONTWRITEBYTECODE set would recompile every module each time
     env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
     command = [sys.executable, "-m", "policytext", "analyze", str(SEED)]
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)  # writes the bytecode, untimed
-    for _ in range(tries):
-        before = os.times()
-        clock = time.perf_counter()
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)
-        walls.append(time.perf_counter() - clock)
-        after = os.times()
-        cpus.append((after.children_user - before.children_user) + (after.children_system - before.children_system))
-    print(f"\nstart-up: policytext analyze {SEED.name}: {min(walls):.2f} s wall, {min(cpus):.2f} s CPU "
-          f"(best of {tries}, bytecode cached; load average {_load()})")
+    with tempfile.TemporaryDirectory(prefix="policytext-cache-") as cache:
+        for label, directory in (("start-up cache filled", cache), ("no start-up cache", "off")):
+            run_env = {**env, "POLICYTEXT_CACHE_DIR": directory}
+            subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=run_env)  # bytecode, cache: untimed
+            walls, cpus = [], []
+            for _ in range(tries):
+                before = os.times()
+                clock = time.perf_counter()
+                subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=run_env)
+                walls.append(time.perf_counter() - clock)
+                after = os.times()
+                cpus.append((after.children_user - before.children_user)
+                            + (after.children_system - before.children_system))
+            print(f"start-up: policytext analyze {SEED.name}, {label}: {min(walls):.2f} s wall, "
+                  f"{min(cpus):.2f} s CPU (best of {tries}, bytecode cached; load average {_load()})")
 
 
 def _stages(articles: list[dict]) -> None:
