@@ -101,3 +101,17 @@ def test_no_module_is_over_600_lines():
     long = {name: n for name, path in _modules().items()
             if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
     assert not long, f"split these modules: {long}"
+
+
+def test_patterns_are_compiled_through_the_start_up_cache():
+    """re.compile in the package would compile in every process again (startcache.compile_regex keeps the
+    program between processes); startcache itself is the one place that calls it."""
+    calls = []
+    for name, path in _modules().items():
+        if name == "policytext.startcache":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "compile"
+                    and isinstance(node.func.value, ast.Name) and node.func.value.id == "re"):
+                calls.append(f"{name}:{node.lineno}")
+    assert not calls, f"use startcache.compile_regex: {calls}"
