@@ -134,7 +134,7 @@ MODERN = {
         "Nguyễn Văn Thắng": [("Bộ trưởng", "Bộ Tài chính", False)],
     }),
     "provincial_congress.txt": (datetime(2025, 10, 20), {
-        "Trần Cẩm Tú": [("Ủy viên", "Bộ Chính trị", False), ("Thường trực Ban Bí thư", None, False)],
+        "Trần Cẩm Tú": [("Ủy viên", "Bộ Chính trị", False), ("Thường trực", "Ban Bí thư", False)],
         "Hồ Minh Khôi": [("Ủy viên", "Trung ương Đảng", False), ("Bí thư", "Tỉnh ủy", False),
                          ("Chủ tịch", "HĐND tỉnh", False)],
         "Phạm Anh Tuấn": [("Phó Bí thư", "Tỉnh ủy", False), ("Chủ tịch", "UBND tỉnh", False)],
