@@ -27,6 +27,8 @@ from .lexicon import officials_pattern
 from .vetoes import _PARTY_COMMITTEES, _positions
 
 MAX_SENTENCES_BACK = 3  # "Ông" refers to someone named in this or the last few sentences
+# bodies a Party secretary's office can belong to: Party committees and cells, the Youth Union
+_PARTY_BODY = compile_regex(r"(?i)ủy\b|Đảng|đoàn|chi bộ")
 
 
 def career_positions(doc: Document, officials: list[Official], titles, org_starts, private_article: bool,
@@ -115,5 +117,7 @@ def _share_organizations(norm: str, links) -> None:
             if normalize_string(norm[link.org_start:link.org_end]).casefold() not in _PARTY_COMMITTEES:
                 shared = link
         elif shared is not None and not link.title.title.organization and not link.title.title.rank:
+            if "Bí thư" in link.title.title.title and not _PARTY_BODY.search(norm[shared.org_start:shared.org_end]):
+                continue  # "Phó bí thư, Chủ tịch UBND tỉnh Tuyên Quang": a Party office in no people's committee
             link.org_start, link.org_end, link.kind = shared.org_start, shared.org_end, shared.kind or "shared"
             link.org_name = shared.org_name
