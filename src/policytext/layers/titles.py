@@ -45,6 +45,7 @@ class TitleLexicon:
     titles: Gazetteer[tuple[int, Title]]
     modifiers: re.Pattern[str]  # "nguyên", "quyền", "tân" … before a title
     former: re.Pattern[str]  # "nguyên " / "cựu " right before a title
+    former_period: re.Pattern[str]  # "trong thời gian giữ chức vụ ": this title and the chain's next ones were held before
     suffix: re.Pattern[str]  # "Thường trực" after a title
     post_modifier: re.Pattern[str]  # "đắc cử" after a title: skipped, no part of it
     inside_word: re.Pattern[str]  # "chức vụ" before "Phó …": a title's first syllable ending another word
@@ -85,11 +86,13 @@ def title_lexicon() -> TitleLexicon:
                     for glued in _glued(spelling):
                         if glued not in gazetteer:
                             gazetteer.add(glued, (len(glued), title))
-    modifiers = [*data["modifiers"]["former"], *data["modifiers"]["current"]]
+    period = data["modifiers"].get("former_period", [])
+    modifiers = [*data["modifiers"]["former"], *period, *data["modifiers"]["current"]]
     return TitleLexicon(
         titles=gazetteer,
         modifiers=compile_regex(rf"({alternation(modifiers)}) ", re.IGNORECASE),
-        former=compile_regex(rf"(?<!\w)(?:{alternation(data['modifiers']['former'])}) $", re.IGNORECASE),
+        former=compile_regex(rf"(?<!\w)(?:{alternation([*data['modifiers']['former'], *period])}) $", re.IGNORECASE),
+        former_period=compile_regex(rf"(?<!\w)(?:{alternation(period) or '(?!)'}) $", re.IGNORECASE),
         suffix=compile_regex(rf" ({alternation(data['suffixes'])})(?!\w)", re.IGNORECASE),
         post_modifier=compile_regex(rf" (?:{alternation(data.get('post_modifiers', []))})(?!\w)", re.IGNORECASE),
         inside_word=compile_regex("|".join(rf"(?<!\w)(?:{alternation(before)}) {re.escape(syllable)}(?!\w)"

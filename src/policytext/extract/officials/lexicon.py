@@ -30,6 +30,7 @@ class _Lexicon:
 
     modifiers: re.Pattern[str]  # "nguyên", "quyền", "tân" before a title (titles layer)
     former: re.Pattern[str]  # "nguyên " / "cựu " right before a title (titles layer)
+    former_period: re.Pattern[str]  # "trong thời gian giữ chức vụ " before a title (titles layer)
     honorific: re.Pattern[str]  # honorifics and degrees (names layer)
     not_name_start: re.Pattern[str]  # a body or a place starting here (names layer)
     places: frozenset[str]  # (places layer)
@@ -103,6 +104,7 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         modifiers=titles.modifiers,
         former=titles.former,
+        former_period=titles.former_period,
         honorific=names.honorific,
         not_name_start=names.not_name_start,
         places=names.places,

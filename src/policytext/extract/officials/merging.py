@@ -210,6 +210,29 @@ def _gazetteer_name(organization: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=512)
+def _listed_body(organization: str | None) -> str | None:
+    """The gazetteer's name of an organisation it lists by name (not a local body made of an administrative
+    word and a place, which may be written without the place: "Tỉnh ủy", "Công an tỉnh")."""
+    if not organization:
+        return None
+    norm = normalize_string(organization)
+    found = organization_matches(norm, context=True)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(norm) and found[0].kind != "local":
+        return found[0].name
+    return None
+
+
+def _listed_apart(one: str | None, other: str | None) -> bool:
+    """Two bodies the gazetteer lists under different names, neither written inside the other (which would be
+    one body written more fully: "Bộ Quốc phòng", "Bộ Quốc phòng Ukraine")."""
+    listed, listed_other = _listed_body(one), _listed_body(other)
+    if listed is None or listed_other is None or listed == listed_other:
+        return False
+    a, b = normalize_string(one).casefold(), normalize_string(other).casefold()
+    return a not in b and b not in a
+
+
 def _committee_and_place(positions: list[Position]) -> list[Position]:
     """One office written as "Bí thư Tỉnh ủy" and elsewhere "Bí thư Đắk Lắk" is "Tỉnh ủy Đắk Lắk" (the
     officials gold's decision D2): a bare Party committee takes the place another wording of the title gives."""
@@ -229,21 +252,24 @@ def _committee_and_place(positions: list[Position]) -> list[Position]:
 def _dedupe(positions: list[Position]) -> list[Position]:
     """One position per office: the same title with an organisation written more fully elsewhere
     ("Bộ Nông nghiệp phát triển nông thôn" / "... và Phát triển nông thôn", or none) keeps the fullest;
-    two spellings of one gazetteer body ("Quốc hội", "QH") keep the first."""
+    two spellings of one gazetteer body ("Quốc hội", "QH") keep the first; two bodies the gazetteer lists
+    apart, neither written inside the other, are two offices whatever words they share."""
     out: list[Position] = []
     for p in positions:
         title, words = p.title.casefold(), _words(p.organization)
         for i, kept in enumerate(out):
             if kept.title.casefold() != title:
                 continue
+            if _listed_apart(kept.organization, p.organization):
+                continue  # "Trung ương Đảng", "Đảng ủy Mặt trận Tổ quốc các đoàn thể Trung ương": two offices
+            known, known_here = _gazetteer_name(kept.organization), _gazetteer_name(p.organization)
             kept_words = _words(kept.organization)
             if words <= kept_words:
                 break
             if kept_words <= words:
                 out[i] = p
                 break
-            known = _gazetteer_name(kept.organization)
-            if known is not None and known == _gazetteer_name(p.organization):
+            if known is not None and known == known_here:
                 break
         else:
             out.append(p)

@@ -30,6 +30,7 @@ def _positions(doc: Document, links: list[_Link], private_article: bool, rule: s
     lex = _lexicon()
     out: list[Position] = []
     parent = next((l for l in links if l.kind in _PARENT_KINDS), None)
+    in_former_period = False  # "…, trong thời gian giữ chức vụ X, Y": X and Y were held before
     for i, link in enumerate(links):
         t = link.title.title
         if t.rank:
@@ -37,7 +38,9 @@ def _positions(doc: Document, links: list[_Link], private_article: bool, rule: s
         if _CANDIDATE.search(doc.norm, max(0, link.title.start - 16), link.title.start):
             doc.trace.veto(CANDIDATE, link.title.start, link.title.end, t.title)
             continue  # "Ứng viên tổng thống khi đó là Donald Trump": running for the office, not holding it
-        former = bool(lex.former.search(doc.norm, max(0, link.title.start - 20), link.title.start))
+        before = max(0, link.title.start - 40), link.title.start
+        in_former_period = in_former_period or bool(lex.former_period.search(doc.norm, *before))
+        former = in_former_period or bool(lex.former.search(doc.norm, *before))
         organization = _organization_text(doc, link)
         following = links[i + 1] if i + 1 < len(links) else None
         written = written_span(doc, link.org_start, link.org_end)
