@@ -48,7 +48,7 @@ def _title_spellings() -> tuple[dict[str, str], tuple[str, ...]]:
     data = load_yaml("titles.yaml")
     spellings: dict[str, str] = {}
     for item in data["titles"]:
-        canonical = normalize_string(item["title"])
+        canonical = normalize_string(item.get("norm", item["title"]))
         for spelling in [item["title"], *item.get("match", [])]:
             spellings.setdefault(lower_same_length(normalize_string(spelling)), canonical)
             if item.get("deputy"):
