@@ -75,7 +75,8 @@ def named_after_people() -> tuple[str, ...]:
 SYLLABLE = compile_regex(r"[^\W\d_]+")
 
 
-_FOREIGN_PART = compile_regex(r"[^\W\d_]\.(?=[ \w])|[^\W\d_](?:[^\W\d_]|['’-][^\W\d_])*")  # "W." or "Ki-moon"
+# "W.", "Jr." (a generation suffix, dot included) or "Ki-moon"
+_FOREIGN_PART = compile_regex(r"[^\W\d_]\.(?=[ \w])|[JS]r\.(?!\w)|[^\W\d_](?:[^\W\d_]|['’-][^\W\d_])*")
 
 
 def capitalised_run(norm: str, pos: int, limit: int = 6) -> list[tuple[int, int]]:
@@ -165,6 +166,9 @@ _FOREIGN_WORD = compile_regex(r"[A-Z][a-z]+(?:['’-][A-Za-z]+)*")
 NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "du", "da", "di", "la", "le", "bin", "binti", "al", "el"})
 
 
+_GENERATION = frozenset({"Jr.", "Sr."})  # "Ferdinand Marcos Jr.": the suffix and its dot are the name's
+
+
 def foreign_name(norm: str, pos: int, org_starts, clause_start: re.Pattern[str] | None = None) -> tuple[int, int] | None:
     """A foreign name right at ``pos``: capitalised words, initials ("W."), particles ("von", "al-"),
     hyphenated parts ("Ki-moon"); ``clause_start`` recognises the Vietnamese words that a missing space
@@ -176,14 +180,17 @@ def foreign_name(norm: str, pos: int, org_starts, clause_start: re.Pattern[str] 
         if not m or not (m.group(0)[0].isupper() or parts and re.split(r"['’-]", m.group(0))[0] in NAME_PARTICLES):
             break
         parts.append(m)
+        if m.group(0) in _GENERATION:
+            break  # "Marcos Jr." ends the name
         if m.end() < len(norm) and norm[m.end()] == " ":
             at = m.end() + 1
         elif m.group(0).endswith(".") and m.end() < len(norm) and norm[m.end()].isupper():
             at = m.end()  # "M.Ansari"
         else:
             break
-    while parts and (parts[-1].group(0).endswith(".") or parts[-1].group(0) in NAME_PARTICLES):
-        parts.pop()  # an initial or a particle must be followed by the rest of the name
+    while parts and (parts[-1].group(0).endswith(".") and parts[-1].group(0) not in _GENERATION or
+                     parts[-1].group(0) in NAME_PARTICLES):
+        parts.pop()  # an initial or a particle must be followed by the rest of the name ("Jr." ends one)
     if not parts or len(parts) == 1 and (not _FOREIGN_WORD.fullmatch(parts[0].group(0)) or
                                          parts[0].group(0) in name_lexicon().one_word_not_names):
         return None  # one word must look foreign ("Bush", "Putin"; not "Lãnh" of "Lãnh đạo", nor "Theo")

@@ -102,6 +102,7 @@ ASSISTANT = RULES.veto("assistant-of-title")
 OWNED_TITLE = RULES.veto("title-owns-document")
 FOREIGN_NEEDS_FOREIGN_OFFICE = RULES.veto("foreign-name-needs-foreign-office")
 COMPANY_TITLE_FOREIGN_NAME = RULES.veto("company-title-foreign-name")
+PUBLICATION_NAME = RULES.veto("publication-name")
 COMPANY_TITLE_BY_SURNAME = RULES.veto("company-title-by-surname")
 PLURAL_TITLE_ONE_NAME = RULES.veto("plural-title-one-name")
 
@@ -181,6 +182,9 @@ def extract_officials(doc: Document) -> list[Official]:
         links = _trailing_chain(norm, end, titles, org_starts)
         if not links:
             continue
+        if (start, end) in foreign_found and lex.publication_before.search(norm, max(0, start - 16), start):
+            trace.veto(PUBLICATION_NAME, start, end)
+            continue  # "theo tờ Kyiv Independent, Tổng thống Ukraine, …": a newspaper's name
         if (start, end) in foreign_found and not _foreign_office(links) and not country_in_apposition(doc, end):
             trace.veto(FOREIGN_NEEDS_FOREIGN_OFFICE, start, end)
             continue  # a foreign name with no honorific holds only a foreign office ("James Wolfensohn, Chủ tịch WB")

@@ -531,9 +531,11 @@ def _after_named_apposition(norm: str, start: int) -> bool:
         if words[i] in surnames() and all(w[:1].isupper() for w in words[i:]):
             return True
         run = " ".join(words[i:])
+        run_start = m.start(1) + len(" ".join(words[:i])) + (1 if i else 0)
         if (i == 0 or not words[i - 1][:1].isupper()) and FOREIGN_FORM.fullmatch(run) and \
                 run not in _lexicon().places:
-            return True  # "Yang Mee Eng, Giám đốc điều hành Asean Foundation, nói"
+            # "Yang Mee Eng, Giám đốc điều hành Asean Foundation, nói"; not "theo tờ Kyiv Independent, …"
+            return not _lexicon().publication_before.search(norm, max(0, run_start - 16), run_start)
     return False
 
 

@@ -43,6 +43,7 @@ class _Lexicon:
     name_not_after: re.Pattern[str]
     not_person_after: re.Pattern[str]  # "trên " before "Truth Social, Tổng thống Mỹ …": a medium, no person
     not_holder_before: re.Pattern[str]
+    publication_before: re.Pattern[str]  # "tờ ", "hãng tin " right before a name: a publication's
     place_before: re.Pattern[str]
     not_office: re.Pattern[str]
     private_context: re.Pattern[str]
@@ -124,6 +125,7 @@ def _lexicon() -> _Lexicon:
         not_office=compile_regex(rf"^(?:{alternation(data['not_office_units'])})(?!\w)", re.IGNORECASE),
         place_before=compile_regex(rf"(?<!\w)(?:{alternation(data['place_words'])}) $", re.IGNORECASE),
         not_holder_before=compile_regex(rf"(?<!\w)(?:{alternation(data['not_holder_before'])}) $"),
+        publication_before=compile_regex(rf"(?<!\w)(?:{alternation(data['publication_words'])}) $", re.IGNORECASE),
         generic_end=compile_regex(rf"[,;:!?()\"“”\n]|\.(?!\w)|(?<=\w{{3}})\."  # not the dot of "TP.HCM"
                                rf"| (?:{alternation(data['clause_verbs'])})(?!\w)(?! sinh)"  # "ký" signs, "ký sinh" is a parasite
                                # a list's next number ("… 2. …"), unless a unit that is numbered precedes it
