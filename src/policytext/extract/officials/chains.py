@@ -474,9 +474,12 @@ def _appointed_after(norm: str, end: int, titles, org_starts) -> list[_Link]:
     return links
 
 
-# ", được Thủ tướng điều động giữ chức ", ", vừa được bổ nhiệm làm ": an appointment after the apposition
+# ", được Thủ tướng điều động giữ chức ", ", vừa được bổ nhiệm làm ": an appointment after the apposition; or the
+# office a decision gives, the apposition closed ("chỉ định ông Trần Huy Tuấn - phó bí thư Tỉnh ủy Lào Cai - giữ
+# chức chủ tịch UBND tỉnh Lào Cai")
 _APPOINTED_AFTER = compile_regex(r",? (?:(?:đã|vừa|mới) )?được (?:[^\s,.;:]+ ){0,4}?(?:bầu|bổ nhiệm|tái bổ nhiệm|điều động|"
-                              r"luân chuyển|phân công|chỉ định|giao)(?: (?:giữ chức vụ|giữ chức|làm|là))? ")
+                              r"luân chuyển|phân công|chỉ định|giao)(?: (?:giữ chức vụ|giữ chức|làm|là))? |"
+                              r"(?: [-–]|,) (?:giữ chức vụ|giữ chức) ")
 
 
 _OWNED_BY = compile_regex(r"(?<!\w)của $")
