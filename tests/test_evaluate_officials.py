@@ -37,20 +37,25 @@ def test_a_folder_reads_every_round_and_a_round_or_split_selects(tmp_path):
     assert [e["id"] for e in load_officials_gold(tmp_path / "officials_gold-2.jsonl")] == ["c", "d", "e"]
 
 
-def test_the_committed_gold_holds_three_rounds_the_third_a_test_set_only():
+def test_the_committed_gold_holds_four_rounds_the_third_and_fourth_test_sets_only():
     entries = load_officials_gold(GOLD)
     assert len(select_entries(entries, "all", 1)) == 109 and len(select_entries(entries, "all", 2)) == 98
-    assert len(select_entries(entries, "all", 3)) == 58
+    assert len(select_entries(entries, "all", 3)) == 58 and len(select_entries(entries, "all", 4)) == 57
     assert all("round" not in e for e in select_entries(entries, "all", 1))
     assert {e["split"] for e in entries} == {"dev", "test"}
-    assert {e["split"] for e in select_entries(entries, "all", 3)} == {"test"}
-    assert select_entries(entries, "dev", 3) == [] and len(select_entries(entries, "test", "all")) == 58 + 52 + 58
+    for round_ in (3, 4):
+        assert {e["split"] for e in select_entries(entries, "all", round_)} == {"test"}
+        assert select_entries(entries, "dev", round_) == []
+    assert len(select_entries(entries, "test", "all")) == 58 + 52 + 58 + 57
+    assert len(select_entries(entries, "dev", "all")) == 51 + 46  # rounds 1 and 2 only
 
 
 @pytest.mark.parametrize("args, message", [
     (["--split", "test", "--details"], "--details needs --split dev"),  # test errors are never read
-    (["--round", "4"], "a round is 1, 2, 3 or all"),
+    (["--round", "5"], "a round is 1, 2, 3, 4 or all"),
     (["--split", "test", "--round", "3", "--details"], "--details needs --split dev"),
+    (["--split", "test", "--round", "4", "--details"], "--details needs --split dev"),
+    (["--split", "all", "--round", "4", "--details"], "--details needs --split dev"),
     (["--split", "train"], "a split is dev, test or all"),
     (["--gold", "no/such/gold"], "no such file or folder"),
 ])
@@ -68,11 +73,12 @@ def test_eval_officials_says_when_nothing_is_selected(tmp_path):
     assert "no gold articles of split dev, round 2" in result.output
 
 
-@pytest.mark.parametrize("args", [["--round", "3"], ["--split", "dev", "--round", "3"]])
-def test_eval_officials_says_round_3_has_no_dev_split(args, tmp_path):
-    # refused before any article is read or analysed: round 3 is only ever scored on its test split
-    result = runner.invoke(app, ["eval", "officials", "--gold", str(GOLD), *args, "--shared", str(tmp_path / "none")],
-                           env={"COLUMNS": "200"})
+@pytest.mark.parametrize("round_", ["3", "4"])
+@pytest.mark.parametrize("split", [[], ["--split", "dev"]])
+def test_eval_officials_says_rounds_3_and_4_have_no_dev_split(round_, split, tmp_path):
+    # refused before any article is read or analysed: rounds 3 and 4 are only ever scored on their test split
+    result = runner.invoke(app, ["eval", "officials", "--gold", str(GOLD), *split, "--round", round_,
+                                 "--shared", str(tmp_path / "none")], env={"COLUMNS": "200"})
     assert result.exit_code == 1
-    assert "round 3 of the officials gold has no dev split" in result.output
+    assert f"round {round_} of the officials gold has no dev split" in result.output
     assert "use --split test" in result.output
