@@ -109,6 +109,10 @@ def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts,
     lex = _lexicon()
     pos = _past_posting(norm, links[-1], end, org_starts)
     m = _BEFORE_NAME.match(norm, pos)
+    if norm.endswith("về ", 0, links[0].title.start):
+        # "phê chuẩn … về Phó chủ tịch Hội đồng bầu cử quốc gia đối với bà Bùi Thị Minh Hoài": the office a
+        # resolution gives someone
+        m = _FOR_PERSON.match(norm, pos) or m
     if not m:
         return None
     pos = m.end()
@@ -157,6 +161,9 @@ def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts,
         # Chủ tịch Ủy ban T.Ư MTTQ Việt Nam Phạm Thế Duyệt")
         return None
     return name
+
+
+_FOR_PERSON = compile_regex(r"(?: kiêm [^.;:\n]{1,80}?)? đối với:? (?=(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí) )")
 
 
 def _past_posting(norm: str, link: _Link, end: int, org_starts) -> int:
@@ -479,7 +486,7 @@ def _appointed_after(norm: str, end: int, titles, org_starts) -> list[_Link]:
 # chức chủ tịch UBND tỉnh Lào Cai")
 _APPOINTED_AFTER = compile_regex(r",? (?:(?:đã|vừa|mới) )?được (?:[^\s,.;:]+ ){0,4}?(?:bầu|bổ nhiệm|tái bổ nhiệm|điều động|"
                               r"luân chuyển|phân công|chỉ định|giao)(?: (?:giữ chức vụ|giữ chức|làm|là))? |"
-                              r"(?: [-–]|,) (?:giữ chức vụ|giữ chức) ")
+                              r"(?: [-–]|,) (?:giữ chức danh|giữ chức vụ|giữ chức) ")
 
 
 _OWNED_BY = compile_regex(r"(?<!\w)của $")
