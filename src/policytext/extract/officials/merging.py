@@ -135,10 +135,11 @@ def _merge(doc: Document, candidates: list[_Candidate], titles, org_starts) -> l
     # read by the organisation layer may be a person's name ("Chủ tịch UBND tỉnh Hồ Văn Mười")
     inside_body = _inside_organization({at: org for at, org in org_starts.items() if org.kind != "local"})
     for name, _, spans in people:
-        for m in re.finditer(re.escape(name), norm):
-            if on_word_boundaries(norm, m.start(), m.end()) and not _inside(m.start(), m.end(), spans) and \
-                    not inside_body(m.start()) and not _named_after(norm, m.start(), m.end()):
-                spans.add((m.start(), m.end()))
+        for start in _occurrences(norm, name):  # plain text: str.find, no pattern compiled per name
+            end = start + len(name)
+            if on_word_boundaries(norm, start, end) and not _inside(start, end, spans) and \
+                    not inside_body(start) and not _named_after(norm, start, end):
+                spans.add((start, end))
     _short_mentions(norm, people, titles, org_starts)
     officials = []
     for name, positions, spans in people:
@@ -247,6 +248,14 @@ def _committee_and_place(positions: list[Position]) -> list[Position]:
             p.organization = f"{p.organization} {q.organization}"
             out.remove(q)
     return out
+
+
+def _occurrences(text: str, needle: str):
+    """Where ``needle`` occurs in ``text``, left to right, without overlaps (as re.finditer of it would)."""
+    at = text.find(needle)
+    while at >= 0 and needle:
+        yield at
+        at = text.find(needle, at + len(needle))
 
 
 def _dedupe(positions: list[Position]) -> list[Position]:

@@ -134,6 +134,7 @@ def _unit_led_before(doc: Document, link: _Link, unit: str) -> str | None:
 
 
 _RESIDENTIAL_GROUP = compile_regex(r"tổ \d+$", re.IGNORECASE)
+_CLAUSE_BREAK = compile_regex(r"[.;:!?\n]")
 
 
 _COMPANY_INSIDE = compile_regex(r"(?<!\w)(?:công ty|Công ty|Cty|cty|CTY)(?!\w)")
@@ -201,10 +202,13 @@ def _private_unit(norm: str, organization: str) -> bool:
         return True  # "ĐH dân lập Thăng Long"
     if _RESIDENTIAL_GROUP.match(organization):
         return True  # "tổ trưởng tổ 10, khu phố 4": a neighbourhood volunteer (kept out, like a company job)
-    for named in re.finditer(rf"\({re.escape(organization)}\)", norm):
-        clause = re.split(r"[.;:!?\n]", norm[max(0, named.start() - 100):named.start()])[-1]
+    bracketed = f"({organization})"
+    at = norm.find(bracketed)
+    while at >= 0:
+        clause = _CLAUSE_BREAK.split(norm[max(0, at - 100):at])[-1]
         if _lexicon().private_context.search(clause):
             return True  # "Công ty Cổ phần Xuất nhập khẩu y tế TP HCM (Yteco)" ... "Phó giám đốc Yteco"
+        at = norm.find(bracketed, at + len(bracketed))
     words = organization.split(" ")
     if len(words) < 2 or not all(w[:1].isupper() and VIETNAMESE_SHAPE.fullmatch(w) for w in words) or \
             _lexicon().unit_start.match(organization.lower()):
