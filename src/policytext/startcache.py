@@ -79,10 +79,7 @@ class _Store:
         return value
 
     def put(self, key: Any, value: Any) -> None:
-        try:
-            marshal.dumps(value)
-        except ValueError:
-            return  # not storable: built again next time
+        """Keep ``value`` (data marshal stores: the callers make sure) under ``key``."""
         entries = self._load()
         entries[key] = value
         self._used.add(key)
@@ -249,12 +246,16 @@ def cached(key: str | None, build: Callable[[], Any], *, encode: Callable[[Any],
     return value
 
 
-def encode_dates(value: Any) -> Any:
-    """YAML data with its dates as ("date", ISO) tuples (YAML makes lists and dicts, never tuples)."""
+def _map_leaves(value: Any, leaf: Callable[[Any], Any]) -> Any:
+    """``value`` with ``leaf`` applied to everything that is no dict or list."""
     if isinstance(value, dict):
-        return {key: encode_dates(item) for key, item in value.items()}
+        return {key: _map_leaves(item, leaf) for key, item in value.items()}
     if isinstance(value, list):
-        return [encode_dates(item) for item in value]
+        return [_map_leaves(item, leaf) for item in value]
+    return leaf(value)
+
+
+def _date_to_tuple(value: Any) -> Any:
     if isinstance(value, _dt.datetime):
         return ("datetime", value.isoformat())
     if isinstance(value, _dt.date):
@@ -262,12 +263,17 @@ def encode_dates(value: Any) -> Any:
     return value
 
 
-def decode_dates(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {key: decode_dates(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [decode_dates(item) for item in value]
+def _tuple_to_date(value: Any) -> Any:
     if isinstance(value, tuple):
         kind, text = value
         return _dt.datetime.fromisoformat(text) if kind == "datetime" else _dt.date.fromisoformat(text)
     return value
+
+
+def encode_dates(value: Any) -> Any:
+    """YAML data with its dates as ("date", ISO) tuples (YAML makes lists and dicts, never tuples)."""
+    return _map_leaves(value, _date_to_tuple)
+
+
+def decode_dates(value: Any) -> Any:
+    return _map_leaves(value, _tuple_to_date)
