@@ -172,6 +172,8 @@ def _canonical(organization: str, day: date | None) -> tuple[str | None, str | N
     if match.kind in ("local", "department") or organization_entry(match.name) is None:
         # a local body, or a body joined to one ("Ban Thường vụ Tỉnh ủy tỉnh Quảng Ninh")
         return _local_canonical(match.name, match.kind, day)
+    if organization_entry(match.name).incomplete:
+        return None, None, None  # "Đảng ủy", "Ban cán sự Đảng" alone: whose, the text does not say here
     return match.name, None, None
 
 
