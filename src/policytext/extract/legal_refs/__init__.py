@@ -45,12 +45,14 @@ trace for ``policytext explain``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ...document import Document
 from ...match.spans import filter_spans
 from ...model import LegalRef
 from ...rules import rule_book
+from ...startcache import compile_regex
 from .bare import _bare_numbers
 from .coded import _coded
 from .lexicon import _Found, _lexicon
@@ -60,6 +62,7 @@ from .resolution import resolve
 RULES = rule_book("legal_refs")
 ANAPHORA = RULES.rule("anaphoric-mention")
 COORDINATED = RULES.rule("coordinated-code")
+COORDINATED_NAMES = RULES.rule("coordinated-law-names")
 
 
 def _trust_then_length(found: _Found) -> tuple[int, int, int]:
@@ -74,7 +77,7 @@ def find_references(norm: str, trace) -> list[_Found]:
     candidates = (_coded(norm, lex, trace) + _named(norm, lex, trace) + _qualified(norm, lex, trace)
                   + _issuer_named(norm, lex, trace)
                   + _bare_numbers(norm, lex, trace) + _anaphora(norm, lex))
-    return _coordinated(norm, filter_spans(candidates, _trust_then_length), lex)
+    return _coordinated_names(norm, _coordinated(norm, filter_spans(candidates, _trust_then_length), lex), lex)
 
 
 def _anaphora(norm: str, lex) -> list[_Found]:
@@ -104,6 +107,30 @@ def _coordinated(norm: str, found: list[_Found], lex) -> list[_Found]:
                 and lex.code_coordination.fullmatch(norm, previous.end, f.start):
             f = replace(f, doc_type=previous.doc_type, rule=COORDINATED)
         out.append(f)
+    return out
+
+
+_NAME_JOIN = compile_regex(r"(?:,| và|, và) ")
+_PLURAL_BEFORE = compile_regex(r"(?<!\w)(?:các|hai|ba|bốn|năm) $", re.IGNORECASE)
+
+
+def _coordinated_names(norm: str, found: list[_Found], lex) -> list[_Found]:
+    """"các luật Đất đai, Nhà ở và Kinh doanh bất động sản": after a plural type word, the law names joined to
+    the first are laws of that type too (names from the gazetteer only: "các luật Đất đai và quy định" adds none)."""
+    out: list[_Found] = []
+    for i, f in enumerate(found):
+        out.append(f)
+        if f.code or f.doc_type not in ("Luật", "Bộ luật") or not _PLURAL_BEFORE.search(norm, max(0, f.start - 6),
+                                                                                      f.start):
+            continue
+        limit = found[i + 1].start if i + 1 < len(found) else len(norm)
+        pos = f.end
+        while (join := _NAME_JOIN.match(norm, pos)) is not None:
+            name = lex.law_name.match(norm, join.end())
+            if name is None or name.end() > limit:
+                break
+            out.append(_Found(join.end(), name.end(), f.rank, f.doc_type, None, None, None, None, COORDINATED_NAMES))
+            pos = name.end()
     return out
 
 
