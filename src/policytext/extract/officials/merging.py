@@ -200,28 +200,28 @@ def _words(text: str | None) -> frozenset[str]:
 
 
 @lru_cache(maxsize=512)
-def _gazetteer_name(organization: str | None) -> str | None:
-    """The gazetteer's name of an organisation written in full by one of its spellings ("QH" -> "Quốc hội")."""
+def _whole_match(organization: str | None):
+    """The organisation layer's one match covering the whole of an organisation as written, or None."""
     if not organization:
         return None
     norm = normalize_string(organization)
     found = organization_matches(norm, context=True)
-    if len(found) == 1 and found[0].start == 0 and found[0].end == len(norm):
-        return found[0].name if found[0].kind != "ministry_field" else "Bộ " + found[0].name
-    return None
+    return found[0] if len(found) == 1 and found[0].start == 0 and found[0].end == len(norm) else None
 
 
-@lru_cache(maxsize=512)
+def _gazetteer_name(organization: str | None) -> str | None:
+    """The gazetteer's name of an organisation written in full by one of its spellings ("QH" -> "Quốc hội")."""
+    match = _whole_match(organization)
+    if match is None:
+        return None
+    return match.name if match.kind != "ministry_field" else "Bộ " + match.name
+
+
 def _listed_body(organization: str | None) -> str | None:
     """The gazetteer's name of an organisation it lists by name (not a local body made of an administrative
     word and a place, which may be written without the place: "Tỉnh ủy", "Công an tỉnh")."""
-    if not organization:
-        return None
-    norm = normalize_string(organization)
-    found = organization_matches(norm, context=True)
-    if len(found) == 1 and found[0].start == 0 and found[0].end == len(norm) and found[0].kind != "local":
-        return found[0].name
-    return None
+    match = _whole_match(organization)
+    return match.name if match is not None and match.kind != "local" else None
 
 
 def _listed_apart(one: str | None, other: str | None) -> bool:
