@@ -45,7 +45,6 @@ trace for ``policytext explain``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from ...document import Document
@@ -111,7 +110,6 @@ def _coordinated(norm: str, found: list[_Found], lex) -> list[_Found]:
 
 
 _NAME_JOIN = compile_regex(r"(?:,| và|, và) ")
-_PLURAL_BEFORE = compile_regex(r"(?<!\w)(?:các|hai|ba|bốn|năm) $", re.IGNORECASE)
 
 
 def _coordinated_names(norm: str, found: list[_Found], lex) -> list[_Found]:
@@ -120,8 +118,8 @@ def _coordinated_names(norm: str, found: list[_Found], lex) -> list[_Found]:
     out: list[_Found] = []
     for i, f in enumerate(found):
         out.append(f)
-        if f.code or f.doc_type not in ("Luật", "Bộ luật") or not _PLURAL_BEFORE.search(norm, max(0, f.start - 6),
-                                                                                      f.start):
+        if f.code or f.doc_type not in ("Luật", "Bộ luật") or \
+                not lex.plural_before.search(norm, max(0, f.start - 20), f.start):
             continue
         limit = found[i + 1].start if i + 1 < len(found) else len(norm)
         pos = f.end
