@@ -4,6 +4,7 @@
     python benchmarks/gold/legal_refs/build.py --check    # resolve and validate only, compare with the file, write nothing
     python benchmarks/gold/legal_refs/build.py --check --warnings   # also list field warnings and the changes
     python benchmarks/gold/legal_refs/build.py --round 2  # round 2 (test only): legal_refs_gold-2.jsonl
+    python benchmarks/gold/legal_refs/build.py --round 3  # round 3 (dev only): legal_refs_gold-3.jsonl
 
 Inputs:
 - ``sample.jsonl`` (this folder): the 100 drawn articles (split, batch, double);
@@ -15,7 +16,9 @@ Inputs:
 - ``DROPS`` below: the mentions removed from single-annotated labels by the round's binding decisions;
 - round 2 (``--round 2``, ``ROUNDS``): ``sample-2.jsonl``, ``round2/labels-L3.jsonl`` (batch 1),
   ``round2/labels-L4.jsonl`` (batch 2) and ``round2/adjudicated.jsonl`` (which may also hold articles labelled
-  once: the adjudicator decided the cases the annotators flagged), written to ``legal_refs_gold-2.jsonl``.
+  once: the adjudicator decided the cases the annotators flagged), written to ``legal_refs_gold-2.jsonl``;
+- round 3 (``--round 3``): ``sample-3.jsonl``, ``round3/labels-L5.jsonl`` (batch 1), ``round3/labels-L6.jsonl``
+  (batch 2) and ``round3/adjudicated.jsonl`` (like round 2's), written to ``legal_refs_gold-3.jsonl``.
 
 Gold per article: the adjudicated labels when there are some, else the labels of the annotator who had the
 article's batch (for a double-labelled article without adjudication the two annotators agree), minus ``DROPS``.
@@ -243,6 +246,10 @@ ROUNDS = {
         "LABELS": {"L3": ANNOTATIONS / "round2" / "labels-L3.jsonl", "L4": ANNOTATIONS / "round2" / "labels-L4.jsonl"},
         "ADJUDICATED": ANNOTATIONS / "round2" / "adjudicated.jsonl", "GOLD": HERE / "legal_refs_gold-2.jsonl",
         "BATCH_OF": {"L3": 1, "L4": 2}, "DROPS": {}},
+    3: {"SAMPLE": HERE / "sample-3.jsonl",
+        "LABELS": {"L5": ANNOTATIONS / "round3" / "labels-L5.jsonl", "L6": ANNOTATIONS / "round3" / "labels-L6.jsonl"},
+        "ADJUDICATED": ANNOTATIONS / "round3" / "adjudicated.jsonl", "GOLD": HERE / "legal_refs_gold-3.jsonl",
+        "BATCH_OF": {"L5": 1, "L6": 2}, "DROPS": {}},
 }
 ROUND = 1
 
