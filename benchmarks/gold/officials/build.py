@@ -1,6 +1,6 @@
 """Build the officials gold from the two annotators' labels, the adjudication and the cross-set corrections.
 
-    python benchmarks/gold/officials/build.py                 # rounds 1 to 4: writes the gold files, summaries
+    python benchmarks/gold/officials/build.py                 # rounds 1 to 5: writes the gold files, summaries
     python benchmarks/gold/officials/build.py --round 4       # one round only
     python benchmarks/gold/officials/build.py --check         # builds and validates only, writes nothing
 
@@ -16,12 +16,15 @@ repository in ``../annotations/officials/`` (``ROUNDS`` below):
 - round 4 (a test set only, replacing round 3 as the held-out set): ``sample-4.jsonl`` (57),
   ``round4/labels-O7.jsonl`` and ``round4/labels-O8.jsonl``, ``adjudication-4.jsonl``, ``corrections-4.json`` ->
   ``officials_gold-4.jsonl``.
+- round 5 (a dev set only, to develop on while round 4 stays held out): ``sample-5.jsonl`` (42),
+  ``round5/labels-O9.jsonl`` and ``round5/labels-O10.jsonl``, ``adjudication-5.jsonl``, ``corrections-5.json`` ->
+  ``officials_gold-5.jsonl``.
 
 What each holds:
 
-- the draw (``sample.py draw [2|3|4]``): stratum, split, batch and double flag of every article;
-- the labels, verbatim: the first annotator (O1, O3, O5, O7) labelled batch 1 then the double-labelled articles of
-  batch 2, the second (O2, O4, O6, O8) batch 2 then the double-labelled of batch 1, in the packet order
+- the draw (``sample.py draw [2|3|4|5]``): stratum, split, batch and double flag of every article;
+- the labels, verbatim: the first annotator (O1, O3, O5, O7, O9) labelled batch 1 then the double-labelled articles
+  of batch 2, the second (O2, O4, O6, O8, O10) batch 2 then the double-labelled of batch 1, in the packet order
   ``sample.py packets`` writes (sample order within each group). Lines are aligned to the sample by that
   order: one annotator's script cut VNTC ids at the space (``XH_VNE_T_`` for ``XH_VNE_T_ (4053)``), so an
   id must equal the sample id or be a prefix of it (reported);
@@ -30,11 +33,12 @@ What each holds:
 - the corrections: cross-set corrections (each edit states the value it replaces; the build fails if the
   labels no longer hold it).
 
-Gold per article: single-labelled -> that annotator's labels (``annotator`` O1/O2, O3/O4, O5/O6, O7/O8); double-labelled
-and identical -> the labels of the annotator whose batch it belongs to; double-labelled and different -> the
-adjudicated version (``annotator: "adjudicated"``). Corrections are applied last. Every name is checked to
-occur in the article text or title (corpus.get). Round-2, -3 and -4 lines carry ``"round": 2`` / ``3`` / ``4`` after
-``split``; round-1 lines are written exactly as before (no ``round`` key). Rounds 3 and 4 have only ``test`` lines.
+Gold per article: single-labelled -> that annotator's labels (``annotator`` O1/O2, O3/O4, O5/O6, O7/O8, O9/O10);
+double-labelled and identical -> the labels of the annotator whose batch it belongs to; double-labelled and
+different -> the adjudicated version (``annotator: "adjudicated"``). Corrections are applied last. Every name is checked to
+occur in the article text or title (corpus.get). Round-2 to -5 lines carry ``"round": 2`` … ``5`` after ``split``;
+round-1 lines are written exactly as before (no ``round`` key). Rounds 3 and 4 have only ``test`` lines, round 5
+only ``dev`` lines.
 """
 
 from __future__ import annotations
@@ -68,7 +72,7 @@ class Round:
     adjudication: Path
     corrections: Path
     out: Path
-    splits: tuple[str, ...] = ("dev", "test")  # rounds 3 and 4 are test sets only
+    splits: tuple[str, ...] = ("dev", "test")  # rounds 3 and 4 are test sets only, round 5 a dev set only
 
     @property
     def batch_of(self) -> dict[str, int]:
@@ -92,6 +96,9 @@ ROUNDS = {
     4: Round(4, HERE / "sample-4.jsonl",
              {"O7": ANNOTATIONS / "round4" / "labels-O7.jsonl", "O8": ANNOTATIONS / "round4" / "labels-O8.jsonl"},
              HERE / "adjudication-4.jsonl", HERE / "corrections-4.json", HERE / "officials_gold-4.jsonl", ("test",)),
+    5: Round(5, HERE / "sample-5.jsonl",
+             {"O9": ANNOTATIONS / "round5" / "labels-O9.jsonl", "O10": ANNOTATIONS / "round5" / "labels-O10.jsonl"},
+             HERE / "adjudication-5.jsonl", HERE / "corrections-5.json", HERE / "officials_gold-5.jsonl", ("dev",)),
 }
 # round 1's names, kept for callers of the first version
 SAMPLE, LABELS, ADJUDICATION, CORRECTIONS, OUT = (ROUNDS[1].sample, ROUNDS[1].labels, ROUNDS[1].adjudication,
