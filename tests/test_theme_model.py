@@ -45,7 +45,8 @@ def sample():
     if not SHARED.is_dir():
         pytest.skip(f"shared reference data not found at {SHARED}")
     script = _script()
-    labelled = script.labelled_articles(SHARED, extra=False, limit=120, seed=13)
+    # round 1's train split only: later rounds of the corpus do not change the sample (or this small model)
+    labelled = script.labelled_articles(SHARED, extra=False, limit=120, seed=13, later="none")
     exclude = script.gold_ids()
     unlabelled = [(item.title, item.text) for item in iter_source("modern/covid_era_2020_2021.jsonl.gz", SHARED)
                   if item.id not in exclude][:250]
