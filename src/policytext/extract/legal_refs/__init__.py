@@ -62,6 +62,7 @@ RULES = rule_book("legal_refs")
 ANAPHORA = RULES.rule("anaphoric-mention")
 COORDINATED = RULES.rule("coordinated-code")
 COORDINATED_NAMES = RULES.rule("coordinated-law-names")
+DRAFT = RULES.veto("draft-bill")
 
 
 def _trust_then_length(found: _Found) -> tuple[int, int, int]:
@@ -75,11 +76,11 @@ def find_references(norm: str, trace) -> list[_Found]:
     lex = _lexicon()
     candidates = (_coded(norm, lex, trace) + _named(norm, lex, trace) + _qualified(norm, lex, trace)
                   + _issuer_named(norm, lex, trace)
-                  + _bare_numbers(norm, lex, trace) + _anaphora(norm, lex))
+                  + _bare_numbers(norm, lex, trace) + _anaphora(norm, lex, trace))
     return _coordinated_names(norm, _coordinated(norm, filter_spans(candidates, _trust_then_length), lex), lex)
 
 
-def _anaphora(norm: str, lex) -> list[_Found]:
+def _anaphora(norm: str, lex, trace) -> list[_Found]:
     """Pointing-back mentions: "Nghị định này", "Chỉ thị nói trên", "Luật sửa đổi" — resolved or dropped by
     resolution.resolve."""
     found = []
@@ -90,7 +91,8 @@ def _anaphora(norm: str, lex) -> list[_Found]:
             continue
         start = kind.start()
         if lex.draft_before.search(norm, max(0, start - 10), start):
-            continue  # "dự luật này": this bill
+            trace.veto(DRAFT, start, pointer.end())
+            continue  # "dự luật này": this bill, no document yet
         word = kind.group(0).lower()
         found.append(_Found(start, pointer.end(), 3, lex.named_types.get(word) or lex.type_words.get(word),
                             None, None, None, None, ANAPHORA))

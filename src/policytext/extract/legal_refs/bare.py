@@ -10,6 +10,7 @@ from .lexicon import _Found, _Lexicon, _starts_word, pattern
 
 RULES = rule_book("legal_refs")
 BARE_NUMBER = RULES.rule("bare-number")
+JOINED_NUMBERS = RULES.rule("joined-numbers")
 YEAR_NOT_NUMBER = RULES.veto("year-not-number")
 COUNT = RULES.veto("count-after-number")
 
@@ -20,6 +21,8 @@ _NUMBER_START = compile_regex(r"(?<=[\s:])\d")
 _BEFORE, _AFTER = 40, 60  # characters around the digit: the longest type word, "hỏa tốc", "số:", then the number
 # what follows a lower-case "kết luận <number>" that is a document: its issuer, a punctuation mark, its code's tail
 _CONCLUSION_AFTER = compile_regex(r"\s+của\s|\s*[,.;:)]|\s*$|-KL")
+_JOINED_NUMBER = compile_regex(r"\d{1,4}")
+_YEAR = compile_regex(r"(?:19[4-9]|20\d)\d")
 
 
 def _bare_matches(norm: str, lex: _Lexicon):
@@ -49,9 +52,25 @@ def _bare_numbers(norm: str, lex: _Lexicon, trace) -> list[_Found]:
             trace.veto(COUNT, match.start(), match.end())
             continue  # "Quyết định 3 người", "quyết định 15 tỷ đồng"
         code = f"{number}/{year}" if year else number
-        found.append(_Found(match.start(), match.end(), 2, lex.bare_types[word.lower()], code, number,
+        doc_type = lex.bare_types[word.lower()]
+        found.append(_Found(match.start(), match.end(), 2, doc_type, code, number,
                             int(year) if year else None, None, BARE_NUMBER))
+        if not year:
+            found.extend(_joined_numbers(norm, match.end(), doc_type, lex))
     return found
+
+
+def _joined_numbers(norm: str, end: int, doc_type: str, lex: _Lexicon) -> list[_Found]:
+    """"Nghị quyết 68, 57, 59 và 66": the numbers joined to a bare number, the last by "và", are documents of
+    its type; none when one of them is a year or counts something ("Nghị quyết 68 và 2 nghị định")."""
+    chain = pattern("joined_numbers").match(norm, end)
+    if chain is None:
+        return []
+    numbers = list(_JOINED_NUMBER.finditer(norm, chain.start(), chain.end()))
+    if any(_YEAR.fullmatch(n.group()) or _counts_something(norm, n.end(), lex) or
+           pattern("type_word", re.IGNORECASE).match(norm, n.end() + 1) for n in numbers):
+        return []  # a year, "và 3 tỷ đồng", "và 2 nghị định"
+    return [_Found(n.start(), n.end(), 2, doc_type, n.group(), n.group(), None, None, JOINED_NUMBERS) for n in numbers]
 
 
 def _bare_without_so(word: str, number: str, lex: _Lexicon, year: str | None = None) -> bool:

@@ -74,6 +74,7 @@ class _Lexicon:
     conclusion_issuers: frozenset[str]
     issuer_named_types: frozenset[str]
     qualifier_lower_types: frozenset[str]
+    qualifier_lower_adjectives: frozenset[str]
     qualifier_law_heads: frozenset[str]
     qualifier_not_initial: frozenset[str]
     qualifier_max_words: int
@@ -156,6 +157,7 @@ def _lexicon() -> _Lexicon:
         conclusion_issuers=frozenset(n(w) for w in data["conclusion_issuers"]),
         issuer_named_types=frozenset(n(w).lower() for w in data["issuer_named_types"]),
         qualifier_lower_types=frozenset(n(w) for w in data["qualifier_lower_types"]),
+        qualifier_lower_adjectives=frozenset(n(w) for w in data["qualifier_lower_adjectives"]),
         qualifier_law_heads=frozenset(n(h) for h in data["qualifier_law_heads"]),
         qualifier_not_initial=frozenset(n(t) for t in data["qualifier_not_sentence_initial"]),
         qualifier_max_words=int(data["qualifier_max_words"]),
@@ -207,7 +209,8 @@ def _book() -> PatternBook:
     bare_types = {n(t).lower() for t in data["bare_number_types"]} | {n(k).lower() for k in data["bare_number_doc_types"]}
     plain = ("term_issuers", "urgency_words", "case_document_words", "not_law_first_words", "foreign_owners",
              "draft_markers", "org_words_before", "treaty_words", "party_congress_words", "plenum_ordinals",
-             "not_before_lower_law", "law_name_heads", "qualifier_types", "qualifier_lower_types", "qualifier_stop_words",
+             "not_before_lower_law", "law_name_heads", "qualifier_types", "qualifier_lower_types", "qualifier_lower_adjectives",
+             "qualifier_stop_words",
              "named_abbreviations", "plural_markers", "qualifier_issuers", "private_document_words", "anaphora_pointers",
              "anaphora_amended_types", "issuer_named_types", "document_issuers", "issuer_titles",
              "issuer_content_words", "issuer_content_adverbs")

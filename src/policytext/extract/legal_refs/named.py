@@ -23,7 +23,6 @@ _ISSUER_REACH = 120  # characters: the longest body named after "của"
 _ABOUT = compile_regex(r"\s?về\s")
 _LOWER_QUALIFIER_WORDS = 3  # a lower-case "nghị quyết về …" is a title when "về" has at least this many words
 FOREIGN = RULES.veto("foreign-or-treaty")
-DRAFT = RULES.veto("draft-bill")
 DISCIPLINE = RULES.veto("not-a-law-word")
 GENERIC = RULES.veto("generic-or-plural")
 
@@ -59,9 +58,8 @@ def _named(norm: str, lex: _Lexicon, trace) -> list[_Found]:
         amended = pattern("amending").search(norm, max(0, start - 60), start)
         if amended:
             start = amended.start()
-        if lex.draft_before.search(norm, max(0, start - 10), start):
-            trace.veto(DRAFT, start, end)
-            continue
+        # "dự Luật X" (the bill of law X) is the named law "Luật X", the span without "dự" (the legal gold's
+        # decision A9, as "dự thảo Luật X"); only a bare "dự luật" with no name is no reference
         if amended:  # "Luật sửa đổi, bổ sung một số điều của Luật A, Luật B và Luật C": one reference
             chain = lex.amended_documents.match(norm, amended.end() - 1)
             if chain and len(norm[:chain.end()].rstrip()) > end:
@@ -77,10 +75,9 @@ def _named(norm: str, lex: _Lexicon, trace) -> list[_Found]:
                             None, NAMED_LAW))
     for match in _word_matches(lex.constitution, norm):
         start = match.start()
-        if lex.draft_before.search(norm, max(0, start - 10), start) or lex.foreign_after.match(norm, match.end()):
-            trace.veto(DRAFT if lex.draft_before.search(norm, max(0, start - 10), start) else FOREIGN,
-                       start, match.end())
-            continue  # a draft, or "Hiến pháp EU"
+        if lex.foreign_after.match(norm, match.end()):
+            trace.veto(FOREIGN, start, match.end())
+            continue  # "Hiến pháp EU"
         year = match.group(1)
         if match.group(0) == "Hiến pháp":
             trace.veto(GENERIC, start, match.end())
@@ -214,7 +211,13 @@ def _lower_qualified(norm: str, lex: _Lexicon):
     pos = norm.find(" về ")
     while pos >= 0:
         start = _two_words_before(norm, pos)
-        if norm[start:pos] in lex.qualifier_lower_types:
+        if norm[start:pos] not in lex.qualifier_lower_types:
+            word = norm.rfind(" ", 0, pos) + 1  # "nghị định mới về …": an adjective between the type and "về"
+            start = _two_words_before(norm, word - 1) if word and norm[word:pos] in lex.qualifier_lower_adjectives \
+                else -1
+            if start >= 0 and norm[start:word - 1] not in lex.qualifier_lower_types:
+                start = -1
+        if start >= 0:
             match = lex.qualified_lower.match(norm, start)
             if match:
                 yield match
