@@ -115,6 +115,16 @@ def _found(text: str):
         yield match.start, match.end, match.payloads[0][1]
 
 
+def _inside_name(norm: str, start: int, end: int, title: Title) -> bool:
+    """A rank written with every word capitalised right after a capitalised word: the end of a name ("Đỗ Trung
+    Tá"); a rank is written "Trung tá", and after a name it opens no title ("Nguyễn Văn A Trung tá" is no usage)."""
+    words = norm[start:end].split(" ")
+    if len(words) < 2 or not all(w[:1].isupper() for w in words) or norm[start:end] == title.title:
+        return False
+    before = norm[norm.rfind(" ", 0, max(0, start - 1)) + 1:max(0, start - 1)]
+    return start > 0 and norm[start - 1] == " " and before[:1].isupper()
+
+
 def title_matches(norm: str) -> dict[int, TitleMatch]:
     """Titles on word boundaries, longest at each start, suffixes joined ("Phó Thủ tướng Thường trực")."""
     lex = title_lexicon()
@@ -123,6 +133,8 @@ def title_matches(norm: str) -> dict[int, TitleMatch]:
         joined = lex.inside_word.match(norm, norm.rfind(" ", 0, max(0, start - 1)) + 1) if start else None
         if joined is not None and joined.end() > start:
             continue  # "từng giữ các chức vụ Phó trưởng khoa": "vụ" ends "chức vụ", no "Vụ phó" starts there
+        if title.rank and _inside_name(norm, start, end, title):
+            continue  # "Bộ trưởng Đỗ Trung Tá": the given names of a person, no rank "Trung tá"
         if start not in best or best[start][0] < end:
             best[start] = (end, title)
     out: dict[int, TitleMatch] = {}

@@ -55,6 +55,8 @@ each position carries the id of the rule that attached it (``Position.rule``).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ...document import Document
 from ...layers.names import (
     capitalised_run,
@@ -78,7 +80,7 @@ from .chains import (
 from .canonical import complete_official
 from .careers import career_positions
 from .lexicon import _Candidate, _lexicon, _Link
-from .lists import _deputies, _listed_names, _names_sharing, _plural_title
+from .lists import _deputies, _listed_names, _names_before_bracket, _names_sharing, _plural_title
 from .merging import (
     _after_sentence_opener,
     _full_name_elsewhere,
@@ -98,6 +100,7 @@ DEPUTY = RULES.rule("deputy-with-delegation")
 DEPUTY_IN_SESSION = RULES.rule("deputy-in-session")
 SURNAME_ELSEWHERE = RULES.rule("title-then-surname-elsewhere")
 CAREER = RULES.rule("career-sentence")
+BRACKET_SHARED = RULES.rule("bracket-title-shared")
 ASSISTANT = RULES.veto("assistant-of-title")
 OWNED_TITLE = RULES.veto("title-owns-document")
 FOREIGN_NEEDS_FOREIGN_OFFICE = RULES.veto("foreign-name-needs-foreign-office")
@@ -197,6 +200,11 @@ def extract_officials(doc: Document) -> list[Official]:
         if candidate is None:
             candidates[start] = candidate = _Candidate(start, end)
         candidate.positions.extend(positions)
+        if norm.startswith(" (", end) and positions:
+            for before in _names_before_bracket(norm, start, org_starts):
+                if before[0] not in candidates or not candidates[before[0]].positions:
+                    shared = [replace(p, rule=BRACKET_SHARED) for p in positions]
+                    candidates.setdefault(before[0], _Candidate(*before)).positions.extend(shared)
     for start, end, position in _deputies(doc, org_starts, (DEPUTY, DEPUTY_IN_SESSION)):
         candidates.setdefault(start, _Candidate(start, end)).positions.append(position)
     for start, links, end in by_surname:

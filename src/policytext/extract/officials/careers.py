@@ -60,6 +60,8 @@ def career_positions(doc: Document, officials: list[Official], titles, org_start
             pending += links
             tail = officials_pattern("career_next").match(norm, chain_end)
             title = title_at(norm, tail.end(), titles) if tail and tail.end() < end else None
+            if title is None and ";" in norm[v.end():chain_end + 2]:
+                title, tail = _next_listed_office(norm, chain_end, end, titles)
             if title is None or not _THEN.match(tail.group(0)):  # "phó giám đốc rồi giám đốc Sở X": one body
                 _share_organizations(norm, pending)
                 positions += _positions(doc, pending, private_article, rule)
@@ -70,6 +72,20 @@ def career_positions(doc: Document, officials: list[Official], titles, org_start
         if positions:
             found.append((officials[who], positions))
     return found
+
+
+_ITEM = compile_regex(r"; ?")
+
+
+def _next_listed_office(norm: str, at: int, end: int, titles):
+    """In a career list of ";"-separated items, the first later item that opens with a known title (an item
+    whose office the title list does not know, "Phó Thường trực Ban chỉ đạo Tây Nguyên", is passed over):
+    (title, the separator's match) or (None, None)."""
+    for item in _ITEM.finditer(norm, at, end):
+        title = title_at(norm, item.end(), titles)
+        if title is not None:
+            return title, item
+    return None, None
 
 
 # what joins two offices held one after the other at one body ("phó giám đốc rồi giám đốc Sở Y tế")

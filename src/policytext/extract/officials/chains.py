@@ -138,7 +138,7 @@ def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts,
         bool(lex.foreign_unit.match(norm, pos) or lex.foreign_place.match(norm, pos))
     name = vietnamese_name(norm, pos, org_starts, honorific=polite) or _listed_foreign_name(norm, pos)
     company_titles = all(l.title.title.public_only and l.org_start is None for l in links)
-    if name is None and _looks_foreign(norm, pos) and (foreign or not company_titles):
+    if name is None and _looks_foreign(norm, pos, abroad=foreign) and (foreign or not company_titles):
         # "Thủ tướng Shigeru Ishiba": a name no Vietnamese spelling allows (after a company title with no
         # body it is more often the company: "Phó Tổng Giám đốc Saigon Postel")
         name = _foreign_name(norm, pos, org_starts)
@@ -286,11 +286,24 @@ def _foreign_names_in_vietnamese_shape() -> re.Pattern[str]:
                       + r")(?!\w)" if names else r"(?!)")
 
 
-def _looks_foreign(norm: str, pos: int) -> bool:
+def _foreign_syllables(word: str) -> bool:
+    """A word some part of which (between hyphens) Vietnamese spelling does not allow ("Jae-in", "Myung")."""
+    return any(not VIETNAMESE_SHAPE.fullmatch(part) for part in word.split("-") if part)
+
+
+def _looks_foreign(norm: str, pos: int, abroad: bool = False) -> bool:
     """Two or more capitalised words, the first no Vietnamese syllable and none a Vietnamese family name
     ("Shigeru Ishiba", "Karoline Leavitt"; not "Vingroup Phạm Nhật Vượng")."""
     form = FOREIGN_FORM.match(norm, pos) or _PARTICLE_NAME.match(norm, pos)
-    if form is None or VIETNAMESE_SHAPE.fullmatch(norm[pos:norm.find(" ", pos)]):
+    if form is None:
+        return False
+    words = form.group(0).split(" ")
+    if VIETNAMESE_SHAPE.fullmatch(words[0]) and not abroad or VIETNAMESE_SHAPE.fullmatch(words[0]) and not (
+            len(words) >= 3 and any(_foreign_syllables(w) for w in words[1:]) or
+            len(words) == 2 and "-" in words[1] and _foreign_syllables(words[1])):
+        # after a foreign office ("Tổng thống"), a first word Vietnamese spelling allows opens a foreign name in a
+        # run of three with a word it does not allow, or before a hyphenated one it does not ("Tổng thống Lee Jae
+        # Myung", "Moon Jae-in"; not "Nam Dinh", "Sun Group", nor "cựu bộ trưởng Lee Jong Seok")
         return False
     run = capitalised_run(norm, pos)
     return not any(norm[a:b] in surnames() for a, b in run)

@@ -186,7 +186,8 @@ _AFTER_NAME = compile_regex(r"\s*(?:,|\(|[-–](?= ))\s*")  # "Nguyễn Văn Sá
 _APPOINTED = compile_regex(r" (?:(?:trong thời gian|khi còn|khi|lúc còn|lúc) (?:giữ chức vụ|giữ chức|làm|là) |"
                         r"(?:đã |vừa |sẽ |chính thức )?được (?:bầu|bổ nhiệm|tái bổ nhiệm|điều động|luân chuyển|"
                         r"phân công|giao|chỉ định|cử|bầu bổ sung|bầu giữ chức)(?: (?:giữ chức vụ|giữ chức|làm|là))? |"
-                        r"(?=thôi giữ chức)|giữ chức danh |giữ chức vụ |giữ chức |là |hiện là |làm )")
+                        r"(?=thôi giữ chức)|giữ chức danh |giữ chức vụ |giữ chức |là |hiện là |làm |"
+                        r"đồng thời là |đồng thời giữ chức )")  # "…; Nguyễn Thành Trung đồng thời là Chủ tịch Hội Nông dân"
 
 
 _OF = compile_regex(r" (?:của|thuộc) ")

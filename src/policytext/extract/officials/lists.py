@@ -65,7 +65,8 @@ def _listed_names(norm: str, start: int, end: int, org_starts, titles, links) ->
 
 
 _WORD = compile_regex(r"[^\W\d_]+")
-_ASIDE = compile_regex(r" \([^()\n]{1,30}\)")
+# a bracket or an age after a listed name: "các ông Nguyễn Trí Tuệ (Thường trực), …", "Nguyễn Văn Thọ, 57 tuổi, …"
+_ASIDE = compile_regex(r" \([^()\n]{1,30}\)|, \d{2,3} tuổi(?=,| và )")
 
 
 def _foreign_word(norm: str, at: int) -> bool:
@@ -140,6 +141,31 @@ def _names_sharing(norm: str, first: tuple[int, int], titles, org_starts, plural
     return names
 
 
+_GROUP_JOIN = compile_regex(r"(?:,| và|, và) (?:(?:ông|bà) )?$")
+_GROUP_OPENER = compile_regex(r"(?:gồm(?: có)?|bao gồm|;|:)(?: (?:các )?(?:ông|bà)(?:(?:,? |/)(?:ông|bà))?)? ?$")
+
+
+def _names_before_bracket(norm: str, start: int, org_starts) -> list[tuple[int, int]]:
+    """"gồm ông Nguyễn Văn Tấn, Hồ Quang Huy, Trương Công Lập (nguyên Giám đốc sở); các ông …": the names
+    listed before the one whose bracket gives the title, back to the list's opening ("gồm", ";", ":"), each
+    with no title of its own; none when the names do not open an enumeration."""
+    names: list[tuple[int, int]] = []
+    at = start
+    while True:
+        join = _GROUP_JOIN.search(norm, max(0, at - 12), at)
+        if join is None:
+            break
+        name = _name_ending_at(norm, join.start(), org_starts)
+        if name is None:
+            break
+        names.append(name)
+        at = name[0]
+    if names and _GROUP_OPENER.search(norm, max(0, at - 30), at):
+        return names
+    return []
+
+
+_LAWMAKING = compile_regex(r"(?<!\w)(?:[Ll]uật|[Dd]ự thảo|Quốc hội|QH)(?!\w)")  # words of an article on lawmaking
 _DEPUTY = compile_regex(r"[Đđ]ại biểu |ĐB ")  # the word boundary before is checked by hand: a lookbehind is slow
 
 
@@ -163,7 +189,11 @@ def _deputies(doc: Document, org_starts, rules: tuple[str, str]):
             name = _given_names(norm, m.end())  # "giải thích của đại biểu Vân Chi": Nguyễn Vân Chi's
         if name is None:
             continue
+        # "(Đoàn ĐBQH tỉnh X)", or "(đoàn Quảng Ngãi)" right after "đại biểu" and the name in an article on a law
+        # (not a delegate of a children's or a Party congress): the delegation
         delegation = _pattern("deputy_delegation").match(norm, name[1])
+        if delegation is None and _pattern("short_delegation").match(norm, name[1]) and _LAWMAKING.search(norm):
+            delegation = _pattern("short_delegation").match(norm, name[1])
         if delegation:
             organization = doc.span(delegation.start("org"), delegation.end("org")).text
             yield name[0], name[1], Position("Đại biểu Quốc hội", organization, rule=rules[0])
@@ -177,6 +207,9 @@ def _deputies(doc: Document, org_starts, rules: tuple[str, str]):
             organization = doc.span(later.start("org"), later.end("org")).text if later else None
             yield name[0], name[1], Position(session or "Đại biểu Quốc hội", organization,
                                              rule=rules[0] if later else rules[1])
+            joined = _joined_name(norm, name[1], org_starts) if session and not later else None
+            if joined is not None:  # "Đại biểu Nguyễn Công Kích và Đặng Như Lợi bấm nút …": both deputies
+                yield joined[0], joined[1], Position(session, None, rule=rules[1])
     if session is None:
         session = _session(norm if doc.title is None else f"{doc.title}\n{norm}")
     if not session:
@@ -190,6 +223,13 @@ def _deputies(doc: Document, org_starts, rules: tuple[str, str]):
         name = _name_ending_at(norm, m.start(), org_starts)
         if name is not None:
             yield name[0], name[1], Position(session, None, rule=rules[1])
+
+
+def _joined_name(norm: str, end: int, org_starts) -> tuple[int, int] | None:
+    """A full name joined by "và" right after a deputy's name ("đại biểu A và B")."""
+    if not norm.startswith(" và ", end):
+        return None
+    return vietnamese_name(norm, end + len(" và "), org_starts, after_title=False)
 
 
 _TWO_WORDS = compile_regex(r"[A-ZĐ][^\W\d_]* [A-ZĐ][^\W\d_]*(?!\w| [A-ZĐ])")  # exactly two words

@@ -45,6 +45,11 @@ def _known_org_after(norm: str, link: _Link, org_starts: dict[int, OrgMatch]) ->
         if org is not None and (org.kind != "ministry_field" or t.minister) and \
                 not (org.kind == "country" and t.unit):  # "Trưởng ban Pháp chế" heads no French body
             found = org
+    if found is None and t.needs_org:
+        of = _OF.match(norm, title.end)  # "Phát ngôn viên của Nhà Trắng": the body after "của"
+        found = org_starts.get(of.end()) if of and of.group(0) == " của " else None
+        if found is not None and found.kind == "country":
+            found = None
     if found is None:
         return title.end
     end = found.end
