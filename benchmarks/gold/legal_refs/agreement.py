@@ -4,6 +4,7 @@
     python benchmarks/gold/legal_refs/agreement.py --diff    # and every disagreement, article by article
     python benchmarks/gold/legal_refs/agreement.py --round 2 # round 2: L3 against L4 on its 12 double articles
     python benchmarks/gold/legal_refs/agreement.py --round 3 # round 3: L5 against L6 on its 10 double articles
+    python benchmarks/gold/legal_refs/agreement.py --round 4 # round 4: L7 against L8 on its 10 double articles
 (below, L1 and L2 stand for the round's first and second annotator)
 
 Computed on the labels as delivered (``$POLICYTEXT_ANNOTATIONS/legal_refs/labels-L1.jsonl``, ``labels-L2.jsonl``,

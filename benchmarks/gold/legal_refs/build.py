@@ -5,6 +5,7 @@
     python benchmarks/gold/legal_refs/build.py --check --warnings   # also list field warnings and the changes
     python benchmarks/gold/legal_refs/build.py --round 2  # round 2 (test only): legal_refs_gold-2.jsonl
     python benchmarks/gold/legal_refs/build.py --round 3  # round 3 (dev only): legal_refs_gold-3.jsonl
+    python benchmarks/gold/legal_refs/build.py --round 4  # round 4 (dev only): legal_refs_gold-4.jsonl
 
 Inputs:
 - ``sample.jsonl`` (this folder): the 100 drawn articles (split, batch, double);
@@ -18,7 +19,9 @@ Inputs:
   ``round2/labels-L4.jsonl`` (batch 2) and ``round2/adjudicated.jsonl`` (which may also hold articles labelled
   once: the adjudicator decided the cases the annotators flagged), written to ``legal_refs_gold-2.jsonl``;
 - round 3 (``--round 3``): ``sample-3.jsonl``, ``round3/labels-L5.jsonl`` (batch 1), ``round3/labels-L6.jsonl``
-  (batch 2) and ``round3/adjudicated.jsonl`` (like round 2's), written to ``legal_refs_gold-3.jsonl``.
+  (batch 2) and ``round3/adjudicated.jsonl`` (like round 2's), written to ``legal_refs_gold-3.jsonl``;
+- round 4 (``--round 4``): ``sample-4.jsonl``, ``round4/labels-L7.jsonl`` (batch 1), ``round4/labels-L8.jsonl``
+  (batch 2) and ``round4/adjudicated.jsonl`` (like round 3's), written to ``legal_refs_gold-4.jsonl``.
 
 Gold per article: the adjudicated labels when there are some, else the labels of the annotator who had the
 article's batch (for a double-labelled article without adjudication the two annotators agree), minus ``DROPS``.
@@ -250,6 +253,10 @@ ROUNDS = {
         "LABELS": {"L5": ANNOTATIONS / "round3" / "labels-L5.jsonl", "L6": ANNOTATIONS / "round3" / "labels-L6.jsonl"},
         "ADJUDICATED": ANNOTATIONS / "round3" / "adjudicated.jsonl", "GOLD": HERE / "legal_refs_gold-3.jsonl",
         "BATCH_OF": {"L5": 1, "L6": 2}, "DROPS": {}},
+    4: {"SAMPLE": HERE / "sample-4.jsonl",
+        "LABELS": {"L7": ANNOTATIONS / "round4" / "labels-L7.jsonl", "L8": ANNOTATIONS / "round4" / "labels-L8.jsonl"},
+        "ADJUDICATED": ANNOTATIONS / "round4" / "adjudicated.jsonl", "GOLD": HERE / "legal_refs_gold-4.jsonl",
+        "BATCH_OF": {"L7": 1, "L8": 2}, "DROPS": {}},
 }
 ROUND = 1
 
