@@ -56,8 +56,8 @@ def _named(norm: str, lex: _Lexicon, trace) -> list[_Found]:
             trace.veto(FOREIGN, start, end)
             continue
         amended = pattern("amending").search(norm, max(0, start - 60), start)
-        if amended:
-            start = amended.start()
+        if amended:  # "Luật sửa đổi, bổ sung một số điều của Bộ luật Hình sự": a Luật, the amending law
+            start, doc_type = amended.start(), "Luật"
         # "dự Luật X" (the bill of law X) is the named law "Luật X", the span without "dự" (the legal gold's
         # decision A9, as "dự thảo Luật X"); only a bare "dự luật" with no name is no reference
         if amended:  # "Luật sửa đổi, bổ sung một số điều của Luật A, Luật B và Luật C": one reference
