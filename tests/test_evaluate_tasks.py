@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+import pytest
+from typer.testing import CliRunner
+
+from policytext.cli import app
 from policytext.evaluation.tasks import (evaluate_tasks, format_task_report, is_task_gold, load_task_gold,
                                          same_actors, same_name)
+
+TASK_GOLD = Path(__file__).resolve().parents[1] / "benchmarks" / "gold" / "tasks" / "tasks_gold.jsonl"
+runner = CliRunner()
 
 TEXT = "Bộ trưởng yêu cầu: Thứ nhất, các sở rà soát trước ngày 30/9/2021. Thứ hai, báo cáo. Hết."
 
@@ -92,3 +100,33 @@ def test_report_names_every_measure():
     report = format_task_report(score({"tasks": GOLD["tasks"]}), "dev")
     for label in ("items (by start)", "task count exact", "ends right", "issued_by", "actor", "deadline", "directive"):
         assert label in report
+
+
+def test_the_committed_gold_holds_four_rounds_the_third_test_only_the_fourth_dev_only():
+    """Round 3 is the held-out test, round 4 a dev set drawn to develop on (benchmarks/gold/tasks/README.md): a
+    round that gained or lost a split would change what may be tuned on."""
+    entries = load_task_gold(TASK_GOLD)
+    sizes = {r: len(load_task_gold(TASK_GOLD, None, r)) for r in (1, 2, 3, 4)}
+    assert sizes == {1: 191, 2: 160, 3: 100, 4: 80} and len(entries) == 531
+    assert all("round" not in e for e in entries[:191])  # round 1's lines stay as first written
+    assert [e.get("round", 1) for e in entries] == sorted(e.get("round", 1) for e in entries)  # rounds appended
+    assert {e["split"] for e in load_task_gold(TASK_GOLD, None, 3)} == {"test"}
+    assert {e["split"] for e in load_task_gold(TASK_GOLD, None, 4)} == {"dev"}
+    # --split test means what it meant before round 4: the test articles of rounds 1-3, exactly
+    test = load_task_gold(TASK_GOLD, "test")
+    assert len(test) == 94 + 79 + 100
+    assert [e["id"] for e in test] == [e["id"] for r in (1, 2, 3) for e in load_task_gold(TASK_GOLD, "test", r)]
+    assert len(load_task_gold(TASK_GOLD, "dev")) == 97 + 81 + 80  # rounds 1, 2 and 4
+
+
+@pytest.mark.parametrize("split, round_, message", [
+    ("test", "4", "round 4 of the task gold has no test split: its articles are dev only (use --split dev)"),
+    ("dev", "3", "round 3 of the task gold has no dev split: its articles are test only (use --split test)"),
+    ("dev", "5", "no gold articles of split dev, round 5"),
+])
+def test_eval_extract_says_when_a_round_has_no_such_split(split, round_, message, tmp_path):
+    # refused before any article is read or analysed
+    result = runner.invoke(app, ["eval", "extract", "--gold", str(TASK_GOLD), "--split", split, "--round", round_,
+                                 "--shared", str(tmp_path / "none")], env={"COLUMNS": "300"})
+    assert result.exit_code == 1
+    assert message in " ".join(result.output.split())

@@ -468,12 +468,13 @@ def eval_extract(
     shared: Path = typer.Option(Path("../shared/data"), help="Folder holding the gold articles' texts."),
     split: Optional[str] = typer.Option(None, help="Score only this split of a gold that has one: dev or test."),
     details: bool = typer.Option(False, help="List what differs, article by article (never on the test split)."),
-    round_: Optional[int] = typer.Option(None, "--round", help="Task gold only: score only this round (1, 2 or 3)."),
+    round_: Optional[int] = typer.Option(None, "--round", help="Task gold only: score only this round (1, 2, 3: "
+                                         "a test set only, or 4: a dev set only)."),
 ) -> None:
     """Precision, recall and F1 of officials, dates, legal references and tasks on a gold file."""
     from .evaluation.extract import MissingData, run_eval
     from .evaluation.legal_refs import is_legal_gold, run_legal_eval
-    from .evaluation.tasks import is_task_gold, run_task_eval
+    from .evaluation.tasks import NoGoldEntries, is_task_gold, run_task_eval
 
     if not gold.exists():
         raise typer.BadParameter(f"no such file or folder: {gold}", param_hint="--gold")
@@ -492,7 +493,7 @@ def eval_extract(
             out.print(run_legal_eval(gold, shared, split=split, details=details), highlight=False, soft_wrap=True)
         else:
             out.print(run_eval(gold, shared), highlight=False)
-    except MissingData as exc:
+    except (MissingData, NoGoldEntries) as exc:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(1)
 

@@ -1,8 +1,9 @@
-"""Agreement between the two task annotators of a round on its 30 double-labelled articles.
+"""Agreement between the two task annotators of a round on its double-labelled articles.
 
-    python benchmarks/gold/tasks/agreement.py            # round 1 (T1, T2): the figures
+    python benchmarks/gold/tasks/agreement.py            # round 1 (T1, T2, 30 articles): the figures
     python benchmarks/gold/tasks/agreement.py --diff     # and every disagreement, article by article
-    python benchmarks/gold/tasks/agreement.py --round 2  # round 2 (T3, T4); --round 3 (T5, T6, 20 articles)
+    python benchmarks/gold/tasks/agreement.py --round 2  # round 2 (T3, T4, 30); --round 3 (T5, T6, 20);
+                                                         # --round 4 (T7, T8, 16)
 
 Below, T1 and T2 stand for the round's first annotator (batch 1) and second (batch 2). Both annotators'
 labels, as delivered (build.py's hand fixes not applied), are located in the article text as build.py

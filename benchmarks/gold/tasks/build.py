@@ -15,11 +15,14 @@ Inputs, per round (``ROUNDS``):
 - round 3 (test only): ``sample-3.jsonl`` (100 articles), ``../annotations/tasks/round3/labels-T5.jsonl``
   (batch 1) and ``labels-T6.jsonl`` (batch 2), ``../annotations/tasks/round3/adjudicated.jsonl`` (which
   may also hold articles labelled once: the adjudicator decided the cases annotators flagged);
+- round 4 (dev only): ``sample-4.jsonl`` (80 articles), ``../annotations/tasks/round4/labels-T7.jsonl`` (batch 1)
+  and ``labels-T8.jsonl`` (batch 2), ``../annotations/tasks/round4/adjudicated.jsonl`` (as in round 3, disagreements
+  and flagged cases);
 - ``FIXES`` below: hand fixes of unambiguous annotation slips and of labels that contradict a decision
   written in GUIDELINE.md (listed in README.md).
 
-The gold holds round 1's lines as they were (no ``round`` key), then round 2's and round 3's, each with
-its ``"round"``.
+The gold holds round 1's lines as they were (no ``round`` key), then those of rounds 2, 3 and 4, each with
+its ``"round"``; a later round only appends lines.
 
 Gold per article: the adjudicated labels when there are some, else the labels of the annotator who had
 the article's batch (for a double-labelled article the two agree). Quotes are located in the exact text
@@ -78,6 +81,9 @@ ROUNDS = {
     3: Round(3, HERE / "sample-3.jsonl", {"T5": ANNOTATIONS / "round3" / "labels-T5.jsonl",
                                           "T6": ANNOTATIONS / "round3" / "labels-T6.jsonl"},
              ANNOTATIONS / "round3" / "adjudicated.jsonl"),
+    4: Round(4, HERE / "sample-4.jsonl", {"T7": ANNOTATIONS / "round4" / "labels-T7.jsonl",
+                                          "T8": ANNOTATIONS / "round4" / "labels-T8.jsonl"},
+             ANNOTATIONS / "round4" / "adjudicated.jsonl"),
 }
 # round 1's names, kept for callers of this module
 LABELS = ROUNDS[1].labels
@@ -401,9 +407,14 @@ def summary(rows: list[dict]) -> str:
     for round_ in sorted({r.get("round", 1) for r in rows}):
         for split in ("dev", "test"):
             rs = [r for r in rows if r["split"] == split and r.get("round", 1) == round_]
+            if not rs:  # rounds 3 (test) and 4 (dev) have one split only
+                continue
+            ts = [t for r in rs for t in r["tasks"]]
             lines.append(f"round {round_} {split}: {len(rs)} articles, {sum(r['enumerates_tasks'] for r in rs)} with "
                          f"tasks, {len({(r['id'], t['list']) for r in rs for t in r['tasks']})} lists, "
-                         f"{sum(len(r['tasks']) for r in rs)} items")
+                         f"{len(ts)} items (with issued_by {sum(bool(t['issued_by']) for t in ts)}, actor "
+                         f"{sum(bool(t['actor']) for t in ts)}, deadline {sum(bool(t['deadline']) for t in ts)}, "
+                         f"directive {sum(bool(t['directive']) for t in ts)})")
     lines.append(f"items with deadline {sum(bool(t['deadline']) for t in tasks)}, actor "
                  f"{sum(bool(t['actor']) for t in tasks)}, directive {sum(bool(t['directive']) for t in tasks)}, "
                  f"issued_by {sum(bool(t['issued_by']) for t in tasks)}")

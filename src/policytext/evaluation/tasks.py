@@ -44,6 +44,10 @@ _SHARES = ("count_exact", "count_exact_with_tasks", "ends", "issued_by", "actor"
 _PUNCTUATION = compile_regex(r"[\"“”'‘’()\[\]:;,.]+")
 
 
+class NoGoldEntries(ValueError):
+    """The chosen split and round select no article of the task gold."""
+
+
 def load_task_gold(path: str | Path, split: str | None = None, round_: int | None = None) -> list[dict]:
     """The gold lines of ``path``, only those of ``split`` (``dev``/``test``) and of round ``round_`` when
     given (a line without ``round`` is of round 1)."""
@@ -246,6 +250,13 @@ def run_task_eval(gold_path: str | Path, shared_dir: str | Path, split: str | No
     from .extract import analyze_predictor
 
     entries = load_task_gold(gold_path, split, round_)
+    if not entries:
+        # say why before anything is read: round 3 is a held-out test only, round 4 a dev set only
+        splits = sorted({e.get("split") for e in load_task_gold(gold_path, None, round_)})
+        if splits and round_ is not None:
+            raise NoGoldEntries(f"round {round_} of the task gold has no {split} split: its articles are "
+                                f"{' and '.join(splits)} only (use --split {splits[0]})")
+        raise NoGoldEntries(f"no gold articles of split {split or 'all'}, round {round_ or 'all'} in {gold_path}")
     if not Path(shared_dir).is_dir():
         raise MissingData(f"shared reference data not found at {shared_dir}: the gold texts live there")
     result = evaluate_tasks(entries, predict or analyze_predictor(), shared_dir=shared_dir, details=details)
