@@ -74,7 +74,9 @@ def enumerations(markers: list[Marker], norm: str, lex: Lexicon) -> list[list[Ma
                     done.append(run)
                 open_runs[slot] = [replace(marker, ordinal=1)]
             continue
-        if marker.ordinal == 1:
+        if marker.ordinal == 1 or marker.style == "ordinal" and marker.ordinal == 2 and not run:
+            # (an unmarked first item: "…, chúng tôi tổ chức tuyên truyền … Thứ hai, sẽ kiểm tra … Thứ ba, …"
+            # lists its marked items from "Thứ hai"; GUIDELINE.md R4-1)
             if run:
                 done.append(run)
             open_runs[slot] = [marker]
@@ -82,7 +84,7 @@ def enumerations(markers: list[Marker], norm: str, lex: Lexicon) -> list[list[Ma
                 marker.ordinal == run[-1].ordinal + 1 or marker.ordinal is None and marker.style == "sequence"):
             run.append(replace(marker, ordinal=run[-1].ordinal + 1))
     done.extend(open_runs.values())
-    runs = [run for run in done if len(run) >= lex.number("min_items")]
+    runs = [run for run in done if len(run) >= lex.number("min_items") + (run[0].ordinal != 1)]  # from "Thứ hai": 3
     return sorted(runs, key=lambda run: run[0].start)
 
 

@@ -70,9 +70,11 @@ def lead_in(norm: str, run: list[Marker], lex: Lexicon) -> str:
 
 
 def _is_dialogue(norm: str, items: list[tuple[Marker, int]], lex: Lexicon) -> bool:
-    """Dashes that open the turns of an interview or a dialogue: a question among them, or long turns."""
+    """Dashes that open the turns of an interview or a dialogue: a turn that is a question (it ends with "?";
+    not advice that asks along the way: "- Bạn phải biết rõ mình sẽ bay với hãng nào? … Giờ bay cũng quan trọng."),
+    or long turns."""
     texts = [norm[m.end:end] for m, end in items]
-    if any("?" in text for text in texts):
+    if any(text.rstrip().endswith("?") for text in texts):
         return True
     return sum(map(len, texts)) / len(texts) > lex.number("dialogue_turn_length")
 
@@ -179,7 +181,8 @@ def is_task_list(norm: str, run: list[Marker], items: list[tuple[Marker, int]], 
     if any(len(re.findall(r"\w+", norm[m.end:end])) < 2 for m, end in items):
         trace.veto(NAMED_IN_PASSING, *span, "an item without words of its own")
         return False
-    kind = _announced_kind(last_sentence, lex)
+    # a list that opens at "Thứ hai" follows its unmarked first item, no introducing sentence
+    kind = _announced_kind(last_sentence, lex) if run[0].ordinal == 1 or run[0].ordinal is None else None
     if kind == "other" and run[0].style != "option":
         trace.veto(NOT_DIRECTIVES, *span, "the sentence before introduces no tasks")
         return False
