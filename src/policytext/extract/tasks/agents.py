@@ -126,7 +126,7 @@ def verbs(pattern: re.Pattern[str], norm: str, start: int, end: int):
 
 
 def find_agents(doc: Document, officials: list, organizations: list) -> list[Agent]:
-    """Officials' mentions, people named with a role, and organisations, by start (no two overlapping:
+    """Officials' mentions, people named with a role, organisations and provinces, by start (no two overlapping:
     an official's mention wins over the organisation inside it)."""
     vocab = vocabulary()
     found: list[Agent] = []
@@ -151,6 +151,10 @@ def find_agents(doc: Document, officials: list, organizations: list) -> list[Age
         if not any(s < org.end and org.start < e for s, e in taken):
             found.append(Agent(org.start, org.end, org.name, False))
             taken.append((org.start, org.end))
+    for place in doc.layers.places:  # "Hà Nội đã chỉ đạo các trường …": a province or city acts through its government
+        if place.kind == "province" and not any(s < place.end and place.start < e for s, e in taken):
+            found.append(Agent(place.start, place.end, doc.norm[place.start:place.end], False))
+            taken.append((place.start, place.end))
     for head in vocab.body_head.finditer(doc.norm):
         end = _body_end(doc.norm, head.end(), vocab)
         if end > head.end() and not any(s < end and head.start() < e for s, e in taken):
