@@ -1,6 +1,6 @@
 """Build the officials gold from the two annotators' labels, the adjudication and the cross-set corrections.
 
-    python benchmarks/gold/officials/build.py                 # rounds 1 to 5: writes the gold files, summaries
+    python benchmarks/gold/officials/build.py                 # rounds 1 to 6: writes the gold files, summaries
     python benchmarks/gold/officials/build.py --round 4       # one round only
     python benchmarks/gold/officials/build.py --check         # builds and validates only, writes nothing
 
@@ -18,13 +18,16 @@ repository in ``../annotations/officials/`` (``ROUNDS`` below):
   ``officials_gold-4.jsonl``.
 - round 5 (a dev set only, to develop on while round 4 stays held out): ``sample-5.jsonl`` (42),
   ``round5/labels-O9.jsonl`` and ``round5/labels-O10.jsonl``, ``adjudication-5.jsonl``, ``corrections-5.json`` ->
-  ``officials_gold-5.jsonl``.
+  ``officials_gold-5.jsonl``;
+- round 6 (a dev set only, more fresh articles to develop on after round 5's differences were used to write rules):
+  ``sample-6.jsonl`` (42), ``round6/labels-O11.jsonl`` and ``round6/labels-O12.jsonl``, ``adjudication-6.jsonl``,
+  ``corrections-6.json`` -> ``officials_gold-6.jsonl``.
 
 What each holds:
 
-- the draw (``sample.py draw [2|3|4|5]``): stratum, split, batch and double flag of every article;
-- the labels, verbatim: the first annotator (O1, O3, O5, O7, O9) labelled batch 1 then the double-labelled articles
-  of batch 2, the second (O2, O4, O6, O8, O10) batch 2 then the double-labelled of batch 1, in the packet order
+- the draw (``sample.py draw [2|3|4|5|6]``): stratum, split, batch and double flag of every article;
+- the labels, verbatim: the first annotator (O1, O3, O5, O7, O9, O11) labelled batch 1 then the double-labelled
+  articles of batch 2, the second (O2, O4, O6, O8, O10, O12) batch 2 then the double-labelled of batch 1, in the packet order
   ``sample.py packets`` writes (sample order within each group). Lines are aligned to the sample by that
   order: one annotator's script cut VNTC ids at the space (``XH_VNE_T_`` for ``XH_VNE_T_ (4053)``), so an
   id must equal the sample id or be a prefix of it (reported);
@@ -33,12 +36,13 @@ What each holds:
 - the corrections: cross-set corrections (each edit states the value it replaces; the build fails if the
   labels no longer hold it).
 
-Gold per article: single-labelled -> that annotator's labels (``annotator`` O1/O2, O3/O4, O5/O6, O7/O8, O9/O10);
+Gold per article: single-labelled -> that annotator's labels (``annotator`` O1/O2, O3/O4, O5/O6, O7/O8, O9/O10,
+O11/O12);
 double-labelled and identical -> the labels of the annotator whose batch it belongs to; double-labelled and
 different -> the adjudicated version (``annotator: "adjudicated"``). Corrections are applied last. Every name is checked to
-occur in the article text or title (corpus.get). Round-2 to -5 lines carry ``"round": 2`` … ``5`` after ``split``;
-round-1 lines are written exactly as before (no ``round`` key). Rounds 3 and 4 have only ``test`` lines, round 5
-only ``dev`` lines.
+occur in the article text or title (corpus.get). Round-2 to -6 lines carry ``"round": 2`` … ``6`` after ``split``;
+round-1 lines are written exactly as before (no ``round`` key). Rounds 3 and 4 have only ``test`` lines, rounds 5
+and 6 only ``dev`` lines.
 """
 
 from __future__ import annotations
@@ -72,7 +76,7 @@ class Round:
     adjudication: Path
     corrections: Path
     out: Path
-    splits: tuple[str, ...] = ("dev", "test")  # rounds 3 and 4 are test sets only, round 5 a dev set only
+    splits: tuple[str, ...] = ("dev", "test")  # rounds 3 and 4 are test sets only, rounds 5 and 6 dev sets only
 
     @property
     def batch_of(self) -> dict[str, int]:
@@ -99,6 +103,9 @@ ROUNDS = {
     5: Round(5, HERE / "sample-5.jsonl",
              {"O9": ANNOTATIONS / "round5" / "labels-O9.jsonl", "O10": ANNOTATIONS / "round5" / "labels-O10.jsonl"},
              HERE / "adjudication-5.jsonl", HERE / "corrections-5.json", HERE / "officials_gold-5.jsonl", ("dev",)),
+    6: Round(6, HERE / "sample-6.jsonl",
+             {"O11": ANNOTATIONS / "round6" / "labels-O11.jsonl", "O12": ANNOTATIONS / "round6" / "labels-O12.jsonl"},
+             HERE / "adjudication-6.jsonl", HERE / "corrections-6.json", HERE / "officials_gold-6.jsonl", ("dev",)),
 }
 # round 1's names, kept for callers of the first version
 SAMPLE, LABELS, ADJUDICATION, CORRECTIONS, OUT = (ROUNDS[1].sample, ROUNDS[1].labels, ROUNDS[1].adjudication,
