@@ -49,8 +49,11 @@ def career_positions(doc: Document, officials: list[Official], titles, org_start
         who = _referent(norm, m, mentions, people, sentences, number)
         if who is None:
             continue
-        v = verb.match(norm, m.end()) or officials_pattern("career_verb_later").search(norm, m.end(), end)
+        v = verb.match(norm, m.end())
         title = title_at(norm, v.end(), titles) if v else None
+        if title is None:  # "ông từng giữ nhiều trọng trách tại Thành đoàn và từng giữ các chức vụ: Bí thư, …"
+            v = officials_pattern("career_verb_later").search(norm, m.end(), end)
+            title = title_at(norm, v.end(), titles) if v else None
         if title is None:
             continue
         positions, pending = [], []
