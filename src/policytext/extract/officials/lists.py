@@ -166,7 +166,8 @@ def _names_before_bracket(norm: str, start: int, org_starts) -> list[tuple[int, 
 
 
 _LAWMAKING = compile_regex(r"(?<!\w)(?:[Ll]uật|[Dd]ự thảo|Quốc hội|QH)(?!\w)")  # words of an article on lawmaking
-_DEPUTY = compile_regex(r"[Đđ]ại biểu |ĐB ")  # the word boundary before is checked by hand: a lookbehind is slow
+_DEPUTY = compile_regex(r"[Đđ]ại biểu |ĐB ")
+_DEPUTY_BODY = compile_regex(r"(HĐND|Hội đồng nhân dân|Quốc hội|QH) (?=[A-ZĐ])")  # the body, then the name  # the word boundary before is checked by hand: a lookbehind is slow
 
 
 def _deputy_words(norm: str) -> list[re.Match[str]]:
@@ -182,7 +183,12 @@ def _deputies(doc: Document, org_starts, rules: tuple[str, str]):
     norm = doc.norm
     session = None
     for m in _deputy_words(norm):
-        name = vietnamese_name(norm, m.end(), org_starts, after_title=False)
+        body = _DEPUTY_BODY.match(norm, m.end())  # "ý kiến của đại biểu HĐND Đặng Văn Khoa"
+        name = vietnamese_name(norm, body.end() if body else m.end(), org_starts, after_title=False)
+        if body and name is not None:
+            council = body.group(1) in ("HĐND", "Hội đồng nhân dân")
+            yield name[0], name[1], Position("Đại biểu HĐND" if council else "Đại biểu Quốc hội", None, rule=rules[1])
+            continue
         if name is None and session is None:
             session = _session(norm if doc.title is None else f"{doc.title}\n{norm}")
         if name is None and session:
