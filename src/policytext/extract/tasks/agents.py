@@ -152,7 +152,10 @@ def find_agents(doc: Document, officials: list, organizations: list) -> list[Age
             found.append(Agent(org.start, org.end, org.name, False))
             taken.append((org.start, org.end))
     for place in doc.layers.places:  # "Hà Nội đã chỉ đạo các trường …": a province or city acts through its government
-        if place.kind == "province" and not any(s < place.end and place.start < e for s, e in taken):
+        before = doc.norm[:place.start].rstrip()
+        # as a clause's subject (not "CLB Cầu lông Phú Thọ", a name that ends with a place)
+        subject = not before or before[-1] in ",.;:" or place.after_admin_word
+        if place.kind == "province" and subject and not any(s < place.end and place.start < e for s, e in taken):
             found.append(Agent(place.start, place.end, doc.norm[place.start:place.end], False))
             taken.append((place.start, place.end))
     for head in vocab.body_head.finditer(doc.norm):
