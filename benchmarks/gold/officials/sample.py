@@ -1,7 +1,7 @@
 """Draw the officials gold: modern and VNTC politics news, stratified by the classes officials hide in.
 
-    python benchmarks/gold/officials/sample.py draw [2|3|4|5|6]             # round 1: sample.jsonl; round N: sample-N.jsonl
-    python benchmarks/gold/officials/sample.py packets OUT_DIR [2|3|4|5|6]  # annotator packets (texts stay outside the repo)
+    python benchmarks/gold/officials/sample.py draw [2|3|4|5|6|7]           # round 1: sample.jsonl; round N: sample-N.jsonl
+    python benchmarks/gold/officials/sample.py packets OUT_DIR [2|3|4|5|6|7]  # annotator packets (texts stay outside the repo)
 
 Strata (README.md in this folder): ``random`` (60: news sections of the 2025 file 30, the 2020-21 file
 15, VNTC 15), ``foreign`` (15: world sections naming a head of state or government), ``deputy`` (15:
@@ -31,6 +31,13 @@ file, 8 double-labelled.
 Round 6 (drawn when round 5's differences had been used to write rules: names F1 0.752 -> 0.906, title attach 0.912
 -> 0.959 there): more fresh articles to develop on, drawn as round 5 (QUOTA_5, 8 double-labelled), seeded with
 SEED_NUMBER + 5, none in rounds 1-5 or any other gold file; a dev set only.
+
+Round 7 (drawn when round 4, the held-out set, scored a fourth time, had not moved at all with the rules from rounds
+5 and 6, title attach 0.816: what round 4 misses is of other kinds; the one thing known about it without reading it
+is that one article holds 59 of its 190 officials): a dev set only, weighted to long enumerations of people and
+their offices, a stratum ``biglist`` (an article naming at least 12 people after "ông", "bà" or "đồng chí", or with
+at least 8 list lines), QUOTA_7, seeded with SEED_NUMBER + 6, none in rounds 1-6 or any other gold file, 8
+double-labelled.
 """
 
 from __future__ import annotations
@@ -63,8 +70,10 @@ QUOTA_3 = {"random": {"2025": 15, "covid": 6, "vntc": 9}, "foreign": {"2025": 5,
 QUOTA_5 = {"random": {"2025": 6, "covid": 2, "vntc": 3}, "foreign": {"2025": 6, "covid": 2, "vntc": 4},
            "deputy": {"2025": 4, "covid": 1, "vntc": 2}, "list": {"2025": 5, "covid": 2, "vntc": 4},
            "chain": {"2025": 2, "covid": 1, "vntc": 2}}
+QUOTA_7 = {"biglist": {"2025": 12, "covid": 4, "vntc": 10}, "foreign": {"2025": 4, "covid": 1, "vntc": 3},
+           "deputy": {"2025": 3, "covid": 0, "vntc": 2}, "random": {"2025": 2, "covid": 0, "vntc": 1}}
 SAMPLES = {1: SAMPLE, 2: HERE / "sample-2.jsonl", 3: HERE / "sample-3.jsonl", 4: HERE / "sample-4.jsonl",
-           5: HERE / "sample-5.jsonl", 6: HERE / "sample-6.jsonl"}
+           5: HERE / "sample-5.jsonl", 6: HERE / "sample-6.jsonl", 7: HERE / "sample-7.jsonl"}
 DOUBLE = 20
 DOUBLE_3 = 16
 DOUBLE_5 = 8
@@ -75,6 +84,7 @@ WORLD = re.compile(r"(?i)thế ?giới|the-gioi|quốc tế")
 HEAD_OF_STATE = re.compile(r"(?<!\w)(?:Tổng thống|Thủ tướng|Ngoại trưởng|Quốc vương|Chủ tịch nước|Tổng Thư ký)\s")
 DEPUTY = re.compile(r"(?<!\w)(?:[Đđ]ại biểu|ĐB)\s+[A-ZĐ][^\W\d_]+ [A-ZĐ]|ĐBQH")
 LIST_LINE = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[.)/-]|[-–•+])[ \t]*(?:(?:Ông|Bà|Đồng chí|đồng chí|ông|bà)\s+)?[A-ZĐ][^\W\d_]+ [A-ZĐ]")
+PEOPLE = re.compile(r"(?<!\w)(?:ông|bà|đồng chí|Ông|Bà|Đồng chí) [A-ZĐ][^\W\d_]+ [A-ZĐ]")
 LIST_WORDS = re.compile(r"(?<!\w)gồm (?:các )?(?:ông|bà|đồng chí)(?!\w)")
 CHAIN = re.compile(r"(?<!\w)Ủy viên (?:Bộ Chính trị|Trung ương Đảng|Ban Chấp hành Trung ương)|"
                    r"(?<!\w)Uỷ viên (?:Bộ Chính trị|Trung ương Đảng|Ban Chấp hành Trung ương)")
@@ -114,13 +124,15 @@ def _strata(item) -> list[str]:
         found.append("list")
     if CHAIN.search(text):
         found.append("chain")
+    if len(PEOPLE.findall(text)) >= 12 or len(LIST_LINE.findall(text)) >= 8:
+        found.append("biglist")
     return found
 
 
 def draw(round_: int = 1) -> list[dict]:
     rng = random.Random(SEED_NUMBER + round_ - 1)
     taken = _gold_ids(round_)
-    quotas = {1: QUOTA, 2: QUOTA_2, 3: QUOTA_3, 4: QUOTA_3, 5: QUOTA_5, 6: QUOTA_5}[round_]
+    quotas = {1: QUOTA, 2: QUOTA_2, 3: QUOTA_3, 4: QUOTA_3, 5: QUOTA_5, 6: QUOTA_5, 7: QUOTA_7}[round_]
     pools: dict[tuple[str, str], list] = defaultdict(list)
     for source in (*VNTC, COVID, NEWS_2025):
         for item in iter_source(source):
@@ -129,8 +141,8 @@ def draw(round_: int = 1) -> list[dict]:
             for stratum in _strata(item):
                 pools[(stratum, _group(source))].append(item)
     chosen: dict[tuple[str, str], dict] = {}
-    for stratum in ("chain", "list", "deputy", "foreign", "random"):  # the rare strata first
-        for group, n in quotas[stratum].items():
+    for stratum in ("biglist", "chain", "list", "deputy", "foreign", "random"):  # the rare strata first
+        for group, n in quotas.get(stratum, {}).items():
             pool = [i for i in pools[(stratum, group)] if (i.source, i.id) not in chosen]
             for item in rng.sample(pool, min(n, len(pool))):
                 chosen[(item.source, item.id)] = {"source": item.source, "id": item.id, "line": item.line,
