@@ -12,12 +12,13 @@ the article or with a word for people or bodies (``actor_heads``): a precise act
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...startcache import compile_regex
 from ...document import Document
 from ...rules import rule_book
 from .agents import Agent, agent_at, clean, noun_phrase, verbs, vocabulary
-from .lexicon import lexicon
+from .lexicon import lexicon, phrases
 from .markers import ITEM_LEAD, Marker
 
 RULES = rule_book("tasks")
@@ -25,6 +26,7 @@ ACTOR_SUBJECT = RULES.rule("actor-item-subject")
 ACTOR_ASSIGNEE = RULES.rule("actor-item-assignee")
 ACTOR_ASKED = RULES.rule("actor-intro-asked")
 ACTOR_INTRO_SUBJECT = RULES.rule("actor-intro-subject")
+ACTOR_PUT_TO = RULES.rule("actor-put-to")
 ACTOR_LATER = RULES.rule("actor-item-later-subject")
 
 _COORDINATION = compile_regex(r"\s*(?:,|và|cùng|cùng với)\s+")
@@ -242,6 +244,15 @@ def later_actors(doc: Document, marker: Marker, end: int, agents: list[Agent],
     return (actors, ACTOR_LATER) if actors else ([], None)
 
 
+_PUT_TO = compile_regex(r"(?<!\w)để\s+")
+
+
+@lru_cache(maxsize=1)
+def _deciding():
+    """The verbs of one who decides between what is put to them (tasks.yaml deciding_verbs)."""
+    return phrases(lexicon().data["deciding_verbs"])
+
+
 def intro_actors(norm: str, intro: tuple[int, int], agents: list[Agent],
                  issuer_sentence: tuple[int, int] | None) -> tuple[list[str], str | None]:
     vocab = vocabulary()
@@ -260,6 +271,11 @@ def intro_actors(norm: str, intro: tuple[int, int], agents: list[Agent],
                     phrase = _named_phrase(norm, to.end(), vocab.object_end, span_end, agents)
                     if phrase:
                         return _as_actors(norm, phrase, agents), ACTOR_ASKED
+    for put in _PUT_TO.finditer(norm, start, end):  # "kiến nghị một số phương án để TP.HCM xem xét"
+        if _starts_actor(norm, put.end(), agents):
+            decide = _deciding().search(norm, put.end(), min(end, put.end() + 80))
+            if decide and "," not in norm[put.end():decide.start()]:
+                return _as_actors(norm, (put.end(), len(norm[:decide.start()].rstrip())), agents), ACTOR_PUT_TO
     for modal in vocab.intro_modal.finditer(norm, start, end):
         after = norm[modal.end():modal.end() + 30].lstrip()
         if vocab.intro_cut.match(after):
