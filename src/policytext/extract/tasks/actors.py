@@ -245,6 +245,7 @@ def later_actors(doc: Document, marker: Marker, end: int, agents: list[Agent],
 
 
 _PUT_TO = compile_regex(r"(?<!\w)để\s+")
+_TOWARDS = compile_regex(r"(?<!\w)đối với\s+")
 
 
 @lru_cache(maxsize=1)
@@ -263,6 +264,11 @@ def intro_actors(norm: str, intro: tuple[int, int], agents: list[Agent],
             at = verb.end() + len(norm[verb.end():span_end]) - len(norm[verb.end():span_end].lstrip())
             if _starts_actor(norm, at, agents):
                 phrase = _named_phrase(norm, at, vocab.object_end, span_end, agents)
+                if phrase:
+                    return _as_actors(norm, phrase, agents), ACTOR_ASKED
+            towards = _TOWARDS.search(norm, verb.end(), min(span_end, verb.end() + 80))
+            if towards and _starts_actor(norm, towards.end(), agents):  # "hướng dẫn các bước đối với các địa phương …"
+                phrase = _named_phrase(norm, towards.end(), vocab.object_end, span_end, agents)
                 if phrase:
                     return _as_actors(norm, phrase, agents), ACTOR_ASKED
             if vocab.handing.match(norm, verb.start()):  # "giao ba vai trò trọng tâm cho Hiệp hội …"
