@@ -1,6 +1,6 @@
 """Build the officials gold from the two annotators' labels, the adjudication and the cross-set corrections.
 
-    python benchmarks/gold/officials/build.py                 # rounds 1 to 6: writes the gold files, summaries
+    python benchmarks/gold/officials/build.py                 # rounds 1 to 7: writes the gold files, summaries
     python benchmarks/gold/officials/build.py --round 4       # one round only
     python benchmarks/gold/officials/build.py --check         # builds and validates only, writes nothing
 
@@ -21,13 +21,17 @@ repository in ``../annotations/officials/`` (``ROUNDS`` below):
   ``officials_gold-5.jsonl``;
 - round 6 (a dev set only, more fresh articles to develop on after round 5's differences were used to write rules):
   ``sample-6.jsonl`` (42), ``round6/labels-O11.jsonl`` and ``round6/labels-O12.jsonl``, ``adjudication-6.jsonl``,
-  ``corrections-6.json`` -> ``officials_gold-6.jsonl``.
+  ``corrections-6.json`` -> ``officials_gold-6.jsonl``;
+- round 7 (a dev set only, weighted to long enumerations of people and offices, the kind of article that holds 59 of
+  round 4's 190 officials): ``sample-7.jsonl`` (39), ``round7/labels-O13.jsonl`` and ``round7/labels-O14.jsonl``,
+  ``adjudication-7.jsonl``, ``corrections-7.json`` -> ``officials_gold-7.jsonl``.
 
 What each holds:
 
-- the draw (``sample.py draw [2|3|4|5|6]``): stratum, split, batch and double flag of every article;
-- the labels, verbatim: the first annotator (O1, O3, O5, O7, O9, O11) labelled batch 1 then the double-labelled
-  articles of batch 2, the second (O2, O4, O6, O8, O10, O12) batch 2 then the double-labelled of batch 1, in the packet order
+- the draw (``sample.py draw [2|3|4|5|6|7]``): stratum, split, batch and double flag of every article;
+- the labels, verbatim: the first annotator (O1, O3, O5, O7, O9, O11, O13) labelled batch 1 then the double-labelled
+  articles of batch 2, the second (O2, O4, O6, O8, O10, O12, O14) batch 2 then the double-labelled of batch 1, in the
+  packet order
   ``sample.py packets`` writes (sample order within each group). Lines are aligned to the sample by that
   order: one annotator's script cut VNTC ids at the space (``XH_VNE_T_`` for ``XH_VNE_T_ (4053)``), so an
   id must equal the sample id or be a prefix of it (reported);
@@ -37,12 +41,12 @@ What each holds:
   labels no longer hold it).
 
 Gold per article: single-labelled -> that annotator's labels (``annotator`` O1/O2, O3/O4, O5/O6, O7/O8, O9/O10,
-O11/O12);
+O11/O12, O13/O14);
 double-labelled and identical -> the labels of the annotator whose batch it belongs to; double-labelled and
 different -> the adjudicated version (``annotator: "adjudicated"``). Corrections are applied last. Every name is checked to
-occur in the article text or title (corpus.get). Round-2 to -6 lines carry ``"round": 2`` … ``6`` after ``split``;
-round-1 lines are written exactly as before (no ``round`` key). Rounds 3 and 4 have only ``test`` lines, rounds 5
-and 6 only ``dev`` lines.
+occur in the article text or title (corpus.get). Round-2 to -7 lines carry ``"round": 2`` … ``7`` after ``split``;
+round-1 lines are written exactly as before (no ``round`` key). Rounds 3 and 4 have only ``test`` lines, rounds 5,
+6 and 7 only ``dev`` lines.
 """
 
 from __future__ import annotations
@@ -76,7 +80,7 @@ class Round:
     adjudication: Path
     corrections: Path
     out: Path
-    splits: tuple[str, ...] = ("dev", "test")  # rounds 3 and 4 are test sets only, rounds 5 and 6 dev sets only
+    splits: tuple[str, ...] = ("dev", "test")  # rounds 3 and 4 are test sets only, rounds 5-7 dev sets only
 
     @property
     def batch_of(self) -> dict[str, int]:
@@ -106,6 +110,9 @@ ROUNDS = {
     6: Round(6, HERE / "sample-6.jsonl",
              {"O11": ANNOTATIONS / "round6" / "labels-O11.jsonl", "O12": ANNOTATIONS / "round6" / "labels-O12.jsonl"},
              HERE / "adjudication-6.jsonl", HERE / "corrections-6.json", HERE / "officials_gold-6.jsonl", ("dev",)),
+    7: Round(7, HERE / "sample-7.jsonl",
+             {"O13": ANNOTATIONS / "round7" / "labels-O13.jsonl", "O14": ANNOTATIONS / "round7" / "labels-O14.jsonl"},
+             HERE / "adjudication-7.jsonl", HERE / "corrections-7.json", HERE / "officials_gold-7.jsonl", ("dev",)),
 }
 # round 1's names, kept for callers of the first version
 SAMPLE, LABELS, ADJUDICATION, CORRECTIONS, OUT = (ROUNDS[1].sample, ROUNDS[1].labels, ROUNDS[1].adjudication,
