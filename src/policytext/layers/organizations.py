@@ -244,7 +244,10 @@ def _place_at(norm: str, pos: int, raw: dict[int, list[tuple[int, _Key]]], surna
             not any(run_text.startswith(n) for n in named_after_people()):
         return None  # "UBND TP Lê Thanh Hải": a person (but "phường Bùi Thị Xuân" is a ward)
     # "thị xã Đồ Sơn Hoàng Anh Hùng": cut before the likeliest name (three syllables, then two, then four)
-    splits = [i for i in range(1, len(syllables)) if syllables[i].group(0) in surnames and 2 <= len(syllables) - i <= 4]
+    # (two syllables are a name only after a common family name: "xã Cam Thịnh Đông" is one commune, "Thịnh" being
+    # a rare family name)
+    splits = [i for i in range(1, len(syllables)) if syllables[i].group(0) in surnames and 2 <= len(syllables) - i <= 4
+              and (len(syllables) - i > 2 or syllables[i].group(0) in common_surnames())]
     if splits:
         syllables = syllables[:min(splits, key=lambda i: ({3: 0, 2: 1}.get(len(syllables) - i, 2), i))]
     if len(syllables) > 4:

@@ -66,7 +66,9 @@ def _listed_names(norm: str, start: int, end: int, org_starts, titles, links) ->
 
 _WORD = compile_regex(r"[^\W\d_]+")
 # a bracket or an age after a listed name: "các ông Nguyễn Trí Tuệ (Thường trực), …", "Nguyễn Văn Thọ, 57 tuổi, …"
-_ASIDE = compile_regex(r" \([^()\n]{1,30}\)|, \d{2,3} tuổi(?=,| và )")
+# (a bracket up to 100 characters: a listed holder's own office, "ông Nguyễn Đức Hải (Trưởng Tiểu ban Thông tin tuyên
+# truyền), ông …")
+_ASIDE = compile_regex(r" \([^()\n]{1,100}\)|, \d{2,3} tuổi(?=,| và )")
 
 
 def _foreign_word(norm: str, at: int) -> bool:
