@@ -18,6 +18,7 @@ from .units import _organization_text
 
 RULES = rule_book("officials")
 NEEDS_ORGANIZATION = RULES.veto("needs-organization")
+_PLURAL_LIST = RULES.rule("plural-title-list")
 PRIVATE_COMPANY = RULES.veto("private-company")
 NOT_AN_OFFICE = RULES.veto("not-an-office")
 CANDIDATE = RULES.veto("candidate-for-office")
@@ -54,7 +55,10 @@ def _positions(doc: Document, links: list[_Link], private_article: bool, rule: s
             if t.public_only and lex.company_function.match(doc.norm, link.title.end):
                 doc.trace.veto(PRIVATE_COMPANY, link.title.start, link.title.end, t.title)
                 continue  # "giám đốc kinh doanh Hệ thống Trường Việt Mỹ": a company's job
-            if t.needs_org or (t.public_only and not t.alone_ok and private_article):
+            # (the members listed under a plural title hold it in the body the sentences before name: "Các Ủy
+            # viên khác gồm bà A, ông B" in an article on a council)
+            listed = rule == _PLURAL_LIST and t.needs_org and not t.public_only
+            if (t.needs_org and not listed) or (t.public_only and not t.alone_ok and private_article):
                 doc.trace.veto(NEEDS_ORGANIZATION, link.title.start, link.title.end, t.title)
                 continue
         elif link.kind is None and (t.public_only and lex.private_heads.search(organization) or
