@@ -30,6 +30,12 @@ def surnames() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def frequent_surnames() -> frozenset[str]:
+    """Frequent family names (surnames.yaml frequent): two syllables after a place are a name only after one."""
+    return frozenset(normalize_string(s) for s in load_yaml("surnames.yaml")["frequent"])
+
+
 def common_surnames() -> frozenset[str]:
     """The commonest family names: a run opening with one is a person before it is a place."""
     return frozenset(normalize_string(s) for s in load_yaml("surnames.yaml")["common"])

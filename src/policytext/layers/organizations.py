@@ -28,7 +28,7 @@ from ..startcache import compile_regex
 from ..match.gazetteer import Gazetteer, lower_same_length
 from ..resources import ResourceError, load_yaml
 from ..text.normalize import normalize_string
-from .names import common_surnames, named_after_people, surnames
+from .names import common_surnames, frequent_surnames, named_after_people, surnames
 from .places import country_name, opens_compound
 
 
@@ -244,10 +244,11 @@ def _place_at(norm: str, pos: int, raw: dict[int, list[tuple[int, _Key]]], surna
             not any(run_text.startswith(n) for n in named_after_people()):
         return None  # "UBND TP Lê Thanh Hải": a person (but "phường Bùi Thị Xuân" is a ward)
     # "thị xã Đồ Sơn Hoàng Anh Hùng": cut before the likeliest name (three syllables, then two, then four)
-    # (two syllables are a name only after a common family name: "xã Cam Thịnh Đông" is one commune, "Thịnh" being
-    # a rare family name)
+    # (two syllables are a name only after a frequent family name: "xã Cam Thịnh Đông" is one commune, "Thịnh" being
+    # a rarer family name)
+    frequent = frequent_surnames()
     splits = [i for i in range(1, len(syllables)) if syllables[i].group(0) in surnames and 2 <= len(syllables) - i <= 4
-              and (len(syllables) - i > 2 or syllables[i].group(0) in common_surnames())]
+              and (len(syllables) - i > 2 or syllables[i].group(0) in frequent)]
     if splits:
         syllables = syllables[:min(splits, key=lambda i: ({3: 0, 2: 1}.get(len(syllables) - i, 2), i))]
     if len(syllables) > 4:
