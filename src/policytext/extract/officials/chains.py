@@ -298,12 +298,12 @@ def _looks_foreign(norm: str, pos: int, abroad: bool = False) -> bool:
     if form is None:
         return False
     words = form.group(0).split(" ")
-    if VIETNAMESE_SHAPE.fullmatch(words[0]) and not abroad or VIETNAMESE_SHAPE.fullmatch(words[0]) and not (
-            len(words) >= 3 and any(_foreign_syllables(w) for w in words[1:]) or
-            len(words) == 2 and "-" in words[1] and _foreign_syllables(words[1])):
-        # after a foreign office ("Tổng thống"), a first word Vietnamese spelling allows opens a foreign name in a
-        # run of three with a word it does not allow, or before a hyphenated one it does not ("Tổng thống Lee Jae
-        # Myung", "Moon Jae-in"; not "Nam Dinh", "Sun Group", nor "cựu bộ trưởng Lee Jong Seok")
+    # after a foreign office ("Tổng thống"), a first word Vietnamese spelling allows opens a foreign name in a run of
+    # three with a word it does not allow, or before a hyphenated one it does not ("Tổng thống Lee Jae Myung", "Moon
+    # Jae-in"; not "Nam Dinh", "Sun Group", nor "cựu bộ trưởng Lee Jong Seok")
+    foreign_after_first = len(words) >= 3 and any(_foreign_syllables(w) for w in words[1:]) or \
+        len(words) == 2 and "-" in words[1] and _foreign_syllables(words[1])
+    if VIETNAMESE_SHAPE.fullmatch(words[0]) and not (abroad and foreign_after_first):
         return False
     run = capitalised_run(norm, pos)
     return not any(norm[a:b] in surnames() for a, b in run)

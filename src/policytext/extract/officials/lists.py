@@ -168,8 +168,8 @@ def _names_before_bracket(norm: str, start: int, org_starts) -> list[tuple[int, 
 
 
 _LAWMAKING = compile_regex(r"(?<!\w)(?:[Ll]uật|[Dd]ự thảo|Quốc hội|QH)(?!\w)")  # words of an article on lawmaking
-_DEPUTY = compile_regex(r"[Đđ]ại biểu |ĐB ")
-_DEPUTY_BODY = compile_regex(r"(HĐND|Hội đồng nhân dân|Quốc hội|QH) (?=[A-ZĐ])")  # the body, then the name  # the word boundary before is checked by hand: a lookbehind is slow
+_DEPUTY = compile_regex(r"[Đđ]ại biểu |ĐB ")  # the word boundary before is checked by hand: a lookbehind is slow
+_DEPUTY_BODY = compile_regex(r"(HĐND|Hội đồng nhân dân|Quốc hội|QH) (?=[A-ZĐ])")  # the body, then the name
 
 
 def _deputy_words(norm: str) -> list[re.Match[str]]:
@@ -200,8 +200,9 @@ def _deputies(doc: Document, org_starts, rules: tuple[str, str]):
         # "(Đoàn ĐBQH tỉnh X)", or "(đoàn Quảng Ngãi)" right after "đại biểu" and the name in an article on a law
         # (not a delegate of a children's or a Party congress): the delegation
         delegation = _pattern("deputy_delegation").match(norm, name[1])
-        if delegation is None and _pattern("short_delegation").match(norm, name[1]) and _LAWMAKING.search(norm):
-            delegation = _pattern("short_delegation").match(norm, name[1])
+        if delegation is None:
+            short = _pattern("short_delegation").match(norm, name[1])
+            delegation = short if short and _LAWMAKING.search(norm) else None
         if delegation:
             organization = doc.span(delegation.start("org"), delegation.end("org")).text
             yield name[0], name[1], Position("Đại biểu Quốc hội", organization, rule=rules[0])
