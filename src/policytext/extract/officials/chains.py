@@ -137,6 +137,9 @@ def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts,
     foreign = foreign or links[-1].org_start is None and not links[-1].title.title.public_only and \
         bool(lex.foreign_unit.match(norm, pos) or lex.foreign_place.match(norm, pos))
     name = vietnamese_name(norm, pos, org_starts, honorific=polite) or _listed_foreign_name(norm, pos)
+    if after_name and name is not None and norm.count(" ", *name) < 2 and \
+            _PLACE_WORD_BEFORE.search(norm, max(0, pos - 12), pos):
+        return None  # "ông Dương Minh Hùng, Chủ tịch UBND thị trấn Dương Đông": in apposition, the place's name
     company_titles = all(l.title.title.public_only and l.org_start is None for l in links)
     if name is None and _looks_foreign(norm, pos, abroad=foreign) and (foreign or not company_titles):
         # "Thủ tướng Shigeru Ishiba": a name no Vietnamese spelling allows (after a company title with no
@@ -284,6 +287,9 @@ def _foreign_names_in_vietnamese_shape() -> re.Pattern[str]:
     names = load_yaml("persons.yaml").get("foreign_names_in_vietnamese_shape") or []
     return compile_regex("(?:" + "|".join(re.escape(normalize_string(n)) for n in sorted(names, key=longest_phrase_first))
                       + r")(?!\w)" if names else r"(?!)")
+
+
+_PLACE_WORD_BEFORE = compile_regex(r"(?<!\w)(?:thị trấn|thị xã|xã|phường|huyện|quận|tỉnh|thành phố|TP\.?) $")
 
 
 def _foreign_syllables(word: str) -> bool:
