@@ -1,6 +1,6 @@
 """Build the officials gold from the two annotators' labels, the adjudication and the cross-set corrections.
 
-    python benchmarks/gold/officials/build.py                 # rounds 1 to 7: writes the gold files, summaries
+    python benchmarks/gold/officials/build.py                 # rounds 1 to 8: writes the gold files, summaries
     python benchmarks/gold/officials/build.py --round 4       # one round only
     python benchmarks/gold/officials/build.py --check         # builds and validates only, writes nothing
 
@@ -24,13 +24,16 @@ repository in ``../annotations/officials/`` (``ROUNDS`` below):
   ``corrections-6.json`` -> ``officials_gold-6.jsonl``;
 - round 7 (a dev set only, weighted to long enumerations of people and offices, the kind of article that holds 59 of
   round 4's 190 officials): ``sample-7.jsonl`` (39), ``round7/labels-O13.jsonl`` and ``round7/labels-O14.jsonl``,
-  ``adjudication-7.jsonl``, ``corrections-7.json`` -> ``officials_gold-7.jsonl``.
+  ``adjudication-7.jsonl``, ``corrections-7.json`` -> ``officials_gold-7.jsonl``;
+- round 8 (a dev set only, drawn exactly as rounds 3 and 4: fresh articles of the held-out round 4's own mix):
+  ``sample-8.jsonl`` (57), ``round8/labels-O15.jsonl`` and ``round8/labels-O16.jsonl``, ``adjudication-8.jsonl``,
+  ``corrections-8.json`` -> ``officials_gold-8.jsonl``.
 
 What each holds:
 
-- the draw (``sample.py draw [2|3|4|5|6|7]``): stratum, split, batch and double flag of every article;
-- the labels, verbatim: the first annotator (O1, O3, O5, O7, O9, O11, O13) labelled batch 1 then the double-labelled
-  articles of batch 2, the second (O2, O4, O6, O8, O10, O12, O14) batch 2 then the double-labelled of batch 1, in the
+- the draw (``sample.py draw [2|3|4|5|6|7|8]``): stratum, split, batch and double flag of every article;
+- the labels, verbatim: the first annotator (O1, O3, O5, O7, O9, O11, O13, O15) labelled batch 1 then the double-labelled
+  articles of batch 2, the second (O2, O4, O6, O8, O10, O12, O14, O16) batch 2 then the double-labelled of batch 1, in the
   packet order
   ``sample.py packets`` writes (sample order within each group). Lines are aligned to the sample by that
   order: one annotator's script cut VNTC ids at the space (``XH_VNE_T_`` for ``XH_VNE_T_ (4053)``), so an
@@ -41,12 +44,12 @@ What each holds:
   labels no longer hold it).
 
 Gold per article: single-labelled -> that annotator's labels (``annotator`` O1/O2, O3/O4, O5/O6, O7/O8, O9/O10,
-O11/O12, O13/O14);
+O11/O12, O13/O14, O15/O16);
 double-labelled and identical -> the labels of the annotator whose batch it belongs to; double-labelled and
 different -> the adjudicated version (``annotator: "adjudicated"``). Corrections are applied last. Every name is checked to
-occur in the article text or title (corpus.get). Round-2 to -7 lines carry ``"round": 2`` … ``7`` after ``split``;
-round-1 lines are written exactly as before (no ``round`` key). Rounds 3 and 4 have only ``test`` lines, rounds 5,
-6 and 7 only ``dev`` lines.
+occur in the article text or title (corpus.get). Round-2 to -8 lines carry ``"round": 2`` … ``8`` after ``split``;
+round-1 lines are written exactly as before (no ``round`` key). Rounds 3 and 4 have only ``test`` lines, rounds 5
+to 8 only ``dev`` lines.
 """
 
 from __future__ import annotations
@@ -80,7 +83,7 @@ class Round:
     adjudication: Path
     corrections: Path
     out: Path
-    splits: tuple[str, ...] = ("dev", "test")  # rounds 3 and 4 are test sets only, rounds 5-7 dev sets only
+    splits: tuple[str, ...] = ("dev", "test")  # rounds 3 and 4 are test sets only, rounds 5-8 dev sets only
 
     @property
     def batch_of(self) -> dict[str, int]:
@@ -113,6 +116,9 @@ ROUNDS = {
     7: Round(7, HERE / "sample-7.jsonl",
              {"O13": ANNOTATIONS / "round7" / "labels-O13.jsonl", "O14": ANNOTATIONS / "round7" / "labels-O14.jsonl"},
              HERE / "adjudication-7.jsonl", HERE / "corrections-7.json", HERE / "officials_gold-7.jsonl", ("dev",)),
+    8: Round(8, HERE / "sample-8.jsonl",
+             {"O15": ANNOTATIONS / "round8" / "labels-O15.jsonl", "O16": ANNOTATIONS / "round8" / "labels-O16.jsonl"},
+             HERE / "adjudication-8.jsonl", HERE / "corrections-8.json", HERE / "officials_gold-8.jsonl", ("dev",)),
 }
 # round 1's names, kept for callers of the first version
 SAMPLE, LABELS, ADJUDICATION, CORRECTIONS, OUT = (ROUNDS[1].sample, ROUNDS[1].labels, ROUNDS[1].adjudication,
