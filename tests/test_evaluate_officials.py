@@ -63,13 +63,14 @@ def test_the_committed_gold_holds_eight_rounds_the_third_and_fourth_test_sets_on
 
 @pytest.mark.parametrize("args, message", [
     (["--split", "test", "--details"], "--details needs --split dev"),  # test errors are never read
-    (["--round", "8"], "a round is 1, 2, 3, 4, 5, 6, 7 or all"),
+    (["--round", "9"], "a round is 1, 2, 3, 4, 5, 6, 7, 8 or all"),
     (["--split", "test", "--round", "3", "--details"], "--details needs --split dev"),
     (["--split", "test", "--round", "4", "--details"], "--details needs --split dev"),
     (["--split", "all", "--round", "4", "--details"], "--details needs --split dev"),
     (["--split", "test", "--round", "5", "--details"], "--details needs --split dev"),
     (["--split", "test", "--round", "6", "--details"], "--details needs --split dev"),
     (["--split", "test", "--round", "7", "--details"], "--details needs --split dev"),
+    (["--split", "test", "--round", "8", "--details"], "--details needs --split dev"),
     (["--split", "train"], "a split is dev, test or all"),
     (["--gold", "no/such/gold"], "no such file or folder"),
 ])
@@ -98,9 +99,9 @@ def test_eval_officials_says_rounds_3_and_4_have_no_dev_split(round_, split, tmp
     assert "use --split test" in result.output
 
 
-@pytest.mark.parametrize("round_", ["5", "6", "7"])
-def test_eval_officials_says_rounds_5_to_7_have_no_test_split(round_, tmp_path):
-    # rounds 5, 6 and 7 are dev sets only: asking for their test split scores nothing and says so
+@pytest.mark.parametrize("round_", ["5", "6", "7", "8"])
+def test_eval_officials_says_rounds_5_to_8_have_no_test_split(round_, tmp_path):
+    # rounds 5 to 8 are dev sets only: asking for their test split scores nothing and says so
     result = runner.invoke(app, ["eval", "officials", "--gold", str(GOLD), "--split", "test", "--round", round_,
                                  "--shared", str(tmp_path / "none")], env={"COLUMNS": "200"})
     assert result.exit_code == 1

@@ -501,9 +501,9 @@ def eval_extract(
 @eval_app.command("officials")
 def eval_officials(
     gold: Path = typer.Option(Path("benchmarks/gold/officials"), help="Officials gold: a JSONL file, or a folder "
-                              "whose officials_gold*.jsonl are read (rounds 1 to 7)."),
+                              "whose officials_gold*.jsonl are read (rounds 1 to 8)."),
     split: str = typer.Option("dev", help="dev, test (scored only, never tuned on) or all."),
-    round_: str = typer.Option("all", "--round", help="Gold round: 1, 2, 3, 4 (3 and 4 test sets only), 5, 6, 7 "
+    round_: str = typer.Option("all", "--round", help="Gold round: 1, 2, 3, 4 (3 and 4 test sets only), 5, 6, 7, 8 "
                                "(dev sets only) or all."),
     shared: Path = typer.Option(Path("../shared/data"), help="Folder holding the gold articles' texts."),
     details: bool = typer.Option(False, help="List each article's misses (-), extras (+) and wrong positions (~); "
@@ -518,7 +518,7 @@ def eval_officials(
     if split not in ("dev", "test", "all"):
         raise typer.BadParameter("a split is dev, test or all", param_hint="--split")
     if round_ not in ROUNDS:
-        raise typer.BadParameter("a round is 1, 2, 3, 4, 5, 6, 7 or all", param_hint="--round")
+        raise typer.BadParameter("a round is 1, 2, 3, 4, 5, 6, 7, 8 or all", param_hint="--round")
     if details and split != "dev":
         # the test split is only ever scored: its per-article errors are not to be read
         raise typer.BadParameter("--details needs --split dev", param_hint="--details")

@@ -4,10 +4,10 @@ The gold comes in rounds: ``officials_gold.jsonl`` (round 1, 109 articles; its l
 ``officials_gold-2.jsonl`` (round 2, 98 articles, ``"round": 2``), ``officials_gold-3.jsonl`` (round 3, 58
 articles, ``"round": 3``), ``officials_gold-4.jsonl`` (round 4, 57 articles, ``"round": 4``),
 ``officials_gold-5.jsonl`` (round 5, 42 articles, ``"round": 5``), ``officials_gold-6.jsonl`` (round 6, 42
-articles, ``"round": 6``) and ``officials_gold-7.jsonl`` (round 7, 39 articles weighted to long enumerations of people,
-``"round": 7``). Rounds 3 and 4 are test sets only (no dev split); round 4 is the held-out set, round 3 having been
-opened for error analysis. Rounds 5, 6 and 7 are dev sets only (no test split): ``--split test`` still means the test
-articles of rounds 1-4. Given the folder, every round is read; a round and a split select the articles.
+articles, ``"round": 6``), ``officials_gold-7.jsonl`` (round 7, 39 articles weighted to long enumerations of people,
+``"round": 7``) and ``officials_gold-8.jsonl`` (round 8, 57 articles drawn as rounds 3 and 4, ``"round": 8``). Rounds 3
+and 4 are test sets only (no dev split); round 4 is the held-out set, round 3 having been opened for error analysis.
+Rounds 5 to 8 are dev sets only (no test split): ``--split test`` still means the test articles of rounds 1-4. Given the folder, every round is read; a round and a split select the articles.
 
 Names are matched after NFC, case and white-space folding, each gold name once per article. Officials the
 gold marks ``optional`` (company heads whose state ownership the text does not show) count neither way:
@@ -16,7 +16,7 @@ title are left out too (a record's mentions index the body). On matched official
 share of gold positions whose title is among the predicted titles; title and organisation together; and
 recall by ``class`` (how the person appears: foreign, deputy, list, chain, plain).
 
-    policytext eval officials --split dev [--round 1|2|3|4|5|6|7|all] [--details]
+    policytext eval officials --split dev [--round 1|2|3|4|5|6|7|8|all] [--details]
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from typing import Any, Callable, Iterable, Mapping
 from .extract import MissingData, _as_dict, _get, article_text, article_title, fold, load_gold
 
 CLASSES = ("foreign", "deputy", "list", "chain", "plain")
-ROUNDS = ("1", "2", "3", "4", "5", "6", "7", "all")
+ROUNDS = ("1", "2", "3", "4", "5", "6", "7", "8", "all")
 
 
 class NoGoldEntries(ValueError):
@@ -48,7 +48,7 @@ def load_officials_gold(path: str | Path) -> list[dict]:
 
 def select_entries(entries: Iterable[Mapping[str, Any]], split: str | None = None,
                    round_: str | int | None = None) -> list[Mapping[str, Any]]:
-    """The entries of a split (dev, test; None or "all": both) and a round (1 to 7; None or "all": every round).
+    """The entries of a split (dev, test; None or "all": both) and a round (1 to 8; None or "all": every round).
 
     A line without ``round`` belongs to round 1."""
     return [e for e in entries
@@ -151,7 +151,7 @@ def run_officials_eval(gold_path: str | Path, shared_dir: str | Path, split: str
     entries = select_entries(gold, split, round_)
     if not entries:
         splits = sorted({e.get("split") for e in select_entries(gold, None, round_)})
-        if splits and round_ not in (None, "all"):  # the round exists without that split (3, 4 test only; 5-7 dev only)
+        if splits and round_ not in (None, "all"):  # the round exists without that split (3, 4 test only; 5-8 dev only)
             raise NoGoldEntries(f"round {round_} of the officials gold has no {split} split: its articles are "
                                 f"{' and '.join(splits)} only (use --split {splits[0]})")
         raise NoGoldEntries(f"no gold articles of split {split or 'all'}, round {round_ or 'all'} in {gold_path}")
