@@ -186,7 +186,8 @@ def _deputies(doc: Document, org_starts, rules: tuple[str, str]):
     session = None
     for m in _deputy_words(norm):
         body = _DEPUTY_BODY.match(norm, m.end())  # "ý kiến của đại biểu HĐND Đặng Văn Khoa"
-        name = vietnamese_name(norm, body.end() if body else m.end(), org_starts, after_title=False)
+        # ("đại biểu" works as a title: "Đại biểu Trần Quốc Tuấn" is a deputy, not the street named after the general)
+        name = vietnamese_name(norm, body.end() if body else m.end(), org_starts, after_title=True)
         if body and name is not None:
             council = body.group(1) in ("HĐND", "Hội đồng nhân dân")
             yield name[0], name[1], Position("Đại biểu HĐND" if council else "Đại biểu Quốc hội", None, rule=rules[1])

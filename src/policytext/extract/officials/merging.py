@@ -29,15 +29,21 @@ from .lists import _deputy_words
 from .vetoes import _PARTY_COMMITTEES, _without_private
 
 
+_GLUED_BORN = compile_regex(r"[^\W\d_]sinh(?= năm| ngày)")
+
+
 def _trim_run_on_names(norm: str, people: list[_Candidate]) -> None:
     """"Bộ trưởng Bộ GD-ĐT Nguyễn Minh Hiển Trao đổi với ...": a headline runs into the first capitalised
-    word of the text; the name without that word is someone found elsewhere in the article."""
+    word of the text; the name without that word is someone found elsewhere in the article. A name glued to
+    "sinh" (born) loses it."""
     names = {norm[c.start:c.end] for c in people}
     for c in people:
         name = norm[c.start:c.end]
         cut = name.rfind(" ")
         if name.count(" ") >= 2 and name[:cut] in names:
             c.end = c.start + cut
+        elif _GLUED_BORN.search(norm, c.start, c.end + 5) and len(name) - cut > 5:
+            c.end -= len("sinh")  # "Nguyễn Hoài Anhsinh năm 1977": the space before "sinh" lost in the crawl
 
 
 _ONE_WORD = compile_regex(r" ([^\W\d_]+)(?=[ ,.;:!?)]|$)")
