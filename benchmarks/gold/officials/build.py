@@ -95,30 +95,23 @@ class Round:
         return first, second
 
 
+def _later_round(number: int, splits: tuple[str, ...] = ("dev", "test")) -> Round:
+    """Round ``number`` (2 and later): its files named by the round, labelled by annotators O(2n-1) and O(2n)."""
+    first, second = f"O{2 * number - 1}", f"O{2 * number}"
+    folder = ANNOTATIONS / f"round{number}"
+    return Round(number, HERE / f"sample-{number}.jsonl",
+                 {first: folder / f"labels-{first}.jsonl", second: folder / f"labels-{second}.jsonl"},
+                 HERE / f"adjudication-{number}.jsonl", HERE / f"corrections-{number}.json",
+                 HERE / f"officials_gold-{number}.jsonl", splits)
+
+
 ROUNDS = {
     1: Round(1, HERE / "sample.jsonl", {"O1": ANNOTATIONS / "labels-O1.jsonl", "O2": ANNOTATIONS / "labels-O2.jsonl"},
              HERE / "adjudication.jsonl", HERE / "corrections.json", HERE / "officials_gold.jsonl"),
-    2: Round(2, HERE / "sample-2.jsonl",
-             {"O3": ANNOTATIONS / "round2" / "labels-O3.jsonl", "O4": ANNOTATIONS / "round2" / "labels-O4.jsonl"},
-             HERE / "adjudication-2.jsonl", HERE / "corrections-2.json", HERE / "officials_gold-2.jsonl"),
-    3: Round(3, HERE / "sample-3.jsonl",
-             {"O5": ANNOTATIONS / "round3" / "labels-O5.jsonl", "O6": ANNOTATIONS / "round3" / "labels-O6.jsonl"},
-             HERE / "adjudication-3.jsonl", HERE / "corrections-3.json", HERE / "officials_gold-3.jsonl", ("test",)),
-    4: Round(4, HERE / "sample-4.jsonl",
-             {"O7": ANNOTATIONS / "round4" / "labels-O7.jsonl", "O8": ANNOTATIONS / "round4" / "labels-O8.jsonl"},
-             HERE / "adjudication-4.jsonl", HERE / "corrections-4.json", HERE / "officials_gold-4.jsonl", ("test",)),
-    5: Round(5, HERE / "sample-5.jsonl",
-             {"O9": ANNOTATIONS / "round5" / "labels-O9.jsonl", "O10": ANNOTATIONS / "round5" / "labels-O10.jsonl"},
-             HERE / "adjudication-5.jsonl", HERE / "corrections-5.json", HERE / "officials_gold-5.jsonl", ("dev",)),
-    6: Round(6, HERE / "sample-6.jsonl",
-             {"O11": ANNOTATIONS / "round6" / "labels-O11.jsonl", "O12": ANNOTATIONS / "round6" / "labels-O12.jsonl"},
-             HERE / "adjudication-6.jsonl", HERE / "corrections-6.json", HERE / "officials_gold-6.jsonl", ("dev",)),
-    7: Round(7, HERE / "sample-7.jsonl",
-             {"O13": ANNOTATIONS / "round7" / "labels-O13.jsonl", "O14": ANNOTATIONS / "round7" / "labels-O14.jsonl"},
-             HERE / "adjudication-7.jsonl", HERE / "corrections-7.json", HERE / "officials_gold-7.jsonl", ("dev",)),
-    8: Round(8, HERE / "sample-8.jsonl",
-             {"O15": ANNOTATIONS / "round8" / "labels-O15.jsonl", "O16": ANNOTATIONS / "round8" / "labels-O16.jsonl"},
-             HERE / "adjudication-8.jsonl", HERE / "corrections-8.json", HERE / "officials_gold-8.jsonl", ("dev",)),
+    2: _later_round(2),
+    3: _later_round(3, ("test",)),  # test sets only
+    4: _later_round(4, ("test",)),
+    **{number: _later_round(number, ("dev",)) for number in range(5, 9)},  # dev sets only
 }
 # round 1's names, kept for callers of the first version
 SAMPLE, LABELS, ADJUDICATION, CORRECTIONS, OUT = (ROUNDS[1].sample, ROUNDS[1].labels, ROUNDS[1].adjudication,
