@@ -42,7 +42,7 @@ def _trim_run_on_names(norm: str, people: list[_Candidate]) -> None:
         cut = name.rfind(" ")
         if name.count(" ") >= 2 and name[:cut] in names:
             c.end = c.start + cut
-        elif _GLUED_BORN.search(norm, c.start, c.end + 5) and len(name) - cut > 5:
+        elif c.end - c.start > 5 and _GLUED_BORN.match(norm, c.end - 5) and len(name) - cut > 5:
             c.end -= len("sinh")  # "Nguyễn Hoài Anhsinh năm 1977": the space before "sinh" lost in the crawl
 
 

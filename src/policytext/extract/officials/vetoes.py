@@ -57,7 +57,7 @@ def _positions(doc: Document, links: list[_Link], private_article: bool, rule: s
                 continue  # "giám đốc kinh doanh Hệ thống Trường Việt Mỹ": a company's job
             # (the members listed under a plural title hold it in the body the sentences before name: "Các Ủy
             # viên khác gồm bà A, ông B" in an article on a council)
-            listed = rule == _PLURAL_LIST and t.needs_org and not t.public_only
+            listed = rule == _PLURAL_LIST and not t.public_only
             if (t.needs_org and not listed) or (t.public_only and not t.alone_ok and private_article):
                 doc.trace.veto(NEEDS_ORGANIZATION, link.title.start, link.title.end, t.title)
                 continue

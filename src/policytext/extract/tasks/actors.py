@@ -12,13 +12,12 @@ the article or with a word for people or bodies (``actor_heads``): a precise act
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ...startcache import compile_regex
 from ...document import Document
 from ...rules import rule_book
 from .agents import Agent, agent_at, clean, noun_phrase, verbs, vocabulary
-from .lexicon import lexicon, phrases
+from .lexicon import lexicon
 from .markers import ITEM_LEAD, Marker
 
 RULES = rule_book("tasks")
@@ -248,12 +247,6 @@ _PUT_TO = compile_regex(r"(?<!\w)để\s+")
 _TOWARDS = compile_regex(r"(?<!\w)đối với\s+")
 
 
-@lru_cache(maxsize=1)
-def _deciding():
-    """The verbs of one who decides between what is put to them (tasks.yaml deciding_verbs)."""
-    return phrases(lexicon().data["deciding_verbs"])
-
-
 def intro_actors(norm: str, intro: tuple[int, int], agents: list[Agent],
                  issuer_sentence: tuple[int, int] | None) -> tuple[list[str], str | None]:
     vocab = vocabulary()
@@ -279,7 +272,7 @@ def intro_actors(norm: str, intro: tuple[int, int], agents: list[Agent],
                         return _as_actors(norm, phrase, agents), ACTOR_ASKED
     for put in _PUT_TO.finditer(norm, start, end):  # "kiến nghị một số phương án để TP.HCM xem xét"
         if _starts_actor(norm, put.end(), agents):
-            decide = _deciding().search(norm, put.end(), min(end, put.end() + 80))
+            decide = vocab.deciding.search(norm, put.end(), min(end, put.end() + 80))
             if decide and "," not in norm[put.end():decide.start()]:
                 return _as_actors(norm, (put.end(), len(norm[:decide.start()].rstrip())), agents), ACTOR_PUT_TO
     for modal in vocab.intro_modal.finditer(norm, start, end):

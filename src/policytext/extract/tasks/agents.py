@@ -48,6 +48,7 @@ class Vocabulary:
     person_role: re.Pattern[str]
     subject_end: re.Pattern[str]
     object_end: re.Pattern[str]
+    deciding: re.Pattern[str]  # one who decides between what is put to them (rule actor-put-to)
     actor_head: re.Pattern[str]
     determiner: re.Pattern[str]
     partner: re.Pattern[str]
@@ -90,6 +91,7 @@ def vocabulary() -> Vocabulary:
         descriptive=phrases(data["descriptive_words"], anchored=True),
         not_verb=phrases(data["not_verbs"]),
         object_end=phrases(data["object_ends"] + data["subject_ends"] + data["directive_starts"]),
+        deciding=phrases(data["deciding_verbs"]),
         actor_head=compile_regex(rf"(?:(?:{alternation(data['actor_determiners'])})\s+)?(?:{alternation(data['actor_heads'])})"
                               rf"(?!\w)", re.IGNORECASE),
         determiner=phrases(data["actor_determiners"], anchored=True),
