@@ -213,6 +213,10 @@ class TrainingRound:
 
 _ROUND_2_DT = [*SEED_PHRASES["digital_transformation"], "số hóa", "chữ ký số", "nền tảng số", "công nghệ số",
                "dữ liệu dân cư", "thanh toán điện tử", "xã hội số", "trực tuyến"]
+# words of the later rounds' strata that several rounds share
+_DUAL_GOAL_WORDS = [*SEED_PHRASES["covid_dual_goal"], "phục hồi sản xuất", "gói hỗ trợ", "bình thường mới",
+                    "mở cửa trở lại"]
+_PARTY_WORDS = [*SEED_PHRASES["party_building"], "chi bộ", "kết nạp", "Ban Chấp hành", "tổ chức Đảng"]
 ROUNDS = {
     2: TrainingRound(
         2, 20261207,
@@ -220,8 +224,7 @@ ROUNDS = {
             "digital_transformation": _ROUND_2_DT,
             "trade_agreements": [*SEED_PHRASES["trade_agreements"], "FTA", "thuế quan", "đàm phán thương mại",
                                  "ưu đãi thuế quan", "quy tắc xuất xứ", "APEC", "ASEAN"],
-            "covid_dual_goal": [*SEED_PHRASES["covid_dual_goal"], "phục hồi sản xuất", "gói hỗ trợ", "bình thường mới",
-                                "mở cửa trở lại", "doanh nghiệp gặp khó", "vừa sản xuất"],
+            "covid_dual_goal": [*_DUAL_GOAL_WORDS, "doanh nghiệp gặp khó", "vừa sản xuất"],
             "covid_control": SEED_PHRASES["covid_control"],
         },
         quotas={
@@ -244,15 +247,14 @@ ROUNDS = {
             "exports_imports": [*SEED_PHRASES["exports_imports"], "hàng xuất khẩu", "thị trường xuất khẩu", "hải quan",
                                 "phòng vệ thương mại", "nhập siêu", "xuất siêu"],
             "digital_transformation": _ROUND_2_DT,
-            "covid_dual_goal": [*SEED_PHRASES["covid_dual_goal"], "phục hồi sản xuất", "gói hỗ trợ", "bình thường mới",
-                                "mở cửa trở lại", "giãn cách", "hỗ trợ người lao động", "phục hồi"],
+            "covid_dual_goal": [*_DUAL_GOAL_WORDS, "giãn cách", "hỗ trợ người lao động", "phục hồi"],
             "emulation_awards": [*SEED_PHRASES["emulation_awards"], "trao tặng", "Anh hùng", "phong trào thi đua",
                                  "tuyên dương"],
             "industry_development": [*SEED_PHRASES["industry_development"], "nhà máy", "công nghiệp", "cơ khí",
                                      "chế tạo", "sản xuất"],
             "social_welfare": [*SEED_PHRASES["social_welfare"], "trợ cấp", "người có công", "bảo hiểm y tế",
                                "lương hưu", "nhà ở xã hội"],
-            "party_building": [*SEED_PHRASES["party_building"], "chi bộ", "kết nạp", "Ban Chấp hành", "tổ chức Đảng"],
+            "party_building": _PARTY_WORDS,
         },
         quotas={
             "growth_investment": {"vntc": 20, "covid": 10, "2025": 30},
@@ -281,10 +283,8 @@ ROUNDS = {
             "innovation_science": [*SEED_PHRASES["innovation_science"], "trí tuệ nhân tạo", "AI", "công nghệ chiến lược",
                                    "viện nghiên cứu", "nhà khoa học", "R&D", "công nghệ cao"],
             "digital_transformation": [*_ROUND_2_DT, "dữ liệu", "định danh điện tử", "hóa đơn điện tử", "ứng dụng"],
-            "covid_dual_goal": [*SEED_PHRASES["covid_dual_goal"], "phục hồi sản xuất", "gói hỗ trợ", "bình thường mới",
-                                "mở cửa trở lại", "giãn cách", "vùng xanh", "chuỗi cung ứng", "thiếu lao động"],
-            "party_building": [*SEED_PHRASES["party_building"], "chi bộ", "kết nạp", "Ban Chấp hành", "tổ chức Đảng",
-                               "Đại hội đại biểu", "nhiệm kỳ 2025-2030", "công tác cán bộ"],
+            "covid_dual_goal": [*_DUAL_GOAL_WORDS, "giãn cách", "vùng xanh", "chuỗi cung ứng", "thiếu lao động"],
+            "party_building": [*_PARTY_WORDS, "Đại hội đại biểu", "nhiệm kỳ 2025-2030", "công tác cán bộ"],
             "energy_transition": [*SEED_PHRASES["energy_transition"], "điện lực", "EVN", "năng lượng", "xăng sinh học",
                                   "tiết kiệm điện", "Quy hoạch điện VIII"],
         },
