@@ -1,7 +1,7 @@
 """Draw the officials gold: modern and VNTC politics news, stratified by the classes officials hide in.
 
-    python benchmarks/gold/officials/sample.py draw [2|3|4|5|6|7|8]         # round 1: sample.jsonl; round N: sample-N.jsonl
-    python benchmarks/gold/officials/sample.py packets OUT_DIR [2|3|4|5|6|7|8]  # annotator packets (texts stay outside the repo)
+    python benchmarks/gold/officials/sample.py draw [2|3|4|5|6|7|8|9]       # round 1: sample.jsonl; round N: sample-N.jsonl
+    python benchmarks/gold/officials/sample.py packets OUT_DIR [2|3|4|5|6|7|8|9]  # annotator packets (texts stay outside the repo)
 
 Strata (README.md in this folder): ``random`` (60: news sections of the 2025 file 30, the 2020-21 file
 15, VNTC 15), ``foreign`` (15: world sections naming a head of state or government), ``deputy`` (15:
@@ -42,6 +42,12 @@ double-labelled.
 Round 8 (drawn when round 4, scored a fifth time, had still not moved with the rules from rounds 5-7, whose draws
 were weighted to other kinds): a dev set only, drawn exactly as rounds 3 and 4 (QUOTA_3), seeded with SEED_NUMBER + 7,
 none in rounds 1-7 or any other gold file, 8 double-labelled: fresh articles of round 4's own mix.
+
+Round 9 (drawn when round 4, the held-out set, had been scored six times without moving while rounds 5-8's rules
+raised every dev round: round 4 is retired, opened for error analysis like round 3 before it, and round 9 replaces it
+as the held-out set): a test set only, drawn exactly as rounds 3 and 4 (QUOTA_3, 16 double-labelled), seeded with
+SEED_NUMBER + 8, none in rounds 1-8 or any other gold file; labelled and adjudicated before any extractor runs on it,
+and nothing is tuned on it.
 """
 
 from __future__ import annotations
@@ -78,10 +84,11 @@ QUOTA_7 = {"biglist": {"2025": 12, "covid": 4, "vntc": 10}, "foreign": {"2025": 
            "deputy": {"2025": 3, "covid": 0, "vntc": 2}, "random": {"2025": 2, "covid": 0, "vntc": 1}}
 SAMPLES = {1: SAMPLE, 2: HERE / "sample-2.jsonl", 3: HERE / "sample-3.jsonl", 4: HERE / "sample-4.jsonl",
            5: HERE / "sample-5.jsonl", 6: HERE / "sample-6.jsonl", 7: HERE / "sample-7.jsonl",
-           8: HERE / "sample-8.jsonl"}
+           8: HERE / "sample-8.jsonl", 9: HERE / "sample-9.jsonl"}
 DOUBLE = 20
 DOUBLE_3 = 16
 DOUBLE_5 = 8
+DEV_ONLY = (5, 6, 7, 8)
 NEWS = re.compile(r"(?i)thời ?sự|thoi-su|chính trị|xã ?hội|pháp ?luật|phap-luat|thế ?giới|the-gioi|quốc tế|"
                   r"kinh ?doanh|kinh-doanh|vĩ mô|quân sự|chính sách|nhân sự|tinh gọn|tin tức|kinh tế|giáo ?dục|"
                   r"y ?tế|sức khỏe|suc-khoe|môi ?trường")
@@ -137,7 +144,7 @@ def _strata(item) -> list[str]:
 def draw(round_: int = 1) -> list[dict]:
     rng = random.Random(SEED_NUMBER + round_ - 1)
     taken = _gold_ids(round_)
-    quotas = {1: QUOTA, 2: QUOTA_2, 3: QUOTA_3, 4: QUOTA_3, 5: QUOTA_5, 6: QUOTA_5, 7: QUOTA_7, 8: QUOTA_3}[round_]
+    quotas = {1: QUOTA, 2: QUOTA_2, 3: QUOTA_3, 4: QUOTA_3, 5: QUOTA_5, 6: QUOTA_5, 7: QUOTA_7, 8: QUOTA_3, 9: QUOTA_3}[round_]
     pools: dict[tuple[str, str], list] = defaultdict(list)
     for source in (*VNTC, COVID, NEWS_2025):
         for item in iter_source(source):
@@ -159,10 +166,10 @@ def draw(round_: int = 1) -> list[dict]:
     for key in sorted(cells):
         test = set(rng.sample(range(len(cells[key])), (len(cells[key]) + 1) // 2))
         for i, row in enumerate(cells[key]):
-            # rounds 3 and 4 are test sets only, rounds 5 and 6 dev sets only
-            row["split"] = "dev" if round_ >= 5 else "test" if i in test or round_ >= 3 else "dev"
+            # rounds 3, 4 and 9 are test sets only, rounds 5 to 8 dev sets only
+            row["split"] = "dev" if round_ in DEV_ONLY else "test" if i in test or round_ >= 3 else "dev"
     if round_ >= 3:
-        for row in rng.sample(rows, DOUBLE_5 if round_ >= 5 else DOUBLE_3):
+        for row in rng.sample(rows, DOUBLE_5 if round_ in DEV_ONLY else DOUBLE_3):
             row["double"] = True
     for split in ("test", "dev") if round_ < 3 else ():  # (rounds 3 to 5: DOUBLE_3, DOUBLE_5 above)
         for row in rng.sample([r for r in rows if r["split"] == split], DOUBLE // 2):
