@@ -6,8 +6,10 @@ How a person is found (knowledge in resources/titles.yaml, surnames.yaml, organi
    Đảng, Bí thư Ban cán sự Đảng, Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên". A name is a surname
    and one to three capitalised syllables; after "ông"/"bà"/"đồng chí" any two to four capitalised
    syllables ("ông Văn Dũng"); foreign office-holders may have any capitalised name ("Kofi Annan").
-   A plural title lists its holders ("các Phó Thủ tướng: Trần Hồng Hà, Lê Thành Long"); a degree
-   before the name is none of it ("Giám đốc Bệnh viện X, PGS.TS Nguyễn Văn A").
+   A plural title lists its holders ("các Phó Thủ tướng: Trần Hồng Hà, Lê Thành Long"), or heads a list whose
+   holders have offices of their own and hold the heading's too ("các đồng chí Ủy viên Bộ Chính trị: Tổng Bí
+   thư Tô Lâm; …", headers.py); a degree before the name is none of it ("Giám đốc Bệnh viện X, PGS.TS Nguyễn
+   Văn A").
 2. A name followed by its titles: "ông Nguyễn Văn A, Giám đốc Sở Tài chính", "Trần Văn B (nguyên
    Chủ tịch UBND xã X)", "ông C được bổ nhiệm giữ chức Thứ trưởng ...", "Đại biểu D (Đoàn ĐBQH
    tỉnh X)".
@@ -80,6 +82,7 @@ from .chains import (
 from .canonical import complete_official
 from .careers import career_positions
 from .lexicon import _Candidate, _lexicon, _Link
+from .headers import Heading, holders_in, list_heading
 from .lists import _deputies, _listed_names, _names_before_bracket, _names_sharing, _plural_title
 from .merging import (
     _after_sentence_opener,
@@ -94,6 +97,7 @@ from .vetoes import _positions
 RULES = rule_book("officials")
 CHAIN_THEN_NAME = RULES.rule("title-chain-then-name")
 PLURAL_LIST = RULES.rule("plural-title-list")
+HEADING = RULES.rule("plural-title-heading")
 SHARED_TITLE = RULES.rule("names-sharing-title")
 NAME_THEN_TITLES = RULES.rule("name-then-titles")
 DEPUTY = RULES.rule("deputy-with-delegation")
@@ -122,6 +126,7 @@ def extract_officials(doc: Document) -> list[Official]:
     private_article = bool(lex.private_context.search(norm))
     covered = -1
     by_surname: list[tuple[int, list[_Link], int]] = []  # "Chánh án Weinstein": the full name is elsewhere
+    headings: list[Heading] = []  # "các đồng chí Ủy viên Bộ Chính trị: Tổng Bí thư Tô Lâm; …"
     for start in sorted(titles):
         if start < covered:
             continue
@@ -131,6 +136,10 @@ def extract_officials(doc: Document) -> list[Official]:
         apposed = _after_named_apposition(norm, start)
         name = listed[0] if listed else _name_after_chain(norm, links, end, org_starts, after_name=apposed)
         if name is None:
+            heading = None if listed else list_heading(norm, start, end, links, titles)
+            if heading is not None:
+                headings.append(heading)  # its holders are found with their own offices; they get its office too
+                continue
             by_surname.append((start, links, end))
             if apposed:  # the whole chain is the name before's ("ông A, Chủ tịch Hội X, Phó tổng biên tập Y, bà B")
                 covered = _read_chain(norm, titles[start], titles, org_starts, after_name=True)[1]
@@ -223,6 +232,9 @@ def extract_officials(doc: Document) -> list[Official]:
         if candidate is None:
             candidates[full[0]] = candidate = _Candidate(full[0], full[1])
         candidate.positions.extend(positions)
+    for heading in headings:
+        for at in holders_in(heading, [at for at, c in candidates.items() if c.positions]):
+            candidates[at].positions.extend(_positions(doc, heading.links, private_article, HEADING))
     people = [c for c in candidates.values() if c.positions]
     _trim_run_on_names(norm, people)
     officials = _merge(doc, people, titles, org_starts)

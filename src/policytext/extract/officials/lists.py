@@ -9,7 +9,7 @@ from ...startcache import compile_regex
 from ...document import Document
 from ...layers.names import VIETNAMESE_SHAPE, vietnamese_name
 from ...model import Position
-from .chains import _looks_foreign, _trailing_chain
+from .chains import _looks_foreign, _read_chain, _trailing_chain
 from .lexicon import _foreign_name, _lexicon, officials_pattern
 from .units import _set_generic
 
@@ -38,6 +38,10 @@ def _listed_names(norm: str, start: int, end: int, org_starts, titles, links) ->
         owner = _owner_before(norm, start, org_starts)  # "Sở Xây dựng mới còn có 10 phó giám đốc gồm …"
         if owner is not None:
             _set_generic(links[-1], owner.start, owner.end)
+        else:
+            head_body = _head_body_before(norm, start, titles, org_starts)
+            if head_body is not None:  # written before the title: not the title's own words ("phó trưởng ban")
+                links[-1].org_start, links[-1].org_end = head_body
     stop = _pattern("sentence_end").search(norm, at)
     limit = stop.start() if stop else len(norm)
     semicolons = ";" in norm[at:limit]  # items with titles of their own are separated by ";"
@@ -83,6 +87,37 @@ def _owner_before(norm: str, start: int, org_starts):
     if has is None:
         return None
     return next((org for org in org_starts.values() if org.end == has.start() and org.kind not in ("country",)), None)
+
+
+def _head_body_before(norm: str, start: int, titles, org_starts) -> tuple[int, int] | None:
+    """The body of the head a plural deputy title follows in one sentence: "Chủ tịch HĐND TP.HCM Võ Văn Minh và
+    các phó chủ tịch là …" (HĐND TP.HCM), "Ban Pháp chế do bà A làm Trưởng ban, 4 phó trưởng ban gồm …" (Ban Pháp
+    chế). The head's title is the plural one without "Phó"; nothing when no such head stands before it."""
+    plural = titles[start].title.title
+    if not plural.casefold().startswith("phó "):
+        return None
+    head_title = plural[4:].casefold()
+    sentence = _pattern("sentence_end")
+    floor = max(0, start - 300)
+    for stop in sentence.finditer(norm, floor, start):
+        floor = stop.end()
+    for at in sorted((at for at in titles if floor <= at < start), reverse=True):
+        head = titles[at]
+        if head.title.title.casefold() != head_title:
+            continue
+        link = _read_chain(norm, head, titles, org_starts)[0][0]
+        if link.org_start is not None:
+            return link.org_start, link.org_end
+        if head.title.unit:  # "Ban Pháp chế do bà A làm Trưởng ban"
+            led = _UNIT_LED.search(norm, floor, at)
+            if led is not None and led.group("unit").casefold() == head.title.unit.casefold():
+                return led.start("body"), led.end("body")
+        return None
+    return None
+
+
+# a body led by the holder of a title later in the sentence: "Ban Pháp chế do bà A làm Trưởng ban"
+_UNIT_LED = compile_regex(r"(?<!\w)(?P<body>(?P<unit>[A-ZĐ][^\W\d_]*) (?:[^.;:!?\n]|\.(?=\S)){2,90}?),? (?:do|(?<!gồm )có) [^.;:!?\n]{3,60}? làm $")
 
 
 def _plural_title(norm: str, start: int) -> bool:

@@ -49,7 +49,7 @@ def _positions(doc: Document, links: list[_Link], private_article: bool, rule: s
                 following.org_start is not None and following.kind in _SHARED_KINDS:
             organization = _organization_text(doc, following)  # "Chủ tịch kiêm Tổng Giám đốc Viettel"
             written = written_span(doc, following.org_start, following.org_end)
-        if organization is None and t.needs_org and t.unit:
+        if organization is None and t.unit:
             organization = _unit_led_before(doc, link, t.unit)  # "Đoàn công tác … do … X làm trưởng đoàn"
         if organization is None:
             if t.public_only and lex.company_function.match(doc.norm, link.title.end):
@@ -120,12 +120,15 @@ def _completed_committee(doc: Document, committee: str, links: list[_Link], link
 _PLACE_TAIL = compile_regex(r"(?<!\w)(?:tỉnh|thành phố|TP\.?) ([A-ZĐ][^\W\d_]*(?: [A-ZĐ][^\W\d_]*){0,3})$")
 
 
-_UNIT_DO = compile_regex(r"(?:^|[\s(“\"])({unit} [^.;:!?\n]{{3,90}}?) do (?=[^.;!?\n]*$)")
+# "Đoàn công tác X do …", "Ban Pháp chế do bà A làm Trưởng ban", "Đoàn ĐBQH TP.HCM có ông B làm Trưởng đoàn"
+# (the dot of "TP.HCM" is no sentence end)
+_UNIT_DO = compile_regex(r"(?:^|[\s(“\"])({unit} (?:[^.;:!?\n]|\.(?=\S)){{3,90}}?),? (?:do|(?<!gồm )có) (?=[^.;!?\n]*$)")
 
 
 def _unit_led_before(doc: Document, link: _Link, unit: str) -> str | None:
     """"Đoàn công tác Thường trực Tỉnh ủy Đắk Lắk do Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Bùi Văn Cường làm
-    trưởng đoàn": the unit a "làm trưởng đoàn" heads, named before "do" in the same sentence."""
+    trưởng đoàn", "Ban Pháp chế do bà Phạm Quỳnh Anh làm Trưởng ban": the unit a "làm trưởng đoàn" heads, named
+    before "do" (or "có") in the same sentence."""
     norm = doc.norm
     window_start = max(0, link.title.start - 250)
     pattern = compile_regex(_UNIT_DO.pattern.format(unit=re.escape(unit)))
