@@ -140,7 +140,13 @@ def vietnamese_name(norm: str, pos: int, org_starts, *, honorific: bool = False,
     if len(run) > longest or not (honorific or has_surname(norm, run)):
         return None
     start, end = run[0][0], run[-1][1]
+    tail = _HYPHENATED_TAIL.match(norm, end)
+    if tail is not None:
+        end = tail.end()  # "Kim Jong-un", "Moon Jae-in", "Kim Gang-lip": a Korean given name's second syllable
     return (start, end) if acceptable_name(norm, start, end, org_starts, after_title) else None
+
+
+_HYPHENATED_TAIL = compile_regex(r"-[a-z]{1,6}(?![\w-])")
 
 
 _LIST_NUMBER = compile_regex(r"\d{1,3}[.)]")

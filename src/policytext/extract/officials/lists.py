@@ -22,7 +22,8 @@ def _listed_names(norm: str, start: int, end: int, org_starts, titles, links) ->
     """"các Phó Thủ tướng: Trần Hồng Hà, Lê Thành Long", "5 Thứ trưởng giúp việc là các ông A, B, C",
     "các đồng chí Thứ trưởng: Thượng tướng A, Ủy viên Trung ương Đảng; Thượng tướng B": a plural title,
     then the list of its holders (each may have a rank, an honorific and titles of its own)."""
-    if not _plural_title(norm, start):
+    plural = _plural_title(norm, start)
+    if not plural and not norm.startswith(": ", end):  # "nguyên Chủ tịch Quốc hội: A, B" lists without "các"
         return []
     opening = _pattern("list_opening").match(norm, end)
     at = opening.end() if opening else end
@@ -65,7 +66,7 @@ def _listed_names(norm: str, start: int, end: int, org_starts, titles, links) ->
             at = _next_item(norm, name[1], limit, titles)
         else:
             break
-    return names
+    return names if plural or len(names) > 1 else []
 
 
 _WORD = compile_regex(r"[^\W\d_]+")
