@@ -63,10 +63,14 @@ def test_the_committed_gold_holds_nine_rounds_the_third_fourth_and_ninth_test_se
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--split", "test", "--details"], "--details needs --split dev"),  # test errors are never read
-    (["--round", "9"], "a round is 1, 2, 3, 4, 5, 6, 7, 8 or all"),
-    (["--split", "test", "--round", "3", "--details"], "--details needs --split dev"),
-    (["--split", "test", "--round", "4", "--details"], "--details needs --split dev"),
+    (["--split", "test", "--details"], "--details needs --split dev"),  # round 9's test errors are never read
+    (["--split", "test", "--round", "all", "--details"], "--details needs --split dev"),
+    (["--round", "10"], "a round is 1, 2, 3, 4, 5, 6, 7, 8, 9 or all"),
+    (["--split", "test", "--round", "9", "--details"], "--details needs --split dev"),  # the held-out set
+    (["--split", "all", "--round", "9", "--details"], "--details needs --split dev"),
+    (["--split", "all", "--details"], "--details needs --split dev"),
+    (["--split", "test", "--round", "1", "--details"], "--details needs --split dev"),
+    (["--split", "test", "--round", "2", "--details"], "--details needs --split dev"),
     (["--split", "all", "--round", "4", "--details"], "--details needs --split dev"),
     (["--split", "test", "--round", "5", "--details"], "--details needs --split dev"),
     (["--split", "test", "--round", "6", "--details"], "--details needs --split dev"),
@@ -89,10 +93,10 @@ def test_eval_officials_says_when_nothing_is_selected(tmp_path):
     assert "no gold articles of split dev, round 2" in result.output
 
 
-@pytest.mark.parametrize("round_", ["3", "4"])
+@pytest.mark.parametrize("round_", ["3", "4", "9"])
 @pytest.mark.parametrize("split", [[], ["--split", "dev"]])
-def test_eval_officials_says_rounds_3_and_4_have_no_dev_split(round_, split, tmp_path):
-    # refused before any article is read or analysed: rounds 3 and 4 are only ever scored on their test split
+def test_eval_officials_says_rounds_3_4_and_9_have_no_dev_split(round_, split, tmp_path):
+    # refused before any article is read or analysed: rounds 3, 4 and 9 are test sets only
     result = runner.invoke(app, ["eval", "officials", "--gold", str(GOLD), *split, "--round", round_,
                                  "--shared", str(tmp_path / "none")], env={"COLUMNS": "200"})
     assert result.exit_code == 1
@@ -108,3 +112,23 @@ def test_eval_officials_says_rounds_5_to_8_have_no_test_split(round_, tmp_path):
     assert result.exit_code == 1
     assert f"round {round_} of the officials gold has no test split" in result.output
     assert "use --split dev" in result.output
+
+
+@pytest.mark.parametrize("round_", ["3", "4"])
+def test_eval_officials_allows_details_on_the_retired_test_rounds_3_and_4(round_, tmp_path):
+    # rounds 3 and 4, retired test sets, are open to error analysis: --details passes the option checks (here the
+    # missing texts stop it before any article is read)
+    result = runner.invoke(app, ["eval", "officials", "--gold", str(GOLD), "--split", "test", "--round", round_,
+                                 "--details", "--shared", str(tmp_path / "none")], env={"COLUMNS": "200"})
+    assert result.exit_code == 1
+    assert "--details needs" not in result.output
+    assert "shared reference data not found" in result.output
+
+
+def test_the_held_out_round_9_never_lists_per_article_differences_even_when_called_directly(tmp_path):
+    # the library refuses too, before reading any article: round 9 is scored in aggregate only
+    from policytext.evaluation.officials import HeldOut, run_officials_eval
+
+    for split, round_ in (("test", "9"), ("test", "all"), ("all", "9"), (None, None)):
+        with pytest.raises(HeldOut, match="held-out test set"):
+            run_officials_eval(GOLD, tmp_path / "none", split, True, round_)
