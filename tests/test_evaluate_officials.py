@@ -37,35 +37,40 @@ def test_a_folder_reads_every_round_and_a_round_or_split_selects(tmp_path):
     assert [e["id"] for e in load_officials_gold(tmp_path / "officials_gold-2.jsonl")] == ["c", "d", "e"]
 
 
-def test_the_committed_gold_holds_eight_rounds_the_third_and_fourth_test_sets_only_the_fifth_to_eighth_dev_only():
+def test_the_committed_gold_holds_nine_rounds_the_third_fourth_and_ninth_test_sets_only_the_fifth_to_eighth_dev_only():
     entries = load_officials_gold(GOLD)
     assert len(select_entries(entries, "all", 1)) == 109 and len(select_entries(entries, "all", 2)) == 98
     assert len(select_entries(entries, "all", 3)) == 58 and len(select_entries(entries, "all", 4)) == 57
     assert len(select_entries(entries, "all", 5)) == 42 and len(select_entries(entries, "all", 6)) == 42
     assert len(select_entries(entries, "all", 7)) == 39 and len(select_entries(entries, "all", 8)) == 57
+    assert len(select_entries(entries, "all", 9)) == 57
     assert all("round" not in e for e in select_entries(entries, "all", 1))
     assert {e["split"] for e in entries} == {"dev", "test"}
-    for round_ in (3, 4):
+    for round_ in (3, 4, 9):
         assert {e["split"] for e in select_entries(entries, "all", round_)} == {"test"}
         assert select_entries(entries, "dev", round_) == []
     for round_ in (5, 6, 7, 8):
         assert {e["split"] for e in select_entries(entries, "all", round_)} == {"dev"}
         assert select_entries(entries, "test", round_) == []
-    # --split test means what it meant before rounds 5 to 8: the test articles of rounds 1-4, exactly
+    # --split test: the test articles of rounds 1-4 (as before rounds 5 to 8) and of round 9, the held-out set, exactly
     test = select_entries(entries, "test", "all")
-    assert len(test) == 58 + 52 + 58 + 57
-    assert [e["id"] for e in test] == [e["id"] for r in (1, 2, 3, 4) for e in select_entries(entries, "test", r)]
+    assert len(test) == 58 + 52 + 58 + 57 + 57
+    assert [e["id"] for e in test] == [e["id"] for r in (1, 2, 3, 4, 9) for e in select_entries(entries, "test", r)]
     dev = select_entries(entries, "dev", "all")
-    assert len(dev) == 51 + 46 + 42 + 42 + 39 + 57  # rounds 1, 2, 5, 6, 7 and 8
+    assert len(dev) == 51 + 46 + 42 + 42 + 39 + 57  # rounds 1, 2, 5, 6, 7 and 8 (round 9 has none)
     assert [e["id"] for e in dev] == [e["id"] for r in (1, 2, 5, 6, 7, 8) for e in select_entries(entries, "dev", r)]
-    assert len(select_entries(entries, "all", "all")) == 109 + 98 + 58 + 57 + 42 + 42 + 39 + 57
+    assert len(select_entries(entries, "all", "all")) == 109 + 98 + 58 + 57 + 42 + 42 + 39 + 57 + 57
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--split", "test", "--details"], "--details needs --split dev"),  # test errors are never read
-    (["--round", "9"], "a round is 1, 2, 3, 4, 5, 6, 7, 8 or all"),
-    (["--split", "test", "--round", "3", "--details"], "--details needs --split dev"),
-    (["--split", "test", "--round", "4", "--details"], "--details needs --split dev"),
+    (["--split", "test", "--details"], "--details needs --split dev"),  # round 9's test errors are never read
+    (["--split", "test", "--round", "all", "--details"], "--details needs --split dev"),
+    (["--round", "10"], "a round is 1, 2, 3, 4, 5, 6, 7, 8, 9 or all"),
+    (["--split", "test", "--round", "9", "--details"], "--details needs --split dev"),  # the held-out set
+    (["--split", "all", "--round", "9", "--details"], "--details needs --split dev"),
+    (["--split", "all", "--details"], "--details needs --split dev"),
+    (["--split", "test", "--round", "1", "--details"], "--details needs --split dev"),
+    (["--split", "test", "--round", "2", "--details"], "--details needs --split dev"),
     (["--split", "all", "--round", "4", "--details"], "--details needs --split dev"),
     (["--split", "test", "--round", "5", "--details"], "--details needs --split dev"),
     (["--split", "test", "--round", "6", "--details"], "--details needs --split dev"),
@@ -88,10 +93,10 @@ def test_eval_officials_says_when_nothing_is_selected(tmp_path):
     assert "no gold articles of split dev, round 2" in result.output
 
 
-@pytest.mark.parametrize("round_", ["3", "4"])
+@pytest.mark.parametrize("round_", ["3", "4", "9"])
 @pytest.mark.parametrize("split", [[], ["--split", "dev"]])
-def test_eval_officials_says_rounds_3_and_4_have_no_dev_split(round_, split, tmp_path):
-    # refused before any article is read or analysed: rounds 3 and 4 are only ever scored on their test split
+def test_eval_officials_says_rounds_3_4_and_9_have_no_dev_split(round_, split, tmp_path):
+    # refused before any article is read or analysed: rounds 3, 4 and 9 are test sets only
     result = runner.invoke(app, ["eval", "officials", "--gold", str(GOLD), *split, "--round", round_,
                                  "--shared", str(tmp_path / "none")], env={"COLUMNS": "200"})
     assert result.exit_code == 1
@@ -107,3 +112,23 @@ def test_eval_officials_says_rounds_5_to_8_have_no_test_split(round_, tmp_path):
     assert result.exit_code == 1
     assert f"round {round_} of the officials gold has no test split" in result.output
     assert "use --split dev" in result.output
+
+
+@pytest.mark.parametrize("round_", ["3", "4"])
+def test_eval_officials_allows_details_on_the_retired_test_rounds_3_and_4(round_, tmp_path):
+    # rounds 3 and 4, retired test sets, are open to error analysis: --details passes the option checks (here the
+    # missing texts stop it before any article is read)
+    result = runner.invoke(app, ["eval", "officials", "--gold", str(GOLD), "--split", "test", "--round", round_,
+                                 "--details", "--shared", str(tmp_path / "none")], env={"COLUMNS": "200"})
+    assert result.exit_code == 1
+    assert "--details needs" not in result.output
+    assert "shared reference data not found" in result.output
+
+
+def test_the_held_out_round_9_never_lists_per_article_differences_even_when_called_directly(tmp_path):
+    # the library refuses too, before reading any article: round 9 is scored in aggregate only
+    from policytext.evaluation.officials import HeldOut, run_officials_eval
+
+    for split, round_ in (("test", "9"), ("test", "all"), ("all", "9"), (None, None)):
+        with pytest.raises(HeldOut, match="held-out test set"):
+            run_officials_eval(GOLD, tmp_path / "none", split, True, round_)

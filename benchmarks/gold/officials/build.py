@@ -1,6 +1,6 @@
 """Build the officials gold from the two annotators' labels, the adjudication and the cross-set corrections.
 
-    python benchmarks/gold/officials/build.py                 # rounds 1 to 8: writes the gold files, summaries
+    python benchmarks/gold/officials/build.py                 # rounds 1 to 9: writes the gold files, summaries
     python benchmarks/gold/officials/build.py --round 4       # one round only
     python benchmarks/gold/officials/build.py --check         # builds and validates only, writes nothing
 
@@ -13,9 +13,9 @@ repository in ``../annotations/officials/`` (``ROUNDS`` below):
   ``adjudication-2.jsonl``, ``corrections-2.json`` -> ``officials_gold-2.jsonl``;
 - round 3 (a test set only): ``sample-3.jsonl`` (58), ``round3/labels-O5.jsonl`` and ``round3/labels-O6.jsonl``,
   ``adjudication-3.jsonl``, ``corrections-3.json`` -> ``officials_gold-3.jsonl``;
-- round 4 (a test set only, replacing round 3 as the held-out set): ``sample-4.jsonl`` (57),
-  ``round4/labels-O7.jsonl`` and ``round4/labels-O8.jsonl``, ``adjudication-4.jsonl``, ``corrections-4.json`` ->
-  ``officials_gold-4.jsonl``.
+- round 4 (a test set only, replacing round 3 as the held-out set; retired to error analysis when round 9 replaced it):
+  ``sample-4.jsonl`` (57), ``round4/labels-O7.jsonl`` and ``round4/labels-O8.jsonl``, ``adjudication-4.jsonl``,
+  ``corrections-4.json`` -> ``officials_gold-4.jsonl``;
 - round 5 (a dev set only, to develop on while round 4 stays held out): ``sample-5.jsonl`` (42),
   ``round5/labels-O9.jsonl`` and ``round5/labels-O10.jsonl``, ``adjudication-5.jsonl``, ``corrections-5.json`` ->
   ``officials_gold-5.jsonl``;
@@ -27,14 +27,17 @@ repository in ``../annotations/officials/`` (``ROUNDS`` below):
   ``adjudication-7.jsonl``, ``corrections-7.json`` -> ``officials_gold-7.jsonl``;
 - round 8 (a dev set only, drawn exactly as rounds 3 and 4: fresh articles of the held-out round 4's own mix):
   ``sample-8.jsonl`` (57), ``round8/labels-O15.jsonl`` and ``round8/labels-O16.jsonl``, ``adjudication-8.jsonl``,
-  ``corrections-8.json`` -> ``officials_gold-8.jsonl``.
+  ``corrections-8.json`` -> ``officials_gold-8.jsonl``;
+- round 9 (a test set only, replacing round 4 as the held-out set when round 4, scored six times without moving, was
+  retired to error analysis; drawn exactly as rounds 3 and 4): ``sample-9.jsonl`` (57), ``round9/labels-O17.jsonl`` and
+  ``round9/labels-O18.jsonl``, ``adjudication-9.jsonl``, ``corrections-9.json`` -> ``officials_gold-9.jsonl``.
 
 What each holds:
 
-- the draw (``sample.py draw [2|3|4|5|6|7|8]``): stratum, split, batch and double flag of every article;
-- the labels, verbatim: the first annotator (O1, O3, O5, O7, O9, O11, O13, O15) labelled batch 1 then the double-labelled
-  articles of batch 2, the second (O2, O4, O6, O8, O10, O12, O14, O16) batch 2 then the double-labelled of batch 1, in the
-  packet order
+- the draw (``sample.py draw [2|3|4|5|6|7|8|9]``): stratum, split, batch and double flag of every article;
+- the labels, verbatim: the first annotator (O1, O3, O5, O7, O9, O11, O13, O15, O17) labelled batch 1 then the
+  double-labelled articles of batch 2, the second (O2, O4, O6, O8, O10, O12, O14, O16, O18) batch 2 then the
+  double-labelled of batch 1, in the packet order
   ``sample.py packets`` writes (sample order within each group). Lines are aligned to the sample by that
   order: one annotator's script cut VNTC ids at the space (``XH_VNE_T_`` for ``XH_VNE_T_ (4053)``), so an
   id must equal the sample id or be a prefix of it (reported);
@@ -44,11 +47,11 @@ What each holds:
   labels no longer hold it).
 
 Gold per article: single-labelled -> that annotator's labels (``annotator`` O1/O2, O3/O4, O5/O6, O7/O8, O9/O10,
-O11/O12, O13/O14, O15/O16);
+O11/O12, O13/O14, O15/O16, O17/O18);
 double-labelled and identical -> the labels of the annotator whose batch it belongs to; double-labelled and
 different -> the adjudicated version (``annotator: "adjudicated"``). Corrections are applied last. Every name is checked to
-occur in the article text or title (corpus.get). Round-2 to -8 lines carry ``"round": 2`` … ``8`` after ``split``;
-round-1 lines are written exactly as before (no ``round`` key). Rounds 3 and 4 have only ``test`` lines, rounds 5
+occur in the article text or title (corpus.get). Round-2 to -9 lines carry ``"round": 2`` … ``9`` after ``split``;
+round-1 lines are written exactly as before (no ``round`` key). Rounds 3, 4 and 9 have only ``test`` lines, rounds 5
 to 8 only ``dev`` lines.
 """
 
@@ -83,7 +86,7 @@ class Round:
     adjudication: Path
     corrections: Path
     out: Path
-    splits: tuple[str, ...] = ("dev", "test")  # rounds 3 and 4 are test sets only, rounds 5-8 dev sets only
+    splits: tuple[str, ...] = ("dev", "test")  # rounds 3, 4 and 9 are test sets only, rounds 5-8 dev sets only
 
     @property
     def batch_of(self) -> dict[str, int]:
@@ -112,6 +115,7 @@ ROUNDS = {
     3: _later_round(3, ("test",)),  # test sets only
     4: _later_round(4, ("test",)),
     **{number: _later_round(number, ("dev",)) for number in range(5, 9)},  # dev sets only
+    9: _later_round(9, ("test",)),  # a test set only, replacing round 4 as the held-out set
 }
 # round 1's names, kept for callers of the first version
 SAMPLE, LABELS, ADJUDICATION, CORRECTIONS, OUT = (ROUNDS[1].sample, ROUNDS[1].labels, ROUNDS[1].adjudication,

@@ -5,9 +5,12 @@ The gold comes in rounds: ``officials_gold.jsonl`` (round 1, 109 articles; its l
 articles, ``"round": 3``), ``officials_gold-4.jsonl`` (round 4, 57 articles, ``"round": 4``),
 ``officials_gold-5.jsonl`` (round 5, 42 articles, ``"round": 5``), ``officials_gold-6.jsonl`` (round 6, 42
 articles, ``"round": 6``), ``officials_gold-7.jsonl`` (round 7, 39 articles weighted to long enumerations of people,
-``"round": 7``) and ``officials_gold-8.jsonl`` (round 8, 57 articles drawn as rounds 3 and 4, ``"round": 8``). Rounds 3
-and 4 are test sets only (no dev split); round 4 is the held-out set, round 3 having been opened for error analysis.
-Rounds 5 to 8 are dev sets only (no test split): ``--split test`` still means the test articles of rounds 1-4. Given the folder, every round is read; a round and a split select the articles.
+``"round": 7``), ``officials_gold-8.jsonl`` (round 8, 57 articles drawn as rounds 3 and 4, ``"round": 8``) and
+``officials_gold-9.jsonl`` (round 9, 57 articles drawn as rounds 3 and 4, ``"round": 9``). Rounds 3, 4 and 9 are test
+sets only (no dev split); round 9 is the held-out set, rounds 3 and 4 having been retired and opened for error analysis
+(``RETIRED_TEST_ROUNDS``: their per-article differences may be listed). Rounds 5 to 8 are dev sets only (no test
+split): ``--split test`` means the test articles of rounds 1-4 and 9. Given the folder, every round is read; a round
+and a split select the articles.
 
 Names are matched after NFC, case and white-space folding, each gold name once per article. Officials the
 gold marks ``optional`` (company heads whose state ownership the text does not show) count neither way:
@@ -16,7 +19,9 @@ title are left out too (a record's mentions index the body). On matched official
 share of gold positions whose title is among the predicted titles; title and organisation together; and
 recall by ``class`` (how the person appears: foreign, deputy, list, chain, plain).
 
-    policytext eval officials --split dev [--round 1|2|3|4|5|6|7|8|all] [--details]
+    policytext eval officials --split dev [--round 1|2|5|6|7|8|all] [--details]
+    policytext eval officials --split test --round 3|4 [--details]    # the retired test rounds, open to error analysis
+    policytext eval officials --split test [--round 1|2|9|all]        # scores only: round 9 is held out
 """
 
 from __future__ import annotations
@@ -28,11 +33,17 @@ from typing import Any, Callable, Iterable, Mapping
 from .extract import MissingData, _as_dict, _get, article_text, article_title, fold, load_gold
 
 CLASSES = ("foreign", "deputy", "list", "chain", "plain")
-ROUNDS = ("1", "2", "3", "4", "5", "6", "7", "8", "all")
+ROUNDS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "all")
+RETIRED_TEST_ROUNDS = ("3", "4")  # test sets once held out, now open to error analysis (--details on their test split)
+HELD_OUT_ROUNDS = ("9",)  # the held-out test set: scored in aggregate only, its per-article differences never listed
 
 
 class NoGoldEntries(ValueError):
     """The chosen split and round select no article of the gold."""
+
+
+class HeldOut(ValueError):
+    """Per-article differences were asked for on the held-out test set, which is only ever scored in aggregate."""
 
 
 def load_officials_gold(path: str | Path) -> list[dict]:
@@ -48,7 +59,7 @@ def load_officials_gold(path: str | Path) -> list[dict]:
 
 def select_entries(entries: Iterable[Mapping[str, Any]], split: str | None = None,
                    round_: str | int | None = None) -> list[Mapping[str, Any]]:
-    """The entries of a split (dev, test; None or "all": both) and a round (1 to 8; None or "all": every round).
+    """The entries of a split (dev, test; None or "all": both) and a round (1 to 9; None or "all": every round).
 
     A line without ``round`` belongs to round 1."""
     return [e for e in entries
@@ -151,10 +162,13 @@ def run_officials_eval(gold_path: str | Path, shared_dir: str | Path, split: str
     entries = select_entries(gold, split, round_)
     if not entries:
         splits = sorted({e.get("split") for e in select_entries(gold, None, round_)})
-        if splits and round_ not in (None, "all"):  # the round exists without that split (3, 4 test only; 5-8 dev only)
+        if splits and round_ not in (None, "all"):  # the round lacks that split (3, 4, 9 test only; 5-8 dev only)
             raise NoGoldEntries(f"round {round_} of the officials gold has no {split} split: its articles are "
                                 f"{' and '.join(splits)} only (use --split {splits[0]})")
         raise NoGoldEntries(f"no gold articles of split {split or 'all'}, round {round_ or 'all'} in {gold_path}")
+    if details and any(e.get("split") == "test" and str(e.get("round", 1)) in HELD_OUT_ROUNDS for e in entries):
+        raise HeldOut(f"round {', '.join(HELD_OUT_ROUNDS)} is the held-out test set: it is scored in aggregate only, "
+                      "its per-article differences are never listed")
     if not Path(shared_dir).is_dir():
         raise MissingData(f"shared reference data not found at {shared_dir}: the gold texts live there")
 
