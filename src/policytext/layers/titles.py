@@ -29,6 +29,7 @@ class Title:
     rank: bool = False
     org_in_match: bool = False
     minister: bool = False  # "Bộ trưởng Tài chính": a bare ministry field follows
+    heads_place: bool = False  # a city's or province's head: its place's name comes first ("Thị trưởng Kyiv Vitali Klitschko")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +72,7 @@ def title_lexicon() -> TitleLexicon:
             rank=bool(item.get("rank")),
             org_in_match=bool(item.get("org_in_match")),
             minister=canonical in ("Bộ trưởng", "Thứ trưởng"),
+            heads_place=bool(item.get("heads_place")),
         )
         variants = [(spellings, base)]
         if item.get("deputy"):

@@ -51,6 +51,7 @@ class _Lexicon:
     unit_start: re.Pattern[str]
     foreign_unit: re.Pattern[str]  # "bang " before a capitalised word: a foreign federal state
     foreign_place: re.Pattern[str]  # "California", "Điện Kremlin": a foreign body after an office
+    place_opener: re.Pattern[str]  # "New", "San": a foreign place's word that never ends it (at a string's end)
     company_function: re.Pattern[str]  # " kinh doanh" after "giám đốc": a company's job
     body_stop: re.Pattern[str]  # lower-case words that end a foreign body's name ("gọi", "đăng", "viết")
     public_unit: re.Pattern[str]  # "Viện ", "Bệnh viện ": a public body opens here
@@ -137,6 +138,7 @@ def _lexicon() -> _Lexicon:
         body_stop=compile_regex(rf"(?:{alternation(data['body_stop_words'])})(?!\w)"),
         company_function=compile_regex(rf" (?:{alternation(data['company_functions'])})(?!\w)"),
         foreign_place=compile_regex(rf"(?:Điện |Nhà )?(?:{alternation(data['foreign_places'])})(?!\w)"),
+        place_opener=compile_regex(rf"(?<!\w)(?:{alternation(data['foreign_place_openers'])})$"),
         foreign_unit=compile_regex(rf"(?:{alternation(data['foreign_unit_words'])}) (?=[^\W\d_])"),
         body_word=compile_regex(rf"(?:{alternation(data['body_words_in_names'])})(?!\w)"),
         public_unit=compile_regex(rf"(?:{alternation(data['public_unit_words'])}) (?=[^\W\d_])"),
