@@ -5,12 +5,14 @@
     python benchmarks/gold/legal_refs/agreement.py --round 2 # round 2: L3 against L4 on its 12 double articles
     python benchmarks/gold/legal_refs/agreement.py --round 3 # round 3: L5 against L6 on its 10 double articles
     python benchmarks/gold/legal_refs/agreement.py --round 4 # round 4: L7 against L8 on its 10 double articles
+    python benchmarks/gold/legal_refs/agreement.py --round 5 # round 5: L9 against L10 on its 10 double articles
 (below, L1 and L2 stand for the round's first and second annotator)
 
 Computed on the labels as delivered (``$POLICYTEXT_ANNOTATIONS/legal_refs/labels-L1.jsonl``, ``labels-L2.jsonl``,
-located as build.py locates them), and again after the round's binding rules are applied to both sides (a
-span inside another span of the same annotator dropped, a bare type word dropped): the second row shows what
-is left for adjudication.
+located as build.py locates them: in a round with ``TITLE_COUNTED`` (round 5) occurrences count from the title line
+and a mention in the title is no span), and again after the round's binding rules are applied to both sides (a span
+inside another span of the same annotator dropped, a bare type word dropped): the second row shows what is left for
+adjudication.
 
 - A reference of L1 and one of L2 match when they have the same span, or when their spans overlap and both
   are numbered with the same ``code``; pairs are made one to one, identical spans first, then overlapping
@@ -29,11 +31,11 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import build
-from build import ROUNDS, TYPE_WORDS, Problems, get, locate, read_labels, read_sample
+from build import ROUNDS, TYPE_WORDS, Problems, get, locate_in_article, read_labels, read_sample
 
 
-def spans_of(label: dict, text: str, where: str, problems: Problems) -> list[dict]:
-    refs = locate(label["legal_refs"], text, where, label["id"], problems)
+def spans_of(label: dict, item, where: str, problems: Problems) -> list[dict]:
+    refs = locate_in_article(label["legal_refs"], item, where, label["id"], problems)
     for ref in refs:
         target = None
         if ref.get("refers_to"):
@@ -156,9 +158,10 @@ def main(argv: list[str] | None = None) -> int:
         if key not in labels["L1"] or key not in labels["L2"]:
             problems.add("labels", row["id"], "double-labelled article missing from one annotator")
             continue
-        text = get(*key).text
-        a = spans_of(labels["L1"][key], text, f"labels-{first}.jsonl", problems)
-        b = spans_of(labels["L2"][key], text, f"labels-{second}.jsonl", problems)
+        item = get(*key)
+        text = item.text
+        a = spans_of(labels["L1"][key], item, f"labels-{first}.jsonl", problems)
+        b = spans_of(labels["L2"][key], item, f"labels-{second}.jsonl", problems)
         raw.append((row["id"], text, a, b))
         ruled.append((row["id"], text, apply_rules(a), apply_rules(b)))
     print(f"{len(raw)} double-labelled articles "

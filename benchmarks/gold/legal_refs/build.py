@@ -6,6 +6,7 @@
     python benchmarks/gold/legal_refs/build.py --round 2  # round 2 (test only): legal_refs_gold-2.jsonl
     python benchmarks/gold/legal_refs/build.py --round 3  # round 3 (dev only): legal_refs_gold-3.jsonl
     python benchmarks/gold/legal_refs/build.py --round 4  # round 4 (dev only): legal_refs_gold-4.jsonl
+    python benchmarks/gold/legal_refs/build.py --round 5  # round 5 (dev only): legal_refs_gold-5.jsonl
 
 Inputs:
 - ``sample.jsonl`` (this folder): the 100 drawn articles (split, batch, double);
@@ -21,16 +22,23 @@ Inputs:
 - round 3 (``--round 3``): ``sample-3.jsonl``, ``round3/labels-L5.jsonl`` (batch 1), ``round3/labels-L6.jsonl``
   (batch 2) and ``round3/adjudicated.jsonl`` (like round 2's), written to ``legal_refs_gold-3.jsonl``;
 - round 4 (``--round 4``): ``sample-4.jsonl``, ``round4/labels-L7.jsonl`` (batch 1), ``round4/labels-L8.jsonl``
-  (batch 2) and ``round4/adjudicated.jsonl`` (like round 3's), written to ``legal_refs_gold-4.jsonl``.
+  (batch 2) and ``round4/adjudicated.jsonl`` (like round 3's), written to ``legal_refs_gold-4.jsonl``;
+- round 5 (``--round 5``): ``sample-5.jsonl``, ``round5/labels-L9.jsonl`` (batch 1), ``round5/labels-L10.jsonl``
+  (batch 2) and ``adjudication-5.jsonl`` **in this folder** (same format as the earlier ``adjudicated.jsonl``; it
+  quotes only the mentions, so it is committed and the gold rebuilds from the raw labels plus committed files),
+  written to ``legal_refs_gold-5.jsonl``. Its annotators counted ``occurrence`` from the packet's TITLE line
+  (``TITLE_COUNTED``): quotes are located in the title, a newline and the text, and a mention found in the title is
+  left out and listed as a change (the stored text has no title; README.md, decision D3).
 
 Gold per article: the adjudicated labels when there are some, else the labels of the annotator who had the
 article's batch (for a double-labelled article without adjudication the two annotators agree), minus ``DROPS``.
 Each ``text`` is located in the exact text ``corpus.get(source, id).text`` as its ``occurrence``-th occurrence
-(counting every occurrence of the string, overlapping ones included); a text that is not found is reported and
-nothing is written. ``refers_to`` (the text of the full mention a short one points to) becomes the offsets of the
-first reference of the article's gold whose text is that string and which is itself a full mention
-(``refers_to`` null). The built gold must have spans in text order and no two overlapping; a bare type word as a
-reference and a full-code mention with a ``refers_to`` are errors (the decisions in README.md).
+(counting every occurrence of the string, overlapping ones included; in a ``TITLE_COUNTED`` round, from the title
+line on); a text that is not found is reported and nothing is written. ``refers_to`` (the text of the full mention a
+short one points to) becomes the offsets of the first reference of the article's gold whose text is that string and
+which is itself a full mention (``refers_to`` null). The built gold must have spans in text order and no two
+overlapping; a bare type word as a reference and a full-code mention with a ``refers_to`` are errors (the decisions
+in README.md).
 """
 
 from __future__ import annotations
@@ -58,6 +66,9 @@ LABELS = {"L1": ANNOTATIONS / "labels-L1.jsonl", "L2": ANNOTATIONS / "labels-L2.
 ADJUDICATED = ANNOTATIONS / "adjudicated.jsonl"
 GOLD = HERE / "legal_refs_gold.jsonl"
 BATCH_OF = {"L1": 1, "L2": 2}
+# True for a round whose annotators counted ``occurrence`` over the packet's TITLE line and then the paragraphs (round
+# 5): the stored text of the modern dumps has no title, so a mention in the title is no gold span (decision D3)
+TITLE_COUNTED = False
 REF_KEYS = ("start", "end", "doc_type", "code", "number", "year", "issuer", "refers_to")
 LINE_KEYS = ("source", "id", "line", "published", "split", "double", "legal_refs", "annotator")
 
@@ -160,6 +171,27 @@ def locate(refs: list[dict], text: str, where: str, ident: str, problems: Proble
     return out
 
 
+def locate_in_article(refs: list[dict], item, where: str, ident: str, problems: Problems,
+                      changes: list[str] | None = None, annotator: str = "") -> list[dict]:
+    """``locate`` in the article's stored text; in a ``TITLE_COUNTED`` round the occurrences count from the title
+    line (title, a newline, the text, as the packet shows it), and a mention found in the title is left out (listed
+    in ``changes``): offsets index the stored text, which has no title."""
+    if not (TITLE_COUNTED and item.title):
+        return locate(refs, item.text, where, ident, problems)
+    prefix = item.title + "\n"
+    out = []
+    for ref in locate(refs, prefix + item.text, where, ident, problems):
+        if ref["start"] < len(prefix):
+            if ref["end"] > len(prefix):
+                problems.add(where, ident, f"{ref['text']!r} runs from the title into the text")
+            elif changes is not None:
+                changes.append(f"{annotator} {ident}: dropped {ref['text']!r} occurrence {ref['occurrence']} (in the "
+                               f"title line, which is not part of the stored text; decision D3)")
+            continue
+        out.append(dict(ref, start=ref["start"] - len(prefix), end=ref["end"] - len(prefix)))
+    return out
+
+
 def apply_drops(refs: list[dict], drops: list[tuple[str, int, str]], where: str, ident: str,
                 problems: Problems, changes: list[str], annotator: str) -> list[dict]:
     keep = list(refs)
@@ -244,19 +276,27 @@ def check_article(refs: list[dict], text: str, where: str, ident: str, problems:
 # each round's files; ``use_round`` points the module's names (SAMPLE, LABELS …) at one of them
 ROUNDS = {
     1: {"SAMPLE": SAMPLE, "LABELS": LABELS, "ADJUDICATED": ADJUDICATED, "GOLD": GOLD, "BATCH_OF": BATCH_OF,
-        "DROPS": DROPS},
+        "DROPS": DROPS, "TITLE_COUNTED": False},
     2: {"SAMPLE": HERE / "sample-2.jsonl",
         "LABELS": {"L3": ANNOTATIONS / "round2" / "labels-L3.jsonl", "L4": ANNOTATIONS / "round2" / "labels-L4.jsonl"},
         "ADJUDICATED": ANNOTATIONS / "round2" / "adjudicated.jsonl", "GOLD": HERE / "legal_refs_gold-2.jsonl",
-        "BATCH_OF": {"L3": 1, "L4": 2}, "DROPS": {}},
+        "BATCH_OF": {"L3": 1, "L4": 2}, "DROPS": {}, "TITLE_COUNTED": False},
     3: {"SAMPLE": HERE / "sample-3.jsonl",
         "LABELS": {"L5": ANNOTATIONS / "round3" / "labels-L5.jsonl", "L6": ANNOTATIONS / "round3" / "labels-L6.jsonl"},
         "ADJUDICATED": ANNOTATIONS / "round3" / "adjudicated.jsonl", "GOLD": HERE / "legal_refs_gold-3.jsonl",
-        "BATCH_OF": {"L5": 1, "L6": 2}, "DROPS": {}},
+        "BATCH_OF": {"L5": 1, "L6": 2}, "DROPS": {}, "TITLE_COUNTED": False},
     4: {"SAMPLE": HERE / "sample-4.jsonl",
         "LABELS": {"L7": ANNOTATIONS / "round4" / "labels-L7.jsonl", "L8": ANNOTATIONS / "round4" / "labels-L8.jsonl"},
         "ADJUDICATED": ANNOTATIONS / "round4" / "adjudicated.jsonl", "GOLD": HERE / "legal_refs_gold-4.jsonl",
-        "BATCH_OF": {"L7": 1, "L8": 2}, "DROPS": {}},
+        "BATCH_OF": {"L7": 1, "L8": 2}, "DROPS": {}, "TITLE_COUNTED": False},
+    # round 5: the adjudication is a file of this folder (it quotes the mentions only, no other article text), so
+    # the gold rebuilds from the raw labels plus committed files; its annotators counted occurrences from the packet's
+    # TITLE line (README.md, decision D3)
+    5: {"SAMPLE": HERE / "sample-5.jsonl",
+        "LABELS": {"L9": ANNOTATIONS / "round5" / "labels-L9.jsonl",
+                   "L10": ANNOTATIONS / "round5" / "labels-L10.jsonl"},
+        "ADJUDICATED": HERE / "adjudication-5.jsonl", "GOLD": HERE / "legal_refs_gold-5.jsonl",
+        "BATCH_OF": {"L9": 1, "L10": 2}, "DROPS": {}, "TITLE_COUNTED": True},
 }
 ROUND = 1
 
@@ -281,7 +321,8 @@ def build(labels: dict[str, Path] | None = None) -> tuple[list[dict], Problems, 
     out = []
     for row in sample:
         key = (row["source"], row["id"])
-        text = get(*key).text
+        item = get(*key)
+        text = item.text
         annotators = list(LABELS)
         batch_annotator = annotators[row["batch"] - 1]
         if key in adjudicated:
@@ -297,7 +338,7 @@ def build(labels: dict[str, Path] | None = None) -> tuple[list[dict], Problems, 
                 if other is not None and _comparable(other) != _comparable(label):
                     problems.add(where, row["id"], "double-labelled, the annotators differ and there is no "
                                  "adjudicated line")
-        refs = locate(label["legal_refs"], text, where, row["id"], problems)
+        refs = locate_in_article(label["legal_refs"], item, where, row["id"], problems, changes, annotator)
         drops = DROPS.get((annotator, row["id"]), [])
         if drops:
             used_drops.add((annotator, row["id"]))

@@ -3,7 +3,10 @@
 A gold line names its article (``source``, ``id``) and lists every mention with offsets, ``doc_type``,
 ``code`` (canonical, the number as written for a short one, null for a named one), ``number``, ``year``,
 ``issuer`` and ``refers_to`` (the ``{"start", "end"}`` of the full mention a short or pointing-back one means,
-or null); ``split`` is ``dev`` or ``test`` (the test split is only ever scored).
+or null); ``split`` is ``dev`` or ``test`` (the test split is only ever scored). Each round is a file of its own,
+scored with ``--gold FILE``: round 1 ``legal_refs_gold.jsonl`` (dev and a spent test), round 2
+``legal_refs_gold-2.jsonl`` (the held-out test, test only), rounds 3 to 5 ``legal_refs_gold-3.jsonl`` to
+``legal_refs_gold-5.jsonl`` (dev sets only, drawn to develop on).
 
 What is measured (micro-averaged over mentions):
 
