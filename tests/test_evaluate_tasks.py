@@ -9,8 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from policytext.cli import app
-from policytext.evaluation.tasks import (evaluate_tasks, format_task_report, is_task_gold, load_task_gold,
-                                         same_actors, same_name)
+from policytext.evaluation.tasks import (HELD_OUT_ROUNDS, OPEN_ROUNDS, details_refusal, evaluate_tasks,
+                                         format_task_report, is_task_gold, load_task_gold, run_task_eval,
+                                         same_actors, same_name, select_task_gold)
 
 TASK_GOLD = Path(__file__).resolve().parents[1] / "benchmarks" / "gold" / "tasks" / "tasks_gold.jsonl"
 runner = CliRunner()
@@ -102,27 +103,39 @@ def test_report_names_every_measure():
         assert label in report
 
 
-def test_the_committed_gold_holds_four_rounds_the_third_test_only_the_fourth_dev_only():
-    """Round 3 is the held-out test, round 4 a dev set drawn to develop on (benchmarks/gold/tasks/README.md): a
-    round that gained or lost a split would change what may be tuned on."""
+def test_the_committed_gold_holds_five_rounds_the_third_and_fifth_test_only_the_fourth_dev_only():
+    """Round 5 is the held-out test, round 3 a retired test, round 4 a dev set drawn to develop on
+    (benchmarks/gold/tasks/README.md): a round that gained or lost a split would change what may be tuned on."""
     entries = load_task_gold(TASK_GOLD)
-    sizes = {r: len(load_task_gold(TASK_GOLD, None, r)) for r in (1, 2, 3, 4)}
-    assert sizes == {1: 191, 2: 160, 3: 100, 4: 80} and len(entries) == 531
+    sizes = {r: len(load_task_gold(TASK_GOLD, None, r)) for r in (1, 2, 3, 4, 5)}
+    assert sizes == {1: 191, 2: 160, 3: 100, 4: 80, 5: 70} and len(entries) == 601
     assert all("round" not in e for e in entries[:191])  # round 1's lines stay as first written
     assert [e.get("round", 1) for e in entries] == sorted(e.get("round", 1) for e in entries)  # rounds appended
     assert {e["split"] for e in load_task_gold(TASK_GOLD, None, 3)} == {"test"}
     assert {e["split"] for e in load_task_gold(TASK_GOLD, None, 4)} == {"dev"}
-    # --split test means what it meant before round 4: the test articles of rounds 1-3, exactly
-    test = load_task_gold(TASK_GOLD, "test")
+    assert {e["split"] for e in load_task_gold(TASK_GOLD, None, 5)} == {"test"}
+    assert HELD_OUT_ROUNDS == {5} and not HELD_OUT_ROUNDS & OPEN_ROUNDS
+    # a run without --round leaves the held-out round out: --split test means what it meant before round 5, the
+    # test articles of rounds 1-3, exactly; round 5 is scored only when named
+    test = select_task_gold(TASK_GOLD, "test")
     assert len(test) == 94 + 79 + 100
     assert [e["id"] for e in test] == [e["id"] for r in (1, 2, 3) for e in load_task_gold(TASK_GOLD, "test", r)]
-    assert len(load_task_gold(TASK_GOLD, "dev")) == 97 + 81 + 80  # rounds 1, 2 and 4
+    assert len(select_task_gold(TASK_GOLD, "test", 5)) == 70
+    assert len(select_task_gold(TASK_GOLD, "dev")) == 97 + 81 + 80  # rounds 1, 2 and 4
+    assert len(select_task_gold(TASK_GOLD)) == 601 - 70
+
+
+def test_the_report_names_the_rounds_scored_and_the_held_out_round_left_out():
+    report = format_task_report(score({"tasks": GOLD["tasks"]}), "test", None, {1, 2, 3})
+    assert report.splitlines()[0].startswith("Task gold (test split, rounds 1, 2, 3): 1 articles scored")
+    assert "held-out round 5 left out" in report.splitlines()[1]
+    assert format_task_report(score({"tasks": GOLD["tasks"]}), "test", 5).startswith("Task gold (test split, round 5)")
 
 
 @pytest.mark.parametrize("split, round_, message", [
     ("test", "4", "round 4 of the task gold has no test split: its articles are dev only (use --split dev)"),
     ("dev", "3", "round 3 of the task gold has no dev split: its articles are test only (use --split test)"),
-    ("dev", "5", "no gold articles of split dev, round 5"),
+    ("dev", "5", "round 5 of the task gold has no dev split: its articles are test only (use --split test)"),
 ])
 def test_eval_extract_says_when_a_round_has_no_such_split(split, round_, message, tmp_path):
     # refused before any article is read or analysed
@@ -130,3 +143,38 @@ def test_eval_extract_says_when_a_round_has_no_such_split(split, round_, message
                                  "--shared", str(tmp_path / "none")], env={"COLUMNS": "300"})
     assert result.exit_code == 1
     assert message in " ".join(result.output.split())
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--split", "test", "--round", "5"], "round 5 of the task gold is the held-out test: it is scored in aggregate "
+                                          "only, never with --details"),
+    (["--round", "5"], "round 5 of the task gold is the held-out test"),
+    (["--split", "test"], "--details needs --split dev, or --round 1, 2, 3 or 4"),
+])
+def test_eval_extract_refuses_details_on_the_held_out_round(args, message, tmp_path):
+    # refused before any article is read or analysed (no texts are given)
+    result = runner.invoke(app, ["eval", "extract", "--gold", str(TASK_GOLD), "--details", *args,
+                                 "--shared", str(tmp_path / "none")], env={"COLUMNS": "300"})
+    assert result.exit_code == 2
+    assert message in " ".join(result.output.replace("│", " ").split())
+
+
+@pytest.mark.parametrize("args", [["--split", "test", "--round", "3"], ["--split", "test", "--round", "1"],
+                                  ["--round", "3"], ["--split", "dev"]])
+def test_eval_extract_allows_details_on_spent_and_retired_rounds(args, tmp_path):
+    # the details are accepted: the run stops only because the texts are missing (no article is read)
+    result = runner.invoke(app, ["eval", "extract", "--gold", str(TASK_GOLD), "--details", *args,
+                                 "--shared", str(tmp_path / "none")], env={"COLUMNS": "300"})
+    assert result.exit_code == 1
+    assert "shared reference data not found" in " ".join(result.output.split())
+
+
+def test_run_task_eval_refuses_details_on_the_held_out_round_before_reading():
+    def predict(text, published):
+        raise AssertionError("no article may be read")
+
+    for split in ("test", None):
+        with pytest.raises(ValueError, match="held-out test"):
+            run_task_eval(TASK_GOLD, "no-such-dir", split=split, details=True, predict=predict, round_=5)
+    assert details_refusal("dev", None) is None and details_refusal("test", 3) is None
+    assert details_refusal("test", None) and details_refusal("dev", 5)

@@ -467,20 +467,28 @@ def eval_extract(
                               "gold (benchmarks/gold/legal_refs/legal_refs_gold.jsonl) references."),
     shared: Path = typer.Option(Path("../shared/data"), help="Folder holding the gold articles' texts."),
     split: Optional[str] = typer.Option(None, help="Score only this split of a gold that has one: dev or test."),
-    details: bool = typer.Option(False, help="List what differs, article by article (never on the test split)."),
-    round_: Optional[int] = typer.Option(None, "--round", help="Task gold only: score only this round (1, 2, 3: "
-                                         "a test set only, or 4: a dev set only)."),
+    details: bool = typer.Option(False, help="List what differs, article by article: on the dev split; on the task "
+                                 "gold also on a named round 1-4 (spent or retired test splits), never on round 5, "
+                                 "the held-out test."),
+    round_: Optional[int] = typer.Option(None, "--round", help="Task gold only: score only this round (1, 2: dev and "
+                                         "spent test; 3: a retired test set; 4: a dev set; 5: the held-out test set, "
+                                         "test only, scored in aggregate). Without it, every round but 5: --split "
+                                         "test is rounds 1-3."),
 ) -> None:
     """Precision, recall and F1 of officials, dates, legal references and tasks on a gold file."""
     from .evaluation.extract import MissingData, run_eval
     from .evaluation.legal_refs import is_legal_gold, run_legal_eval
-    from .evaluation.tasks import NoGoldEntries, is_task_gold, run_task_eval
+    from .evaluation.tasks import NoGoldEntries, details_refusal, is_task_gold, run_task_eval
 
     if not gold.exists():
         raise typer.BadParameter(f"no such file or folder: {gold}", param_hint="--gold")
     if split not in (None, "dev", "test"):
         raise typer.BadParameter("a split is dev or test", param_hint="--split")
-    if details and split != "dev":
+    if details and is_task_gold(gold):
+        # a held-out test is only ever scored: its per-article errors are not to be read (spent and retired ones may be)
+        if refusal := details_refusal(split, round_):
+            raise typer.BadParameter(refusal, param_hint="--details")
+    elif details and split != "dev":
         # the test split is only ever scored: its per-article errors are not to be read
         raise typer.BadParameter("--details needs --split dev", param_hint="--details")
     if round_ is not None and not is_task_gold(gold):

@@ -18,11 +18,22 @@ Inputs, per round (``ROUNDS``):
 - round 4 (dev only): ``sample-4.jsonl`` (80 articles), ``../annotations/tasks/round4/labels-T7.jsonl`` (batch 1)
   and ``labels-T8.jsonl`` (batch 2), ``../annotations/tasks/round4/adjudicated.jsonl`` (as in round 3, disagreements
   and flagged cases);
+- round 5 (test only, the held-out test since rounds 3 and 4): ``sample-5.jsonl`` (70 articles),
+  ``../annotations/tasks/round5/labels-T9.jsonl`` (batch 1) and ``labels-T10.jsonl`` (batch 2), and
+  ``adjudication-5.jsonl`` **in this folder** (committed, unlike rounds 1-4's adjudicated files): every
+  decision that changes or settles round 5's labels, as edits of one annotator's labels as delivered
+  (``read_edits``): the double-labelled articles on which the annotators differ (``kind`` ``double``) and any
+  single-labelled article corrected (``single``), each with gold annotator ``adjudicated`` as in rounds 3-4.
+  An edit takes a value from the other annotator's labels (``from``) or writes a short one, so the file
+  carries names and a few quoted words, no article;
 - ``FIXES`` below: hand fixes of unambiguous annotation slips and of labels that contradict a decision
-  written in GUIDELINE.md (listed in README.md).
+  written in GUIDELINE.md (listed in README.md), rounds 1-2.
 
-The gold holds round 1's lines as they were (no ``round`` key), then those of rounds 2, 3 and 4, each with
-its ``"round"``; a later round only appends lines.
+The gold holds round 1's lines as they were (no ``round`` key), then those of rounds 2, 3, 4 and 5, each
+with its ``"round"``; a later round only appends lines. A round whose label files are not on this machine
+(rounds 1-4's labels and adjudications live outside the repository and may be absent) is not rebuilt: its
+committed lines are read from ``tasks_gold.jsonl`` and written back byte for byte (``--check`` validates
+them against the sample and the texts all the same), and the build says so.
 
 Gold per article: the adjudicated labels when there are some, else the labels of the annotator who had
 the article's batch (for a double-labelled article the two agree). Quotes are located in the exact text
@@ -63,6 +74,12 @@ class Round:
     sample: Path
     labels: dict[str, Path]        # annotator -> label file; the first labelled batch 1, the second batch 2
     adjudicated: Path
+    edits: bool = False            # adjudicated holds edits of delivered labels (round 5), not whole labels
+
+    @property
+    def labelled_here(self) -> bool:
+        """Whether the annotators' label files are on this machine (else the committed lines are kept)."""
+        return all(path.is_file() for path in self.labels.values())
 
     @property
     def batch_of(self) -> dict[str, int]:
@@ -84,6 +101,9 @@ ROUNDS = {
     4: Round(4, HERE / "sample-4.jsonl", {"T7": ANNOTATIONS / "round4" / "labels-T7.jsonl",
                                           "T8": ANNOTATIONS / "round4" / "labels-T8.jsonl"},
              ANNOTATIONS / "round4" / "adjudicated.jsonl"),
+    5: Round(5, HERE / "sample-5.jsonl", {"T9": ANNOTATIONS / "round5" / "labels-T9.jsonl",
+                                          "T10": ANNOTATIONS / "round5" / "labels-T10.jsonl"},
+             HERE / "adjudication-5.jsonl", edits=True),
 }
 # round 1's names, kept for callers of this module
 LABELS = ROUNDS[1].labels
@@ -231,6 +251,71 @@ def read_adjudicated(problems: Problems, path: Path = ADJUDICATED) -> dict[tuple
     return out
 
 
+def read_edits(rnd: Round, by_ann: dict[str, dict[tuple[str, str], dict]], problems: Problems,
+               path: Path | None = None) -> dict[tuple[str, str], dict]:
+    """Round 5's adjudication (``adjudication-5.jsonl``): per article, the labels of one annotator as delivered
+    (``based_on``) with ``edits`` applied in order, each ``{"path": [...], "old": ..., <one of>}``:
+
+    - ``"new": value``: the value put at the path;
+    - ``"from": annotator`` (and ``"from_path"`` when it differs from ``path``): the other annotator's value there;
+    - ``"delete": true``: the element at the path goes;
+    - ``"not_tasks": why``: the list at the path is no list of tasks; it moves to ``non_task_lists``;
+    - ``"append": true`` with ``new`` or ``from``: the value is appended to the list at the path (``old`` is its
+      length before).
+
+    ``old`` is what the path must hold before the edit (a dict: the keys it must have), as in ``FIXES``: an edit
+    that finds something else is a problem. ``kind`` (``double``: the two annotators disagreed; ``single``: a
+    single-labelled article corrected), ``decisions`` and ``note`` document the line."""
+    path = path or rnd.adjudicated
+    out: dict[tuple[str, str], dict] = {}
+    if not path.exists():
+        return out
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        entry = json.loads(line)
+        key, where = (entry["source"], entry["id"]), f"{path.name}:{number}"
+        base = by_ann.get(entry["based_on"], {}).get(key)
+        if base is None:
+            problems.add(where, entry["id"], f"no labels of {entry['based_on']} for this article")
+            continue
+        row = copy.deepcopy(base)
+        for edit in entry["edits"]:
+            keys = tuple(edit["path"])
+            if "from" in edit:
+                source = by_ann.get(edit["from"], {}).get(key)
+                value = source
+                try:
+                    for k in edit.get("from_path", edit["path"]):
+                        value = value[k]
+                except (IndexError, KeyError, TypeError):
+                    problems.add(where, entry["id"], f"edit {keys}: {edit['from']} has nothing at "
+                                 f"{edit.get('from_path', edit['path'])}")
+                    continue
+                new = copy.deepcopy(value)
+            elif edit.get("delete"):
+                new = DELETE
+            elif "not_tasks" in edit:
+                new = NotTasks(edit["not_tasks"])
+            else:
+                new = edit["new"]
+            if edit.get("append"):
+                target = row
+                for k in keys:
+                    target = target.setdefault(k, []) if isinstance(target, dict) else target[k]
+                if len(target) != edit["old"]:
+                    problems.add(where, entry["id"], f"edit {keys}: expected {edit['old']} elements, found "
+                                 f"{len(target)}")
+                else:
+                    target.append(new)
+                continue
+            apply_fix(row, keys, edit["old"], new, lambda what: problems.add(where, entry["id"], what))
+        row["enumerates_tasks"] = bool(row.get("lists"))
+        row["adjudication"] = {"based_on": entry["based_on"], "kind": entry.get("kind")}
+        out[key] = row
+    return out
+
+
 def _find_nth(text: str, quote: str, n: int) -> int:
     pos = -1
     for _ in range(n):
@@ -342,26 +427,64 @@ def check_items(tasks: list[dict], text: str, where: str, ident: str, problems: 
                              f"its paragraph: {rest[:60]!r}")
 
 
-def build(check_only: bool = False, labels: dict[str, Path] | None = None) -> tuple[list[dict], Problems, Problems]:
-    """Every round's gold lines, in round then sample order."""
+def build(check_only: bool = False, labels: dict[str, Path] | None = None,
+          kept: list[int] | None = None) -> tuple[list[dict], Problems, Problems]:
+    """Every round's gold lines, in round then sample order. A round whose label files are absent (and not given
+    in ``labels``) keeps its committed lines (``committed_lines``): their numbers are appended to ``kept``."""
     problems, warnings = Problems(), Problems()
     out = []
     for rnd in ROUNDS.values():
-        out += build_round(rnd, problems, warnings, labels)
+        if rnd.labelled_here or (labels and all(ann in labels for ann in rnd.labels)):
+            out += build_round(rnd, problems, warnings, labels)
+        else:
+            out += committed_lines(rnd, problems)
+            if kept is not None:
+                kept.append(rnd.number)
     return out, problems, warnings
+
+
+def committed_lines(rnd: Round, problems: Problems) -> list[dict]:
+    """A round's lines as committed in ``tasks_gold.jsonl``, each with its exact line (``_raw``, written back
+    unchanged) and its spans' texts put back from the article (for validation and the counts)."""
+    out = []
+    for raw in GOLD.read_text(encoding="utf-8").splitlines(keepends=True) if GOLD.exists() else []:
+        if not raw.strip():
+            continue
+        row = json.loads(raw)
+        if row.get("round", 1) != rnd.number:
+            continue
+        text = get(row["source"], row["id"]).text
+        for t in row["tasks"]:
+            t["text"] = text[t["start"]:t["end"]]
+            if t.get("deadline"):
+                t["deadline"]["text"] = text[t["deadline"]["start"]:t["deadline"]["end"]]
+        for n in row.get("non_task_lists", []):
+            n["text"] = text[n["start"]:n["end"]] if n.get("start") is not None else None
+        row["_raw"] = raw
+        out.append(row)
+    if not out:
+        problems.add(GOLD.name, "-", f"round {rnd.number}: no label files ({', '.join(map(str, rnd.labels.values()))})"
+                     " and no committed lines")
+    return out
 
 
 def build_round(rnd: Round, problems: Problems, warnings: Problems,
                 labels: dict[str, Path] | None = None) -> list[dict]:
     sample = read_sample(rnd.number)
     by_ann = {ann: read_labels(sample, ann, problems, (labels or {}).get(ann)) for ann in rnd.labels}
-    adjudicated = read_adjudicated(problems, rnd.adjudicated)
-    for key in adjudicated:
+    if rnd.edits:
+        adjudicated = read_edits(rnd, by_ann, problems)
+    else:
+        adjudicated = read_adjudicated(problems, rnd.adjudicated)
+    for key, label in adjudicated.items():
         rows = [r for r in sample if (r["source"], r["id"]) == key]
         if not rows:
             problems.add(rnd.adjudicated.name, key[1], "adjudicated article is not in the sample")
         elif rnd.number < 3 and not rows[0]["double"]:  # from round 3 the adjudicator also decided flagged cases
             problems.add(rnd.adjudicated.name, key[1], "adjudicated article is not double-labelled in the sample")
+        elif rnd.edits and (label["adjudication"]["kind"] == "double") != rows[0]["double"]:
+            problems.add(rnd.adjudicated.name, key[1], f"kind {label['adjudication']['kind']!r} but double is "
+                         f"{rows[0]['double']}")
     out = []
     for row in sample:
         key = (row["source"], row["id"])
@@ -407,7 +530,7 @@ def summary(rows: list[dict]) -> str:
     for round_ in sorted({r.get("round", 1) for r in rows}):
         for split in ("dev", "test"):
             rs = [r for r in rows if r["split"] == split and r.get("round", 1) == round_]
-            if not rs:  # rounds 3 (test) and 4 (dev) have one split only
+            if not rs:  # rounds 3 and 5 (test) and 4 (dev) have one split only
                 continue
             ts = [t for r in rs for t in r["tasks"]]
             lines.append(f"round {round_} {split}: {len(rs)} articles, {sum(r['enumerates_tasks'] for r in rs)} with "
@@ -461,7 +584,10 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--check", action="store_true", help="resolve and validate, write nothing")
     parser.add_argument("--warnings", action="store_true", help="also print the guideline warnings")
     args = parser.parse_args(argv)
-    rows, problems, warnings = build()
+    kept: list[int] = []
+    rows, problems, warnings = build(kept=kept)
+    for number in kept:
+        print(f"round {number}: its label files are not here; its committed lines are kept byte for byte")
     for p in problems:
         print("PROBLEM", p)
     if args.warnings:
@@ -476,8 +602,8 @@ def main(argv: list[str]) -> int:
     if errors:
         return 1
     if not args.check:
-        GOLD.write_text("".join(json.dumps(without_text(r), ensure_ascii=False) + "\n" for r in rows),
-                        encoding="utf-8")
+        GOLD.write_text("".join(r["_raw"] if "_raw" in r else json.dumps(without_text(r), ensure_ascii=False) + "\n"
+                                for r in rows), encoding="utf-8")
         print(f"wrote {GOLD.relative_to(HERE.parents[2])}")
     print(summary(rows))
     print(f"{len(warnings)} guideline warning(s) (--warnings to list)")

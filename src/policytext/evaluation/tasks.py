@@ -3,8 +3,14 @@
 A gold line names its article (``source``, ``id``: a VNTC dump, a modern news dump or the seed) and gives
 every item of every list of tasks with offsets into the article text, ``issued_by``, ``actor`` (list),
 ``deadline`` (``{"value", "start", "end"}`` or null) and ``directive`` (the document as written, or null);
-``split`` is ``dev`` or ``test`` (the test split is only ever scored); ``round`` (absent: 1) says which round of
-drawing and labelling the article came from.
+``split`` is ``dev`` or ``test``; ``round`` (absent: 1) says which round of drawing and labelling the article came
+from (benchmarks/gold/tasks/README.md).
+
+Which rounds may be read: ``OPEN_ROUNDS`` (1 and 2, whose test splits were declared spent; 3, the held-out test
+until round 5, retired and open to error analysis; 4, a dev set only) may be scored with per-article details;
+``HELD_OUT_ROUNDS`` (5, the held-out test) are scored only when named (``--round 5``), in aggregate, never with
+details. Without a round, a run leaves the held-out rounds out, so ``--split test`` scores exactly the test articles
+of rounds 1-3, as before round 5 was drawn.
 
 What is measured (micro-averaged over items, per article for counts):
 
@@ -44,8 +50,35 @@ _SHARES = ("count_exact", "count_exact_with_tasks", "ends", "issued_by", "actor"
 _PUNCTUATION = compile_regex(r"[\"“”'‘’()\[\]:;,.]+")
 
 
+HELD_OUT_ROUNDS = frozenset({5})
+"""Rounds held out: scored only when named, in aggregate, never with details, and left out of a run without a round."""
+OPEN_ROUNDS = frozenset({1, 2, 3, 4})
+"""Rounds whose every split may be read article by article (spent or retired tests, dev sets)."""
+
+
 class NoGoldEntries(ValueError):
     """The chosen split and round select no article of the task gold."""
+
+
+def details_refusal(split: str | None, round_: int | None) -> str | None:
+    """Why per-article details may not be listed for this split and round of the task gold, or None when they may:
+    on the dev split, or on a named open round; never on a held-out round."""
+    if round_ in HELD_OUT_ROUNDS:
+        return (f"round {round_} of the task gold is the held-out test: it is scored in aggregate only, never with "
+                "--details")
+    if split == "dev" or round_ in OPEN_ROUNDS:
+        return None
+    return ("--details needs --split dev, or --round 1, 2, 3 or 4 (rounds whose test splits are spent or retired, "
+            "or that have none)")
+
+
+def select_task_gold(path: str | Path, split: str | None = None, round_: int | None = None) -> list[dict]:
+    """The gold lines a run scores: those of ``split`` and ``round_`` when given; without a round, every round
+    but the held-out ones (``HELD_OUT_ROUNDS``), which are scored only when named."""
+    entries = load_task_gold(path, split, round_)
+    if round_ is None:
+        entries = [e for e in entries if e.get("round", 1) not in HELD_OUT_ROUNDS]
+    return entries
 
 
 def load_task_gold(path: str | Path, split: str | None = None, round_: int | None = None) -> list[dict]:
@@ -219,12 +252,19 @@ def evaluate_tasks(entries: Iterable[Mapping[str, Any]], predict: Callable[[str,
     return evaluate_gold(entries, predict, shared_dir, texts, details, _COUNTS, _SHARES, score, gold_published)
 
 
-def format_task_report(result: Mapping[str, Any], split: str | None = None, round_: int | None = None) -> str:
-    """A plain-text table of the ``evaluate_tasks`` result."""
-    where = ", ".join(([f"{split} split"] if split else []) + ([f"round {round_}"] if round_ else []))
+def format_task_report(result: Mapping[str, Any], split: str | None = None, round_: int | None = None,
+                       rounds: Iterable[int] | None = None) -> str:
+    """A plain-text table of the ``evaluate_tasks`` result; ``rounds``, when given without ``round_``, names the rounds
+    scored (and the held-out ones left out)."""
+    rounds = sorted(set(rounds or []))
+    scope = [f"round {round_}"] if round_ else ([f"rounds {', '.join(map(str, rounds))}"] if rounds else [])
+    where = ", ".join(([f"{split} split"] if split else []) + scope)
     where = f" ({where})" if where else ""
     lines = [f"Task gold{where}: {result['articles']} articles scored"
              + (f", {len(result['skipped'])} skipped" if result["skipped"] else "")]
+    if round_ is None and rounds:
+        held = ", ".join(map(str, sorted(HELD_OUT_ROUNDS)))
+        lines.append(f"(held-out round {held} left out: it is scored only when named, --round {held})")
     lines.append(f"{'':<34}{'P':>8}{'R':>8}{'F1':>8}{'TP':>6}{'gold':>6}{'pred':>6}")
     for key, label in (("articles_with_tasks", "articles that enumerate tasks"), ("items", "items (by start)")):
         r = result[key]
@@ -245,13 +285,16 @@ def format_task_report(result: Mapping[str, Any], split: str | None = None, roun
 
 def run_task_eval(gold_path: str | Path, shared_dir: str | Path, split: str | None = None, details: bool = False,
                   predict: Callable[[str, str | None], Any] | None = None, round_: int | None = None) -> str:
-    """Score ``policytext.analyze`` (or ``predict``) on the task gold (one split, one round when given); the
-    report as text."""
+    """Score ``policytext.analyze`` (or ``predict``) on the task gold (one split, one round when given; without a
+    round, every round but the held-out ones); the report as text. ``details`` on a split and round that
+    ``details_refusal`` refuses, and a split or round with no article, raise before any article is read."""
     from .extract import analyze_predictor
 
-    entries = load_task_gold(gold_path, split, round_)
+    if details and (refusal := details_refusal(split, round_)):
+        raise ValueError(refusal)
+    entries = select_task_gold(gold_path, split, round_)
     if not entries:
-        # say why before anything is read: round 3 is a held-out test only, round 4 a dev set only
+        # say why before anything is read: rounds 3 and 5 are test sets only, round 4 a dev set only
         splits = sorted({e.get("split") for e in load_task_gold(gold_path, None, round_)})
         if splits and round_ is not None:
             raise NoGoldEntries(f"round {round_} of the task gold has no {split} split: its articles are "
@@ -260,4 +303,4 @@ def run_task_eval(gold_path: str | Path, shared_dir: str | Path, split: str | No
     if not Path(shared_dir).is_dir():
         raise MissingData(f"shared reference data not found at {shared_dir}: the gold texts live there")
     result = evaluate_tasks(entries, predict or analyze_predictor(), shared_dir=shared_dir, details=details)
-    return format_task_report(result, split, round_)
+    return format_task_report(result, split, round_, {e.get("round", 1) for e in entries})
