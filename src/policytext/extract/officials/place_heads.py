@@ -1,0 +1,39 @@
+"""The holder of a foreign place's head office when the place is one no gazetteer knows: "Thị trưởng Vancouver Ken
+Sim" (Vancouver, Ken Sim), "Thủ hiến bang New South Wales Gladys Berejiklian" (bang New South Wales, Gladys
+Berejiklian). Titles flagged ``heads_place`` in resources/titles.yaml."""
+
+from __future__ import annotations
+
+from ...layers.names import has_surname
+from ...startcache import compile_regex
+from .lexicon import _Link, _lexicon
+
+
+def _place_before_name(norm: str, link: _Link, name: tuple[int, int]) -> tuple[int, int] | None:
+    """"Thị trưởng Vancouver Ken Sim", "Đô trưởng Viêng Chăn Thoongxỉn Thămmavông": after a place head's title, a
+    run of three words or more that no Vietnamese surname opens starts with the place (two words when the places
+    layer knows them; else all but the last two, a foreign name being two words most often); the name is the rest.
+    The place becomes the organisation."""
+    unit = link.org_start is not None and link.org_end == name[0] - 1 and \
+        bool(_lexicon().foreign_unit.match(norm, link.org_start))  # "Thủ hiến bang New South Wales Gladys …"
+    if link.org_start is not None and not unit:
+        return name
+    words = [(m.start(), m.end()) for m in _RUN_WORD.finditer(norm, *name)]
+    if unit and _lexicon().place_opener.search(norm, link.org_start, link.org_end):
+        # "Thủ hiến bang New South Wales Gladys Berejiklian": the state's name goes on into the run
+        if len(words) < 4:
+            return None  # "Thủ hiến bang New South Wales xin lỗi": no one named
+        link.org_end = words[len(words) - 3][1]
+        return words[-2][0], name[1]
+    if len(words) == 1 and not unit:
+        return None  # "Thị trưởng Boston cho biết": the place; a holder named by surname is read elsewhere
+    if len(words) < 3 or has_surname(norm, words):
+        return name
+    size = 2 if norm[words[0][0]:words[1][1]] in _lexicon().places else len(words) - 2  # a name of two words
+    if size < 1 or len(words) - size < 2:
+        return name
+    link.org_start, link.org_end = (link.org_start if unit else words[0][0]), words[size - 1][1]
+    return words[size][0], name[1]
+
+
+_RUN_WORD = compile_regex(r"\S+")
