@@ -63,6 +63,8 @@ ANAPHORA = RULES.rule("anaphoric-mention")
 COORDINATED = RULES.rule("coordinated-code")
 COORDINATED_NAMES = RULES.rule("coordinated-law-names")
 DRAFT = RULES.veto("draft-bill")
+DISCIPLINE = RULES.veto("not-a-law-word")
+BEING_AMENDED = RULES.veto("law-being-amended")
 
 
 def _trust_then_length(found: _Found) -> tuple[int, int, int]:
@@ -93,6 +95,12 @@ def _anaphora(norm: str, lex, trace) -> list[_Found]:
         if lex.draft_before.search(norm, max(0, start - 10), start):
             trace.veto(DRAFT, start, pointer.end())
             continue  # "dự luật này": this bill, no document yet
+        if kind.group(0) == "luật" and lex.not_before_lower_law.search(norm, max(0, start - 6), start):
+            trace.veto(DISCIPLINE, start, pointer.end())
+            continue  # "pháp luật trên", "quy luật này": another word
+        if kind.group(0) == "luật" and lex.amending_before.search(norm, max(0, start - 10), start):
+            trace.veto(BEING_AMENDED, start, pointer.end())
+            continue  # "khi sửa luật này": the law under amendment, named by no reference of its own (gold D2)
         word = kind.group(0).lower()
         found.append(_Found(start, pointer.end(), 3, lex.named_types.get(word) or lex.type_words.get(word),
                             None, None, None, None, ANAPHORA))

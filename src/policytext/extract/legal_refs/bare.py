@@ -42,7 +42,8 @@ def _bare_numbers(norm: str, lex: _Lexicon, trace) -> list[_Found]:
         word, urgent, so, number, year = match.group(1, 2, 3, 4, 5)
         if not so and (urgent or not _bare_without_so(word, number, lex, year)):
             continue
-        if not so and not year and re.fullmatch(r"(?:19[4-9]|20\d)\d", number):
+        if not so and not year and re.fullmatch(r"(?:19[4-9]|20\d)\d", number) and \
+                word.lower() not in lex.year_like_numbers:
             trace.veto(YEAR_NOT_NUMBER, match.start(), match.end())
             continue  # "Luật 2020": a year, not a number
         if not so and word == "kết luận" and not _CONCLUSION_AFTER.match(norm, match.end()):

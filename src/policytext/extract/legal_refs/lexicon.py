@@ -45,6 +45,7 @@ class _Lexicon:
     bare_number: re.Pattern[str]
     bare_types: dict[str, str]  # lower-case type word -> doc_type
     bare_needs_so: frozenset[str]  # lower-case type words that take a bare number only after "số"
+    year_like_numbers: frozenset[str]  # lower-case type words whose bare numbers may look like years ("công văn 2027")
     not_after_bare: tuple[str, ...]
     agency_unit_type: str
     named_trigger: re.Pattern[str]
@@ -66,6 +67,7 @@ class _Lexicon:
     bare_lower_types: frozenset[str]
     lower_law_fields: frozenset[str]
     not_before_lower_law: re.Pattern[str]
+    amending_before: re.Pattern[str]  # "sửa " before "luật này": the law being amended
     law_heads: re.Pattern[str]
     qualified: re.Pattern[str]
     qualified_lower: re.Pattern[str]
@@ -128,6 +130,7 @@ def _lexicon() -> _Lexicon:
         bare_number=book.compile("bare_number"),  # literal case variants: twice as fast as IGNORECASE
         bare_types=bare_types,
         bare_needs_so=frozenset(n(t).lower() for t in data["bare_number_needs_so"]),
+        year_like_numbers=frozenset(n(t).lower() for t in data["bare_number_may_look_like_year"]),
         not_after_bare=tuple(n(w) for w in data["not_after_bare_number"]),
         agency_unit_type=n(data["agency_unit_type"]),
         named_trigger=book.compile("named_trigger"),
@@ -149,6 +152,7 @@ def _lexicon() -> _Lexicon:
         bare_lower_types=frozenset(n(t).lower() for t in data["bare_number_lower_types"]),
         lower_law_fields=frozenset(n(w).lower() for w in data["lower_law_field_names"]),
         not_before_lower_law=book.compile("not_before_lower_law", ignore_case),
+        amending_before=book.compile("amending_before"),
         law_heads=book.compile("law_heads"),
         qualified=book.compile("qualified"),
         qualified_lower=book.compile("qualified_lower"),
