@@ -26,6 +26,7 @@ ACTOR_ASSIGNEE = RULES.rule("actor-item-assignee")
 ACTOR_ASKED = RULES.rule("actor-intro-asked")
 ACTOR_INTRO_SUBJECT = RULES.rule("actor-intro-subject")
 ACTOR_PUT_TO = RULES.rule("actor-put-to")
+ACTOR_RELATIVE = RULES.rule("actor-relative-clause")
 ACTOR_LATER = RULES.rule("actor-item-later-subject")
 
 _COORDINATION = compile_regex(r"\s*(?:,|và|cùng|cùng với)\s+")
@@ -244,6 +245,9 @@ def later_actors(doc: Document, marker: Marker, end: int, agents: list[Agent],
 
 
 _PUT_TO = compile_regex(r"(?<!\w)để\s+")
+# "ba trọng tâm mà APEC cần tập trung", "những việc mà các địa phương phải làm": who does what the list names
+_RELATIVE = compile_regex(r"(?<!\w)mà\s+")
+_ACRONYM = compile_regex(r"[A-ZĐ]{2,}(?!\w)")
 _TOWARDS = compile_regex(r"(?<!\w)đối với\s+")
 
 
@@ -275,6 +279,12 @@ def intro_actors(norm: str, intro: tuple[int, int], agents: list[Agent],
             decide = vocab.deciding.search(norm, put.end(), min(end, put.end() + 80))
             if decide and "," not in norm[put.end():decide.start()]:
                 return _as_actors(norm, (put.end(), len(norm[:decide.start()].rstrip())), agents), ACTOR_PUT_TO
+    for which in _RELATIVE.finditer(norm, start, end):  # "đề xuất ba trọng tâm mà APEC cần tập trung:"
+        at = which.end()
+        if _starts_actor(norm, at, agents) or _ACRONYM.match(norm, at):
+            phrase = noun_phrase(norm, at, vocab.subject_end, vocab.subject_max_words, end)
+            if phrase and vocab.subject_end.match(norm, phrase[1] + 1 if norm[phrase[1]:phrase[1] + 1] == " " else phrase[1]):
+                return _as_actors(norm, phrase, agents), ACTOR_RELATIVE
     for modal in vocab.intro_modal.finditer(norm, start, end):
         after = norm[modal.end():modal.end() + 30].lstrip()
         if vocab.intro_cut.match(after):

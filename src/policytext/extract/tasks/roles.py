@@ -47,6 +47,8 @@ RULES = rule_book("tasks")
 ISSUER_SETTER = RULES.rule("issuer-setter")
 ISSUER_ACCORDING_TO = RULES.rule("issuer-according-to")
 ISSUER_LAST_SPEAKER = RULES.rule("issuer-last-speaker")
+ISSUER_SPEAKER_WE = RULES.rule("issuer-speaker-we")
+SPEAKER_WE_SENTENCES = 3  # how far back the speaker of a "chúng ta cần …" introduction is looked for
 ISSUER_ARTICLE_SUBJECT = RULES.rule("issuer-article-subject")
 # how far into the article's first sentence its subject may start (a dateline: "Chiều 3/2, UBND tỉnh …")
 _ARTICLE_SUBJECT_REACH = 25
@@ -74,6 +76,7 @@ class _Vocab:
     lead_citation: re.Pattern[str]
     type_word: re.Pattern[str]
     article_issuing: re.Pattern[str]
+    speaker_we: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -98,6 +101,7 @@ def _vocab() -> _Vocab:
         # after the body, its abbreviation or parent in brackets ("Cục CSGT (Bộ Công an) vừa có hướng dẫn …")
         article_issuing=compile_regex(rf"(?:\s*\([^()]{{0,60}}\))?\s+(?:đã\s+|vừa\s+)?"
                                    rf"(?:{phrases(data['article_issuing_verbs']).pattern})", re.IGNORECASE),
+        speaker_we=phrases(data["speaker_we"]),
     )
 
 
@@ -257,6 +261,14 @@ def issued_by(norm: str, intro: tuple[int, int], agents: list[Agent], officials:
         found = _issuer_in(norm, span, agents, officials, titles)
         if found[0]:
             return found[0], found[1], span
+    if _vocab().speaker_we.search(norm, *intro):
+        # "chúng ta cần tiếp tục tập trung thực hiện một số công việc sau đây:" in a leader's speech: the person named
+        # in the sentences just before ("Tổng Bí thư Tô Lâm cùng đoàn công tác tới động viên …")
+        earlier = sentences_before(norm, intro[0], SPEAKER_WE_SENTENCES)
+        floor = earlier[-1][0] if earlier else intro[0]
+        person = last_person_before([a for a in agents if a.start >= floor], intro[0])
+        if person is not None:
+            return _with_title(norm, person, titles, officials, agents), ISSUER_SPEAKER_WE, intro
     for span in sentences_before(norm, intro[0], LAST_SPEAKER_SENTENCES)[2:]:
         found = _issuer_in(norm, span, agents, officials, titles)
         if found[0]:
