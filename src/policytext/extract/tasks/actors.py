@@ -30,6 +30,7 @@ ACTOR_RELATIVE = RULES.rule("actor-relative-clause")
 ACTOR_LATER = RULES.rule("actor-item-later-subject")
 
 _COORDINATION = compile_regex(r"\s*(?:,|và|cùng|cùng với)\s+")
+_GROUP_AFTER = compile_regex(r"\s*(?:,|và|cùng|cùng với)\s+(?P<group>(?:các|những|mọi|toàn thể)\s.+)")
 
 
 def _as_actors(norm: str, span: tuple[int, int], agents: list[Agent]) -> list[str]:
@@ -53,6 +54,10 @@ def _as_actors(norm: str, span: tuple[int, int], agents: list[Agent]) -> list[st
         rest = rest.replace(norm[agent.start:agent.end], " ")
     if inside and not re.sub(r"\b(?:và|cùng|với)\b|[,\s]", "", rest):  # "Bộ Xây dựng và UBND tỉnh Kiên Giang"
         return [a.name for a in inside]
+    if len(inside) == 1 and inside[0].start == start:  # "Chính phủ và các bộ, ban ngành": a body, then a group
+        group = _GROUP_AFTER.match(norm, inside[0].end, end)
+        if group is not None and group.end() == end:
+            return [inside[0].name, clean(group.group("group"))]
     text = clean(norm[start:end])
     return [text] if text else []
 
@@ -74,6 +79,11 @@ def _named_phrase(norm: str, at: int, stop: re.Pattern[str], end: int, agents: l
         while True:
             joined = _COORDINATION.match(norm, phrase_end, end)
             nxt = next((a for a in agents if joined and a.start == joined.end()), None)
+            if nxt is None and joined is not None and vocabulary().determiner.match(norm, joined.end()) and \
+                    _starts_actor(norm, joined.end(), agents):
+                # "Chính phủ và các bộ, ban ngành": a body, then a group written as such
+                group = noun_phrase(norm, joined.end(), stop, vocabulary().subject_max_words, end)
+                return (at, group[1]) if group else (at, phrase_end)
             if nxt is None:
                 return at, phrase_end
             phrase_end = nxt.end
