@@ -37,6 +37,14 @@ def test_a_folder_reads_every_round_and_a_round_or_split_selects(tmp_path):
     assert [e["id"] for e in load_officials_gold(tmp_path / "officials_gold-2.jsonl")] == ["c", "d", "e"]
 
 
+def test_a_folder_reads_the_rounds_in_round_order_round_10_after_round_9(tmp_path):
+    # by name, officials_gold-10.jsonl would come before officials_gold-2.jsonl
+    for number in (10, 2, 9):
+        _write(tmp_path / f"officials_gold-{number}.jsonl", [_line(f"r{number}", "dev", number)])
+    _write(tmp_path / "officials_gold.jsonl", [_line("r1", "dev")])
+    assert [e["id"] for e in load_officials_gold(tmp_path)] == ["r1", "r2", "r9", "r10"]
+
+
 def test_the_committed_gold_holds_nine_rounds_the_third_fourth_and_ninth_test_sets_only_the_fifth_to_eighth_dev_only():
     entries = load_officials_gold(GOLD)
     assert len(select_entries(entries, "all", 1)) == 109 and len(select_entries(entries, "all", 2)) == 98

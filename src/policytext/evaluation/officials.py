@@ -46,12 +46,23 @@ class HeldOut(ValueError):
     """Per-article differences were asked for on the held-out test set, which is only ever scored in aggregate."""
 
 
+def _round_of_file(file: Path) -> tuple[int, str]:
+    """``officials_gold.jsonl`` is round 1, ``officials_gold-N.jsonl`` round N: files sort by round number, so that
+    round 10 follows round 9 (not round 1, as by name); any other name comes last, by name."""
+    stem = file.name.removesuffix(".jsonl").removeprefix("officials_gold")
+    if not stem:
+        return 1, file.name
+    number = stem.removeprefix("-")
+    return (int(number), file.name) if stem.startswith("-") and number.isdigit() else (10**9, file.name)
+
+
 def load_officials_gold(path: str | Path) -> list[dict]:
-    """The gold entries of one file, or of every ``officials_gold*.jsonl`` in a folder (round 1 first)."""
+    """The gold entries of one file, or of every ``officials_gold*.jsonl`` in a folder (in round order, round 1
+    first)."""
     path = Path(path)
     if not path.is_dir():
         return load_gold(path)
-    files = sorted(path.glob("officials_gold*.jsonl"), key=lambda f: (f.name != "officials_gold.jsonl", f.name))
+    files = sorted(path.glob("officials_gold*.jsonl"), key=_round_of_file)
     if not files:
         raise FileNotFoundError(f"no officials_gold*.jsonl in {path}")
     return [entry for file in files for entry in load_gold(file)]
