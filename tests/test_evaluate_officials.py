@@ -45,19 +45,19 @@ def test_a_folder_reads_the_rounds_in_round_order_round_10_after_round_9(tmp_pat
     assert [e["id"] for e in load_officials_gold(tmp_path)] == ["r1", "r2", "r9", "r10"]
 
 
-def test_the_committed_gold_holds_nine_rounds_the_third_fourth_and_ninth_test_sets_only_the_fifth_to_eighth_dev_only():
+def test_the_committed_gold_holds_ten_rounds_3_4_and_9_test_sets_only_5_to_8_and_10_dev_sets_only():
     entries = load_officials_gold(GOLD)
     assert len(select_entries(entries, "all", 1)) == 109 and len(select_entries(entries, "all", 2)) == 98
     assert len(select_entries(entries, "all", 3)) == 58 and len(select_entries(entries, "all", 4)) == 57
     assert len(select_entries(entries, "all", 5)) == 42 and len(select_entries(entries, "all", 6)) == 42
     assert len(select_entries(entries, "all", 7)) == 39 and len(select_entries(entries, "all", 8)) == 57
-    assert len(select_entries(entries, "all", 9)) == 57
+    assert len(select_entries(entries, "all", 9)) == 57 and len(select_entries(entries, "all", 10)) == 38
     assert all("round" not in e for e in select_entries(entries, "all", 1))
     assert {e["split"] for e in entries} == {"dev", "test"}
     for round_ in (3, 4, 9):
         assert {e["split"] for e in select_entries(entries, "all", round_)} == {"test"}
         assert select_entries(entries, "dev", round_) == []
-    for round_ in (5, 6, 7, 8):
+    for round_ in (5, 6, 7, 8, 10):
         assert {e["split"] for e in select_entries(entries, "all", round_)} == {"dev"}
         assert select_entries(entries, "test", round_) == []
     # --split test: the test articles of rounds 1-4 (as before rounds 5 to 8) and of round 9, the held-out set, exactly
@@ -65,9 +65,10 @@ def test_the_committed_gold_holds_nine_rounds_the_third_fourth_and_ninth_test_se
     assert len(test) == 58 + 52 + 58 + 57 + 57
     assert [e["id"] for e in test] == [e["id"] for r in (1, 2, 3, 4, 9) for e in select_entries(entries, "test", r)]
     dev = select_entries(entries, "dev", "all")
-    assert len(dev) == 51 + 46 + 42 + 42 + 39 + 57  # rounds 1, 2, 5, 6, 7 and 8 (round 9 has none)
-    assert [e["id"] for e in dev] == [e["id"] for r in (1, 2, 5, 6, 7, 8) for e in select_entries(entries, "dev", r)]
-    assert len(select_entries(entries, "all", "all")) == 109 + 98 + 58 + 57 + 42 + 42 + 39 + 57 + 57
+    assert len(dev) == 51 + 46 + 42 + 42 + 39 + 57 + 38  # rounds 1, 2, 5, 6, 7, 8 and 10 (round 9 has none)
+    assert [e["id"] for e in dev] == [e["id"] for r in (1, 2, 5, 6, 7, 8, 10)
+                                      for e in select_entries(entries, "dev", r)]
+    assert len(select_entries(entries, "all", "all")) == 109 + 98 + 58 + 57 + 42 + 42 + 39 + 57 + 57 + 38
 
 
 @pytest.mark.parametrize("args, message", [
