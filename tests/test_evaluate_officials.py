@@ -74,7 +74,7 @@ def test_the_committed_gold_holds_ten_rounds_3_4_and_9_test_sets_only_5_to_8_and
 @pytest.mark.parametrize("args, message", [
     (["--split", "test", "--details"], "--details needs --split dev"),  # round 9's test errors are never read
     (["--split", "test", "--round", "all", "--details"], "--details needs --split dev"),
-    (["--round", "10"], "a round is 1, 2, 3, 4, 5, 6, 7, 8, 9 or all"),
+    (["--round", "11"], "a round is 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 or all"),
     (["--split", "test", "--round", "9", "--details"], "--details needs --split dev"),  # the held-out set
     (["--split", "all", "--round", "9", "--details"], "--details needs --split dev"),
     (["--split", "all", "--details"], "--details needs --split dev"),
@@ -85,6 +85,8 @@ def test_the_committed_gold_holds_ten_rounds_3_4_and_9_test_sets_only_5_to_8_and
     (["--split", "test", "--round", "6", "--details"], "--details needs --split dev"),
     (["--split", "test", "--round", "7", "--details"], "--details needs --split dev"),
     (["--split", "test", "--round", "8", "--details"], "--details needs --split dev"),
+    (["--split", "test", "--round", "10", "--details"], "--details needs --split dev"),
+    (["--split", "all", "--round", "10", "--details"], "--details needs --split dev"),
     (["--split", "train"], "a split is dev, test or all"),
     (["--gold", "no/such/gold"], "no such file or folder"),
 ])
@@ -113,9 +115,10 @@ def test_eval_officials_says_rounds_3_4_and_9_have_no_dev_split(round_, split, t
     assert "use --split test" in result.output
 
 
-@pytest.mark.parametrize("round_", ["5", "6", "7", "8"])
-def test_eval_officials_says_rounds_5_to_8_have_no_test_split(round_, tmp_path):
-    # rounds 5 to 8 are dev sets only: asking for their test split scores nothing and says so
+@pytest.mark.parametrize("round_", ["5", "6", "7", "8", "10"])
+def test_eval_officials_says_rounds_5_to_8_and_10_have_no_test_split(round_, tmp_path):
+    # rounds 5 to 8 and 10 are dev sets only: asking for their test split scores nothing and says so, before any
+    # article is read
     result = runner.invoke(app, ["eval", "officials", "--gold", str(GOLD), "--split", "test", "--round", round_,
                                  "--shared", str(tmp_path / "none")], env={"COLUMNS": "200"})
     assert result.exit_code == 1
@@ -141,3 +144,14 @@ def test_the_held_out_round_9_never_lists_per_article_differences_even_when_call
     for split, round_ in (("test", "9"), ("test", "all"), ("all", "9"), (None, None)):
         with pytest.raises(HeldOut, match="held-out test set"):
             run_officials_eval(GOLD, tmp_path / "none", split, True, round_)
+
+
+@pytest.mark.parametrize("details", [[], ["--details"]])
+@pytest.mark.parametrize("split", [[], ["--split", "dev"]])
+def test_eval_officials_accepts_the_dev_round_10_with_or_without_details(split, details, tmp_path):
+    # round 10 is dev data: the option checks pass (here the missing texts stop it before any article is read)
+    result = runner.invoke(app, ["eval", "officials", "--gold", str(GOLD), *split, "--round", "10", *details,
+                                 "--shared", str(tmp_path / "none")], env={"COLUMNS": "200"})
+    assert result.exit_code == 1
+    assert "--details needs" not in result.output and "no test split" not in result.output
+    assert "shared reference data not found" in result.output
