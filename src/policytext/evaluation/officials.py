@@ -5,12 +5,14 @@ The gold comes in rounds: ``officials_gold.jsonl`` (round 1, 109 articles; its l
 articles, ``"round": 3``), ``officials_gold-4.jsonl`` (round 4, 57 articles, ``"round": 4``),
 ``officials_gold-5.jsonl`` (round 5, 42 articles, ``"round": 5``), ``officials_gold-6.jsonl`` (round 6, 42
 articles, ``"round": 6``), ``officials_gold-7.jsonl`` (round 7, 39 articles weighted to long enumerations of people,
-``"round": 7``), ``officials_gold-8.jsonl`` (round 8, 57 articles drawn as rounds 3 and 4, ``"round": 8``) and
-``officials_gold-9.jsonl`` (round 9, 57 articles drawn as rounds 3 and 4, ``"round": 9``). Rounds 3, 4 and 9 are test
-sets only (no dev split); round 9 is the held-out set, rounds 3 and 4 having been retired and opened for error analysis
-(``RETIRED_TEST_ROUNDS``: their per-article differences may be listed). Rounds 5 to 8 are dev sets only (no test
-split): ``--split test`` means the test articles of rounds 1-4 and 9. Given the folder, every round is read; a round
-and a split select the articles.
+``"round": 7``), ``officials_gold-8.jsonl`` (round 8, 57 articles drawn as rounds 3 and 4, ``"round": 8``),
+``officials_gold-9.jsonl`` (round 9, 57 articles drawn as rounds 3 and 4, ``"round": 9``) and
+``officials_gold-10.jsonl`` (round 10, 38 articles weighted to foreign news, ``"round": 10``). Rounds 3, 4 and 9 are
+test sets only (no dev split); round 9 is the held-out set, rounds 3 and 4 having been retired and opened for error
+analysis (``RETIRED_TEST_ROUNDS``: their per-article differences may be listed). Rounds 5 to 8 and 10 are dev sets only
+(no test split): ``--split test`` means the test articles of rounds 1-4 and 9, ``--split dev`` the dev articles of
+rounds 1, 2, 5-8 and 10. Given the folder, every round is read, in round order; a round and a split select the
+articles.
 
 Names are matched after NFC, case and white-space folding, each gold name once per article. Officials the
 gold marks ``optional`` (company heads whose state ownership the text does not show) count neither way:
@@ -19,7 +21,7 @@ title are left out too (a record's mentions index the body). On matched official
 share of gold positions whose title is among the predicted titles; title and organisation together; and
 recall by ``class`` (how the person appears: foreign, deputy, list, chain, plain).
 
-    policytext eval officials --split dev [--round 1|2|5|6|7|8|all] [--details]
+    policytext eval officials --split dev [--round 1|2|5|6|7|8|10|all] [--details]
     policytext eval officials --split test --round 3|4 [--details]    # the retired test rounds, open to error analysis
     policytext eval officials --split test [--round 1|2|9|all]        # scores only: round 9 is held out
 """
@@ -33,7 +35,7 @@ from typing import Any, Callable, Iterable, Mapping
 from .extract import MissingData, _as_dict, _get, article_text, article_title, fold, load_gold
 
 CLASSES = ("foreign", "deputy", "list", "chain", "plain")
-ROUNDS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "all")
+ROUNDS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "all")
 RETIRED_TEST_ROUNDS = ("3", "4")  # test sets once held out, now open to error analysis (--details on their test split)
 HELD_OUT_ROUNDS = ("9",)  # the held-out test set: scored in aggregate only, its per-article differences never listed
 
@@ -46,12 +48,23 @@ class HeldOut(ValueError):
     """Per-article differences were asked for on the held-out test set, which is only ever scored in aggregate."""
 
 
+def _round_of_file(file: Path) -> tuple[int, str]:
+    """``officials_gold.jsonl`` is round 1, ``officials_gold-N.jsonl`` round N: files sort by round number, so that
+    round 10 follows round 9 (not round 1, as by name); any other name comes last, by name."""
+    stem = file.name.removesuffix(".jsonl").removeprefix("officials_gold")
+    if not stem:
+        return 1, file.name
+    number = stem.removeprefix("-")
+    return (int(number), file.name) if stem.startswith("-") and number.isdigit() else (10**9, file.name)
+
+
 def load_officials_gold(path: str | Path) -> list[dict]:
-    """The gold entries of one file, or of every ``officials_gold*.jsonl`` in a folder (round 1 first)."""
+    """The gold entries of one file, or of every ``officials_gold*.jsonl`` in a folder (in round order, round 1
+    first)."""
     path = Path(path)
     if not path.is_dir():
         return load_gold(path)
-    files = sorted(path.glob("officials_gold*.jsonl"), key=lambda f: (f.name != "officials_gold.jsonl", f.name))
+    files = sorted(path.glob("officials_gold*.jsonl"), key=_round_of_file)
     if not files:
         raise FileNotFoundError(f"no officials_gold*.jsonl in {path}")
     return [entry for file in files for entry in load_gold(file)]
@@ -59,7 +72,7 @@ def load_officials_gold(path: str | Path) -> list[dict]:
 
 def select_entries(entries: Iterable[Mapping[str, Any]], split: str | None = None,
                    round_: str | int | None = None) -> list[Mapping[str, Any]]:
-    """The entries of a split (dev, test; None or "all": both) and a round (1 to 9; None or "all": every round).
+    """The entries of a split (dev, test; None or "all": both) and a round (1 to 10; None or "all": every round).
 
     A line without ``round`` belongs to round 1."""
     return [e for e in entries
@@ -162,7 +175,7 @@ def run_officials_eval(gold_path: str | Path, shared_dir: str | Path, split: str
     entries = select_entries(gold, split, round_)
     if not entries:
         splits = sorted({e.get("split") for e in select_entries(gold, None, round_)})
-        if splits and round_ not in (None, "all"):  # the round lacks that split (3, 4, 9 test only; 5-8 dev only)
+        if splits and round_ not in (None, "all"):  # the round lacks that split (3, 4, 9 test only; 5-8, 10 dev only)
             raise NoGoldEntries(f"round {round_} of the officials gold has no {split} split: its articles are "
                                 f"{' and '.join(splits)} only (use --split {splits[0]})")
         raise NoGoldEntries(f"no gold articles of split {split or 'all'}, round {round_ or 'all'} in {gold_path}")
