@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from policytext.cli import app
-from policytext.evaluation.tasks import (HELD_OUT_ROUNDS, OPEN_ROUNDS, details_refusal, evaluate_tasks,
+from policytext.evaluation.tasks import (HELD_OUT_ROUNDS, OPEN_ROUNDS, NoGoldEntries, details_refusal, evaluate_tasks,
                                          format_task_report, is_task_gold, load_task_gold, run_task_eval,
                                          same_actors, same_name, select_task_gold)
 
@@ -103,26 +103,31 @@ def test_report_names_every_measure():
         assert label in report
 
 
-def test_the_committed_gold_holds_five_rounds_the_third_and_fifth_test_only_the_fourth_dev_only():
-    """Round 5 is the held-out test, round 3 a retired test, round 4 a dev set drawn to develop on
+def test_the_committed_gold_holds_six_rounds_the_third_and_fifth_test_only_the_fourth_and_sixth_dev_only():
+    """Round 5 is the held-out test, round 3 a retired test, rounds 4 and 6 dev sets drawn to develop on
     (benchmarks/gold/tasks/README.md): a round that gained or lost a split would change what may be tuned on."""
     entries = load_task_gold(TASK_GOLD)
-    sizes = {r: len(load_task_gold(TASK_GOLD, None, r)) for r in (1, 2, 3, 4, 5)}
-    assert sizes == {1: 191, 2: 160, 3: 100, 4: 80, 5: 70} and len(entries) == 601
+    sizes = {r: len(load_task_gold(TASK_GOLD, None, r)) for r in (1, 2, 3, 4, 5, 6)}
+    assert sizes == {1: 191, 2: 160, 3: 100, 4: 80, 5: 70, 6: 60} and len(entries) == 661
     assert all("round" not in e for e in entries[:191])  # round 1's lines stay as first written
     assert [e.get("round", 1) for e in entries] == sorted(e.get("round", 1) for e in entries)  # rounds appended
     assert {e["split"] for e in load_task_gold(TASK_GOLD, None, 3)} == {"test"}
     assert {e["split"] for e in load_task_gold(TASK_GOLD, None, 4)} == {"dev"}
     assert {e["split"] for e in load_task_gold(TASK_GOLD, None, 5)} == {"test"}
-    assert HELD_OUT_ROUNDS == {5} and not HELD_OUT_ROUNDS & OPEN_ROUNDS
+    assert {e["split"] for e in load_task_gold(TASK_GOLD, None, 6)} == {"dev"}
+    assert HELD_OUT_ROUNDS == {5} and not HELD_OUT_ROUNDS & OPEN_ROUNDS and 6 in OPEN_ROUNDS
     # a run without --round leaves the held-out round out: --split test means what it meant before round 5, the
     # test articles of rounds 1-3, exactly; round 5 is scored only when named
     test = select_task_gold(TASK_GOLD, "test")
     assert len(test) == 94 + 79 + 100
     assert [e["id"] for e in test] == [e["id"] for r in (1, 2, 3) for e in load_task_gold(TASK_GOLD, "test", r)]
     assert len(select_task_gold(TASK_GOLD, "test", 5)) == 70
-    assert len(select_task_gold(TASK_GOLD, "dev")) == 97 + 81 + 80  # rounds 1, 2 and 4
-    assert len(select_task_gold(TASK_GOLD)) == 601 - 70
+    # --split dev takes the dev rounds as they come: rounds 1, 2, 4 and 6
+    dev = select_task_gold(TASK_GOLD, "dev")
+    assert len(dev) == 97 + 81 + 80 + 60
+    assert [e["id"] for e in dev] == [e["id"] for r in (1, 2, 4, 6) for e in load_task_gold(TASK_GOLD, "dev", r)]
+    assert len(select_task_gold(TASK_GOLD, "dev", 6)) == 60
+    assert len(select_task_gold(TASK_GOLD)) == 661 - 70
 
 
 def test_the_report_names_the_rounds_scored_and_the_held_out_round_left_out():
@@ -136,6 +141,7 @@ def test_the_report_names_the_rounds_scored_and_the_held_out_round_left_out():
     ("test", "4", "round 4 of the task gold has no test split: its articles are dev only (use --split dev)"),
     ("dev", "3", "round 3 of the task gold has no dev split: its articles are test only (use --split test)"),
     ("dev", "5", "round 5 of the task gold has no dev split: its articles are test only (use --split test)"),
+    ("test", "6", "round 6 of the task gold has no test split: its articles are dev only (use --split dev)"),
 ])
 def test_eval_extract_says_when_a_round_has_no_such_split(split, round_, message, tmp_path):
     # refused before any article is read or analysed
@@ -149,7 +155,7 @@ def test_eval_extract_says_when_a_round_has_no_such_split(split, round_, message
     (["--split", "test", "--round", "5"], "round 5 of the task gold is the held-out test: it is scored in aggregate "
                                           "only, never with --details"),
     (["--round", "5"], "round 5 of the task gold is the held-out test"),
-    (["--split", "test"], "--details needs --split dev, or --round 1, 2, 3 or 4"),
+    (["--split", "test"], "--details needs --split dev, or --round 1, 2, 3, 4 or 6"),
 ])
 def test_eval_extract_refuses_details_on_the_held_out_round(args, message, tmp_path):
     # refused before any article is read or analysed (no texts are given)
@@ -160,7 +166,8 @@ def test_eval_extract_refuses_details_on_the_held_out_round(args, message, tmp_p
 
 
 @pytest.mark.parametrize("args", [["--split", "test", "--round", "3"], ["--split", "test", "--round", "1"],
-                                  ["--round", "3"], ["--split", "dev"]])
+                                  ["--round", "3"], ["--split", "dev"], ["--split", "dev", "--round", "6"],
+                                  ["--round", "6"]])
 def test_eval_extract_allows_details_on_spent_and_retired_rounds(args, tmp_path):
     # the details are accepted: the run stops only because the texts are missing (no article is read)
     result = runner.invoke(app, ["eval", "extract", "--gold", str(TASK_GOLD), "--details", *args,
@@ -177,4 +184,13 @@ def test_run_task_eval_refuses_details_on_the_held_out_round_before_reading():
         with pytest.raises(ValueError, match="held-out test"):
             run_task_eval(TASK_GOLD, "no-such-dir", split=split, details=True, predict=predict, round_=5)
     assert details_refusal("dev", None) is None and details_refusal("test", 3) is None
+    assert details_refusal("dev", 6) is None and details_refusal(None, 6) is None
     assert details_refusal("test", None) and details_refusal("dev", 5)
+
+
+def test_run_task_eval_refuses_the_test_split_of_dev_round_6_before_reading():
+    def predict(text, published):
+        raise AssertionError("no article may be read")
+
+    with pytest.raises(NoGoldEntries, match="round 6 of the task gold has no test split"):
+        run_task_eval(TASK_GOLD, "no-such-dir", split="test", predict=predict, round_=6)

@@ -26,10 +26,13 @@ Inputs, per round (``ROUNDS``):
   single-labelled article corrected (``single``), each with gold annotator ``adjudicated`` as in rounds 3-4.
   An edit takes a value from the other annotator's labels (``from``) or writes a short one, so the file
   carries names and a few quoted words, no article;
+- round 6 (dev only, drawn to develop on after round 5's first scoring): ``sample-6.jsonl`` (60 articles),
+  ``../annotations/tasks/round6/labels-T11.jsonl`` (batch 1) and ``labels-T12.jsonl`` (batch 2), and
+  ``adjudication-6.jsonl`` in this folder (committed, edits as round 5's);
 - ``FIXES`` below: hand fixes of unambiguous annotation slips and of labels that contradict a decision
   written in GUIDELINE.md (listed in README.md), rounds 1-2.
 
-The gold holds round 1's lines as they were (no ``round`` key), then those of rounds 2, 3, 4 and 5, each
+The gold holds round 1's lines as they were (no ``round`` key), then those of rounds 2, 3, 4, 5 and 6, each
 with its ``"round"``; a later round only appends lines. A round whose label files are not on this machine
 (rounds 1-4's labels and adjudications live outside the repository and may be absent) is not rebuilt: its
 committed lines are read from ``tasks_gold.jsonl`` and written back byte for byte (``--check`` validates
@@ -74,7 +77,7 @@ class Round:
     sample: Path
     labels: dict[str, Path]        # annotator -> label file; the first labelled batch 1, the second batch 2
     adjudicated: Path
-    edits: bool = False            # adjudicated holds edits of delivered labels (round 5), not whole labels
+    edits: bool = False            # adjudicated holds edits of delivered labels (rounds 5-6), not whole labels
 
     @property
     def labelled_here(self) -> bool:
@@ -104,6 +107,9 @@ ROUNDS = {
     5: Round(5, HERE / "sample-5.jsonl", {"T9": ANNOTATIONS / "round5" / "labels-T9.jsonl",
                                           "T10": ANNOTATIONS / "round5" / "labels-T10.jsonl"},
              HERE / "adjudication-5.jsonl", edits=True),
+    6: Round(6, HERE / "sample-6.jsonl", {"T11": ANNOTATIONS / "round6" / "labels-T11.jsonl",
+                                          "T12": ANNOTATIONS / "round6" / "labels-T12.jsonl"},
+             HERE / "adjudication-6.jsonl", edits=True),
 }
 # round 1's names, kept for callers of this module
 LABELS = ROUNDS[1].labels
@@ -253,8 +259,9 @@ def read_adjudicated(problems: Problems, path: Path = ADJUDICATED) -> dict[tuple
 
 def read_edits(rnd: Round, by_ann: dict[str, dict[tuple[str, str], dict]], problems: Problems,
                path: Path | None = None) -> dict[tuple[str, str], dict]:
-    """Round 5's adjudication (``adjudication-5.jsonl``): per article, the labels of one annotator as delivered
-    (``based_on``) with ``edits`` applied in order, each ``{"path": [...], "old": ..., <one of>}``:
+    """A round's committed adjudication (``adjudication-5.jsonl``, ``adjudication-6.jsonl``): per article, the labels
+    of one annotator as delivered (``based_on``) with ``edits`` applied in order, each ``{"path": [...], "old": ...,
+    <one of>}``:
 
     - ``"new": value``: the value put at the path;
     - ``"from": annotator`` (and ``"from_path"`` when it differs from ``path``): the other annotator's value there;
@@ -530,7 +537,7 @@ def summary(rows: list[dict]) -> str:
     for round_ in sorted({r.get("round", 1) for r in rows}):
         for split in ("dev", "test"):
             rs = [r for r in rows if r["split"] == split and r.get("round", 1) == round_]
-            if not rs:  # rounds 3 and 5 (test) and 4 (dev) have one split only
+            if not rs:  # rounds 3 and 5 (test) and 4 and 6 (dev) have one split only
                 continue
             ts = [t for r in rs for t in r["tasks"]]
             lines.append(f"round {round_} {split}: {len(rs)} articles, {sum(r['enumerates_tasks'] for r in rs)} with "
