@@ -190,6 +190,10 @@ def _setter_of(norm: str, start: int, verb: int, agents: list[Agent], officials:
     title = _bare_title(before, officials)
     if title:
         return title
+    written = next((t for t in titles.values() if t.end == start + len(before) and t.start >= start and
+                    (t.start == start or norm[t.start - 1] in " ,")), None)
+    if written is not None and not written.title.rank:
+        return norm[written.start:written.end]  # "…, Thủ tướng yêu cầu:" with no Prime Minister named: the office
     clause = max(norm.rfind(", ", start, verb) + 2, start)
     subject = norm[clause:verb].rstrip()
     if vocab.bare_role.fullmatch(subject):  # "Bác sĩ đưa ra cho tôi 2 phương án": the profession, as written
