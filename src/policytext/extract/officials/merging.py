@@ -16,6 +16,7 @@ from ...layers.names import (
     VIETNAMESE_SHAPE,
     honorific_matches,
     inside_run,
+    surnames,
     vietnamese_name,
 )
 from ...layers.organizations import OrgMatch, organization_matches
@@ -49,6 +50,11 @@ def _trim_run_on_names(norm: str, people: list[_Candidate]) -> None:
 _ONE_WORD = compile_regex(r" ([^\W\d_]+)(?=[ ,.;:!?)]|$)")
 
 
+# a family name, then a hyphenated given name or two capitalised syllables ("Yoon Suk-yeol", "Tập Cận Bình")
+_FAMILY_FIRST = compile_regex(r"(?<![\w-])(?P<family>[A-ZĐ][^\W\d_A-ZĐ]+) (?:[A-ZĐ][^\W\d_A-ZĐ]*-[a-z]+|"
+                              r"[A-ZĐ][^\W\d_A-ZĐ]* [A-ZĐ][^\W\d_A-ZĐ]*)(?![\w-])")
+
+
 def _full_name_elsewhere(norm: str, end: int, org_starts, candidates) -> tuple[int, int] | None:
     """A title, then one word of a name written in full elsewhere in the article: "Chánh án Weinstein"
     and "Jack Weinstein" earlier. The full form must be the only one ending with that word, and a
@@ -76,6 +82,12 @@ def _full_name_elsewhere(norm: str, end: int, org_starts, candidates) -> tuple[i
                 not VIETNAMESE_SHAPE.fullmatch(norm[start:norm.index(" ", start)]) and \
                 _foreign_name(norm, start, org_starts) == span:
             forms.add(span)
+    if not forms and word not in surnames():
+        # "Tổng thống Yoon" for "Yoon Suk-yeol", "Chủ tịch Tập" for "Tập Cận Bình": a family name written first,
+        # one no Vietnamese name opens with
+        forms = {(m.start(), m.end()) for m in _FAMILY_FIRST.finditer(norm) if m.group("family") == word
+                 and m.start() not in org_starts and not _lexicon().not_name_start.match(norm, m.start())
+                 and not any(m.start() <= org.start < m.end() for org in org_starts.values())}
     names = {norm[s:e] for s, e in forms}
     if len(names) != 1:
         return None
