@@ -135,6 +135,18 @@ def _qualified(norm: str, lex: _Lexicon, trace) -> list[_Found]:
     return found
 
 
+def _described_before(norm: str, named: str, before: int, lex: _Lexicon) -> bool:
+    """The same type and issuer written before with words on what the document does ("kết luận của Bộ Chính trị về
+    việc miễn học phí …" then "Theo kết luận của Bộ Chính trị, …"): the later mention points back to it."""
+    folded = norm[:before].casefold()
+    at = folded.find(named.casefold())
+    while at >= 0:
+        if lex.issuer_content.match(norm, at + len(named)):
+            return True
+        at = folded.find(named.casefold(), at + 1)
+    return False
+
+
 def _issuer_named(norm: str, lex: _Lexicon, trace) -> list[_Found]:
     """Named by its issuer: "Quyết định của Thủ tướng cho phép …", "Chỉ thị của Bộ trưởng Bộ Giao thông Vận tải",
     "Nghị quyết của HĐND tỉnh Bình Dương" (a qualifier after it, "… về …", makes the longer qualified-name);
@@ -162,7 +174,8 @@ def _issuer_named(norm: str, lex: _Lexicon, trace) -> list[_Found]:
             issuer, end = window[:body.end], match.end() + body.end
         doc_type = lex.named_types.get(kind.lower(), kind)
         described = lex.issuer_content.match(norm, end)
-        cited = kind[0].isupper() and _numbered_before(norm, kind, kind_start)
+        cited = kind[0].isupper() and _numbered_before(norm, kind, kind_start) or \
+            _described_before(norm, f"{kind} của {issuer}", kind_start, lex)
         if kind == "quy định" or not (described or cited):
             continue  # "tại nghị định của Chính phủ," is any decree; "theo quy định của Bộ" the plain noun
         if doc_type == "Kết luận" and issuer not in lex.conclusion_issuers:
