@@ -11,7 +11,7 @@ from ...layers.names import VIETNAMESE_SHAPE, vietnamese_name
 from ...model import Position
 from .chains import _looks_foreign, _read_chain, _trailing_chain
 from .lexicon import _foreign_name, _lexicon, officials_pattern
-from .units import _set_generic
+from .units import _set_generic, unit_led_span
 
 
 def _pattern(name: str) -> re.Pattern[str]:
@@ -110,15 +110,11 @@ def _head_body_before(norm: str, start: int, titles, org_starts) -> tuple[int, i
         if link.org_start is not None:
             return link.org_start, link.org_end
         if head.title.unit:  # "Ban Pháp chế do bà A làm Trưởng ban"
-            led = _UNIT_LED.search(norm, floor, at)
-            if led is not None and led.group("unit").casefold() == head.title.unit.casefold():
-                return led.start("body"), led.end("body")
+            led = unit_led_span(norm, at, head.title.unit)
+            if led is not None and led[0] >= floor:
+                return led
         return None
     return None
-
-
-# a body led by the holder of a title later in the sentence: "Ban Pháp chế do bà A làm Trưởng ban"
-_UNIT_LED = compile_regex(r"(?<!\w)(?P<body>(?P<unit>[A-ZĐ][^\W\d_]*) (?:[^.;:!?\n]|\.(?=\S)){2,90}?),? (?:do|(?<!gồm )có) [^.;:!?\n]{3,60}? làm $")
 
 
 def _plural_title(norm: str, start: int) -> bool:

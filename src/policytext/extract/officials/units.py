@@ -5,6 +5,7 @@ another title begins, and written back as the article writes it."""
 from __future__ import annotations
 
 import itertools
+import re
 
 from ...startcache import compile_regex
 from ...document import Document
@@ -271,3 +272,19 @@ def _organization_text(doc: Document, link: _Link) -> str | None:
     elif t.unit_in_title and written[:1].islower():
         written = written[0].upper() + written[1:]
     return written
+
+
+# "Đoàn công tác X do …", "Ban Pháp chế do bà A làm Trưởng ban", "Đoàn ĐBQH TP.HCM có ông B làm Trưởng đoàn"
+# (the dot of "TP.HCM" is no sentence end)
+_UNIT_DO = compile_regex(r"(?:^|[\s(“\"])({unit} (?:[^.;:!?\n]|\.(?=\S)){{3,90}}?),? (?:do|(?<!gồm )có) (?=[^.;!?\n]*$)")
+_UNIT_REACH = 250  # characters before the title where the unit it heads may be named
+
+
+def unit_led_span(norm: str, title_start: int, unit: str) -> tuple[int, int] | None:
+    """Where the unit ("Ban", "Đoàn" …) led by the holder of a title at ``title_start`` is named before it in the same
+    sentence, "<unit …> do/có <holder> làm <title>" ("Ban Pháp chế do bà A làm Trưởng ban"): its span, or None."""
+    pattern = compile_regex(_UNIT_DO.pattern.format(unit=re.escape(unit)))
+    found = None
+    for found in pattern.finditer(norm, max(0, title_start - _UNIT_REACH), title_start):
+        pass
+    return found.span(1) if found else None

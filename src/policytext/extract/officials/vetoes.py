@@ -14,7 +14,7 @@ from ...text.normalize import normalize_string
 from ...rules import rule_book
 from .lexicon import _PARENT_KINDS, _PRIVATE, _SHARED_KINDS, _lexicon, _Link
 from .canonical import written_span
-from .units import _organization_text
+from .units import _organization_text, unit_led_span
 
 RULES = rule_book("officials")
 NEEDS_ORGANIZATION = RULES.veto("needs-organization")
@@ -120,24 +120,12 @@ def _completed_committee(doc: Document, committee: str, links: list[_Link], link
 _PLACE_TAIL = compile_regex(r"(?<!\w)(?:tỉnh|thành phố|TP\.?) ([A-ZĐ][^\W\d_]*(?: [A-ZĐ][^\W\d_]*){0,3})$")
 
 
-# "Đoàn công tác X do …", "Ban Pháp chế do bà A làm Trưởng ban", "Đoàn ĐBQH TP.HCM có ông B làm Trưởng đoàn"
-# (the dot of "TP.HCM" is no sentence end)
-_UNIT_DO = compile_regex(r"(?:^|[\s(“\"])({unit} (?:[^.;:!?\n]|\.(?=\S)){{3,90}}?),? (?:do|(?<!gồm )có) (?=[^.;!?\n]*$)")
-
-
 def _unit_led_before(doc: Document, link: _Link, unit: str) -> str | None:
     """"Đoàn công tác Thường trực Tỉnh ủy Đắk Lắk do Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Bùi Văn Cường làm
     trưởng đoàn", "Ban Pháp chế do bà Phạm Quỳnh Anh làm Trưởng ban": the unit a "làm trưởng đoàn" heads, named
     before "do" (or "có") in the same sentence."""
-    norm = doc.norm
-    window_start = max(0, link.title.start - 250)
-    pattern = compile_regex(_UNIT_DO.pattern.format(unit=re.escape(unit)))
-    found = None
-    for found in pattern.finditer(norm, window_start, link.title.start):
-        pass
-    if found is None:
-        return None
-    return doc.span(found.start(1), found.end(1)).text
+    found = unit_led_span(doc.norm, link.title.start, unit)
+    return doc.span(*found).text if found else None
 
 
 _RESIDENTIAL_GROUP = compile_regex(r"tổ \d+$", re.IGNORECASE)
