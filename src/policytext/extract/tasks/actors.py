@@ -30,7 +30,6 @@ ACTOR_RELATIVE = RULES.rule("actor-relative-clause")
 ACTOR_LATER = RULES.rule("actor-item-later-subject")
 
 _COORDINATION = compile_regex(r"\s*(?:,|và|cùng|cùng với)\s+")
-_GROUP_AFTER = compile_regex(r"\s*(?:,|và|cùng|cùng với)\s+(?P<group>(?:các|những|mọi|toàn thể)\s.+)")
 
 
 def _as_actors(norm: str, span: tuple[int, int], agents: list[Agent]) -> list[str]:
@@ -55,9 +54,9 @@ def _as_actors(norm: str, span: tuple[int, int], agents: list[Agent]) -> list[st
     if inside and not re.sub(r"\b(?:và|cùng|với)\b|[,\s]", "", rest):  # "Bộ Xây dựng và UBND tỉnh Kiên Giang"
         return [a.name for a in inside]
     if len(inside) == 1 and inside[0].start == start:  # "Chính phủ và các bộ, ban ngành": a body, then a group
-        group = _GROUP_AFTER.match(norm, inside[0].end, end)
-        if group is not None and group.end() == end:
-            return [inside[0].name, clean(group.group("group"))]
+        joined = _COORDINATION.match(norm, inside[0].end, end)
+        if joined is not None and vocabulary().determiner.match(norm, joined.end()):
+            return [inside[0].name, clean(norm[joined.end():end])]
     text = clean(norm[start:end])
     return [text] if text else []
 
@@ -293,7 +292,7 @@ def intro_actors(norm: str, intro: tuple[int, int], agents: list[Agent],
         at = which.end()
         if _starts_actor(norm, at, agents) or _ACRONYM.match(norm, at):
             phrase = noun_phrase(norm, at, vocab.subject_end, vocab.subject_max_words, end)
-            if phrase and vocab.subject_end.match(norm, phrase[1] + 1 if norm[phrase[1]:phrase[1] + 1] == " " else phrase[1]):
+            if phrase and vocab.subject_end.match(norm[phrase[1]:phrase[1] + 40].lstrip()):  # its verb or modal next
                 return _as_actors(norm, phrase, agents), ACTOR_RELATIVE
     for modal in vocab.intro_modal.finditer(norm, start, end):
         after = norm[modal.end():modal.end() + 30].lstrip()
