@@ -464,10 +464,13 @@ def eval_segmentation(
 def eval_extract(
     gold: Path = typer.Option(Path("benchmarks/gold"), help="Gold JSONL file, or a folder of extract_dev*.jsonl; "
                               "a task gold (benchmarks/gold/tasks/tasks_gold.jsonl) scores tasks, a legal-reference "
-                              "gold (benchmarks/gold/legal_refs/legal_refs_gold.jsonl) references."),
+                              "gold (benchmarks/gold/legal_refs/legal_refs_gold.jsonl, round 1; "
+                              "legal_refs_gold-N.jsonl, round N: 2 and 6 the held-out tests, test only; 3-5 dev sets) "
+                              "references."),
     shared: Path = typer.Option(Path("../shared/data"), help="Folder holding the gold articles' texts."),
     split: Optional[str] = typer.Option(None, help="Score only this split of a gold that has one: dev or test."),
-    details: bool = typer.Option(False, help="List what differs, article by article: on the dev split; on the task "
+    details: bool = typer.Option(False, help="List what differs, article by article: on the dev split (never on a "
+                                 "legal-reference test split: rounds 2 and 6 are the held-out tests); on the task "
                                  "gold also on a named round 1-4 or 6 (spent or retired test splits, dev sets), never "
                                  "on round 5, the held-out test."),
     round_: Optional[int] = typer.Option(None, "--round", help="Task gold only: score only this round (1, 2: dev and "
@@ -477,7 +480,7 @@ def eval_extract(
 ) -> None:
     """Precision, recall and F1 of officials, dates, legal references and tasks on a gold file."""
     from .evaluation.extract import MissingData, run_eval
-    from .evaluation.legal_refs import is_legal_gold, run_legal_eval
+    from .evaluation.legal_refs import HeldOut, is_legal_gold, run_legal_eval
     from .evaluation.tasks import NoGoldEntries, details_refusal, is_task_gold, run_task_eval
 
     if not gold.exists():
@@ -489,7 +492,8 @@ def eval_extract(
         if refusal := details_refusal(split, round_):
             raise typer.BadParameter(refusal, param_hint="--details")
     elif details and split != "dev":
-        # the test split is only ever scored: its per-article errors are not to be read
+        # the test split is only ever scored: its per-article errors are not to be read (the legal-reference gold's
+        # held-out rounds 2 and 6 are test only; run_legal_eval refuses them too, before reading an article)
         raise typer.BadParameter("--details needs --split dev", param_hint="--details")
     if round_ is not None and not is_task_gold(gold):
         raise typer.BadParameter("only the task gold has rounds", param_hint="--round")
@@ -501,7 +505,7 @@ def eval_extract(
             out.print(run_legal_eval(gold, shared, split=split, details=details), highlight=False, soft_wrap=True)
         else:
             out.print(run_eval(gold, shared), highlight=False)
-    except (MissingData, NoGoldEntries) as exc:
+    except (MissingData, NoGoldEntries, HeldOut) as exc:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(1)
 

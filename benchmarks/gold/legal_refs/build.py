@@ -7,6 +7,7 @@
     python benchmarks/gold/legal_refs/build.py --round 3  # round 3 (dev only): legal_refs_gold-3.jsonl
     python benchmarks/gold/legal_refs/build.py --round 4  # round 4 (dev only): legal_refs_gold-4.jsonl
     python benchmarks/gold/legal_refs/build.py --round 5  # round 5 (dev only): legal_refs_gold-5.jsonl
+    python benchmarks/gold/legal_refs/build.py --round 6  # round 6 (test only, held out): legal_refs_gold-6.jsonl
 
 Inputs:
 - ``sample.jsonl`` (this folder): the 100 drawn articles (split, batch, double);
@@ -28,7 +29,10 @@ Inputs:
   quotes only the mentions, so it is committed and the gold rebuilds from the raw labels plus committed files),
   written to ``legal_refs_gold-5.jsonl``. Its annotators counted ``occurrence`` from the packet's TITLE line
   (``TITLE_COUNTED``): quotes are located in the title, a newline and the text, and a mention found in the title is
-  left out and listed as a change (the stored text has no title; README.md, decision D3).
+  left out and listed as a change (the stored text has no title; README.md, decision D3);
+- round 6 (``--round 6``): the second held-out test (every article ``test``), built as round 5: ``sample-6.jsonl``,
+  ``round6/labels-L11.jsonl`` (batch 1), ``round6/labels-L12.jsonl`` (batch 2) and ``adjudication-6.jsonl`` in this
+  folder, occurrences counted from the TITLE line (``TITLE_COUNTED``), written to ``legal_refs_gold-6.jsonl``.
 
 Gold per article: the adjudicated labels when there are some, else the labels of the annotator who had the
 article's batch (for a double-labelled article without adjudication the two annotators agree), minus ``DROPS``.
@@ -66,8 +70,8 @@ LABELS = {"L1": ANNOTATIONS / "labels-L1.jsonl", "L2": ANNOTATIONS / "labels-L2.
 ADJUDICATED = ANNOTATIONS / "adjudicated.jsonl"
 GOLD = HERE / "legal_refs_gold.jsonl"
 BATCH_OF = {"L1": 1, "L2": 2}
-# True for a round whose annotators counted ``occurrence`` over the packet's TITLE line and then the paragraphs (round
-# 5): the stored text of the modern dumps has no title, so a mention in the title is no gold span (decision D3)
+# True for a round whose annotators counted ``occurrence`` over the packet's TITLE line and then the paragraphs (rounds
+# 5 and 6): the stored text of the modern dumps has no title, so a mention in the title is no gold span (decision D3)
 TITLE_COUNTED = False
 REF_KEYS = ("start", "end", "doc_type", "code", "number", "year", "issuer", "refers_to")
 LINE_KEYS = ("source", "id", "line", "published", "split", "double", "legal_refs", "annotator")
@@ -297,6 +301,13 @@ ROUNDS = {
                    "L10": ANNOTATIONS / "round5" / "labels-L10.jsonl"},
         "ADJUDICATED": HERE / "adjudication-5.jsonl", "GOLD": HERE / "legal_refs_gold-5.jsonl",
         "BATCH_OF": {"L9": 1, "L10": 2}, "DROPS": {}, "TITLE_COUNTED": True},
+    # round 6: the second held-out test (every article test), built as round 5: its adjudication is committed in this
+    # folder and its annotators counted occurrences from the TITLE line (GUIDELINE.md, "What to write")
+    6: {"SAMPLE": HERE / "sample-6.jsonl",
+        "LABELS": {"L11": ANNOTATIONS / "round6" / "labels-L11.jsonl",
+                   "L12": ANNOTATIONS / "round6" / "labels-L12.jsonl"},
+        "ADJUDICATED": HERE / "adjudication-6.jsonl", "GOLD": HERE / "legal_refs_gold-6.jsonl",
+        "BATCH_OF": {"L11": 1, "L12": 2}, "DROPS": {}, "TITLE_COUNTED": True},
 }
 ROUND = 1
 

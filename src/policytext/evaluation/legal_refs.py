@@ -4,9 +4,12 @@ A gold line names its article (``source``, ``id``) and lists every mention with 
 ``code`` (canonical, the number as written for a short one, null for a named one), ``number``, ``year``,
 ``issuer`` and ``refers_to`` (the ``{"start", "end"}`` of the full mention a short or pointing-back one means,
 or null); ``split`` is ``dev`` or ``test`` (the test split is only ever scored). Each round is a file of its own,
-scored with ``--gold FILE``: round 1 ``legal_refs_gold.jsonl`` (dev and a spent test), round 2
-``legal_refs_gold-2.jsonl`` (the held-out test, test only), rounds 3 to 5 ``legal_refs_gold-3.jsonl`` to
-``legal_refs_gold-5.jsonl`` (dev sets only, drawn to develop on).
+scored with ``--gold FILE``: round 1 ``legal_refs_gold.jsonl`` (dev and a spent test), rounds 2 and 6
+``legal_refs_gold-2.jsonl`` and ``legal_refs_gold-6.jsonl`` (the held-out tests, test only: round 6 a second, fresh
+one, drawn once round 2 had been scored three times and rules had been written on rounds 3-5), rounds 3 to 5
+``legal_refs_gold-3.jsonl`` to ``legal_refs_gold-5.jsonl`` (dev sets only, drawn to develop on). Per-article
+differences (``details``) are listed for dev articles only: ``run_legal_eval`` refuses them on any test article
+(``HeldOut``) before an article is read, whoever calls it.
 
 What is measured (micro-averaged over mentions):
 
@@ -30,6 +33,11 @@ from .extract import (MissingData, _get, _pct, canonical_code, evaluate_gold, fo
 
 _COUNTS = ("references", "numbered", "named")
 _SHARES = ("doc_type", "resolution", "resolved_code")
+
+
+class HeldOut(ValueError):
+    """Per-article differences were asked for on test articles (round 1's spent test, the held-out rounds 2 and 6):
+    a test split is only ever scored in aggregate."""
 
 
 def load_legal_gold(path: str | Path, split: str | None = None) -> list[dict]:
@@ -150,6 +158,11 @@ def run_legal_eval(gold_path: str | Path, shared_dir: str | Path, split: str | N
     from .extract import analyze_predictor
 
     entries = load_legal_gold(gold_path, split)
+    if details and any(entry["split"] == "test" for entry in entries):
+        # refused before any article is read or any extractor runs: the test splits (the held-out rounds 2 and 6
+        # among them) are only ever scored, their per-article errors never listed
+        raise HeldOut(f"{Path(gold_path).name}: per-article differences are listed on the dev split only; its test "
+                      "articles are scored in aggregate only (use --split dev, or drop --details)")
     if not Path(shared_dir).is_dir():
         raise MissingData(f"shared reference data not found at {shared_dir}: the gold texts live there")
     result = evaluate_legal_refs(entries, predict or analyze_predictor(), shared_dir=shared_dir, details=details)
