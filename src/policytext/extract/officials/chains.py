@@ -128,7 +128,8 @@ def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts,
         # "theo yêu cầu của Thủ tướng, ông A ...": a bare title then a comma names nobody; in apposition to a
         # name, the chain is that person's and a comma opens the next ("ông A, Chủ tịch Hội X, bà B, …")
         return None
-    if m.group(0) == " " and links[-1].org_start is None and not links[-1].title.title.organization:
+    if m.group(0) == " " and links[-1].org_start is None and not links[-1].title.title.organization and \
+            not after_name:  # in apposition to a name before, the chain is that person's ("ông A, Chủ tịch X (VNPT), ông B")
         apposed = _apposed_after_unknown_org(norm, links[-1], pos, org_starts)
         if apposed is not None:
             return apposed
@@ -318,15 +319,20 @@ def _looks_foreign(norm: str, pos: int, abroad: bool = False) -> bool:
     return not any(norm[a:b] in surnames() for a, b in run)
 
 
+_SHORT_ASIDE = compile_regex(r" \([^()\n]{1,20}\)")
+
+
 def _apposed_after_unknown_org(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, int] | None:
     """"Phó giám đốc Liên đoàn bản đồ địa chất Việt Nam tại TP HCM, ông Nguyễn Hữu Trí": an unknown
     organisation, a comma and an honorific or a degree ("TS") before the name."""
     generic = _generic_org(norm, pos, link)
     if generic is None:
         return None
-    if not norm.startswith(", ", generic[1]):
+    aside = _SHORT_ASIDE.match(norm, generic[1])  # "… Đảng Dân chủ (DNC), ông Abhi Rahman": its abbreviation
+    comma = aside.end() if aside else generic[1]
+    if not norm.startswith(", ", comma):
         return None
-    apposition = _lexicon().honorific.match(norm, generic[1] + 2)
+    apposition = _lexicon().honorific.match(norm, comma + 2)
     if apposition is None:
         return _foreign_between_commas(norm, link, generic, org_starts)
     name = vietnamese_name(norm, apposition.end(), org_starts, honorific=is_polite(apposition))
