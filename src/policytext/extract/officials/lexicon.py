@@ -181,7 +181,9 @@ _BEFORE_NAME = compile_regex(r"(?: \((?:[^()\n]{1,20}|(?:nay|trước đây|trư
 _SEPARATOR = compile_regex(r"\s*(?:,|\bkiêm\b|\bđồng thời là\b| - | – |(?<=\w)[-–](?= ))\s*")
 
 
-_AFTER_NAME = compile_regex(r"\s*(?:,|\(|[-–](?= ))\s*")  # "Nguyễn Văn Sáng- Phó Chủ tịch" too
+# "Nguyễn Văn Sáng- Phó Chủ tịch" too, and a dash glued on both sides ("trung tướng Boonsin Padklang-tư lệnh Quân khu 2"):
+# a title must follow it (extract/officials/chains.py _trailing_chain)
+_AFTER_NAME = compile_regex(r"\s*(?:,|\(|[-–](?= )|[-–](?=[^\W\d_]))\s*")
 
 
 # "ông A được bổ nhiệm giữ chức Thứ trưởng ...", "ông B thôi giữ chức Chủ tịch ...", "ông C là Giám đốc ..."
