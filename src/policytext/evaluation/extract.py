@@ -27,6 +27,15 @@ class MissingData(FileNotFoundError):
     """The shared reference data a gold entry points at is not there."""
 
 
+class NoGoldEntries(ValueError):
+    """The chosen split and round select no article of a gold."""
+
+
+class HeldOut(ValueError):
+    """Per-article differences were asked for on a held-out test set, which is only ever scored in aggregate (raised
+    before any article is read, whoever calls the scorer)."""
+
+
 # --- loading ---------------------------------------------------------------------------------
 
 

@@ -28,16 +28,11 @@ import json
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
-from .extract import (MissingData, _get, _pct, canonical_code, evaluate_gold, fold, gold_published, greedy_pairs,
-                      report_tail)
+from .extract import (HeldOut, MissingData, _get, _pct, canonical_code, evaluate_gold, fold, gold_published,
+                      greedy_pairs, report_tail)
 
 _COUNTS = ("references", "numbered", "named")
 _SHARES = ("doc_type", "resolution", "resolved_code")
-
-
-class HeldOut(ValueError):
-    """Per-article differences were asked for on test articles (round 1's spent test, the held-out rounds 2 and 6):
-    a test split is only ever scored in aggregate."""
 
 
 def load_legal_gold(path: str | Path, split: str | None = None) -> list[dict]:

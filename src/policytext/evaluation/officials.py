@@ -32,20 +32,12 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
-from .extract import MissingData, _as_dict, _get, article_text, article_title, fold, load_gold
+from .extract import HeldOut, MissingData, NoGoldEntries, _as_dict, _get, article_text, article_title, fold, load_gold
 
 CLASSES = ("foreign", "deputy", "list", "chain", "plain")
 ROUNDS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "all")
 RETIRED_TEST_ROUNDS = ("3", "4")  # test sets once held out, now open to error analysis (--details on their test split)
 HELD_OUT_ROUNDS = ("9",)  # the held-out test set: scored in aggregate only, its per-article differences never listed
-
-
-class NoGoldEntries(ValueError):
-    """The chosen split and round select no article of the gold."""
-
-
-class HeldOut(ValueError):
-    """Per-article differences were asked for on the held-out test set, which is only ever scored in aggregate."""
 
 
 def _round_of_file(file: Path) -> tuple[int, str]:

@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
 from ..startcache import compile_regex
-from .extract import MissingData, _get, _pct, evaluate_gold, fold, gold_published, report_tail
+from .extract import MissingData, NoGoldEntries, _get, _pct, evaluate_gold, fold, gold_published, report_tail
 
 _COUNTS = ("articles_with_tasks", "items")
 _SHARES = ("count_exact", "count_exact_with_tasks", "ends", "issued_by", "actor", "actor_overlap", "deadline",
@@ -55,10 +55,6 @@ HELD_OUT_ROUNDS = frozenset({5})
 """Rounds held out: scored only when named, in aggregate, never with details, and left out of a run without a round."""
 OPEN_ROUNDS = frozenset({1, 2, 3, 4, 6})
 """Rounds whose every split may be read article by article (spent or retired tests, dev sets)."""
-
-
-class NoGoldEntries(ValueError):
-    """The chosen split and round select no article of the task gold."""
 
 
 def details_refusal(split: str | None, round_: int | None) -> str | None:
