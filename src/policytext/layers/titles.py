@@ -30,6 +30,7 @@ class Title:
     org_in_match: bool = False
     minister: bool = False  # "Bộ trưởng Tài chính": a bare ministry field follows
     heads_place: bool = False  # a city's or province's head: its place's name comes first ("Thị trưởng Kyiv Vitali Klitschko")
+    abroad_only: bool = False  # an office only when its organisation is abroad ("Lãnh đạo Triều Tiên Kim Jong Un")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,7 @@ def title_lexicon() -> TitleLexicon:
             org_in_match=bool(item.get("org_in_match")),
             minister=canonical in ("Bộ trưởng", "Thứ trưởng"),
             heads_place=bool(item.get("heads_place")),
+            abroad_only=bool(item.get("abroad_only")),
         )
         variants = [(spellings, base)]
         if item.get("deputy"):

@@ -78,6 +78,7 @@ from .chains import (
     _someone_elses_title,
     _trailing_chain,
     country_in_apposition,
+    government_body_office,
 )
 from .canonical import complete_official
 from .careers import career_positions
@@ -174,6 +175,8 @@ def extract_officials(doc: Document) -> list[Official]:
     # names followed by their titles: "ông A, Giám đốc ...", "Trần Văn B (nguyên Chủ tịch ...)"
     names = {(c.start, c.end) for c in candidates.values()}
     for m in doc.layers.honorifics:
+        if lex.honorific.match(norm, m.end()):
+            continue  # "ông Samdech Hun Sen": the second honorific opens the name's run
         found = vietnamese_name(norm, m.end(), org_starts, honorific=is_polite(m), after_title=False)
         if found:
             names.add(found)
@@ -197,11 +200,13 @@ def extract_officials(doc: Document) -> list[Official]:
         if (start, end) in foreign_found and lex.publication_before.search(norm, max(0, start - 16), start):
             trace.veto(PUBLICATION_NAME, start, end)
             continue  # "theo tờ Kyiv Independent, Tổng thống Ukraine, …": a newspaper's name
-        if (start, end) in foreign_found and not _foreign_office(links) and not country_in_apposition(doc, end):
+        if (start, end) in foreign_found and not _foreign_office(links) and not country_in_apposition(doc, end) and \
+                not government_body_office(norm, links):
             trace.veto(FOREIGN_NEEDS_FOREIGN_OFFICE, start, end)
             continue  # a foreign name with no honorific holds only a foreign office ("James Wolfensohn, Chủ tịch WB")
         run = capitalised_run(norm, start)
-        if run and not has_surname(norm, run) and all(l.title.title.public_only and l.kind is None for l in links):
+        if run and not has_surname(norm, run) and all(l.title.title.public_only and l.kind is None for l in links) and \
+                not government_body_office(norm, links):
             trace.veto(COMPANY_TITLE_FOREIGN_NAME, start, end)
             continue  # "ông Guy Lacombe, Tổng giám đốc Big C": a company title and a foreign name
         positions = _positions(doc, links, private_article, NAME_THEN_TITLES)

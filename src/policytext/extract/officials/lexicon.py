@@ -55,6 +55,7 @@ class _Lexicon:
     company_function: re.Pattern[str]  # " kinh doanh" after "giám đốc": a company's job
     body_stop: re.Pattern[str]  # lower-case words that end a foreign body's name ("gọi", "đăng", "viết")
     public_unit: re.Pattern[str]  # "Viện ", "Bệnh viện ": a public body opens here
+    government_body: re.Pattern[str]  # "Cơ quan ", "Phòng Điều tra": a government's body opens here, no company's
     body_word: re.Pattern[str]  # "hiệp hội": a body's word, no name's end
     rank: re.Pattern[str]  # a rank and a space ("đại tướng "): titles.yaml's titles marked rank
     state_company: _StateCompanyCues
@@ -142,6 +143,7 @@ def _lexicon() -> _Lexicon:
         foreign_unit=compile_regex(rf"(?:{alternation(data['foreign_unit_words'])}) (?=[^\W\d_])"),
         body_word=compile_regex(rf"(?:{alternation(data['body_words_in_names'])})(?!\w)"),
         public_unit=compile_regex(rf"(?:{alternation(data['public_unit_words'])}) (?=[^\W\d_])"),
+        government_body=compile_regex(rf"(?:{alternation(data['government_body_words'])}) (?=[^\W\d_])"),
         rank=compile_regex(rf"(?:{alternation([t['title'] for t in data['titles'] if t.get('rank')])}) ",
                         re.IGNORECASE),
         state_company=_state_company_cues(data, org_data),

@@ -22,7 +22,27 @@ _PLURAL_LIST = RULES.rule("plural-title-list")
 PRIVATE_COMPANY = RULES.veto("private-company")
 NOT_AN_OFFICE = RULES.veto("not-an-office")
 CANDIDATE = RULES.veto("candidate-for-office")
+HOME_LEADER_WORD = RULES.veto("leader-word-at-home")
 _CANDIDATE = compile_regex(r"(?<!\w)(?:[Ứứ]ng (?:cử )?viên|ỨNG (?:CỬ )?VIÊN) $")
+
+
+_VIETNAMESE_PLACE_WORD = compile_regex(r"(?:xã|phường|thị trấn|thị xã|huyện|quận|tỉnh|thành phố|TP)(?!\w)", re.IGNORECASE)
+_FOREIGN_PARTY = compile_regex(r"Đảng (?!Cộng sản Việt Nam)[A-ZĐ]")
+
+
+def _abroad(doc: Document, link: _Link) -> bool:
+    """The title's organisation is abroad: a foreign country or a foreign or international body, by the
+    gazetteer or by a foreign country's name inside it, or a party other than Vietnam's ("Đảng Dân chủ Mới")."""
+    if link.org_start is not None and _VIETNAMESE_PLACE_WORD.match(doc.norm, link.org_start):
+        return False  # "lãnh đạo xã Nga My": a commune, though its name is a country's
+    if link.abroad or link.kind in ("country", "foreign", "international"):
+        return True
+    if link.org_start is None or link.kind is not None:
+        return False
+    return bool(_FOREIGN_PARTY.match(doc.norm, link.org_start)) or \
+        doc.norm[link.org_start].isupper() and \
+        any(p.kind == "country" and p.canonical != "Việt Nam" and link.org_start <= p.start and p.end <= link.org_end
+            for p in doc.layers.places)
 
 
 def _positions(doc: Document, links: list[_Link], private_article: bool, rule: str) -> list[Position]:
@@ -39,6 +59,9 @@ def _positions(doc: Document, links: list[_Link], private_article: bool, rule: s
         if _CANDIDATE.search(doc.norm, max(0, link.title.start - 16), link.title.start):
             doc.trace.veto(CANDIDATE, link.title.start, link.title.end, t.title)
             continue  # "Ứng viên tổng thống khi đó là Donald Trump": running for the office, not holding it
+        if t.abroad_only and not _abroad(doc, link):
+            doc.trace.veto(HOME_LEADER_WORD, link.title.start, link.org_end or link.title.end, t.title)
+            continue  # "lãnh đạo Bộ Công an Nguyễn Văn A": a leader of the ministry, no office's name
         before = max(0, link.title.start - 40), link.title.start
         in_former_period = in_former_period or bool(lex.former_period.search(doc.norm, *before))
         former = in_former_period or bool(lex.former.search(doc.norm, *before))
