@@ -8,6 +8,7 @@
     python benchmarks/gold/legal_refs/build.py --round 4  # round 4 (dev only): legal_refs_gold-4.jsonl
     python benchmarks/gold/legal_refs/build.py --round 5  # round 5 (dev only): legal_refs_gold-5.jsonl
     python benchmarks/gold/legal_refs/build.py --round 6  # round 6 (test only, held out): legal_refs_gold-6.jsonl
+    python benchmarks/gold/legal_refs/build.py --round 7  # round 7 (dev only): legal_refs_gold-7.jsonl
 
 Inputs:
 - ``sample.jsonl`` (this folder): the 100 drawn articles (split, batch, double);
@@ -32,7 +33,10 @@ Inputs:
   left out and listed as a change (the stored text has no title; README.md, decision D3);
 - round 6 (``--round 6``): the second held-out test (every article ``test``), built as round 5: ``sample-6.jsonl``,
   ``round6/labels-L11.jsonl`` (batch 1), ``round6/labels-L12.jsonl`` (batch 2) and ``adjudication-6.jsonl`` in this
-  folder, occurrences counted from the TITLE line (``TITLE_COUNTED``), written to ``legal_refs_gold-6.jsonl``.
+  folder, occurrences counted from the TITLE line (``TITLE_COUNTED``), written to ``legal_refs_gold-6.jsonl``;
+- round 7 (``--round 7``): a dev set (every article ``dev``), built as round 6: ``sample-7.jsonl``,
+  ``round7/labels-L13.jsonl`` (batch 1), ``round7/labels-L14.jsonl`` (batch 2) and ``adjudication-7.jsonl`` in this
+  folder, occurrences counted from the TITLE line (``TITLE_COUNTED``), written to ``legal_refs_gold-7.jsonl``.
 
 Gold per article: the adjudicated labels when there are some, else the labels of the annotator who had the
 article's batch (for a double-labelled article without adjudication the two annotators agree), minus ``DROPS``.
@@ -71,7 +75,7 @@ ADJUDICATED = ANNOTATIONS / "adjudicated.jsonl"
 GOLD = HERE / "legal_refs_gold.jsonl"
 BATCH_OF = {"L1": 1, "L2": 2}
 # True for a round whose annotators counted ``occurrence`` over the packet's TITLE line and then the paragraphs (rounds
-# 5 and 6): the stored text of the modern dumps has no title, so a mention in the title is no gold span (decision D3)
+# 5 to 7): the stored text of the modern dumps has no title, so a mention in the title is no gold span (decision D3)
 TITLE_COUNTED = False
 REF_KEYS = ("start", "end", "doc_type", "code", "number", "year", "issuer", "refers_to")
 LINE_KEYS = ("source", "id", "line", "published", "split", "double", "legal_refs", "annotator")
@@ -308,6 +312,13 @@ ROUNDS = {
                    "L12": ANNOTATIONS / "round6" / "labels-L12.jsonl"},
         "ADJUDICATED": HERE / "adjudication-6.jsonl", "GOLD": HERE / "legal_refs_gold-6.jsonl",
         "BATCH_OF": {"L11": 1, "L12": 2}, "DROPS": {}, "TITLE_COUNTED": True},
+    # round 7: a dev set (every article dev), built as round 6: adjudication committed in this folder, occurrences
+    # counted from the TITLE line
+    7: {"SAMPLE": HERE / "sample-7.jsonl",
+        "LABELS": {"L13": ANNOTATIONS / "round7" / "labels-L13.jsonl",
+                   "L14": ANNOTATIONS / "round7" / "labels-L14.jsonl"},
+        "ADJUDICATED": HERE / "adjudication-7.jsonl", "GOLD": HERE / "legal_refs_gold-7.jsonl",
+        "BATCH_OF": {"L13": 1, "L14": 2}, "DROPS": {}, "TITLE_COUNTED": True},
 }
 ROUND = 1
 
