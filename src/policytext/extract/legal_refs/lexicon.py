@@ -71,11 +71,14 @@ class _Lexicon:
     law_heads: re.Pattern[str]
     qualified: re.Pattern[str]
     qualified_lower: re.Pattern[str]
+    qualified_lower_verb: re.Pattern[str]  # "quyết định phê duyệt Chương trình …"
+    qualified_lower_verb_before: re.Pattern[str]  # "ký ", "ban hành ": a document follows, no verb "decide"
     issuer_named: re.Pattern[str]
     issuer_content: re.Pattern[str]
     conclusion_issuers: frozenset[str]
     issuer_named_types: frozenset[str]
     qualifier_lower_types: frozenset[str]
+    qualifier_lower_verbs: tuple[str, ...]
     qualifier_lower_adjectives: frozenset[str]
     qualifier_law_heads: frozenset[str]
     qualifier_not_initial: frozenset[str]
@@ -156,11 +159,14 @@ def _lexicon() -> _Lexicon:
         law_heads=book.compile("law_heads"),
         qualified=book.compile("qualified"),
         qualified_lower=book.compile("qualified_lower"),
+        qualified_lower_verb=book.compile("qualified_lower_verb"),
+        qualified_lower_verb_before=book.compile("qualified_lower_verb_before"),
         issuer_named=book.compile("issuer_named"),
         issuer_content=book.compile("issuer_content"),
         conclusion_issuers=frozenset(n(w) for w in data["conclusion_issuers"]),
         issuer_named_types=frozenset(n(w).lower() for w in data["issuer_named_types"]),
         qualifier_lower_types=frozenset(n(w) for w in data["qualifier_lower_types"]),
+        qualifier_lower_verbs=tuple(n(w) for w in data["qualifier_lower_verbs"]),
         qualifier_lower_adjectives=frozenset(n(w) for w in data["qualifier_lower_adjectives"]),
         qualifier_law_heads=frozenset(n(h) for h in data["qualifier_law_heads"]),
         qualifier_not_initial=frozenset(n(t) for t in data["qualifier_not_sentence_initial"]),
@@ -214,6 +220,7 @@ def _book() -> PatternBook:
     plain = ("term_issuers", "urgency_words", "case_document_words", "not_law_first_words", "foreign_owners",
              "draft_markers", "org_words_before", "treaty_words", "party_congress_words", "plenum_ordinals",
              "not_before_lower_law", "law_name_heads", "qualifier_types", "qualifier_lower_types", "qualifier_lower_adjectives",
+             "qualifier_lower_verbs", "qualifier_lower_verb_objects", "qualifier_lower_verb_before",
              "qualifier_stop_words",
              "named_abbreviations", "plural_markers", "qualifier_issuers", "private_document_words", "anaphora_pointers",
              "anaphora_amended_types", "issuer_named_types", "document_issuers", "issuer_titles",

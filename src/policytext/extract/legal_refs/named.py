@@ -108,7 +108,7 @@ def _qualified(norm: str, lex: _Lexicon, trace) -> list[_Found]:
     found: list[_Found] = []
     for match in [*_word_matches(lex.qualified, norm), *_lower_qualified(norm, lex)]:
         kind, head = match.group("kind"), match.group("head")  # an issuer may stand between: "của Quốc hội"
-        in_lower_case = match.re is lex.qualified_lower
+        in_lower_case = match.re in (lex.qualified_lower, lex.qualified_lower_verb)
         doc_type = lex.named_types.get(kind.lower(), kind)
         if doc_type in ("Luật", "Bộ luật") and head.lower() not in lex.qualifier_law_heads:
             continue  # "Luật quy định …" is a sentence about some law
@@ -131,6 +131,7 @@ def _qualified(norm: str, lex: _Lexicon, trace) -> list[_Found]:
             continue
         if in_lower_case and len(norm[match.end():end].split()) < _LOWER_QUALIFIER_WORDS:
             continue  # "mới có thông tư về khai thác": a circular on something, no title
+        end = _quoted_title_end(norm, end)
         found.append(_Found(start, end, 1, doc_type, None, None, None, None, QUALIFIED))
     return found
 
@@ -188,7 +189,7 @@ def _issuer_named(norm: str, lex: _Lexicon, trace) -> list[_Found]:
             continue  # "các quyết định của UBND", a treaty's
         head = compile_regex(r" về ").match(norm, end)
         if head:  # "… của HĐND tỉnh Bình Dương về dự toán ngân sách": the title goes on
-            end = _qualifier_end(norm, head.end(), lex) or end
+            end = _quoted_title_end(norm, _qualifier_end(norm, head.end(), lex) or end)
         # right after a document of that type cited by number, it points back to it (rule anaphoric-mention
         # resolves it: "quyết định số 3492/QĐ-BYT … Quyết định của Bộ Y tế giao …"); else a document of its own
         found.append(_Found(start, end, 1, doc_type, None, None, None, None, POINTING_BACK if cited else ISSUER_NAMED))
@@ -207,6 +208,17 @@ def _two_words_before(norm: str, pos: int) -> int:
     break separates words too ("…COVID-19.\nQuyết định của Bộ Y tế")."""
     first = max(norm.rfind(" ", 0, pos), norm.rfind("\n", 0, pos))
     return max(norm.rfind(" ", 0, first), norm.rfind("\n", 0, first)) + 1
+
+
+_QUOTED_TITLE = compile_regex(r' ["“][^"“”\n]{3,200}["”]')
+
+
+def _quoted_title_end(norm: str, end: int) -> int:
+    """A quoted title right after the qualifier is the document's ("nghị quyết của Quốc hội về kết quả giám sát chuyên
+    đề "Việc thực hiện … kể từ khi Luật Bảo vệ môi trường năm 2020 có hiệu lực thi hành"": one reference, the law
+    inside it none)."""
+    quoted = _QUOTED_TITLE.match(norm, end)
+    return quoted.end() if quoted else end
 
 
 def _issuer_after(norm: str, pos: int, lex: _Lexicon):
@@ -235,6 +247,16 @@ def _lower_qualified(norm: str, lex: _Lexicon):
             if match:
                 yield match
         pos = norm.find(" về ", pos + 1)
+    for verb in lex.qualifier_lower_verbs:  # "ký quyết định phê duyệt Chương trình …"
+        pos = norm.find(f" {verb} ")
+        while pos >= 0:
+            start = _two_words_before(norm, pos)
+            if norm[start:pos] in lex.qualifier_lower_types and \
+                    lex.qualified_lower_verb_before.search(norm, max(0, start - 16), start):
+                match = lex.qualified_lower_verb.match(norm, start)
+                if match:
+                    yield match
+            pos = norm.find(f" {verb} ", pos + 1)
 
 
 def _sentence_initial(norm: str, start: int) -> bool:
