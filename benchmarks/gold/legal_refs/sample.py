@@ -34,7 +34,7 @@ rounds 1-5 or any other gold file, seeded with SEED_NUMBER + 5; quotas the 2025 
 2020-21 pool is spent); **every article is test**; 10 double-labelled. Labelled and adjudicated before any extractor
 runs on it.
 
-Round 7 (drawn when the fresh held-out round 6, scored once, gave F1 0.926 with named references its weak class, recall
+Round 7 (drawn when the fresh held-out round 6, scored once, gave F1 0.926 with named references its weak class, F1
 0.899): fresh articles of round 6's mix to develop on, scored once before any rule is written from them; the same
 candidates, none in rounds 1-6 or any other gold file, seeded with SEED_NUMBER + 6; quotas the 2025 file 30, VNTC 21 (7
 per dump); **every article is dev**; 10 double-labelled.
