@@ -207,10 +207,30 @@ def foreign_name(norm: str, pos: int, org_starts, clause_start: re.Pattern[str] 
                                          parts[0].group(0) in name_lexicon().one_word_not_names):
         return None  # one word must look foreign ("Bush", "Putin"; not "Lãnh" of "Lãnh đạo", nor "Theo")
     start, end = parts[0].start(), parts[-1].end()
+    end = _unglued_end(norm, start, end)
     hyphen = norm.rfind("-", start, end)
     if hyphen > start and clause_start is not None and clause_start.fullmatch(" " + norm[hyphen + 1:end]):
         end = hyphen  # "Ayumi Konishi-khi trả lời": a missing space before a Vietnamese word
     return (start, end) if acceptable_name(norm, start, end, org_starts, True) else None
+
+
+# a Vietnamese word a missing space glued to a foreign name's end ("Donald Trumpcho thấy", "Errachidđề nghị"): with a
+# letter no foreign name has, or (in plain letters) only when the name's part before it is written alone elsewhere
+_GLUED_WORD = compile_regex(r"(?<=[a-z]{3})(đề|đã|đang|được|nói|và|là|tại|với|của|thì|sẽ|vừa|cũng|trong|cho|khi)$")
+
+
+def _unglued_end(norm: str, start: int, end: int) -> int:
+    """The name's end without a Vietnamese word glued to it."""
+    glued = _GLUED_WORD.search(norm, start, end)
+    if glued is None:
+        return end
+    cut = glued.start()
+    if glued.group(1).isascii():
+        word_start = norm.rfind(" ", start, cut) + 1
+        head = norm[word_start:cut]
+        if not compile_regex(rf"(?<!\w){re.escape(head)}(?!\w)").search(norm):
+            return end  # "Pancho": a name of its own unless "Pan" is written alone in the article
+    return cut
 
 
 def is_polite(honorific: re.Match[str]) -> bool:
