@@ -87,12 +87,17 @@ def _read_chain(norm: str, first: TitleMatch, titles, org_starts,
                         not _names_someone(norm, generic[0], generic[1], org_starts):
                     _set_generic(link, *generic)
                     end = generic[1]
-        separator = _SEPARATOR.match(norm, end)
+        renamed = _RENAMED_ASIDE.match(norm, end)  # "Đảng ủy Quân sự Trung ương (nay là Quân ủy Trung ương), …"
+        separator = _SEPARATOR.match(norm, renamed.end() if renamed else end)
         following = title_at(norm, separator.end(), titles) if separator else None
         if following is None or following.start <= current.start:
             return links, end
         current = following
         after_kiem = "kiêm" in separator.group(0)
+
+
+# a body's later or earlier name in brackets after it: the chain goes on past it
+_RENAMED_ASIDE = compile_regex(r" \((?:nay là|nay|trước đây là|trước là|sau này là|sau là)(?!\w)[^()\n]{0,80}\)")
 
 
 def _closes_with_country(end: int, org_starts) -> bool:
@@ -505,7 +510,8 @@ def _appointed_after(norm: str, end: int, titles, org_starts) -> list[_Link]:
     title = title_at(norm, m.end(), titles) if m else None
     if title is None:
         return []
-    links, _ = _read_chain(norm, title, titles, org_starts, after_name=True)
+    links, end = _read_chain(norm, title, titles, org_starts, after_name=True)
+    _complete_last(norm, links, end, titles, org_starts)  # ", giữ chức Chủ nhiệm Ủy ban Kiểm tra Đảng ủy; bà …"
     return links
 
 

@@ -59,8 +59,11 @@ def _listed_names(norm: str, start: int, end: int, org_starts, titles, links) ->
         names.append(name)
         aside = _ASIDE.match(norm, name[1])  # "các ông Nguyễn Trí Tuệ (Thường trực), Dương Văn Thăng, …"
         separator = _pattern("list_separator").match(norm, aside.end() if aside else name[1])
-        if separator is not None and not (semicolons and separator.group(0) == ", " and vietnamese_name(
-                norm, _past_lead(norm, separator.end(), titles)[0], org_starts, honorific=True) is None):
+        after = _past_lead(norm, separator.end(), titles)[0] if separator is not None else -1
+        # in a ";" list, a comma goes on to the next name only when no title stands there ("Lê Hoài Trung, Chánh Văn
+        # phòng Trung ương Đảng; Lê Minh Trí, …": "Chánh Văn" reads as a name after an honorific)
+        if separator is not None and not (semicolons and separator.group(0) == ", " and (
+                after in titles or vietnamese_name(norm, after, org_starts, honorific=True) is None)):
             at = separator.end()
         elif semicolons:
             at = _next_item(norm, name[1], limit, titles)
