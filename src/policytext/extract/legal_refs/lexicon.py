@@ -72,6 +72,8 @@ class _Lexicon:
     qualified: re.Pattern[str]
     qualified_lower: re.Pattern[str]
     qualified_lower_verb: re.Pattern[str]  # "quyết định phê duyệt Chương trình …"
+    qualified_lower_amending: re.Pattern[str]  # "nghị định hướng dẫn Luật Công nghiệp, công nghệ số"
+    amended_documents_any_case: re.Pattern[str]  # what it amends or guides, "nghị định 126" too
     qualified_lower_verb_before: re.Pattern[str]  # "ký ", "ban hành ": a document follows, no verb "decide"
     issuer_named: re.Pattern[str]
     issuer_content: re.Pattern[str]
@@ -160,6 +162,8 @@ def _lexicon() -> _Lexicon:
         qualified=book.compile("qualified"),
         qualified_lower=book.compile("qualified_lower"),
         qualified_lower_verb=book.compile("qualified_lower_verb"),
+        qualified_lower_amending=book.compile("qualified_lower_amending"),
+        amended_documents_any_case=book.compile("amended_documents_any_case"),
         qualified_lower_verb_before=book.compile("qualified_lower_verb_before"),
         issuer_named=book.compile("issuer_named"),
         issuer_content=book.compile("issuer_content"),

@@ -108,7 +108,7 @@ def _qualified(norm: str, lex: _Lexicon, trace) -> list[_Found]:
     found: list[_Found] = []
     for match in [*_word_matches(lex.qualified, norm), *_lower_qualified(norm, lex)]:
         kind, head = match.group("kind"), match.group("head")  # an issuer may stand between: "của Quốc hội"
-        in_lower_case = match.re in (lex.qualified_lower, lex.qualified_lower_verb)
+        in_lower_case = match.re in (lex.qualified_lower, lex.qualified_lower_verb, lex.qualified_lower_amending)
         doc_type = lex.named_types.get(kind.lower(), kind)
         if doc_type in ("Luật", "Bộ luật") and head.lower() not in lex.qualifier_law_heads:
             continue  # "Luật quy định …" is a sentence about some law
@@ -122,7 +122,10 @@ def _qualified(norm: str, lex: _Lexicon, trace) -> list[_Found]:
         if lex.treaty_before.search(norm, max(0, start - 120), start):
             trace.veto(FOREIGN, start, match.end())
             continue
-        if head.lower() in lex.amending_heads:  # "… sửa đổi, bổ sung một số điều của Hiến pháp năm 2013"
+        if match.re is lex.qualified_lower_amending:  # "nghị định hướng dẫn Luật Công nghiệp, công nghệ số"
+            amended = lex.amended_documents_any_case.match(norm, match.end())
+            end = _last_short_tail(norm, match.end(), amended.end()) if amended else None
+        elif head.lower() in lex.amending_heads:  # "… sửa đổi, bổ sung một số điều của Hiến pháp năm 2013"
             amended = lex.amended_documents.match(norm, match.end() - 1)
             end = len(norm[:amended.end()].rstrip()) if amended else None
         else:
@@ -257,6 +260,33 @@ def _lower_qualified(norm: str, lex: _Lexicon):
                 if match:
                     yield match
             pos = norm.find(f" {verb} ", pos + 1)
+    for head in (" sửa đổi, bổ sung ", " hướng dẫn "):  # "nghị định hướng dẫn Luật …", "nghị định sửa đổi, bổ sung …"
+        pos = norm.find(head)
+        while pos >= 0:
+            start = _two_words_before(norm, pos)
+            kind = norm[start:pos]
+            if kind in lex.qualifier_lower_types and (kind not in _ALSO_VERBS or
+                                                      lex.qualified_lower_verb_before.search(norm, max(0, start - 16), start)):
+                match = lex.qualified_lower_amending.match(norm, start)
+                if match:
+                    yield match
+            pos = norm.find(head, pos + 1)
+
+
+def _last_short_tail(norm: str, start: int, end: int) -> int:
+    """The amended or guided document's name up to its first comma, or through a short last part before the sentence
+    goes on ("Luật Công nghiệp, công nghệ số."; not "Hiến pháp năm 2013, trình Quốc hội xem xét, thông qua")."""
+    text = norm[start:end]
+    first = text.find(", ")
+    if first < 0:
+        return start + len(text.rstrip(" ,"))
+    tail = text[first + 2:].rstrip(" ,")
+    if ", " not in tail and len(tail.split()) <= 3 and norm[start + len(text.rstrip(" ,")):][:1] in ".;:\n":
+        return start + len(text.rstrip(" ,"))
+    return start + first
+
+
+_ALSO_VERBS = frozenset({"quyết định", "chỉ thị"})  # "UBND quyết định sửa đổi …": the verb, unless a document word stands before
 
 
 def _sentence_initial(norm: str, start: int) -> bool:
