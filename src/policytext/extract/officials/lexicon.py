@@ -176,7 +176,9 @@ class _Candidate:
 # và Tôn giáo hiện là ông Đào Ngọc Dung", "Chủ tịch UBND tỉnh lúc đó là ông Nguyễn Văn Sơn"), a comma or a space
 _BEFORE_NAME = compile_regex(r"(?: \((?:[^()\n]{1,20}|(?:nay|trước đây|trước là|tên cũ|sau này)[^()\n]{1,80})\))?"
                           r"(?: (?:này |đó |hiện |hiện nay |hiện tại |nay |đương nhiệm |đương kim |khi đó |lúc đó |khi ấy |"
-                          r"lúc ấy |thời đó |thời điểm đó |thời điểm ấy )?là |,? )")
+                          r"lúc ấy |thời đó |thời điểm đó |thời điểm ấy )?là |"
+                          # "Giám đốc Mật vụ lúc đó, Kimberly Cheatle": the time the office was held, then the name
+                          r"(?: (?:khi đó|lúc đó|khi ấy|lúc ấy|thời điểm đó|lúc bấy giờ))?,? )")
 
 
 # between two titles of one person ("Đà Nẵng- Hiệu trưởng" too); ";" separates people in lists

@@ -76,7 +76,11 @@ _WORD = compile_regex(r"[^\W\d_]+")
 # a bracket or an age after a listed name: "các ông Nguyễn Trí Tuệ (Thường trực), …", "Nguyễn Văn Thọ, 57 tuổi, …"
 # (a bracket up to 100 characters: a listed holder's own office, "ông Nguyễn Đức Hải (Trưởng Tiểu ban Thông tin tuyên
 # truyền), ông …")
-_ASIDE = compile_regex(r" \([^()\n]{1,100}\)|, \d{2,3} tuổi(?=,| và )")
+# after a listed name: a bracket, an age, or where the holder comes from ("ông Alejandro Jara đến từ Chile, bà Valentine
+# Rugwabiza đến từ Rwanda, ông Harsha Singh của Ấn Độ và …"): a capitalised place of one to three words
+_ASIDE = compile_regex(r" \([^()\n]{1,100}\)|, \d{2,3} tuổi(?=,| và )|"
+                       r" (?:đến từ|của|người) [A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ]\w*"
+                       r"(?: [A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ]\w*){0,2}(?=,| và )")
 
 
 def _foreign_word(norm: str, at: int) -> bool:
