@@ -82,7 +82,8 @@ def vocabulary() -> Vocabulary:
         handing=phrases(data["handing_verbs"]),
         adverbs=compile_regex(rf"^(?:\s*\([^)]*\))?(?:\s*[-–]\s[^-–]{{0,90}}?(?:\s?[-–]|,))?(?:,\s[^,]{{0,90}},)?"
                            rf"(?:\s+(?:{'|'.join(map(re.escape, data['setter_adverbs']))}))*\s*$", re.IGNORECASE),
-        according_to=compile_regex(rf"(?<![^\s,.:;])(?:{'|'.join(map(re.escape, data['according_to']))})\s+"),
+        according_to=compile_regex(rf"(?<![^\s,.:;])(?:{'|'.join(map(re.escape, data['according_to']))})\s+"
+                                   rf"(?:(?:{'|'.join(map(re.escape, data['according_to_guidance']))})\s+(?:của\s+)?)?"),
         pronoun=compile_regex(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(data['person_pronouns'], key=longest_phrase_first)))})$",
                            re.IGNORECASE),
         person_role=compile_regex(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(data['person_roles'], key=longest_phrase_first)))})"
