@@ -225,7 +225,7 @@ def clean(text: str) -> str:
 
 
 _WORD = compile_regex(r"\S+")
-_HARD_STOP = compile_regex(r"[.;:!?)]")
+_HARD_STOP = compile_regex(r"[;:!?)]|\.(?![A-ZĐ\d])")  # a dot inside an abbreviation goes on ("UBND TP.HCM")
 
 
 def noun_phrase(norm: str, start: int, stop: re.Pattern[str], limit: int, end_limit: int) -> tuple[int, int] | None:
