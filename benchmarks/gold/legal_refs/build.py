@@ -9,6 +9,7 @@
     python benchmarks/gold/legal_refs/build.py --round 5  # round 5 (dev only): legal_refs_gold-5.jsonl
     python benchmarks/gold/legal_refs/build.py --round 6  # round 6 (test only, held out): legal_refs_gold-6.jsonl
     python benchmarks/gold/legal_refs/build.py --round 7  # round 7 (dev only): legal_refs_gold-7.jsonl
+    python benchmarks/gold/legal_refs/build.py --round 8  # round 8 (dev only): legal_refs_gold-8.jsonl
 
 Inputs:
 - ``sample.jsonl`` (this folder): the 100 drawn articles (split, batch, double);
@@ -36,7 +37,10 @@ Inputs:
   folder, occurrences counted from the TITLE line (``TITLE_COUNTED``), written to ``legal_refs_gold-6.jsonl``;
 - round 7 (``--round 7``): a dev set (every article ``dev``), built as round 6: ``sample-7.jsonl``,
   ``round7/labels-L13.jsonl`` (batch 1), ``round7/labels-L14.jsonl`` (batch 2) and ``adjudication-7.jsonl`` in this
-  folder, occurrences counted from the TITLE line (``TITLE_COUNTED``), written to ``legal_refs_gold-7.jsonl``.
+  folder, occurrences counted from the TITLE line (``TITLE_COUNTED``), written to ``legal_refs_gold-7.jsonl``;
+- round 8 (``--round 8``): a dev set (every article ``dev``), built as round 7: ``sample-8.jsonl``,
+  ``round8/labels-L15.jsonl`` (batch 1), ``round8/labels-L16.jsonl`` (batch 2) and ``adjudication-8.jsonl`` in this
+  folder, occurrences counted from the TITLE line (``TITLE_COUNTED``), written to ``legal_refs_gold-8.jsonl``.
 
 Gold per article: the adjudicated labels when there are some, else the labels of the annotator who had the
 article's batch (for a double-labelled article without adjudication the two annotators agree), minus ``DROPS``.
@@ -75,7 +79,7 @@ ADJUDICATED = ANNOTATIONS / "adjudicated.jsonl"
 GOLD = HERE / "legal_refs_gold.jsonl"
 BATCH_OF = {"L1": 1, "L2": 2}
 # True for a round whose annotators counted ``occurrence`` over the packet's TITLE line and then the paragraphs (rounds
-# 5 to 7): the stored text of the modern dumps has no title, so a mention in the title is no gold span (decision D3)
+# 5 to 8): the stored text of the modern dumps has no title, so a mention in the title is no gold span (decision D3)
 TITLE_COUNTED = False
 REF_KEYS = ("start", "end", "doc_type", "code", "number", "year", "issuer", "refers_to")
 LINE_KEYS = ("source", "id", "line", "published", "split", "double", "legal_refs", "annotator")
@@ -319,6 +323,13 @@ ROUNDS = {
                    "L14": ANNOTATIONS / "round7" / "labels-L14.jsonl"},
         "ADJUDICATED": HERE / "adjudication-7.jsonl", "GOLD": HERE / "legal_refs_gold-7.jsonl",
         "BATCH_OF": {"L13": 1, "L14": 2}, "DROPS": {}, "TITLE_COUNTED": True},
+    # round 8: a dev set (every article dev), built as round 7: adjudication committed in this folder, occurrences
+    # counted from the TITLE line
+    8: {"SAMPLE": HERE / "sample-8.jsonl",
+        "LABELS": {"L15": ANNOTATIONS / "round8" / "labels-L15.jsonl",
+                   "L16": ANNOTATIONS / "round8" / "labels-L16.jsonl"},
+        "ADJUDICATED": HERE / "adjudication-8.jsonl", "GOLD": HERE / "legal_refs_gold-8.jsonl",
+        "BATCH_OF": {"L15": 1, "L16": 2}, "DROPS": {}, "TITLE_COUNTED": True},
 }
 ROUND = 1
 
