@@ -178,7 +178,10 @@ def _issuer_named(norm: str, lex: _Lexicon, trace) -> list[_Found]:
             issuer, end = window[:body.end], match.end() + body.end
         doc_type = lex.named_types.get(kind.lower(), kind)
         described = lex.issuer_content.match(norm, end)
-        cited = kind[0].isupper() and _numbered_before(norm, kind, kind_start) or \
+        # in lower case too when the issuer issues only some documents of the type ("nghị quyết của Chính phủ" after
+        # "Nghị quyết số 212", decision G2); "nghị định của Chính phủ" is any decree (D1)
+        cited = (kind[0].isupper() or not _ANY_OF_TYPE.get(kind.lower()) == issuer) and \
+            _numbered_before(norm, kind, kind_start) or \
             _described_before(norm, f"{kind} của {issuer}", kind_start, lex)
         if kind == "quy định" or not (described or cited):
             continue  # "tại nghị định của Chính phủ," is any decree; "theo quy định của Bộ" the plain noun
@@ -197,6 +200,10 @@ def _issuer_named(norm: str, lex: _Lexicon, trace) -> list[_Found]:
         # resolves it: "quyết định số 3492/QĐ-BYT … Quyết định của Bộ Y tế giao …"); else a document of its own
         found.append(_Found(start, end, 1, doc_type, None, None, None, None, POINTING_BACK if cited else ISSUER_NAMED))
     return found
+
+
+# the issuer of every document of a type: "nghị định của Chính phủ" names no one decree (the legal gold's D1)
+_ANY_OF_TYPE = {"nghị định": "Chính phủ", "luật": "Quốc hội", "bộ luật": "Quốc hội"}
 
 
 def _numbered_before(norm: str, kind: str, start: int) -> bool:
