@@ -32,13 +32,16 @@ Inputs, per round (``ROUNDS``):
 - round 7 (dev only, fresh articles of round 6's mix to score the rules on before rules are written from them):
   ``sample-7.jsonl`` (60 articles), ``../annotations/tasks/round7/labels-T13.jsonl`` (batch 1) and
   ``labels-T14.jsonl`` (batch 2), and ``adjudication-7.jsonl`` in this folder (committed, edits as round 5's);
+- round 8 (dev only, fresh articles of round 6's mix to score the rules written from round 7 on before rules are
+  written from them): ``sample-8.jsonl`` (60 articles), ``../annotations/tasks/round8/labels-T15.jsonl`` (batch 1) and
+  ``labels-T16.jsonl`` (batch 2), and ``adjudication-8.jsonl`` in this folder (committed, edits as round 5's);
 - ``FIXES`` below: hand fixes of unambiguous annotation slips and of labels that contradict a decision
   written in GUIDELINE.md (listed in README.md), rounds 1-2.
 
-The gold holds round 1's lines as they were (no ``round`` key), then those of rounds 2, 3, 4, 5, 6 and 7, each
-with its ``"round"``; a later round only appends lines. A round whose label files are not on this machine
-(every round's labels live outside the repository and may be absent: rounds 1-4's adjudications too; round 7 was
-built where only its own labels were) is not rebuilt: its
+The gold holds round 1's lines as they were (no ``round`` key), then those of rounds 2, 3, 4, 5, 6, 7 and 8,
+each with its ``"round"``; a later round only appends lines. A round whose label files are not on this machine
+(every round's labels live outside the repository and may be absent: rounds 1-4's adjudications too; rounds 7 and 8
+were each built where only its own labels were) is not rebuilt: its
 committed lines are read from ``tasks_gold.jsonl`` and written back byte for byte (``--check`` validates
 them against the sample and the texts all the same), and the build says so.
 
@@ -81,7 +84,7 @@ class Round:
     sample: Path
     labels: dict[str, Path]        # annotator -> label file; the first labelled batch 1, the second batch 2
     adjudicated: Path
-    edits: bool = False            # adjudicated holds edits of delivered labels (rounds 5-7), not whole labels
+    edits: bool = False            # adjudicated holds edits of delivered labels (rounds 5-8), not whole labels
 
     @property
     def labelled_here(self) -> bool:
@@ -117,6 +120,9 @@ ROUNDS = {
     7: Round(7, HERE / "sample-7.jsonl", {"T13": ANNOTATIONS / "round7" / "labels-T13.jsonl",
                                           "T14": ANNOTATIONS / "round7" / "labels-T14.jsonl"},
              HERE / "adjudication-7.jsonl", edits=True),
+    8: Round(8, HERE / "sample-8.jsonl", {"T15": ANNOTATIONS / "round8" / "labels-T15.jsonl",
+                                          "T16": ANNOTATIONS / "round8" / "labels-T16.jsonl"},
+             HERE / "adjudication-8.jsonl", edits=True),
 }
 # round 1's names, kept for callers of this module
 LABELS = ROUNDS[1].labels
@@ -266,7 +272,7 @@ def read_adjudicated(problems: Problems, path: Path = ADJUDICATED) -> dict[tuple
 
 def read_edits(rnd: Round, by_ann: dict[str, dict[tuple[str, str], dict]], problems: Problems,
                path: Path | None = None) -> dict[tuple[str, str], dict]:
-    """A round's committed adjudication (``adjudication-5.jsonl`` to ``adjudication-7.jsonl``): per article, the
+    """A round's committed adjudication (``adjudication-5.jsonl`` to ``adjudication-8.jsonl``): per article, the
     labels of one annotator as delivered (``based_on``) with ``edits`` applied in order, each ``{"path": [...],
     "old": ..., <one of>}``:
 
@@ -544,7 +550,7 @@ def summary(rows: list[dict]) -> str:
     for round_ in sorted({r.get("round", 1) for r in rows}):
         for split in ("dev", "test"):
             rs = [r for r in rows if r["split"] == split and r.get("round", 1) == round_]
-            if not rs:  # rounds 3 and 5 (test) and 4, 6 and 7 (dev) have one split only
+            if not rs:  # rounds 3 and 5 (test) and 4, 6, 7 and 8 (dev) have one split only
                 continue
             ts = [t for r in rs for t in r["tasks"]]
             lines.append(f"round {round_} {split}: {len(rs)} articles, {sum(r['enumerates_tasks'] for r in rs)} with "
