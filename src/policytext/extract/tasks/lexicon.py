@@ -104,9 +104,10 @@ def lexicon() -> Lexicon:
         options_lead_in=book.compile("options_lead_in", re.IGNORECASE),
         not_task_lead_in=phrases(data["not_task_lead_ins"]),
         done_lead_in=book.compile("done_lead_in", re.IGNORECASE),
-        # a remedy verb and an optional determiner: the problem word after it is what a task acts on
-        remedy=compile_regex(rf"(?<!\w)(?:{alternation(data['remedy_verbs'])})\s+(?:(?:{alternation(data['list_determiners'])})\s+)?",
-                          re.IGNORECASE),
+        # a remedy verb and an optional determiner or count: the problem word after it is what a task acts on ("cần giải
+        # quyết ba yếu tố. Thứ nhất, …")
+        remedy=compile_regex(rf"(?<!\w)(?:{alternation(data['remedy_verbs'])})\s+(?:(?:{alternation(data['list_determiners'])})\s+)?"
+                             rf"(?:(?:\d{{1,2}}|{alternation(la_words)})\s+)?", re.IGNORECASE),
         task_item_noun=compile_regex(rf"(?:{alternation(data['task_item_nouns'])}) thứ ", re.IGNORECASE),
         law_article=compile_regex(rf"(?:^|\s){re.escape(data['law_article_heading'])} \d+[a-z]?\.?$"),
         # a heading line "Điều 43 (dự luật): Bảo đảm an toàn …" right before the list

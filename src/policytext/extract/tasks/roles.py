@@ -161,6 +161,9 @@ def _issuer_in(norm: str, span: tuple[int, int], agents: list[Agent], officials:
         group = _group_before(norm, after, norm.find(",", after, end))
         if group:  # "Theo một số chuyên gia nghiên cứu về Nhật Bản, …"
             return group, ISSUER_ACCORDING_TO
+        proper = _proper_name_before_comma(norm, after, end)
+        if proper:  # "Theo Cleveland Clinic, bạn nên …": a source no gazetteer knows, by its capitalised name
+            return _defined_abbreviation(norm, proper, agents) or proper, ISSUER_ACCORDING_TO
     found: str | None = None
     for verb in verbs(vocab.setting, norm, start, end):
         who = _setter_of(norm, start, verb.start(), agents, officials, titles)
@@ -172,6 +175,42 @@ def _issuer_in(norm: str, span: tuple[int, int], agents: list[Agent], officials:
             if not vocab.reporting.match(norm, verb.start()):
                 return who, ISSUER_SETTER
     return (found, ISSUER_SETTER) if found else (None, None)
+
+
+def _defined_abbreviation(norm: str, abbreviation: str, agents: list[Agent]) -> str | None:
+    """"Theo VARS, …": the body the article wrote before "(VARS)" ("Hội Môi giới bất động sản Việt Nam (VARS)"), from
+    its head word (tasks.yaml body_heads) or as an agent, else None."""
+    bracket = norm.find(f" ({abbreviation})")
+    if bracket < 0:
+        return None
+    named = next((a.name for a in agents if a.end == bracket and not a.person), None)
+    head = _body_head_before(norm, bracket)
+    return norm[head:bracket] if head is not None and (named is None or head < bracket - len(named)) else named
+
+
+def _body_head_before(norm: str, end: int) -> int | None:
+    """Where the last capitalised body head word ("Hội", "Ủy ban", "Công ty" …) opens within 80 characters before ``end``."""
+    found = None
+    for m in _body_head().finditer(norm, max(0, end - 80), end):
+        found = m.start()
+    return found
+
+
+@lru_cache(maxsize=1)
+def _body_head() -> re.Pattern[str]:
+    from ...resources import load_yaml
+
+    heads = sorted(load_yaml("tasks.yaml")["body_heads"], key=len, reverse=True)
+    return compile_regex(r"(?<!\w)(?:" + "|".join(map(re.escape, heads)) + r")(?= [^\W\d_])")
+
+
+def _proper_name_before_comma(norm: str, at: int, end: int) -> str | None:
+    """One to five capitalised words from ``at`` up to a comma ("Cleveland Clinic,"), else None."""
+    comma = norm.find(",", at, min(end, at + 60))
+    words = norm[at:comma].split() if comma > at else []
+    if not 1 <= len(words) <= 5 or not all(w[0].isupper() for w in words):
+        return None
+    return norm[at:comma]
 
 
 def _setter_of(norm: str, start: int, verb: int, agents: list[Agent], officials: list, titles: dict) -> str | None:
