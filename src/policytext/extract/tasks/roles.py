@@ -237,7 +237,28 @@ def _setter_of(norm: str, start: int, verb: int, agents: list[Agent], officials:
     subject = norm[clause:verb].rstrip()
     if vocab.bare_role.fullmatch(subject):  # "Bác sĩ đưa ra cho tôi 2 phương án": the profession, as written
         return subject
-    return _bare_body(subject, agents, verb) or _group_before(norm, clause, verb)
+    return _bare_body(subject, agents, verb) or _group_before(norm, clause, verb) or _named_earlier(norm, subject, clause)
+
+
+_SUBJECT_ADVERBS = frozenset({"đã", "đang", "sẽ", "vừa", "mới", "cũng", "còn", "phải", "lại", "thì"})
+
+
+def _named_earlier(norm: str, subject: str, before: int) -> str | None:
+    """A common noun phrase as subject ("Đơn vị tư vấn đã đưa ra 4 phương án") that the article wrote earlier with a
+    name after it ("đơn vị tư vấn SYSTRA"): that fuller mention, else None."""
+    words = subject.split()
+    while words and words[-1].lower() in _SUBJECT_ADVERBS:
+        words.pop()  # "Đơn vị tư vấn đã (đưa ra …)"
+    subject = " ".join(words)
+    if not 2 <= len(words) <= 4 or any(w[:1].isupper() for w in words[1:]) or not all(w.isalpha() for w in words) \
+            or not vocabulary().actor_head.match(subject.lower()):
+        return None  # a word for bodies or people heads it ("đơn vị", "cơ quan"), not "Dự thảo"
+    found = None
+    pattern = compile_regex(rf"(?<!\w)(?i:{re.escape(subject.lower())}) ((?:[A-ZĐ][\w&-]*)(?: [A-ZĐ][\w&-]*){{0,2}})(?!\w)")
+    for m in pattern.finditer(norm, max(0, before - 3000), before):
+        if m.group(1)[:1].isupper():
+            found = m.group(0)
+    return found
 
 
 def _bare_body(before: str, agents: list[Agent], verb: int) -> str | None:
