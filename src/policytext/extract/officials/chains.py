@@ -100,6 +100,10 @@ def _read_chain(norm: str, first: TitleMatch, titles, org_starts,
 _RENAMED_ASIDE = compile_regex(r" \((?:nay là|nay|trước đây là|trước là|sau này là|sau là)(?!\w)[^()\n]{0,80}\)")
 
 
+# words between an office and its holder that point back to a country named before: no body of their own
+_POINTING_COUNTRY = compile_regex(r" (?:nước này|quốc gia này|nước bạn|nước láng giềng này)(?!\w)")
+
+
 def _closes_with_country(end: int, org_starts) -> bool:
     """A foreign country's name ends at ``end``."""
     return any(org.end == end and org.kind == "country" and org.name != "Việt Nam"
@@ -114,6 +118,9 @@ def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts,
     after the chain start another person ("qua ông Trần Kim Long, Chủ tịch UBND quận Gò Vấp, Lê Minh Châu")."""
     lex = _lexicon()
     pos = _past_posting(norm, links[-1], end, org_starts)
+    pointing = _POINTING_COUNTRY.match(norm, pos)  # "Thủ tướng nước này Benjamin Netanyahu" (no body: decision X1)
+    if pointing:
+        pos = pointing.end()
     m = _BEFORE_NAME.match(norm, pos)
     if norm.endswith("về ", 0, links[0].title.start):
         # "phê chuẩn … về Phó chủ tịch Hội đồng bầu cử quốc gia đối với bà Bùi Thị Minh Hoài": the office a
