@@ -77,9 +77,8 @@ from .chains import (
     _read_chain,
     _someone_elses_title,
     _trailing_chain,
-    country_in_apposition,
-    government_body_office,
 )
+from .appositions import country_in_apposition, government_body_office
 from .canonical import complete_official
 from .careers import career_positions
 from .lexicon import _Candidate, _lexicon, _Link
