@@ -286,6 +286,16 @@ def check_article(refs: list[dict], text: str, where: str, ident: str, problems:
 
 
 # each round's files; ``use_round`` points the module's names (SAMPLE, LABELS …) at one of them
+def _built_here(round_: int, first: str, second: str) -> dict:
+    """A round built from its two annotators' labels beside the repository (``roundN/labels-X.jsonl``, batch 1 then
+    batch 2) and an adjudication committed in this folder, its occurrences counted from the TITLE line (rounds 5-8)."""
+    folder = ANNOTATIONS / f"round{round_}"
+    return {"SAMPLE": HERE / f"sample-{round_}.jsonl",
+            "LABELS": {first: folder / f"labels-{first}.jsonl", second: folder / f"labels-{second}.jsonl"},
+            "ADJUDICATED": HERE / f"adjudication-{round_}.jsonl", "GOLD": HERE / f"legal_refs_gold-{round_}.jsonl",
+            "BATCH_OF": {first: 1, second: 2}, "DROPS": {}, "TITLE_COUNTED": True}
+
+
 ROUNDS = {
     1: {"SAMPLE": SAMPLE, "LABELS": LABELS, "ADJUDICATED": ADJUDICATED, "GOLD": GOLD, "BATCH_OF": BATCH_OF,
         "DROPS": DROPS, "TITLE_COUNTED": False},
@@ -304,32 +314,16 @@ ROUNDS = {
     # round 5: the adjudication is a file of this folder (it quotes the mentions only, no other article text), so
     # the gold rebuilds from the raw labels plus committed files; its annotators counted occurrences from the packet's
     # TITLE line (README.md, decision D3)
-    5: {"SAMPLE": HERE / "sample-5.jsonl",
-        "LABELS": {"L9": ANNOTATIONS / "round5" / "labels-L9.jsonl",
-                   "L10": ANNOTATIONS / "round5" / "labels-L10.jsonl"},
-        "ADJUDICATED": HERE / "adjudication-5.jsonl", "GOLD": HERE / "legal_refs_gold-5.jsonl",
-        "BATCH_OF": {"L9": 1, "L10": 2}, "DROPS": {}, "TITLE_COUNTED": True},
+    5: _built_here(5, "L9", "L10"),
     # round 6: the second held-out test (every article test), built as round 5: its adjudication is committed in this
     # folder and its annotators counted occurrences from the TITLE line (GUIDELINE.md, "What to write")
-    6: {"SAMPLE": HERE / "sample-6.jsonl",
-        "LABELS": {"L11": ANNOTATIONS / "round6" / "labels-L11.jsonl",
-                   "L12": ANNOTATIONS / "round6" / "labels-L12.jsonl"},
-        "ADJUDICATED": HERE / "adjudication-6.jsonl", "GOLD": HERE / "legal_refs_gold-6.jsonl",
-        "BATCH_OF": {"L11": 1, "L12": 2}, "DROPS": {}, "TITLE_COUNTED": True},
+    6: _built_here(6, "L11", "L12"),
     # round 7: a dev set (every article dev), built as round 6: adjudication committed in this folder, occurrences
     # counted from the TITLE line
-    7: {"SAMPLE": HERE / "sample-7.jsonl",
-        "LABELS": {"L13": ANNOTATIONS / "round7" / "labels-L13.jsonl",
-                   "L14": ANNOTATIONS / "round7" / "labels-L14.jsonl"},
-        "ADJUDICATED": HERE / "adjudication-7.jsonl", "GOLD": HERE / "legal_refs_gold-7.jsonl",
-        "BATCH_OF": {"L13": 1, "L14": 2}, "DROPS": {}, "TITLE_COUNTED": True},
+    7: _built_here(7, "L13", "L14"),
     # round 8: a dev set (every article dev), built as round 7: adjudication committed in this folder, occurrences
     # counted from the TITLE line
-    8: {"SAMPLE": HERE / "sample-8.jsonl",
-        "LABELS": {"L15": ANNOTATIONS / "round8" / "labels-L15.jsonl",
-                   "L16": ANNOTATIONS / "round8" / "labels-L16.jsonl"},
-        "ADJUDICATED": HERE / "adjudication-8.jsonl", "GOLD": HERE / "legal_refs_gold-8.jsonl",
-        "BATCH_OF": {"L15": 1, "L16": 2}, "DROPS": {}, "TITLE_COUNTED": True},
+    8: _built_here(8, "L15", "L16"),
 }
 ROUND = 1
 

@@ -99,6 +99,15 @@ class Round:
         return list(self.labels)[batch - 1]
 
 
+def _edited_round(number: int, first: str, second: str) -> Round:
+    """A round whose adjudication is a file of edits committed in this folder and whose two annotators' labels lie
+    beside the repository in ``roundN/`` (rounds 5-8)."""
+    folder = ANNOTATIONS / f"round{number}"
+    return Round(number, HERE / f"sample-{number}.jsonl",
+                 {first: folder / f"labels-{first}.jsonl", second: folder / f"labels-{second}.jsonl"},
+                 HERE / f"adjudication-{number}.jsonl", edits=True)
+
+
 ROUNDS = {
     1: Round(1, SAMPLE, {"T1": ANNOTATIONS / "labels-T1.jsonl", "T2": ANNOTATIONS / "labels-T2.jsonl"},
              ANNOTATIONS / "adjudicated.jsonl"),
@@ -111,18 +120,10 @@ ROUNDS = {
     4: Round(4, HERE / "sample-4.jsonl", {"T7": ANNOTATIONS / "round4" / "labels-T7.jsonl",
                                           "T8": ANNOTATIONS / "round4" / "labels-T8.jsonl"},
              ANNOTATIONS / "round4" / "adjudicated.jsonl"),
-    5: Round(5, HERE / "sample-5.jsonl", {"T9": ANNOTATIONS / "round5" / "labels-T9.jsonl",
-                                          "T10": ANNOTATIONS / "round5" / "labels-T10.jsonl"},
-             HERE / "adjudication-5.jsonl", edits=True),
-    6: Round(6, HERE / "sample-6.jsonl", {"T11": ANNOTATIONS / "round6" / "labels-T11.jsonl",
-                                          "T12": ANNOTATIONS / "round6" / "labels-T12.jsonl"},
-             HERE / "adjudication-6.jsonl", edits=True),
-    7: Round(7, HERE / "sample-7.jsonl", {"T13": ANNOTATIONS / "round7" / "labels-T13.jsonl",
-                                          "T14": ANNOTATIONS / "round7" / "labels-T14.jsonl"},
-             HERE / "adjudication-7.jsonl", edits=True),
-    8: Round(8, HERE / "sample-8.jsonl", {"T15": ANNOTATIONS / "round8" / "labels-T15.jsonl",
-                                          "T16": ANNOTATIONS / "round8" / "labels-T16.jsonl"},
-             HERE / "adjudication-8.jsonl", edits=True),
+    5: _edited_round(5, "T9", "T10"),
+    6: _edited_round(6, "T11", "T12"),
+    7: _edited_round(7, "T13", "T14"),
+    8: _edited_round(8, "T15", "T16"),
 }
 # round 1's names, kept for callers of this module
 LABELS = ROUNDS[1].labels
