@@ -228,7 +228,8 @@ def _unglued_end(norm: str, start: int, end: int) -> int:
     if glued.group(1).isascii():
         word_start = norm.rfind(" ", start, cut) + 1
         head = norm[word_start:cut]
-        if not compile_regex(rf"(?<!\w){re.escape(head)}(?!\w)").search(norm):
+        # (re.search, not compile_regex: a pattern per name would fill the start-up cache kept between runs)
+        if not re.search(rf"(?<!\w){re.escape(head)}(?!\w)", norm):
             return end  # "Pancho": a name of its own unless "Pan" is written alone in the article
     return cut
 

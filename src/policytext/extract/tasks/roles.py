@@ -254,8 +254,9 @@ def _named_earlier(norm: str, subject: str, before: int) -> str | None:
             or not vocabulary().actor_head.match(subject.lower()):
         return None  # a word for bodies or people heads it ("đơn vị", "cơ quan"), not "Dự thảo"
     found = None
-    pattern = compile_regex(rf"(?<!\w)(?i:{re.escape(subject.lower())}) ((?:[A-ZĐ][\w&-]*)(?: [A-ZĐ][\w&-]*){{0,2}})(?!\w)")
-    for m in pattern.finditer(norm, max(0, before - 3000), before):
+    # (re.finditer, not compile_regex: a pattern per subject would fill the start-up cache kept between runs)
+    pattern = rf"(?<!\w)(?i:{re.escape(subject.lower())}) ((?:[A-ZĐ][\w&-]*)(?: [A-ZĐ][\w&-]*){{0,2}})(?!\w)"
+    for m in re.finditer(pattern, norm[max(0, before - 3000):before]):
         if m.group(1)[:1].isupper():
             found = m.group(0)
     return found
