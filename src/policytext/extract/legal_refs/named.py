@@ -180,7 +180,7 @@ def _issuer_named(norm: str, lex: _Lexicon, trace) -> list[_Found]:
         described = lex.issuer_content.match(norm, end)
         # in lower case too when the issuer issues only some documents of the type ("nghị quyết của Chính phủ" after
         # "Nghị quyết số 212", decision G2); "nghị định của Chính phủ" is any decree (D1)
-        cited = (kind[0].isupper() or not _ANY_OF_TYPE.get(kind.lower()) == issuer) and \
+        cited = (kind[0].isupper() or _ANY_OF_TYPE.get(kind.lower()) != issuer) and \
             _numbered_before(norm, kind, kind_start) or \
             _described_before(norm, f"{kind} của {issuer}", kind_start, lex)
         if kind == "quy định" or not (described or cited):
@@ -258,26 +258,25 @@ def _lower_qualified(norm: str, lex: _Lexicon):
                 yield match
         pos = norm.find(" về ", pos + 1)
     for verb in lex.qualifier_lower_verbs:  # "ký quyết định phê duyệt Chương trình …"
-        pos = norm.find(f" {verb} ")
-        while pos >= 0:
-            start = _two_words_before(norm, pos)
-            if norm[start:pos] in lex.qualifier_lower_types and \
-                    lex.qualified_lower_verb_before.search(norm, max(0, start - 16), start):
-                match = lex.qualified_lower_verb.match(norm, start)
-                if match:
-                    yield match
-            pos = norm.find(f" {verb} ", pos + 1)
+        yield from _lower_type_before(norm, f" {verb} ", lex.qualified_lower_verb, lex, always_lead_in=True)
     for head in (" sửa đổi, bổ sung ", " hướng dẫn "):  # "nghị định hướng dẫn Luật …", "nghị định sửa đổi, bổ sung …"
-        pos = norm.find(head)
-        while pos >= 0:
-            start = _two_words_before(norm, pos)
-            kind = norm[start:pos]
-            if kind in lex.qualifier_lower_types and (kind not in _ALSO_VERBS or
-                                                      lex.qualified_lower_verb_before.search(norm, max(0, start - 16), start)):
-                match = lex.qualified_lower_amending.match(norm, start)
-                if match:
-                    yield match
-            pos = norm.find(head, pos + 1)
+        yield from _lower_type_before(norm, head, lex.qualified_lower_amending, lex, always_lead_in=False)
+
+
+def _lower_type_before(norm: str, needle: str, pattern: re.Pattern[str], lex: _Lexicon, always_lead_in: bool):
+    """The matches of ``pattern`` from a lower-case type word right before each ``needle``; a document word or a
+    clause's start before the type word (qualified_lower_verb_before) is needed always, or only for the types that are
+    verbs too (_ALSO_VERBS: "UBND quyết định sửa đổi …")."""
+    pos = norm.find(needle)
+    while pos >= 0:
+        start = _two_words_before(norm, pos)
+        kind = norm[start:pos]
+        if kind in lex.qualifier_lower_types and (not (always_lead_in or kind in _ALSO_VERBS) or
+                                                  lex.qualified_lower_verb_before.search(norm, max(0, start - 16), start)):
+            match = pattern.match(norm, start)
+            if match:
+                yield match
+        pos = norm.find(needle, pos + 1)
 
 
 def _last_short_tail(norm: str, start: int, end: int) -> int:

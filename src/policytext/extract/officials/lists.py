@@ -78,9 +78,9 @@ _WORD = compile_regex(r"[^\W\d_]+")
 # truyền), ông …")
 # after a listed name: a bracket, an age, or where the holder comes from ("ông Alejandro Jara đến từ Chile, bà Valentine
 # Rugwabiza đến từ Rwanda, ông Harsha Singh của Ấn Độ và …"): a capitalised place of one to three words
-_ASIDE = compile_regex(r" \([^()\n]{1,100}\)|, \d{2,3} tuổi(?=,| và )|"
-                       r" (?:đến từ|của|người) [A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ]\w*"
-                       r"(?: [A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ]\w*){0,2}(?=,| và )")
+_UPPER = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"  # the capital letters of Vietnamese, accented ones too
+_ASIDE = compile_regex(rf" \([^()\n]{{1,100}}\)|, \d{{2,3}} tuổi(?=,| và )|"
+                       rf" (?:đến từ|của|người) [{_UPPER}]\w*(?: [{_UPPER}]\w*){{0,2}}(?=,| và )")
 
 
 def _foreign_word(norm: str, at: int) -> bool:

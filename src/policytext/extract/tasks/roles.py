@@ -189,19 +189,12 @@ def _defined_abbreviation(norm: str, abbreviation: str, agents: list[Agent]) -> 
 
 
 def _body_head_before(norm: str, end: int) -> int | None:
-    """Where the last capitalised body head word ("Hội", "Ủy ban", "Công ty" …) opens within 80 characters before ``end``."""
+    """Where the last body head word (tasks.yaml body_heads, as agents.py finds bodies: "Hội", "Ủy ban", "Công ty" …)
+    opens within 80 characters before ``end``."""
     found = None
-    for m in _body_head().finditer(norm, max(0, end - 80), end):
+    for m in vocabulary().body_head.finditer(norm, max(0, end - 80), end):
         found = m.start()
     return found
-
-
-@lru_cache(maxsize=1)
-def _body_head() -> re.Pattern[str]:
-    from ...resources import load_yaml
-
-    heads = sorted(load_yaml("tasks.yaml")["body_heads"], key=len, reverse=True)
-    return compile_regex(r"(?<!\w)(?:" + "|".join(map(re.escape, heads)) + r")(?= [^\W\d_])")
 
 
 def _proper_name_before_comma(norm: str, at: int, end: int) -> str | None:
