@@ -548,7 +548,7 @@ def eval_officials(
 def eval_themes(
     gold: Path = typer.Option(Path("benchmarks/gold/themes/corpus.jsonl"), help="Theme gold JSONL."),
     split: Optional[str] = typer.Option(None, help="Split to score: test (the default when the gold has splits), "
-                                                   "train, or all."),
+                                                   "test2 (the theme corpus's second held-out split), train, or all."),
     shared: Path = typer.Option(Path("../shared/data"), help="Folder holding the dumps the gold points into."),
     vntc: Optional[Path] = typer.Option(None, help="Folder of the VNTC dumps (older form of --shared: its parent)."),
     lexicon_only: bool = typer.Option(False, "--lexicon-only", help="Score the lexicon alone, without the model."),
