@@ -174,7 +174,8 @@ def _bare_head(norm: str, at: int) -> tuple[int, int] | None:
     vào …"): the subject, even where its verb is none of the known ones."""
     vocab = vocabulary()
     head = vocab.actor_head.match(norm, at)
-    if head is None or " " not in head.group() or not re.match(r" [^\W\d_A-ZĐ]", norm[head.end():head.end() + 2]) \
+    after = norm[head.end():head.end() + 2] if head else ""
+    if head is None or " " not in head.group() or not (after[:1] == " " and after[1:].islower()) \
             or vocab.determiner.match(head.group()) or lexicon().directive_start.match(norm, at):
         return None  # "Mỗi khách hàng …" is anyone, "Tổ chức …" a verb
     return at, head.end()
