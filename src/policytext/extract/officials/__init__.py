@@ -71,6 +71,9 @@ from ...model import Official
 from ...rules import rule_book
 from .chains import (
     _after_named_apposition,
+    _last_comma_link,
+    after_honorific_apposition,
+    HONORIFIC_JUST_BEFORE,
     _foreign_before_titles,
     _foreign_office,
     _name_after_chain,
@@ -112,6 +115,7 @@ COMPANY_TITLE_FOREIGN_NAME = RULES.veto("company-title-foreign-name")
 PUBLICATION_NAME = RULES.veto("publication-name")
 COMPANY_TITLE_BY_SURNAME = RULES.veto("company-title-by-surname")
 PLURAL_TITLE_ONE_NAME = RULES.veto("plural-title-one-name")
+APPOSED_OFFICES = RULES.veto("apposed-offices")
 
 
 
@@ -135,6 +139,10 @@ def extract_officials(doc: Document) -> list[Official]:
         rule = PLURAL_LIST if listed else CHAIN_THEN_NAME
         apposed = _after_named_apposition(norm, start)
         name = listed[0] if listed else _name_after_chain(norm, links, end, org_starts, after_name=apposed)
+        if name is not None and not listed and name[0] == end + 1 and _last_comma_link(links) and \
+                after_honorific_apposition(norm, start):
+            trace.veto(APPOSED_OFFICES, start, links[_last_comma_link(links)].title.start)
+            links = links[_last_comma_link(links):]  # the offices before the last comma are the name before's
         if name is None:
             heading = None if listed else list_heading(norm, start, end, links, titles)
             if heading is not None:
@@ -193,7 +201,8 @@ def extract_officials(doc: Document) -> list[Official]:
         if found:
             names.add(found)
     for start, end in sorted(names):
-        links = _trailing_chain(norm, end, titles, org_starts)
+        links = _trailing_chain(norm, end, titles, org_starts,
+                                honorific=bool(HONORIFIC_JUST_BEFORE.search(norm, max(0, start - 4), start)))
         if not links:
             continue
         if (start, end) in foreign_found and lex.publication_before.search(norm, max(0, start - 16), start):

@@ -456,8 +456,9 @@ def _foreign_after_country(norm: str, link: _Link, pos: int, clause_end: int, or
     return None
 
 
-def _trailing_chain(norm: str, name_end: int, titles, org_starts) -> list[_Link] | None:
-    """"Nguyễn Văn A, Giám đốc Sở Tài chính": titles right after a name (unless they name someone else)."""
+def _trailing_chain(norm: str, name_end: int, titles, org_starts, honorific: bool = False) -> list[_Link] | None:
+    """"Nguyễn Văn A, Giám đốc Sở Tài chính": titles right after a name (unless they name someone else).
+    ``honorific``: the name follows "ông" or "bà" (see ``_last_comma_link``)."""
     apposed = _AFTER_NAME.match(norm, name_end)
     separator = apposed or _APPOINTED.match(norm, name_end)
     if not separator:
@@ -480,7 +481,10 @@ def _trailing_chain(norm: str, name_end: int, titles, org_starts) -> list[_Link]
     named = _name_after_chain(norm, links, end, org_starts, after_name=True)
     if named is not None:
         if named[0] == end + 1:
-            return None  # the name right after the chain holds it ("…, Bộ trưởng Trần Hồng Hà cho biết")
+            # the name right after the chain holds its last office ("…, Bộ trưởng Trần Hồng Hà cho biết"); after "ông
+            # A, " the offices before the last comma are A's ("ông A, nguyên phó chủ tịch UBND tỉnh, Cục trưởng Cục
+            # Thuế tỉnh B"), not after an office ("Thủ tướng A, Phó Thủ tướng, Bộ trưởng Ngoại giao B": B's both)
+            return (links[:_last_comma_link(links)] if honorific else None) or None
         completed = _complete_last(norm, links, end, titles, org_starts)
         # "…, Phó tổng biên tập Tạp chí Cộng Sản, bà Nguyễn Thị Tuyết Mai": once the last title has its body
         # the name after it is the next person's, a list of people with their offices
@@ -492,6 +496,13 @@ def _trailing_chain(norm: str, name_end: int, titles, org_starts) -> list[_Link]
     if not apposed and all(l.title.title.public_only and l.org_start is None for l in links):
         return None  # "công ty ... do bà A làm giám đốc": a company title with no body written
     return links + _appointed_after(norm, last.org_end or end, titles, org_starts)
+
+
+def _last_comma_link(links: list[_Link]) -> int:
+    """Index of the last link joined to the one before by a comma (not "kiêm"); 0 when there is none. After "ông
+    A, " a chain of offices that runs into the next name splits there: the offices before are A's, the rest the
+    next name's (rule apposed-offices)."""
+    return max((i for i in range(1, len(links)) if not links[i].after_kiem), default=0)
 
 
 def _complete_last(norm: str, links: list[_Link], end: int, titles, org_starts) -> int:
@@ -551,6 +562,16 @@ def _foreign_office(links: list[_Link]) -> bool:
 
 
 _NAME_THEN_COMMA = compile_regex(r"((?:[^\W\d_]+ ){1,3}[^\W\d_]+), $")
+# "ông A, " (a former office too: "ông A, nguyên phó chủ tịch …"): a person introduced by an honorific, not an office
+_HONORIFIC_NAME_THEN_COMMA = compile_regex(r"(?<!\w)(?:[Ôô]ng|[Bb]à) ((?:[^\W\d_]+ ){0,3}[^\W\d_]+), "
+                                           r"(?:nguyên |cựu |hiện là |là )?$")
+HONORIFIC_JUST_BEFORE = compile_regex(r"(?<!\w)(?:[Ôô]ng|[Bb]à) $")
+
+
+def after_honorific_apposition(norm: str, start: int) -> bool:
+    """"ông A, " right before ``start``, every word of A capitalised."""
+    m = _HONORIFIC_NAME_THEN_COMMA.search(norm, max(0, start - 48), start)
+    return m is not None and all(w[:1].isupper() for w in m.group(1).split(" "))
 
 
 def _after_named_apposition(norm: str, start: int) -> bool:
