@@ -273,6 +273,14 @@ def test_places_and_bodies_named_after_a_person_are_no_mentions_of_them():
     assert [m.start for m in official.mentions] == [9, text.index("Bác Hồ") + 4]
 
 
+def test_an_acronym_after_small_letters_ends_no_name_but_names_in_capitals_stay():
+    # "Đoàn Trường THPT …" is the school's Youth Union, no person named "Đoàn Trường"
+    text = "Sau buổi nghe chuyện, Phạm Đức Duy, lớp 12A1, phó bí thư Đoàn Trường THPT chuyên Chu Văn An bày tỏ."
+    assert all("THPT" not in o.name for o in officials(text))
+    (official,) = officials("Ông NGÔ ANH VŨ, Viện trưởng Viện Quy hoạch xây dựng TP.HCM, cho biết.")
+    assert official.name == "NGÔ ANH VŨ"
+
+
 def test_a_country_is_no_prefix_of_a_province():
     (official,) = officials("Ông Nguyễn Văn Cường, Chi cục trưởng quản lý thị trường Lào Cai cho biết.")
     assert official.name == "Nguyễn Văn Cường"

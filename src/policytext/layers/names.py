@@ -139,6 +139,10 @@ def vietnamese_name(norm: str, pos: int, org_starts, *, honorific: bool = False,
     longest = 5 if norm[run[0][0]:run[0][1]] in _LONG_NAME_OPENINGS else 4  # "Y Thanh Hà Niê Kđăm"
     if len(run) > longest or not (honorific or has_surname(norm, run)):
         return None
+    if any(b - a > 1 and norm[a:b].isupper() and not norm[c:d].isupper() for (c, d), (a, b) in zip(run, run[1:])):
+        # an acronym after a word in small letters ("Đoàn Trường THPT chuyên …"): a body's name, no person's (not a
+        # name in capitals, "NGÔ ANH VŨ", nor initials first, "GVG Yugandhar")
+        return None
     start, end = run[0][0], run[-1][1]
     tail = _HYPHENATED_TAIL.match(norm, end)
     if tail is not None:
