@@ -115,7 +115,7 @@ def item_ends(norm: str, run: list[Marker], subs: list[list[Marker]], lex: Lexic
 
 
 # a bullet and a space right before a marker ("- Bước 1: …", "+ Thứ nhất, …")
-_BULLETS = frozenset("-–+•")
+_BULLETS = frozenset("-–+•*")  # "*" too (task guideline R4-5)
 
 
 def with_bullets(norm: str, items: list[tuple[Marker, int, str | None]]) -> list[tuple[Marker, int, str | None]]:

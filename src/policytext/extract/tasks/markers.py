@@ -12,7 +12,7 @@ from ...startcache import compile_regex
 from .lexicon import Lexicon
 
 # what stands between a marker and its item's first word: its punctuation, a bullet, "là" ("Thứ nhất là …")
-ITEM_LEAD = compile_regex(r"[\s,:;.)\-–•+]*(?:là\s+)?")
+ITEM_LEAD = compile_regex(r"[\s,:;.)\-–•+*]*(?:là\s+)?")
 
 # letters of a Vietnamese enumeration "a) b) c) d) đ) e) g) …" (legal texts skip f, j, w, z)
 LETTERS = "abcdđeghiklmnopqrstuvxy"
