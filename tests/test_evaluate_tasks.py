@@ -103,12 +103,12 @@ def test_report_names_every_measure():
         assert label in report
 
 
-def test_the_committed_gold_holds_eight_rounds_the_third_and_fifth_test_only_the_fourth_and_sixth_to_eighth_dev_only():
-    """Round 5 is the held-out test, round 3 a retired test, rounds 4, 6, 7 and 8 dev sets drawn to develop on
+def test_the_committed_gold_holds_nine_rounds_the_third_and_fifth_test_only_the_fourth_and_sixth_to_ninth_dev_only():
+    """Round 5 is the held-out test, round 3 a retired test, rounds 4, 6, 7, 8 and 9 dev sets drawn to develop on
     (benchmarks/gold/tasks/README.md): a round that gained or lost a split would change what may be tuned on."""
     entries = load_task_gold(TASK_GOLD)
-    sizes = {r: len(load_task_gold(TASK_GOLD, None, r)) for r in (1, 2, 3, 4, 5, 6, 7, 8)}
-    assert sizes == {1: 191, 2: 160, 3: 100, 4: 80, 5: 70, 6: 60, 7: 60, 8: 60} and len(entries) == 781
+    sizes = {r: len(load_task_gold(TASK_GOLD, None, r)) for r in (1, 2, 3, 4, 5, 6, 7, 8, 9)}
+    assert sizes == {1: 191, 2: 160, 3: 100, 4: 80, 5: 70, 6: 60, 7: 60, 8: 60, 9: 60} and len(entries) == 841
     assert all("round" not in e for e in entries[:191])  # round 1's lines stay as first written
     assert [e.get("round", 1) for e in entries] == sorted(e.get("round", 1) for e in entries)  # rounds appended
     assert {e["split"] for e in load_task_gold(TASK_GOLD, None, 3)} == {"test"}
@@ -117,22 +117,24 @@ def test_the_committed_gold_holds_eight_rounds_the_third_and_fifth_test_only_the
     assert {e["split"] for e in load_task_gold(TASK_GOLD, None, 6)} == {"dev"}
     assert {e["split"] for e in load_task_gold(TASK_GOLD, None, 7)} == {"dev"}
     assert {e["split"] for e in load_task_gold(TASK_GOLD, None, 8)} == {"dev"}
-    assert HELD_OUT_ROUNDS == {5} and not HELD_OUT_ROUNDS & OPEN_ROUNDS and {6, 7, 8} <= OPEN_ROUNDS
+    assert {e["split"] for e in load_task_gold(TASK_GOLD, None, 9)} == {"dev"}
+    assert HELD_OUT_ROUNDS == {5} and not HELD_OUT_ROUNDS & OPEN_ROUNDS and {6, 7, 8, 9} <= OPEN_ROUNDS
     # a run without --round leaves the held-out round out: --split test means what it meant before round 5, the
     # test articles of rounds 1-3, exactly; round 5 is scored only when named
     test = select_task_gold(TASK_GOLD, "test")
     assert len(test) == 94 + 79 + 100
     assert [e["id"] for e in test] == [e["id"] for r in (1, 2, 3) for e in load_task_gold(TASK_GOLD, "test", r)]
     assert len(select_task_gold(TASK_GOLD, "test", 5)) == 70
-    # --split dev takes the dev rounds as they come: rounds 1, 2, 4, 6, 7 and 8
+    # --split dev takes the dev rounds as they come: rounds 1, 2, 4, 6, 7, 8 and 9
     dev = select_task_gold(TASK_GOLD, "dev")
-    assert len(dev) == 97 + 81 + 80 + 60 + 60 + 60
-    assert [e["id"] for e in dev] == [e["id"] for r in (1, 2, 4, 6, 7, 8)
+    assert len(dev) == 97 + 81 + 80 + 60 + 60 + 60 + 60
+    assert [e["id"] for e in dev] == [e["id"] for r in (1, 2, 4, 6, 7, 8, 9)
                                       for e in load_task_gold(TASK_GOLD, "dev", r)]
     assert len(select_task_gold(TASK_GOLD, "dev", 6)) == 60
     assert len(select_task_gold(TASK_GOLD, "dev", 7)) == 60
     assert len(select_task_gold(TASK_GOLD, "dev", 8)) == 60
-    assert len(select_task_gold(TASK_GOLD)) == 781 - 70
+    assert len(select_task_gold(TASK_GOLD, "dev", 9)) == 60
+    assert len(select_task_gold(TASK_GOLD)) == 841 - 70
 
 
 def test_the_report_names_the_rounds_scored_and_the_held_out_round_left_out():
@@ -149,6 +151,7 @@ def test_the_report_names_the_rounds_scored_and_the_held_out_round_left_out():
     ("test", "6", "round 6 of the task gold has no test split: its articles are dev only (use --split dev)"),
     ("test", "7", "round 7 of the task gold has no test split: its articles are dev only (use --split dev)"),
     ("test", "8", "round 8 of the task gold has no test split: its articles are dev only (use --split dev)"),
+    ("test", "9", "round 9 of the task gold has no test split: its articles are dev only (use --split dev)"),
 ])
 def test_eval_extract_says_when_a_round_has_no_such_split(split, round_, message, tmp_path):
     # refused before any article is read or analysed
@@ -162,7 +165,7 @@ def test_eval_extract_says_when_a_round_has_no_such_split(split, round_, message
     (["--split", "test", "--round", "5"], "round 5 of the task gold is the held-out test: it is scored in aggregate "
                                           "only, never with --details"),
     (["--round", "5"], "round 5 of the task gold is the held-out test"),
-    (["--split", "test"], "--details needs --split dev, or --round 1, 2, 3, 4, 6, 7 or 8"),
+    (["--split", "test"], "--details needs --split dev, or --round 1, 2, 3, 4, 6, 7, 8 or 9"),
 ])
 def test_eval_extract_refuses_details_on_the_held_out_round(args, message, tmp_path):
     # refused before any article is read or analysed (no texts are given)
@@ -175,7 +178,8 @@ def test_eval_extract_refuses_details_on_the_held_out_round(args, message, tmp_p
 @pytest.mark.parametrize("args", [["--split", "test", "--round", "3"], ["--split", "test", "--round", "1"],
                                   ["--round", "3"], ["--split", "dev"], ["--split", "dev", "--round", "6"],
                                   ["--round", "6"], ["--split", "dev", "--round", "7"], ["--round", "7"],
-                                  ["--split", "dev", "--round", "8"], ["--round", "8"]])
+                                  ["--split", "dev", "--round", "8"], ["--round", "8"],
+                                  ["--split", "dev", "--round", "9"], ["--round", "9"]])
 def test_eval_extract_allows_details_on_spent_and_retired_rounds(args, tmp_path):
     # the details are accepted: the run stops only because the texts are missing (no article is read)
     result = runner.invoke(app, ["eval", "extract", "--gold", str(TASK_GOLD), "--details", *args,
@@ -195,11 +199,12 @@ def test_run_task_eval_refuses_details_on_the_held_out_round_before_reading():
     assert details_refusal("dev", 6) is None and details_refusal(None, 6) is None
     assert details_refusal("dev", 7) is None and details_refusal(None, 7) is None
     assert details_refusal("dev", 8) is None and details_refusal(None, 8) is None
+    assert details_refusal("dev", 9) is None and details_refusal(None, 9) is None
     assert details_refusal("test", None) and details_refusal("dev", 5)
 
 
-@pytest.mark.parametrize("round_", [6, 7, 8])
-def test_run_task_eval_refuses_the_test_split_of_dev_rounds_6_to_8_before_reading(round_):
+@pytest.mark.parametrize("round_", [6, 7, 8, 9])
+def test_run_task_eval_refuses_the_test_split_of_dev_rounds_6_to_9_before_reading(round_):
     def predict(text, published):
         raise AssertionError("no article may be read")
 

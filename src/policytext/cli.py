@@ -471,12 +471,13 @@ def eval_extract(
     split: Optional[str] = typer.Option(None, help="Score only this split of a gold that has one: dev or test."),
     details: bool = typer.Option(False, help="List what differs, article by article: on the dev split (never on a "
                                  "legal-reference test split: rounds 2 and 6 are the held-out tests); on the task "
-                                 "gold also on a named round 1-4, 6, 7 or 8 (spent or retired test splits, dev "
+                                 "gold also on a named round 1-4 or 6-9 (spent or retired test splits, dev "
                                  "sets), never on round 5, the held-out test."),
     round_: Optional[int] = typer.Option(None, "--round", help="Task gold only: score only this round (1, 2: dev and "
-                                         "spent test; 3: a retired test set; 4, 6, 7, 8: dev sets, dev only; 5: the "
-                                         "held-out test set, test only, scored in aggregate). Without it, every round "
-                                         "but 5: --split test is rounds 1-3, --split dev rounds 1, 2, 4, 6, 7 and 8."),
+                                         "spent test; 3: a retired test set; 4, 6, 7, 8, 9: dev sets, dev only; 5: "
+                                         "the held-out test set, test only, scored in aggregate). Without it, every "
+                                         "round but 5: --split test is rounds 1-3, --split dev rounds 1, 2, 4, 6, 7, 8 "
+                                         "and 9."),
 ) -> None:
     """Precision, recall and F1 of officials, dates, legal references and tasks on a gold file."""
     from .evaluation.extract import MissingData, run_eval

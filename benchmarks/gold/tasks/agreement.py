@@ -5,10 +5,10 @@
     python benchmarks/gold/tasks/agreement.py --round 2  # round 2 (T3, T4, 30); --round 3 (T5, T6, 20);
                                                          # --round 4 (T7, T8, 16); --round 5 (T9, T10, 16);
                                                          # --round 6 (T11, T12, 12); --round 7 (T13, T14, 12);
-                                                         # --round 8 (T15, T16, 12)
+                                                         # --round 8 (T15, T16, 12); --round 9 (T17, T18, 12)
 
-A round's label files live outside the repository (``../annotations/tasks/``); only round 8's were on the machine
-this was last run on (rounds 1-7's agreement figures are in README.md, as printed when they were).
+A round's label files live outside the repository (``../annotations/tasks/``); only round 9's were on the machine
+this was last run on (rounds 1-8's agreement figures are in README.md, as printed when they were).
 
 Below, T1 and T2 stand for the round's first annotator (batch 1) and second (batch 2). Both annotators'
 labels, as delivered (build.py's hand fixes not applied), are located in the article text as build.py

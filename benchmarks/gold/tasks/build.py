@@ -35,13 +35,18 @@ Inputs, per round (``ROUNDS``):
 - round 8 (dev only, fresh articles of round 6's mix to score the rules written from round 7 on before rules are
   written from them): ``sample-8.jsonl`` (60 articles), ``../annotations/tasks/round8/labels-T15.jsonl`` (batch 1) and
   ``labels-T16.jsonl`` (batch 2), and ``adjudication-8.jsonl`` in this folder (committed, edits as round 5's);
+- round 9 (dev only, fresh articles to score a learned decision of which lists are tasks against the rules alone on,
+  before anything is written from them; the directive pool had only 23 articles left, so 37 are marker articles):
+  ``sample-9.jsonl`` (60 articles),
+  ``../annotations/tasks/round9/labels-T17.jsonl`` (batch 1) and ``labels-T18.jsonl`` (batch 2), and
+  ``adjudication-9.jsonl`` in this folder (committed, edits as round 5's);
 - ``FIXES`` below: hand fixes of unambiguous annotation slips and of labels that contradict a decision
   written in GUIDELINE.md (listed in README.md), rounds 1-2.
 
-The gold holds round 1's lines as they were (no ``round`` key), then those of rounds 2, 3, 4, 5, 6, 7 and 8,
+The gold holds round 1's lines as they were (no ``round`` key), then those of rounds 2, 3, 4, 5, 6, 7, 8 and 9,
 each with its ``"round"``; a later round only appends lines. A round whose label files are not on this machine
-(every round's labels live outside the repository and may be absent: rounds 1-4's adjudications too; rounds 7 and 8
-were each built where only its own labels were) is not rebuilt: its
+(every round's labels live outside the repository and may be absent: rounds 1-4's adjudications too; rounds 7, 8 and
+9 were each built where only its own labels, or its and the previous round's, were) is not rebuilt: its
 committed lines are read from ``tasks_gold.jsonl`` and written back byte for byte (``--check`` validates
 them against the sample and the texts all the same), and the build says so.
 
@@ -84,7 +89,7 @@ class Round:
     sample: Path
     labels: dict[str, Path]        # annotator -> label file; the first labelled batch 1, the second batch 2
     adjudicated: Path
-    edits: bool = False            # adjudicated holds edits of delivered labels (rounds 5-8), not whole labels
+    edits: bool = False            # adjudicated holds edits of delivered labels (rounds 5-9), not whole labels
 
     @property
     def labelled_here(self) -> bool:
@@ -101,7 +106,7 @@ class Round:
 
 def _edited_round(number: int, first: str, second: str) -> Round:
     """A round whose adjudication is a file of edits committed in this folder and whose two annotators' labels lie
-    beside the repository in ``roundN/`` (rounds 5-8)."""
+    beside the repository in ``roundN/`` (rounds 5-9)."""
     folder = ANNOTATIONS / f"round{number}"
     return Round(number, HERE / f"sample-{number}.jsonl",
                  {first: folder / f"labels-{first}.jsonl", second: folder / f"labels-{second}.jsonl"},
@@ -124,6 +129,7 @@ ROUNDS = {
     6: _edited_round(6, "T11", "T12"),
     7: _edited_round(7, "T13", "T14"),
     8: _edited_round(8, "T15", "T16"),
+    9: _edited_round(9, "T17", "T18"),
 }
 # round 1's names, kept for callers of this module
 LABELS = ROUNDS[1].labels
@@ -273,7 +279,7 @@ def read_adjudicated(problems: Problems, path: Path = ADJUDICATED) -> dict[tuple
 
 def read_edits(rnd: Round, by_ann: dict[str, dict[tuple[str, str], dict]], problems: Problems,
                path: Path | None = None) -> dict[tuple[str, str], dict]:
-    """A round's committed adjudication (``adjudication-5.jsonl`` to ``adjudication-8.jsonl``): per article, the
+    """A round's committed adjudication (``adjudication-5.jsonl`` to ``adjudication-9.jsonl``): per article, the
     labels of one annotator as delivered (``based_on``) with ``edits`` applied in order, each ``{"path": [...],
     "old": ..., <one of>}``:
 
@@ -551,7 +557,7 @@ def summary(rows: list[dict]) -> str:
     for round_ in sorted({r.get("round", 1) for r in rows}):
         for split in ("dev", "test"):
             rs = [r for r in rows if r["split"] == split and r.get("round", 1) == round_]
-            if not rs:  # rounds 3 and 5 (test) and 4, 6, 7 and 8 (dev) have one split only
+            if not rs:  # rounds 3 and 5 (test) and 4 and 6-9 (dev) have one split only
                 continue
             ts = [t for r in rs for t in r["tasks"]]
             lines.append(f"round {round_} {split}: {len(rs)} articles, {sum(r['enumerates_tasks'] for r in rs)} with "

@@ -7,12 +7,12 @@ every item of every list of tasks with offsets into the article text, ``issued_b
 from (benchmarks/gold/tasks/README.md).
 
 Which rounds may be read: ``OPEN_ROUNDS`` (1 and 2, whose test splits were declared spent; 3, the held-out test
-until round 5, retired and open to error analysis; 4, 6, 7 and 8, dev sets only) may be scored with per-article
+until round 5, retired and open to error analysis; 4, 6, 7, 8 and 9, dev sets only) may be scored with per-article
 details; ``HELD_OUT_ROUNDS`` (5, the held-out test) are scored only when named (``--round 5``), in aggregate, never
 with details. Without a round, a run leaves the held-out rounds out, so ``--split test`` scores exactly the test
-articles of rounds 1-3, as before round 5 was drawn, and ``--split dev`` those of rounds 1, 2, 4, 6, 7 and 8. A split
-a round lacks (rounds 3 and 5 have no dev split, rounds 4, 6, 7 and 8 no test split) is refused before any article is
-read.
+articles of rounds 1-3, as before round 5 was drawn, and ``--split dev`` those of rounds 1, 2, 4, 6, 7, 8 and 9. A
+split a round lacks (rounds 3 and 5 have no dev split, rounds 4, 6, 7, 8 and 9 no test split) is refused before any
+article is read.
 
 What is measured (micro-averaged over items, per article for counts):
 
@@ -54,7 +54,7 @@ _PUNCTUATION = compile_regex(r"[\"“”'‘’()\[\]:;,.]+")
 
 HELD_OUT_ROUNDS = frozenset({5})
 """Rounds held out: scored only when named, in aggregate, never with details, and left out of a run without a round."""
-OPEN_ROUNDS = frozenset({1, 2, 3, 4, 6, 7, 8})
+OPEN_ROUNDS = frozenset({1, 2, 3, 4, 6, 7, 8, 9})
 """Rounds whose every split may be read article by article (spent or retired tests, dev sets)."""
 
 
@@ -66,7 +66,7 @@ def details_refusal(split: str | None, round_: int | None) -> str | None:
                 "--details")
     if split == "dev" or round_ in OPEN_ROUNDS:
         return None
-    return ("--details needs --split dev, or --round 1, 2, 3, 4, 6, 7 or 8 (rounds whose test splits are spent or "
+    return ("--details needs --split dev, or --round 1, 2, 3, 4, 6, 7, 8 or 9 (rounds whose test splits are spent or "
             "retired, or that have none)")
 
 
@@ -292,7 +292,7 @@ def run_task_eval(gold_path: str | Path, shared_dir: str | Path, split: str | No
         raise ValueError(refusal)
     entries = select_task_gold(gold_path, split, round_)
     if not entries:
-        # say why before anything is read: rounds 3 and 5 are test sets only, rounds 4, 6, 7 and 8 dev sets only
+        # say why before anything is read: rounds 3 and 5 are test sets only, rounds 4 and 6-9 dev sets only
         splits = sorted({e.get("split") for e in load_task_gold(gold_path, None, round_)})
         if splits and round_ is not None:
             raise NoGoldEntries(f"round {round_} of the task gold has no {split} split: its articles are "
