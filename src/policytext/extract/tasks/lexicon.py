@@ -39,6 +39,7 @@ class Lexicon:
     lead_in_modal: re.Pattern[str]
     options_lead_in: re.Pattern[str]
     not_task_lead_in: re.Pattern[str]
+    weighed_lead_in: re.Pattern[str]
     done_lead_in: re.Pattern[str]
     remedy: re.Pattern[str]
     task_item_noun: re.Pattern[str]
@@ -106,6 +107,7 @@ def lexicon() -> Lexicon:
         lead_in_modal=phrases(data["lead_in_modal_cues"]),
         options_lead_in=book.compile("options_lead_in", re.IGNORECASE),
         not_task_lead_in=phrases(data["not_task_lead_ins"]),
+        weighed_lead_in=phrases(data["weighed_lead_ins"]),
         done_lead_in=book.compile("done_lead_in", re.IGNORECASE),
         # a remedy verb and an optional determiner or count: the problem word after it is what a task acts on ("cần giải
         # quyết ba yếu tố. Thứ nhất, …")

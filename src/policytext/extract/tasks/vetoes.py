@@ -110,8 +110,9 @@ def _announced_kind(sentence: str, lex: Lexicon) -> str | None:
     A cue right after a count names what the list holds ("năm lý do để đưa ra đề nghị": reasons; "cần năm
     việc", "qua 3 bước": tasks); failing that, in a sentence that ends with a colon, the last cue; failing
     that, the last cue right after a determiner ("Với các vùng có nguy cơ cao, áp dụng các biện pháp giảm
-    thiểu nguy cơ": measures, not risks); failing that, the last cue written. A problem word that a remedy
-    acts on ("giảm thiểu nguy cơ", "tạo cơ hội", "tháo gỡ các khó khăn") is no cue of problems. Modals count
+    thiểu nguy cơ": measures, not risks); failing that, the last cue written. Issues put up for weighing ("xem xét
+    một số vấn đề sau:") announce neither: the items are judged one by one (task guideline R8-1). A problem word that
+    a remedy acts on ("giảm thiểu nguy cơ", "tạo cơ hội", "tháo gỡ các khó khăn") is no cue of problems. Modals count
     as cues for tasks only in a sentence that ends with a colon ("… cần tập trung vào 3 ưu tiên:"), and a
     lead-in that reports what was done ("đã triển khai hai tiếp cận:") announces results."""
     cues = [(m.start(), m.end(), "tasks") for m in lex.lead_in.finditer(sentence)]
@@ -121,22 +122,21 @@ def _announced_kind(sentence: str, lex: Lexicon) -> str | None:
     cues += [(m.start(), m.end(), "other") for m in lex.not_task_lead_in.finditer(sentence)
              if m.start() not in remedied]
     cues += [(m.start(), m.end(), "other") for m in lex.done_lead_in.finditer(sentence)]
+    cues += [(m.start(), m.end(), "weighed") for m in lex.weighed_lead_in.finditer(sentence)]
     counts = list(lex.count_word.finditer(sentence))
     for count in counts:  # "năm lý do để đưa ra đề nghị": the counted noun
         counted = [cue for cue in cues if 0 <= cue[0] - count.end() <= COUNTED_NOUN_REACH]
         if counted:
-            return min(counted)[2]
+            return None if min(counted)[2] == "weighed" else min(counted)[2]
         counted = lex.counted_task.match(sentence, count.end())
         if counted and len(sentence.rstrip()) - counted.end() <= lex.number("counted_noun_tail"):
             return "tasks"  # "cần năm việc.", "tiến hành qua 3 bước."
     if cues and sentence.rstrip().endswith(":"):
-        return max(cues, key=lambda cue: cue[1])[2]  # "Từ những vướng mắc trên, ông đề xuất hai nội dung:"
+        kind = max(cues, key=lambda cue: cue[1])[2]  # "Từ những vướng mắc trên, ông đề xuất hai nội dung:"
+        return None if kind == "weighed" else kind
     determined = [cue for cue in cues if any(0 <= cue[0] - d.end() <= 1 for d in lex.determiner.finditer(sentence))]
-    if determined:
-        return max(determined, key=lambda cue: cue[1])[2]
-    if not cues:
-        return None
-    return max(cues, key=lambda cue: cue[1])[2]
+    kind = max(determined or cues, key=lambda cue: cue[1])[2] if cues else None
+    return None if kind == "weighed" else kind
 
 
 def _announced_count(sentence: str, lex: Lexicon) -> tuple[int | None, bool]:
