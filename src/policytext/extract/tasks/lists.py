@@ -101,7 +101,11 @@ def nested_in(outer: list[Marker], inner: list[Marker], norm: str) -> bool:
         if norm[:last_line].rstrip().endswith(":") and not norm[last_line:inner[0].start].strip():
             return True
         between = norm[outer[-1].end:inner[0].start]
-        return len(between) <= _UNDER_LAST_REACH and "\n" not in between and between.rstrip().endswith(":")
+        if len(between) > _UNDER_LAST_REACH or "\n" in between:
+            return False
+        # steps shortly after the last way are its steps, wherever its colon is ("Cách 2: … cổng tuyển sinh tại địa
+        # chỉ: https://… Bước 1: …")
+        return between.rstrip().endswith(":") or outer[0].style == "way" and inner[0].style == "step"
     if rank(inner) == rank(outer):  # "Thứ nhất … Thứ hai" inside item 1 of "1. … 2. …"
         return any(a.start < inner[0].start and inner[-1].start < b.start for a, b in zip(outer, outer[1:]))
     return False
