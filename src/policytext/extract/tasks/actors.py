@@ -296,6 +296,8 @@ def intro_actors(norm: str, intro: tuple[int, int], agents: list[Agent],
             if phrase and vocab.subject_end.match(norm[phrase[1]:phrase[1] + 40].lstrip()):  # its verb or modal next
                 return _as_actors(norm, phrase, agents), ACTOR_RELATIVE
     for modal in vocab.intro_modal.finditer(norm, start, end):
+        if _PURPOSE_BEFORE.search(norm, max(start, modal.start() - 8), modal.start()):
+            continue  # "để có thể đàm phán …, Việt Nam có thể xem xét …": a purpose clause's modal has no subject
         after = norm[modal.end():modal.end() + 30].lstrip()
         if vocab.intro_cut.match(after):
             continue  # "Từ đó có thể thấy giáo dục đại học cần …": a way of saying, the subject comes after
@@ -315,6 +317,9 @@ def _sets_after_modal(following: str) -> bool:
 
 # a short plural noun opening a list of nouns ("các sở, ngành và địa phương")
 _LIST_HEAD = compile_regex(r"(?:[Cc]ác|[Nn]hững)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?")
+
+
+_PURPOSE_BEFORE = compile_regex(r"(?<!\w)(?:[Đđ]ể|[Nn]hằm)\s+$")
 
 
 def _subject_before(norm: str, start: int, modal: int, agents: list[Agent]) -> tuple[int, int] | None:

@@ -129,8 +129,8 @@ def verbs(pattern: re.Pattern[str], norm: str, start: int, end: int):
 
 
 def find_agents(doc: Document, officials: list, organizations: list) -> list[Agent]:
-    """Officials' mentions, people named with a role, organisations and provinces, by start (no two overlapping:
-    an official's mention wins over the organisation inside it)."""
+    """Officials' mentions, people named with a role, organisations, provinces and countries, by start (no two
+    overlapping: an official's mention wins over the organisation inside it)."""
     vocab = vocabulary()
     found: list[Agent] = []
     for official in officials:
@@ -158,7 +158,8 @@ def find_agents(doc: Document, officials: list, organizations: list) -> list[Age
         before = doc.norm[:place.start].rstrip()
         # as a clause's subject (not "CLB Cầu lông Phú Thọ", a name that ends with a place)
         subject = not before or before[-1] in ",.;:" or place.after_admin_word
-        if place.kind == "province" and subject and not any(s < place.end and place.start < e for s, e in taken):
+        if place.kind in ("province", "country") and subject and \
+                not any(s < place.end and place.start < e for s, e in taken):
             found.append(Agent(place.start, place.end, doc.norm[place.start:place.end], False))
             taken.append((place.start, place.end))
     for head in vocab.body_head.finditer(doc.norm):
