@@ -75,7 +75,7 @@ def test_report_lists_the_measures():
 
 
 def test_shipped_legal_gold_rounds_keep_their_splits():
-    """Round 1 has dev and a (spent) test, rounds 2 and 6 are held-out tests only, rounds 3 to 5, 7 and 8 are dev
+    """Round 1 has dev and a (spent) test, rounds 2 and 6 are held-out tests only, rounds 3 to 5 and 7 to 9 are dev
     sets only: a round that gained or lost a split would change what may be tuned on
     (benchmarks/gold/legal_refs/README.md)."""
     folder = LEGAL_FOLDER
@@ -84,7 +84,8 @@ def test_shipped_legal_gold_rounds_keep_their_splits():
     assert splits == {"legal_refs_gold.jsonl": ["dev", "test"], "legal_refs_gold-2.jsonl": ["test"],
                       "legal_refs_gold-3.jsonl": ["dev"], "legal_refs_gold-4.jsonl": ["dev"],
                       "legal_refs_gold-5.jsonl": ["dev"], "legal_refs_gold-6.jsonl": ["test"],
-                      "legal_refs_gold-7.jsonl": ["dev"], "legal_refs_gold-8.jsonl": ["dev"]}
+                      "legal_refs_gold-7.jsonl": ["dev"], "legal_refs_gold-8.jsonl": ["dev"],
+                      "legal_refs_gold-9.jsonl": ["dev"]}
     assert all(is_legal_gold(folder / name) for name in splits)
 
 

@@ -465,7 +465,7 @@ def eval_extract(
     gold: Path = typer.Option(Path("benchmarks/gold"), help="Gold JSONL file, or a folder of extract_dev*.jsonl; "
                               "a task gold (benchmarks/gold/tasks/tasks_gold.jsonl) scores tasks, a legal-reference "
                               "gold (benchmarks/gold/legal_refs/legal_refs_gold.jsonl, round 1; "
-                              "legal_refs_gold-N.jsonl, round N: 2 and 6 the held-out tests, test only; 3-5, 7 and 8 "
+                              "legal_refs_gold-N.jsonl, round N: 2 and 6 the held-out tests, test only; 3-5 and 7-9 "
                               "dev sets) references."),
     shared: Path = typer.Option(Path("../shared/data"), help="Folder holding the gold articles' texts."),
     split: Optional[str] = typer.Option(None, help="Score only this split of a gold that has one: dev or test."),

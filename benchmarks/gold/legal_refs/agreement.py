@@ -9,10 +9,11 @@
     python benchmarks/gold/legal_refs/agreement.py --round 6 # round 6: L11 against L12 on its 10 double articles
     python benchmarks/gold/legal_refs/agreement.py --round 7 # round 7: L13 against L14 on its 10 double articles
     python benchmarks/gold/legal_refs/agreement.py --round 8 # round 8: L15 against L16 on its 10 double articles
+    python benchmarks/gold/legal_refs/agreement.py --round 9 # round 9: L17 against L18 on its 10 double articles
 (below, L1 and L2 stand for the round's first and second annotator)
 
 Computed on the labels as delivered (``$POLICYTEXT_ANNOTATIONS/legal_refs/labels-L1.jsonl``, ``labels-L2.jsonl``,
-located as build.py locates them: in a round with ``TITLE_COUNTED`` (rounds 5 to 8) occurrences count from the title
+located as build.py locates them: in a round with ``TITLE_COUNTED`` (rounds 5 to 9) occurrences count from the title
 line and a mention in the title is no span), and again after the round's binding rules are applied to both sides (a
 span inside another span of the same annotator dropped, a bare type word dropped): the second row shows what is left
 for adjudication.

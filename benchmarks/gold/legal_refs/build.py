@@ -10,6 +10,7 @@
     python benchmarks/gold/legal_refs/build.py --round 6  # round 6 (test only, held out): legal_refs_gold-6.jsonl
     python benchmarks/gold/legal_refs/build.py --round 7  # round 7 (dev only): legal_refs_gold-7.jsonl
     python benchmarks/gold/legal_refs/build.py --round 8  # round 8 (dev only): legal_refs_gold-8.jsonl
+    python benchmarks/gold/legal_refs/build.py --round 9  # round 9 (dev only): legal_refs_gold-9.jsonl
 
 Inputs:
 - ``sample.jsonl`` (this folder): the 100 drawn articles (split, batch, double);
@@ -40,7 +41,10 @@ Inputs:
   folder, occurrences counted from the TITLE line (``TITLE_COUNTED``), written to ``legal_refs_gold-7.jsonl``;
 - round 8 (``--round 8``): a dev set (every article ``dev``), built as round 7: ``sample-8.jsonl``,
   ``round8/labels-L15.jsonl`` (batch 1), ``round8/labels-L16.jsonl`` (batch 2) and ``adjudication-8.jsonl`` in this
-  folder, occurrences counted from the TITLE line (``TITLE_COUNTED``), written to ``legal_refs_gold-8.jsonl``.
+  folder, occurrences counted from the TITLE line (``TITLE_COUNTED``), written to ``legal_refs_gold-8.jsonl``;
+- round 9 (``--round 9``): a dev set (every article ``dev``), built as round 8: ``sample-9.jsonl``,
+  ``round9/labels-L17.jsonl`` (batch 1), ``round9/labels-L18.jsonl`` (batch 2) and ``adjudication-9.jsonl`` in this
+  folder, occurrences counted from the TITLE line (``TITLE_COUNTED``), written to ``legal_refs_gold-9.jsonl``.
 
 Gold per article: the adjudicated labels when there are some, else the labels of the annotator who had the
 article's batch (for a double-labelled article without adjudication the two annotators agree), minus ``DROPS``.
@@ -79,7 +83,7 @@ ADJUDICATED = ANNOTATIONS / "adjudicated.jsonl"
 GOLD = HERE / "legal_refs_gold.jsonl"
 BATCH_OF = {"L1": 1, "L2": 2}
 # True for a round whose annotators counted ``occurrence`` over the packet's TITLE line and then the paragraphs (rounds
-# 5 to 8): the stored text of the modern dumps has no title, so a mention in the title is no gold span (decision D3)
+# 5 to 9): the stored text of the modern dumps has no title, so a mention in the title is no gold span (decision D3)
 TITLE_COUNTED = False
 REF_KEYS = ("start", "end", "doc_type", "code", "number", "year", "issuer", "refers_to")
 LINE_KEYS = ("source", "id", "line", "published", "split", "double", "legal_refs", "annotator")
@@ -288,7 +292,7 @@ def check_article(refs: list[dict], text: str, where: str, ident: str, problems:
 # each round's files; ``use_round`` points the module's names (SAMPLE, LABELS …) at one of them
 def _built_here(round_: int, first: str, second: str) -> dict:
     """A round built from its two annotators' labels beside the repository (``roundN/labels-X.jsonl``, batch 1 then
-    batch 2) and an adjudication committed in this folder, its occurrences counted from the TITLE line (rounds 5-8)."""
+    batch 2) and an adjudication committed in this folder, its occurrences counted from the TITLE line (rounds 5-9)."""
     folder = ANNOTATIONS / f"round{round_}"
     return {"SAMPLE": HERE / f"sample-{round_}.jsonl",
             "LABELS": {first: folder / f"labels-{first}.jsonl", second: folder / f"labels-{second}.jsonl"},
@@ -324,6 +328,9 @@ ROUNDS = {
     # round 8: a dev set (every article dev), built as round 7: adjudication committed in this folder, occurrences
     # counted from the TITLE line
     8: _built_here(8, "L15", "L16"),
+    # round 9: a dev set (every article dev), built as round 8: adjudication committed in this folder, occurrences
+    # counted from the TITLE line
+    9: _built_here(9, "L17", "L18"),
 }
 ROUND = 1
 

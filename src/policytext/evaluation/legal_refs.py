@@ -7,8 +7,8 @@ or null); ``split`` is ``dev`` or ``test`` (the test split is only ever scored).
 scored with ``--gold FILE``: round 1 ``legal_refs_gold.jsonl`` (dev and a spent test), rounds 2 and 6
 ``legal_refs_gold-2.jsonl`` and ``legal_refs_gold-6.jsonl`` (the held-out tests, test only: round 6 a second, fresh
 one, drawn once round 2 had been scored three times and rules had been written on rounds 3-5), rounds 3 to 5
-``legal_refs_gold-3.jsonl`` to ``legal_refs_gold-5.jsonl``, rounds 7 and 8 ``legal_refs_gold-7.jsonl`` and
-``legal_refs_gold-8.jsonl`` (dev sets only, drawn to develop on). Per-article differences (``details``) are listed for
+``legal_refs_gold-3.jsonl`` to ``legal_refs_gold-5.jsonl``, rounds 7 to 9 ``legal_refs_gold-7.jsonl`` to
+``legal_refs_gold-9.jsonl`` (dev sets only, drawn to develop on). Per-article differences (``details``) are listed for
 dev articles only: ``run_legal_eval`` refuses them on any test article (``HeldOut``) before an article is read, whoever
 calls it.
 
