@@ -18,7 +18,9 @@ COUNT = RULES.veto("count-after-number")
 # a bare number starts after a space or a colon; the pattern is tried only around such digits (scanning the
 # whole text for its type words costs more than trying it at a few dozen places)
 _NUMBER_START = compile_regex(r"(?<=[\s:])\d")
-_BEFORE, _AFTER = 40, 60  # characters around the digit: the longest type word, "hỏa tốc", "số:", then the number
+# characters around the digit: the longest type word, "hỏa tốc" or a qualifier of six words ("quyết định không khởi
+# tố vụ án hình sự số 73"), "số:", then the number
+_BEFORE, _AFTER = 80, 60
 # what follows a lower-case "kết luận <number>" that is a document: its issuer, a punctuation mark, its code's tail
 _CONCLUSION_AFTER = compile_regex(r"\s+của\s|\s*[,.;:)]|\s*$|-KL")
 _JOINED_NUMBER = compile_regex(r"\d{1,4}")
@@ -42,6 +44,8 @@ def _bare_numbers(norm: str, lex: _Lexicon, trace) -> list[_Found]:
         word, urgent, so, number, year = match.group(1, 2, 3, 4, 5)
         if not so and (urgent or not _bare_without_so(word, number, lex, year)):
             continue
+        if urgent and urgent not in lex.urgency_words and word.lower() not in lex.act_qualified_types:
+            continue  # a qualifier ("quyết định truy nã số 7340") after a type whose lower case is a plain noun
         if not so and not year and re.fullmatch(r"(?:19[4-9]|20\d)\d", number) and \
                 word.lower() not in lex.year_like_numbers:
             trace.veto(YEAR_NOT_NUMBER, match.start(), match.end())

@@ -45,6 +45,8 @@ class _Lexicon:
     bare_number: re.Pattern[str]
     bare_types: dict[str, str]  # lower-case type word -> doc_type
     bare_needs_so: frozenset[str]  # lower-case type words that take a bare number only after "số"
+    urgency_words: frozenset[str]  # "Công điện khẩn số …"
+    act_qualified_types: frozenset[str]  # lower-case type words a qualifier may follow ("quyết định truy nã số …")
     year_like_numbers: frozenset[str]  # lower-case type words whose bare numbers may look like years ("công văn 2027")
     not_after_bare: tuple[str, ...]
     agency_unit_type: str
@@ -132,6 +134,8 @@ def _lexicon() -> _Lexicon:
         case_symbol_parts=frozenset(n(w) for w in data["case_symbol_parts"]),
         case_document_before=book.compile("case_document_before", ignore_case),
         old_code=book.compile("old_code"),
+        urgency_words=frozenset(n(w) for w in data["urgency_words"]),
+        act_qualified_types=frozenset(n(w) for w in data["act_qualified_types"]),
         bare_number=book.compile("bare_number"),  # literal case variants: twice as fast as IGNORECASE
         bare_types=bare_types,
         bare_needs_so=frozenset(n(t).lower() for t in data["bare_number_needs_so"]),
@@ -211,6 +215,10 @@ def _law_names(data: dict) -> str:
                     for name in sorted(names, key=longest_phrase_first))
 
 
+# every lower-case letter a Vietnamese text uses (a qualifier in lower-case words: patterns/legal_refs.yaml)
+_LOWER_LETTER = "[" + re.escape("".join(chr(c) for c in range(0x61, 0x2000) if chr(c).islower() and chr(c).isalpha())) + "]"
+
+
 @lru_cache(maxsize=1)
 def _book() -> PatternBook:
     data = load_yaml("doc_types.yaml")
@@ -228,7 +236,7 @@ def _book() -> PatternBook:
              "qualifier_stop_words",
              "named_abbreviations", "plural_markers", "qualifier_issuers", "private_document_words", "anaphora_pointers",
              "anaphora_amended_types", "issuer_named_types", "document_issuers", "issuer_titles",
-             "issuer_content_words", "issuer_content_adverbs")
+             "issuer_content_words", "issuer_content_adverbs", "not_act_words")
     lists = {key: alternation(data[key]) for key in plain}
     lists.update(
         type_words=alternation(type_words),
@@ -237,6 +245,7 @@ def _book() -> PatternBook:
         law_names=_law_names(data),
         anaphora_types=alternation([*data["anaphora_types"], *data["anaphora_lower_types"]]),
         qualifier_heads_cased=alternation(v for h in data["qualifier_heads"] for v in (n(h), n(h)[0].upper() + n(h)[1:])),
+        lower_letter=_LOWER_LETTER,
     )
     return PatternBook(load_yaml("patterns/legal_refs.yaml")["fragments"], lists, name="patterns/legal_refs.yaml")
 
