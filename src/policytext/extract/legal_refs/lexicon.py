@@ -236,7 +236,8 @@ def _book() -> PatternBook:
              "qualifier_stop_words",
              "named_abbreviations", "plural_markers", "qualifier_issuers", "private_document_words", "anaphora_pointers",
              "anaphora_amended_types", "issuer_named_types", "document_issuers", "issuer_titles",
-             "issuer_content_words", "issuer_content_adverbs", "not_act_words")
+             "issuer_content_words", "issuer_content_adverbs", "not_act_words",
+             "qualifier_lower_verb_not_objects")
     lists = {key: alternation(data[key]) for key in plain}
     lists.update(
         type_words=alternation(type_words),
