@@ -25,6 +25,7 @@ _LOWER_QUALIFIER_WORDS = 3  # a lower-case "nghị quyết về …" is a title 
 FOREIGN = RULES.veto("foreign-or-treaty")
 DISCIPLINE = RULES.veto("not-a-law-word")
 GENERIC = RULES.veto("generic-or-plural")
+INDIVIDUAL_ACT = RULES.veto("individual-act")
 
 
 def _named(norm: str, lex: _Lexicon, trace) -> list[_Found]:
@@ -151,6 +152,10 @@ def _described_before(norm: str, named: str, before: int, lex: _Lexicon) -> bool
     return False
 
 
+# what an act on one person is about: "về việc điều động ông …", "về việc bà …", "về việc bổ nhiệm đồng chí …"
+_PERSON_ACT = compile_regex(r"(?:việc )?(?:[^\W\d_]+ ){0,3}(?:ông|bà|đồng chí) [^\W\d_]")
+
+
 def _issuer_named(norm: str, lex: _Lexicon, trace) -> list[_Found]:
     """Named by its issuer: "Quyết định của Thủ tướng cho phép …", "Chỉ thị của Bộ trưởng Bộ Giao thông Vận tải",
     "Nghị quyết của HĐND tỉnh Bình Dương" (a qualifier after it, "… về …", makes the longer qualified-name);
@@ -173,9 +178,14 @@ def _issuer_named(norm: str, lex: _Lexicon, trace) -> list[_Found]:
             # after a title, a ministry's field alone names it too ("Bộ trưởng Công an")
             body = next((org for org in organization_matches(window, context=bool(match.group("title")))
                          if org.start == 0), None)
+            shared = 0
+            if body is None and (match.group("title") or "").strip().lower().endswith(" ban"):
+                # "Trưởng ban Tổ chức Trung ương": the head's title and the body's name share the word "Ban"
+                shared = len("Ban ")
+                body = next((org for org in organization_matches("Ban " + window, context=True) if org.start == 0), None)
             if body is None or body.kind in ("country", "foreign"):
                 continue  # "Quyết định của Nhà Trắng": no document
-            issuer, end = window[:body.end], match.end() + body.end
+            issuer, end = window[:body.end - shared], match.end() + body.end - shared
         doc_type = lex.named_types.get(kind.lower(), kind)
         described = lex.issuer_content.match(norm, end)
         # in lower case too when the issuer issues only some documents of the type ("nghị quyết của Chính phủ" after
@@ -194,6 +204,10 @@ def _issuer_named(norm: str, lex: _Lexicon, trace) -> list[_Found]:
             trace.veto(GENERIC, start, match.end())
             continue  # "các quyết định của UBND", a treaty's
         head = compile_regex(r" về ").match(norm, end)
+        person = _PERSON_ACT.match(norm, head.end()) if head else None
+        if person and norm[person.end() - 1].isupper():
+            trace.veto(INDIVIDUAL_ACT, start, person.end())
+            continue  # "Quyết định của Ban Bí thư … về việc điều động ông Trần Huy Tuấn": an act on one person (A2)
         if head:  # "… của HĐND tỉnh Bình Dương về dự toán ngân sách": the title goes on
             end = _quoted_title_end(norm, _qualifier_end(norm, head.end(), lex) or end)
         # right after a document of that type cited by number, it points back to it (rule anaphoric-mention
