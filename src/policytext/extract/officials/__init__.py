@@ -70,10 +70,7 @@ from ...layers.names import (
 from ...model import Official
 from ...rules import rule_book
 from .chains import (
-    _after_named_apposition,
     _last_comma_link,
-    after_honorific_apposition,
-    HONORIFIC_JUST_BEFORE,
     _foreign_before_titles,
     _foreign_office,
     _name_after_chain,
@@ -81,7 +78,13 @@ from .chains import (
     _someone_elses_title,
     _trailing_chain,
 )
-from .appositions import country_in_apposition, government_body_office
+from .appositions import (
+    HONORIFIC_JUST_BEFORE,
+    _after_named_apposition,
+    after_honorific_apposition,
+    country_in_apposition,
+    government_body_office,
+)
 from .canonical import complete_official
 from .careers import career_positions
 from .lexicon import _Candidate, _lexicon, _Link

@@ -53,6 +53,7 @@ from .units import (
     _names_someone,
     _set_generic,
     _through_comma_to_parent,
+    parent_after_comma,
 )
 
 
@@ -370,9 +371,18 @@ def _name_in_tail(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, in
     lex = _lexicon()
     limit = min(len(norm), pos + 120)
     stop = _CLAUSE_END.search(norm, pos, limit)
-    while stop and stop.group(0) == "(" and _BRACKET_THEN_NAME.match(norm, stop.start()):
-        # "Cục Chăn nuôi (Bộ NN-PTNT) Nguyễn Đăng Vang": a bracket between the organisation and the name
-        stop = _CLAUSE_END.search(norm, norm.index(")", stop.start()) + 1, limit)
+    parent_comma = None
+    while stop:
+        if stop.group(0) == "(" and _BRACKET_THEN_NAME.match(norm, stop.start()):
+            # "Cục Chăn nuôi (Bộ NN-PTNT) Nguyễn Đăng Vang": a bracket between the organisation and the name
+            stop = _CLAUSE_END.search(norm, norm.index(")", stop.start()) + 1, limit)
+        elif stop.group(0) == "," and parent_comma is None and \
+                (parent := parent_after_comma(norm, stop.start(), org_starts)) is not None:
+            # "Phó cục trưởng Cục Dân số, Bộ Y tế Phạm Vũ Hoàng": the unit, a comma, its ministry, then the name
+            parent_comma = stop.start()
+            stop = _CLAUSE_END.search(norm, parent, limit)
+        else:
+            break
     clause_end = stop.start() if stop else limit
     best: tuple[int, int] | None = None
     best_rank = 99
@@ -405,7 +415,7 @@ def _name_in_tail(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, in
     if lex.place_before.search(norm, max(0, best[0] - 12), best[0]) and first not in common_surnames():
         return None  # "Chủ tịch phường Kim Liên": a place
     org_text = _BRACKET_AT_END.sub("", norm[pos:best[0]].rstrip())
-    if not org_text or lex.generic_end.search(org_text):
+    if not org_text or lex.generic_end.search(org_text if parent_comma is None else norm[pos:parent_comma]):
         return None
     # "Phó chủ nhiệm Ủy ban Dân số Phú Yên - Phạm Thị Tương Lai", "Chủ tịch Hội - tiến sĩ Nguyễn Văn Thưởng": a dash
     # before the name or its degree; other words after the dash ("Đội PCCC Q.9 - người chỉ huy Nguyễn Văn A",
@@ -559,36 +569,3 @@ def _foreign_before_titles(norm: str, at: int, org_starts) -> tuple[int, int] | 
 
 def _foreign_office(links: list[_Link]) -> bool:
     return any(l.title.title.foreign or l.abroad or l.kind in ("country", "international", "foreign") for l in links)
-
-
-_NAME_THEN_COMMA = compile_regex(r"((?:[^\W\d_]+ ){1,3}[^\W\d_]+), $")
-# "ông A, " (a former office too: "ông A, nguyên phó chủ tịch …"): a person introduced by an honorific, not an office
-_HONORIFIC_NAME_THEN_COMMA = compile_regex(r"(?<!\w)(?:[Ôô]ng|[Bb]à) ((?:[^\W\d_]+ ){0,3}[^\W\d_]+), "
-                                           r"(?:nguyên |cựu |hiện là |là )?$")
-HONORIFIC_JUST_BEFORE = compile_regex(r"(?<!\w)(?:[Ôô]ng|[Bb]à) $")
-
-
-def after_honorific_apposition(norm: str, start: int) -> bool:
-    """"ông A, " right before ``start``, every word of A capitalised."""
-    m = _HONORIFIC_NAME_THEN_COMMA.search(norm, max(0, start - 48), start)
-    return m is not None and all(w[:1].isupper() for w in m.group(1).split(" "))
-
-
-def _after_named_apposition(norm: str, start: int) -> bool:
-    """A person's name and a comma right before ``start``: the title there is in apposition to them."""
-    m = _NAME_THEN_COMMA.search(norm, max(0, start - 40), start)
-    if m is None:
-        return False
-    words = m.group(1).split(" ")
-    for i in range(len(words) - 1):
-        if words[i] in surnames() and all(w[:1].isupper() for w in words[i:]):
-            return True
-        run = " ".join(words[i:])
-        run_start = m.start(1) + len(" ".join(words[:i])) + (1 if i else 0)
-        if (i == 0 or not words[i - 1][:1].isupper()) and FOREIGN_FORM.fullmatch(run) and \
-                run not in _lexicon().places:
-            # "Yang Mee Eng, Giám đốc điều hành Asean Foundation, nói"; not "theo tờ Kyiv Independent, …"
-            return not _lexicon().publication_before.search(norm, max(0, run_start - 16), run_start)
-    return False
-
-

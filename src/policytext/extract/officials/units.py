@@ -120,6 +120,16 @@ def _through_comma_to_parent(norm: str, end: int, titles, org_starts) -> int:
     return parent.end if parent is not None else end
 
 
+def parent_after_comma(norm: str, comma: int, org_starts) -> int | None:
+    """Where a ministry or a province's or city's committee written right after a comma ends, when a capitalised
+    word follows it (the holder's name: "Phó cục trưởng Cục Dân số, Bộ Y tế Phạm Vũ Hoàng"), else None."""
+    parent = org_starts.get(comma + 2) if norm.startswith(", ", comma) else None
+    if parent is None or parent.kind not in ("ministry", "local"):
+        return None
+    return parent.end if norm[parent.end:parent.end + 1] == " " and norm[parent.end + 1:parent.end + 2].isupper() \
+        else None
+
+
 def _generic_org(norm: str, pos: int, link: _Link) -> tuple[int, int] | None:
     """An organisation the gazetteer does not know, written right after a title up to the clause's end."""
     lex = _lexicon()
