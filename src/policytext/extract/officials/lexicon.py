@@ -122,7 +122,9 @@ def _lexicon() -> _Lexicon:
                                  re.IGNORECASE),
         private_context=compile_regex(rf"(?<!\w)(?:{alternation(data['private_context'])})(?!\w)", re.IGNORECASE),
         private_markers=compile_regex(rf"(?<!\w)(?:{alternation(data['private_markers'])})(?!\w)", re.IGNORECASE),
-        name_not_after=compile_regex(rf"(?<!\w)(?:{alternation(data['name_not_after'])}) $", re.IGNORECASE),
+        # (not the second syllable of a word: "Sở tài nguyên Môi trường Trần Thế Ngọc" names no school)
+        name_not_after=compile_regex(rf"(?<!\w){_not_after_syllables(data['name_not_after_words'])}"
+                                     rf"(?:{alternation(data['name_not_after'])}) $", re.IGNORECASE),
         not_person_after=compile_regex(rf"(?<!\w)(?:{alternation(data['not_person_after'])}) $", re.IGNORECASE),
         not_office=compile_regex(rf"^(?:{alternation(data['not_office_units'])})(?!\w)", re.IGNORECASE),
         place_before=compile_regex(rf"(?<!\w)(?:{alternation(data['place_words'])}) $", re.IGNORECASE),
@@ -202,7 +204,8 @@ _OF = compile_regex(r" (?:của|thuộc) ")
 
 
 _BRACKET_LEAD = compile_regex(r"(?:(?:khi đó|khi ấy|lúc đó|lúc ấy|thời điểm đó|hồi đó|lúc bấy giờ),? )?"
-                           r"(?:giữ chức vụ|giữ chức|từng giữ chức|từng là|hiện là|là) ")
+                           r"(?:giữ chức vụ|giữ chức|từng giữ chức|từng là|hiện là|là|khi còn làm|khi còn là|khi làm|"
+                           r"lúc còn làm|thời làm) ")
 
 
 _REGION = compile_regex(r" khu vực (?:[IVXL]+|\d{1,2})(?!\w)")
@@ -239,3 +242,8 @@ def _foreign_name(norm: str, pos: int, org_starts) -> tuple[int, int] | None:
 def officials_pattern(name: str) -> re.Pattern[str]:
     """A named pattern of resources/patterns/officials.yaml, compiled once."""
     return PatternBook(load_yaml("patterns/officials.yaml")["fragments"], name="patterns/officials.yaml").compile(name)
+
+
+def _not_after_syllables(words: list[str]) -> str:
+    """Lookbehinds for the first syllables of words whose second syllable is a name_not_after word ("môi trường")."""
+    return "".join(f"(?<!{re.escape(word.rsplit(' ', 1)[0])} )" for word in words)
