@@ -31,6 +31,7 @@ class Title:
     minister: bool = False  # "Bộ trưởng Tài chính": a bare ministry field follows
     heads_place: bool = False  # a city's or province's head: its place's name comes first ("Thị trưởng Kyiv Vitali Klitschko")
     abroad_only: bool = False  # an office only when its organisation is abroad ("Lãnh đạo Triều Tiên Kim Jong Un")
+    capitalised_only: bool = False  # a title only when capitalised ("Tướng Sean Clancy"; "tướng George" is no rank)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,7 @@ def title_lexicon() -> TitleLexicon:
             minister=canonical in ("Bộ trưởng", "Thứ trưởng"),
             heads_place=bool(item.get("heads_place")),
             abroad_only=bool(item.get("abroad_only")),
+            capitalised_only=bool(item.get("capitalised_only")),
         )
         variants = [(spellings, base)]
         if item.get("deputy"):
@@ -137,6 +139,8 @@ def title_matches(norm: str) -> dict[int, TitleMatch]:
         joined = lex.inside_word.match(norm, norm.rfind(" ", 0, max(0, start - 1)) + 1) if start else None
         if joined is not None and joined.end() > start:
             continue  # "từng giữ các chức vụ Phó trưởng khoa": "vụ" ends "chức vụ", no "Vụ phó" starts there
+        if title.capitalised_only and not norm[start].isupper():
+            continue  # "ông Driscoll và tướng George": the word, no title
         if title.rank and _inside_name(norm, start, end, title):
             continue  # "Bộ trưởng Đỗ Trung Tá": the given names of a person, no rank "Trung tá"
         if start not in best or best[start][0] < end:
