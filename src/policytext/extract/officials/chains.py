@@ -275,6 +275,10 @@ def _foreign_after_body(norm: str, link: _Link, pos: int, org_starts) -> tuple[i
         # (not "Bộ Kinh tế Luis Miguel Castilla"), three plain words after it, the first the body's
         body_end, name = next((split for split in splits if split[1][1] == name[1] and
                                norm.count(" ", *split[1]) == 1), (body_end, name))
+    words = norm[start:body_end].split(" ")
+    lower = next((i for i, w in enumerate(words) if w[:1].islower()), None)
+    if lower is not None and holds_title(" ".join(words[lower + 1:])):
+        return None  # "Tổng thống Zelensky tiết lộ Tổng thống Thổ Nhĩ Kỳ Recep Tayyip Erdogan": a clause, no body
     _set_generic(link, pos, body_end)
     link.abroad = True
     return name
