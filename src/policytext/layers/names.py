@@ -220,7 +220,7 @@ def foreign_name(norm: str, pos: int, org_starts, clause_start: re.Pattern[str] 
 
 # a Vietnamese word a missing space glued to a foreign name's end ("Donald Trumpcho thấy", "Errachidđề nghị"): with a
 # letter no foreign name has, or (in plain letters) only when the name's part before it is written alone elsewhere
-_GLUED_WORD = compile_regex(r"(?<=[a-z]{3})(đề|đã|đang|được|nói|và|là|tại|với|của|thì|sẽ|vừa|cũng|trong|cho|khi)$")
+_GLUED_WORD = compile_regex(r"(?<=[a-z]{3})(đề|đã|đang|được|nói|và|là|tại|với|của|thì|sẽ|vừa|cũng|trong|cho|khi|ra)$")
 
 
 def _unglued_end(norm: str, start: int, end: int) -> int:
