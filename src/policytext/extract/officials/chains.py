@@ -353,7 +353,10 @@ def _looks_foreign(norm: str, pos: int, abroad: bool = False) -> bool:
     # Jae-in"; not "Nam Dinh", "Sun Group", nor "cựu bộ trưởng Lee Jong Seok")
     foreign_after_first = len(words) >= 3 and any(_foreign_syllables(w) for w in words[1:]) or \
         len(words) == 2 and "-" in words[1] and _foreign_syllables(words[1])
-    if VIETNAMESE_SHAPE.fullmatch(words[0]) and not (abroad and foreign_after_first):
+    # a second word of six letters or more that no Vietnamese syllable spells ("Thống đốc Pan Gongsheng") is foreign
+    # after any office (not "Sun Group": a company's title with no body is checked by the caller)
+    long_foreign_second = len(words) == 2 and len(words[1]) >= 6 and _foreign_syllables(words[1])
+    if VIETNAMESE_SHAPE.fullmatch(words[0]) and not (abroad and foreign_after_first or long_foreign_second):
         return False
     run = capitalised_run(norm, pos)
     return not any(norm[a:b] in surnames() for a, b in run)
