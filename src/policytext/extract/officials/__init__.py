@@ -98,6 +98,7 @@ from .merging import (
     _merge,
     _trim_run_on_names,
 )
+from .units import body_after_name
 from .vetoes import _positions
 
 RULES = rule_book("officials")
@@ -173,6 +174,8 @@ def extract_officials(doc: Document) -> list[Official]:
             trace.veto(OWNED_TITLE, start, name[1])
             candidates.setdefault(name[0], _Candidate(name[0], name[1]))  # their own titles come after the name
             continue
+        if not listed and links:
+            body_after_name(norm, links[-1], name[1], org_starts)
         for holder in listed or [name]:
             positions = _positions(doc, links, private_article, rule)
             positions.reverse()  # nearest the name first: the person's main office

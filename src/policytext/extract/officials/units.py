@@ -246,6 +246,21 @@ def _until_proper_noun_ends(text: str) -> str:
     return text
 
 
+def body_after_name(norm: str, link: _Link, name_end: int, org_starts: dict[int, OrgMatch]) -> None:
+    """"Người phát ngôn Esmail Baghaei của Bộ Ngoại giao Iran": a title that needs a body and has none before the name
+    takes the known body written right after it with "của" (and a country after a ministry's name)."""
+    if link.org_start is not None or not link.title.title.needs_org or not norm.startswith(" của ", name_end):
+        return
+    found = org_starts.get(name_end + len(" của "))
+    if found is None or found.kind in ("country", "ministry_field"):
+        return
+    end = found.end
+    country = org_starts.get(end + 1) if norm[end:end + 1] == " " else None
+    if country is not None and country.kind == "country":
+        end, link.abroad = country.end, True
+    link.org_start, link.org_end, link.kind, link.org_name = found.start, end, found.kind, found.name
+
+
 def _set_generic(link: _Link, start: int, end: int) -> None:
     link.org_start = link.title.org_from if link.title.org_from is not None else start
     link.org_end = end
