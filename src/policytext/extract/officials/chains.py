@@ -54,6 +54,7 @@ from .units import (
     _set_generic,
     _through_comma_to_parent,
     parent_after_comma,
+    past_portfolio,
 )
 
 
@@ -120,7 +121,7 @@ def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts,
     if pointing:
         pos = pointing.end()
     if links[-1].kind in ("country", "international", "foreign") and links[-1].org_end == pos:
-        pos = _past_portfolio(norm, pos)  # "Ủy viên EU phụ trách các vấn đề nội vụ và di cư Magnus Brunner"
+        pos = past_portfolio(norm, pos)  # "Ủy viên EU phụ trách các vấn đề nội vụ và di cư Magnus Brunner"
     m = _BEFORE_NAME.match(norm, pos)
     if norm.endswith("về ", 0, links[0].title.start):
         # "phê chuẩn … về Phó chủ tịch Hội đồng bầu cử quốc gia đối với bà Bùi Thị Minh Hoài": the office a
@@ -201,30 +202,6 @@ def _past_posting(norm: str, link: _Link, end: int, org_starts) -> int:
     if posting is not None:
         link.org_end = posting
     return posting or end
-
-
-def _past_portfolio(norm: str, pos: int) -> int:
-    """After a foreign or international body, the portfolio its office holds ("phụ trách các vấn đề nội vụ và di cư",
-    "về chính sách đối ngoại": words in lower case) up to the holder's name, which it skips (the body stays as
-    written: decision on trailing descriptors); else ``pos``."""
-    lead = _PORTFOLIO_LEAD.match(norm, pos)
-    if lead is None:
-        return pos
-    at = lead.end()
-    for _ in range(10):
-        word = _WORD.match(norm, at)
-        if word is None:
-            return pos
-        if word.group()[0].isupper():
-            return at - 1 if at - 1 > lead.end() else pos
-        at = word.end() + 1
-        if norm[word.end():at] != " ":
-            return pos
-    return pos
-
-
-_PORTFOLIO_LEAD = compile_regex(r" (?:phụ trách|về) ")
-_WORD = compile_regex(r"[^\W\d_]+")
 
 
 _BODY_WORD = compile_regex(r"[^\W\d_][^\W_]*|của")

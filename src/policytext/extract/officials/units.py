@@ -313,3 +313,27 @@ def unit_led_span(norm: str, title_start: int, unit: str) -> tuple[int, int] | N
     for found in pattern.finditer(norm, max(0, title_start - _UNIT_REACH), title_start):
         pass
     return found.span(1) if found else None
+
+
+def past_portfolio(norm: str, pos: int) -> int:
+    """After a foreign or international body, the portfolio its office holds ("phụ trách các vấn đề nội vụ và di cư",
+    "về chính sách đối ngoại": words in lower case) up to the holder's name, which it skips (the body stays as
+    written: decision on trailing descriptors); else ``pos``."""
+    lead = _PORTFOLIO_LEAD.match(norm, pos)
+    if lead is None:
+        return pos
+    at = lead.end()
+    for _ in range(10):
+        word = _WORD.match(norm, at)
+        if word is None:
+            return pos
+        if word.group()[0].isupper():
+            return at - 1 if at - 1 > lead.end() else pos
+        at = word.end() + 1
+        if norm[word.end():at] != " ":
+            return pos
+    return pos
+
+
+_PORTFOLIO_LEAD = compile_regex(r" (?:phụ trách|về) ")
+_WORD = compile_regex(r"[^\W\d_]+")
