@@ -79,7 +79,6 @@ from .chains import (
     _trailing_chain,
 )
 from .appositions import (
-    HONORIFIC_JUST_BEFORE,
     _after_named_apposition,
     after_honorific_apposition,
     country_in_apposition,
@@ -207,8 +206,7 @@ def extract_officials(doc: Document) -> list[Official]:
         if found:
             names.add(found)
     for start, end in sorted(names):
-        links = _trailing_chain(norm, end, titles, org_starts,
-                                honorific=bool(HONORIFIC_JUST_BEFORE.search(norm, max(0, start - 4), start)))
+        links = _trailing_chain(norm, end, titles, org_starts, name_start=start)
         if not links:
             continue
         if (start, end) in foreign_found and lex.publication_before.search(norm, max(0, start - 16), start):

@@ -23,6 +23,7 @@ from ...layers.names import (
     surnames,
     vietnamese_name,
 )
+from .appositions import HONORIFIC_JUST_BEFORE
 from .place_heads import _place_before_name
 from ...layers.titles import (
     TitleMatch,
@@ -332,8 +333,8 @@ def _looks_foreign(norm: str, pos: int, abroad: bool = False) -> bool:
         len(words) == 2 and "-" in words[1] and _foreign_syllables(words[1])
     # a second word of six letters or more that no Vietnamese syllable spells ("Thống đốc Pan Gongsheng") is foreign
     # after any office (not "Sun Group": a company's title with no body is checked by the caller)
-    long_foreign_second = len(words) == 2 and len(words[1]) >= 6 and _foreign_syllables(words[1])
-    if VIETNAMESE_SHAPE.fullmatch(words[0]) and not (abroad and foreign_after_first or long_foreign_second):
+    if VIETNAMESE_SHAPE.fullmatch(words[0]) and not (abroad and foreign_after_first) and \
+            not (len(words) == 2 and len(words[1]) >= 6 and _foreign_syllables(words[1])):
         return False
     run = capitalised_run(norm, pos)
     return not any(norm[a:b] in surnames() for a, b in run)
@@ -476,9 +477,9 @@ def _foreign_after_country(norm: str, link: _Link, pos: int, clause_end: int, or
     return None
 
 
-def _trailing_chain(norm: str, name_end: int, titles, org_starts, honorific: bool = False) -> list[_Link] | None:
+def _trailing_chain(norm: str, name_end: int, titles, org_starts, name_start: int | None = None) -> list[_Link] | None:
     """"Nguyễn Văn A, Giám đốc Sở Tài chính": titles right after a name (unless they name someone else).
-    ``honorific``: the name follows "ông" or "bà" (see ``_last_comma_link``)."""
+    ``name_start``: where the name starts (after "ông" or "bà" the chain may split: ``_last_comma_link``)."""
     apposed = _AFTER_NAME.match(norm, name_end)
     separator = apposed or _APPOINTED.match(norm, name_end)
     if not separator:
@@ -504,6 +505,8 @@ def _trailing_chain(norm: str, name_end: int, titles, org_starts, honorific: boo
             # the name right after the chain holds its last office ("…, Bộ trưởng Trần Hồng Hà cho biết"); after "ông
             # A, " the offices before the last comma are A's ("ông A, nguyên phó chủ tịch UBND tỉnh, Cục trưởng Cục
             # Thuế tỉnh B"), not after an office ("Thủ tướng A, Phó Thủ tướng, Bộ trưởng Ngoại giao B": B's both)
+            honorific = name_start is not None and \
+                HONORIFIC_JUST_BEFORE.search(norm, max(0, name_start - 4), name_start) is not None
             return (links[:_last_comma_link(links)] if honorific else None) or None
         completed = _complete_last(norm, links, end, titles, org_starts)
         # "…, Phó tổng biên tập Tạp chí Cộng Sản, bà Nguyễn Thị Tuyết Mai": once the last title has its body
