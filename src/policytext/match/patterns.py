@@ -27,6 +27,17 @@ class PatternError(ValueError):
     """A pattern file refers to a fragment or list it does not have, or refers in a circle."""
 
 
+# every lower-case and capital letter a Vietnamese text uses (Latin-1 and Latin Extended Additional included), for
+# the classes of patterns that [a-z] and [A-ZĐ] would miss ("ủy", "Ủy", "Ưu")
+LOWER_LETTERS = "".join(chr(c) for c in range(0x61, 0x2000) if chr(c).islower() and chr(c).isalpha())
+UPPER_LETTERS = "".join(chr(c) for c in range(0x41, 0x2000) if chr(c).isupper() and chr(c).isalpha())
+
+
+def letter_class(letters: str) -> str:
+    """A regular-expression class of ``letters``."""
+    return f"[{re.escape(letters)}]"
+
+
 def longest_phrase_first(phrase: str) -> tuple[int, str]:
     """Sort key for the phrases of an alternation: longest first, so "Phó Thủ tướng" wins over "Thủ tướng",
     then alphabetical, so that a pattern built from a set is the same text in every process (string

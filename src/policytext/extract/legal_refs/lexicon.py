@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...startcache import compile_regex
-from ...match.patterns import PatternBook, alternation, longest_phrase_first
+from ...match.patterns import LOWER_LETTERS, PatternBook, alternation, letter_class, longest_phrase_first
 from ...resources import load_yaml
 from ...text.normalize import normalize_string
 
@@ -215,10 +215,6 @@ def _law_names(data: dict) -> str:
                     for name in sorted(names, key=longest_phrase_first))
 
 
-# every lower-case letter a Vietnamese text uses (a qualifier in lower-case words: patterns/legal_refs.yaml)
-_LOWER_LETTER = "[" + re.escape("".join(chr(c) for c in range(0x61, 0x2000) if chr(c).islower() and chr(c).isalpha())) + "]"
-
-
 @lru_cache(maxsize=1)
 def _book() -> PatternBook:
     data = load_yaml("doc_types.yaml")
@@ -246,7 +242,7 @@ def _book() -> PatternBook:
         law_names=_law_names(data),
         anaphora_types=alternation([*data["anaphora_types"], *data["anaphora_lower_types"]]),
         qualifier_heads_cased=alternation(v for h in data["qualifier_heads"] for v in (n(h), n(h)[0].upper() + n(h)[1:])),
-        lower_letter=_LOWER_LETTER,
+        lower_letter=letter_class(LOWER_LETTERS),  # a qualifier in lower-case words (patterns/legal_refs.yaml)
     )
     return PatternBook(load_yaml("patterns/legal_refs.yaml")["fragments"], lists, name="patterns/legal_refs.yaml")
 

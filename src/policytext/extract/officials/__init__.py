@@ -142,10 +142,10 @@ def extract_officials(doc: Document) -> list[Official]:
         rule = PLURAL_LIST if listed else CHAIN_THEN_NAME
         apposed = _after_named_apposition(norm, start)
         name = listed[0] if listed else _name_after_chain(norm, links, end, org_starts, after_name=apposed)
-        if name is not None and not listed and name[0] == end + 1 and _last_comma_link(links) and \
-                after_honorific_apposition(norm, start):
-            trace.veto(APPOSED_OFFICES, start, links[_last_comma_link(links)].title.start)
-            links = links[_last_comma_link(links):]  # the offices before the last comma are the name before's
+        split = _last_comma_link(links) if name is not None and not listed and name[0] == end + 1 else 0
+        if split and after_honorific_apposition(norm, start):
+            trace.veto(APPOSED_OFFICES, start, links[split].title.start)
+            links = links[split:]  # the offices before the last comma are the name before's
         if name is None:
             heading = None if listed else list_heading(norm, start, end, links, titles)
             if heading is not None:

@@ -8,13 +8,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...startcache import compile_regex
-from ...match.patterns import PatternBook, alternation
+from ...match.patterns import LOWER_LETTERS, UPPER_LETTERS, PatternBook, alternation, letter_class
 from ...resources import load_yaml
 
-# every lower-case and capital letter a Vietnamese text uses (Latin-1 and Latin Extended Additional included:
-# an item may open with "Ủy ban", "Ưu tiên", "Ổn định", which [A-ZĐ] misses)
-_LOWER = "".join(chr(c) for c in range(0x61, 0x2000) if chr(c).islower() and chr(c).isalpha())
-_UPPER = "".join(chr(c) for c in range(0x41, 0x2000) if chr(c).isupper() and chr(c).isalpha())
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +71,8 @@ def lexicon() -> Lexicon:
         "sequence_first": alternation(data["sequence_first"]),
         "sequence_next": alternation(data["sequence_next"]),
         "sequence_last": alternation([w for word in data["sequence_last"] for w in (word, word.lower())]),
-        "lower_letter": f"[{re.escape(_LOWER)}]",
-        "upper_letter": f"[{re.escape(_UPPER)}]",
+        "lower_letter": letter_class(LOWER_LETTERS),
+        "upper_letter": letter_class(UPPER_LETTERS),  # an item may open with "Ủy ban", "Ưu tiên", "Ổn định"
         "number_words": alternation([w.lower() for w in data["la_ordinals"]]),
         "option_leads": alternation(data["option_leads"]),
         "option_words": alternation(data["option_words"]),
