@@ -115,6 +115,12 @@ def _announced_kind(sentence: str, lex: Lexicon) -> str | None:
     a remedy acts on ("giảm thiểu nguy cơ", "tạo cơ hội", "tháo gỡ các khó khăn") is no cue of problems. Modals count
     as cues for tasks only in a sentence that ends with a colon ("… cần tập trung vào 3 ưu tiên:"), and a
     lead-in that reports what was done ("đã triển khai hai tiếp cận:") announces results."""
+    kind = _last_cue(sentence, lex)
+    return None if kind == "weighed" else kind
+
+
+def _last_cue(sentence: str, lex: Lexicon) -> str | None:
+    """The kind of the cue that decides (``_announced_kind``), "weighed" included."""
     cues = [(m.start(), m.end(), "tasks") for m in lex.lead_in.finditer(sentence)]
     if sentence.rstrip().endswith(":"):
         cues += [(m.start(), m.end(), "tasks") for m in lex.lead_in_modal.finditer(sentence)]
@@ -127,16 +133,14 @@ def _announced_kind(sentence: str, lex: Lexicon) -> str | None:
     for count in counts:  # "năm lý do để đưa ra đề nghị": the counted noun
         counted = [cue for cue in cues if 0 <= cue[0] - count.end() <= COUNTED_NOUN_REACH]
         if counted:
-            return None if min(counted)[2] == "weighed" else min(counted)[2]
+            return min(counted)[2]
         counted = lex.counted_task.match(sentence, count.end())
         if counted and len(sentence.rstrip()) - counted.end() <= lex.number("counted_noun_tail"):
             return "tasks"  # "cần năm việc.", "tiến hành qua 3 bước."
     if cues and sentence.rstrip().endswith(":"):
-        kind = max(cues, key=lambda cue: cue[1])[2]  # "Từ những vướng mắc trên, ông đề xuất hai nội dung:"
-        return None if kind == "weighed" else kind
+        return max(cues, key=lambda cue: cue[1])[2]  # "Từ những vướng mắc trên, ông đề xuất hai nội dung:"
     determined = [cue for cue in cues if any(0 <= cue[0] - d.end() <= 1 for d in lex.determiner.finditer(sentence))]
-    kind = max(determined or cues, key=lambda cue: cue[1])[2] if cues else None
-    return None if kind == "weighed" else kind
+    return max(determined or cues, key=lambda cue: cue[1])[2] if cues else None
 
 
 def _announced_count(sentence: str, lex: Lexicon) -> tuple[int | None, bool]:
