@@ -106,7 +106,14 @@ def has_surname(norm: str, run: list[tuple[int, int]]) -> bool:
     names = surnames()
     first = norm[run[0][0]:run[0][1]]
     two = norm[run[0][0]:run[1][1]] if len(run) > 1 else ""
-    return first in names or two in names
+    # a woman's middle name "Thị" inside a run of three or four marks a name whatever its surname (the Raglai and
+    # Chăm "Ca Tông Thị Mến", "Pi Năng Thị Hốn", "Bo Bo Thị Yến")
+    if first in names or two in names:
+        return True
+    words = [norm[a:b] for a, b in run]
+    # (not after an honorific or a numeral: "Cô Hoàng Thị Tùy", "II Hoàng Thị Tâm")
+    return 3 <= len(words) <= 4 and "Thị" in words[1:-1] and words[1] not in names and \
+        bool(VIETNAMESE_SHAPE.fullmatch(first)) and not first.isupper()
 
 
 def acceptable_name(norm: str, start: int, end: int, org_starts: dict, after_title: bool,
@@ -259,7 +266,8 @@ def continues_vietnamese_name(norm: str, at: int) -> bool:
     return 0 < len(run) <= 4 and has_surname(norm, run)
 
 
-FOREIGN_FORM = compile_regex(r"(?:[A-Z][a-z]+(?:['’-][A-Za-z]+)? ){1,3}[A-Z][a-z]+(?:['’-][A-Za-z]+)?")
+# two to four capitalised words, a middle initial allowed ("John G. Koeltl", "George W. Bush")
+FOREIGN_FORM = compile_regex(r"(?:[A-Z][a-z]+(?:['’-][A-Za-z]+)? (?:[A-Z]\. )?){1,3}[A-Z][a-z]+(?:['’-][A-Za-z]+)?")
 
 
 # a syllable Vietnamese spelling allows ("Theo", "Sau"), to tell a sentence's first word from a foreign given name

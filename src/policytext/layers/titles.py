@@ -100,7 +100,8 @@ def title_lexicon() -> TitleLexicon:
         former=compile_regex(rf"(?<!\w)(?:{alternation([*data['modifiers']['former'], *period])}) $", re.IGNORECASE),
         former_period=compile_regex(rf"(?<!\w)(?:{alternation(period) or '(?!)'}) $", re.IGNORECASE),
         suffix=compile_regex(rf" ({alternation(data['suffixes'])})(?!\w)", re.IGNORECASE),
-        post_modifier=compile_regex(rf" (?:{alternation(data.get('post_modifiers', []))})(?!\w)", re.IGNORECASE),
+        post_modifier=compile_regex(rf" (?:(?i:{alternation(data.get('post_modifiers', []))})"
+                                    rf"|{alternation(data.get('lower_post_modifiers', []))})(?!\w)"),
         inside_word=compile_regex("|".join(rf"(?<!\w)(?:{alternation(before)}) {re.escape(syllable)}(?!\w)"
                                         for syllable, before in data.get("title_syllables_in_words", {}).items())
                                or r"(?!)"),

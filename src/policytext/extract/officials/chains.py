@@ -400,8 +400,8 @@ def _name_in_tail(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, in
     for m in SYLLABLE.finditer(norm, pos, clause_end):
         if m.start() == pos or not m.group(0)[0].isupper():
             continue
-        if continues_vietnamese_name(norm, m.start()):
-            continue  # "Trường THPT chuyên Lê Quý Đôn Đà Nẵng": not "Đôn Đà Nẵng"
+        if continues_vietnamese_name(norm, m.start()) or norm.endswith("Thị ", pos, m.start()):
+            continue  # "Trường THPT chuyên Lê Quý Đôn Đà Nẵng": not "Đôn Đà Nẵng"; no name starts after "Thị"
         run = capitalised_run(norm, m.start()) or glued_run(norm, m.start())  # "Quách Cường10."
         if len(run) < 2 or run[-1][1] > clause_end or not has_surname(norm, run):
             continue
@@ -411,7 +411,8 @@ def _name_in_tail(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, in
         after = run[-1][1]
         if after + 1 < clause_end and norm[after] == " " and norm[after + 1].isupper():
             continue  # the capitalised run goes on: part of a longer name
-        rank = {3: 0, 2: 1, 4: 2}.get(len(run), 99)
+        # a woman's middle name "Thị" second makes the whole run the name ("Cục TDTT Lê Thị Hoàng Yến")
+        rank = 0 if len(run) in (3, 4) and norm[run[1][0]:run[1][1]] == "Thị" else {3: 0, 2: 1, 4: 2}.get(len(run), 99)
         if rank < best_rank and acceptable_name(norm, run[0][0], after, org_starts, True, direct=False):
             best, best_rank = (run[0][0], after), rank
         if best_rank == 0:

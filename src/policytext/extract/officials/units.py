@@ -152,6 +152,7 @@ def _generic_org(norm: str, pos: int, link: _Link) -> tuple[int, int] | None:
 
 
 _DASH = compile_regex(r" [-–] (?=\w)")
+_GLUED_DASH = compile_regex(r" [-–](?=[^\W\d_])")
 
 
 def _before_dashed_clause(text: str) -> str:
@@ -162,6 +163,9 @@ def _before_dashed_clause(text: str) -> str:
     fields of one body stays ("Sở Tài nguyên - môi trường Bình Dương", "Vụ ĐH - sau ĐH")."""
     if text[:2] in ("- ", "– "):
         return ""
+    glued = next((m for m in _GLUED_DASH.finditer(text) if text[m.end()].islower()), None)
+    if glued:  # "báo Tuổi Trẻ -cảm ơn …": the apposition's closing dash, its space lost
+        text = text[:glued.start()]
     for dash in _DASH.finditer(text):
         rest = text[dash.end():]
         if not rest[:1].islower():
@@ -208,6 +212,8 @@ def _may_open_organization(text: str, link: _Link) -> bool:
     Hải quan Lạng Sơn" -> "Đội chống lậu Cục Hải quan Lạng Sơn")."""
     t = link.title.title
     lex = _lexicon()
+    if _woman_name(text):
+        return False  # "Bí thư Phan Đình Phùng, Chủ tịch Ca Tông Thị Mến": the next holder's name, not a body
     if text[0].isupper() or lex.unit_start.match(text) or lex.foreign_unit.match(text) or \
             link.title.org_from is not None:
         return True
@@ -221,6 +227,13 @@ def _may_open_organization(text: str, link: _Link) -> bool:
     # "đội trưởng lái máy Nguyễn Trọng Hội": the capitalised words are the next person's name, not a body's
     rest = words[first_name:]
     return not (2 <= len(rest) <= 4 and rest[0] in surnames() and all(w[:1].isupper() for w in rest))
+
+
+def _woman_name(text: str) -> bool:
+    """Three or four capitalised words with "Thị" (a woman's middle name) after the first: a person's name,
+    whatever the surname ("Ca Tông Thị Mến", "Pi Năng Thị Hốn"; not "cảng Thị Vải")."""
+    words = text.split(" ")
+    return 3 <= len(words) <= 4 and "Thị" in words[1:-1] and all(w[:1].isupper() for w in words)
 
 
 def _until_proper_noun_ends(text: str) -> str:
