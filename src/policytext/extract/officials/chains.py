@@ -218,6 +218,12 @@ def _foreign_after_body(norm: str, link: _Link, pos: int, org_starts) -> tuple[i
     lex = _lexicon()
     unit = lex.foreign_unit.match(norm, pos)  # "bang California"
     start = unit.end() if unit else pos
+    if unit and lex.armed_force.match(norm, pos) and _looks_foreign(norm, start):
+        name = _foreign_name(norm, start, org_starts)  # "Phó tổng tư lệnh lực lượng vũ trang Gholamali Rashid"
+        if name is not None:
+            _set_generic(link, pos, start - 1)
+            link.abroad = True
+            return name
     first = _BODY_WORD.match(norm, start)
     lower_ok = first is not None and bool(lex.unit_start.match(first.group(0).lower()))
     if first is not None and link.title.title.minister and first.group(0).isascii() and \

@@ -50,6 +50,7 @@ class _Lexicon:
     private_markers: re.Pattern[str]
     unit_start: re.Pattern[str]
     foreign_unit: re.Pattern[str]  # "bang " before a capitalised word: a foreign federal state
+    armed_force: re.Pattern[str]  # "hải quân ", "lực lượng vũ trang ": a foreign unit that is a body by itself
     foreign_place: re.Pattern[str]  # "California", "Điện Kremlin": a foreign body after an office
     place_opener: re.Pattern[str]  # "New", "San": a foreign place's word that never ends it (at a string's end)
     company_function: re.Pattern[str]  # " kinh doanh" after "giám đốc": a company's job
@@ -142,7 +143,9 @@ def _lexicon() -> _Lexicon:
         company_function=compile_regex(rf" (?:{alternation(data['company_functions'])})(?!\w)"),
         foreign_place=compile_regex(rf"(?:Điện |Nhà )?(?:{alternation(data['foreign_places'])})(?!\w)"),
         place_opener=compile_regex(rf"(?<!\w)(?:{alternation(data['foreign_place_openers'])})$"),
-        foreign_unit=compile_regex(rf"(?:{alternation(data['foreign_unit_words'])}) (?=[^\W\d_])"),
+        foreign_unit=compile_regex(
+            rf"(?:{alternation(data['foreign_unit_words'] + data['armed_force_words'])}) (?=[^\W\d_])"),
+        armed_force=compile_regex(rf"(?:{alternation(data['armed_force_words'])}) (?=[^\W\d_])"),
         body_word=compile_regex(rf"(?:{alternation(data['body_words_in_names'])})(?!\w)"),
         public_unit=compile_regex(rf"(?:{alternation(data['public_unit_words'])}) (?=[^\W\d_])"),
         government_body=compile_regex(rf"(?:{alternation(data['government_body_words'])}) (?=[^\W\d_])"),
