@@ -62,6 +62,7 @@ class Vocabulary:
     bare_body: re.Pattern[str]
     bare_role: re.Pattern[str]
     body_stop: re.Pattern[str]
+    announcing: re.Pattern[str]  # "công bố", "thông báo": end a body's name even before a noun ("công bố thông tin")
     body_max_words: int
     responsible: re.Pattern[str]
     not_subject_opener: re.Pattern[str]
@@ -108,6 +109,7 @@ def vocabulary() -> Vocabulary:
         body_stop=phrases(data["setter_verbs_asking"] + data["setter_verbs"] + data["subject_ends"]
                           + data["setter_adverbs"] + data["directive_starts"]
                           + ["có", "là", "được", "bị", "về", "tại", "trong", "theo", "cho", "với", "gửi", "vừa"]),
+        announcing=phrases(data["announcing_verbs"]),
         body_max_words=int(data["body_max_words"]),
         responsible=compile_regex(rf"(?<!\w)do\s+(?P<who>.{{2,60}}?)\s+(?:{alternation(data['responsible_after'])})(?!\w)",
                                re.IGNORECASE),
@@ -164,9 +166,14 @@ def find_agents(doc: Document, officials: list, organizations: list) -> list[Age
             taken.append((place.start, place.end))
     for head in vocab.body_head.finditer(doc.norm):
         end = _body_end(doc.norm, head.end(), vocab)
-        if end > head.end() and not any(s < end and head.start() < e for s, e in taken):
+        # a body no gazetteer knows takes in the place or known body that ends its name ("Trường đại học Luật
+        # TP.HCM" holds "TP.HCM"), never a person named in it
+        inside = [a for a in found if not a.person and head.start() < a.start and a.end <= end]
+        others = [(s, e) for s, e in taken if not any(a.start == s and a.end == e for a in inside)]
+        if end > head.end() and not any(s < end and head.start() < e for s, e in others):
+            found = [a for a in found if a not in inside]
             found.append(Agent(head.start(), end, doc.norm[head.start():end], False))
-            taken.append((head.start(), end))
+            taken = others + [(head.start(), end)]
     return sorted(found, key=lambda a: a.start)
 
 
@@ -178,10 +185,13 @@ def _body_end(norm: str, at: int, vocab: Vocabulary) -> int:
         token = word.group(1)
         after_and = norm[max(at, at + word.start(1) - 4):at + word.start(1)].strip() == "và"
         if n >= vocab.body_max_words or token[0].islower() and not after_and \
-                and vocab.body_stop.match(norm, at + word.start(1)) \
-                and not vocab.not_verb.match(norm, at + word.start(1)):  # "… xây dựng giao thông Phương Thành"
+                and (vocab.body_stop.match(norm, at + word.start(1))
+                     and not vocab.not_verb.match(norm, at + word.start(1))  # "… xây dựng giao thông Phương Thành"
+                     or vocab.announcing.match(norm, at + word.start(1))):
             break  # ("Cục Giám định và quản lý chất lượng …": a name goes on after "và")
-        clean_token = token.rstrip(",;:.)\"”")
+        if token == "Nhà" and norm.startswith(" trường", at + word.end(1)):
+            break  # "… TP.HCM Nhà trường cũng đã công bố": the next sentence, its full stop lost
+        clean_token = token.rstrip(",;:.)\"”-–")  # ("… Ngoại thương- cho biết": a dash glued to the name)
         if not clean_token or not (clean_token[0].isalnum() or clean_token[0] in "&"):
             break
         end = at + word.start(1) + len(clean_token)

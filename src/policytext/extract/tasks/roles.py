@@ -50,6 +50,8 @@ ISSUER_LAST_SPEAKER = RULES.rule("issuer-last-speaker")
 ISSUER_SPEAKER_WE = RULES.rule("issuer-speaker-we")
 SPEAKER_WE_SENTENCES = 3  # how far back the speaker of a "chúng ta cần …" introduction is looked for
 ISSUER_ARTICLE_SUBJECT = RULES.rule("issuer-article-subject")
+ISSUER_ANNOUNCING_BODY = RULES.rule("issuer-announcing-body")
+_LEAD_REACH = 400  # characters: the article's lead, where the body whose announcement it reports is named
 # how far into the article's first sentence its subject may start (a dateline: "Chiều 3/2, UBND tỉnh …")
 _ARTICLE_SUBJECT_REACH = 25
 LAST_SPEAKER_SENTENCES = 40  # how far back (sentences) the last speaker is looked for
@@ -77,6 +79,9 @@ class _Vocab:
     type_word: re.Pattern[str]
     article_issuing: re.Pattern[str]
     speaker_we: re.Pattern[str]
+    announcing: re.Pattern[str]
+    announcing_pointer: re.Pattern[str]
+    pointed_heads: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -102,6 +107,12 @@ def _vocab() -> _Vocab:
         article_issuing=compile_regex(rf"(?:\s*\([^()]{{0,60}}\))?\s+(?:đã\s+|vừa\s+)?"
                                    rf"(?:{phrases(data['article_issuing_verbs']).pattern})", re.IGNORECASE),
         speaker_we=phrases(data["speaker_we"]),
+        announcing=compile_regex(rf"(?:\s*\([^()]{{0,60}}\))?\s+(?:(?:{alternation(data['announcing_adverbs'])})\s+)*"
+                                 rf"(?:{phrases(data['announcing_verbs']).pattern})", re.IGNORECASE),
+        announcing_pointer=compile_regex(rf"(?<!\w)(?:{alternation(data['announcing_pointers'])})(?=\s+(?:(?:"
+                                         rf"{alternation(data['announcing_adverbs'])})\s+)*(?:"
+                                         rf"{phrases(data['announcing_verbs']).pattern}))"),
+        pointed_heads=tuple(data["announcing_pointed_heads"]),
     )
 
 
@@ -344,6 +355,21 @@ def _article_subject(norm: str, before: int, agents: list[Agent]) -> tuple[str |
     return opening.name, ISSUER_ARTICLE_SUBJECT, (sentence_start(norm, opening.start), opening.end)
 
 
+def _announcing_body(norm: str, intro: tuple[int, int], agents: list[Agent]) -> str | None:
+    """The body that published a procedure's steps (GUIDELINE.md R6-7: rule issuer-announcing-body): the school or
+    body the introducing sentence points back to as announcing them ("Nhà trường cũng đã công bố … quy tắc …"), else
+    the body the article's lead reports announcing ("Tối 22-7, Trường đại học Sư phạm TP.HCM công bố …")."""
+    vocab = _vocab()
+    bodies = [a for a in agents if not a.person]
+    pointer = vocab.announcing_pointer.search(norm, *intro)
+    if pointer:
+        named = [a for a in bodies if a.end <= pointer.start() and a.name.startswith(vocab.pointed_heads)]
+        if named:
+            return named[-1].name
+    lead = next((a for a in bodies if a.start < _LEAD_REACH and vocab.announcing.match(norm, a.end)), None)
+    return lead.name if lead is not None else None
+
+
 # --- deadline -------------------------------------------------------------------------------------------
 
 
@@ -440,6 +466,12 @@ def assign_roles(doc: Document, listed: list) -> None:
     agents = find_agents(doc, officials, doc.layers.organizations_in_context.values())
     intro = intro_span(norm, listed[0][1])
     issuer, issuer_rule, issuer_sentence = issued_by(norm, intro, agents, officials, doc.layers.titles)
+    if issuer_sentence != intro and issuer_rule is not ISSUER_ARTICLE_SUBJECT and \
+            all(marker.style == "step" for _, marker, _ in listed):
+        # steps a body publishes are the body's, not those of the staff member quoted before them
+        body = _announcing_body(norm, intro, agents)
+        if body is not None:
+            issuer, issuer_rule, issuer_sentence = body, ISSUER_ANNOUNCING_BODY, None
     asked, asked_rule = intro_actors(norm, intro, agents, issuer_sentence if issuer_rule != ISSUER_LAST_SPEAKER else None)
     dates = doc.layers.extracted("dates", extract_dates)
     key, key_rule = directive(doc, doc.layers.extracted("legal_refs", extract_legal_refs), intro)
