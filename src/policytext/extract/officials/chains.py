@@ -138,7 +138,7 @@ def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts,
     if honorific:
         pos = honorific.end()
     polite = bool(honorific) and is_polite(honorific)
-    if "," in m.group(0) and (links[-1].org_start is None or after_name):
+    if ("," in m.group(0) or "-" in m.group(0) or "–" in m.group(0)) and (links[-1].org_start is None or after_name):
         # "theo yêu cầu của Thủ tướng, ông A ...": a bare title then a comma names nobody; in apposition to a
         # name, the chain is that person's and a comma opens the next ("ông A, Chủ tịch Hội X, bà B, …")
         return None

@@ -182,6 +182,8 @@ class _Candidate:
 _BEFORE_NAME = compile_regex(r"(?: \((?:[^()\n]{1,20}|(?:nay|trước đây|trước là|tên cũ|sau này)[^()\n]{1,80})\))?"
                           r"(?: (?:này |đó |hiện |hiện nay |hiện tại |nay |đương nhiệm |đương kim |khi đó |lúc đó |khi ấy |"
                           r"lúc ấy |thời đó |thời điểm đó |thời điểm ấy )?là |"
+                          # "Thị trưởng thị trấn Cogorno – bà Enrica Sommariva –": a dash, then the honorific
+                          r" [-–] (?=(?:ông|bà|đồng chí) )|"  # (a capital "Ông" after a dash opens a list item)
                           # "Giám đốc Mật vụ lúc đó, Kimberly Cheatle": the time the office was held, then the name
                           r"(?: (?:khi đó|lúc đó|khi ấy|lúc ấy|thời điểm đó|lúc bấy giờ))?,? )")
 
