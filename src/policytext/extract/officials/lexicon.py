@@ -184,8 +184,9 @@ _BEFORE_NAME = compile_regex(r"(?: \((?:[^()\n]{1,20}|(?:nay|trước đây|trư
                           r"lúc ấy |thời đó |thời điểm đó |thời điểm ấy )?là |"
                           # "Thị trưởng thị trấn Cogorno – bà Enrica Sommariva –": a dash, then the honorific
                           r" [-–] (?=(?:ông|bà|đồng chí) )|"  # (a capital "Ông" after a dash opens a list item)
-                          # "Giám đốc Mật vụ lúc đó, Kimberly Cheatle": the time the office was held, then the name
-                          r"(?: (?:khi đó|lúc đó|khi ấy|lúc ấy|thời điểm đó|lúc bấy giờ))?,? )")
+                          # "Giám đốc Mật vụ lúc đó, Kimberly Cheatle", "giám đốc MI6 đương nhiệm, ông Richard Moore": the time
+                          # the office was held, then the name
+                          r"(?: (?:khi đó|lúc đó|khi ấy|lúc ấy|thời điểm đó|lúc bấy giờ|đương nhiệm|hiện tại))?,? )")
 
 
 # between two titles of one person ("Đà Nẵng- Hiệu trưởng" too); ";" separates people in lists
