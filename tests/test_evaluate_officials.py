@@ -45,7 +45,7 @@ def test_a_folder_reads_the_rounds_in_round_order_round_10_after_round_9(tmp_pat
     assert [e["id"] for e in load_officials_gold(tmp_path)] == ["r1", "r2", "r9", "r10"]
 
 
-def test_the_committed_gold_holds_thirteen_rounds_3_4_and_9_test_sets_only_5_to_8_and_10_to_13_dev_sets_only():
+def test_the_committed_gold_holds_fourteen_rounds_3_4_and_9_test_sets_only_5_to_8_and_10_to_14_dev_sets_only():
     entries = load_officials_gold(GOLD)
     assert len(select_entries(entries, "all", 1)) == 109 and len(select_entries(entries, "all", 2)) == 98
     assert len(select_entries(entries, "all", 3)) == 58 and len(select_entries(entries, "all", 4)) == 57
@@ -53,13 +53,13 @@ def test_the_committed_gold_holds_thirteen_rounds_3_4_and_9_test_sets_only_5_to_
     assert len(select_entries(entries, "all", 7)) == 39 and len(select_entries(entries, "all", 8)) == 57
     assert len(select_entries(entries, "all", 9)) == 57 and len(select_entries(entries, "all", 10)) == 38
     assert len(select_entries(entries, "all", 11)) == 55 and len(select_entries(entries, "all", 12)) == 55
-    assert len(select_entries(entries, "all", 13)) == 54
+    assert len(select_entries(entries, "all", 13)) == 54 and len(select_entries(entries, "all", 14)) == 54
     assert all("round" not in e for e in select_entries(entries, "all", 1))
     assert {e["split"] for e in entries} == {"dev", "test"}
     for round_ in (3, 4, 9):
         assert {e["split"] for e in select_entries(entries, "all", round_)} == {"test"}
         assert select_entries(entries, "dev", round_) == []
-    for round_ in (5, 6, 7, 8, 10, 11, 12, 13):
+    for round_ in (5, 6, 7, 8, 10, 11, 12, 13, 14):
         assert {e["split"] for e in select_entries(entries, "all", round_)} == {"dev"}
         assert select_entries(entries, "test", round_) == []
     # --split test: the test articles of rounds 1-4 (as before rounds 5 to 8) and of round 9, the held-out set, exactly
@@ -67,17 +67,17 @@ def test_the_committed_gold_holds_thirteen_rounds_3_4_and_9_test_sets_only_5_to_
     assert len(test) == 58 + 52 + 58 + 57 + 57
     assert [e["id"] for e in test] == [e["id"] for r in (1, 2, 3, 4, 9) for e in select_entries(entries, "test", r)]
     dev = select_entries(entries, "dev", "all")
-    assert len(dev) == 51 + 46 + 42 + 42 + 39 + 57 + 38 + 55 + 55 + 54  # rounds 1, 2, 5-8 and 10-13 (9 has none)
-    assert [e["id"] for e in dev] == [e["id"] for r in (1, 2, 5, 6, 7, 8, 10, 11, 12, 13)
+    assert len(dev) == 51 + 46 + 42 + 42 + 39 + 57 + 38 + 55 + 55 + 54 + 54  # rounds 1, 2, 5-8 and 10-14 (9 has none)
+    assert [e["id"] for e in dev] == [e["id"] for r in (1, 2, 5, 6, 7, 8, 10, 11, 12, 13, 14)
                                       for e in select_entries(entries, "dev", r)]
     assert len(select_entries(entries, "all", "all")) == (109 + 98 + 58 + 57 + 42 + 42 + 39 + 57 + 57 + 38 + 55 + 55
-                                                          + 54)
+                                                          + 54 + 54)
 
 
 @pytest.mark.parametrize("args, message", [
     (["--split", "test", "--details"], "--details needs --split dev"),  # round 9's test errors are never read
     (["--split", "test", "--round", "all", "--details"], "--details needs --split dev"),
-    (["--round", "14"], "a round is 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13 or all"),
+    (["--round", "15"], "a round is 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14 or all"),
     (["--split", "test", "--round", "9", "--details"], "--details needs --split dev"),  # the held-out set
     (["--split", "all", "--round", "9", "--details"], "--details needs --split dev"),
     (["--split", "all", "--details"], "--details needs --split dev"),
@@ -96,6 +96,8 @@ def test_the_committed_gold_holds_thirteen_rounds_3_4_and_9_test_sets_only_5_to_
     (["--split", "all", "--round", "12", "--details"], "--details needs --split dev"),
     (["--split", "test", "--round", "13", "--details"], "--details needs --split dev"),
     (["--split", "all", "--round", "13", "--details"], "--details needs --split dev"),
+    (["--split", "test", "--round", "14", "--details"], "--details needs --split dev"),
+    (["--split", "all", "--round", "14", "--details"], "--details needs --split dev"),
     (["--split", "train"], "a split is dev, test or all"),
     (["--gold", "no/such/gold"], "no such file or folder"),
 ])
@@ -124,9 +126,9 @@ def test_eval_officials_says_rounds_3_4_and_9_have_no_dev_split(round_, split, t
     assert "use --split test" in result.output
 
 
-@pytest.mark.parametrize("round_", ["5", "6", "7", "8", "10", "11", "12", "13"])
-def test_eval_officials_says_rounds_5_to_8_and_10_to_13_have_no_test_split(round_, tmp_path):
-    # rounds 5 to 8 and 10 to 13 are dev sets only: asking for their test split scores nothing and says so, before any
+@pytest.mark.parametrize("round_", ["5", "6", "7", "8", "10", "11", "12", "13", "14"])
+def test_eval_officials_says_rounds_5_to_8_and_10_to_14_have_no_test_split(round_, tmp_path):
+    # rounds 5 to 8 and 10 to 14 are dev sets only: asking for their test split scores nothing and says so, before any
     # article is read
     result = runner.invoke(app, ["eval", "officials", "--gold", str(GOLD), "--split", "test", "--round", round_,
                                  "--shared", str(tmp_path / "none")], env={"COLUMNS": "200"})
@@ -155,11 +157,11 @@ def test_the_held_out_round_9_never_lists_per_article_differences_even_when_call
             run_officials_eval(GOLD, tmp_path / "none", split, True, round_)
 
 
-@pytest.mark.parametrize("round_", ["10", "11", "12", "13"])
+@pytest.mark.parametrize("round_", ["10", "11", "12", "13", "14"])
 @pytest.mark.parametrize("details", [[], ["--details"]])
 @pytest.mark.parametrize("split", [[], ["--split", "dev"]])
-def test_eval_officials_accepts_the_dev_rounds_10_to_13_with_or_without_details(split, details, round_, tmp_path):
-    # rounds 10 to 13 are dev data: the option checks pass (here the missing texts stop it before any article is read)
+def test_eval_officials_accepts_the_dev_rounds_10_to_14_with_or_without_details(split, details, round_, tmp_path):
+    # rounds 10 to 14 are dev data: the option checks pass (here the missing texts stop it before any article is read)
     result = runner.invoke(app, ["eval", "officials", "--gold", str(GOLD), *split, "--round", round_, *details,
                                  "--shared", str(tmp_path / "none")], env={"COLUMNS": "200"})
     assert result.exit_code == 1

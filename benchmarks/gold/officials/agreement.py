@@ -13,6 +13,7 @@
     python benchmarks/gold/officials/agreement.py --round 11   # round 11 (O21, O22; 8 double-labelled articles)
     python benchmarks/gold/officials/agreement.py --round 12   # round 12 (O23, O24; 8 double-labelled articles)
     python benchmarks/gold/officials/agreement.py --round 13   # round 13 (O25, O26; 8 double-labelled articles)
+    python benchmarks/gold/officials/agreement.py --round 14   # round 14 (O27, O28; 8 double-labelled articles)
     python benchmarks/gold/officials/agreement.py --quiet      # figures only
 
 Reads the raw labels (``labels-O1.jsonl``/``labels-O2.jsonl``, round 2 ``round2/labels-O3.jsonl``/
@@ -22,10 +23,10 @@ Reads the raw labels (``labels-O1.jsonl``/``labels-O2.jsonl``, round 2 ``round2/
 ``round8/labels-O15.jsonl``/``labels-O16.jsonl``, round 9 ``round9/labels-O17.jsonl``/``labels-O18.jsonl``, round 10
 ``round10/labels-O19.jsonl``/``labels-O20.jsonl``, round 11 ``round11/labels-O21.jsonl``/``labels-O22.jsonl``, round
 12 ``round12/labels-O23.jsonl``/``labels-O24.jsonl``, round 13 ``round13/labels-O25.jsonl``/``labels-O26.jsonl``,
-aligned to the round's sample as ``build.py`` does) and compares them on every article with ``double: true`` in the
-sample (20; rounds 3, 4 and 9 16, rounds 5 to 8 and 10 to 13 8). Below, "O1" stands for the round's first annotator
-(O1, O3, O5, O7, O9, O11, O13, O15, O17, O19, O21, O23, O25), "O2" for its second (O2, O4, O6, O8, O10, O12, O14, O16,
-O18, O20, O22, O24, O26).
+round 14 ``round14/labels-O27.jsonl``/``labels-O28.jsonl``, aligned to the round's sample as ``build.py`` does) and
+compares them on every article with ``double: true`` in the sample (20; rounds 3, 4 and 9 16, rounds 5 to 8 and 10 to
+14 8). Below, "O1" stands for the round's first annotator (O1, O3, O5, O7, O9, O11, O13, O15, O17, O19, O21, O23, O25,
+O27), "O2" for its second (O2, O4, O6, O8, O10, O12, O14, O16, O18, O20, O22, O24, O26, O28).
 
 - Names are matched after NFC, case folding and white-space folding, each name once per article.
 - Optional officials are excluded from both sides: a name either annotator marks ``optional`` is dropped

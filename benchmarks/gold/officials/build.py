@@ -1,6 +1,6 @@
 """Build the officials gold from the two annotators' labels, the adjudication and the cross-set corrections.
 
-    python benchmarks/gold/officials/build.py                 # rounds 1 to 13: writes the gold files, summaries
+    python benchmarks/gold/officials/build.py                 # rounds 1 to 14: writes the gold files, summaries
     python benchmarks/gold/officials/build.py --round 4       # one round only
     python benchmarks/gold/officials/build.py --check         # builds and validates only, writes nothing
 
@@ -42,14 +42,19 @@ repository in ``../annotations/officials/`` (``ROUNDS`` below):
   ``round12/labels-O24.jsonl``, ``adjudication-12.jsonl``, ``corrections-12.json`` -> ``officials_gold-12.jsonl``;
 - round 13 (a dev set only, drawn as rounds 11 and 12, the held-out mix: fresh articles to score the rules on before
   any rule is written from them): ``sample-13.jsonl`` (54), ``round13/labels-O25.jsonl`` and
-  ``round13/labels-O26.jsonl``, ``adjudication-13.jsonl``, ``corrections-13.json`` -> ``officials_gold-13.jsonl``.
+  ``round13/labels-O26.jsonl``, ``adjudication-13.jsonl``, ``corrections-13.json`` -> ``officials_gold-13.jsonl``;
+- round 14 (a dev set only, drawn as rounds 11-13, the held-out mix: fresh articles to score both the rules written
+  from round 13 and those written from a recall probe on before any rule is written from them): ``sample-14.jsonl``
+  (54), ``round14/labels-O27.jsonl`` and ``round14/labels-O28.jsonl``, ``adjudication-14.jsonl``,
+  ``corrections-14.json`` -> ``officials_gold-14.jsonl``.
 
 What each holds:
 
-- the draw (``sample.py draw [2|3|4|5|6|7|8|9|10|11|12|13]``): stratum, split, batch and double flag of every article;
-- the labels, verbatim: the first annotator (O1, O3, O5, O7, O9, O11, O13, O15, O17, O19, O21, O23, O25) labelled
-  batch 1 then the double-labelled articles of batch 2, the second (O2, O4, O6, O8, O10, O12, O14, O16, O18, O20, O22,
-  O24, O26) batch 2 then the double-labelled of batch 1, in the packet order
+- the draw (``sample.py draw [2|3|4|5|6|7|8|9|10|11|12|13|14]``): stratum, split, batch and double flag of every
+  article;
+- the labels, verbatim: the first annotator (O1, O3, O5, O7, O9, O11, O13, O15, O17, O19, O21, O23, O25, O27)
+  labelled batch 1 then the double-labelled articles of batch 2, the second (O2, O4, O6, O8, O10, O12, O14, O16, O18,
+  O20, O22, O24, O26, O28) batch 2 then the double-labelled of batch 1, in the packet order
   ``sample.py packets`` writes (sample order within each group). Lines are aligned to the sample by that
   order: one annotator's script cut VNTC ids at the space (``XH_VNE_T_`` for ``XH_VNE_T_ (4053)``), so an
   id must equal the sample id or be a prefix of it (reported);
@@ -59,12 +64,12 @@ What each holds:
   labels no longer hold it).
 
 Gold per article: single-labelled -> that annotator's labels (``annotator`` O1/O2, O3/O4, O5/O6, O7/O8, O9/O10,
-O11/O12, O13/O14, O15/O16, O17/O18, O19/O20, O21/O22, O23/O24, O25/O26);
+O11/O12, O13/O14, O15/O16, O17/O18, O19/O20, O21/O22, O23/O24, O25/O26, O27/O28);
 double-labelled and identical -> the labels of the annotator whose batch it belongs to; double-labelled and
 different -> the adjudicated version (``annotator: "adjudicated"``). Corrections are applied last. Every name is checked to
-occur in the article text or title (corpus.get). Round-2 to -13 lines carry ``"round": 2`` … ``13`` after ``split``;
+occur in the article text or title (corpus.get). Round-2 to -14 lines carry ``"round": 2`` … ``14`` after ``split``;
 round-1 lines are written exactly as before (no ``round`` key). Rounds 3, 4 and 9 have only ``test`` lines, rounds 5
-to 8 and 10 to 13 only ``dev`` lines.
+to 8 and 10 to 14 only ``dev`` lines.
 """
 
 from __future__ import annotations
@@ -98,7 +103,7 @@ class Round:
     adjudication: Path
     corrections: Path
     out: Path
-    splits: tuple[str, ...] = ("dev", "test")  # rounds 3, 4 and 9 test sets only, 5-8, 10-13 dev only
+    splits: tuple[str, ...] = ("dev", "test")  # rounds 3, 4 and 9 test sets only, 5-8, 10-14 dev only
 
     @property
     def batch_of(self) -> dict[str, int]:
@@ -132,6 +137,7 @@ ROUNDS = {
     11: _later_round(11, ("dev",)),  # a dev set only, drawn as rounds 3, 4, 8 and 9 (the held-out mix)
     12: _later_round(12, ("dev",)),  # a dev set only, drawn as round 11 (the held-out mix)
     13: _later_round(13, ("dev",)),  # a dev set only, drawn as rounds 11 and 12 (the held-out mix)
+    14: _later_round(14, ("dev",)),  # a dev set only, drawn as rounds 11-13 (the held-out mix)
 }
 # round 1's names, kept for callers of the first version
 SAMPLE, LABELS, ADJUDICATION, CORRECTIONS, OUT = (ROUNDS[1].sample, ROUNDS[1].labels, ROUNDS[1].adjudication,

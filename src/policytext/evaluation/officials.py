@@ -9,13 +9,13 @@ articles, ``"round": 6``), ``officials_gold-7.jsonl`` (round 7, 39 articles weig
 ``officials_gold-9.jsonl`` (round 9, 57 articles drawn as rounds 3 and 4, ``"round": 9``),
 ``officials_gold-10.jsonl`` (round 10, 38 articles weighted to foreign news, ``"round": 10``),
 ``officials_gold-11.jsonl`` (round 11, 55 articles drawn as rounds 3, 4, 8 and 9, ``"round": 11``),
-``officials_gold-12.jsonl`` (round 12, 55 articles drawn as round 11, ``"round": 12``) and ``officials_gold-13.jsonl``
-(round 13, 54 articles drawn as rounds 11 and 12, ``"round": 13``). Rounds 3, 4 and 9 are test sets only (no dev
-split); round 9 is the held-out set, rounds 3 and 4 having been retired and opened for error analysis
-(``RETIRED_TEST_ROUNDS``: their per-article differences may be listed). Rounds 5 to 8 and 10 to 13 are dev sets only
-(no test split): ``--split test`` means the test articles of rounds 1-4 and 9, ``--split dev`` the dev articles of
-rounds 1, 2, 5-8 and 10-13. Given the folder, every round is read, in round order; a round and a split select the
-articles.
+``officials_gold-12.jsonl`` (round 12, 55 articles drawn as round 11, ``"round": 12``), ``officials_gold-13.jsonl``
+(round 13, 54 articles drawn as rounds 11 and 12, ``"round": 13``) and ``officials_gold-14.jsonl`` (round 14, 54
+articles drawn as rounds 11-13, ``"round": 14``). Rounds 3, 4 and 9 are test sets only (no dev split); round 9 is the
+held-out set, rounds 3 and 4 having been retired and opened for error analysis (``RETIRED_TEST_ROUNDS``: their
+per-article differences may be listed). Rounds 5 to 8 and 10 to 14 are dev sets only (no test split): ``--split
+test`` means the test articles of rounds 1-4 and 9, ``--split dev`` the dev articles of rounds 1, 2, 5-8 and 10-14.
+Given the folder, every round is read, in round order; a round and a split select the articles.
 
 Names are matched after NFC, case and white-space folding, each gold name once per article. Officials the
 gold marks ``optional`` (company heads whose state ownership the text does not show) count neither way:
@@ -24,7 +24,7 @@ title are left out too (a record's mentions index the body). On matched official
 share of gold positions whose title is among the predicted titles; title and organisation together; and
 recall by ``class`` (how the person appears: foreign, deputy, list, chain, plain).
 
-    policytext eval officials --split dev [--round 1|2|5|6|7|8|10|11|12|13|all] [--details]
+    policytext eval officials --split dev [--round 1|2|5|6|7|8|10|11|12|13|14|all] [--details]
     policytext eval officials --split test --round 3|4 [--details]    # the retired test rounds, open to error analysis
     policytext eval officials --split test [--round 1|2|9|all]        # scores only: round 9 is held out
 """
@@ -38,7 +38,7 @@ from typing import Any, Callable, Iterable, Mapping
 from .extract import HeldOut, MissingData, NoGoldEntries, _as_dict, _get, article_text, article_title, fold, load_gold
 
 CLASSES = ("foreign", "deputy", "list", "chain", "plain")
-ROUNDS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "all")
+ROUNDS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "all")
 RETIRED_TEST_ROUNDS = ("3", "4")  # test sets once held out, now open to error analysis (--details on their test split)
 HELD_OUT_ROUNDS = ("9",)  # the held-out test set: scored in aggregate only, its per-article differences never listed
 
@@ -67,7 +67,7 @@ def load_officials_gold(path: str | Path) -> list[dict]:
 
 def select_entries(entries: Iterable[Mapping[str, Any]], split: str | None = None,
                    round_: str | int | None = None) -> list[Mapping[str, Any]]:
-    """The entries of a split (dev, test; None or "all": both) and a round (1 to 13; None or "all": every round).
+    """The entries of a split (dev, test; None or "all": both) and a round (1 to 14; None or "all": every round).
 
     A line without ``round`` belongs to round 1."""
     return [e for e in entries
@@ -170,7 +170,7 @@ def run_officials_eval(gold_path: str | Path, shared_dir: str | Path, split: str
     entries = select_entries(gold, split, round_)
     if not entries:
         splits = sorted({e.get("split") for e in select_entries(gold, None, round_)})
-        if splits and round_ not in (None, "all"):  # the round lacks that split (3, 4, 9 test only; 5-8, 10-13 dev)
+        if splits and round_ not in (None, "all"):  # the round lacks that split (3, 4, 9 test only; 5-8, 10-14 dev)
             raise NoGoldEntries(f"round {round_} of the officials gold has no {split} split: its articles are "
                                 f"{' and '.join(splits)} only (use --split {splits[0]})")
         raise NoGoldEntries(f"no gold articles of split {split or 'all'}, round {round_ or 'all'} in {gold_path}")
