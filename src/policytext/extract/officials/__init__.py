@@ -166,7 +166,8 @@ def extract_officials(doc: Document) -> list[Official]:
             trace.veto(PLURAL_TITLE_ONE_NAME, start, links[0].title.end)
             links = links[1:]  # "các Đại sứ Mỹ, Đô đốc Zumwaltz": the ambassadors are others
         covered = max((listed or [name])[-1][1], written_end)
-        if lex.not_holder_before.search(norm, max(0, start - 12), start):
+        if lex.not_holder_before.search(norm, max(0, start - 12), start) or \
+                lex.relative_before.search(norm, max(0, start - 12), start) and norm[end:name[0]].strip():
             trace.veto(ASSISTANT, start, name[1])
             continue  # "Trợ lý Bộ trưởng ... Đào Việt Trung": not the minister
         if not listed and _someone_elses_title(norm, start, end, name, titles, org_starts):
@@ -240,7 +241,8 @@ def extract_officials(doc: Document) -> list[Official]:
         full = _full_name_elsewhere(norm, end, org_starts, candidates)
         if full is None:
             continue
-        if lex.not_holder_before.search(norm, max(0, start - 12), start):
+        if lex.not_holder_before.search(norm, max(0, start - 12), start) or \
+                lex.relative_before.search(norm, max(0, start - 12), start):
             trace.veto(ASSISTANT, start, end)
             continue
         positions = _positions(doc, links, private_article, SURNAME_ELSEWHERE)

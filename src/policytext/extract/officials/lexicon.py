@@ -43,6 +43,7 @@ class _Lexicon:
     name_not_after: re.Pattern[str]
     not_person_after: re.Pattern[str]  # "trên " before "Truth Social, Tổng thống Mỹ …": a medium, no person
     not_holder_before: re.Pattern[str]
+    relative_before: re.Pattern[str]
     publication_before: re.Pattern[str]  # "tờ ", "hãng tin " right before a name: a publication's
     place_before: re.Pattern[str]
     not_office: re.Pattern[str]
@@ -130,6 +131,7 @@ def _lexicon() -> _Lexicon:
         not_office=compile_regex(rf"^(?:{alternation(data['not_office_units'])})(?!\w)", re.IGNORECASE),
         place_before=compile_regex(rf"(?<!\w)(?:{alternation(data['place_words'])}) $", re.IGNORECASE),
         not_holder_before=compile_regex(rf"(?<!\w)(?:{alternation(data['not_holder_before'])}) $"),
+        relative_before=compile_regex(rf"(?<!\w)(?:{alternation(data['relative_before'])}) $"),
         publication_before=compile_regex(rf"(?<!\w)(?:{alternation(data['publication_words'])}) $", re.IGNORECASE),
         generic_end=compile_regex(rf"[,;:!?()\"“”\n]|\.(?!\w)|(?<=\w{{3}})\."  # not the dot of "TP.HCM"
                                rf"| (?:{alternation(data['clause_verbs'])})(?!\w)(?! sinh)"  # "ký" signs, "ký sinh" is a parasite
@@ -183,7 +185,9 @@ _BEFORE_NAME = compile_regex(r"(?: \((?:[^()\n]{1,20}|(?:nay|trước đây|trư
                           r"(?: (?:này |đó |hiện |hiện nay |hiện tại |nay |đương nhiệm |đương kim |khi đó |lúc đó |khi ấy |"
                           r"lúc ấy |thời đó |thời điểm đó |thời điểm ấy )?là |"
                           # "Thị trưởng thị trấn Cogorno – bà Enrica Sommariva –": a dash, then the honorific
-                          r" [-–] (?=(?:ông|bà|đồng chí) )|"  # (a capital "Ông" after a dash opens a list item)
+                          # or a name closed by a dash ("Giám đốc Sở Xây dựng TP. Cần Thơ - Mai Văn Tân - cho biết"); a
+                          # capital "Ông" after a dash opens a list item
+                          r" [-–] (?=(?:ông|bà|đồng chí) |(?!(?:Ông|Bà|Đồng|Anh|Chị|Cô|Thầy) )(?:[A-ZĐ]\S* ){1,3}[A-ZĐ]\S* [-–] )|"
                           # "Giám đốc Mật vụ lúc đó, Kimberly Cheatle", "giám đốc MI6 đương nhiệm, ông Richard Moore": the time
                           # the office was held, then the name
                           r"(?: (?:khi đó|lúc đó|khi ấy|lúc ấy|thời điểm đó|lúc bấy giờ|đương nhiệm|hiện tại))?,? )")
