@@ -52,6 +52,7 @@ class NameLexicon:
     historical: frozenset[str]  # names that mostly name places and schools but are people after a title
     institution_names: frozenset[str]  # "Lê Quý Đôn": a school's or a street's namesake
     one_word_not_names: frozenset[str]  # Vietnamese words spelt like a foreign name ("Theo")
+    body_words: frozenset[str]  # words that open a body and are no later syllable of a name ("Bộ", "Sở")
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +70,7 @@ def name_lexicon() -> NameLexicon:
         historical=frozenset(normalize_string(n) for n in data.get("historical_names", [])),
         institution_names=frozenset(named_after_people()),
         one_word_not_names=frozenset(data.get("one_word_not_names", [])),
+        body_words=frozenset(normalize_string(w) for w in data.get("body_words_not_in_names", [])),
     )
 
 
@@ -126,6 +128,8 @@ def acceptable_name(norm: str, start: int, end: int, org_starts: dict, after_tit
     if text in lex.institution_names and not (after_title and direct):
         return False
     words = text.split(" ")
+    if any(word in lex.body_words for word in words[1:]):
+        return False  # "châu Đại Dương Bộ Ngoại giao": a place's end and a ministry, no "Dương Bộ Ngoại"
     prefixes = (" ".join(words[:n]) for n in range(1, len(words) + 1))
     if any(prefix in lex.not_names or prefix in lex.places for prefix in prefixes):
         return False  # "Hà Nội", "Hồ Chí Minh", "Chính phủ": a place or a body, not a person

@@ -466,10 +466,11 @@ _BRACKET_AT_END = compile_regex(r" \([^()\n]{1,25}\)$")
 
 def _foreign_after_country(norm: str, link: _Link, pos: int, clause_end: int, org_starts) -> tuple[int, int] | None:
     """"Thống đốc Ngân hàng trung ương Trung Quốc Zhou Xiaochuan", "Bộ trưởng Năng lượng Philippines Vincent
-    Perez": an unknown foreign body closing with its country, then a foreign name."""
+    Perez": an unknown foreign body closing with its country (or with a known foreign body: "Cục châu Á và châu Đại
+    Dương Bộ Ngoại giao Nhật Bản Kanai Masaaki"), then a foreign name."""
     for start in range(pos, clause_end):
         country = org_starts.get(start)
-        if country is None or country.kind != "country" or country.name == "Việt Nam" or \
+        if country is None or country.kind not in ("country", "foreign") or country.name == "Việt Nam" or \
                 norm[country.end:country.end + 1] != " ":
             continue
         name = _foreign_name(norm, country.end + 1, org_starts)
