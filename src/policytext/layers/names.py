@@ -112,10 +112,10 @@ def has_surname(norm: str, run: list[tuple[int, int]]) -> bool:
     # Chăm "Ca Tông Thị Mến", "Pi Năng Thị Hốn", "Bo Bo Thị Yến")
     if first in names or two in names:
         return True
-    words = [norm[a:b] for a, b in run]
+    if not 3 <= len(run) <= 4 or not any(norm[a:b] == "Thị" for a, b in run[1:-1]):
+        return False
     # (not after an honorific or a numeral: "Cô Hoàng Thị Tùy", "II Hoàng Thị Tâm")
-    return 3 <= len(words) <= 4 and "Thị" in words[1:-1] and words[1] not in names and \
-        bool(VIETNAMESE_SHAPE.fullmatch(first)) and not first.isupper()
+    return norm[run[1][0]:run[1][1]] not in names and bool(VIETNAMESE_SHAPE.fullmatch(first)) and not first.isupper()
 
 
 def acceptable_name(norm: str, start: int, end: int, org_starts: dict, after_title: bool,
