@@ -30,10 +30,16 @@ def _listed_names(norm: str, start: int, end: int, org_starts, titles, links) ->
     first, polite = _past_lead(norm, at, titles)
     if vietnamese_name(norm, first, org_starts, honorific=polite) is None and not _looks_foreign(norm, first):
         # "Các Phó chủ tịch Ủy ban bầu cử còn có: ông …": a body the gazetteer does not know, then the list
-        unknown = _pattern("list_organization").match(norm, end) if links[-1].org_start is None else None
+        unknown = _pattern("list_organization").match(norm, end)
         if unknown is None or _title_inside(norm, unknown.start("org"), unknown.end("org"), titles):
             return []
-        _set_generic(links[-1], unknown.start("org"), unknown.end("org"))
+        if links[-1].org_start is None:
+            _set_generic(links[-1], unknown.start("org"), unknown.end("org"))
+        elif unknown.start("org") == end + 1 and all(w[:1].isupper() for w in unknown.group("org").split(" ")):
+            # "các đồng chí Phó chủ nhiệm Tổng cục Chính trị QĐND Việt Nam: …": the known body's name goes on
+            _set_generic(links[-1], links[-1].org_start, unknown.end("org"))
+        else:
+            return []
         opening, at = unknown, unknown.end()
     if links[-1].org_start is None:
         owner = _owner_before(norm, start, org_starts)  # "Sở Xây dựng mới còn có 10 phó giám đốc gồm …"
