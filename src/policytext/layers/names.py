@@ -104,15 +104,19 @@ def capitalised_run(norm: str, pos: int, limit: int = 6) -> list[tuple[int, int]
     return run
 
 
+def woman_middle_name(words: list[str]) -> bool:
+    """Three or four words with "Thị", a woman's middle name, after the first and before the last: a person's name
+    whatever the surname ("Ca Tông Thị Mến", "Pi Năng Thị Hốn"; not "cảng Thị Vải")."""
+    return 3 <= len(words) <= 4 and "Thị" in words[1:-1]
+
+
 def has_surname(norm: str, run: list[tuple[int, int]]) -> bool:
     names = surnames()
     first = norm[run[0][0]:run[0][1]]
     two = norm[run[0][0]:run[1][1]] if len(run) > 1 else ""
-    # a woman's middle name "Thị" inside a run of three or four marks a name whatever its surname (the Raglai and
-    # Chăm "Ca Tông Thị Mến", "Pi Năng Thị Hốn", "Bo Bo Thị Yến")
     if first in names or two in names:
         return True
-    if not 3 <= len(run) <= 4 or not any(norm[a:b] == "Thị" for a, b in run[1:-1]):
+    if not 3 <= len(run) <= 4 or not woman_middle_name([norm[a:b] for a, b in run]):
         return False
     # (not after an honorific or a numeral: "Cô Hoàng Thị Tùy", "II Hoàng Thị Tâm")
     return norm[run[1][0]:run[1][1]] not in names and bool(VIETNAMESE_SHAPE.fullmatch(first)) and not first.isupper()

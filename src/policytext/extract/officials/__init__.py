@@ -122,6 +122,16 @@ APPOSED_OFFICES = RULES.veto("apposed-offices")
 
 
 
+def _someone_elses_office(norm: str, start: int, set_apart: bool) -> bool:
+    """The title at ``start`` is someone else's office, not the named person's: after "Trợ lý", "Thư ký" … ("Trợ lý Bộ
+    trưởng … Đào Việt Trung"), or after a relative's word when the name is ``set_apart`` from the title ("Phu nhân Tổng
+    Bí thư Tô Lâm, bà Ngô Phương Ly"; "phu nhân Tổng thống Pháp Emmanuel Macron" names the holder)."""
+    lex = _lexicon()
+    before = max(0, start - 12)
+    return bool(lex.not_holder_before.search(norm, before, start) or
+                set_apart and lex.relative_before.search(norm, before, start))
+
+
 def extract_officials(doc: Document) -> list[Official]:
     """One entry per official named in the article: fullest name, every title, every name mention."""
     norm = doc.norm
@@ -166,8 +176,7 @@ def extract_officials(doc: Document) -> list[Official]:
             trace.veto(PLURAL_TITLE_ONE_NAME, start, links[0].title.end)
             links = links[1:]  # "các Đại sứ Mỹ, Đô đốc Zumwaltz": the ambassadors are others
         covered = max((listed or [name])[-1][1], written_end)
-        if lex.not_holder_before.search(norm, max(0, start - 12), start) or \
-                lex.relative_before.search(norm, max(0, start - 12), start) and norm[end:name[0]].strip():
+        if _someone_elses_office(norm, start, set_apart=bool(norm[end:name[0]].strip())):
             trace.veto(ASSISTANT, start, name[1])
             continue  # "Trợ lý Bộ trưởng ... Đào Việt Trung": not the minister
         if not listed and _someone_elses_title(norm, start, end, name, titles, org_starts):
@@ -241,8 +250,7 @@ def extract_officials(doc: Document) -> list[Official]:
         full = _full_name_elsewhere(norm, end, org_starts, candidates)
         if full is None:
             continue
-        if lex.not_holder_before.search(norm, max(0, start - 12), start) or \
-                lex.relative_before.search(norm, max(0, start - 12), start):
+        if _someone_elses_office(norm, start, set_apart=True):
             trace.veto(ASSISTANT, start, end)
             continue
         positions = _positions(doc, links, private_article, SURNAME_ELSEWHERE)

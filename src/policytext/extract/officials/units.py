@@ -13,6 +13,7 @@ from ...layers.names import (
     inside_run,
     surnames,
     vietnamese_name,
+    woman_middle_name,
 )
 from ...layers.organizations import OrgMatch
 from ...layers.places import is_compound
@@ -212,14 +213,14 @@ def _may_open_organization(text: str, link: _Link) -> bool:
     Hải quan Lạng Sơn" -> "Đội chống lậu Cục Hải quan Lạng Sơn")."""
     t = link.title.title
     lex = _lexicon()
-    if _woman_name(text):
+    words = text.split(" ")
+    if woman_middle_name(words) and all(w[:1].isupper() for w in words):
         return False  # "Bí thư Phan Đình Phùng, Chủ tịch Ca Tông Thị Mến": the next holder's name, not a body
     if text[0].isupper() or lex.unit_start.match(text) or lex.foreign_unit.match(text) or \
             link.title.org_from is not None:
         return True
     if not t.unit or t.unit_in_title:
         return False
-    words = text.split(" ")
     first_name = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
     # "Phó Đội trưởng và trung úy Trương Ngọc Long": the words after the title go on to someone else
     if first_name is None or any(w in _CONNECTORS or w in ("cùng", "với") for w in words[:first_name]):
@@ -227,13 +228,6 @@ def _may_open_organization(text: str, link: _Link) -> bool:
     # "đội trưởng lái máy Nguyễn Trọng Hội": the capitalised words are the next person's name, not a body's
     rest = words[first_name:]
     return not (2 <= len(rest) <= 4 and rest[0] in surnames() and all(w[:1].isupper() for w in rest))
-
-
-def _woman_name(text: str) -> bool:
-    """Three or four capitalised words with "Thị" (a woman's middle name) after the first: a person's name,
-    whatever the surname ("Ca Tông Thị Mến", "Pi Năng Thị Hốn"; not "cảng Thị Vải")."""
-    words = text.split(" ")
-    return 3 <= len(words) <= 4 and "Thị" in words[1:-1] and all(w[:1].isupper() for w in words)
 
 
 def _until_proper_noun_ends(text: str) -> str:

@@ -63,6 +63,7 @@ class Vocabulary:
     bare_role: re.Pattern[str]
     body_stop: re.Pattern[str]
     announcing: re.Pattern[str]  # "công bố", "thông báo": end a body's name even before a noun ("công bố thông tin")
+    pointer: re.Pattern[str]  # "Nhà trường": a word pointing back to a body, never part of another's name
     body_max_words: int
     responsible: re.Pattern[str]
     not_subject_opener: re.Pattern[str]
@@ -110,6 +111,7 @@ def vocabulary() -> Vocabulary:
                           + data["setter_adverbs"] + data["directive_starts"]
                           + ["có", "là", "được", "bị", "về", "tại", "trong", "theo", "cho", "với", "gửi", "vừa"]),
         announcing=phrases(data["announcing_verbs"]),
+        pointer=phrases([p for p in data["announcing_pointers"] if " " in p]),
         body_max_words=int(data["body_max_words"]),
         responsible=compile_regex(rf"(?<!\w)do\s+(?P<who>.{{2,60}}?)\s+(?:{alternation(data['responsible_after'])})(?!\w)",
                                re.IGNORECASE),
@@ -189,7 +191,7 @@ def _body_end(norm: str, at: int, vocab: Vocabulary) -> int:
                      and not vocab.not_verb.match(norm, at + word.start(1))  # "… xây dựng giao thông Phương Thành"
                      or vocab.announcing.match(norm, at + word.start(1))):
             break  # ("Cục Giám định và quản lý chất lượng …": a name goes on after "và")
-        if token == "Nhà" and norm.startswith(" trường", at + word.end(1)):
+        if n and vocab.pointer.match(norm, at + word.start(1)):
             break  # "… TP.HCM Nhà trường cũng đã công bố": the next sentence, its full stop lost
         clean_token = token.rstrip(",;:.)\"”-–")  # ("… Ngoại thương- cho biết": a dash glued to the name)
         if not clean_token or not (clean_token[0].isalnum() or clean_token[0] in "&"):
