@@ -89,6 +89,8 @@ def _vocab() -> _Vocab:
     data = lexicon().data
     from ..legal_refs.lexicon import _lexicon as legal_lexicon
 
+    # "vừa công bố", "cũng đã công bố": adverbs, then a verb that announces (rule issuer-announcing-body)
+    announce = rf"(?:(?:{alternation(data['announcing_adverbs'])})\s+)*(?:{phrases(data['announcing_verbs']).pattern})"
     return _Vocab(
         deadline_opener=phrases(data["deadline_openers"], anchored=True),
         deadline_cue=compile_regex(rf"(?:{phrases(data['deadline_cues']).pattern})(?:\s+(?:{alternation(data['deadline_cue_links'])}))?\s*$",
@@ -107,11 +109,8 @@ def _vocab() -> _Vocab:
         article_issuing=compile_regex(rf"(?:\s*\([^()]{{0,60}}\))?\s+(?:đã\s+|vừa\s+)?"
                                    rf"(?:{phrases(data['article_issuing_verbs']).pattern})", re.IGNORECASE),
         speaker_we=phrases(data["speaker_we"]),
-        announcing=compile_regex(rf"(?:\s*\([^()]{{0,60}}\))?\s+(?:(?:{alternation(data['announcing_adverbs'])})\s+)*"
-                                 rf"(?:{phrases(data['announcing_verbs']).pattern})", re.IGNORECASE),
-        announcing_pointer=compile_regex(rf"(?<!\w)(?:{alternation(data['announcing_pointers'])})(?=\s+(?:(?:"
-                                         rf"{alternation(data['announcing_adverbs'])})\s+)*(?:"
-                                         rf"{phrases(data['announcing_verbs']).pattern}))"),
+        announcing=compile_regex(rf"(?:\s*\([^()]{{0,60}}\))?\s+{announce}", re.IGNORECASE),
+        announcing_pointer=compile_regex(rf"(?<!\w)(?:{alternation(data['announcing_pointers'])})(?=\s+{announce})"),
         pointed_heads=tuple(data["announcing_pointed_heads"]),
     )
 
