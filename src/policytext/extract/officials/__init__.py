@@ -97,6 +97,7 @@ from .merging import (
     _merge,
     _trim_run_on_names,
 )
+from .ranked import ranked_holder
 from .units import body_after_name
 from .vetoes import _positions
 
@@ -152,6 +153,8 @@ def extract_officials(doc: Document) -> list[Official]:
         rule = PLURAL_LIST if listed else CHAIN_THEN_NAME
         apposed = _after_named_apposition(norm, start)
         name = listed[0] if listed else _name_after_chain(norm, links, end, org_starts, after_name=apposed)
+        if name is None and not listed and not apposed:
+            name = ranked_holder(norm, links, end, org_starts)  # "Tư lệnh Quân khu 2, trung tướng Nguyễn Văn A"
         split = _last_comma_link(links) if name is not None and not listed and name[0] == end + 1 else 0
         if split and after_honorific_apposition(norm, start):
             trace.veto(APPOSED_OFFICES, start, links[split].title.start)
