@@ -123,6 +123,12 @@ def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts,
         pos = pointing.end()
     if links[-1].kind in ("country", "international", "foreign") and links[-1].org_end == pos:
         pos = past_portfolio(norm, pos)  # "Ủy viên EU phụ trách các vấn đề nội vụ và di cư Magnus Brunner"
+    if links[-1].kind == "ministry_field" and norm.startswith(" và ", pos) and norm[pos + 4:pos + 5].isupper():
+        # "Bộ trưởng Thương mại và Công nghiệp Singapore Gan Kim Yong": two fields, a country, then the name
+        joined = _foreign_after_country(norm, links[-1], links[-1].org_start, pos + 80, org_starts)
+        if joined is not None:
+            links[-1].kind = None  # the body written whole, no longer a field alone
+            return joined
     m = _BEFORE_NAME.match(norm, pos)
     if norm.endswith("về ", 0, links[0].title.start):
         # "phê chuẩn … về Phó chủ tịch Hội đồng bầu cử quốc gia đối với bà Bùi Thị Minh Hoài": the office a
