@@ -7,6 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from policytext.cli import app
+from policytext.evaluation.extract import MissingData
 from policytext.evaluation.officials import load_officials_gold, select_entries
 
 GOLD = Path(__file__).resolve().parents[1] / "benchmarks" / "gold" / "officials"
@@ -62,7 +63,7 @@ def test_the_committed_gold_holds_fourteen_rounds_3_4_and_9_test_sets_only_5_to_
     for round_ in (5, 6, 7, 8, 10, 11, 12, 13, 14):
         assert {e["split"] for e in select_entries(entries, "all", round_)} == {"dev"}
         assert select_entries(entries, "test", round_) == []
-    # --split test: the test articles of rounds 1-4 (as before rounds 5 to 8) and of round 9, the held-out set, exactly
+    # --split test: the test articles of rounds 1-4 (as before rounds 5 to 8) and of round 9 (retired), exactly
     test = select_entries(entries, "test", "all")
     assert len(test) == 58 + 52 + 58 + 57 + 57
     assert [e["id"] for e in test] == [e["id"] for r in (1, 2, 3, 4, 9) for e in select_entries(entries, "test", r)]
@@ -75,10 +76,11 @@ def test_the_committed_gold_holds_fourteen_rounds_3_4_and_9_test_sets_only_5_to_
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--split", "test", "--details"], "--details needs --split dev"),  # round 9's test errors are never read
+    (["--split", "test", "--details"], "--details needs --split dev"),  # round 15's test errors are never read
     (["--split", "test", "--round", "all", "--details"], "--details needs --split dev"),
-    (["--round", "15"], "a round is 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14 or all"),
-    (["--split", "test", "--round", "9", "--details"], "--details needs --split dev"),  # the held-out set
+    (["--round", "16"], "a round is 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 or all"),
+    (["--split", "test", "--round", "15", "--details"], "--details needs --split dev"),  # the held-out set
+    (["--split", "all", "--round", "15", "--details"], "--details needs --split dev"),
     (["--split", "all", "--round", "9", "--details"], "--details needs --split dev"),
     (["--split", "all", "--details"], "--details needs --split dev"),
     (["--split", "test", "--round", "1", "--details"], "--details needs --split dev"),
@@ -137,9 +139,9 @@ def test_eval_officials_says_rounds_5_to_8_and_10_to_14_have_no_test_split(round
     assert "use --split dev" in result.output
 
 
-@pytest.mark.parametrize("round_", ["3", "4"])
-def test_eval_officials_allows_details_on_the_retired_test_rounds_3_and_4(round_, tmp_path):
-    # rounds 3 and 4, retired test sets, are open to error analysis: --details passes the option checks (here the
+@pytest.mark.parametrize("round_", ["3", "4", "9"])
+def test_eval_officials_allows_details_on_the_retired_test_rounds_3_4_and_9(round_, tmp_path):
+    # rounds 3, 4 and 9, retired test sets, are open to error analysis: --details passes the option checks (here the
     # missing texts stop it before any article is read)
     result = runner.invoke(app, ["eval", "officials", "--gold", str(GOLD), "--split", "test", "--round", round_,
                                  "--details", "--shared", str(tmp_path / "none")], env={"COLUMNS": "200"})
@@ -148,13 +150,21 @@ def test_eval_officials_allows_details_on_the_retired_test_rounds_3_and_4(round_
     assert "shared reference data not found" in result.output
 
 
-def test_the_held_out_round_9_never_lists_per_article_differences_even_when_called_directly(tmp_path):
-    # the library refuses too, before reading any article: round 9 is scored in aggregate only
+def test_the_held_out_round_15_never_lists_per_article_differences_even_when_called_directly(tmp_path):
+    # the library refuses too, before reading any article: round 15 is scored in aggregate only
     from policytext.evaluation.officials import HeldOut, run_officials_eval
 
-    for split, round_ in (("test", "9"), ("test", "all"), ("all", "9"), (None, None)):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    _write(gold / "officials_gold.jsonl", [_line("a", "dev"), _line("b", "test")])
+    _write(gold / "officials_gold-9.jsonl", [_line("c", "test", 9)])
+    _write(gold / "officials_gold-15.jsonl", [_line("d", "test", 15)])
+    for split, round_ in (("test", "15"), ("test", "all"), ("all", "15"), (None, None)):
         with pytest.raises(HeldOut, match="held-out test set"):
-            run_officials_eval(GOLD, tmp_path / "none", split, True, round_)
+            run_officials_eval(gold, tmp_path / "none", split, True, round_)
+    for split, round_ in (("test", "9"), ("dev", "all")):  # round 9 is retired: open to error analysis
+        with pytest.raises(MissingData):
+            run_officials_eval(gold, tmp_path / "none", split, True, round_)
 
 
 @pytest.mark.parametrize("round_", ["10", "11", "12", "13", "14"])
