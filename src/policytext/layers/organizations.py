@@ -42,6 +42,7 @@ class OrgEntry:
     incomplete: bool = False  # "Ban cán sự Đảng": names its parent body right after it
     needs_parent: bool = False  # "Ban Thường vụ": no organisation without its parent
     title_only: bool = False  # "Ủy ban Kinh tế": an organisation only right after a title
+    parent: str | None = None  # "Quốc hội" for its committees: joined when written right after ("Ủy ban X Quốc hội")
 
     def valid_on(self, day: date) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
@@ -84,7 +85,7 @@ def _day(value) -> date | None:
 
 
 _ENTRY_KEYS = {"name", "kind", "aliases", "valid_from", "valid_to", "successor", "incomplete", "needs_parent",
-               "title_only"}
+               "title_only", "parent"}
 
 
 def _check_keys(item: dict, known: set[str], section: str) -> None:
@@ -118,6 +119,7 @@ def _gazetteer() -> _Gazetteer:
             incomplete=bool(item.get("incomplete")),
             needs_parent=bool(item.get("needs_parent")),
             title_only=bool(item.get("title_only")),
+            parent=item.get("parent"),
         )
         entries.append(entry)
         index = len(entries) - 1
@@ -330,8 +332,14 @@ def _in_document_code(norm: str, start: int) -> bool:
 
 
 def _with_parent(norm: str, match: OrgMatch, raw, published: date | None, context: bool) -> OrgMatch | None:
-    """"Ban cán sự Đảng Bộ Công Thương": an incomplete body joined to the body right after it."""
+    """"Ban cán sự Đảng Bộ Công Thương": an incomplete body joined to the body right after it; "Ủy ban Kinh tế
+    và Tài chính Quốc hội": a body joined to its own parent written right after it, keeping its name."""
     entry = _gazetteer().by_name.get(match.name)
+    if entry is not None and entry.parent and match.end < len(norm) and norm[match.end] == " ":
+        for end, key in raw.get(match.end + 1, ()):
+            parent = _candidate(norm, match.end + 1, end, key, raw, published, context)
+            if parent is not None and parent.name == entry.parent:
+                return OrgMatch(match.start, parent.end, match.name, match.kind)
     if entry is None or not entry.incomplete:
         return match
     after = match.end + 1

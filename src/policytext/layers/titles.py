@@ -32,6 +32,7 @@ class Title:
     heads_place: bool = False  # a city's or province's head: its place's name comes first ("Thị trưởng Kyiv Vitali Klitschko")
     abroad_only: bool = False  # an office only when its organisation is abroad ("Lãnh đạo Triều Tiên Kim Jong Un")
     capitalised_only: bool = False  # a title only when capitalised ("Tướng Sean Clancy"; "tướng George" is no rank)
+    known_org_only: bool = False  # an office only in a body the gazetteer knows ("Phụ trách Văn phòng Tổng Bí thư")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +78,7 @@ def title_lexicon() -> TitleLexicon:
             heads_place=bool(item.get("heads_place")),
             abroad_only=bool(item.get("abroad_only")),
             capitalised_only=bool(item.get("capitalised_only")),
+            known_org_only=bool(item.get("known_org_only")),
         )
         variants = [(spellings, base)]
         if item.get("deputy"):

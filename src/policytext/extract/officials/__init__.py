@@ -114,6 +114,7 @@ CAREER = RULES.rule("career-sentence")
 BRACKET_SHARED = RULES.rule("bracket-title-shared")
 ASSISTANT = RULES.veto("assistant-of-title")
 OWNED_TITLE = RULES.veto("title-owns-document")
+INSIDE_BODY = RULES.veto("title-inside-organization")
 FOREIGN_NEEDS_FOREIGN_OFFICE = RULES.veto("foreign-name-needs-foreign-office")
 COMPANY_TITLE_FOREIGN_NAME = RULES.veto("company-title-foreign-name")
 PUBLICATION_NAME = RULES.veto("publication-name")
@@ -145,9 +146,13 @@ def extract_officials(doc: Document) -> list[Official]:
     covered = -1
     by_surname: list[tuple[int, list[_Link], int]] = []  # "Chánh án Weinstein": the full name is elsewhere
     headings: list[Heading] = []  # "các đồng chí Ủy viên Bộ Chính trị: Tổng Bí thư Tô Lâm; …"
+    inside_org = _inside_organization(org_starts)
     for start in sorted(titles):
         if start < covered:
             continue
+        if inside_org(start):
+            trace.veto(INSIDE_BODY, start, titles[start].end)
+            continue  # "Phụ trách Văn phòng Tổng Bí thư Tô Ân Xô": the body's name, not his office
         links, end = _read_chain(norm, titles[start], titles, org_starts)
         listed = _listed_names(norm, start, end, org_starts, titles, links)
         rule = PLURAL_LIST if listed else CHAIN_THEN_NAME

@@ -30,6 +30,8 @@ def list_heading(norm: str, start: int, end: int, links: list[_Link], titles) ->
     opening = officials_pattern("heading_opening").match(norm, end)
     if opening is None or any(end <= at < opening.end() for at in titles):
         return None
+    if opening.group("bare") and opening.end() not in titles:
+        return None  # "gồm" then a capital: a list of offices only if the first item opens with a title
     last = links[-1]
     if last.org_start is not None and last.org_name is None and not norm[last.org_start].isupper():
         last.org_start = last.org_end = None  # "10 bộ trưởng dự kiến trả lời chất vấn: …": words, not a body

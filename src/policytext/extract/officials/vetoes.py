@@ -84,6 +84,9 @@ def _positions(doc: Document, links: list[_Link], private_article: bool, rule: s
             if (t.needs_org and not listed) or (t.public_only and not t.alone_ok and private_article):
                 doc.trace.veto(NEEDS_ORGANIZATION, link.title.start, link.title.end, t.title)
                 continue
+        elif t.known_org_only and link.kind is None:
+            doc.trace.veto(NEEDS_ORGANIZATION, link.title.start, link.org_end or link.title.end, t.title)
+            continue  # "Phụ trách Bộ phận vé": in charge of a ticket desk, no office
         elif link.kind is None and (t.public_only and lex.private_heads.search(organization) or
                                     link.org_start is not None and
                                     _private_unit(doc.norm, doc.norm[link.org_start:link.org_end])) and \
