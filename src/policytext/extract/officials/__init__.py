@@ -218,9 +218,12 @@ def extract_officials(doc: Document) -> list[Official]:
             continue
         found = vietnamese_name(norm, at, org_starts, after_title=False)
         if found is None:
-            found = _foreign_before_titles(norm, at, org_starts)
-            if found is not None and found not in names:
-                foreign_found.add(found)  # not after an honorific ("ngài Tewfik Abada - quyền trưởng Đoàn ngoại giao")
+            ranked = bool(lex.rank_before.search(norm, max(0, at - 20), at))
+            found = _foreign_before_titles(norm, at, org_starts, ranked=ranked)
+            if found is not None and found not in names and not ranked:
+                # not after an honorific ("ngài Tewfik Abada - quyền trưởng Đoàn ngoại giao") or a military rank
+                # ("Đại tướng Tea Seiha, Phó thủ tướng, Bộ trưởng Bộ Quốc phòng": a person, whatever the office)
+                foreign_found.add(found)
         if found:
             names.add(found)
     for start, end in sorted(names):

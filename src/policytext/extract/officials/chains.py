@@ -4,9 +4,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from ...match.patterns import longest_phrase_first
 from ...startcache import compile_regex
 from ...layers.names import (
     FOREIGN_FORM,
@@ -20,10 +18,10 @@ from ...layers.names import (
     glued_run,
     has_surname,
     is_polite,
-    surnames,
     vietnamese_name,
 )
 from .appositions import HONORIFIC_JUST_BEFORE
+from .name_shapes import _listed_foreign_name, _looks_foreign, _vietnamese_words
 from .place_heads import _place_before_name
 from ...layers.titles import (
     TitleMatch,
@@ -31,8 +29,6 @@ from ...layers.titles import (
     title_at,
     trailing_rank,
 )
-from ...resources import load_yaml
-from ...text.normalize import normalize_string
 from .lexicon import (
     _AFTER_NAME,
     _APPOINTED,
@@ -163,7 +159,9 @@ def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts,
             _PLACE_WORD_BEFORE.search(norm, max(0, pos - 12), pos):
         return None  # "ông Dương Minh Hùng, Chủ tịch UBND thị trấn Dương Đông": in apposition, the place's name
     company_titles = all(l.title.title.public_only and l.org_start is None for l in links)
-    if name is None and _looks_foreign(norm, pos, abroad=foreign) and (foreign or not company_titles):
+    state_body = links[-1].kind in ("ministry", "ministry_field", "state")
+    if name is None and _looks_foreign(norm, pos, abroad=foreign, state_body=state_body) and \
+            (foreign or not company_titles):
         # "Thủ tướng Shigeru Ishiba": a name no Vietnamese spelling allows (after a company title with no
         # body it is more often the company: "Phó Tổng Giám đốc Saigon Postel")
         name = _foreign_name(norm, pos, org_starts)
@@ -194,10 +192,11 @@ _FOR_PERSON = compile_regex(r"(?: kiêm [^.;:\n]{1,80}?)? đối với:? (?=(?:[
 
 
 def _past_posting(norm: str, link: _Link, end: int, org_starts) -> int:
-    """"Đại sứ Mỹ tại Hà Nội David Shear": a foreign office's posting ("tại" a place, or a country the
-    organisation layer has not joined to it) stands between the office and its holder's name, and goes with
-    the organisation as written ("Mỹ tại Hà Nội", like "Nhật Bản tại Việt Nam")."""
-    if link.kind != "country" or link.org_end != end or not norm.startswith(" tại ", end):
+    """"Đại sứ Mỹ tại Hà Nội David Shear", "Giám đốc AFD tại Việt Nam Herve Conan": a foreign or international office's
+    posting ("tại" a place, or a country the organisation layer has not joined to it) stands between the office and
+    its holder's name, and goes with the organisation as written ("Mỹ tại Hà Nội", like "Nhật Bản tại Việt Nam")."""
+    if link.kind not in ("country", "foreign", "international") or link.org_end != end or \
+            not norm.startswith(" tại ", end):
         return end
     at = end + 5
     org = org_starts.get(at)
@@ -300,56 +299,7 @@ def _in_body_name(norm: str, at: int, word: re.Match[str], lower_ok: bool) -> bo
 _CONNECTORS = frozenset({"và", "với", "cùng", "hoặc", "hay"})
 
 
-def _vietnamese_words(norm: str, pos: int) -> bool:
-    """Two or more capitalised words at ``pos``, every one a Vietnamese syllable ("Nhà Trắng")."""
-    run = capitalised_run(norm, pos)
-    return len(run) >= 2 and all(VIETNAMESE_SHAPE.fullmatch(norm[a:b]) for a, b in run)
-
-
-# a given name, a lower-case particle and a capitalised name ("Abdulaziz bin Salman")
-_PARTICLE_NAME = compile_regex(r"[A-Z][a-z]+ (?:%s) [A-Z][a-z]+" % "|".join(sorted(NAME_PARTICLES)))
-
-
-def _listed_foreign_name(norm: str, pos: int) -> tuple[int, int] | None:
-    """A foreign name that reads as Vietnamese syllables, from persons.yaml ("Hun Sen")."""
-    m = _foreign_names_in_vietnamese_shape().match(norm, pos)
-    return m.span() if m else None
-
-
-@lru_cache(maxsize=1)
-def _foreign_names_in_vietnamese_shape() -> re.Pattern[str]:
-    names = load_yaml("persons.yaml").get("foreign_names_in_vietnamese_shape") or []
-    return compile_regex("(?:" + "|".join(re.escape(normalize_string(n)) for n in sorted(names, key=longest_phrase_first))
-                      + r")(?!\w)" if names else r"(?!)")
-
-
 _PLACE_WORD_BEFORE = compile_regex(r"(?<!\w)(?:thị trấn|thị xã|xã|phường|huyện|quận|tỉnh|thành phố|TP\.?) $")
-
-
-def _foreign_syllables(word: str) -> bool:
-    """A word some part of which (between hyphens) Vietnamese spelling does not allow ("Jae-in", "Myung")."""
-    return any(not VIETNAMESE_SHAPE.fullmatch(part) for part in word.split("-") if part)
-
-
-def _looks_foreign(norm: str, pos: int, abroad: bool = False) -> bool:
-    """Two or more capitalised words, the first no Vietnamese syllable and none a Vietnamese family name
-    ("Shigeru Ishiba", "Karoline Leavitt"; not "Vingroup Phạm Nhật Vượng")."""
-    form = FOREIGN_FORM.match(norm, pos) or _PARTICLE_NAME.match(norm, pos)
-    if form is None:
-        return False
-    words = form.group(0).split(" ")
-    # after a foreign office ("Tổng thống"), a first word Vietnamese spelling allows opens a foreign name in a run of
-    # three with a word it does not allow, or before a hyphenated one it does not ("Tổng thống Lee Jae Myung", "Moon
-    # Jae-in"; not "Nam Dinh", "Sun Group", nor "cựu bộ trưởng Lee Jong Seok")
-    foreign_after_first = len(words) >= 3 and any(_foreign_syllables(w) for w in words[1:]) or \
-        len(words) == 2 and "-" in words[1] and _foreign_syllables(words[1])
-    # a second word of six letters or more that no Vietnamese syllable spells ("Thống đốc Pan Gongsheng") is foreign
-    # after any office (not "Sun Group": a company's title with no body is checked by the caller)
-    if VIETNAMESE_SHAPE.fullmatch(words[0]) and not (abroad and foreign_after_first) and \
-            not (len(words) == 2 and len(words[1]) >= 6 and _foreign_syllables(words[1])):
-        return False
-    run = capitalised_run(norm, pos)
-    return not any(norm[a:b] in surnames() for a, b in run)
 
 
 _SHORT_ASIDE = compile_regex(r" \([^()\n]{1,20}\)")
@@ -585,11 +535,15 @@ def _someone_elses_title(norm: str, start: int, end: int, name: tuple[int, int],
         bool(_trailing_chain(norm, name[1], titles, org_starts))
 
 
-def _foreign_before_titles(norm: str, at: int, org_starts) -> tuple[int, int] | None:
-    """"James Wolfensohn, Chủ tịch WB": two to four foreign-looking words, then a comma or a bracket."""
+def _foreign_before_titles(norm: str, at: int, org_starts, ranked: bool = False) -> tuple[int, int] | None:
+    """"James Wolfensohn, Chủ tịch WB": two to four foreign-looking words, then a comma or a bracket. ``ranked``: after a
+    military rank the first word may have a Vietnamese shape when a later one has not ("Đại tướng Tea Seiha, …")."""
     form = FOREIGN_FORM.match(norm, at)
-    if form is None or VIETNAMESE_SHAPE.fullmatch(norm[at:norm.index(" ", at)]) or \
-            not _AFTER_NAME.match(norm, form.end()) or _lexicon().not_person_after.search(norm, max(0, at - 6), at):
+    if form is None or not _AFTER_NAME.match(norm, form.end()) or \
+            _lexicon().not_person_after.search(norm, max(0, at - 6), at):
+        return None
+    words = norm[at:form.end()].split(" ")
+    if VIETNAMESE_SHAPE.fullmatch(words[0]) and not (ranked and not all(VIETNAMESE_SHAPE.fullmatch(w) for w in words)):
         return None
     return _foreign_name(norm, at, org_starts)
 

@@ -60,6 +60,7 @@ class _Lexicon:
     government_body: re.Pattern[str]  # "Cơ quan ", "Phòng Điều tra": a government's body opens here, no company's
     body_word: re.Pattern[str]  # "hiệp hội": a body's word, no name's end
     rank: re.Pattern[str]  # a rank and a space ("đại tướng "): titles.yaml's titles marked rank
+    rank_before: re.Pattern[str]  # a rank (capitalised or not) right before a position: search it ending there
     state_company: _StateCompanyCues
 
 
@@ -153,6 +154,8 @@ def _lexicon() -> _Lexicon:
         government_body=compile_regex(rf"(?:{alternation(data['government_body_words'])}) (?=[^\W\d_])"),
         rank=compile_regex(rf"(?:{alternation([t['title'] for t in data['titles'] if t.get('rank')])}) ",
                         re.IGNORECASE),
+        rank_before=compile_regex(rf"(?<!\w)(?:{alternation([t['title'] for t in data['titles'] if t.get('rank')])}) $",
+                                  re.IGNORECASE),
         state_company=_state_company_cues(data, org_data),
     )
 
