@@ -46,7 +46,7 @@ def test_a_folder_reads_the_rounds_in_round_order_round_10_after_round_9(tmp_pat
     assert [e["id"] for e in load_officials_gold(tmp_path)] == ["r1", "r2", "r9", "r10"]
 
 
-def test_the_committed_gold_holds_fourteen_rounds_3_4_and_9_test_sets_only_5_to_8_and_10_to_14_dev_sets_only():
+def test_the_committed_gold_holds_fifteen_rounds_3_4_9_and_15_test_sets_only_5_to_8_and_10_to_14_dev_sets_only():
     entries = load_officials_gold(GOLD)
     assert len(select_entries(entries, "all", 1)) == 109 and len(select_entries(entries, "all", 2)) == 98
     assert len(select_entries(entries, "all", 3)) == 58 and len(select_entries(entries, "all", 4)) == 57
@@ -55,24 +55,26 @@ def test_the_committed_gold_holds_fourteen_rounds_3_4_and_9_test_sets_only_5_to_
     assert len(select_entries(entries, "all", 9)) == 57 and len(select_entries(entries, "all", 10)) == 38
     assert len(select_entries(entries, "all", 11)) == 55 and len(select_entries(entries, "all", 12)) == 55
     assert len(select_entries(entries, "all", 13)) == 54 and len(select_entries(entries, "all", 14)) == 54
+    assert len(select_entries(entries, "all", 15)) == 54
     assert all("round" not in e for e in select_entries(entries, "all", 1))
     assert {e["split"] for e in entries} == {"dev", "test"}
-    for round_ in (3, 4, 9):
+    for round_ in (3, 4, 9, 15):
         assert {e["split"] for e in select_entries(entries, "all", round_)} == {"test"}
         assert select_entries(entries, "dev", round_) == []
     for round_ in (5, 6, 7, 8, 10, 11, 12, 13, 14):
         assert {e["split"] for e in select_entries(entries, "all", round_)} == {"dev"}
         assert select_entries(entries, "test", round_) == []
-    # --split test: the test articles of rounds 1-4 (as before rounds 5 to 8) and of round 9 (retired), exactly
+    # --split test: the test articles of rounds 1-4 (as before rounds 5 to 8), of round 9 (retired) and of round 15 (the
+    # held-out set), exactly
     test = select_entries(entries, "test", "all")
-    assert len(test) == 58 + 52 + 58 + 57 + 57
-    assert [e["id"] for e in test] == [e["id"] for r in (1, 2, 3, 4, 9) for e in select_entries(entries, "test", r)]
+    assert len(test) == 58 + 52 + 58 + 57 + 57 + 54
+    assert [e["id"] for e in test] == [e["id"] for r in (1, 2, 3, 4, 9, 15) for e in select_entries(entries, "test", r)]
     dev = select_entries(entries, "dev", "all")
-    assert len(dev) == 51 + 46 + 42 + 42 + 39 + 57 + 38 + 55 + 55 + 54 + 54  # rounds 1, 2, 5-8 and 10-14 (9 has none)
+    assert len(dev) == 51 + 46 + 42 + 42 + 39 + 57 + 38 + 55 + 55 + 54 + 54  # rounds 1, 2, 5-8 and 10-14 (9, 15 none)
     assert [e["id"] for e in dev] == [e["id"] for r in (1, 2, 5, 6, 7, 8, 10, 11, 12, 13, 14)
                                       for e in select_entries(entries, "dev", r)]
     assert len(select_entries(entries, "all", "all")) == (109 + 98 + 58 + 57 + 42 + 42 + 39 + 57 + 57 + 38 + 55 + 55
-                                                          + 54 + 54)
+                                                          + 54 + 54 + 54)
 
 
 @pytest.mark.parametrize("args, message", [
@@ -117,10 +119,10 @@ def test_eval_officials_says_when_nothing_is_selected(tmp_path):
     assert "no gold articles of split dev, round 2" in result.output
 
 
-@pytest.mark.parametrize("round_", ["3", "4", "9"])
+@pytest.mark.parametrize("round_", ["3", "4", "9", "15"])
 @pytest.mark.parametrize("split", [[], ["--split", "dev"]])
-def test_eval_officials_says_rounds_3_4_and_9_have_no_dev_split(round_, split, tmp_path):
-    # refused before any article is read or analysed: rounds 3, 4 and 9 are test sets only
+def test_eval_officials_says_rounds_3_4_9_and_15_have_no_dev_split(round_, split, tmp_path):
+    # refused before any article is read or analysed: rounds 3, 4, 9 and 15 are test sets only
     result = runner.invoke(app, ["eval", "officials", "--gold", str(GOLD), *split, "--round", round_,
                                  "--shared", str(tmp_path / "none")], env={"COLUMNS": "200"})
     assert result.exit_code == 1

@@ -14,6 +14,7 @@
     python benchmarks/gold/officials/agreement.py --round 12   # round 12 (O23, O24; 8 double-labelled articles)
     python benchmarks/gold/officials/agreement.py --round 13   # round 13 (O25, O26; 8 double-labelled articles)
     python benchmarks/gold/officials/agreement.py --round 14   # round 14 (O27, O28; 8 double-labelled articles)
+    python benchmarks/gold/officials/agreement.py --round 15   # round 15 (O29/O30 against O32/O31; 16 double-labelled)
     python benchmarks/gold/officials/agreement.py --quiet      # figures only
 
 Reads the raw labels (``labels-O1.jsonl``/``labels-O2.jsonl``, round 2 ``round2/labels-O3.jsonl``/
@@ -23,10 +24,15 @@ Reads the raw labels (``labels-O1.jsonl``/``labels-O2.jsonl``, round 2 ``round2/
 ``round8/labels-O15.jsonl``/``labels-O16.jsonl``, round 9 ``round9/labels-O17.jsonl``/``labels-O18.jsonl``, round 10
 ``round10/labels-O19.jsonl``/``labels-O20.jsonl``, round 11 ``round11/labels-O21.jsonl``/``labels-O22.jsonl``, round
 12 ``round12/labels-O23.jsonl``/``labels-O24.jsonl``, round 13 ``round13/labels-O25.jsonl``/``labels-O26.jsonl``,
-round 14 ``round14/labels-O27.jsonl``/``labels-O28.jsonl``, aligned to the round's sample as ``build.py`` does) and
-compares them on every article with ``double: true`` in the sample (20; rounds 3, 4 and 9 16, rounds 5 to 8 and 10 to
-14 8). Below, "O1" stands for the round's first annotator (O1, O3, O5, O7, O9, O11, O13, O15, O17, O19, O21, O23, O25,
-O27), "O2" for its second (O2, O4, O6, O8, O10, O12, O14, O16, O18, O20, O22, O24, O26, O28).
+round 14 ``round14/labels-O27.jsonl``/``labels-O28.jsonl``, round 15 ``round15/labels-O29.jsonl``/``labels-O30.jsonl``
+against ``labels-O32.jsonl``/``labels-O31.jsonl``, aligned to the round's sample as ``build.py`` does) and
+compares them on every article with ``double: true`` in the sample (20; rounds 3, 4, 9 and 15 16, rounds 5 to 8 and 10
+to 14 8). Below, "O1" stands for the round's first annotator (O1, O3, O5, O7, O9, O11, O13, O15, O17, O19, O21, O23,
+O25, O27), "O2" for its second (O2, O4, O6, O8, O10, O12, O14, O16, O18, O20, O22, O24, O26, O28). Round 15 has four
+annotators (``build.py``: a packet mix-up): each double-labelled article is compared between the primary annotator of
+its batch ("O29/O30": O29 for batch 1, O30 for batch 2, taken as reference) and the second annotator of that batch's
+double-labelled articles ("O32/O31": O32 for batch 1, O31 for batch 2); the lines in which O29 and O30 repeated their
+own double-labelled articles are not read.
 
 - Names are matched after NFC, case folding and white-space folding, each name once per article.
 - Optional officials are excluded from both sides: a name either annotator marks ``optional`` is dropped
@@ -52,7 +58,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from build import ROUNDS, fold, load_labels, read_jsonl, same
+from build import ROUNDS, fold, load_round_labels, read_jsonl, same
 
 
 def kappa(pairs: list[tuple[str, str]]) -> float:
@@ -127,13 +133,17 @@ def ratio(num: float, den: float) -> str:
     return f"{num / den:.3f}" if den else "n/a"
 
 
-def report(sample: list[dict], labels: dict, strict: bool,
-           names: tuple[str, str] = ("O1", "O2")) -> tuple[str, list[tuple[dict, list[str]]]]:
-    n1, n2 = names
+def report(sample: list[dict], labels: dict, strict: bool, names: tuple[str, str] = ("O1", "O2"),
+           pair=None) -> tuple[str, list[tuple[dict, list[str]]]]:
+    """``names`` name the two sides in the figures; ``pair(ref)`` gives the two annotators of an article (by
+    default ``names`` themselves; round 15's depend on the batch)."""
+    pair = pair or (lambda ref: names)
     total, classes, per_article = Counter(), [], []
     doubles = [r for r in sample if r["double"]]
     for ref in doubles:
-        result = compare(labels[(n1, ref["source"], ref["id"])], labels[(n2, ref["source"], ref["id"])], strict, names)
+        one, other = pair(ref)
+        result = compare(labels[(one, ref["source"], ref["id"])], labels[(other, ref["source"], ref["id"])], strict,
+                         (one, other))
         total.update(result["counts"])
         classes += result["classes"]
         per_article.append((ref, result["diffs"]))
@@ -158,7 +168,7 @@ def report(sample: list[dict], labels: dict, strict: bool,
                      f"{total['optional_one_side_only']} optional names listed by one annotator only")
         identical = sum(1 for _, d in per_article if not d)
         lines.append(f"  articles with no difference at all: {identical} of {len(doubles)}")
-        verbatim = sum(same(labels[(names[0], r["source"], r["id"])], labels[(names[1], r["source"], r["id"])])
+        verbatim = sum(same(labels[(pair(r)[0], r["source"], r["id"])], labels[(pair(r)[1], r["source"], r["id"])])
                        for r in doubles)
         lines.append(f"  articles labelled identically (same officials, order and spelling): {verbatim} of {len(doubles)}"
                      f" (the others need adjudication)")
@@ -172,10 +182,10 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     round_ = ROUNDS[args.round]
     sample = read_jsonl(round_.sample)
-    labels, _ = load_labels(sample, round_.labels)
-    text, per_article = report(sample, labels, strict=False, names=round_.annotators)
+    labels, _ = load_round_labels(sample, round_)
+    text, per_article = report(sample, labels, strict=False, names=round_.pair_names, pair=round_.pair)
     print(text)
-    print(report(sample, labels, strict=True, names=round_.annotators)[0])
+    print(report(sample, labels, strict=True, names=round_.pair_names, pair=round_.pair)[0])
     if not args.quiet:
         for ref, diffs in per_article:
             if diffs:

@@ -1,6 +1,6 @@
 """Build the officials gold from the two annotators' labels, the adjudication and the cross-set corrections.
 
-    python benchmarks/gold/officials/build.py                 # rounds 1 to 14: writes the gold files, summaries
+    python benchmarks/gold/officials/build.py                 # rounds 1 to 15: writes the gold files, summaries
     python benchmarks/gold/officials/build.py --round 4       # one round only
     python benchmarks/gold/officials/build.py --check         # builds and validates only, writes nothing
 
@@ -46,11 +46,17 @@ repository in ``../annotations/officials/`` (``ROUNDS`` below):
 - round 14 (a dev set only, drawn as rounds 11-13, the held-out mix: fresh articles to score both the rules written
   from round 13 and those written from a recall probe on before any rule is written from them): ``sample-14.jsonl``
   (54), ``round14/labels-O27.jsonl`` and ``round14/labels-O28.jsonl``, ``adjudication-14.jsonl``,
-  ``corrections-14.json`` -> ``officials_gold-14.jsonl``.
+  ``corrections-14.json`` -> ``officials_gold-14.jsonl``;
+- round 15 (a test set only, replacing round 9 as the held-out set when round 9, scored nine times without moving, was
+  retired to error analysis; drawn exactly as rounds 3, 4 and 9): ``sample-15.jsonl`` (54), labelled by four annotators
+  in a layout of its own (below): ``round15/labels-O29.jsonl`` and ``round15/labels-O30.jsonl`` (the primary labels of
+  batches 1 and 2), ``round15/labels-O32.jsonl`` and ``round15/labels-O31.jsonl`` (the second labels of the
+  double-labelled articles of batches 1 and 2), ``adjudication-15.jsonl``, ``corrections-15.json`` ->
+  ``officials_gold-15.jsonl``.
 
 What each holds:
 
-- the draw (``sample.py draw [2|3|4|5|6|7|8|9|10|11|12|13|14]``): stratum, split, batch and double flag of every
+- the draw (``sample.py draw [2|3|4|5|6|7|8|9|10|11|12|13|14|15]``): stratum, split, batch and double flag of every
   article;
 - the labels, verbatim: the first annotator (O1, O3, O5, O7, O9, O11, O13, O15, O17, O19, O21, O23, O25, O27)
   labelled batch 1 then the double-labelled articles of batch 2, the second (O2, O4, O6, O8, O10, O12, O14, O16, O18,
@@ -58,18 +64,28 @@ What each holds:
   ``sample.py packets`` writes (sample order within each group). Lines are aligned to the sample by that
   order: one annotator's script cut VNTC ids at the space (``XH_VNE_T_`` for ``XH_VNE_T_ (4053)``), so an
   id must equal the sample id or be a prefix of it (reported);
+- round 15's labels, a packet mix-up repaired before any extractor ran on the round: O29 labelled batch 1 and O30
+  batch 2 (the primary labels), but each was then given its own batch's double-labelled articles instead of the other
+  batch's, and labelled them a second time (O29's last 9 lines repeat its own batch-1 double articles, O30's last 7
+  its own batch-2 ones, each the same officials and note as its first label of that article). Those repeated lines
+  are no second labels: the build checks that they are exactly the annotator's own double articles and ignores them
+  (reported), taking the first line of each id. The second labels were then written blind by two more annotators,
+  each from the other batch's double packet alone: O32 the 9 double-labelled articles of batch 1, O31 the 7 of batch
+  2 (``Round.seconds``). A double-labelled article of batch 1 is compared O29 against O32, of batch 2 O30 against O31
+  (``Round.pair``);
 - the adjudication: the adjudicated officials of every double-labelled article on which the two annotators
   differ (the build fails if one is missing or superfluous);
 - the corrections: cross-set corrections (each edit states the value it replaces; the build fails if the
   labels no longer hold it).
 
 Gold per article: single-labelled -> that annotator's labels (``annotator`` O1/O2, O3/O4, O5/O6, O7/O8, O9/O10,
-O11/O12, O13/O14, O15/O16, O17/O18, O19/O20, O21/O22, O23/O24, O25/O26, O27/O28);
-double-labelled and identical -> the labels of the annotator whose batch it belongs to; double-labelled and
+O11/O12, O13/O14, O15/O16, O17/O18, O19/O20, O21/O22, O23/O24, O25/O26, O27/O28, O29/O30);
+double-labelled and identical -> the labels of the annotator whose batch it belongs to (round 15: the primary, O29 or
+O30, never a second annotator); double-labelled and
 different -> the adjudicated version (``annotator: "adjudicated"``). Corrections are applied last. Every name is checked to
-occur in the article text or title (corpus.get). Round-2 to -14 lines carry ``"round": 2`` … ``14`` after ``split``;
-round-1 lines are written exactly as before (no ``round`` key). Rounds 3, 4 and 9 have only ``test`` lines, rounds 5
-to 8 and 10 to 14 only ``dev`` lines.
+occur in the article text or title (corpus.get). Round-2 to -15 lines carry ``"round": 2`` … ``15`` after ``split``;
+round-1 lines are written exactly as before (no ``round`` key). Rounds 3, 4, 9 and 15 have only ``test`` lines, rounds
+5 to 8 and 10 to 14 only ``dev`` lines.
 """
 
 from __future__ import annotations
@@ -95,7 +111,10 @@ CLASSES = ("foreign", "deputy", "list", "chain", "plain")
 class Round:
     """One round of the officials gold: its draw, the two annotators' files, adjudication, corrections, output.
 
-    ``labels`` maps annotator -> file, the annotator of batch 1 first, of batch 2 second."""
+    ``labels`` maps annotator -> file, the annotator of batch 1 first, of batch 2 second. ``seconds`` (round 15 only)
+    maps each second annotator -> (file, the batch whose double-labelled articles alone they labelled); when it is set,
+    the ``labels`` files hold their own batch first and, after it, lines that only repeat their own batch's
+    double-labelled articles (ignored)."""
 
     number: int
     sample: Path
@@ -103,7 +122,8 @@ class Round:
     adjudication: Path
     corrections: Path
     out: Path
-    splits: tuple[str, ...] = ("dev", "test")  # rounds 3, 4 and 9 test sets only, 5-8, 10-14 dev only
+    splits: tuple[str, ...] = ("dev", "test")  # rounds 3, 4, 9 and 15 test sets only, 5-8, 10-14 dev only
+    seconds: dict | None = None  # round 15: second annotator -> (labels file, batch of the double articles labelled)
 
     @property
     def batch_of(self) -> dict[str, int]:
@@ -113,6 +133,22 @@ class Round:
     def annotators(self) -> tuple[str, str]:
         first, second = self.labels
         return first, second
+
+    def pair(self, ref: dict) -> tuple[str, str]:
+        """The two annotators of a double-labelled article, the reference first: the round's two annotators, or in
+        round 15 the primary annotator of the article's batch and the second annotator of that batch's doubles."""
+        if self.seconds is None:
+            return self.annotators
+        second = next(annotator for annotator, (_, batch) in self.seconds.items() if batch == ref["batch"])
+        return self.annotators[ref["batch"] - 1], second
+
+    @property
+    def pair_names(self) -> tuple[str, str]:
+        """How the two sides are named in the agreement figures ("O29/O30" and "O32/O31" in round 15)."""
+        if self.seconds is None:
+            return self.annotators
+        seconds = {batch: annotator for annotator, (_, batch) in self.seconds.items()}
+        return "/".join(self.annotators), "/".join(seconds[batch] for batch in (1, 2))
 
 
 def _later_round(number: int, splits: tuple[str, ...] = ("dev", "test")) -> Round:
@@ -138,6 +174,13 @@ ROUNDS = {
     12: _later_round(12, ("dev",)),  # a dev set only, drawn as round 11 (the held-out mix)
     13: _later_round(13, ("dev",)),  # a dev set only, drawn as rounds 11 and 12 (the held-out mix)
     14: _later_round(14, ("dev",)),  # a dev set only, drawn as rounds 11-13 (the held-out mix)
+    # a test set only, replacing round 9 as the held-out set; primary labels O29 (batch 1) and O30 (batch 2), second
+    # labels of the double-labelled articles O32 (batch 1's) and O31 (batch 2's): see the docstring
+    15: Round(15, HERE / "sample-15.jsonl",
+              {"O29": ANNOTATIONS / "round15" / "labels-O29.jsonl", "O30": ANNOTATIONS / "round15" / "labels-O30.jsonl"},
+              HERE / "adjudication-15.jsonl", HERE / "corrections-15.json", HERE / "officials_gold-15.jsonl", ("test",),
+              {"O32": (ANNOTATIONS / "round15" / "labels-O32.jsonl", 1),
+               "O31": (ANNOTATIONS / "round15" / "labels-O31.jsonl", 2)}),
 }
 # round 1's names, kept for callers of the first version
 SAMPLE, LABELS, ADJUDICATION, CORRECTIONS, OUT = (ROUNDS[1].sample, ROUNDS[1].labels, ROUNDS[1].adjudication,
@@ -172,6 +215,39 @@ def load_labels(sample: list[dict], paths: dict[str, Path] = LABELS) -> tuple[di
             if row["id"] != ref["id"]:
                 notes.append(f"{annotator} line {k}: id {row['id']!r} -> {ref['id']!r}")
             out[(annotator, ref["source"], ref["id"])] = row["officials"]
+    return out, notes
+
+
+def load_round_labels(sample: list[dict], round_: Round) -> tuple[dict, list[str]]:
+    """The labels of a round, aligned to its sample: ``load_labels`` for every round but 15, whose layout is its own.
+
+    Round 15: each primary file (``labels``) holds its own batch in packet order, then lines that repeat its own
+    batch's double-labelled articles (checked to be exactly those, in sample order, and ignored: the first line of each
+    id is the label); each second file (``seconds``) holds the double-labelled articles of one batch, in sample
+    order."""
+    if round_.seconds is None:
+        return load_labels(sample, round_.labels)
+    out, notes = {}, []
+    groups = [(annotator, path, [r for r in sample if r["batch"] == batch],
+               [r for r in sample if r["batch"] == batch and r["double"]])
+              for batch, (annotator, path) in enumerate(round_.labels.items(), start=1)]
+    groups += [(annotator, path, [r for r in sample if r["batch"] == batch and r["double"]], [])
+               for annotator, (path, batch) in round_.seconds.items()]
+    for annotator, path, order, repeated in groups:
+        rows = read_jsonl(path)
+        if len(rows) != len(order) + len(repeated):
+            raise SystemExit(f"{path.name}: {len(rows)} lines, expected {len(order)} + {len(repeated)} repeated")
+        for k, (row, ref) in enumerate(zip(rows, order + repeated), start=1):
+            if row["source"] != ref["source"] or row["id"] != ref["id"]:
+                raise SystemExit(f"{path.name} line {k}: {row['source']} {row['id']!r} is not packet article "
+                                 f"{ref['source']} {ref['id']!r}")
+            if k <= len(order):
+                out[(annotator, ref["source"], ref["id"])] = row["officials"]
+            elif not same(row["officials"], out[(annotator, ref["source"], ref["id"])]):
+                notes.append(f"{annotator} line {k}: {ref['id']!r} repeated with other officials (ignored)")
+        if repeated:
+            notes.append(f"{annotator} lines {len(order) + 1}-{len(rows)}: repeat {annotator}'s own double-labelled "
+                         f"articles (a packet mix-up), ignored")
     return out, notes
 
 
@@ -228,7 +304,7 @@ def _short(value) -> str:
 
 def build(round_: Round = ROUNDS[1]) -> tuple[list[dict], dict]:
     sample = read_jsonl(round_.sample)
-    labels, id_notes = load_labels(sample, round_.labels)
+    labels, id_notes = load_round_labels(sample, round_)
     adjudicated = {(r["source"], r["id"]): r for r in read_jsonl(round_.adjudication)}
     corrections = json.loads(round_.corrections.read_text(encoding="utf-8"))
     first, second = round_.annotators
@@ -236,11 +312,12 @@ def build(round_: Round = ROUNDS[1]) -> tuple[list[dict], dict]:
     for ref in sample:
         key = (ref["source"], ref["id"])
         primary = first if ref["batch"] == 1 else second
-        if not ref["double"] or same(labels[(first, *key)], labels[(second, *key)]):
+        one, other = round_.pair(ref)
+        if not ref["double"] or same(labels[(one, *key)], labels[(other, *key)]):
             officials, annotator = labels[(primary, *key)], primary
         else:
             if key not in adjudicated:
-                raise SystemExit(f"double-labelled {key} differs between {first} and {second} and has no adjudication")
+                raise SystemExit(f"double-labelled {key} differs between {one} and {other} and has no adjudication")
             officials, annotator = adjudicated[key]["officials"], "adjudicated"
             used.add(key)
         line = {"source": ref["source"], "id": ref["id"], "line": ref["line"], "published": ref["published"],
@@ -333,7 +410,7 @@ def main(argv: list[str]) -> int:
             print(f"\nround {number}")
         rows, report = build(round_)
         for note in report["id_notes"]:
-            print("id repaired:", note)
+            print("id repaired:" if round_.seconds is None else "labels:", note)
         for note in report["corrections"]:
             print("correction:", note)
         missing = validate(rows, round_)

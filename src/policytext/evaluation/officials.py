@@ -10,9 +10,9 @@ articles, ``"round": 6``), ``officials_gold-7.jsonl`` (round 7, 39 articles weig
 ``officials_gold-10.jsonl`` (round 10, 38 articles weighted to foreign news, ``"round": 10``),
 ``officials_gold-11.jsonl`` (round 11, 55 articles drawn as rounds 3, 4, 8 and 9, ``"round": 11``),
 ``officials_gold-12.jsonl`` (round 12, 55 articles drawn as round 11, ``"round": 12``), ``officials_gold-13.jsonl``
-(round 13, 54 articles drawn as rounds 11 and 12, ``"round": 13``) and ``officials_gold-14.jsonl`` (round 14, 54
-articles drawn as rounds 11-13, ``"round": 14``); round 15 (``officials_gold-15.jsonl``, drawn as rounds 3, 4 and 9,
-``"round": 15``) once it is labelled. Rounds 3, 4, 9 and 15 are test sets only (no dev split); round 15 is the
+(round 13, 54 articles drawn as rounds 11 and 12, ``"round": 13``), ``officials_gold-14.jsonl`` (round 14, 54
+articles drawn as rounds 11-13, ``"round": 14``) and ``officials_gold-15.jsonl`` (round 15, 54 articles drawn as rounds
+3, 4 and 9, ``"round": 15``). Rounds 3, 4, 9 and 15 are test sets only (no dev split); round 15 is the
 held-out set, rounds 3, 4 and 9 having been retired in turn and opened for error analysis (``RETIRED_TEST_ROUNDS``:
 their per-article differences may be listed). Rounds 5 to 8 and 10 to 14 are dev sets only (no test split):
 ``--split test`` means the test articles of rounds 1-4, 9 and 15, ``--split dev`` the dev articles of rounds 1, 2,
@@ -69,7 +69,7 @@ def load_officials_gold(path: str | Path) -> list[dict]:
 
 def select_entries(entries: Iterable[Mapping[str, Any]], split: str | None = None,
                    round_: str | int | None = None) -> list[Mapping[str, Any]]:
-    """The entries of a split (dev, test; None or "all": both) and a round (1 to 14; None or "all": every round).
+    """The entries of a split (dev, test; None or "all": both) and a round (1 to 15; None or "all": every round).
 
     A line without ``round`` belongs to round 1."""
     return [e for e in entries
