@@ -262,6 +262,8 @@ def _deputies(doc: Document, org_starts, rules: tuple[str, str]):
             organization = doc.span(later.start("org"), later.end("org")).text if later else None
             yield name[0], name[1], Position(session or "Đại biểu Quốc hội", organization,
                                              rule=rules[0] if later else rules[1])
+            for other in _listed_deputies(norm, name[1], org_starts):  # "Các đại biểu A (Thanh Hóa), B (Tiền Giang)"
+                yield other[0], other[1], Position(session or "Đại biểu Quốc hội", None, rule=rules[1])
             joined = _joined_name(norm, name[1], org_starts) if session and not later else None
             if joined is not None:  # "Đại biểu Nguyễn Công Kích và Đặng Như Lợi bấm nút …": both deputies
                 yield joined[0], joined[1], Position(session, None, rule=rules[1])
@@ -269,6 +271,15 @@ def _deputies(doc: Document, org_starts, rules: tuple[str, str]):
         session = _session(norm if doc.title is None else f"{doc.title}\n{norm}")
     if not session:
         return
+    places = {place.start: place for place in doc.layers.places}
+    for m in _deputy_words(norm):  # "đại biểu đoàn TP.HCM Nguyễn Tri Thức": the delegation before the name
+        delegation = _DELEGATION_FIRST.match(norm, m.end())
+        place = places.get(delegation.end()) if delegation else None
+        if place is None or norm[place.end:place.end + 1] != " ":
+            continue
+        name = vietnamese_name(norm, place.end + 1, org_starts, after_title=True)
+        if name is not None:
+            yield name[0], name[1], Position(session, doc.span(delegation.start(), place.end).text, rule=rules[0])
     for m in _pattern("short_delegation").finditer(norm):  # the bracket marks a deputy, "đại biểu" or not
         name = _name_ending_at(norm, m.start(), org_starts)
         if name is not None:
@@ -278,6 +289,25 @@ def _deputies(doc: Document, org_starts, rules: tuple[str, str]):
         name = _name_ending_at(norm, m.start(), org_starts)
         if name is not None:
             yield name[0], name[1], Position(session, None, rule=rules[1])
+
+
+_DELEGATION_FIRST = compile_regex(r"[Đđ]oàn (?:ĐBQH )?(?:tỉnh |thành phố )?")
+_NEXT_IN_LIST = compile_regex(r",? (?:và )?|; ")
+
+
+def _listed_deputies(norm: str, end: int, org_starts) -> list[tuple[int, int]]:
+    """The deputies listed after one written with the province they represent, each with theirs: "Các đại biểu Lê
+    Văn Cuông (Thanh Hóa), Đoàn Minh Vượng (Tiền Giang), Nguyễn Văn Trì (Vĩnh Phúc)"."""
+    found: list[tuple[int, int]] = []
+    province = _pattern("deputy_province").match(norm, end)
+    while province is not None and province.group(0).lstrip().startswith("("):
+        separator = _NEXT_IN_LIST.match(norm, province.end())
+        name = vietnamese_name(norm, separator.end(), org_starts, after_title=False) if separator else None
+        province = _pattern("deputy_province").match(norm, name[1]) if name else None
+        if province is None or not province.group(0).lstrip().startswith("("):
+            break
+        found.append(name)
+    return found
 
 
 def _joined_name(norm: str, end: int, org_starts) -> tuple[int, int] | None:
