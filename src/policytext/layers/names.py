@@ -158,6 +158,9 @@ def vietnamese_name(norm: str, pos: int, org_starts, *, honorific: bool = False,
         # an acronym after a word in small letters ("Đoàn Trường THPT chuyên …"): a body's name, no person's (not a
         # name in capitals, "NGÔ ANH VŨ", nor initials first, "GVG Yugandhar")
         return None
+    run = _unglued_run(norm, run)
+    if len(run) < 2:
+        return None
     start, end = run[0][0], run[-1][1]
     tail = _HYPHENATED_TAIL.match(norm, end)
     if tail is not None:
@@ -166,6 +169,21 @@ def vietnamese_name(norm: str, pos: int, org_starts, *, honorific: bool = False,
 
 
 _HYPHENATED_TAIL = compile_regex(r"-[a-z]{1,6}(?![\w-])")
+# a Vietnamese word a missing space glued to a syllable of a name ("Tổng Bí thư Tô Lâmvà Phu nhân", "Lâmđã"), in the
+# 2025 dump's scraped text: the word is no syllable, the part before the glued word is one
+_GLUED_TO_SYLLABLE = compile_regex(r"(.+?)(và|đã|đang|được|nói|là|tại|với|của|thì|sẽ|vừa|cũng|trong|cho|khi|đề)")
+
+
+def _unglued_run(norm: str, run: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The run cut after the first of its syllables (from the second on) that has a Vietnamese word glued to it."""
+    for i, (a, b) in enumerate(run[1:], start=1):
+        word = norm[a:b]
+        if VIETNAMESE_SHAPE.fullmatch(word):
+            continue
+        glued = _GLUED_TO_SYLLABLE.fullmatch(word)
+        if glued is not None and VIETNAMESE_SHAPE.fullmatch(glued.group(1)):
+            return [*run[:i], (a, a + len(glued.group(1)))]
+    return run
 
 
 _LIST_NUMBER = compile_regex(r"\d{1,3}[.)]")
