@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..match.patterns import alternation
 from ..resources import ResourceError, load_yaml
+from ..startcache import compile_regex
 from ..text.normalize import normalize_string
 
 
@@ -47,6 +49,18 @@ def _country_names() -> dict[str, str]:
 def country_name(spelling: str) -> str | None:
     """One name per country ("Mỹ" -> "Hoa Kỳ", "Liên bang Nga" -> "Nga"); None for no country."""
     return _country_names().get(normalize_string(spelling))
+
+
+@lru_cache(maxsize=1)
+def _glued_country():
+    return compile_regex(rf"(?:{alternation(sorted(_country_names(), key=len, reverse=True))})(?=[A-ZĐ][a-z])")
+
+
+def glued_country(norm: str, pos: int) -> tuple[int, int] | None:
+    """A country's name with the next capitalised word glued to it by a missing space, as the 2025 dump's scraped
+    text writes "Quốc vương CampuchiaNorodom Sihamoni", "Thủ tướng Thái LanAnutin Charnvirakul": its span."""
+    m = _glued_country().match(norm, pos)
+    return m.span() if m else None
 
 
 @lru_cache(maxsize=1)

@@ -20,6 +20,7 @@ from ...layers.names import (
     is_polite,
     vietnamese_name,
 )
+from ...layers.places import country_name, glued_country
 from .appositions import HONORIFIC_JUST_BEFORE
 from .name_shapes import _listed_foreign_name, _looks_foreign, _vietnamese_words
 from .place_heads import _place_before_name
@@ -125,6 +126,11 @@ def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts,
         if joined is not None:
             links[-1].kind = None  # the body written whole, no longer a field alone
             return joined
+    glued = glued_country(norm, pos + 1) if links[-1].org_start is None and norm[pos:pos + 1] == " " else None
+    if glued is not None:  # "Quốc vương CampuchiaNorodom Sihamoni": the country, then its office-holder
+        links[-1].org_start, links[-1].org_end, links[-1].kind = glued[0], glued[1], "country"
+        links[-1].org_name = country_name(norm[glued[0]:glued[1]])
+        return _foreign_name(norm, glued[1], org_starts) or vietnamese_name(norm, glued[1], org_starts)
     m = _BEFORE_NAME.match(norm, pos)
     if norm.endswith("về ", 0, links[0].title.start):
         # "phê chuẩn … về Phó chủ tịch Hội đồng bầu cử quốc gia đối với bà Bùi Thị Minh Hoài": the office a
