@@ -67,7 +67,7 @@ from ...layers.names import (
     is_polite,
     vietnamese_name,
 )
-from ...model import Official
+from ...model import Official, Position
 from ...rules import rule_book
 from .chains import (
     _last_comma_link,
@@ -78,6 +78,7 @@ from .chains import (
     _someone_elses_title,
     _trailing_chain,
 )
+from .aides import aide_of_leader, leader_read_as_body
 from .appositions import (
     _after_named_apposition,
     after_honorific_apposition,
@@ -115,6 +116,8 @@ BRACKET_SHARED = RULES.rule("bracket-title-shared")
 ASSISTANT = RULES.veto("assistant-of-title")
 OWNED_TITLE = RULES.veto("title-owns-document")
 INSIDE_BODY = RULES.veto("title-inside-organization")
+LEADERS_TITLE = RULES.veto("leaders-title-after-of")
+AIDE_OF_LEADER = RULES.rule("aide-of-leader")
 FOREIGN_NEEDS_FOREIGN_OFFICE = RULES.veto("foreign-name-needs-foreign-office")
 COMPANY_TITLE_FOREIGN_NAME = RULES.veto("company-title-foreign-name")
 PUBLICATION_NAME = RULES.veto("publication-name")
@@ -153,6 +156,10 @@ def extract_officials(doc: Document) -> list[Official]:
         if inside_org(start):
             trace.veto(INSIDE_BODY, start, titles[start].end)
             continue  # "Phụ trách Văn phòng Tổng Bí thư Tô Ân Xô": the body's name, not his office
+        aide = aide_of_leader(norm, titles[start], titles, org_starts)
+        if aide is not None and aide[0] is not None:  # "Người phát ngôn của Tổng thống Putin, ông Dmitry Peskov"
+            candidates.setdefault(aide[1][0], _Candidate(*aide[1])).positions.append(
+                Position(aide[0].text, None, False, AIDE_OF_LEADER))
         links, end = _read_chain(norm, titles[start], titles, org_starts)
         listed = _listed_names(norm, start, end, org_starts, titles, links)
         rule = PLURAL_LIST if listed else CHAIN_THEN_NAME
@@ -160,6 +167,13 @@ def extract_officials(doc: Document) -> list[Official]:
         name = listed[0] if listed else _name_after_chain(norm, links, end, org_starts, after_name=apposed)
         if name is None and not listed and not apposed:
             name = ranked_holder(norm, links, end, org_starts)  # "Tư lệnh Quân khu 2, trung tướng Nguyễn Văn A"
+        if aide is not None and name is not None and name[0] == aide[1][0]:
+            trace.veto(LEADERS_TITLE, start, name[1])  # the leader's title ("Tổng thống Putin, ông Peskov"), not his
+            covered = name[1]
+            leader = leader_read_as_body(norm, links[-1], org_starts)
+            if leader is not None:  # "với sự tham dự của Phó chủ tịch nước Trương Mỹ Hoa, bà Nguyễn Thị Bình"
+                candidates[leader[0]] = _Candidate(*leader, _positions(doc, links, private_article, CHAIN_THEN_NAME))
+            continue
         split = _last_comma_link(links) if name is not None and not listed and name[0] == end + 1 else 0
         if split and after_honorific_apposition(norm, start):
             trace.veto(APPOSED_OFFICES, start, links[split].title.start)
