@@ -244,8 +244,9 @@ def _place_at(norm: str, pos: int, raw: dict[int, list[tuple[int, _Key]]], surna
     run_text = norm[syllables[0].start():syllables[-1].end()]
     woman = 3 <= len(syllables) <= 4 and syllables[1].group(0) == "Thị" and syllables[0].group(0) in surnames
     if (syllables[0].group(0) in common_surnames() and 2 <= len(syllables) <= 4 or woman) and \
-            not any(run_text.startswith(n) for n in named_after_people()):
-        # "UBND TP Lê Thanh Hải", "HĐND TP Phùng Thị Hồng Hà": a person (but "phường Bùi Thị Xuân" is a ward)
+            not any(run_text == n or run_text.startswith(n + " ") for n in named_after_people()):
+        # "UBND TP Lê Thanh Hải", "HĐND TP Phùng Thị Hồng Hà": a person (but "phường Bùi Thị Xuân" is a ward; a
+        # whole word of the place's name: "Nguyễn Du" names no "UBND tỉnh Nguyễn Duy Hưng")
         return None
     # "thị xã Đồ Sơn Hoàng Anh Hùng": cut before the likeliest name (three syllables, then two, then four)
     # (two syllables are a name only after a frequent family name: "xã Cam Thịnh Đông" is one commune, "Thịnh" being
