@@ -243,7 +243,10 @@ def _place_at(norm: str, pos: int, raw: dict[int, list[tuple[int, _Key]]], surna
         return None
     run_text = norm[syllables[0].start():syllables[-1].end()]
     woman = 3 <= len(syllables) <= 4 and syllables[1].group(0) == "Thị" and syllables[0].group(0) in surnames
-    if (syllables[0].group(0) in common_surnames() and 2 <= len(syllables) <= 4 or woman) and \
+    # every Vietnamese province is listed: after "tỉnh" an unlisted run opening with a family name is a person
+    # ("Chi cục trưởng chi cục thú y tỉnh Mai Văn Hiệp")
+    person_after_province = admin == "tỉnh" and 3 <= len(syllables) <= 4 and syllables[0].group(0) in surnames
+    if (syllables[0].group(0) in common_surnames() and 2 <= len(syllables) <= 4 or woman or person_after_province) and \
             not any(run_text == n or run_text.startswith(n + " ") for n in named_after_people()):
         # "UBND TP Lê Thanh Hải", "HĐND TP Phùng Thị Hồng Hà": a person (but "phường Bùi Thị Xuân" is a ward; a
         # whole word of the place's name: "Nguyễn Du" names no "UBND tỉnh Nguyễn Duy Hưng")

@@ -200,6 +200,9 @@ def extract_officials(doc: Document) -> list[Official]:
         covered = max((listed or [name])[-1][1], written_end)
         if _someone_elses_office(norm, start, set_apart=bool(norm[end:name[0]].strip())):
             trace.veto(ASSISTANT, start, name[1])
+            leader = leader_read_as_body(norm, links[-1], org_starts) if not listed else None
+            if leader is not None:  # "phu nhân Thủ tướng Phạm Minh Chính, bà Lê Thị Bích Trân": he holds the title
+                candidates[leader[0]] = _Candidate(*leader, _positions(doc, links, private_article, CHAIN_THEN_NAME))
             continue  # "Trợ lý Bộ trưởng ... Đào Việt Trung": not the minister
         if not listed and _someone_elses_title(norm, start, end, name, titles, org_starts):
             trace.veto(OWNED_TITLE, start, name[1])
