@@ -361,6 +361,10 @@ def _name_in_tail(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, in
             # "Phó cục trưởng Cục Dân số, Bộ Y tế Phạm Vũ Hoàng": the unit, a comma, its ministry, then the name
             parent_comma = stop.start()
             stop = _CLAUSE_END.search(norm, parent, limit)
+        elif stop.group(0) == "," and parent_comma is None and _place_comma_name(norm, pos, stop.start(), org_starts):
+            # "quyền Chi cục trưởng Thú y tỉnh Long An, Đinh Văn Thế khẳng định": the body closes with its place
+            parent_comma = stop.start()
+            stop = _CLAUSE_END.search(norm, stop.end(), limit)
         else:
             break
     clause_end = stop.start() if stop else limit
@@ -395,7 +399,7 @@ def _name_in_tail(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, in
     first = SYLLABLE.match(norm, best[0]).group(0)
     if place and first not in common_surnames() and not _person_after_province(norm, place, best):
         return None  # "Chủ tịch phường Kim Liên": a place
-    org_text = _BRACKET_AT_END.sub("", norm[pos:best[0]].rstrip())
+    org_text = _BRACKET_AT_END.sub("", norm[pos:best[0]].rstrip().rstrip(","))
     if not org_text or lex.generic_end.search(org_text if parent_comma is None else norm[pos:parent_comma]):
         return None
     # "Phó chủ nhiệm Ủy ban Dân số Phú Yên - Phạm Thị Tương Lai", "Chủ tịch Hội - tiến sĩ Nguyễn Văn Thưởng": a dash
@@ -422,6 +426,17 @@ def _name_in_tail(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, in
 
 
 _BRACKET_THEN_NAME = compile_regex(r"\([^()\n]{1,25}\) [^\W\d_]")
+_LOWER_WORD = compile_regex(r" [^\W\d_A-ZĐ]")
+
+
+def _place_comma_name(norm: str, pos: int, comma: int, org_starts) -> bool:
+    """An unknown body closing with a listed place, a comma, then a full name of three or four words and a word in
+    small letters (the clause goes on: no apposition of the name's own titles)."""
+    words = norm[pos:comma].split(" ")
+    if not any(" ".join(words[-n:]) in _lexicon().places for n in (1, 2, 3) if len(words) > n):
+        return False
+    name = vietnamese_name(norm, comma + 2, org_starts, after_title=False)
+    return name is not None and norm.count(" ", *name) >= 2 and bool(_LOWER_WORD.match(norm, name[1]))
 
 
 _BRACKET_AT_END = compile_regex(r" \([^()\n]{1,25}\)$")

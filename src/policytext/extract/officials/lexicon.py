@@ -74,6 +74,7 @@ class _StateCompanyCues:
     parent: re.Pattern[str]  # "thuộc Bộ Quốc phòng", "(Tổng công ty Xi măng)" right after the company
     inner_parent: re.Pattern[str]  # the same inside the organisation ("Xí nghiệp ... thuộc PTSC")
     owner_before: re.Pattern[str]  # "Tổng công ty X (Viglacera), "mẹ" của " right before the company
+    named_group: re.Pattern[str]  # "Tập đoàn Viettel": an enterprise word, then a state group's name (fullmatch)
     single_member: re.Pattern[str]  # "TNHH MTV": neither a private nor a state cue alone
     private: re.Pattern[str]
 
@@ -93,6 +94,7 @@ def _state_company_cues(data: dict, org_data: dict) -> _StateCompanyCues:
         inner_parent=compile_regex(rf"(?<!\w)(?:trực thuộc|thuộc|của) (?:{parents})(?!\w)"),
         owner_before=compile_regex(rf"(?<!\w)(?:{parents})(?!\w)[^.;!?\n]{{0,100}}?(?<!\w)"
                                 rf"(?:{alternation(cues['owner_words'])})[\"”]? của $"),
+        named_group=compile_regex(rf"(?i:{alternation(cues['heads'])}) (?:{alternation(groups)})"),
         single_member=compile_regex(rf"(?<!\w)(?:{alternation(cues['single_member'])})(?!\w)", re.IGNORECASE),
         private=compile_regex(rf"(?<!\w)(?:{alternation(cues['private'])})(?!\w)", re.IGNORECASE),
     )

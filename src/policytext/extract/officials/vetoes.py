@@ -176,8 +176,9 @@ def _state_company(norm: str, start: int, end: int) -> bool:
     organization = cues.single_member.sub(" ", norm[start:end])  # "TNHH MTV" is no private cue
     if not cues.enterprise.search(organization) or cues.private.search(organization):
         return False
-    if cues.owned.search(organization) or cues.inner_parent.search(organization):
-        return True
+    if cues.owned.search(organization) or cues.inner_parent.search(organization) or \
+            cues.named_group.fullmatch(organization):
+        return True  # ("Tập đoàn Viettel": a state group named after its enterprise word)
     name = norm[start:end]
     at = norm.find(name)
     while at >= 0:  # each place the article writes the company: "(thuộc Bộ Xây dựng)" may follow any of them
