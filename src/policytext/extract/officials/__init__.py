@@ -78,7 +78,7 @@ from .chains import (
     _someone_elses_title,
     _trailing_chain,
 )
-from .aides import aide_of_leader, leader_read_as_body
+from .aides import aide_of_leader, leader_read_as_body, next_in_list
 from .appositions import (
     _after_named_apposition,
     after_honorific_apposition,
@@ -118,6 +118,8 @@ OWNED_TITLE = RULES.veto("title-owns-document")
 INSIDE_BODY = RULES.veto("title-inside-organization")
 LEADERS_TITLE = RULES.veto("leaders-title-after-of")
 AIDE_OF_LEADER = RULES.rule("aide-of-leader")
+OFFICES_BEFORE_HONORIFIC = RULES.rule("offices-before-honorific-in-list")
+LISTED_BEFORE = RULES.veto("offices-of-the-next-in-list")
 FOREIGN_NEEDS_FOREIGN_OFFICE = RULES.veto("foreign-name-needs-foreign-office")
 COMPANY_TITLE_FOREIGN_NAME = RULES.veto("company-title-foreign-name")
 PUBLICATION_NAME = RULES.veto("publication-name")
@@ -259,6 +261,13 @@ def extract_officials(doc: Document) -> list[Official]:
                 not government_body_office(norm, links):
             trace.veto(COMPANY_TITLE_FOREIGN_NAME, start, end)
             continue  # "ông Guy Lacombe, Tổng giám đốc Big C": a company title and a foreign name
+        written_after_title = start in candidates and bool(candidates[start].positions)
+        holder = next_in_list(norm, links, titles, org_starts, candidates) if written_after_title else None
+        if holder is not None:  # "Thống đốc … Nguyễn Thị Hồng, Trợ lý Tổng Bí thư, …, ông Tô Ân Xô, Đại sứ …"
+            trace.veto(LISTED_BEFORE, start, holder[1])
+            candidates.setdefault(holder[0], _Candidate(*holder)).positions.extend(
+                _positions(doc, links, private_article, OFFICES_BEFORE_HONORIFIC))
+            continue
         positions = _positions(doc, links, private_article, NAME_THEN_TITLES)
         candidate = candidates.get(start)
         if candidate is None:

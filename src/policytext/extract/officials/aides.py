@@ -1,6 +1,9 @@
-"""An office held for a leader written with the leader: "Người phát ngôn của Tổng thống Putin, ông Dmitry Peskov",
+"""Offices written apart from their holder.
+
+An office held for a leader, written with the leader: "Người phát ngôn của Tổng thống Putin, ông Dmitry Peskov",
 "đặc phái viên của Tổng thống Trump, ông Steve Witkoff". The leader's title is not the named person's; the person holds
-the office written before "của", with no organisation (GUIDELINE D7: after "của", a leader, a person, is dropped)."""
+the office written before "của", with no organisation (GUIDELINE D7: after "của", a leader, a person, is dropped).
+And in a list of people each written after their offices, offices written before an honorific and a name."""
 
 from __future__ import annotations
 
@@ -40,3 +43,29 @@ def leader_read_as_body(norm: str, link, org_starts) -> tuple[int, int] | None:
         return None
     link.org_start = link.org_end = None
     return name
+
+
+_COMMA_HONORIFIC = compile_regex(r", (?:ông|bà|đồng chí) (?=[A-ZĐ])")
+_ITEM_END = compile_regex(r"[;.]|,? và |$")
+
+
+def next_in_list(norm: str, links, titles: dict[int, TitleMatch], org_starts,
+                 candidates) -> tuple[int, int] | None:
+    """In a list of people each written after their offices ("Thống đốc Ngân hàng Nhà nước Nguyễn Thị Hồng, Trợ lý
+    Tổng Bí thư, Phụ trách Văn phòng Tổng Bí thư, ông Tô Ân Xô, Đại sứ Việt Nam tại Anh Đỗ Minh Hùng"), offices after
+    one holder's name, a comma, an honorific and a name belong to that next name: the person named after them, when
+    the list goes on after it with the next item's offices and name (or ends)."""
+    chain_end = max(link.org_end or link.title.end for link in links)
+    honorific = _COMMA_HONORIFIC.match(norm, chain_end)
+    if honorific is None:
+        return None
+    holder = vietnamese_name(norm, honorific.end(), org_starts, honorific=True, after_title=False)
+    if holder is None:
+        return None
+    after = holder[1]
+    if _ITEM_END.match(norm, after):
+        return holder
+    if norm.startswith(", ", after) and after + 2 in titles:
+        return holder if any(c.start > after + 2 and c.positions and c.start - after < 120
+                             for c in candidates.values()) else None
+    return None
