@@ -54,6 +54,10 @@ def career_positions(doc: Document, officials: list[Official], titles, org_start
         if title is None:  # "ông từng giữ nhiều trọng trách tại Thành đoàn và từng giữ các chức vụ: Bí thư, …"
             v = officials_pattern("career_verb_later").search(norm, m.end(), end)
             title = title_at(norm, v.end(), titles) if v else None
+        if title is None and v is not None and norm.endswith(": ", 0, v.end()):
+            # "từng kinh qua các chức vụ: Chuyên viên Ban …; Phó chánh Văn phòng Tỉnh ủy; …": a first item whose office
+            # no title names is passed over
+            title = _next_listed_office(norm, v.end(), end, titles)[0]
         if title is None:
             continue
         positions, pending = [], []
