@@ -40,9 +40,17 @@ def career_positions(doc: Document, officials: list[Official], titles, org_start
         return []
     people = _people_named(doc, mentions)
     subject, verb = officials_pattern("career_subject"), officials_pattern("career_verb")
+    appointed = officials_pattern("career_appointed")
     sentences = doc.sentences or split_sentences(norm)  # a document made without segmenting has none yet
     found: list[tuple[Official, list]] = []
     for number, (start, end) in enumerate(sentences):
+        # "Chủ tịch UBND TP Hà Nội Trần Sỹ Thanh được Ban Chấp hành Trung ương bầu làm Chủ nhiệm …": an official's
+        # own mention, then the office given to them
+        for s, e, i in mentions:
+            if start <= s < end and (v := appointed.match(norm, e)) is not None:
+                positions, _ = _offices(doc, v, end, titles, org_starts, private_article, rule)
+                if positions:
+                    found.append((officials[i], positions))
         m = subject.search(norm, start, min(end, start + 120))
         if m is None or (m.start() > start and not norm[start:m.start()].rstrip().endswith(",")):
             continue  # the subject opens the sentence or follows an opening clause ("Tháng 9/2016, ông …")
@@ -50,35 +58,47 @@ def career_positions(doc: Document, officials: list[Official], titles, org_start
         if who is None:
             continue
         v = verb.match(norm, m.end())
-        title = title_at(norm, v.end(), titles) if v else None
-        if title is None:  # "ông từng giữ nhiều trọng trách tại Thành đoàn và từng giữ các chức vụ: Bí thư, …"
+        if v is None or title_at(norm, v.end(), titles) is None:
+            # "ông từng giữ nhiều trọng trách tại Thành đoàn và từng giữ các chức vụ: Bí thư, …"
             v = officials_pattern("career_verb_later").search(norm, m.end(), end)
-            title = title_at(norm, v.end(), titles) if v else None
-        if title is None and v is not None and norm.endswith(": ", 0, v.end()):
-            # "từng kinh qua các chức vụ: Chuyên viên Ban …; Phó chánh Văn phòng Tỉnh ủy; …": a first item whose office
-            # no title names is passed over
-            title = _next_listed_office(norm, v.end(), end, titles)[0]
-        if title is None:
-            continue
-        positions, pending = [], []
-        while title is not None:
-            links, chain_end = _read_chain(norm, title, titles, org_starts, after_name=True)
-            chain_end = _complete_last(norm, links, chain_end, titles, org_starts)
-            pending += links
-            tail = officials_pattern("career_next").match(norm, chain_end)
-            title = title_at(norm, tail.end(), titles) if tail and tail.end() < end else None
-            if title is None and ";" in norm[v.end():chain_end + 2]:
-                title, tail = _next_listed_office(norm, chain_end, end, titles)
-            if title is None or not _THEN.match(tail.group(0)):  # "phó giám đốc rồi giám đốc Sở X": one body
-                _share_organizations(norm, pending)
-                positions += _positions(doc, pending, private_article, rule)
-                pending = []
-        if "từng" in v.group(0):
-            for position in positions:
-                position.former = True
+        positions = []
+        while v is not None:
+            more, last = _offices(doc, v, end, titles, org_starts, private_article, rule)
+            positions += more
+            # "…, một năm sau được điều động giữ chức Phó bí thư Tỉnh ủy và được bầu làm Chủ tịch UBND tỉnh": the
+            # sentence goes on to the next office given
+            v = appointed.search(norm, last, end) if more else None
         if positions:
             found.append((officials[who], positions))
     return found
+
+
+def _offices(doc: Document, v: re.Match[str], end: int, titles, org_starts, private_article: bool,
+             rule: str) -> tuple[list, int]:
+    """The offices a career verb ``v`` gives, up to the sentence's ``end``: positions and where they end."""
+    norm = doc.norm
+    title = title_at(norm, v.end(), titles)
+    if title is None and norm.endswith(": ", 0, v.end()):
+        # "từng kinh qua các chức vụ: Chuyên viên Ban …; Phó chánh Văn phòng Tỉnh ủy; …": a first item whose office
+        # no title names is passed over
+        title = _next_listed_office(norm, v.end(), end, titles)[0]
+    positions, pending, chain_end = [], [], v.end()
+    while title is not None:
+        links, chain_end = _read_chain(norm, title, titles, org_starts, after_name=True)
+        chain_end = _complete_last(norm, links, chain_end, titles, org_starts)
+        pending += links
+        tail = officials_pattern("career_next").match(norm, chain_end)
+        title = title_at(norm, tail.end(), titles) if tail and tail.end() < end else None
+        if title is None and ";" in norm[v.end():chain_end + 2]:
+            title, tail = _next_listed_office(norm, chain_end, end, titles)
+        if title is None or not _THEN.match(tail.group(0)):  # "phó giám đốc rồi giám đốc Sở X": one body
+            _share_organizations(norm, pending)
+            positions += _positions(doc, pending, private_article, rule)
+            pending = []
+    if "từng" in v.group(0):
+        for position in positions:
+            position.former = True
+    return positions, chain_end
 
 
 _ITEM = compile_regex(r"; ?")
