@@ -13,6 +13,7 @@ Nothing here makes a new official.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ...startcache import compile_regex
@@ -43,14 +44,17 @@ def career_positions(doc: Document, officials: list[Official], titles, org_start
     appointed = officials_pattern("career_appointed")
     sentences = doc.sentences or split_sentences(norm)  # a document made without segmenting has none yet
     found: list[tuple[Official, list]] = []
-    for number, (start, end) in enumerate(sentences):
+    ends = [end for _, end in sentences]
+    for _, e, i in mentions:
         # "Chủ tịch UBND TP Hà Nội Trần Sỹ Thanh được Ban Chấp hành Trung ương bầu làm Chủ nhiệm …": an official's
-        # own mention, then the office given to them
-        for s, e, i in mentions:
-            if start <= s < end and (v := appointed.match(norm, e)) is not None:
-                positions, _ = _offices(doc, v, end, titles, org_starts, private_article, rule)
-                if positions:
-                    found.append((officials[i], positions))
+        # own mention, then the office given to them, up to the sentence's end
+        v = appointed.match(norm, e)
+        number = bisect.bisect_right(ends, e)
+        if v is not None and number < len(sentences):
+            positions, _ = _offices(doc, v, sentences[number][1], titles, org_starts, private_article, rule)
+            if positions:
+                found.append((officials[i], positions))
+    for number, (start, end) in enumerate(sentences):
         m = subject.search(norm, start, min(end, start + 120))
         if m is None or (m.start() > start and not norm[start:m.start()].rstrip().endswith(",")):
             continue  # the subject opens the sentence or follows an opening clause ("Tháng 9/2016, ông …")
