@@ -237,8 +237,8 @@ def extract_officials(doc: Document) -> list[Official]:
             continue
         found = vietnamese_name(norm, at, org_starts, after_title=False)
         if found is None:
-            ranked = bool(lex.rank_before.search(norm, max(0, at - 20), at))
-            found = _foreign_before_titles(norm, at, org_starts, ranked=ranked)
+            found = _foreign_before_titles(norm, at, org_starts, rank_before=lex.rank_before)
+            ranked = found is not None and bool(lex.rank_before.search(norm, max(0, at - 20), at))
             if found is not None and found not in names and not ranked:
                 # not after an honorific ("ngài Tewfik Abada - quyền trưởng Đoàn ngoại giao") or a military rank
                 # ("Đại tướng Tea Seiha, Phó thủ tướng, Bộ trưởng Bộ Quốc phòng": a person, whatever the office)

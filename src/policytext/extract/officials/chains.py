@@ -565,15 +565,18 @@ def _someone_elses_title(norm: str, start: int, end: int, name: tuple[int, int],
         bool(_trailing_chain(norm, name[1], titles, org_starts))
 
 
-def _foreign_before_titles(norm: str, at: int, org_starts, ranked: bool = False) -> tuple[int, int] | None:
-    """"James Wolfensohn, Chủ tịch WB": two to four foreign-looking words, then a comma or a bracket. ``ranked``: after a
-    military rank the first word may have a Vietnamese shape when a later one has not ("Đại tướng Tea Seiha, …")."""
+def _foreign_before_titles(norm: str, at: int, org_starts, rank_before=None) -> tuple[int, int] | None:
+    """"James Wolfensohn, Chủ tịch WB": two to four foreign-looking words, then a comma or a bracket. After a military
+    rank (``rank_before``, searched ending at ``at``) the first word may have a Vietnamese shape when a later one has
+    not ("Đại tướng Tea Seiha, …")."""
     form = FOREIGN_FORM.match(norm, at)
     if form is None or not _AFTER_NAME.match(norm, form.end()) or \
             _lexicon().not_person_after.search(norm, max(0, at - 6), at):
         return None
     words = norm[at:form.end()].split(" ")
-    if VIETNAMESE_SHAPE.fullmatch(words[0]) and not (ranked and not all(VIETNAMESE_SHAPE.fullmatch(w) for w in words)):
+    if VIETNAMESE_SHAPE.fullmatch(words[0]) and (rank_before is None or
+                                                all(VIETNAMESE_SHAPE.fullmatch(w) for w in words) or
+                                                not rank_before.search(norm, max(0, at - 20), at)):
         return None
     return _foreign_name(norm, at, org_starts)
 
