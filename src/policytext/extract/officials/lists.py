@@ -229,7 +229,8 @@ def _deputies(doc: Document, org_starts, rules: tuple[str, str]):
     organisation written)."""
     norm = doc.norm
     session = None
-    for m in _deputy_words(norm):
+    words = _deputy_words(norm)
+    for m in words:
         body = _DEPUTY_BODY.match(norm, m.end())  # "ý kiến của đại biểu HĐND Đặng Văn Khoa"
         # ("đại biểu" works as a title: "Đại biểu Trần Quốc Tuấn" is a deputy, not the street named after the general)
         name = vietnamese_name(norm, body.end() if body else m.end(), org_starts, after_title=True)
@@ -267,14 +268,19 @@ def _deputies(doc: Document, org_starts, rules: tuple[str, str]):
             joined = _joined_name(norm, name[1], org_starts) if session and not later else None
             if joined is not None:  # "Đại biểu Nguyễn Công Kích và Đặng Như Lợi bấm nút …": both deputies
                 yield joined[0], joined[1], Position(session, None, rule=rules[1])
+    if not words and not _pattern("short_delegation").search(norm):
+        return  # no "đại biểu", "ĐB" or "(đoàn X)": no deputy (and no need to read what session the article reports)
     if session is None:
         session = _session(norm if doc.title is None else f"{doc.title}\n{norm}")
     if not session:
         return
-    places = {place.start: place for place in doc.layers.places}
-    for m in _deputy_words(norm):  # "đại biểu đoàn TP.HCM Nguyễn Tri Thức": the delegation before the name
+    places = None
+    for m in words:  # "đại biểu đoàn TP.HCM Nguyễn Tri Thức": the delegation before the name
         delegation = _DELEGATION_FIRST.match(norm, m.end())
-        place = places.get(delegation.end()) if delegation else None
+        if delegation is None:
+            continue
+        places = places if places is not None else {place.start: place for place in doc.layers.places}
+        place = places.get(delegation.end())
         if place is None or norm[place.end:place.end + 1] != " ":
             continue
         name = vietnamese_name(norm, place.end + 1, org_starts, after_title=True)
