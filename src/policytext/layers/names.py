@@ -271,6 +271,12 @@ def _unglued_end(norm: str, start: int, end: int) -> int:
     return cut
 
 
+def person_after_province(words: list[str]) -> bool:
+    """Every Vietnamese province is listed, so after "tỉnh" three or four capitalised words opening with a family name
+    and naming no listed place are a person ("chi cục thú y tỉnh Mai Văn Hiệp", "UBND tỉnh Nguyễn Duy Hưng")."""
+    return 3 <= len(words) <= 4 and words[0] in surnames() and " ".join(words) not in place_names()
+
+
 def is_polite(honorific: re.Match[str]) -> bool:
     return honorific.group(0)[:-1] in name_lexicon().polite
 

@@ -28,7 +28,7 @@ from ..startcache import compile_regex
 from ..match.gazetteer import Gazetteer, lower_same_length
 from ..resources import ResourceError, load_yaml
 from ..text.normalize import normalize_string
-from .names import common_surnames, frequent_surnames, named_after_people, surnames
+from .names import common_surnames, frequent_surnames, named_after_people, person_after_province, surnames
 from .places import country_name, opens_compound
 
 
@@ -243,10 +243,8 @@ def _place_at(norm: str, pos: int, raw: dict[int, list[tuple[int, _Key]]], surna
         return None
     run_text = norm[syllables[0].start():syllables[-1].end()]
     woman = 3 <= len(syllables) <= 4 and syllables[1].group(0) == "Thị" and syllables[0].group(0) in surnames
-    # every Vietnamese province is listed: after "tỉnh" an unlisted run opening with a family name is a person
-    # ("Chi cục trưởng chi cục thú y tỉnh Mai Văn Hiệp")
-    person_after_province = admin == "tỉnh" and 3 <= len(syllables) <= 4 and syllables[0].group(0) in surnames
-    if (syllables[0].group(0) in common_surnames() and 2 <= len(syllables) <= 4 or woman or person_after_province) and \
+    person = admin == "tỉnh" and person_after_province([m.group(0) for m in syllables])
+    if (syllables[0].group(0) in common_surnames() and 2 <= len(syllables) <= 4 or woman or person) and \
             not any(run_text == n or run_text.startswith(n + " ") for n in named_after_people()):
         # "UBND TP Lê Thanh Hải", "HĐND TP Phùng Thị Hồng Hà": a person (but "phường Bùi Thị Xuân" is a ward; a
         # whole word of the place's name: "Nguyễn Du" names no "UBND tỉnh Nguyễn Duy Hưng")

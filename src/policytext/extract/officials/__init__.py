@@ -229,7 +229,6 @@ def extract_officials(doc: Document) -> list[Official]:
         found = vietnamese_name(norm, m.end(), org_starts, honorific=is_polite(m), after_title=False)
         if found:
             names.add(found)
-    inside_org = _inside_organization(org_starts)
     foreign_found: set[tuple[int, int]] = set()
     for at in doc.layers.capitalised_starts:
         if at in candidates or inside_run(norm, at) and not _after_sentence_opener(norm, at) or \

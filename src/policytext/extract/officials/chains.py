@@ -18,7 +18,7 @@ from ...layers.names import (
     glued_run,
     has_surname,
     is_polite,
-    surnames,
+    person_after_province,
     vietnamese_name,
 )
 from ...layers.places import country_name, glued_country
@@ -397,7 +397,8 @@ def _name_in_tail(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, in
     if named_after and not (place and place.start() < named_after.start()):
         return None  # "đường Lê Lợi" (but "thành phố Huỳnh Công Hùng" is no street: see the place test below)
     first = SYLLABLE.match(norm, best[0]).group(0)
-    if place and first not in common_surnames() and not _person_after_province(norm, place, best):
+    if place and first not in common_surnames() and not (place.group(0).strip().lower() == "tỉnh" and
+                                                         person_after_province(norm[best[0]:best[1]].split(" "))):
         return None  # "Chủ tịch phường Kim Liên": a place
     org_text = _BRACKET_AT_END.sub("", norm[pos:best[0]].rstrip().rstrip(","))
     if not org_text or lex.generic_end.search(org_text if parent_comma is None else norm[pos:parent_comma]):
@@ -505,14 +506,6 @@ def _trailing_chain(norm: str, name_end: int, titles, org_starts, name_start: in
     if not apposed and all(l.title.title.public_only and l.org_start is None for l in links):
         return None  # "công ty ... do bà A làm giám đốc": a company title with no body written
     return links + _appointed_after(norm, last.org_end or end, titles, org_starts)
-
-
-def _person_after_province(norm: str, place_word: re.Match[str], name: tuple[int, int]) -> bool:
-    """Every province is listed: after "tỉnh" three or four words opening with a family name and naming no listed
-    place are a person ("Chi cục trưởng chi cục thú y tỉnh Mai Văn Hiệp")."""
-    words = norm[name[0]:name[1]].split(" ")
-    return place_word.group(0).strip().lower() == "tỉnh" and 3 <= len(words) <= 4 and words[0] in surnames() and \
-        norm[name[0]:name[1]] not in _lexicon().places
 
 
 def _last_comma_link(links: list[_Link]) -> int:
