@@ -272,8 +272,9 @@ def _unglued_end(norm: str, start: int, end: int) -> int:
 
 
 def person_after_province(words: list[str]) -> bool:
-    """Every Vietnamese province is listed, so after "tỉnh" three or four capitalised words opening with a family name
-    and naming no listed place are a person ("chi cục thú y tỉnh Mai Văn Hiệp", "UBND tỉnh Nguyễn Duy Hưng")."""
+    """Every Vietnamese province and city is listed, so after "tỉnh" or "thành phố" three or four capitalised words
+    opening with a family name and naming no listed place are a person ("chi cục thú y tỉnh Mai Văn Hiệp", "UBND tỉnh
+    Nguyễn Duy Hưng", "Chủ tịch HĐND thành phố Phùng Hữu Phú")."""
     return 3 <= len(words) <= 4 and words[0] in surnames() and " ".join(words) not in place_names()
 
 

@@ -243,7 +243,7 @@ def _place_at(norm: str, pos: int, raw: dict[int, list[tuple[int, _Key]]], surna
         return None
     run_text = norm[syllables[0].start():syllables[-1].end()]
     woman = 3 <= len(syllables) <= 4 and syllables[1].group(0) == "Thị" and syllables[0].group(0) in surnames
-    person = admin == "tỉnh" and person_after_province([m.group(0) for m in syllables])
+    person = admin in ("tỉnh", "thành phố") and person_after_province([m.group(0) for m in syllables])
     if (syllables[0].group(0) in common_surnames() and 2 <= len(syllables) <= 4 or woman or person) and \
             not any(run_text == n or run_text.startswith(n + " ") for n in named_after_people()):
         # "UBND TP Lê Thanh Hải", "HĐND TP Phùng Thị Hồng Hà": a person (but "phường Bùi Thị Xuân" is a ward; a
