@@ -273,7 +273,7 @@ def extract_officials(doc: Document) -> list[Official]:
             candidates[start] = candidate = _Candidate(start, end)
         candidate.positions.extend(positions)
         if norm.startswith(" (", end) and positions:
-            for before in _names_before_bracket(norm, start, org_starts):
+            for before in _names_before_bracket(norm, start, end, org_starts):
                 if before[0] not in candidates or not candidates[before[0]].positions:
                     shared = [replace(p, rule=BRACKET_SHARED) for p in positions]
                     candidates.setdefault(before[0], _Candidate(*before)).positions.extend(shared)

@@ -220,7 +220,7 @@ _OF = compile_regex(r" (?:của|thuộc) ")
 
 _BRACKET_LEAD = compile_regex(r"(?:(?:khi đó|khi ấy|lúc đó|lúc ấy|thời điểm đó|hồi đó|lúc bấy giờ),? )?"
                            r"(?:giữ chức vụ|giữ chức|từng giữ chức|từng là|hiện là|là|khi còn làm|khi còn là|khi làm|"
-                           r"lúc còn làm|thời làm) ")
+                           r"lúc còn làm|thời làm|cùng là|đều là|cùng giữ chức) ")  # ("…, ông C (cùng là Phó Viện trưởng …)")
 
 
 _REGION = compile_regex(r" khu vực (?:[IVXL]+|\d{1,2})(?!\w)")

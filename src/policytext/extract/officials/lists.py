@@ -190,12 +190,17 @@ def _names_sharing(norm: str, first: tuple[int, int], titles, org_starts, plural
 
 _GROUP_JOIN = compile_regex(r"(?:,| và|, và) (?:(?:ông|bà) )?$")
 _GROUP_OPENER = compile_regex(r"(?:gồm(?: có)?|bao gồm|;|:)(?: (?:các )?(?:ông|bà)(?:(?:,? |/)(?:ông|bà))?)? ?$")
+# a bracket that says its title is shared ("cùng là", "đều là") may also follow the bracket closing the item before:
+# "ông A (Viện trưởng …), ông B, ông C (cùng là Phó Viện trưởng …)" (not "A (cựu bí thư), B và C (cựu phó chủ tịch)")
+_SHARED_BRACKET = compile_regex(r" \((?:cùng là|đều là|cùng giữ chức) ")
+_GROUP_OPENER_SHARED = compile_regex(r"(?:gồm(?: có)?|bao gồm|;|:|\),)(?: (?:các )?(?:ông|bà)(?:(?:,? |/)(?:ông|bà))?)? ?$")
 
 
-def _names_before_bracket(norm: str, start: int, org_starts) -> list[tuple[int, int]]:
+def _names_before_bracket(norm: str, start: int, end: int, org_starts) -> list[tuple[int, int]]:
     """"gồm ông Nguyễn Văn Tấn, Hồ Quang Huy, Trương Công Lập (nguyên Giám đốc sở); các ông …": the names
-    listed before the one whose bracket gives the title, back to the list's opening ("gồm", ";", ":"), each
-    with no title of its own; none when the names do not open an enumeration."""
+    listed before the one (``start``-``end``) whose bracket gives the title, back to the list's opening ("gồm", ";",
+    ":"; after a bracket that says the title is shared, also the bracket closing the item before), each with no title
+    of its own; none when the names do not open an enumeration."""
     names: list[tuple[int, int]] = []
     at = start
     while True:
@@ -207,7 +212,8 @@ def _names_before_bracket(norm: str, start: int, org_starts) -> list[tuple[int, 
             break
         names.append(name)
         at = name[0]
-    if names and _GROUP_OPENER.search(norm, max(0, at - 30), at):
+    opener = _GROUP_OPENER_SHARED if _SHARED_BRACKET.match(norm, end) else _GROUP_OPENER
+    if names and opener.search(norm, max(0, at - 30), at):
         return names
     return []
 
