@@ -218,7 +218,8 @@ def _names_before_bracket(norm: str, start: int, end: int, org_starts) -> list[t
     return []
 
 
-_LAWMAKING = compile_regex(r"(?<!\w)(?:[Ll]uật|[Dd]ự thảo|Quốc hội|QH)(?!\w)")  # words of an article on lawmaking
+# words of an article on lawmaking or on a deputies' question time
+_LAWMAKING = compile_regex(r"(?<!\w)(?:[Ll]uật|[Dd]ự thảo|Quốc hội|QH|chất vấn)(?!\w)")
 _DEPUTY = compile_regex(r"[Đđ]ại biểu |ĐB ")  # the word boundary before is checked by hand: a lookbehind is slow
 _DEPUTY_BODY = compile_regex(r"(HĐND|Hội đồng nhân dân|Quốc hội|QH) (?=[A-ZĐ])")  # the body, then the name
 
