@@ -78,7 +78,7 @@ from .chains import (
     _someone_elses_title,
     _trailing_chain,
 )
-from .aides import aide_of_leader, leader_read_as_body, next_in_list
+from .aides import aide_of_leader, aide_of_person, leader_read_as_body, next_in_list
 from .appositions import (
     _after_named_apposition,
     after_honorific_apposition,
@@ -169,6 +169,9 @@ def extract_officials(doc: Document) -> list[Official]:
         name = listed[0] if listed else _name_after_chain(norm, links, end, org_starts, after_name=apposed)
         if name is None and not listed and not apposed:
             name = ranked_holder(norm, links, end, org_starts)  # "Tư lệnh Quân khu 2, trung tướng Nguyễn Văn A"
+        if name is None and not listed and not apposed:
+            name = aide_of_person(norm, end, org_starts)  # "Đặc phái viên của ông Trump, ông Adam Boehler"
+            rule = AIDE_OF_LEADER if name is not None else rule
         if aide is not None and name is not None and name[0] == aide[1][0]:
             trace.veto(LEADERS_TITLE, start, name[1])  # the leader's title ("Tổng thống Putin, ông Peskov"), not his
             covered = name[1]

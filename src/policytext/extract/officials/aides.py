@@ -33,6 +33,21 @@ def aide_of_leader(norm: str, title: TitleMatch, titles: dict[int, TitleMatch],
     return next((t for t in titles.values() if t.end == before), None), name
 
 
+# "của ông Trump, ông ": a leader named with an honorific, then the person who holds the office for them
+_OF_PERSON_COMMA = compile_regex(r" của (?:ông|bà|ngài) [A-ZĐ][^\W\d_]*(?: [A-ZĐ][^\W\d_]*){0,2}, (?:ông|bà|ngài) "
+                                 r"(?=[A-ZĐ])")
+
+
+def aide_of_person(norm: str, end: int, org_starts) -> tuple[int, int] | None:
+    """"Đặc phái viên của ông Trump, ông Adam Boehler": the person named after an office held for a leader written
+    with an honorific (the office's chain ends at ``end``)."""
+    m = _OF_PERSON_COMMA.match(norm, end)
+    if m is None:
+        return None
+    return vietnamese_name(norm, m.end(), org_starts, honorific=True, after_title=False) or \
+        _foreign_name(norm, m.end(), org_starts)
+
+
 def leader_read_as_body(norm: str, link, org_starts) -> tuple[int, int] | None:
     """The leader's full name that the chain took for the body of its last title ("Phó chủ tịch nước Trương Mỹ Hoa,
     bà Nguyễn Thị Bình"): the name, and the link loses that body."""

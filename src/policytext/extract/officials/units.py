@@ -326,7 +326,8 @@ def past_portfolio(norm: str, pos: int) -> int:
     """After a foreign or international body, the portfolio its office holds ("phụ trách các vấn đề nội vụ và di cư",
     "về chính sách đối ngoại": words in lower case) up to the holder's name, which it skips (the body stays as
     written: decision on trailing descriptors); else ``pos``."""
-    lead = _PORTFOLIO_LEAD.match(norm, pos)
+    acronym = _ACRONYM.match(norm, pos)  # "Đặc phái viên Liên hợp quốc (LHQ) về Myanmar, bà Julie Bishop"
+    lead = _PORTFOLIO_LEAD.match(norm, acronym.end() if acronym else pos)
     if lead is None:
         return pos
     at = lead.end()
@@ -335,6 +336,9 @@ def past_portfolio(norm: str, pos: int) -> int:
         if word is None:
             return pos
         if word.group()[0].isupper():
+            if at == lead.end():  # "về Myanmar, bà …": a place the portfolio is about, then a comma
+                place = _CAPITALISED_BEFORE_COMMA.match(norm, at)
+                return place.end() if place else pos
             return at - 1 if at - 1 > lead.end() else pos
         at = word.end() + 1
         if norm[word.end():at] != " ":
@@ -343,4 +347,6 @@ def past_portfolio(norm: str, pos: int) -> int:
 
 
 _PORTFOLIO_LEAD = compile_regex(r" (?:phụ trách|về) ")
+_ACRONYM = compile_regex(r" \([A-Z]{2,6}\)")
+_CAPITALISED_BEFORE_COMMA = compile_regex(r"[A-ZĐ][^\W\d_]*(?: [A-ZĐ][^\W\d_]*){0,2}(?=, )")
 _WORD = compile_regex(r"[^\W\d_]+")
