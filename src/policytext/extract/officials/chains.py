@@ -441,6 +441,7 @@ def _place_comma_name(norm: str, pos: int, comma: int, org_starts) -> bool:
 
 
 _BRACKET_AT_END = compile_regex(r" \([^()\n]{1,25}\)$")
+_ACRONYM_AFTER = compile_regex(r" \([A-Z]{2,6}\)")
 
 
 def _foreign_after_country(norm: str, link: _Link, pos: int, clause_end: int, org_starts) -> tuple[int, int] | None:
@@ -449,10 +450,14 @@ def _foreign_after_country(norm: str, link: _Link, pos: int, clause_end: int, or
     Dương Bộ Ngoại giao Nhật Bản Kanai Masaaki"), then a foreign name."""
     for start in range(pos, clause_end):
         country = org_starts.get(start)
-        if country is None or country.kind not in ("country", "foreign") or country.name == "Việt Nam" or \
-                norm[country.end:country.end + 1] != " ":
+        if country is None or country.kind not in ("country", "foreign") or country.name == "Việt Nam":
             continue
-        name = _foreign_name(norm, country.end + 1, org_starts)
+        # ("Tổng Thư ký Cơ quan Hợp tác phát triển Tây Ban Nha (SICA) Juan Pablo de Laiglesia": the body's acronym)
+        acronym = _ACRONYM_AFTER.match(norm, country.end)
+        after = acronym.end() if acronym else country.end
+        if norm[after:after + 1] != " ":
+            continue
+        name = _foreign_name(norm, after + 1, org_starts)
         org_text = norm[pos:country.end]
         if name is None or name[1] > clause_end or holds_title(org_text) or _joined_tail(org_text) or \
                 not _may_open_organization(org_text, link) or _lexicon().generic_end.search(org_text):
