@@ -43,6 +43,7 @@ from .lexicon import (
     _Link,
 )
 from .units import (
+    ACRONYM_IN_BRACKETS,
     _before_dashed_clause,
     _before_someone_else,
     _generic_org,
@@ -441,7 +442,6 @@ def _place_comma_name(norm: str, pos: int, comma: int, org_starts) -> bool:
 
 
 _BRACKET_AT_END = compile_regex(r" \([^()\n]{1,25}\)$")
-_ACRONYM_AFTER = compile_regex(r" \([A-Z]{2,6}\)")
 
 
 def _foreign_after_country(norm: str, link: _Link, pos: int, clause_end: int, org_starts) -> tuple[int, int] | None:
@@ -453,7 +453,7 @@ def _foreign_after_country(norm: str, link: _Link, pos: int, clause_end: int, or
         if country is None or country.kind not in ("country", "foreign") or country.name == "Việt Nam":
             continue
         # ("Tổng Thư ký Cơ quan Hợp tác phát triển Tây Ban Nha (SICA) Juan Pablo de Laiglesia": the body's acronym)
-        acronym = _ACRONYM_AFTER.match(norm, country.end)
+        acronym = ACRONYM_IN_BRACKETS.match(norm, country.end)
         after = acronym.end() if acronym else country.end
         if norm[after:after + 1] != " ":
             continue

@@ -326,7 +326,7 @@ def past_portfolio(norm: str, pos: int) -> int:
     """After a foreign or international body, the portfolio its office holds ("phụ trách các vấn đề nội vụ và di cư",
     "về chính sách đối ngoại": words in lower case) up to the holder's name, which it skips (the body stays as
     written: decision on trailing descriptors); else ``pos``."""
-    acronym = _ACRONYM.match(norm, pos)  # "Đặc phái viên Liên hợp quốc (LHQ) về Myanmar, bà Julie Bishop"
+    acronym = ACRONYM_IN_BRACKETS.match(norm, pos)  # "Đặc phái viên Liên hợp quốc (LHQ) về Myanmar, bà Julie Bishop"
     lead = _PORTFOLIO_LEAD.match(norm, acronym.end() if acronym else pos)
     if lead is None:
         return pos
@@ -347,6 +347,6 @@ def past_portfolio(norm: str, pos: int) -> int:
 
 
 _PORTFOLIO_LEAD = compile_regex(r" (?:phụ trách|về) ")
-_ACRONYM = compile_regex(r" \([A-Z]{2,6}\)")
+ACRONYM_IN_BRACKETS = compile_regex(r" \([A-Z]{2,6}\)")  # a body's acronym after its name: " (LHQ)", " (SICA)"
 _CAPITALISED_BEFORE_COMMA = compile_regex(r"[A-ZĐ][^\W\d_]*(?: [A-ZĐ][^\W\d_]*){0,2}(?=, )")
 _WORD = compile_regex(r"[^\W\d_]+")
