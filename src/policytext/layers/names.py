@@ -53,6 +53,9 @@ class NameLexicon:
     institution_names: frozenset[str]  # "Lê Quý Đôn": a school's or a street's namesake
     one_word_not_names: frozenset[str]  # Vietnamese words spelt like a foreign name ("Theo")
     body_words: frozenset[str]  # words that open a body and are no later syllable of a name ("Bộ", "Sở")
+    # a title's capitalised first word and its next word in small letters ("Bí" "thư", "Chủ" "tịch"): a run of names
+    # ending with the first word has the title glued after it, as scraped tables write "Ông Đào Ngọc Thanh Bí thư Xã …"
+    title_openers: frozenset[tuple[str, str]]
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +74,19 @@ def name_lexicon() -> NameLexicon:
         institution_names=frozenset(named_after_people()),
         one_word_not_names=frozenset(data.get("one_word_not_names", [])),
         body_words=frozenset(normalize_string(w) for w in data.get("body_words_not_in_names", [])),
+        title_openers=_title_openers(data["titles"]),
     )
+
+
+def _title_openers(titles: list[dict]) -> frozenset[tuple[str, str]]:
+    """(capitalised first word, second word in small letters) of every title of two words or more."""
+    openers = set()
+    for item in titles:
+        for spelling in item.get("match", [item["title"]]):
+            words = normalize_string(str(spelling)).split(" ")
+            if len(words) >= 2 and words[1][:1].islower():
+                openers.add((words[0][:1].upper() + words[0][1:], words[1]))
+    return frozenset(openers)
 
 
 @lru_cache(maxsize=1)
@@ -148,7 +163,7 @@ def vietnamese_name(norm: str, pos: int, org_starts, *, honorific: bool = False,
                      after_title: bool = True) -> tuple[int, int] | None:
     """A name right at ``pos``: the whole capitalised run, 2-4 syllables, opening with a surname
     (any run after an honorific: "ông Văn Dũng")."""
-    run = capitalised_run(norm, pos) or glued_run(norm, pos)
+    run = without_title_opener(norm, capitalised_run(norm, pos) or glued_run(norm, pos))
     if len(run) < 2:
         return None
     longest = 5 if norm[run[0][0]:run[0][1]] in _LONG_NAME_OPENINGS else 4  # "Y Thanh Hà Niê Kđăm"
@@ -172,6 +187,20 @@ _HYPHENATED_TAIL = compile_regex(r"-[a-z]{1,6}(?![\w-])")
 # a Vietnamese word a missing space glued to a syllable of a name ("Tổng Bí thư Tô Lâmvà Phu nhân", "Lâmđã"), in the
 # 2025 dump's scraped text: the word is no syllable, the part before the glued word is one
 _GLUED_TO_SYLLABLE = compile_regex(r"(.+?)(và|đã|đang|được|nói|là|tại|với|của|thì|sẽ|vừa|cũng|trong|cho|khi|đề)")
+
+
+_NEXT_WORD = compile_regex(r" ([^\W\d_]+)")
+
+
+def without_title_opener(norm: str, run: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A run of three words or more without its last word when that word and the word in small letters after it
+    open a title: "Ông Đào Ngọc Thanh Bí thư Xã Đức Huệ" (a scraped table) names "Đào Ngọc Thanh"."""
+    if len(run) < 3:
+        return run
+    following = _NEXT_WORD.match(norm, run[-1][1])
+    if following is not None and (norm[run[-1][0]:run[-1][1]], following.group(1)) in name_lexicon().title_openers:
+        return run[:-1]
+    return run
 
 
 def _unglued_run(norm: str, run: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -99,6 +99,7 @@ from .merging import (
     _trim_run_on_names,
 )
 from .ranked import ranked_holder
+from .table_rows import table_rows
 from .units import body_after_name
 from .vetoes import _positions
 
@@ -118,6 +119,7 @@ OWNED_TITLE = RULES.veto("title-owns-document")
 INSIDE_BODY = RULES.veto("title-inside-organization")
 LEADERS_TITLE = RULES.veto("leaders-title-after-of")
 AIDE_OF_LEADER = RULES.rule("aide-of-leader")
+TABLE_ROW = RULES.rule("table-row")
 OFFICES_BEFORE_HONORIFIC = RULES.rule("offices-before-honorific-in-list")
 LISTED_BEFORE = RULES.veto("offices-of-the-next-in-list")
 FOREIGN_NEEDS_FOREIGN_OFFICE = RULES.veto("foreign-name-needs-foreign-office")
@@ -152,8 +154,16 @@ def extract_officials(doc: Document) -> list[Official]:
     by_surname: list[tuple[int, list[_Link], int]] = []  # "Chánh án Weinstein": the full name is elsewhere
     headings: list[Heading] = []  # "các đồng chí Ủy viên Bộ Chính trị: Tổng Bí thư Tô Lâm; …"
     inside_org = _inside_organization(org_starts)
+    rows = table_rows(norm, titles, org_starts)  # "Ông A Bí thư Xã X Ông B Bí thư Xã Y …": each title its row's
+    for name, links in rows:
+        candidates[name[0]] = _Candidate(*name, _positions(doc, links, private_article, TABLE_ROW))
+    row_titles = {links[0].title.start for _, links in rows if links}
     for start in sorted(titles):
         if start < covered:
+            continue
+        if start in row_titles:
+            covered = max(link.org_end or link.title.end for _, links in rows for link in links
+                          if links[0].title.start == start)
             continue
         if inside_org(start):
             trace.veto(INSIDE_BODY, start, titles[start].end)

@@ -20,6 +20,7 @@ from ...layers.names import (
     is_polite,
     person_after_province,
     vietnamese_name,
+    without_title_opener,
 )
 from ...layers.places import country_name, glued_country
 from .appositions import HONORIFIC_JUST_BEFORE
@@ -376,15 +377,16 @@ def _name_in_tail(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, in
             continue
         if continues_vietnamese_name(norm, m.start()) or norm.endswith("Thị ", pos, m.start()):
             continue  # "Trường THPT chuyên Lê Quý Đôn Đà Nẵng": not "Đôn Đà Nẵng"; no name starts after "Thị"
-        run = capitalised_run(norm, m.start()) or glued_run(norm, m.start())  # "Quách Cường10."
+        whole = capitalised_run(norm, m.start()) or glued_run(norm, m.start())  # "Quách Cường10."
+        run = without_title_opener(norm, whole)  # "… Bà Nguyễn Thị Chi Bí thư Xã Hảo Đước": a table's next title
         if len(run) < 2 or run[-1][1] > clause_end or not has_surname(norm, run):
             continue
         last = norm[run[-1][0]:run[-1][1]]
         if len(last) > 1 and last.isupper() or len(run) > 2 and norm[run[-2][0]:run[-1][1]] in lex.places:
             continue  # "Nguyễn Đình Chiểu TP.HCM", "Lê Quý Đôn Đà Nẵng": a school's namesake and its city
         after = run[-1][1]
-        if after + 1 < clause_end and norm[after] == " " and norm[after + 1].isupper():
-            continue  # the capitalised run goes on: part of a longer name
+        if after + 1 < clause_end and norm[after] == " " and norm[after + 1].isupper() and run is whole:
+            continue  # the capitalised run goes on: part of a longer name (not the next row's title)
         # a woman's middle name "Thị" second makes the whole run the name ("Cục TDTT Lê Thị Hoàng Yến")
         rank = 0 if len(run) in (3, 4) and norm[run[1][0]:run[1][1]] == "Thị" else {3: 0, 2: 1, 4: 2}.get(len(run), 99)
         if rank < best_rank and acceptable_name(norm, run[0][0], after, org_starts, True, direct=False):
@@ -402,6 +404,7 @@ def _name_in_tail(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, in
                                                          person_after_province(norm[best[0]:best[1]].split(" "))):
         return None  # "Chủ tịch phường Kim Liên": a place
     org_text = _BRACKET_AT_END.sub("", norm[pos:best[0]].rstrip().rstrip(","))
+    org_text = _HONORIFIC_AT_END.sub("", org_text)  # "Bí thư Xã Đức Huệ Ông Trương Tấn Sơn": the row's honorific
     if not org_text or lex.generic_end.search(org_text if parent_comma is None else norm[pos:parent_comma]):
         return None
     # "Phó chủ nhiệm Ủy ban Dân số Phú Yên - Phạm Thị Tương Lai", "Chủ tịch Hội - tiến sĩ Nguyễn Văn Thưởng": a dash
@@ -442,6 +445,7 @@ def _place_comma_name(norm: str, pos: int, comma: int, org_starts) -> bool:
 
 
 _BRACKET_AT_END = compile_regex(r" \([^()\n]{1,25}\)$")
+_HONORIFIC_AT_END = compile_regex(r" (?:Ông|Bà)$")
 
 
 def _foreign_after_country(norm: str, link: _Link, pos: int, clause_end: int, org_starts) -> tuple[int, int] | None:
