@@ -157,13 +157,14 @@ def extract_officials(doc: Document) -> list[Official]:
     rows = table_rows(norm, titles, org_starts)  # "Ông A Bí thư Xã X Ông B Bí thư Xã Y …": each title its row's
     for name, links in rows:
         candidates[name[0]] = _Candidate(*name, _positions(doc, links, private_article, TABLE_ROW))
-    row_titles = {links[0].title.start for _, links in rows if links}
+    # where each row's chain of titles starts and ends: read there, never again as "title then name"
+    row_ends = {links[0].title.start: max(link.org_end or link.title.end for link in links)
+                for _, links in rows if links}
     for start in sorted(titles):
         if start < covered:
             continue
-        if start in row_titles:
-            covered = max(link.org_end or link.title.end for _, links in rows for link in links
-                          if links[0].title.start == start)
+        if start in row_ends:
+            covered = row_ends[start]
             continue
         if inside_org(start):
             trace.veto(INSIDE_BODY, start, titles[start].end)

@@ -9,7 +9,8 @@ from ...startcache import compile_regex
 from ...document import Document
 from ...layers.names import VIETNAMESE_SHAPE, vietnamese_name
 from ...model import Position
-from .chains import _looks_foreign, _read_chain, _trailing_chain
+from .chains import _read_chain, _trailing_chain
+from .name_shapes import _looks_foreign
 from .lexicon import _foreign_name, _lexicon, officials_pattern
 from .units import _set_generic, unit_led_span
 
@@ -189,11 +190,12 @@ def _names_sharing(norm: str, first: tuple[int, int], titles, org_starts, plural
 
 
 _GROUP_JOIN = compile_regex(r"(?:,| và|, và) (?:(?:ông|bà) )?$")
-_GROUP_OPENER = compile_regex(r"(?:gồm(?: có)?|bao gồm|;|:)(?: (?:các )?(?:ông|bà)(?:(?:,? |/)(?:ông|bà))?)? ?$")
+_OPENER_HONORIFICS = r"(?: (?:các )?(?:ông|bà)(?:(?:,? |/)(?:ông|bà))?)? ?$"  # "gồm các ông, bà: "
+_GROUP_OPENER = compile_regex(r"(?:gồm(?: có)?|bao gồm|;|:)" + _OPENER_HONORIFICS)
 # a bracket that says its title is shared ("cùng là", "đều là") may also follow the bracket closing the item before:
 # "ông A (Viện trưởng …), ông B, ông C (cùng là Phó Viện trưởng …)" (not "A (cựu bí thư), B và C (cựu phó chủ tịch)")
 _SHARED_BRACKET = compile_regex(r" \((?:cùng là|đều là|cùng giữ chức) ")
-_GROUP_OPENER_SHARED = compile_regex(r"(?:gồm(?: có)?|bao gồm|;|:|\),)(?: (?:các )?(?:ông|bà)(?:(?:,? |/)(?:ông|bà))?)? ?$")
+_GROUP_OPENER_SHARED = compile_regex(r"(?:gồm(?: có)?|bao gồm|;|:|\),)" + _OPENER_HONORIFICS)
 
 
 def _names_before_bracket(norm: str, start: int, end: int, org_starts) -> list[tuple[int, int]]:

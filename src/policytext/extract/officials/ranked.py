@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from ...layers.names import vietnamese_name
 from ...startcache import compile_regex
-from .chains import _foreign_name, _looks_foreign
-from .lexicon import _lexicon, _Link
+from .lexicon import _foreign_name, _lexicon, _Link
+from .name_shapes import _looks_foreign
 from .units import _set_generic
 
 _MAX_BODY_WORDS = 8

@@ -26,7 +26,7 @@ def table_rows(norm: str, titles: dict[int, TitleMatch], org_starts) -> list[tup
     for i, (_, name, title_start) in enumerate(found):
         following = found[i + 1][0] if i + 1 < len(found) else None
         chained = following is not None and following - title_start <= ROW_REACH
-        preceded = i > 0 and found[i - 1][2] < title_start and found[i][0] - found[i - 1][2] <= ROW_REACH
+        preceded = i > 0 and found[i][0] - found[i - 1][2] <= ROW_REACH
         if not (chained or preceded):
             continue
         links, chain_end = _read_chain(norm, titles[title_start], titles, org_starts, after_name=True)
