@@ -296,3 +296,12 @@ def test_a_career_sentence_is_about_the_story_s_subject_only():
     text = ("Bộ trưởng Bộ Y tế Đào Hồng Lan dự họp. Ông Nguyễn Văn Tám, người dân xã, cho biết gia đình khó khăn. "
             "Ông là Chủ tịch Hội nông dân xã.")
     assert [(o.name, [p.title for p in o.positions]) for o in officials(text)] == [("Đào Hồng Lan", ["Bộ trưởng"])]
+
+
+def test_a_delegate_is_no_deputy_where_no_assembly_is_named():
+    # rule deputy-by-word needs the Assembly or a council named somewhere in the article: a children's forum has
+    # "đại biểu" too
+    text = "Đại biểu học lớp 6 làm chatbot. Đại biểu Lê Nam Long (đoàn TP.HCM) đề xuất Tập đoàn Viettel đồng hành."
+    assert extract_officials(Document.from_text(text)) == []
+    named = text + " Ý kiến được gửi tới Quốc hội."
+    assert [o.name for o in extract_officials(Document.from_text(named))] == ["Lê Nam Long"]

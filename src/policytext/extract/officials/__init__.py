@@ -111,6 +111,7 @@ SHARED_TITLE = RULES.rule("names-sharing-title")
 NAME_THEN_TITLES = RULES.rule("name-then-titles")
 DEPUTY = RULES.rule("deputy-with-delegation")
 DEPUTY_IN_SESSION = RULES.rule("deputy-in-session")
+DEPUTY_BY_WORD = RULES.rule("deputy-by-word")
 SURNAME_ELSEWHERE = RULES.rule("title-then-surname-elsewhere")
 CAREER = RULES.rule("career-sentence")
 BRACKET_SHARED = RULES.rule("bracket-title-shared")
@@ -291,7 +292,7 @@ def extract_officials(doc: Document) -> list[Official]:
                 if before[0] not in candidates or not candidates[before[0]].positions:
                     shared = [replace(p, rule=BRACKET_SHARED) for p in positions]
                     candidates.setdefault(before[0], _Candidate(*before)).positions.extend(shared)
-    for start, end, position in _deputies(doc, org_starts, (DEPUTY, DEPUTY_IN_SESSION)):
+    for start, end, position in _deputies(doc, org_starts, (DEPUTY, DEPUTY_IN_SESSION, DEPUTY_BY_WORD)):
         candidates.setdefault(start, _Candidate(start, end)).positions.append(position)
     for start, links, end in by_surname:
         if all(l.title.title.public_only and l.org_start is None for l in links):

@@ -8,6 +8,7 @@ import re
 from ...startcache import compile_regex
 from ...document import Document
 from ...layers.names import VIETNAMESE_SHAPE, vietnamese_name
+from ...layers.titles import opens_title
 from ...model import Position
 from .chains import _read_chain, _trailing_chain
 from .name_shapes import _looks_foreign
@@ -237,7 +238,7 @@ def _deputies(doc: Document, org_starts, rules: tuple[str, str]):
     biểu tỉnh Đồng Tháp" in an article about an Assembly or council session (``deputy-in-session``: no
     organisation written)."""
     norm = doc.norm
-    session = None
+    session = assembly = None
     words = _deputy_words(norm)
     for m in words:
         body = _DEPUTY_BODY.match(norm, m.end())  # "ý kiến của đại biểu HĐND Đặng Văn Khoa"
@@ -277,6 +278,14 @@ def _deputies(doc: Document, org_starts, rules: tuple[str, str]):
             joined = _joined_name(norm, name[1], org_starts) if session and not later else None
             if joined is not None:  # "Đại biểu Nguyễn Công Kích và Đặng Như Lợi bấm nút …": both deputies
                 yield joined[0], joined[1], Position(session, None, rule=rules[1])
+            continue
+        if assembly is None:
+            assembly = _assembly_named(norm if doc.title is None else f"{doc.title}\n{norm}")
+        if assembly and not opens_title(_apposition(norm, name[1])):
+            # "Đại biểu Nguyễn Anh Trí nêu rõ …" in an article that names the Assembly (or a council) but no session:
+            # in the gold, "đại biểu" and a full name is a deputy 188 times in 190; a delegate to a meeting is named
+            # with his office after the name ("đại biểu Nguyễn Văn A, Phó Chủ tịch UBND tỉnh"), which keeps him out
+            yield name[0], name[1], Position(assembly, None, rule=rules[2])
     if not words and not _pattern("short_delegation").search(norm):
         return  # no "đại biểu", "ĐB" or "(đoàn X)": no deputy (and no need to read what session the article reports)
     if session is None:
@@ -375,6 +384,34 @@ def _name_ending_at(norm: str, end: int, org_starts) -> tuple[int, int] | None:
                 return after if after is not None and after[1] == end else name
         at += len(word) + 1
     return None
+
+
+def _assembly_named(text: str) -> str:
+    """The assembly an article names anywhere, session or not: "Đại biểu Quốc hội", "Đại biểu HĐND TP.HCM" (the council as first written with its place), or ""."""
+    if _pattern("assembly_named").search(text):
+        return "Đại biểu Quốc hội"
+    councils = [_without_holder(text, m.start("council"), m.end("council")).rstrip(".")
+                for m in _pattern("council_named").finditer(text)]
+    if not councils:
+        return ""
+    return f"Đại biểu {next((c for c in councils if ' ' in c), councils[0])}"  # the first written with its place
+
+
+def _without_holder(text: str, start: int, end: int) -> str:
+    """A council's name up to a person's name run into it ("HĐND thành phố Phạm Phương Thảo": "HĐND thành phố")."""
+    for at in range(start, end):
+        if text[at] == " " and text[at + 1:at + 2].isupper() and vietnamese_name(text, at + 1, {}, after_title=False):
+            return text[start:at]
+    return text[start:end]
+
+
+_APPOSITION = compile_regex(r"\s*(?:,|[-–])\s*")
+
+
+def _apposition(norm: str, end: int) -> str:
+    """The words after a name's comma or dash ("" when none): where an office written after the name starts."""
+    m = _APPOSITION.match(norm, end)
+    return norm[m.end():m.end() + 80] if m else ""
 
 
 def _session(norm: str) -> str:
