@@ -166,8 +166,10 @@ def _gazetteer() -> _Gazetteer:
 
     admin_full = {normalize_string(k): normalize_string(v) for k, v in data["admin_words"].items()}
     words = sorted(admin_full, key=longest_phrase_first)
-    # "TP.HCM" has no space after the dot; everything else is a word followed by a space
-    admin = compile_regex(r"(" + "|".join(re.escape(w) for w in words) + r")(?:(?<=\.)\s*|\s+)(?=\w)", re.IGNORECASE)
+    # "TP.HCM" has no space after the dot; everything else is a word followed by a space (never a line break: "UBND
+    # tỉnh" ending a list line is not the body of the next line's number, "tỉnh 2")
+    admin = compile_regex(r"(" + "|".join(re.escape(w) for w in words) + r")(?:(?<=\.)[^\S\n]*|[^\S\n]+)(?=\w)",
+                          re.IGNORECASE)
     by_name = {e.name: e for e in entries}
     return _Gazetteer(phrases, entries, by_name, admin, {k.lower(): v for k, v in admin_full.items()})
 

@@ -89,7 +89,7 @@ from .canonical import complete_official
 from .careers import career_positions
 from .lexicon import _Candidate, _lexicon, _Link
 from .headers import Heading, holders_in, list_heading
-from .lists import _deputies, _listed_names, _names_before_bracket, _names_sharing, _plural_title
+from .lists import _deputies, _listed_names, _names_before_bracket, _names_sharing, _plural_title, names_sharing_appointment
 from .merging import (
     _after_sentence_opener,
     _full_name_elsewhere,
@@ -112,6 +112,7 @@ NAME_THEN_TITLES = RULES.rule("name-then-titles")
 DEPUTY = RULES.rule("deputy-with-delegation")
 DEPUTY_IN_SESSION = RULES.rule("deputy-in-session")
 DEPUTY_BY_WORD = RULES.rule("deputy-by-word")
+APPOINTMENT_SHARED = RULES.rule("appointment-shared")
 SURNAME_ELSEWHERE = RULES.rule("title-then-surname-elsewhere")
 CAREER = RULES.rule("career-sentence")
 BRACKET_SHARED = RULES.rule("bracket-title-shared")
@@ -287,6 +288,11 @@ def extract_officials(doc: Document) -> list[Official]:
         if candidate is None:
             candidates[start] = candidate = _Candidate(start, end)
         candidate.positions.extend(positions)
+        if positions:  # "bầu ông A, ông B giữ chức Phó Chủ tịch": A too
+            for before in names_sharing_appointment(norm, start, end, org_starts):
+                if before[0] not in candidates or not candidates[before[0]].positions:
+                    candidates.setdefault(before[0], _Candidate(*before)).positions.extend(
+                        replace(p, rule=APPOINTMENT_SHARED) for p in positions)
         if norm.startswith(" (", end) and positions:
             for before in _names_before_bracket(norm, start, end, org_starts):
                 if before[0] not in candidates or not candidates[before[0]].positions:

@@ -221,6 +221,29 @@ def _names_before_bracket(norm: str, start: int, end: int, org_starts) -> list[t
     return []
 
 
+# an appointment right after a name: "… ông B giữ chức", "… và C được bầu giữ chức", "… C cùng được bổ nhiệm làm"
+_SHARED_APPOINTMENT = compile_regex(r" (?:(?:đã|vừa|sẽ|cùng|đều|chính thức) )*(?:được (?:[^\s,.;:]+ ){0,3}?(?:bầu|"
+                                    r"bổ nhiệm|tái bổ nhiệm|điều động|luân chuyển|phân công|chỉ định|bầu bổ sung)"
+                                    r"(?: (?:giữ chức vụ|giữ chức|làm|là))? |giữ chức (?:vụ )?)")
+_APPOINTMENT_JOIN = compile_regex(r"(?:,| và|, và) (?:(?:ông|bà|đồng chí) )?$")
+
+
+def names_sharing_appointment(norm: str, start: int, end: int, org_starts) -> list[tuple[int, int]]:
+    """"bầu ông A, ông B giữ chức Phó Chủ tịch UBND tỉnh", "các đồng chí A và B được bầu giữ chức Phó Bí thư": the
+    names joined by commas or "và" before the one (``start``-``end``) an appointment follows, which share its offices."""
+    if not _SHARED_APPOINTMENT.match(norm, end):
+        return []
+    names: list[tuple[int, int]] = []
+    at = start
+    while True:
+        join = _APPOINTMENT_JOIN.search(norm, max(0, at - 16), at)
+        name = _name_ending_at(norm, join.start(), org_starts) if join is not None else None
+        if name is None:
+            return names
+        names.append(name)
+        at = name[0]
+
+
 # words of an article on lawmaking or on a deputies' question time
 _LAWMAKING = compile_regex(r"(?<!\w)(?:[Ll]uật|[Dd]ự thảo|Quốc hội|QH|chất vấn)(?!\w)")
 _DEPUTY = compile_regex(r"[Đđ]ại biểu |ĐB ")  # the word boundary before is checked by hand: a lookbehind is slow
