@@ -46,7 +46,7 @@ def test_a_folder_reads_the_rounds_in_round_order_round_10_after_round_9(tmp_pat
     assert [e["id"] for e in load_officials_gold(tmp_path)] == ["r1", "r2", "r9", "r10"]
 
 
-def test_the_committed_gold_holds_fifteen_rounds_3_4_9_and_15_test_sets_only_5_to_8_and_10_to_14_dev_sets_only():
+def test_the_committed_gold_holds_sixteen_rounds_3_4_9_15_16_test_sets_only_5_to_8_and_10_to_14_dev_sets_only():
     entries = load_officials_gold(GOLD)
     assert len(select_entries(entries, "all", 1)) == 109 and len(select_entries(entries, "all", 2)) == 98
     assert len(select_entries(entries, "all", 3)) == 58 and len(select_entries(entries, "all", 4)) == 57
@@ -55,34 +55,37 @@ def test_the_committed_gold_holds_fifteen_rounds_3_4_9_and_15_test_sets_only_5_t
     assert len(select_entries(entries, "all", 9)) == 57 and len(select_entries(entries, "all", 10)) == 38
     assert len(select_entries(entries, "all", 11)) == 55 and len(select_entries(entries, "all", 12)) == 55
     assert len(select_entries(entries, "all", 13)) == 54 and len(select_entries(entries, "all", 14)) == 54
-    assert len(select_entries(entries, "all", 15)) == 54
+    assert len(select_entries(entries, "all", 15)) == 54 and len(select_entries(entries, "all", 16)) == 52
     assert all("round" not in e for e in select_entries(entries, "all", 1))
     assert {e["split"] for e in entries} == {"dev", "test"}
-    for round_ in (3, 4, 9, 15):
+    for round_ in (3, 4, 9, 15, 16):
         assert {e["split"] for e in select_entries(entries, "all", round_)} == {"test"}
         assert select_entries(entries, "dev", round_) == []
     for round_ in (5, 6, 7, 8, 10, 11, 12, 13, 14):
         assert {e["split"] for e in select_entries(entries, "all", round_)} == {"dev"}
         assert select_entries(entries, "test", round_) == []
-    # --split test: the test articles of rounds 1-4 (as before rounds 5 to 8), of round 9 (retired) and of round 15 (the
-    # held-out set), exactly
+    # --split test: the test articles of rounds 1-4 (as before rounds 5 to 8), of round 9 (retired) and of rounds 15 and
+    # 16 (the held-out sets), exactly
     test = select_entries(entries, "test", "all")
-    assert len(test) == 58 + 52 + 58 + 57 + 57 + 54
-    assert [e["id"] for e in test] == [e["id"] for r in (1, 2, 3, 4, 9, 15) for e in select_entries(entries, "test", r)]
+    assert len(test) == 58 + 52 + 58 + 57 + 57 + 54 + 52
+    assert [e["id"] for e in test] == [e["id"] for r in (1, 2, 3, 4, 9, 15, 16)
+                                       for e in select_entries(entries, "test", r)]
     dev = select_entries(entries, "dev", "all")
-    assert len(dev) == 51 + 46 + 42 + 42 + 39 + 57 + 38 + 55 + 55 + 54 + 54  # rounds 1, 2, 5-8 and 10-14 (9, 15 none)
+    assert len(dev) == 51 + 46 + 42 + 42 + 39 + 57 + 38 + 55 + 55 + 54 + 54  # rounds 1, 2, 5-8, 10-14 (9, 15, 16 none)
     assert [e["id"] for e in dev] == [e["id"] for r in (1, 2, 5, 6, 7, 8, 10, 11, 12, 13, 14)
                                       for e in select_entries(entries, "dev", r)]
     assert len(select_entries(entries, "all", "all")) == (109 + 98 + 58 + 57 + 42 + 42 + 39 + 57 + 57 + 38 + 55 + 55
-                                                          + 54 + 54 + 54)
+                                                          + 54 + 54 + 54 + 52)
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--split", "test", "--details"], "--details needs --split dev"),  # round 15's test errors are never read
+    (["--split", "test", "--details"], "--details needs --split dev"),  # rounds 15's and 16's errors are never read
     (["--split", "test", "--round", "all", "--details"], "--details needs --split dev"),
-    (["--round", "16"], "a round is 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 or all"),
-    (["--split", "test", "--round", "15", "--details"], "--details needs --split dev"),  # the held-out set
+    (["--round", "17"], "a round is 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16 or all"),
+    (["--split", "test", "--round", "15", "--details"], "--details needs --split dev"),  # the held-out sets
     (["--split", "all", "--round", "15", "--details"], "--details needs --split dev"),
+    (["--split", "test", "--round", "16", "--details"], "--details needs --split dev"),
+    (["--split", "all", "--round", "16", "--details"], "--details needs --split dev"),
     (["--split", "all", "--round", "9", "--details"], "--details needs --split dev"),
     (["--split", "all", "--details"], "--details needs --split dev"),
     (["--split", "test", "--round", "1", "--details"], "--details needs --split dev"),
@@ -119,10 +122,10 @@ def test_eval_officials_says_when_nothing_is_selected(tmp_path):
     assert "no gold articles of split dev, round 2" in result.output
 
 
-@pytest.mark.parametrize("round_", ["3", "4", "9", "15"])
+@pytest.mark.parametrize("round_", ["3", "4", "9", "15", "16"])
 @pytest.mark.parametrize("split", [[], ["--split", "dev"]])
-def test_eval_officials_says_rounds_3_4_9_and_15_have_no_dev_split(round_, split, tmp_path):
-    # refused before any article is read or analysed: rounds 3, 4, 9 and 15 are test sets only
+def test_eval_officials_says_rounds_3_4_9_15_and_16_have_no_dev_split(round_, split, tmp_path):
+    # refused before any article is read or analysed: rounds 3, 4, 9, 15 and 16 are test sets only
     result = runner.invoke(app, ["eval", "officials", "--gold", str(GOLD), *split, "--round", round_,
                                  "--shared", str(tmp_path / "none")], env={"COLUMNS": "200"})
     assert result.exit_code == 1
@@ -152,8 +155,8 @@ def test_eval_officials_allows_details_on_the_retired_test_rounds_3_4_and_9(roun
     assert "shared reference data not found" in result.output
 
 
-def test_the_held_out_round_15_never_lists_per_article_differences_even_when_called_directly(tmp_path):
-    # the library refuses too, before reading any article: round 15 is scored in aggregate only
+def test_the_held_out_rounds_15_and_16_never_list_per_article_differences_even_when_called_directly(tmp_path):
+    # the library refuses too, before reading any article: rounds 15 and 16 are scored in aggregate only
     from policytext.evaluation.officials import HeldOut, run_officials_eval
 
     gold = tmp_path / "gold"
@@ -161,12 +164,27 @@ def test_the_held_out_round_15_never_lists_per_article_differences_even_when_cal
     _write(gold / "officials_gold.jsonl", [_line("a", "dev"), _line("b", "test")])
     _write(gold / "officials_gold-9.jsonl", [_line("c", "test", 9)])
     _write(gold / "officials_gold-15.jsonl", [_line("d", "test", 15)])
-    for split, round_ in (("test", "15"), ("test", "all"), ("all", "15"), (None, None)):
-        with pytest.raises(HeldOut, match="held-out test set"):
+    _write(gold / "officials_gold-16.jsonl", [_line("e", "test", 16)])
+    for split, round_, held in (("test", "15", "round 15 is"), ("all", "15", "round 15 is"),
+                                ("test", "16", "round 16 is"), ("all", "16", "round 16 is"),
+                                ("test", "all", "rounds 15 and 16 are"), (None, None, "rounds 15 and 16 are")):
+        with pytest.raises(HeldOut, match=f"{held} the held-out test set"):
             run_officials_eval(gold, tmp_path / "none", split, True, round_)
     for split, round_ in (("test", "9"), ("dev", "all")):  # round 9 is retired: open to error analysis
         with pytest.raises(MissingData):
             run_officials_eval(gold, tmp_path / "none", split, True, round_)
+
+
+@pytest.mark.parametrize("round_", ["15", "16"])
+@pytest.mark.parametrize("split", [["--split", "test"], ["--split", "all"]])
+def test_eval_officials_accepts_the_held_out_rounds_15_and_16_without_details(split, round_, tmp_path):
+    # rounds 15 and 16 are scored in aggregate: the option checks pass without --details (here the missing texts stop it
+    # before any article is read or analysed)
+    result = runner.invoke(app, ["eval", "officials", "--gold", str(GOLD), *split, "--round", round_,
+                                 "--shared", str(tmp_path / "none")], env={"COLUMNS": "200"})
+    assert result.exit_code == 1
+    assert "--details needs" not in result.output and "no test split" not in result.output
+    assert "shared reference data not found" in result.output
 
 
 @pytest.mark.parametrize("round_", ["10", "11", "12", "13", "14"])

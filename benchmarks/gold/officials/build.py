@@ -1,6 +1,6 @@
 """Build the officials gold from the two annotators' labels, the adjudication and the cross-set corrections.
 
-    python benchmarks/gold/officials/build.py                 # rounds 1 to 15: writes the gold files, summaries
+    python benchmarks/gold/officials/build.py                 # rounds 1 to 16: writes the gold files, summaries
     python benchmarks/gold/officials/build.py --round 4       # one round only
     python benchmarks/gold/officials/build.py --check         # builds and validates only, writes nothing
 
@@ -52,11 +52,16 @@ repository in ``../annotations/officials/`` (``ROUNDS`` below):
   in a layout of its own (below): ``round15/labels-O29.jsonl`` and ``round15/labels-O30.jsonl`` (the primary labels of
   batches 1 and 2), ``round15/labels-O32.jsonl`` and ``round15/labels-O31.jsonl`` (the second labels of the
   double-labelled articles of batches 1 and 2), ``adjudication-15.jsonl``, ``corrections-15.json`` ->
-  ``officials_gold-15.jsonl``.
+  ``officials_gold-15.jsonl``;
+- round 16 (a test set only, a second held-out set beside round 15; drawn exactly as rounds 3, 4, 9 and 15):
+  ``sample-16.jsonl`` (52), labelled in round 15's layout without its mix-up: ``round16/labels-O33.jsonl`` and
+  ``round16/labels-O34.jsonl`` (the primary labels of batches 1 and 2, each its own batch only),
+  ``round16/labels-O35.jsonl`` and ``round16/labels-O36.jsonl`` (the second labels of the double-labelled articles of
+  batches 1 and 2), ``adjudication-16.jsonl``, ``corrections-16.json`` -> ``officials_gold-16.jsonl``.
 
 What each holds:
 
-- the draw (``sample.py draw [2|3|4|5|6|7|8|9|10|11|12|13|14|15]``): stratum, split, batch and double flag of every
+- the draw (``sample.py draw [2|3|4|5|6|7|8|9|10|11|12|13|14|15|16]``): stratum, split, batch and double flag of every
   article;
 - the labels, verbatim: the first annotator (O1, O3, O5, O7, O9, O11, O13, O15, O17, O19, O21, O23, O25, O27)
   labelled batch 1 then the double-labelled articles of batch 2, the second (O2, O4, O6, O8, O10, O12, O14, O16, O18,
@@ -73,19 +78,23 @@ What each holds:
   each from the other batch's double packet alone: O32 the 9 double-labelled articles of batch 1, O31 the 7 of batch
   2 (``Round.seconds``). A double-labelled article of batch 1 is compared O29 against O32, of batch 2 O30 against O31
   (``Round.pair``);
+- round 16's labels, in the same layout from the start and with no repeated lines: O33 labelled batch 1 and O34 batch
+  2 (the primary labels, each file its own batch in packet order and nothing else), O35 the 9 double-labelled articles
+  of batch 1 and O36 the 7 of batch 2, each blind to the others. A double-labelled article of batch 1 is compared O33
+  against O35, of batch 2 O34 against O36;
 - the adjudication: the adjudicated officials of every double-labelled article on which the two annotators
   differ (the build fails if one is missing or superfluous);
 - the corrections: cross-set corrections (each edit states the value it replaces; the build fails if the
   labels no longer hold it).
 
 Gold per article: single-labelled -> that annotator's labels (``annotator`` O1/O2, O3/O4, O5/O6, O7/O8, O9/O10,
-O11/O12, O13/O14, O15/O16, O17/O18, O19/O20, O21/O22, O23/O24, O25/O26, O27/O28, O29/O30);
-double-labelled and identical -> the labels of the annotator whose batch it belongs to (round 15: the primary, O29 or
-O30, never a second annotator); double-labelled and
+O11/O12, O13/O14, O15/O16, O17/O18, O19/O20, O21/O22, O23/O24, O25/O26, O27/O28, O29/O30, O33/O34);
+double-labelled and identical -> the labels of the annotator whose batch it belongs to (rounds 15 and 16: the primary,
+O29 or O30, O33 or O34, never a second annotator); double-labelled and
 different -> the adjudicated version (``annotator: "adjudicated"``). Corrections are applied last. Every name is checked to
-occur in the article text or title (corpus.get). Round-2 to -15 lines carry ``"round": 2`` … ``15`` after ``split``;
-round-1 lines are written exactly as before (no ``round`` key). Rounds 3, 4, 9 and 15 have only ``test`` lines, rounds
-5 to 8 and 10 to 14 only ``dev`` lines.
+occur in the article text or title (corpus.get). Round-2 to -16 lines carry ``"round": 2`` … ``16`` after ``split``;
+round-1 lines are written exactly as before (no ``round`` key). Rounds 3, 4, 9, 15 and 16 have only ``test`` lines,
+rounds 5 to 8 and 10 to 14 only ``dev`` lines.
 """
 
 from __future__ import annotations
@@ -111,10 +120,10 @@ CLASSES = ("foreign", "deputy", "list", "chain", "plain")
 class Round:
     """One round of the officials gold: its draw, the two annotators' files, adjudication, corrections, output.
 
-    ``labels`` maps annotator -> file, the annotator of batch 1 first, of batch 2 second. ``seconds`` (round 15 only)
-    maps each second annotator -> (file, the batch whose double-labelled articles alone they labelled); when it is set,
-    the ``labels`` files hold their own batch first and, after it, lines that only repeat their own batch's
-    double-labelled articles (ignored)."""
+    ``labels`` maps annotator -> file, the annotator of batch 1 first, of batch 2 second. ``seconds`` (rounds 15 and
+    16) maps each second annotator -> (file, the batch whose double-labelled articles alone they labelled); when it is
+    set, the ``labels`` files hold their own batch, followed in round 15 (``repeats``) by lines that only repeat their
+    own batch's double-labelled articles (ignored)."""
 
     number: int
     sample: Path
@@ -122,8 +131,9 @@ class Round:
     adjudication: Path
     corrections: Path
     out: Path
-    splits: tuple[str, ...] = ("dev", "test")  # rounds 3, 4, 9 and 15 test sets only, 5-8, 10-14 dev only
-    seconds: dict | None = None  # round 15: second annotator -> (labels file, batch of the double articles labelled)
+    splits: tuple[str, ...] = ("dev", "test")  # rounds 3, 4, 9, 15 and 16 test sets only, 5-8, 10-14 dev only
+    seconds: dict | None = None  # rounds 15, 16: second annotator -> (labels file, batch of the double articles)
+    repeats: bool = False  # round 15: the primary files repeat their own double-labelled articles after their batch
 
     @property
     def batch_of(self) -> dict[str, int]:
@@ -136,7 +146,8 @@ class Round:
 
     def pair(self, ref: dict) -> tuple[str, str]:
         """The two annotators of a double-labelled article, the reference first: the round's two annotators, or in
-        round 15 the primary annotator of the article's batch and the second annotator of that batch's doubles."""
+        rounds 15 and 16 the primary annotator of the article's batch and the second annotator of that batch's
+        doubles."""
         if self.seconds is None:
             return self.annotators
         second = next(annotator for annotator, (_, batch) in self.seconds.items() if batch == ref["batch"])
@@ -144,7 +155,8 @@ class Round:
 
     @property
     def pair_names(self) -> tuple[str, str]:
-        """How the two sides are named in the agreement figures ("O29/O30" and "O32/O31" in round 15)."""
+        """How the two sides are named in the agreement figures ("O29/O30" and "O32/O31" in round 15, "O33/O34" and
+        "O35/O36" in round 16)."""
         if self.seconds is None:
             return self.annotators
         seconds = {batch: annotator for annotator, (_, batch) in self.seconds.items()}
@@ -180,7 +192,15 @@ ROUNDS = {
               {"O29": ANNOTATIONS / "round15" / "labels-O29.jsonl", "O30": ANNOTATIONS / "round15" / "labels-O30.jsonl"},
               HERE / "adjudication-15.jsonl", HERE / "corrections-15.json", HERE / "officials_gold-15.jsonl", ("test",),
               {"O32": (ANNOTATIONS / "round15" / "labels-O32.jsonl", 1),
-               "O31": (ANNOTATIONS / "round15" / "labels-O31.jsonl", 2)}),
+               "O31": (ANNOTATIONS / "round15" / "labels-O31.jsonl", 2)}, repeats=True),
+    # a test set only, a second held-out set beside round 15, in round 15's layout without its repeated lines: primary
+    # labels O33 (batch 1) and O34 (batch 2), second labels O35 (batch 1's doubles) and O36 (batch 2's)
+    16: Round(16, HERE / "sample-16.jsonl",
+              {"O33": ANNOTATIONS / "round16" / "labels-O33.jsonl",
+               "O34": ANNOTATIONS / "round16" / "labels-O34.jsonl"},
+              HERE / "adjudication-16.jsonl", HERE / "corrections-16.json", HERE / "officials_gold-16.jsonl", ("test",),
+              {"O35": (ANNOTATIONS / "round16" / "labels-O35.jsonl", 1),
+               "O36": (ANNOTATIONS / "round16" / "labels-O36.jsonl", 2)}),
 }
 # round 1's names, kept for callers of the first version
 SAMPLE, LABELS, ADJUDICATION, CORRECTIONS, OUT = (ROUNDS[1].sample, ROUNDS[1].labels, ROUNDS[1].adjudication,
@@ -219,17 +239,18 @@ def load_labels(sample: list[dict], paths: dict[str, Path] = LABELS) -> tuple[di
 
 
 def load_round_labels(sample: list[dict], round_: Round) -> tuple[dict, list[str]]:
-    """The labels of a round, aligned to its sample: ``load_labels`` for every round but 15, whose layout is its own.
+    """The labels of a round, aligned to its sample: ``load_labels`` for every round but 15 and 16, whose layout is
+    their own.
 
-    Round 15: each primary file (``labels``) holds its own batch in packet order, then lines that repeat its own
-    batch's double-labelled articles (checked to be exactly those, in sample order, and ignored: the first line of each
-    id is the label); each second file (``seconds``) holds the double-labelled articles of one batch, in sample
-    order."""
+    Rounds 15 and 16: each primary file (``labels``) holds its own batch in packet order; in round 15 (``repeats``) it
+    then holds lines that repeat its own batch's double-labelled articles (checked to be exactly those, in sample order,
+    and ignored: the first line of each id is the label); each second file (``seconds``) holds the double-labelled
+    articles of one batch, in sample order."""
     if round_.seconds is None:
         return load_labels(sample, round_.labels)
     out, notes = {}, []
     groups = [(annotator, path, [r for r in sample if r["batch"] == batch],
-               [r for r in sample if r["batch"] == batch and r["double"]])
+               [r for r in sample if r["batch"] == batch and r["double"]] if round_.repeats else [])
               for batch, (annotator, path) in enumerate(round_.labels.items(), start=1)]
     groups += [(annotator, path, [r for r in sample if r["batch"] == batch and r["double"]], [])
                for annotator, (path, batch) in round_.seconds.items()]
