@@ -305,3 +305,12 @@ def test_a_delegate_is_no_deputy_where_no_assembly_is_named():
     assert extract_officials(Document.from_text(text)) == []
     named = text + " Ý kiến được gửi tới Quốc hội."
     assert [o.name for o in extract_officials(Document.from_text(named))] == ["Lê Nam Long"]
+
+
+def test_an_age_between_commas_opens_no_office():
+    # patterns/officials.yaml: a birth year between commas, or an age in a bracket, stands between a name and its
+    # office; an age between commas does not (a community's chair, a company director in a feature story)
+    text = "Ông Quan Hong Huynh, 55 tuổi, chủ tịch cộng đồng Việt kiều tại bang Louisiana, ở lại giúp đồng hương."
+    assert officials(text) == []
+    assert summary("Ông Nguyễn Văn An, sinh năm 1970, Phó Chủ tịch UBND tỉnh, được giới thiệu.") == {
+        "Nguyễn Văn An": [("Phó Chủ tịch", "UBND tỉnh")]}

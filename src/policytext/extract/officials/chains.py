@@ -42,6 +42,7 @@ from .lexicon import (
     _foreign_name,
     _lexicon,
     _Link,
+    officials_pattern,
 )
 from .units import (
     ACRONYM_IN_BRACKETS,
@@ -483,8 +484,15 @@ def _trailing_chain(norm: str, name_end: int, titles, org_starts, name_start: in
     title = title_at(norm, separator.end(), titles)
     if title is None and apposed and apposed.group(0).endswith("("):
         lead = _BRACKET_LEAD.match(norm, separator.end())  # "Lê Bá Lai (giữ chức Chủ tịch năm 1994-1999)"
+        # "Võ Thanh Nhàn (SN 1958, cựu Chủ tịch UBND TP Sóc Trăng)": the birth year, then the office
+        lead = lead or officials_pattern("bracket_aside").match(norm, separator.end())
         title = title_at(norm, lead.end(), titles) if lead else None
     after = separator.end()
+    if title is None and apposed and apposed.group(0).startswith(","):
+        born = officials_pattern("birth_aside").match(norm, after)  # "ông A, sinh năm 1970, Phó Chủ tịch UBND tỉnh"
+        if born is not None:
+            after = born.end()
+            title = title_at(norm, after, titles)
     if title is None and norm.startswith(" (", name_end):
         aside = _lexicon().aside.match(norm, name_end)  # "Dương Văn Lực (sinh năm 1960), Vụ phó ..."
         after = aside.end() if aside else after
