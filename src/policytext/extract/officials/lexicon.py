@@ -128,7 +128,7 @@ def _lexicon() -> _Lexicon:
         private_context=compile_regex(rf"(?<!\w)(?:{alternation(data['private_context'])})(?!\w)", re.IGNORECASE),
         private_markers=compile_regex(rf"(?<!\w)(?:{alternation(data['private_markers'])})(?!\w)", re.IGNORECASE),
         # (not the second syllable of a word: "Sở tài nguyên Môi trường Trần Thế Ngọc" names no school)
-        name_not_after=compile_regex(rf"(?<!\w){_not_after_syllables(data['name_not_after_words'])}"
+        name_not_after=compile_regex(rf"(?<!\w){_not_after_syllables(data['name_not_after_words'], data['name_not_after'])}"
                                      rf"(?:{alternation(data['name_not_after'])}) $", re.IGNORECASE),
         not_person_after=compile_regex(rf"(?<!\w)(?:{alternation(data['not_person_after'])}) $", re.IGNORECASE),
         not_office=compile_regex(rf"^(?:{alternation(data['not_office_units'])})(?!\w)", re.IGNORECASE),
@@ -259,6 +259,14 @@ def officials_pattern(name: str) -> re.Pattern[str]:
     return PatternBook(load_yaml("patterns/officials.yaml")["fragments"], name="patterns/officials.yaml").compile(name)
 
 
-def _not_after_syllables(words: list[str]) -> str:
-    """Lookbehinds for the first syllables of words whose second syllable is a name_not_after word ("môi trường")."""
-    return "".join(f"(?<!{re.escape(word.rsplit(' ', 1)[0])} )" for word in words)
+def _not_after_syllables(words: list[str], not_after: list[str]) -> str:
+    """Lookbehinds for the first syllables of words that end with a name_not_after word: "môi" of "môi trường", "giáo
+    dục" of "giáo dục đại học" (the longest such ending is the name_not_after word)."""
+    endings = {w.lower() for w in not_after}
+    lookbehinds = []
+    for word in words:
+        syllables = word.split(" ")
+        cut = next((i for i in range(1, len(syllables)) if " ".join(syllables[i:]).lower() in endings),
+                   len(syllables) - 1)
+        lookbehinds.append(f"(?<!{re.escape(' '.join(syllables[:cut]))} )")
+    return "".join(lookbehinds)
