@@ -247,7 +247,8 @@ def names_sharing_appointment(norm: str, start: int, end: int, org_starts) -> li
 # words of an article on lawmaking or on a deputies' question time
 _LAWMAKING = compile_regex(r"(?<!\w)(?:[Ll]uật|[Dd]ự thảo|Quốc hội|QH|chất vấn)(?!\w)")
 _DEPUTY = compile_regex(r"[Đđ]ại biểu |ĐB ")  # the word boundary before is checked by hand: a lookbehind is slow
-_DEPUTY_BODY = compile_regex(r"(HĐND|Hội đồng nhân dân|Quốc hội|QH) (?=[A-ZĐ])")  # the body, then the name
+# the body, then the name ("đại biểu HĐND Đặng Văn Khoa", "Đại biểu HĐND TP Nguyễn Văn Bình")
+_DEPUTY_BODY = compile_regex(r"(HĐND|Hội đồng nhân dân|Quốc hội|QH)(?: (?:tỉnh|thành phố|TP|huyện|quận|xã|phường))? (?=[A-ZĐ])")
 
 
 def _deputy_words(norm: str) -> list[re.Match[str]]:
@@ -268,8 +269,9 @@ def _deputies(doc: Document, org_starts, rules: tuple[str, str]):
         # ("đại biểu" works as a title: "Đại biểu Trần Quốc Tuấn" is a deputy, not the street named after the general)
         name = vietnamese_name(norm, body.end() if body else m.end(), org_starts, after_title=True)
         if body and name is not None:
-            council = body.group(1) in ("HĐND", "Hội đồng nhân dân")
-            yield name[0], name[1], Position("Đại biểu HĐND" if council else "Đại biểu Quốc hội", None, rule=rules[1])
+            council = body.group(1) in ("HĐND", "Hội đồng nhân dân")  # as written with its level ("HĐND TP")
+            title = f"Đại biểu {norm[body.start():body.end() - 1]}" if council else "Đại biểu Quốc hội"
+            yield name[0], name[1], Position(title, None, rule=rules[1])
             continue
         if name is None and session is None:
             session = _session(norm if doc.title is None else f"{doc.title}\n{norm}")
@@ -298,8 +300,8 @@ def _deputies(doc: Document, org_starts, rules: tuple[str, str]):
                                              rule=rules[0] if later else rules[1])
             for other in _listed_deputies(norm, name[1], org_starts):  # "Các đại biểu A (Thanh Hóa), B (Tiền Giang)"
                 yield other[0], other[1], Position(session or "Đại biểu Quốc hội", None, rule=rules[1])
-            joined = _joined_name(norm, name[1], org_starts) if session and not later else None
-            if joined is not None:  # "Đại biểu Nguyễn Công Kích và Đặng Như Lợi bấm nút …": both deputies
+            # "Đại biểu Nguyễn Công Kích và Đặng Như Lợi bấm nút …", "các đại biểu A, B và C": all deputies
+            for joined in (_joined_names(norm, m.start(), name[1], org_starts) if session and not later else []):
                 yield joined[0], joined[1], Position(session, None, rule=rules[1])
             continue
         if assembly is None:
@@ -357,11 +359,26 @@ def _listed_deputies(norm: str, end: int, org_starts) -> list[tuple[int, int]]:
     return found
 
 
-def _joined_name(norm: str, end: int, org_starts) -> tuple[int, int] | None:
-    """A full name joined by "và" right after a deputy's name ("đại biểu A và B")."""
-    if not norm.startswith(" và ", end):
-        return None
-    return vietnamese_name(norm, end + len(" và "), org_starts, after_title=False)
+_NAME_JOIN = compile_regex(r",? và |, ")
+_PLURAL_BEFORE = compile_regex(r"(?:[Cc]ác|[Nn]hững|[Hh]ai|[Bb]a) $")
+
+
+def _joined_names(norm: str, word: int, end: int, org_starts) -> list[tuple[int, int]]:
+    """Full names joined right after a deputy's name: "đại biểu A và B"; after "các đại biểu" (``word``: where
+    "đại biểu" starts) also by commas, "các đại biểu A, B và C" (after a singular "đại biểu" a list must close with
+    "và")."""
+    plural = _PLURAL_BEFORE.search(norm, max(0, word - 6), word) is not None
+    names: list[tuple[int, int]] = []
+    at = end
+    while True:
+        join = _NAME_JOIN.match(norm, at)
+        name = vietnamese_name(norm, join.end(), org_starts, after_title=False) if join else None
+        if name is None:
+            return names if plural else []
+        names.append(name)
+        at = name[1]
+        if "và" in join.group(0):
+            return names
 
 
 _TWO_WORDS = compile_regex(r"[A-ZĐ][^\W\d_]* [A-ZĐ][^\W\d_]*(?!\w| [A-ZĐ])")  # exactly two words
