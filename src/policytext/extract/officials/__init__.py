@@ -89,7 +89,14 @@ from .canonical import complete_official
 from .careers import career_positions
 from .lexicon import _Candidate, _lexicon, _Link
 from .headers import Heading, holders_in, list_heading
-from .lists import _deputies, _listed_names, _names_before_bracket, _names_sharing, _plural_title, names_sharing_appointment
+from .lists import (
+    _deputies,
+    _listed_names,
+    _names_before_bracket,
+    _names_sharing,
+    _plural_title,
+    names_sharing_appointment,
+)
 from .merging import (
     _after_sentence_opener,
     _full_name_elsewhere,

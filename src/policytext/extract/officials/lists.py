@@ -230,7 +230,8 @@ _APPOINTMENT_JOIN = compile_regex(r"(?:,| và|, và) (?:(?:ông|bà|đồng chí
 
 def names_sharing_appointment(norm: str, start: int, end: int, org_starts) -> list[tuple[int, int]]:
     """"bầu ông A, ông B giữ chức Phó Chủ tịch UBND tỉnh", "các đồng chí A và B được bầu giữ chức Phó Bí thư": the
-    names joined by commas or "và" before the one (``start``-``end``) an appointment follows, which share its offices."""
+    names joined by commas or "và" before the one (``start``-``end``) an appointment follows, which share its
+    offices."""
     if not _SHARED_APPOINTMENT.match(norm, end):
         return []
     names: list[tuple[int, int]] = []
@@ -248,7 +249,8 @@ def names_sharing_appointment(norm: str, start: int, end: int, org_starts) -> li
 _LAWMAKING = compile_regex(r"(?<!\w)(?:[Ll]uật|[Dd]ự thảo|Quốc hội|QH|chất vấn)(?!\w)")
 _DEPUTY = compile_regex(r"[Đđ]ại biểu |ĐB ")  # the word boundary before is checked by hand: a lookbehind is slow
 # the body, then the name ("đại biểu HĐND Đặng Văn Khoa", "Đại biểu HĐND TP Nguyễn Văn Bình")
-_DEPUTY_BODY = compile_regex(r"(HĐND|Hội đồng nhân dân|Quốc hội|QH)(?: (?:tỉnh|thành phố|TP|huyện|quận|xã|phường))? (?=[A-ZĐ])")
+_DEPUTY_BODY = compile_regex(r"(HĐND|Hội đồng nhân dân|Quốc hội|QH)(?: (?:tỉnh|thành phố|TP|huyện|quận|xã|phường))?"
+                             r" (?=[A-ZĐ])")
 
 
 def _deputy_words(norm: str) -> list[re.Match[str]]:
@@ -427,7 +429,8 @@ def _name_ending_at(norm: str, end: int, org_starts) -> tuple[int, int] | None:
 
 
 def _assembly_named(text: str) -> str:
-    """The assembly an article names anywhere, session or not: "Đại biểu Quốc hội", "Đại biểu HĐND TP.HCM" (the council as first written with its place), or ""."""
+    """The assembly an article names anywhere, session or not: "Đại biểu Quốc hội", "Đại biểu HĐND TP.HCM" (the
+    council as first written with its place), or ""."""
     if _pattern("assembly_named").search(text):
         return "Đại biểu Quốc hội"
     councils = [_without_holder(text, m.start("council"), m.end("council")).rstrip(".")
