@@ -314,3 +314,11 @@ def test_an_age_between_commas_opens_no_office():
     assert officials(text) == []
     assert summary("Ông Nguyễn Văn An, sinh năm 1970, Phó Chủ tịch UBND tỉnh, được giới thiệu.") == {
         "Nguyễn Văn An": [("Phó Chủ tịch", "UBND tỉnh")]}
+
+
+def test_a_company_job_in_a_career_sentence_is_dropped_not_written():
+    # a private job read from a career sentence ("bà từng là Phó Tổng Giám đốc Công ty cổ phần …") is dropped like
+    # everywhere else; before, the internal marker of a private job was written as its organisation
+    text = ("Bà Phạm Thị Nhung, Chủ tịch Hội đồng thành viên GPBank, cho biết. Trước đó, bà từng là Phó Tổng Giám "
+            "đốc Công ty cổ phần Hoa Sen.")
+    assert summary(text) == {"Phạm Thị Nhung": [("Chủ tịch", "Hội đồng thành viên GPBank")]}

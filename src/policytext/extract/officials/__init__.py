@@ -108,7 +108,7 @@ from .merging import (
 from .ranked import ranked_holder
 from .table_rows import table_rows
 from .units import body_after_name
-from .vetoes import _positions
+from .vetoes import _positions, _without_private
 
 RULES = rule_book("officials")
 CHAIN_THEN_NAME = RULES.rule("title-chain-then-name")
@@ -330,6 +330,7 @@ def extract_officials(doc: Document) -> list[Official]:
     _trim_run_on_names(norm, people)
     officials = _merge(doc, people, titles, org_starts)
     for official, positions in career_positions(doc, officials, titles, org_starts, private_article, CAREER):
-        official.positions = _dedupe(official.positions + positions)  # "Ông là …", "Ông Thái từng giữ …"
+        # "Ông là …", "Ông Thái từng giữ …"; a company job a career sentence names is dropped as everywhere else
+        official.positions = _dedupe(_without_private(official.positions + positions))
         complete_official(doc, official)
     return officials

@@ -49,6 +49,7 @@ class _Lexicon:
     not_office: re.Pattern[str]
     private_context: re.Pattern[str]
     private_markers: re.Pattern[str]
+    private_companies: re.Pattern[str]  # "Vingroup", "ACB", "Tesla" opening an organisation
     unit_start: re.Pattern[str]
     foreign_unit: re.Pattern[str]  # "bang " before a capitalised word: a foreign federal state
     armed_force: re.Pattern[str]  # "hải quân ", "lực lượng vũ trang ": a foreign unit that is a body by itself
@@ -127,6 +128,7 @@ def _lexicon() -> _Lexicon:
                                  re.IGNORECASE),
         private_context=compile_regex(rf"(?<!\w)(?:{alternation(data['private_context'])})(?!\w)", re.IGNORECASE),
         private_markers=compile_regex(rf"(?<!\w)(?:{alternation(data['private_markers'])})(?!\w)", re.IGNORECASE),
+        private_companies=compile_regex(rf"(?:{alternation(data['private_companies'])})(?![\w-])"),
         # (not the second syllable of a word: "Sở tài nguyên Môi trường Trần Thế Ngọc" names no school)
         name_not_after=compile_regex(rf"(?<!\w){_not_after_syllables(data['name_not_after_words'], data['name_not_after'])}"
                                      rf"(?:{alternation(data['name_not_after'])}) $", re.IGNORECASE),

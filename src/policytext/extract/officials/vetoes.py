@@ -214,14 +214,16 @@ def _article_company_is_state(norm: str) -> bool:
 
 
 def _private_unit(norm: str, organization: str) -> bool:
-    """A unit of a company ("Phòng thanh tra ... của công ty", "Công đoàn Công ty TNHH May", not "Tổng công ty"),
-    or a name the article writes as a company's elsewhere ("Giám đốc Phú An Sinh" after "Công ty Phú An Sinh",
-    "Yteco" after "Công ty Cổ phần ... (Yteco)")."""
+    """A unit of a company ("Phòng thanh tra ... của công ty", "Công đoàn Công ty TNHH May", not "Tổng công ty"), a
+    well-known private company ("Vingroup"), or a name the article writes as a company's elsewhere ("Giám đốc Phú An
+    Sinh" after "Công ty Phú An Sinh", "Yteco" after "Công ty Cổ phần ... (Yteco)")."""
     for m in _COMPANY_INSIDE.finditer(organization):
         if not organization[:m.start()].lower().endswith("tổng "):
             return True
     if _lexicon().private_markers.search(organization):
         return True  # "ĐH dân lập Thăng Long"
+    if _lexicon().private_companies.match(organization):
+        return True  # "Chủ tịch Vingroup", "Tổng giám đốc ACB": a well-known private company (titles.yaml)
     if _RESIDENTIAL_GROUP.match(organization):
         return True  # "tổ trưởng tổ 10, khu phố 4": a neighbourhood volunteer (kept out, like a company job)
     bracketed = f"({organization})"
