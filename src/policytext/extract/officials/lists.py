@@ -204,17 +204,8 @@ def _names_before_bracket(norm: str, start: int, end: int, org_starts) -> list[t
     listed before the one (``start``-``end``) whose bracket gives the title, back to the list's opening ("gồm", ";",
     ":"; after a bracket that says the title is shared, also the bracket closing the item before), each with no title
     of its own; none when the names do not open an enumeration."""
-    names: list[tuple[int, int]] = []
-    at = start
-    while True:
-        join = _GROUP_JOIN.search(norm, max(0, at - 12), at)
-        if join is None:
-            break
-        name = _name_ending_at(norm, join.start(), org_starts)
-        if name is None:
-            break
-        names.append(name)
-        at = name[0]
+    names = _names_joined_before(norm, start, org_starts, _GROUP_JOIN, 12)
+    at = names[-1][0] if names else start
     opener = _GROUP_OPENER_SHARED if _SHARED_BRACKET.match(norm, end) else _GROUP_OPENER
     if names and opener.search(norm, max(0, at - 30), at):
         return names
@@ -234,11 +225,17 @@ def names_sharing_appointment(norm: str, start: int, end: int, org_starts) -> li
     offices."""
     if not _SHARED_APPOINTMENT.match(norm, end):
         return []
+    return _names_joined_before(norm, start, org_starts, _APPOINTMENT_JOIN, 16)
+
+
+def _names_joined_before(norm: str, start: int, org_starts, join: re.Pattern[str], reach: int) -> list[tuple[int, int]]:
+    """The full names joined (``join``: a comma or "và", maybe an honorific, ending within ``reach`` characters) one
+    before the other, going back from the name starting at ``start``: nearest first."""
     names: list[tuple[int, int]] = []
     at = start
     while True:
-        join = _APPOINTMENT_JOIN.search(norm, max(0, at - 16), at)
-        name = _name_ending_at(norm, join.start(), org_starts) if join is not None else None
+        found = join.search(norm, max(0, at - reach), at)
+        name = _name_ending_at(norm, found.start(), org_starts) if found is not None else None
         if name is None:
             return names
         names.append(name)
@@ -276,7 +273,7 @@ def _deputies(doc: Document, org_starts, rules: tuple[str, str]):
             yield name[0], name[1], Position(title, None, rule=rules[1])
             continue
         if name is None and session is None:
-            session = _session(norm if doc.title is None else f"{doc.title}\n{norm}")
+            session = _session(_with_title(doc))
         if name is None and session:
             name = _given_names(norm, m.end())  # "giải thích của đại biểu Vân Chi": Nguyễn Vân Chi's
         if name is None:
@@ -292,7 +289,7 @@ def _deputies(doc: Document, org_starts, rules: tuple[str, str]):
             yield name[0], name[1], Position("Đại biểu Quốc hội", organization, rule=rules[0])
             continue
         if session is None:
-            session = _session(norm if doc.title is None else f"{doc.title}\n{norm}")
+            session = _session(_with_title(doc))
         if session and _pattern("short_delegation").match(norm, name[1]):
             continue  # the loop over delegations below has it
         if session or _pattern("deputy_province").match(norm, name[1]):
@@ -307,7 +304,7 @@ def _deputies(doc: Document, org_starts, rules: tuple[str, str]):
                 yield joined[0], joined[1], Position(session, None, rule=rules[1])
             continue
         if assembly is None:
-            assembly = _assembly_named(norm if doc.title is None else f"{doc.title}\n{norm}")
+            assembly = _assembly_named(_with_title(doc))
         if assembly and not opens_title(_apposition(norm, name[1])):
             # "Đại biểu Nguyễn Anh Trí nêu rõ …" in an article that names the Assembly (or a council) but no session:
             # in the gold, "đại biểu" and a full name is a deputy 188 times in 190; a delegate to a meeting is named
@@ -316,7 +313,7 @@ def _deputies(doc: Document, org_starts, rules: tuple[str, str]):
     if not words and not _pattern("short_delegation").search(norm):
         return  # no "đại biểu", "ĐB" or "(đoàn X)": no deputy (and no need to read what session the article reports)
     if session is None:
-        session = _session(norm if doc.title is None else f"{doc.title}\n{norm}")
+        session = _session(_with_title(doc))
     if not session:
         return
     places = None
@@ -455,6 +452,11 @@ def _apposition(norm: str, end: int) -> str:
     """The words after a name's comma or dash ("" when none): where an office written after the name starts."""
     m = _APPOSITION.match(norm, end)
     return norm[m.end():m.end() + 80] if m else ""
+
+
+def _with_title(doc: Document) -> str:
+    """The article's title and text, where the assembly it reports is looked for."""
+    return doc.norm if doc.title is None else f"{doc.title}\n{doc.norm}"
 
 
 def _session(norm: str) -> str:
