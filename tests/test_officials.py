@@ -322,3 +322,17 @@ def test_a_company_job_in_a_career_sentence_is_dropped_not_written():
     text = ("Bà Phạm Thị Nhung, Chủ tịch Hội đồng thành viên GPBank, cho biết. Trước đó, bà từng là Phó Tổng Giám "
             "đốc Công ty cổ phần Hoa Sen.")
     assert summary(text) == {"Phạm Thị Nhung": [("Chủ tịch", "Hội đồng thành viên GPBank")]}
+
+
+def test_a_district_before_its_province_is_no_person():
+    # "Yên Thủy" (a district of Hòa Bình) after an unknown body and before ", Hòa Bình" names no one; a frequent
+    # family name there still opens a person's name
+    assert [o.name for o in officials("Giám đốc Trung tâm Y tế Yên Thủy, Hòa Bình cho biết.")] == []
+    assert [o.name for o in officials("Giám đốc Sở Y tế Nguyễn An, Hà Nội cho biết.")] == ["Nguyễn An"]
+
+
+def test_a_company_registering_is_no_registration_office():
+    # the compound is listed with the body words it follows: "Coteccons đăng ký bán" is a verb, the body ends there
+    positions = [p for o in officials("Bà Hà Tiểu Anh, Trưởng phòng Tài chính Kế toán của Coteccons đăng ký bán "
+                                      "100.000 cổ phiếu.") for p in o.positions]
+    assert all("bán" not in (p.organization or "") for p in positions)

@@ -25,7 +25,7 @@ from ...layers.names import (
 from ...layers.places import country_name, glued_country
 from .appositions import HONORIFIC_JUST_BEFORE
 from .name_shapes import _listed_foreign_name, _looks_foreign, _vietnamese_words
-from .place_heads import _place_before_name
+from .place_heads import _place_before_name, district_before_province
 from ...layers.titles import (
     TitleMatch,
     holds_title,
@@ -165,6 +165,8 @@ def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts,
     foreign = foreign or links[-1].org_start is None and not links[-1].title.title.public_only and \
         bool(lex.foreign_unit.match(norm, pos) or lex.foreign_place.match(norm, pos))
     name = vietnamese_name(norm, pos, org_starts, honorific=polite) or _listed_foreign_name(norm, pos)
+    if name is not None and not honorific and district_before_province(norm, name):
+        name = None  # "Trung tâm Y tế Yên Thủy, Hòa Bình": the body's district
     if after_name and name is not None and norm.count(" ", *name) < 2 and \
             _PLACE_WORD_BEFORE.search(norm, max(0, pos - 12), pos):
         return None  # "ông Dương Minh Hùng, Chủ tịch UBND thị trấn Dương Đông": in apposition, the place's name
@@ -401,6 +403,8 @@ def _name_in_tail(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, in
     if named_after and not (place and place.start() < named_after.start()):
         return None  # "đường Lê Lợi" (but "thành phố Huỳnh Công Hùng" is no street: see the place test below)
     first = SYLLABLE.match(norm, best[0]).group(0)
+    if district_before_province(norm, best):
+        return None
     if place and first not in common_surnames() and not (place.group(0).strip().lower() == "tỉnh" and
                                                          person_after_province(norm[best[0]:best[1]].split(" "))):
         return None  # "Chủ tịch phường Kim Liên": a place

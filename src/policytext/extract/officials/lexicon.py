@@ -80,6 +80,17 @@ class _StateCompanyCues:
     private: re.Pattern[str]
 
 
+def _clause_verbs(data: dict) -> str:
+    """The clause verbs as an alternation, each verb that ends a compound noun ("Văn phòng Đăng ký đất đai": "ký"
+    of "Đăng ký" is registration, not signing; titles.yaml clause_verb_compounds) not right after its first part."""
+    compounds = data.get("clause_verb_compounds", ())
+    verbs = []
+    for verb in data["clause_verbs"]:
+        guards = "".join(f"(?<!{re.escape(c[:-len(verb)])})" for c in compounds if c.endswith(" " + verb))
+        verbs.append(guards + alternation([verb]))
+    return "|".join(verbs)
+
+
 def _state_company_cues(data: dict, org_data: dict) -> _StateCompanyCues:
     cues = data["state_company"]
     groups = [spelling for item in org_data["organizations"] if item.get("kind") == "state_group"
@@ -139,7 +150,7 @@ def _lexicon() -> _Lexicon:
         relative_before=compile_regex(rf"(?<!\w)(?:{alternation(data['relative_before'])}) $"),
         publication_before=compile_regex(rf"(?<!\w)(?:{alternation(data['publication_words'])}) $", re.IGNORECASE),
         generic_end=compile_regex(rf"[,;:!?()\"“”\n]|\.(?!\w)|(?<=\w{{3}})\."  # not the dot of "TP.HCM"
-                               rf"| (?:{alternation(data['clause_verbs'])})(?!\w)(?! sinh)"  # "ký" signs, "ký sinh" is a parasite
+                               rf"| (?:{_clause_verbs(data)})(?!\w)(?! sinh)"  # "ký" signs, "ký sinh" is a parasite
                                # a list's next number ("… 2. …"), unless a unit that is numbered precedes it
                                rf"|(?<!{_NUMBERED_UNITS}) (?=\d+\.)"
                                # "cho VnExpress biết", "cho phóng viên Tuổi Trẻ hay"

@@ -4,7 +4,7 @@ Berejiklian). Titles flagged ``heads_place`` in resources/titles.yaml."""
 
 from __future__ import annotations
 
-from ...layers.names import has_surname
+from ...layers.names import frequent_surnames, has_surname
 from ...startcache import compile_regex
 from .lexicon import _Link, _lexicon
 
@@ -37,3 +37,20 @@ def _place_before_name(norm: str, link: _Link, name: tuple[int, int]) -> tuple[i
 
 
 _RUN_WORD = compile_regex(r"\S+")
+_COMMA_WORDS = compile_regex(r", ([^\W\d_]+(?: [^\W\d_]+){0,3})")
+
+
+def district_before_province(norm: str, name: tuple[int, int]) -> bool:
+    """"Giám đốc Trung tâm Y tế Yên Thủy, Hòa Bình": two words after an unknown body, then a comma and a listed
+    province are the body's district, not its holder, unless a frequent family name opens
+    them ("Giám đốc Sở Y tế Nguyễn An, Hà Nội" stays a person)."""
+    words = norm[name[0]:name[1]].split(" ")
+    if len(words) != 2 or words[0] in frequent_surnames():
+        return False
+    after = _COMMA_WORDS.match(norm, name[1])
+    if after is None:
+        return False
+    following = after.group(1).split(" ") + [""]
+    # the province's words, then no capitalised word (not "…, Hòa Bình Xanh")
+    return any(" ".join(following[:n]) in _lexicon().places and not following[n][:1].isupper() for n in (1, 2, 3)
+               if n < len(following))
