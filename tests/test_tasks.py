@@ -65,3 +65,10 @@ def test_roles_read_other_extractors_once_through_the_layers():
     tasks = extract_tasks(doc)
     assert tasks[0].deadline == "/2021-09-30" and tasks[0].deadline_span.text == "trước ngày 30/9/2021"
     assert doc.layers.extracted("dates", extract_dates) is first  # computed once, shared
+
+
+def test_sau_do_is_a_connective_not_a_marker():
+    # GUIDELINE.md R4-2: "Sau đó" joins sentences; "Trước hết … Sau đó …" is no enumeration, even of advice
+    text = ("Anh Dũng chia sẻ một số ý kiến để bạn đọc tham khảo. Trước hết, cần suy nghĩ xem các em đến đó để học "
+            "ngành gì. Sau đó, cần ý thức rõ một mục đích khác của việc du học là học ngoại ngữ.")
+    assert tasks_of(text) == []

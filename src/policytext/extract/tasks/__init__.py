@@ -44,9 +44,10 @@ RULE_OF_STYLE = {"ordinal": RULES.rule("ordinal-words"), "ordinal_named": RULES.
 __all__ = ["extract_tasks", "task_items"]
 
 
-def task_items(norm: str, trace=None) -> list[list[tuple[Marker, int, str | None]]]:
-    """The lists of tasks of a normalised text: for each, its markers with their item ends (normalised
-    coordinates) and the rule that placed a last item's end when one did."""
+def task_items(norm: str, trace=None, title: str | None = None) -> list[list[tuple[Marker, int, str | None]]]:
+    """The lists of tasks of a normalised text (``title``: the article's, which speaks for a list that opens the
+    text): for each, its markers with their item ends (normalised coordinates) and the rule that placed a last
+    item's end when one did."""
     from ...rules.trace import NO_TRACE
 
     trace = trace if trace is not None else NO_TRACE
@@ -57,7 +58,7 @@ def task_items(norm: str, trace=None) -> list[list[tuple[Marker, int, str | None
     while pending:
         run, subs = pending.pop(0)
         items = item_ends(norm, run, subs, lex, _next_enumeration(run, subs, runs))
-        if is_task_list(norm, run, [(m, end) for m, end, _ in items], lex, trace):
+        if is_task_list(norm, run, [(m, end) for m, end, _ in items], lex, trace, title):
             lists.append(with_bullets(norm, items))
         elif subs and dialogue_turns(norm, run, [(m, end) for m, end, _ in items], lex):
             pending[0:0] = outer_lists(subs, norm)  # an interview's turns are no enumeration: a list inside one may be
@@ -75,7 +76,7 @@ def _next_enumeration(run: list[Marker], subs: list[list[Marker]], runs: list[li
 def extract_tasks(doc: Document) -> list[Task]:
     """Tasks of every list of tasks, with ordinal, marker, item span and text, and their roles."""
     tasks: list[Task] = []
-    for number, items in enumerate(task_items(doc.norm, doc.trace), start=1):
+    for number, items in enumerate(task_items(doc.norm, doc.trace, doc.title), start=1):
         listed = []
         for marker, end, end_rule in items:
             span = doc.span(marker.start, end)

@@ -1,7 +1,8 @@
 """Candidate enumeration markers of every style (patterns in resources/patterns/tasks.yaml).
 
-A marker alone is no task: "thứ hai" is also Monday, "(1)" a footnote, "- " a line of dialogue, "Sau đó" a
-narrative link. Lists (lists.py) keep the markers that enumerate 1, 2, 3 … in one style.
+A marker alone is no task: "thứ hai" is also Monday, "(1)" a footnote, "- " a line of dialogue, "Tiếp theo" a
+narrative link. "Sau đó" is no marker at all (a connective, task guideline R4-2). Lists (lists.py) keep the markers
+that enumerate 1, 2, 3 … in one style.
 """
 
 from __future__ import annotations

@@ -158,6 +158,16 @@ def _announced_count(sentence: str, lex: Lexicon) -> tuple[int | None, bool]:
     return None, False
 
 
+def _counts_items(title: str, count: int, lex: Lexicon) -> bool:
+    """The title opens with a count of at least the list's items ("7 dấu hiệu …" over the numbered items found,
+    "Năm việc cần làm …")."""
+    opening = lex.count_word.match(title.strip())
+    if opening is None:
+        return False
+    word = opening.group(1).lower()
+    return (int(word) if word.isdigit() else lex.la.get(word) or 0) >= count
+
+
 def dialogue_turns(norm: str, run: list[Marker], items: list[tuple[Marker, int]], lex: Lexicon) -> str | None:
     """Whether the "items" are the turns of an interview or a dialogue rather than an enumeration: "dashes"
     (dashes opening turns), "answers" (items in different answers), or None."""
@@ -168,8 +178,12 @@ def dialogue_turns(norm: str, run: list[Marker], items: list[tuple[Marker, int]]
     return None
 
 
-def is_task_list(norm: str, run: list[Marker], items: list[tuple[Marker, int]], lex: Lexicon, trace) -> bool:
-    """Whether the items of ``run`` are tasks (a veto that removes them is recorded in ``trace``)."""
+def is_task_list(norm: str, run: list[Marker], items: list[tuple[Marker, int]], lex: Lexicon, trace,
+                 title: str | None = None) -> bool:
+    """Whether the items of ``run`` are tasks (a veto that removes them is recorded in ``trace``). A list with no
+    introducing sentence (it opens the text or follows a heading) is introduced by the article's ``title`` when
+    the title counts its items as something other than tasks ("6 sai lầm của cha mẹ …" over six numbered items:
+    mistakes, no tasks)."""
     span = (run[0].start, items[-1][1])
     before = lead_in(norm, run, lex)
     # the sentence before the list, without the lines above it (a heading is no part of it)
@@ -187,6 +201,9 @@ def is_task_list(norm: str, run: list[Marker], items: list[tuple[Marker, int]], 
         return False
     # a list that opens at "Thứ hai" follows its unmarked first item, no introducing sentence
     kind = _announced_kind(last_sentence, lex) if run[0].ordinal == 1 or run[0].ordinal is None else None
+    if not last_sentence.strip() and title and _counts_items(title, len(items), lex) and \
+            _announced_kind(title, lex) == "other":
+        kind = "other"  # the title introduces the list: it counts what the items are
     if kind == "other" and run[0].style != "option":
         trace.veto(NOT_DIRECTIVES, *span, "the sentence before introduces no tasks")
         return False
