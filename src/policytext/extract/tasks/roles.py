@@ -222,6 +222,8 @@ def _setter_of(norm: str, start: int, verb: int, agents: list[Agent], officials:
     holding a bare title, or a group written as such ("các chuyên gia tư vấn đã đưa ra …")."""
     vocab = vocabulary()
     agent = agent_before(agents, norm, start, verb)
+    if agent and _PASSIVE_BEFORE.search(norm, max(start, agent.start - 6), agent.start):
+        return None  # "khi được Bộ Chính trị ban hành nghị quyết số 39": a passive's agent acted on the subject
     if agent:
         return _with_title(norm, agent, titles, officials, agents)
     before = norm[start:verb].rstrip()
@@ -243,6 +245,7 @@ def _setter_of(norm: str, start: int, verb: int, agents: list[Agent], officials:
     return _bare_body(subject, agents, verb) or _group_before(norm, clause, verb) or _named_earlier(norm, subject, clause)
 
 
+_PASSIVE_BEFORE = compile_regex(r"(?<!\w)(?:được|bị) $")
 _SUBJECT_ADVERBS = frozenset({"đã", "đang", "sẽ", "vừa", "mới", "cũng", "còn", "phải", "lại", "thì"})
 
 
