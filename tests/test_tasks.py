@@ -72,3 +72,11 @@ def test_sau_do_is_a_connective_not_a_marker():
     text = ("Anh Dũng chia sẻ một số ý kiến để bạn đọc tham khảo. Trước hết, cần suy nghĩ xem các em đến đó để học "
             "ngành gì. Sau đó, cần ý thức rõ một mục đích khác của việc du học là học ngoại ngữ.")
     assert tasks_of(text) == []
+
+
+def test_a_number_that_closes_a_name_opens_no_item_in_a_joined_text():
+    # a text without line breaks: "vành đai 1." and "Quân khu 2." end sentences, they number no list
+    text = ("Từ năm 2026 không có xe máy chạy xăng lưu thông trong vành đai 1. Theo ông Tuấn, cần hỗ trợ người dân "
+            "chuyển đổi phương tiện trong vành đai 1, mở rộng ở khu vực vành đai 2. Cùng đó phải kêu gọi các doanh "
+            "nghiệp đưa ra chế độ ưu đãi.")
+    assert tasks_of(text) == []
