@@ -336,3 +336,9 @@ def test_a_company_registering_is_no_registration_office():
     positions = [p for o in officials("Bà Hà Tiểu Anh, Trưởng phòng Tài chính Kế toán của Coteccons đăng ký bán "
                                       "100.000 cổ phiếu.") for p in o.positions]
     assert all("bán" not in (p.organization or "") for p in positions)
+
+
+def test_a_body_word_is_no_syllable_of_a_foreign_name():
+    # a garbled line: the agency's word "Hãng" ends no name "Theo Hãng"
+    text = "Tổng giám đốc Tổ chức Y tế thế giới (WHO) Theo Hãng tin Tass và trang web WHO, phát biểu tại khai mạc."
+    assert [o.name for o in officials(text)] == []

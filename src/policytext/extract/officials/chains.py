@@ -25,7 +25,7 @@ from ...layers.names import (
 from ...layers.places import country_name, glued_country
 from .appositions import HONORIFIC_JUST_BEFORE
 from .name_shapes import _listed_foreign_name, _looks_foreign, _vietnamese_words
-from .place_heads import _place_before_name, district_before_province
+from .place_heads import _place_before_name, district_before_province, place_comma_name, starts_inside_place
 from ...layers.titles import (
     TitleMatch,
     holds_title,
@@ -366,7 +366,7 @@ def _name_in_tail(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, in
             # "Phó cục trưởng Cục Dân số, Bộ Y tế Phạm Vũ Hoàng": the unit, a comma, its ministry, then the name
             parent_comma = stop.start()
             stop = _CLAUSE_END.search(norm, parent, limit)
-        elif stop.group(0) == "," and parent_comma is None and _place_comma_name(norm, pos, stop.start(), org_starts):
+        elif stop.group(0) == "," and parent_comma is None and place_comma_name(norm, pos, stop.start(), org_starts):
             # "quyền Chi cục trưởng Thú y tỉnh Long An, Đinh Văn Thế khẳng định": the body closes with its place
             parent_comma = stop.start()
             stop = _CLAUSE_END.search(norm, stop.end(), limit)
@@ -378,7 +378,8 @@ def _name_in_tail(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, in
     for m in SYLLABLE.finditer(norm, pos, clause_end):
         if m.start() == pos or not m.group(0)[0].isupper():
             continue
-        if continues_vietnamese_name(norm, m.start()) or norm.endswith("Thị ", pos, m.start()):
+        if continues_vietnamese_name(norm, m.start()) or norm.endswith("Thị ", pos, m.start()) or \
+                starts_inside_place(norm, pos, m.start()):
             continue  # "Trường THPT chuyên Lê Quý Đôn Đà Nẵng": not "Đôn Đà Nẵng"; no name starts after "Thị"
         whole = capitalised_run(norm, m.start()) or glued_run(norm, m.start())  # "Quách Cường10."
         run = without_title_opener(norm, whole)  # "… Bà Nguyễn Thị Chi Bí thư Xã Hảo Đước": a table's next title
@@ -436,17 +437,6 @@ def _name_in_tail(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, in
 
 
 _BRACKET_THEN_NAME = compile_regex(r"\([^()\n]{1,25}\) [^\W\d_]")
-_LOWER_WORD = compile_regex(r" [^\W\d_A-ZĐ]")
-
-
-def _place_comma_name(norm: str, pos: int, comma: int, org_starts) -> bool:
-    """An unknown body closing with a listed place, a comma, then a full name of three or four words and a word in
-    small letters (the clause goes on: no apposition of the name's own titles)."""
-    words = norm[pos:comma].split(" ")
-    if not any(" ".join(words[-n:]) in _lexicon().places for n in (1, 2, 3) if len(words) > n):
-        return False
-    name = vietnamese_name(norm, comma + 2, org_starts, after_title=False)
-    return name is not None and norm.count(" ", *name) >= 2 and bool(_LOWER_WORD.match(norm, name[1]))
 
 
 _BRACKET_AT_END = compile_regex(r" \([^()\n]{1,25}\)$")

@@ -4,7 +4,7 @@ Berejiklian). Titles flagged ``heads_place`` in resources/titles.yaml."""
 
 from __future__ import annotations
 
-from ...layers.names import frequent_surnames, has_surname
+from ...layers.names import frequent_surnames, has_surname, vietnamese_name
 from ...startcache import compile_regex
 from .lexicon import _Link, _lexicon
 
@@ -30,6 +30,8 @@ def _place_before_name(norm: str, link: _Link, name: tuple[int, int]) -> tuple[i
     if len(words) < 3 or has_surname(norm, words):
         return name
     size = 2 if norm[words[0][0]:words[1][1]] in _lexicon().places else len(words) - 2  # a name of two words
+    while size > 0 and _INITIAL.fullmatch(norm, *words[size]):
+        size -= 1  # "thị trưởng Robert E. Walkup": a middle initial is inside the name, with the word before it
     if size < 1 or len(words) - size < 2:
         return name
     link.org_start, link.org_end = (link.org_start if unit else words[0][0]), words[size - 1][1]
@@ -37,6 +39,7 @@ def _place_before_name(norm: str, link: _Link, name: tuple[int, int]) -> tuple[i
 
 
 _RUN_WORD = compile_regex(r"\S+")
+_INITIAL = compile_regex(r"[A-ZĐ]\.")
 _COMMA_WORDS = compile_regex(r", ([^\W\d_]+(?: [^\W\d_]+){0,3})")
 
 
@@ -54,3 +57,25 @@ def district_before_province(norm: str, name: tuple[int, int]) -> bool:
     # the province's words, then no capitalised word (not "…, Hòa Bình Xanh")
     return any(" ".join(following[:n]) in _lexicon().places and not following[n][:1].isupper() for n in (1, 2, 3)
                if n < len(following))
+
+
+_LOWER_WORD = compile_regex(r" [^\W\d_A-ZĐ]")
+
+
+def place_comma_name(norm: str, pos: int, comma: int, org_starts) -> bool:
+    """An unknown body closing with a listed place, a comma, then a full name of three or four words and a word in
+    small letters (the clause goes on: no apposition of the name's own titles)."""
+    words = norm[pos:comma].split(" ")
+    if not any(" ".join(words[-n:]) in _lexicon().places for n in (1, 2, 3) if len(words) > n):
+        return False
+    name = vietnamese_name(norm, comma + 2, org_starts, after_title=False)
+    return name is not None and norm.count(" ", *name) >= 2 and bool(_LOWER_WORD.match(norm, name[1]))
+
+
+def starts_inside_place(norm: str, pos: int, at: int) -> bool:
+    """The capitalised word at ``at`` ends a listed place opened by the words before it ("khu bảo tồn biển vịnh Nha
+    Trang Trương Kỉnh": "Trang" completes "Nha Trang", no name "Trang Trương Kỉnh" starts there)."""
+    word_end = norm.find(" ", at)
+    word_end = len(norm) if word_end < 0 else word_end
+    before = norm[pos:at].split(" ")[:-1]
+    return any(" ".join(before[-n:] + [norm[at:word_end]]) in _lexicon().places for n in (1, 2) if len(before) >= n)
