@@ -50,6 +50,7 @@ class _Lexicon:
     private_context: re.Pattern[str]
     private_markers: re.Pattern[str]
     private_companies: re.Pattern[str]  # "Vingroup", "ACB", "Tesla" opening an organisation
+    private_institutions: re.Pattern[str]  # "Tâm Anh", "Vinmec" anywhere in an organisation
     unit_start: re.Pattern[str]
     foreign_unit: re.Pattern[str]  # "bang " before a capitalised word: a foreign federal state
     armed_force: re.Pattern[str]  # "hải quân ", "lực lượng vũ trang ": a foreign unit that is a body by itself
@@ -140,6 +141,7 @@ def _lexicon() -> _Lexicon:
         private_context=compile_regex(rf"(?<!\w)(?:{alternation(data['private_context'])})(?!\w)", re.IGNORECASE),
         private_markers=compile_regex(rf"(?<!\w)(?:{alternation(data['private_markers'])})(?!\w)", re.IGNORECASE),
         private_companies=compile_regex(rf"(?:{alternation(data['private_companies'])})(?![\w-])"),
+        private_institutions=compile_regex(rf"(?<!\w)(?:{alternation(data['private_institutions'])})(?![\w-])"),
         # (not the second syllable of a word: "Sở tài nguyên Môi trường Trần Thế Ngọc" names no school)
         name_not_after=compile_regex(rf"(?<!\w){_not_after_syllables(data['name_not_after_words'], data['name_not_after'])}"
                                      rf"(?:{alternation(data['name_not_after'])}) $", re.IGNORECASE),

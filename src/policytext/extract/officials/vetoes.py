@@ -224,6 +224,8 @@ def _private_unit(norm: str, organization: str) -> bool:
         return True  # "ĐH dân lập Thăng Long"
     if _lexicon().private_companies.match(organization):
         return True  # "Chủ tịch Vingroup", "Tổng giám đốc ACB": a well-known private company (titles.yaml)
+    if _lexicon().private_institutions.search(organization):
+        return True  # "Trung tâm Sản Phụ khoa Bệnh viện Đa khoa Tâm Anh": a private hospital or school (titles.yaml)
     if _RESIDENTIAL_GROUP.match(organization):
         return True  # "tổ trưởng tổ 10, khu phố 4": a neighbourhood volunteer (kept out, like a company job)
     bracketed = f"({organization})"
