@@ -80,3 +80,12 @@ def test_a_number_that_closes_a_name_opens_no_item_in_a_joined_text():
             "chuyển đổi phương tiện trong vành đai 1, mở rộng ở khu vực vành đai 2. Cùng đó phải kêu gọi các doanh "
             "nghiệp đưa ra chế độ ưu đãi.")
     assert tasks_of(text) == []
+
+
+def test_strategies_counted_before_the_list_are_its_tasks():
+    # "Có hai chiến lược …" over two items: strategies recommended, like "hai giải pháp" (resources/tasks.yaml
+    # counted_task_nouns), though the items speak of what investors "có thể" do
+    text = ("Có hai chiến lược có thể áp dụng. Đầu tiên, trên đà giảm của các cổ phiếu thường sẽ xuất hiện các nhịp "
+            "hồi, nhà đầu tư có thể tận dụng sóng hồi ngắn hạn để giao dịch. Thứ hai, nhà đầu tư có thể tìm kiếm cơ hội "
+            "ở các cổ phiếu giá trị.")
+    assert [t.marker for t in tasks_of(text)] == ["Đầu tiên", "Thứ hai"]
