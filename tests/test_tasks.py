@@ -88,4 +88,4 @@ def test_strategies_counted_before_the_list_are_its_tasks():
     text = ("Có hai chiến lược có thể áp dụng. Đầu tiên, trên đà giảm của các cổ phiếu thường sẽ xuất hiện các nhịp "
             "hồi, nhà đầu tư có thể tận dụng sóng hồi ngắn hạn để giao dịch. Thứ hai, nhà đầu tư có thể tìm kiếm cơ hội "
             "ở các cổ phiếu giá trị.")
-    assert [t.marker for t in tasks_of(text)] == ["Đầu tiên", "Thứ hai"]
+    assert [marker for _, marker, _ in tasks_of(text)] == ["Đầu tiên", "Thứ hai"]
