@@ -5,8 +5,9 @@ Rules (``task.role_rules["actor"]``): ``actor-item-subject`` (the item's own sub
 phải …", with a partner "phối hợp với …"), ``actor-item-assignee`` ("Thứ nhất, yêu cầu phía Thái Lan …", "phân
 cấp cho UBND tỉnh …"), ``actor-intro-asked`` (whom the introducing sentence asks: "kêu gọi toàn thể cán bộ …
 tích cực …"), ``actor-intro-subject`` (the words before the introducing sentence's modal: "các nền kinh tế
-APEC cần tập trung vào 3 ưu tiên:"). A phrase names an actor only when it opens with a person or body named in
-the article or with a word for people or bodies (``actor_heads``): a precise actor or none.
+APEC cần tập trung vào 3 ưu tiên:"), ``actor-lead-unit`` (a row's lead unit: "Đơn vị chủ trì: Sở Xây dựng"). A
+phrase names an actor only when it opens with a person or body named in the article or with a word for people or
+bodies (``actor_heads``): a precise actor or none.
 """
 
 from __future__ import annotations
@@ -28,7 +29,10 @@ ACTOR_INTRO_SUBJECT = RULES.rule("actor-intro-subject")
 ACTOR_PUT_TO = RULES.rule("actor-put-to")
 ACTOR_RELATIVE = RULES.rule("actor-relative-clause")
 ACTOR_LATER = RULES.rule("actor-item-later-subject")
+ACTOR_LEAD_UNIT = RULES.rule("actor-lead-unit")
 
+# "Đơn vị chủ trì: Sở Xây dựng", "Cơ quan thực hiện: UBND các quận": the unit an item's table row assigns it to
+_LEAD_UNIT = compile_regex(r"(?<!\w)(?:[Đđ]ơn vị|[Cc]ơ quan) (?:chủ trì|thực hiện|phụ trách|đầu mối)\s*:\s*")
 _COORDINATION = compile_regex(r"\s*(?:,|và|cùng|cùng với)\s+")
 
 
@@ -346,3 +350,15 @@ def _subject_before(norm: str, start: int, modal: int, agents: list[Agent]) -> t
     return begin, text_end
 
 
+
+
+def lead_unit_actors(doc: Document, marker: Marker, end: int, agents: list[Agent]) -> tuple[list[str], str | None]:
+    """The unit an item names as its lead ("1. Chuyển đổi số trong công tác quy hoạch Đơn vị chủ trì: Sở Xây dựng"):
+    a plan's table of tasks written out, each row with the body in charge (rule actor-lead-unit)."""
+    norm = doc.norm
+    lead = _LEAD_UNIT.search(norm, marker.end, end)
+    if lead is None or not _starts_actor(norm, lead.end(), agents):
+        return [], None
+    phrase = _named_phrase(norm, lead.end(), vocabulary().object_end, end, agents)
+    actors = _as_actors(norm, phrase, agents) if phrase else []
+    return (actors, ACTOR_LEAD_UNIT) if actors else ([], None)

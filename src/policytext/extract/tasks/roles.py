@@ -38,7 +38,7 @@ from ...rules import rule_book
 from ..dates import extract_dates
 from ..legal_refs import extract_legal_refs
 from ..officials import extract_officials
-from .actors import intro_actors, item_actors, later_actors
+from .actors import intro_actors, item_actors, later_actors, lead_unit_actors
 from .agents import Agent, agent_before, find_agents, last_person_before, noun_phrase, verbs, vocabulary
 from .lexicon import alternation, lexicon, phrases
 from .markers import ITEM_LEAD, Marker
@@ -480,7 +480,9 @@ def assign_roles(doc: Document, listed: list) -> None:
     for task, marker, end in listed:
         if issuer:
             task.issued_by, task.role_rules["issued_by"] = issuer, issuer_rule
-        actors, actor_rule = item_actors(doc, marker, end, agents, issuer)
+        actors, actor_rule = lead_unit_actors(doc, marker, end, agents)
+        if not actors:
+            actors, actor_rule = item_actors(doc, marker, end, agents, issuer)
         if not actors and asked:
             actors, actor_rule = list(asked), asked_rule
         if not actors:
