@@ -342,3 +342,8 @@ def test_a_body_word_is_no_syllable_of_a_foreign_name():
     # a garbled line: the agency's word "Hãng" ends no name "Theo Hãng"
     text = "Tổng giám đốc Tổ chức Y tế thế giới (WHO) Theo Hãng tin Tass và trang web WHO, phát biểu tại khai mạc."
     assert [o.name for o in officials(text)] == []
+
+
+def test_a_private_work_crew_leader_is_no_official():
+    # "tổ khoán" (a contracted work crew on a building site) is no public unit (titles.yaml not_office_units)
+    assert [o.name for o in officials("Anh Phạm Trung Hiếu (tổ trưởng tổ khoán của công trình) có gọi điện.")] == []

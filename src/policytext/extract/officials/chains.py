@@ -320,6 +320,9 @@ _SHORT_ASIDE = compile_regex(r" \([^()\n]{1,20}\)")
 def _apposed_after_unknown_org(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, int] | None:
     """"Phó giám đốc Liên đoàn bản đồ địa chất Việt Nam tại TP HCM, ông Nguyễn Hữu Trí": an unknown
     organisation, a comma and an honorific or a degree ("TS") before the name."""
+    holder = _foreign_name(norm, pos, org_starts) if link.title.title.foreign else None
+    if holder is not None and " " in norm[holder[0]:holder[1]]:
+        return None  # "Thượng nghị sĩ Amy Klobuchar đăng tải …, bà Yvette Hoffman": the holder is named right after
     generic = _generic_org(norm, pos, link)
     if generic is None:
         return None

@@ -55,6 +55,7 @@ class _Lexicon:
     foreign_unit: re.Pattern[str]  # "bang " before a capitalised word: a foreign federal state
     armed_force: re.Pattern[str]  # "hải quân ", "lực lượng vũ trang ": a foreign unit that is a body by itself
     foreign_place: re.Pattern[str]  # "California", "Điện Kremlin": a foreign body after an office
+    place_name_opener: re.Pattern[str]  # "Saint", "San", "New": the first word of a foreign place's name
     place_opener: re.Pattern[str]  # "New", "San": a foreign place's word that never ends it (at a string's end)
     company_function: re.Pattern[str]  # " kinh doanh" after "giám đốc": a company's job
     body_stop: re.Pattern[str]  # lower-case words that end a foreign body's name ("gọi", "đăng", "viết")
@@ -165,6 +166,7 @@ def _lexicon() -> _Lexicon:
         body_stop=compile_regex(rf"(?:{alternation(data['body_stop_words'])})(?!\w)"),
         company_function=compile_regex(rf" (?:{alternation(data['company_functions'])})(?!\w)"),
         foreign_place=compile_regex(rf"(?:Điện |Nhà )?(?:{alternation(data['foreign_places'])})(?!\w)"),
+        place_name_opener=compile_regex(rf"(?:{alternation(data['place_name_openers'])})(?!\w)"),
         place_opener=compile_regex(rf"(?<!\w)(?:{alternation(data['foreign_place_openers'])})$"),
         foreign_unit=compile_regex(
             rf"(?:{alternation(data['foreign_unit_words'] + data['armed_force_words'])}) (?=[^\W\d_])"),

@@ -27,6 +27,8 @@ def _place_before_name(norm: str, link: _Link, name: tuple[int, int]) -> tuple[i
         return words[-2][0], name[1]
     if len(words) == 1 and not unit:
         return None  # "Thị trưởng Boston cho biết": the place; a holder named by surname is read elsewhere
+    if len(words) == 2 and not unit and _lexicon().place_name_opener.match(norm, words[0][0]):
+        return None  # "thị trưởng Saint Dennis": the town (titles.yaml place_name_openers), its mayor unnamed
     if len(words) < 3 or has_surname(norm, words):
         return name
     size = 2 if norm[words[0][0]:words[1][1]] in _lexicon().places else len(words) - 2  # a name of two words
