@@ -105,6 +105,7 @@ from .merging import (
     _merge,
     _trim_run_on_names,
 )
+from .place_heads import place_fragments
 from .ranked import ranked_holder
 from .table_rows import table_rows
 from .units import body_after_name
@@ -137,6 +138,7 @@ PUBLICATION_NAME = RULES.veto("publication-name")
 COMPANY_TITLE_BY_SURNAME = RULES.veto("company-title-by-surname")
 PLURAL_TITLE_ONE_NAME = RULES.veto("plural-title-one-name")
 APPOSED_OFFICES = RULES.veto("apposed-offices")
+PLACE_FRAGMENT = RULES.veto("place-fragment")
 
 
 
@@ -328,6 +330,10 @@ def extract_officials(doc: Document) -> list[Official]:
             candidates[at].positions.extend(_positions(doc, heading.links, private_article, HEADING))
     people = [c for c in candidates.values() if c.positions]
     _trim_run_on_names(norm, people)
+    fragments = place_fragments(doc, people)
+    for person in fragments:
+        trace.veto(PLACE_FRAGMENT, person.start, person.end)  # "Ma Thuột" of "TP Buôn Ma Thuột": a place, no person
+    people = [c for c in people if c not in fragments]
     officials = _merge(doc, people, titles, org_starts)
     for official, positions in career_positions(doc, officials, titles, org_starts, private_article, CAREER):
         # "Ông là …", "Ông Thái từng giữ …"; a company job a career sentence names is dropped as everywhere else

@@ -81,3 +81,19 @@ def starts_inside_place(norm: str, pos: int, at: int) -> bool:
     word_end = len(norm) if word_end < 0 else word_end
     before = norm[pos:at].split(" ")[:-1]
     return any(" ".join(before[-n:] + [norm[at:word_end]]) in _lexicon().places for n in (1, 2) if len(before) >= n)
+
+
+def place_fragments(doc, people: list) -> list:
+    """The candidates whose name lies inside a place the places layer read ("TP Buôn Ma Thuột" -> "Ma Thuột", "thị trấn
+    Trà Ôn", "ĐB Đắc Lắc" -> "Đắc Lắc"): a name of at most two words inside a place, or any inside a listed place that
+    is the name itself; a longer name after an administrative word stays ("Chủ tịch UBND xã Phùng Văn Khay")."""
+    places = doc.layers.places
+    out = []
+    for person in people:
+        for place in places:
+            if place.start <= person.start and person.end <= place.end and (place.start < person.start or
+                                                                          not place.after_admin_word):
+                if doc.norm.count(" ", person.start, person.end) <= 1 or not place.after_admin_word:
+                    out.append(person)
+                    break
+    return out
