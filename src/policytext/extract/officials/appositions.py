@@ -41,7 +41,8 @@ def government_body_office(norm: str, links: list[_Link]) -> bool:
 _COMPANY_WORD = compile_regex(r"(?<!\w)(?:[Cc]ông ty|[Tt]ập đoàn|[Hh]ãng|[Dd]oanh nghiệp)(?!\w)")
 
 
-_NAME_THEN_COMMA = compile_regex(r"((?:[^\W\d_]+ ){1,3}[^\W\d_]+), $")
+# (or a dash: "ông Phạm Hùng - Tổng giám đốc Tổng công ty Lắp máy Việt Nam, ông Nguyễn Vĩnh Nghiệp - Chủ tịch …")
+_NAME_THEN_COMMA = compile_regex(r"((?:[^\W\d_]+ ){1,3}[^\W\d_]+)(?:,| [-–]) $")
 # "ông A, " (a former office too: "ông A, nguyên phó chủ tịch …"): a person introduced by an honorific, not an office
 _HONORIFIC_NAME_THEN_COMMA = compile_regex(r"(?<!\w)(?:[Ôô]ng|[Bb]à) ((?:[^\W\d_]+ ){0,3}[^\W\d_]+), "
                                            r"(?:nguyên |cựu |hiện là |là )?$")
@@ -55,7 +56,7 @@ def after_honorific_apposition(norm: str, start: int) -> bool:
 
 
 def _after_named_apposition(norm: str, start: int) -> bool:
-    """A person's name and a comma right before ``start``: the title there is in apposition to them."""
+    """A person's name and a comma (or a dash) right before ``start``: the title there is in apposition to them."""
     m = _NAME_THEN_COMMA.search(norm, max(0, start - 40), start)
     if m is None:
         return False
