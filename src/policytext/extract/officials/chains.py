@@ -101,6 +101,8 @@ def _read_chain(norm: str, first: TitleMatch, titles, org_starts,
 _RENAMED_ASIDE = compile_regex(r" \((?:nay là|nay|trước đây là|trước là|sau này là|sau là)(?!\w)[^()\n]{0,80}\)")
 
 
+_HOME_COUNTRY = compile_regex(r" (?:Việt Nam|VN)(?= [A-ZĐ])")
+_HOME_BODIES = frozenset({"ministry", "state", "agency", "court", "party", "mass"})
 # words between an office and its holder that point back to a country named before: no body of their own
 _POINTING_COUNTRY = compile_regex(r" (?:nước này|quốc gia này|nước bạn|nước láng giềng này)(?!\w)")
 
@@ -119,6 +121,9 @@ def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts,
     after the chain start another person ("qua ông Trần Kim Long, Chủ tịch UBND quận Gò Vấp, Lê Minh Châu")."""
     lex = _lexicon()
     pos = _past_posting(norm, links[-1], end, org_starts)
+    home = _HOME_COUNTRY.match(norm, pos) if links[-1].org_end == pos and links[-1].kind in _HOME_BODIES else None
+    if home is not None:  # "Bộ trưởng Bộ Ngoại giao Việt Nam Bùi Thanh Sơn": the country is the body's, the name next
+        links[-1].org_end = pos = home.end()
     pointing = _POINTING_COUNTRY.match(norm, pos)  # "Thủ tướng nước này Benjamin Netanyahu" (no body: decision X1)
     if pointing:
         pos = pointing.end()
