@@ -52,6 +52,7 @@ class _Lexicon:
     private_companies: re.Pattern[str]  # "Vingroup", "ACB", "Tesla" opening an organisation
     private_institutions: re.Pattern[str]  # "Tâm Anh", "Vinmec" anywhere in an organisation
     unit_start: re.Pattern[str]
+    unit_alone: re.Pattern[str]  # "nhà trường": a body named by its unit word alone, the clause going on after it
     foreign_unit: re.Pattern[str]  # "bang " before a capitalised word: a foreign federal state
     armed_force: re.Pattern[str]  # "hải quân ", "lực lượng vũ trang ": a foreign unit that is a body by itself
     foreign_place: re.Pattern[str]  # "California", "Điện Kremlin": a foreign body after an office
@@ -163,6 +164,7 @@ def _lexicon() -> _Lexicon:
                                rf"| cho (?:[^\s,.;:]+ ){{1,3}}(?:{alternation(data['told_verbs'])})(?!\w)"),
         dash_clause=compile_regex(rf"(?:{alternation(data['dash_clause_words'])})(?!\w)"),
         unit_start=compile_regex(rf"(?:{alternation(data['unit_words'])})(?!\w)"),
+        unit_alone=compile_regex(rf"(?:{alternation(data['units_named_alone'])})(?!\w)"),
         body_stop=compile_regex(rf"(?:{alternation(data['body_stop_words'])})(?!\w)"),
         company_function=compile_regex(rf" (?:{alternation(data['company_functions'])})(?!\w)"),
         foreign_place=compile_regex(rf"(?:Điện |Nhà )?(?:{alternation(data['foreign_places'])})(?!\w)"),

@@ -141,6 +141,9 @@ def _generic_org(norm: str, pos: int, link: _Link) -> tuple[int, int] | None:
     end = max(pos, stop.start()) if stop else limit
     text = _until_proper_noun_ends(_before_joined_name(_before_dashed_clause(_before_dashed_title(norm[pos:end]))))
     text = text.rstrip(" -–")
+    alone = lex.unit_alone.match(text)
+    if alone and not text[alone.end() + 1:alone.end() + 2].isupper():
+        text = text[:alone.end()]  # "Hiệu trưởng nhà trường đón chúng tôi …": the school, then the clause
     while text.rsplit(" ", 1)[-1] in _CONNECTORS and " " in text:
         text = text.rsplit(" ", 1)[0].rstrip(" -–")  # "Hiệu trưởng ĐH An Giang và ông ..."
     if not text and link.title.title.org_in_match and link.title.org_from is not None:
