@@ -87,6 +87,9 @@ def place_fragments(doc, people: list) -> list:
     """The candidates whose name lies inside a place the places layer read ("TP Buôn Ma Thuột" -> "Ma Thuột", "thị trấn
     Trà Ôn", "ĐB Đắc Lắc" -> "Đắc Lắc"): a name of at most two words inside a place, or any inside a listed place that
     is the name itself; a longer name after an administrative word stays ("Chủ tịch UBND xã Phùng Văn Khay")."""
+    if all(doc.norm.count(" ", person.start, person.end) > 1 and doc.norm[person.start:person.end] not in
+           _lexicon().places for person in people):
+        return []  # no name of two words, none a listed place: nothing to drop, no need to read the places
     places = doc.layers.places
     out = []
     for person in people:
