@@ -47,8 +47,8 @@ _COMMA_WORDS = compile_regex(r", ([^\W\d_]+(?: [^\W\d_]+){0,3})")
 
 def district_before_province(norm: str, name: tuple[int, int]) -> bool:
     """"Giám đốc Trung tâm Y tế Yên Thủy, Hòa Bình": two words after an unknown body, then a comma and a listed
-    province are the body's district, not its holder, unless a frequent family name opens
-    them ("Giám đốc Sở Y tế Nguyễn An, Hà Nội" stays a person)."""
+    province are the body's district, not its holder, unless a frequent family name opens them ("Giám đốc Sở Y tế
+    Nguyễn An, Hà Nội" stays a person)."""
     words = norm[name[0]:name[1]].split(" ")
     if len(words) != 2 or words[0] in frequent_surnames():
         return False
@@ -84,19 +84,17 @@ def starts_inside_place(norm: str, pos: int, at: int) -> bool:
 
 
 def place_fragments(doc, people: list) -> list:
-    """The candidates whose name lies inside a place the places layer read ("TP Buôn Ma Thuột" -> "Ma Thuột", "thị trấn
-    Trà Ôn", "ĐB Đắc Lắc" -> "Đắc Lắc"): a name of at most two words inside a place, or any inside a listed place that
-    is the name itself; a longer name after an administrative word stays ("Chủ tịch UBND xã Phùng Văn Khay")."""
+    """The candidates whose name lies inside a place the places layer read: inside a place it knows by name ("ĐB Đắc
+    Lắc" -> "Đắc Lắc"), or, two words at most, inside one read after an administrative word ("TP Buôn Ma Thuột" -> "Ma
+    Thuột", "thị trấn Trà Ôn"); a longer name after such a word stays ("Chủ tịch UBND xã Phùng Văn Khay")."""
     if all(doc.norm.count(" ", person.start, person.end) > 1 and doc.norm[person.start:person.end] not in
            _lexicon().places for person in people):
         return []  # no name of two words, none a listed place: nothing to drop, no need to read the places
     places = doc.layers.places
     out = []
     for person in people:
-        for place in places:
-            if place.start <= person.start and person.end <= place.end and (place.start < person.start or
-                                                                          not place.after_admin_word):
-                if doc.norm.count(" ", person.start, person.end) <= 1 or not place.after_admin_word:
-                    out.append(person)
-                    break
+        short = doc.norm.count(" ", person.start, person.end) <= 1
+        if any(place.start <= person.start and person.end <= place.end and
+               (not place.after_admin_word or short and place.start < person.start) for place in places):
+            out.append(person)
     return out
