@@ -34,8 +34,10 @@ def aide_of_leader(norm: str, title: TitleMatch, titles: dict[int, TitleMatch],
 
 
 # "của ông Trump, ông ": a leader named with an honorific, then the person who holds the office for them
-_OF_PERSON_COMMA = compile_regex(r" của (?:ông|bà|ngài) [A-ZĐ][^\W\d_]*(?: [A-ZĐ][^\W\d_]*){0,2}, (?:ông|bà|ngài) "
-                                 r"(?=[A-ZĐ])")
+# (the second honorific may be left out before a full name set off by commas: "Đặc phái viên của ông Trump, Steve
+# Witkoff, sẽ đến Nga")
+_OF_PERSON_COMMA = compile_regex(r" của (?:ông|bà|ngài) [A-ZĐ][^\W\d_]*(?: [A-ZĐ][^\W\d_]*){0,2}, "
+                                 r"(?P<honorific>(?:ông|bà|ngài) )?(?=[A-ZĐ])")
 
 
 def aide_of_person(norm: str, end: int, org_starts) -> tuple[int, int] | None:
@@ -44,8 +46,12 @@ def aide_of_person(norm: str, end: int, org_starts) -> tuple[int, int] | None:
     m = _OF_PERSON_COMMA.match(norm, end)
     if m is None:
         return None
-    return vietnamese_name(norm, m.end(), org_starts, honorific=True, after_title=False) or \
+    name = vietnamese_name(norm, m.end(), org_starts, honorific=True, after_title=False) or \
         _foreign_name(norm, m.end(), org_starts)
+    if name is not None and not m.group("honorific") and (" " not in norm[name[0]:name[1]] or
+                                                         not norm.startswith(",", name[1])):
+        return None  # with no honorific, only a full name closed by a comma ("…, Steve Witkoff, sẽ …")
+    return name
 
 
 def leader_read_as_body(norm: str, link, org_starts) -> tuple[int, int] | None:
