@@ -13,9 +13,7 @@ bodies (``actor_heads``): a precise actor or none.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from ...match.patterns import alternation
 from ...startcache import compile_regex
 from ...document import Document
 from ...rules import rule_book
@@ -250,23 +248,19 @@ def _item_actors(doc: Document, marker: Marker, end: int, agents: list[Agent]) -
 def later_actors(doc: Document, marker: Marker, end: int, agents: list[Agent],
                  issuer: str | None = None) -> tuple[list[str], str | None]:
     """Who the item's next sentences name as acting (or its first sentence after an opening phrase), for an item that
-    names nobody at its start and a list whose introducing sentence names nobody either (rule actor-item-later-subject)."""
+    names nobody at its start and a list whose introducing sentence names nobody either (rule
+    actor-item-later-subject)."""
     norm = doc.norm
     first = re.split(r"(?<=[.!?;])\s", norm[marker.end:end], maxsplit=1)[0]
     # the first sentence too, after an opening phrase ("Bước 2: Tại màn hình trang chủ, phụ huynh đọc kỹ …")
-    opener = _first_opener().match(norm, ITEM_LEAD.match(norm, marker.end, end).end(), marker.end + len(first))
+    start = ITEM_LEAD.match(norm, marker.end, end).end()
+    opener = vocabulary().first_opener.match(norm, start, marker.end + len(first))
     later = (_bare_head(norm, opener.end()) if opener else None) or \
         _later_subject(doc, marker.end + len(first), end, agents)
     actors = _as_actors(norm, later, agents) if later else []
     if issuer:
         actors = [a for a in actors if a.casefold() != issuer.casefold()]
     return (actors, ACTOR_LATER) if actors else ([], None)
-
-
-@lru_cache(maxsize=1)
-def _first_opener() -> re.Pattern[str]:
-    """An adverbial phrase opening an item's first sentence, up to its comma (tasks.yaml first_sentence_openers)."""
-    return compile_regex(rf"(?:{alternation(lexicon().data['first_sentence_openers'])})(?!\w)[^,.;!?]{{0,80}}?,\s+")
 
 
 _PUT_TO = compile_regex(r"(?<!\w)để\s+")

@@ -37,6 +37,7 @@ class Vocabulary:
     setting: re.Pattern[str]
     reporting: re.Pattern[str]
     later_modal: re.Pattern[str]
+    first_opener: re.Pattern[str]  # "Tại màn hình trang chủ, ": an adverbial phrase opening an item, up to its comma
     directing: re.Pattern[str]
     descriptive: re.Pattern[str]
     not_verb: re.Pattern[str]
@@ -79,6 +80,7 @@ def vocabulary() -> Vocabulary:
         setting=phrases(data["setter_verbs_asking"] + data["setter_verbs"]),
         reporting=phrases(data["reporting_verbs"]),
         later_modal=phrases(data["intro_subject_modals"] + data["later_subject_modals"], anchored=True),
+        first_opener=compile_regex(rf"(?:{alternation(data['first_sentence_openers'])})(?!\w)[^,.;!?]{{0,80}}?,\s+"),
         directing=phrases(data["directing_verbs"]),
         not_actor=phrases(data["not_actor_openers"], anchored=True),
         handing=phrases(data["handing_verbs"]),

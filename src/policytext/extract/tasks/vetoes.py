@@ -151,10 +151,9 @@ def _announced_count(sentence: str, lex: Lexicon) -> tuple[int | None, bool]:
     for count in reversed(list(lex.count_word.finditer(sentence))):
         counted = lex.counted_task.match(sentence, count.end())
         if counted:
-            word = count.group(1).lower()
             noun = " ".join(counted.group().split()[-2:]).lower()  # "nhóm yêu cầu" -> "yêu cầu"
             ambiguous = noun in lex.data.get("counted_ambiguous_nouns", ())
-            return (int(word) if word.isdigit() else lex.la.get(word)), ambiguous
+            return _count_value(count.group(1), lex), ambiguous
     return None, False
 
 
@@ -162,10 +161,12 @@ def _counts_items(title: str, count: int, lex: Lexicon) -> bool:
     """The title opens with a count of at least the list's items ("7 dấu hiệu …" over the numbered items found,
     "Năm việc cần làm …")."""
     opening = lex.count_word.match(title.strip())
-    if opening is None:
-        return False
-    word = opening.group(1).lower()
-    return (int(word) if word.isdigit() else lex.la.get(word) or 0) >= count
+    return opening is not None and (_count_value(opening.group(1), lex) or 0) >= count
+
+
+def _count_value(word: str, lex: Lexicon) -> int | None:
+    """The number a count word writes: digits or a number word ("5", "năm")."""
+    return int(word) if word.isdigit() else lex.la.get(word.lower())
 
 
 def dialogue_turns(norm: str, run: list[Marker], items: list[tuple[Marker, int]], lex: Lexicon) -> str | None:
