@@ -329,7 +329,9 @@ def continues_vietnamese_name(norm: str, at: int) -> bool:
 
 
 # two to four capitalised words, a middle initial allowed ("John G. Koeltl", "George W. Bush")
-FOREIGN_FORM = compile_regex(r"(?:[A-Z][a-z]+(?:['’-][A-Za-z]+)? (?:[A-Z]\. )?){1,3}[A-Z][a-z]+(?:['’-][A-Za-z]+)?")
+# ("McMaster", "MacArthur": a capital inside the word after "Mc"/"Mac")
+FOREIGN_FORM = compile_regex(r"(?:(?:Mc|Mac)?[A-Z][a-z]+(?:['’-][A-Za-z]+)? (?:[A-Z]\. )?){1,3}"
+                             r"(?:Mc|Mac)?[A-Z][a-z]+(?:['’-][A-Za-z]+)?")
 
 
 # a syllable Vietnamese spelling allows ("Theo", "Sau"), to tell a sentence's first word from a foreign given name

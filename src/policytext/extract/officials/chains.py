@@ -7,7 +7,6 @@ import re
 
 from ...startcache import compile_regex
 from ...layers.names import (
-    FOREIGN_FORM,
     NAME_PARTICLES,
     SYLLABLE,
     VIETNAMESE_SHAPE,
@@ -24,7 +23,7 @@ from ...layers.names import (
 )
 from ...layers.places import country_name, glued_country
 from .appositions import HONORIFIC_JUST_BEFORE
-from .name_shapes import _listed_foreign_name, _looks_foreign, _vietnamese_words
+from .name_shapes import _listed_foreign_name, _looks_foreign, _vietnamese_words, foreign_form_end
 from .place_heads import _place_before_name, district_before_province, place_comma_name, starts_inside_place
 from ...layers.titles import (
     TitleMatch,
@@ -346,13 +345,15 @@ def _apposed_after_unknown_org(norm: str, link: _Link, pos: int, org_starts) -> 
 
 def _foreign_between_commas(norm: str, link: _Link, generic: tuple[int, int], org_starts) -> tuple[int, int] | None:
     """"Thống đốc bang California, Gavin Newsom, cho biết": an unknown body, then a foreign-looking name
-    set off by commas on both sides (translated news writes appositions so; a Vietnamese name there with
-    no honorific is too often the next item of a list to be read the same way)."""
+    set off by commas on both sides, or ending its clause's subject ("Thị trưởng bang Louisiana, Mary Landrieu
+    nói:"). Translated news writes appositions so; a Vietnamese name there with no honorific is too often the
+    next item of a list to be read the same way."""
     at = generic[1] + 2
     if not _looks_foreign(norm, at):
         return None
     name = _foreign_name(norm, at, org_starts)
-    if name is None or not norm.startswith(",", name[1]):
+    closing = None if name is None else _lexicon().generic_end.match(norm, name[1])
+    if closing is None or closing.group(0)[0] not in ",: ":  # not "(Tel Aviv)": a place in brackets
         return None
     _set_generic(link, *generic)
     link.abroad = True
@@ -581,11 +582,11 @@ def _foreign_before_titles(norm: str, at: int, org_starts, rank_before=None) -> 
     """"James Wolfensohn, Chủ tịch WB": two to four foreign-looking words, then a comma or a bracket. After a military
     rank (``rank_before``, searched ending at ``at``) the first word may have a Vietnamese shape when a later one has
     not ("Đại tướng Tea Seiha, …")."""
-    form = FOREIGN_FORM.match(norm, at)
-    if form is None or not _AFTER_NAME.match(norm, form.end()) or \
+    end = foreign_form_end(norm, at)
+    if end is None or not _AFTER_NAME.match(norm, end) or \
             _lexicon().not_person_after.search(norm, max(0, at - 6), at):
         return None
-    words = norm[at:form.end()].split(" ")
+    words = norm[at:end].split(" ")
     if VIETNAMESE_SHAPE.fullmatch(words[0]) and (rank_before is None or
                                                 all(VIETNAMESE_SHAPE.fullmatch(w) for w in words) or
                                                 not rank_before.search(norm, max(0, at - 20), at)):

@@ -158,6 +158,7 @@ def _lexicon() -> _Lexicon:
         publication_before=compile_regex(rf"(?<!\w)(?:{alternation(data['publication_words'])}) $", re.IGNORECASE),
         generic_end=compile_regex(rf"[,;:!?()\"“”\n]|\.(?!\w)|(?<=\w{{3}})\."  # not the dot of "TP.HCM"
                                rf"| (?:{_clause_verbs(data)})(?!\w)(?! sinh)"  # "ký" signs, "ký sinh" is a parasite
+                               rf"| từ (?=\d)"  # "nguyên chủ tịch huyện từ 11 đến 12 năm tù": a sentence's range
                                # a list's next number ("… 2. …"), unless a unit that is numbered precedes it
                                rf"|(?<!{_NUMBERED_UNITS}) (?=\d+\.)"
                                # "cho VnExpress biết", "cho phóng viên Tuổi Trẻ hay"
@@ -234,7 +235,8 @@ _APPOINTED = compile_regex(r" (?:(?:trong thời gian|khi còn|khi|lúc còn|lú
                         r"(?:đã |vừa |sẽ |chính thức )?được (?:bầu|bổ nhiệm|tái bổ nhiệm|điều động|luân chuyển|"
                         r"phân công|giao|chỉ định|cử|bầu bổ sung|bầu giữ chức)(?: (?:giữ chức vụ|giữ chức|làm|là))? |"
                         r"(?=thôi giữ chức)|giữ chức danh |giữ chức vụ |giữ chức |là |hiện là |làm |"
-                        r"đồng thời là |đồng thời giữ chức )")  # "…; Nguyễn Thành Trung đồng thời là Chủ tịch Hội Nông dân"
+                        r"đồng thời là |đồng thời giữ chức |(?=(?:nguyên|cựu) ))")  # "…; Nguyễn Thành Trung đồng thời là Chủ
+# tịch Hội Nông dân"; "ông Triệu Quốc Kế nguyên Cục trưởng Cục cảnh sát điều tra": a former office with no comma
 
 
 _OF = compile_regex(r" (?:của|thuộc) ")

@@ -16,7 +16,7 @@ from ...layers.names import (
     woman_middle_name,
 )
 from ...layers.organizations import OrgMatch
-from ...layers.places import is_compound
+from ...layers.places import country_name, is_compound
 from ...layers.titles import opens_title, title_at
 from ...match.gazetteer import lower_same_length
 from .lexicon import (
@@ -222,9 +222,12 @@ def _may_open_organization(text: str, link: _Link) -> bool:
     if text[0].isupper() or lex.unit_start.match(text) or lex.foreign_unit.match(text) or \
             link.title.org_from is not None:
         return True
+    first_name = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
+    if t.minister and first_name in (1, 2, 3) and \
+            any(country_name(" ".join(words[first_name:k])) for k in range(first_name + 1, first_name + 4)):
+        return True  # "Bộ trưởng năng lượng Ukraine Olga Bohuslavets": a foreign ministry's field in lower case
     if not t.unit or t.unit_in_title:
         return False
-    first_name = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
     # "Phó Đội trưởng và trung úy Trương Ngọc Long": the words after the title go on to someone else
     if first_name is None or any(w in _CONNECTORS or w in ("cùng", "với") for w in words[:first_name]):
         return False
