@@ -347,3 +347,29 @@ def test_a_body_word_is_no_syllable_of_a_foreign_name():
 def test_a_private_work_crew_leader_is_no_official():
     # "tổ khoán" (a contracted work crew on a building site) is no public unit (titles.yaml not_office_units)
     assert [o.name for o in officials("Anh Phạm Trung Hiếu (tổ trưởng tổ khoán của công trình) có gọi điện.")] == []
+
+
+def test_the_pope_holds_no_chain_with_the_next_office():
+    # "Giáo hoàng" is a sole office (titles.yaml sole): after it a comma and another title name someone else
+    text = "Sau cuộc gặp với Giáo hoàng, Tổng thống Zelensky dự kiến gặp ông Keith Kellogg."
+    found = {o.name: [p.title for p in o.positions] for o in officials(text)}
+    assert found.get("Zelensky") == ["Tổng thống"]
+
+
+def test_a_church_body_is_no_office():
+    # church ranks and offices are none (officials gold's decision G1; titles.yaml not_office_units)
+    assert [o.name for o in officials("Hồng y Bo, chủ tịch Liên hội đồng Giám mục châu Á, phát biểu.")] == []
+
+
+def test_a_copula_after_an_unknown_body_needs_a_time_word():
+    # "con ông chủ tịch huyện là Nguyễn Trọng Bằng": the chairman's son; "lúc đó là" names the holder
+    assert [o.name for o in officials("Con ông chủ tịch huyện là Nguyễn Trọng Bằng ở lô số 1.")] == []
+    text = "Phó đội trưởng Đội Cảnh sát hình sự quận lúc đó là Ngô Phước Vinh nhận tiền."
+    assert [o.name for o in officials(text)] == ["Ngô Phước Vinh"]
+
+
+def test_an_embassy_holds_no_ambassador():
+    # "Đại sứ quán" (titles.yaml title_continuations): the mission, no title "Đại sứ" inside it
+    text = "Tuỳ viên thương mại Đại sứ quán Việt Nam tại Campuchia Lê Biên Cương đã có mặt."
+    assert [(o.name, o.positions[0].organization) for o in officials(text)] == \
+        [("Lê Biên Cương", "Đại sứ quán Việt Nam tại Campuchia")]

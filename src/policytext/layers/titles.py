@@ -33,6 +33,7 @@ class Title:
     abroad_only: bool = False  # an office only when its organisation is abroad ("Lãnh đạo Triều Tiên Kim Jong Un")
     capitalised_only: bool = False  # a title only when capitalised ("Tướng Sean Clancy"; "tướng George" is no rank)
     known_org_only: bool = False  # an office only in a body the gazetteer knows ("Phụ trách Văn phòng Tổng Bí thư")
+    sole: bool = False  # held with no other office, so no chain of titles goes through it ("Giáo hoàng")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,7 @@ class TitleLexicon:
     suffix: re.Pattern[str]  # "Thường trực" after a title
     post_modifier: re.Pattern[str]  # "đắc cử" after a title: skipped, no part of it
     inside_word: re.Pattern[str]  # "chức vụ" before "Phó …": a title's first syllable ending another word
+    continued: re.Pattern[str]  # " quán" after "Đại sứ": a title's words going on to another word (the embassy)
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +81,7 @@ def title_lexicon() -> TitleLexicon:
             abroad_only=bool(item.get("abroad_only")),
             capitalised_only=bool(item.get("capitalised_only")),
             known_org_only=bool(item.get("known_org_only")),
+            sole=bool(item.get("sole")),
         )
         variants = [(spellings, base)]
         if item.get("deputy"):
@@ -107,6 +110,8 @@ def title_lexicon() -> TitleLexicon:
         inside_word=compile_regex("|".join(rf"(?<!\w)(?:{alternation(before)}) {re.escape(syllable)}(?!\w)"
                                         for syllable, before in data.get("title_syllables_in_words", {}).items())
                                or r"(?!)"),
+        continued=compile_regex(rf" (?:{alternation(data.get('title_continuations', []))})(?!\w)", re.IGNORECASE)
+        if data.get("title_continuations") else compile_regex(r"(?!)"),
     )
 
 
@@ -120,8 +125,10 @@ def _glued(spelling: str) -> list[str]:
 
 def _found(text: str):
     """(start, end, title) of every title spelling on word boundaries in ``text``."""
-    for match in title_lexicon().titles.iter(text):
-        yield match.start, match.end, match.payloads[0][1]
+    lex = title_lexicon()
+    for match in lex.titles.iter(text):
+        if not lex.continued.match(text, match.end):  # not "Đại sứ quán": the embassy
+            yield match.start, match.end, match.payloads[0][1]
 
 
 def _inside_name(norm: str, start: int, end: int, title: Title) -> bool:
@@ -189,8 +196,10 @@ def opens_title(text: str) -> bool:
     """``text`` opens with a title, maybe after "nguyên"/"quyền" ("Trưởng Ban Tư tưởng ...")."""
     lex = title_lexicon()
     modifier = lex.modifiers.match(text)
-    parts = (text[modifier.end():] if modifier else text).split(" ", 4)
-    return any(" ".join(parts[:n]) in lex.titles for n in range(1, min(4, len(parts)) + 1))
+    rest = text[modifier.end():] if modifier else text
+    parts = rest.split(" ", 4)
+    return any(" ".join(parts[:n]) in lex.titles and not lex.continued.match(rest, len(" ".join(parts[:n])))
+               for n in range(1, min(4, len(parts)) + 1))
 
 
 def holds_title(text: str) -> bool:

@@ -3,11 +3,8 @@
 
 from __future__ import annotations
 
-import re
-
 from ...startcache import compile_regex
 from ...layers.names import (
-    NAME_PARTICLES,
     SYLLABLE,
     VIETNAMESE_SHAPE,
     acceptable_name,
@@ -23,6 +20,7 @@ from ...layers.names import (
 )
 from ...layers.places import country_name, glued_country
 from .appositions import HONORIFIC_JUST_BEFORE
+from .foreign_bodies import _closes_with_country, _foreign_after_body
 from .name_shapes import _listed_foreign_name, _looks_foreign, _vietnamese_words, foreign_form_end
 from .place_heads import _place_before_name, district_before_province, place_comma_name, starts_inside_place
 from ...layers.titles import (
@@ -90,8 +88,8 @@ def _read_chain(norm: str, first: TitleMatch, titles, org_starts,
         renamed = _RENAMED_ASIDE.match(norm, end)  # "Đảng ủy Quân sự Trung ương (nay là Quân ủy Trung ương), …"
         separator = _SEPARATOR.match(norm, renamed.end() if renamed else end)
         following = title_at(norm, separator.end(), titles) if separator else None
-        if following is None or following.start <= current.start:
-            return links, end
+        if following is None or following.start <= current.start or current.title.sole or following.title.sole:
+            return links, end  # "Sau cuộc gặp với Giáo hoàng, Tổng thống Zelensky": two people, no chain
         current = following
         after_kiem = "kiêm" in separator.group(0)
 
@@ -104,12 +102,6 @@ _HOME_COUNTRY = compile_regex(r" (?:Việt Nam|VN)(?= [A-ZĐ])")
 _HOME_BODIES = frozenset({"ministry", "state", "agency", "court", "party", "mass"})
 # words between an office and its holder that point back to a country named before: no body of their own
 _POINTING_COUNTRY = compile_regex(r" (?:nước này|quốc gia này|nước bạn|nước láng giềng này)(?!\w)")
-
-
-def _closes_with_country(end: int, org_starts) -> bool:
-    """A foreign country's name ends at ``end``."""
-    return any(org.end == end and org.kind == "country" and org.name != "Việt Nam"
-               for at, org in org_starts.items() if end - 40 <= at < end)
 
 
 def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts,
@@ -226,93 +218,6 @@ def _past_posting(norm: str, link: _Link, end: int, org_starts) -> int:
     return posting or end
 
 
-_BODY_WORD = compile_regex(r"[^\W\d_][^\W_]*|của")
-
-
-def _foreign_after_body(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, int] | None:
-    """"Thư ký báo chí Nhà Trắng Karoline Leavitt", "người phát ngôn Điện Kremlin Dmitry Peskov": an office,
-    one to eight words of a body the gazetteer does not know, then a foreign name ("Kremlin", a body's word in
-    titles.yaml not_names, opens no name). The body's first word is capitalised; lower-case words may follow
-    (:func:`_in_body_name`); a lower-case foreign unit word may open it ("Thống đốc bang California Gavin
-    Newsom"). The split is the first that leaves a foreign name,
-    or one where the body ends with a country ("Bộ Năng lượng Saudi Arabia Abdulaziz bin Salman")."""
-    lex = _lexicon()
-    unit = lex.foreign_unit.match(norm, pos)  # "bang California"
-    start = unit.end() if unit else pos
-    if unit and lex.armed_force.match(norm, pos) and _looks_foreign(norm, start):
-        name = _foreign_name(norm, start, org_starts)  # "Phó tổng tư lệnh lực lượng vũ trang Gholamali Rashid"
-        if name is not None:
-            _set_generic(link, pos, start - 1)
-            link.abroad = True
-            return name
-    first = _BODY_WORD.match(norm, start)
-    lower_ok = first is not None and bool(lex.unit_start.match(first.group(0).lower()))
-    if first is not None and link.title.title.minister and first.group(0).isascii() and \
-            norm[first.end() + 1:first.end() + 2].isupper():
-        return None  # a minister's body is a field ("Bộ trưởng Năng lượng"), not "cựu bộ trưởng Lee Jong Seok"
-    at, words, splits = start, 0, []
-    while words < 8:
-        word = _BODY_WORD.match(norm, at)
-        if word is None or not (word.group(0)[0].isupper() or words and _in_body_name(norm, at, word, lower_ok)):
-            break
-        words += 1
-        at = word.end() + 1
-        if norm[word.end():at] != " ":
-            break
-        if _looks_foreign(norm, at):
-            name = _foreign_name(norm, at, org_starts)
-            last = norm.rfind(" ", 0, name[1]) + 1 if name is not None else 0
-            if name is not None and not lex.body_word.match(norm[last:last + 30].lower()) and \
-                    not any(name[0] <= at < name[1] and org.kind == "country" for at, org in org_starts.items()):
-                # not "Ứng dụng Fintech Hiệp hội …" (a body's unit word ends it), nor "Blockchain Việt Nam"
-                splits.append((word.end(), name))
-    named = [split for split in splits if not _unit_only(norm, start, split[0])]
-    splits = named or splits  # "Đại học Havard Charles Elliot": a unit word alone names no body
-    if not splits:
-        return None
-    body_end, name = next((split for split in splits if _closes_with_country(split[0], org_starts) or
-                           _closes_with_foreign_place(norm, start, split[0])), splits[0])
-    words = norm[name[0]:name[1]].split(" ")
-    generic_body = bool(lex.public_unit.match(norm, start)) and \
-        all(w.islower() for w in norm[start:body_end].split(" ")[1:])
-    if generic_body and len(words) >= 3 and all(w[:1].isupper() and not w.endswith(".") for w in words):
-        # "giám đốc Viện nghiên cứu Gamaleya Alexander Ginzburg": a body of generic words ends with a name
-        # (not "Bộ Kinh tế Luis Miguel Castilla"), three plain words after it, the first the body's
-        body_end, name = next((split for split in splits if split[1][1] == name[1] and
-                               norm.count(" ", *split[1]) == 1), (body_end, name))
-    words = norm[start:body_end].split(" ")
-    lower = next((i for i, w in enumerate(words) if w[:1].islower()), None)
-    if lower is not None and holds_title(" ".join(words[lower + 1:])):
-        return None  # "Tổng thống Zelensky tiết lộ Tổng thống Thổ Nhĩ Kỳ Recep Tayyip Erdogan": a clause, no body
-    _set_generic(link, pos, body_end)
-    link.abroad = True
-    return name
-
-
-def _closes_with_foreign_place(norm: str, start: int, end: int) -> bool:
-    """A foreign seat of power or a US state ends the body at ``end`` ("bang New York Andrew Cuomo")."""
-    lex = _lexicon()
-    return any(lex.foreign_place.fullmatch(norm, at, end)
-               for at in range(start, end) if at == start or norm[at - 1] == " ")
-
-
-def _unit_only(norm: str, start: int, end: int) -> bool:
-    """The body's words are a unit word and nothing else ("Đại học", "Bộ")."""
-    unit = _lexicon().unit_start.match(norm[start:end].lower())
-    return unit is not None and unit.end() == end - start
-
-
-def _in_body_name(norm: str, at: int, word: re.Match[str], lower_ok: bool) -> bool:
-    """A lower-case word that goes on with a body's name ("Bộ trưởng An ninh nội địa Kristi Noem", "Thượng
-    nghị sĩ Cộng hòa Rand Paul"), not a clause's ("Trump gọi đích danh …") nor, unless the body opened with a
-    unit word ("Cục Quản lý Thực phẩm và Dược phẩm"), a connector to another person ("Trump và tỉ phú …")."""
-    lex = _lexicon()
-    if lex.generic_end.match(norm, at - 1) or lex.body_stop.match(norm, at) or word.group(0) in NAME_PARTICLES:
-        return False  # "bin" of "Mohammed bin Zayed" is a name's
-    return lower_ok or word.group(0) not in _CONNECTORS
-
-
-_CONNECTORS = frozenset({"và", "với", "cùng", "hoặc", "hay"})
 
 
 _PLACE_WORD_BEFORE = compile_regex(r"(?<!\w)(?:thị trấn|thị xã|xã|phường|huyện|quận|tỉnh|thành phố|TP\.?) $")
@@ -420,6 +325,8 @@ def _name_in_tail(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, in
         return None  # "Chủ tịch phường Kim Liên": a place
     org_text = _BRACKET_AT_END.sub("", norm[pos:best[0]].rstrip().rstrip(","))
     org_text = _HONORIFIC_AT_END.sub("", org_text)  # "Bí thư Xã Đức Huệ Ông Trương Tấn Sơn": the row's honorific
+    # "Phó đội trưởng Đội Cảnh sát hình sự quận lúc đó là Ngô Phước Vinh": the body, then the time and a copula
+    org_text = _COPULA_AT_END.sub("", org_text)
     if not org_text or lex.generic_end.search(org_text if parent_comma is None else norm[pos:parent_comma]):
         return None
     # "Phó chủ nhiệm Ủy ban Dân số Phú Yên - Phạm Thị Tương Lai", "Chủ tịch Hội - tiến sĩ Nguyễn Văn Thưởng": a dash
@@ -450,6 +357,9 @@ _BRACKET_THEN_NAME = compile_regex(r"\([^()\n]{1,25}\) [^\W\d_]")
 
 _BRACKET_AT_END = compile_regex(r" \([^()\n]{1,25}\)$")
 _HONORIFIC_AT_END = compile_regex(r" (?:Ông|Bà)$")
+# (a time word required: "con ông chủ tịch huyện là Nguyễn Trọng Bằng" names the chairman's son, not the chairman)
+_COPULA_AT_END = compile_regex(r" (?:hiện|hiện nay|hiện tại|đương nhiệm|khi đó|lúc đó|khi ấy|lúc ấy|thời đó|thời điểm đó|"
+                               r"thời điểm ấy|lúc bấy giờ) là(?: (?:ông|bà|đồng chí))?$")
 
 
 def _foreign_after_country(norm: str, link: _Link, pos: int, clause_end: int, org_starts) -> tuple[int, int] | None:
@@ -499,6 +409,8 @@ def _trailing_chain(norm: str, name_end: int, titles, org_starts, name_start: in
     if title is None and norm.startswith(" (", name_end):
         aside = _lexicon().aside.match(norm, name_end)  # "Dương Văn Lực (sinh năm 1960), Vụ phó ..."
         after = aside.end() if aside else after
+        copula = _APPOINTED.match(norm, after) if aside else None  # "bà A (em ruột ông B) là phó phòng PID3"
+        after = copula.end() if copula else after
         title = title_at(norm, after, titles) if aside else None
     if title is None and apposed and "," in apposed.group(0) or title is None and after != separator.end():
         qualification = _lexicon().qualification.match(norm, after)  # "(sinh năm 1980), Bác sĩ, Phó Giám đốc"

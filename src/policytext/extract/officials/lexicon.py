@@ -135,7 +135,7 @@ def _lexicon() -> _Lexicon:
         not_name_start=names.not_name_start,
         places=names.places,
         aside=compile_regex(rf" \((?:\d|(?:{alternation(data['name_asides'])})(?!\w))[^()\n]{{0,40}}\)"
-                         rf"\s*(?:,|[-–](?= ))\s*"),
+                         rf"(?:\s*(?:,|[-–](?= ))\s*|(?= (?:hiện |đang |nay )?là ))"),  # "bà A (em ruột ông B) là phó phòng"
         qualification=compile_regex(rf"(?:{alternation(data['qualifications'])})(?!\w)(?: [^\W\d_][^,;.()\n]{{0,40}})?, "),
         sentence_openers=frozenset(normalize_string(w) for w in data["sentence_openers"]),
         private_heads=compile_regex(rf"^(?:(?:Hội đồng quản trị|HĐQT|Hội đồng thành viên|HĐTV) )?"
