@@ -203,9 +203,15 @@ def _lexicon() -> _Lexicon:
 
 def _law_names(data: dict) -> str:
     """One gazetteer for every named type ("Pháp lệnh Thực hành tiết kiệm, chống lãng phí" preceded the
-    law); commas inside a name are optional or a dash, as writers drop or replace them."""
+    law); commas inside a name are optional or a dash, or "và", and "và" may be left out, as writers drop or
+    replace them."""
     n = normalize_string
     names = {n(name) for names in data["law_names"].values() for name in names}
+    for name in list(names):  # "Thực hành tiết kiệm và chống lãng phí", "luật hôn nhân gia đình": as writers shorten
+        if ", " in name:
+            names.add(name.replace(", ", " và "))
+        if " và " in name:
+            names.add(name.replace(" và ", " "))
     for long, short in data["name_abbreviations"].items():  # "Tổ chức HĐND và UBND"
         for name in list(names):
             if n(long).lower() in name.lower():

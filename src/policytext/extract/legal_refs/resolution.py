@@ -82,11 +82,12 @@ def _aliases() -> dict[str, str]:
 
 
 def fold_name(name: str) -> str:
-    """A name as keys compare it: one tone style, lower case, no punctuation, no year, no "số"."""
+    """A name as keys compare it: one tone style, lower case, no punctuation, no year, no "số", and no "và"
+    ("Luật Hôn nhân và gia đình", "luật hôn nhân gia đình"; "tiết kiệm, chống lãng phí", "tiết kiệm và chống …")."""
     text = normalize_string(name).lower()
     text = _PUNCTUATION.sub(" ", text)
     text = _YEAR.sub("", " ".join(text.split()))
-    return " ".join(text.split())
+    return " ".join(word for word in text.split() if word != "và")
 
 
 def _has_symbol(code: str | None) -> bool:
