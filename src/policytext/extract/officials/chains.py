@@ -457,6 +457,8 @@ def _complete_last(norm: str, links: list[_Link], end: int, titles, org_starts) 
             generic = _before_someone_else(norm, *generic, org_starts)
         if generic is not None:
             _set_generic(last, generic[0], _through_comma_to_parent(norm, generic[1], titles, org_starts))
+    elif last.org_end is not None and last.kind in ("agency", "department"):
+        last.org_end = _through_comma_to_parent(norm, last.org_end, titles, org_starts)  # "Cục X, Bộ Y tế,"
     return max(end, last.org_end or end)
 
 

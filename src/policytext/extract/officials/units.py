@@ -107,11 +107,18 @@ def _before_someone_else(norm: str, start: int, end: int, org_starts) -> tuple[i
 
 
 _COMMA_THEN_PARENT = compile_regex(r", ([^,.;:()\n\d]{1,60}?) (?:thuộc|của) ")
+# a parent body after a comma, closing the apposition: punctuation or a verb of saying follows (not "Theo ông A, Giám
+# đốc Trung tâm X, Sở Y tế sẽ …", where the body opens a clause of its own)
+_PARENT_KINDS = frozenset({"ministry", "local", "department", "agency"})
+_PARENT_CLOSED = compile_regex(r"[,.;:)]|$| (?:cho biết|nói|khẳng định|cho rằng|nhấn mạnh|chia sẻ|thông tin)(?!\w)")
 
 
 def _through_comma_to_parent(norm: str, end: int, titles, org_starts) -> int:
     """"vụ 4, Thanh tra khiếu tố địa phương thuộc Thanh tra Chính phủ": an organisation whose name goes
     on past a comma to the known body it belongs to (not to another title); returns where it ends."""
+    parent = org_starts.get(end + 2) if norm.startswith(", ", end) else None
+    if parent is not None and parent.kind in _PARENT_KINDS and _PARENT_CLOSED.match(norm, parent.end):
+        return parent.end  # "ông A, Phó cục trưởng Cục Dân số, Bộ Y tế, cho biết": the parent joined by a comma (E1)
     m = _COMMA_THEN_PARENT.match(norm, end)
     if not m or not m.group(1)[:1].isupper() or title_at(norm, m.start(1), titles) is not None:
         return end
