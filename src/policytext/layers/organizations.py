@@ -59,6 +59,13 @@ class OrgMatch:
 
 
 # payload kinds in the automaton
+def _with_and_dropped(spellings: list) -> list[str]:
+    """Each spelling, and the same without "và" ("Sở Nông nghiệp Phát triển nông thôn Nguyễn Phước Thảo": writers drop
+    it from a ministry's or department's field)."""
+    out = [str(s) for s in spellings]
+    return out + [s.replace(" và ", " ") for s in out if " và " in s and s.replace(" và ", " ") not in out]
+
+
 _ORG, _LOCAL, _DEPT, _PLACE, _CITY, _COUNTRY, _FIELD = "org", "local", "dept", "place", "city", "country", "field"
 
 
@@ -130,7 +137,7 @@ def _gazetteer() -> _Gazetteer:
         if entry.kind == "ministry" and entry.name.startswith("Bộ "):
             # "Bộ trưởng Tài chính": the field names the ministry right after a minister's title,
             # and "Sở Tài chính" is the province's department of that field
-            for spelling in [item["name"], *item.get("aliases", [])]:
+            for spelling in _with_and_dropped([item["name"], *item.get("aliases", [])]):
                 if spelling.startswith("Bộ ") and "&" not in spelling and "-" not in spelling[3:6]:
                     add(spelling[3:], _FIELD, entry.name)
                     add("Sở " + spelling[3:], _DEPT, "Sở " + entry.name[3:])
@@ -138,7 +145,7 @@ def _gazetteer() -> _Gazetteer:
                     add(spelling[3:], _FIELD, entry.name)  # "Bộ trưởng NN-PTNT" (departments: department_fields)
     for field in data.get("department_fields", []):
         _check_keys(field, {"canonical", "aliases"}, "department_fields")
-        for spelling in [field["canonical"], *field.get("aliases", [])]:
+        for spelling in _with_and_dropped([field["canonical"], *field.get("aliases", [])]):
             add("Sở " + str(spelling), _DEPT, "Sở " + normalize_string(field["canonical"]))
     for body in data["local_bodies"]:
         _check_keys(body, {"canonical", "heads", "bare", "place_follows"}, "local_bodies")

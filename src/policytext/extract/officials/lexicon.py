@@ -215,7 +215,9 @@ _BEFORE_NAME = compile_regex(r"(?: \((?:[^()\n]{1,20}|(?:nay|trước đây|trư
                           # "Thị trưởng thị trấn Cogorno – bà Enrica Sommariva –": a dash, then the honorific
                           # or a name closed by a dash ("Giám đốc Sở Xây dựng TP. Cần Thơ - Mai Văn Tân - cho biết"); a
                           # capital "Ông" after a dash opens a list item
-                          r" [-–] (?=(?:ông|bà|đồng chí) |(?!(?:Ông|Bà|Đồng|Anh|Chị|Cô|Thầy) )(?:[A-ZĐ]\S* ){1,3}[A-ZĐ]\S* [-–] )|"
+                          r" [-–] (?=(?:ông|bà|đồng chí) |(?!(?:Ông|Bà|Đồng|Anh|Chị|Cô|Thầy) )(?:[A-ZĐ]\S* ){1,3}[A-ZĐ]\S*"
+                          # or by a verb of saying ("Giám đốc Sở Tài nguyên Môi trường Đồng Nai - Đặng Minh Đức khẳng định")
+                          r"(?: [-–] | (?:cho biết|khẳng định|nói|cho rằng|nhấn mạnh|chia sẻ|thông tin)(?!\w)))|"
                           # "Giám đốc Mật vụ lúc đó, Kimberly Cheatle", "giám đốc MI6 đương nhiệm, ông Richard Moore": the time
                           # the office was held, then the name
                           r"(?: (?:khi đó|lúc đó|khi ấy|lúc ấy|thời điểm đó|lúc bấy giờ|đương nhiệm|hiện tại))?,? )")
