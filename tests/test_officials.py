@@ -373,3 +373,8 @@ def test_an_embassy_holds_no_ambassador():
     text = "Tuỳ viên thương mại Đại sứ quán Việt Nam tại Campuchia Lê Biên Cương đã có mặt."
     assert [(o.name, o.positions[0].organization) for o in officials(text)] == \
         [("Lê Biên Cương", "Đại sứ quán Việt Nam tại Campuchia")]
+
+
+def test_uv_is_a_title_only_before_a_known_body():
+    # "UV" abbreviates "Ủy viên" in the 2000s press ("UV T.Ư Đảng"), and names a product's filter elsewhere
+    assert [o.name for o in officials("Sản phẩm Anessa Brightening UV Sunscreen giá rẻ.")] == []

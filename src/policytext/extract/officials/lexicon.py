@@ -245,7 +245,8 @@ _OF = compile_regex(r" (?:của|thuộc) ")
 
 
 _BRACKET_LEAD = compile_regex(r"(?:(?:khi đó|khi ấy|lúc đó|lúc ấy|thời điểm đó|hồi đó|lúc bấy giờ),? )?"
-                           r"(?:giữ chức vụ|giữ chức|từng giữ chức|từng là|hiện là|là|khi còn làm|khi còn là|khi làm|"
+                           r"(?:giữ chức vụ|giữ chức|từng giữ chức|từng là|hiện là|hiện giữ chức vụ|hiện giữ chức|hiện đang giữ chức|"
+                           r"là|khi còn làm|khi còn là|khi làm|"
                            r"lúc còn làm|thời làm|cùng là|đều là|cùng giữ chức) ")  # ("…, ông C (cùng là Phó Viện trưởng …)")
 
 
