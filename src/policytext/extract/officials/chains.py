@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ...startcache import compile_regex
 from ...layers.names import (
+    FOREIGN_FORM,
     SYLLABLE,
     VIETNAMESE_SHAPE,
     acceptable_name,
@@ -21,7 +22,7 @@ from ...layers.names import (
 from ...layers.places import country_name, glued_country
 from .appositions import HONORIFIC_JUST_BEFORE
 from .foreign_bodies import _closes_with_country, _foreign_after_body
-from .name_shapes import _listed_foreign_name, _looks_foreign, _vietnamese_words, foreign_form_end
+from .name_shapes import _listed_foreign_name, _looks_foreign, _vietnamese_words, initials_name
 from .place_heads import _place_before_name, district_before_province, place_comma_name, starts_inside_place
 from ...layers.titles import (
     TitleMatch,
@@ -496,11 +497,12 @@ def _foreign_before_titles(norm: str, at: int, org_starts, rank_before=None) -> 
     """"James Wolfensohn, Chủ tịch WB": two to four foreign-looking words, then a comma or a bracket. After a military
     rank (``rank_before``, searched ending at ``at``) the first word may have a Vietnamese shape when a later one has
     not ("Đại tướng Tea Seiha, …")."""
-    end = foreign_form_end(norm, at)
-    if end is None or not _AFTER_NAME.match(norm, end) or \
+    # (inline: this runs at every capitalised word; initials only when the second letter is a capital too)
+    form = FOREIGN_FORM.match(norm, at) or (initials_name(norm, at) if norm[at + 1:at + 2].isupper() else None)
+    if form is None or not _AFTER_NAME.match(norm, form.end()) or \
             _lexicon().not_person_after.search(norm, max(0, at - 6), at):
         return None
-    words = norm[at:end].split(" ")
+    words = norm[at:form.end()].split(" ")
     if VIETNAMESE_SHAPE.fullmatch(words[0]) and (rank_before is None or
                                                 all(VIETNAMESE_SHAPE.fullmatch(w) for w in words) or
                                                 not rank_before.search(norm, max(0, at - 20), at)):

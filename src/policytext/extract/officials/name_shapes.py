@@ -28,18 +28,12 @@ _PARTICLE_NAME = compile_regex(r"[A-Z][a-z]+ (?:%s) [A-Z][a-z]+" % "|".join(sort
 _INITIALS_NAME = compile_regex(r"[A-Z]{2} ((?:Mc|Mac)?[A-Z][a-z]+)(?![\w'’-])")
 
 
-def _initials_name(norm: str, pos: int) -> re.Match[str] | None:
+def initials_name(norm: str, pos: int) -> re.Match[str] | None:
     """"JD Vance", "HR McMaster"; not "TP Vinh" (a Vietnamese syllable after the initials)."""
     m = _INITIALS_NAME.match(norm, pos)
     if m is None or not _foreign_syllables(m.group(1)) or _lexicon().honorific.match(norm, pos):
         return None  # (not "YB Gobind Singh Deo": a Malaysian honorific)
     return m
-
-
-def foreign_form_end(norm: str, pos: int) -> int | None:
-    """Where the foreign-looking words at ``pos`` end ("James Wolfensohn", "JD Vance"), or None."""
-    form = FOREIGN_FORM.match(norm, pos) or _initials_name(norm, pos)
-    return form.end() if form is not None else None
 
 
 def _listed_foreign_name(norm: str, pos: int) -> tuple[int, int] | None:
@@ -67,7 +61,7 @@ def _looks_foreign(norm: str, pos: int, abroad: bool = False, state_body: bool =
     ("Bộ trưởng Tư pháp Koeut Rith")."""
     form = FOREIGN_FORM.match(norm, pos) or _PARTICLE_NAME.match(norm, pos)
     if form is None:
-        return _initials_name(norm, pos) is not None and \
+        return norm[pos + 1:pos + 2].isupper() and initials_name(norm, pos) is not None and \
             not any(norm[a:b] in surnames() for a, b in capitalised_run(norm, pos))
     words = form.group(0).split(" ")
     # after a foreign office ("Tổng thống"), a first word Vietnamese spelling allows opens a foreign name in a run of
