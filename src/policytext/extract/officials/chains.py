@@ -359,8 +359,8 @@ _BRACKET_THEN_NAME = compile_regex(r"\([^()\n]{1,25}\) [^\W\d_]")
 _BRACKET_AT_END = compile_regex(r" \([^()\n]{1,25}\)$")
 _HONORIFIC_AT_END = compile_regex(r" (?:Ông|Bà)$")
 # (a time word required: "con ông chủ tịch huyện là Nguyễn Trọng Bằng" names the chairman's son, not the chairman)
-_COPULA_AT_END = compile_regex(r" (?:hiện|hiện nay|hiện tại|đương nhiệm|khi đó|lúc đó|khi ấy|lúc ấy|thời đó|thời điểm đó|"
-                               r"thời điểm ấy|lúc bấy giờ) là(?: (?:ông|bà|đồng chí))?$")
+_COPULA_AT_END = compile_regex(r" (?:hiện|hiện nay|hiện tại|đương nhiệm|khi đó|lúc đó|khi ấy|lúc ấy|thời đó|"
+                               r"thời điểm đó|thời điểm ấy|lúc bấy giờ) là(?: (?:ông|bà|đồng chí))?$")
 
 
 def _foreign_after_country(norm: str, link: _Link, pos: int, clause_end: int, org_starts) -> tuple[int, int] | None:

@@ -135,7 +135,8 @@ def _lexicon() -> _Lexicon:
         not_name_start=names.not_name_start,
         places=names.places,
         aside=compile_regex(rf" \((?:\d|(?:{alternation(data['name_asides'])})(?!\w))[^()\n]{{0,40}}\)"
-                         rf"(?:\s*(?:,|[-–](?= ))\s*|(?= (?:hiện |đang |nay )?là ))"),  # "bà A (em ruột ông B) là phó phòng"
+                         # or a copula follows ("bà A (em ruột ông B) là phó phòng")
+                         rf"(?:\s*(?:,|[-–](?= ))\s*|(?= (?:hiện |đang |nay )?là ))"),
         qualification=compile_regex(rf"(?:{alternation(data['qualifications'])})(?!\w)(?: [^\W\d_][^,;.()\n]{{0,40}})?, "),
         sentence_openers=frozenset(normalize_string(w) for w in data["sentence_openers"]),
         private_heads=compile_regex(rf"^(?:(?:Hội đồng quản trị|HĐQT|Hội đồng thành viên|HĐTV) )?"
@@ -158,7 +159,8 @@ def _lexicon() -> _Lexicon:
         publication_before=compile_regex(rf"(?<!\w)(?:{alternation(data['publication_words'])}) $", re.IGNORECASE),
         generic_end=compile_regex(rf"[,;:!?()\"“”\n]|\.(?!\w)|(?<=\w{{3}})\."  # not the dot of "TP.HCM"
                                # "ký" signs, "ký sinh" is a parasite; "từ" before a number opens a sentence's range
-                               # ("nguyên chủ tịch huyện từ 11 đến 12 năm tù"), in the same group: one branch less to try
+                               # ("nguyên chủ tịch huyện từ 11 đến 12 năm tù"), in the same group: one branch fewer to
+                               # try
                                rf"| (?:{_clause_verbs(data)}|từ(?= \d))(?!\w)(?! sinh)"
                                # a list's next number ("… 2. …"), unless a unit that is numbered precedes it
                                rf"|(?<!{_NUMBERED_UNITS}) (?=\d+\.)"
@@ -206,6 +208,11 @@ class _Candidate:
     positions: list[Position] = field(default_factory=list)
 
 
+# verbs of saying that close a name or a body written before them ("… - Đặng Minh Đức khẳng định", "…, Bộ Y tế,
+# cho biết")
+SAYING_VERBS = "cho biết|khẳng định|nói|cho rằng|nhấn mạnh|chia sẻ|thông tin"
+
+
 # "Tổng công ty Điện lực VN (EVN) Đặng Hùng", "chủ tịch UBND xã này là Lý Kông Sinh"
 # between a chain and its holder: a short aside or the body's name at another time ("Sở Tài nguyên và Môi trường
 # tỉnh Thanh Hóa (nay là Sở Nông nghiệp và Môi trường Thanh Hóa) Hoàng Văn Thế"), a copula ("Bộ trưởng Dân tộc
@@ -216,9 +223,11 @@ _BEFORE_NAME = compile_regex(r"(?: \((?:[^()\n]{1,20}|(?:nay|trước đây|trư
                           # "Thị trưởng thị trấn Cogorno – bà Enrica Sommariva –": a dash, then the honorific
                           # or a name closed by a dash ("Giám đốc Sở Xây dựng TP. Cần Thơ - Mai Văn Tân - cho biết"); a
                           # capital "Ông" after a dash opens a list item
-                          r" [-–] (?=(?:ông|bà|đồng chí) |(?!(?:Ông|Bà|Đồng|Anh|Chị|Cô|Thầy) )(?:[A-ZĐ]\S* ){1,3}[A-ZĐ]\S*"
-                          # or by a verb of saying ("Giám đốc Sở Tài nguyên Môi trường Đồng Nai - Đặng Minh Đức khẳng định")
-                          r"(?: [-–] | (?:cho biết|khẳng định|nói|cho rằng|nhấn mạnh|chia sẻ|thông tin)(?!\w)))|"
+                          r" [-–] (?=(?:ông|bà|đồng chí) |"
+                          r"(?!(?:Ông|Bà|Đồng|Anh|Chị|Cô|Thầy) )(?:[A-ZĐ]\S* ){1,3}[A-ZĐ]\S*"
+                          # or by a verb of saying ("Giám đốc Sở Tài nguyên Môi trường Đồng Nai - Đặng Minh Đức
+                          # khẳng định")
+                          rf"(?: [-–] | (?:{SAYING_VERBS})(?!\w)))|"
                           # "Giám đốc Mật vụ lúc đó, Kimberly Cheatle", "giám đốc MI6 đương nhiệm, ông Richard Moore": the time
                           # the office was held, then the name
                           r"(?: (?:khi đó|lúc đó|khi ấy|lúc ấy|thời điểm đó|lúc bấy giờ|đương nhiệm|hiện tại))?,? )")
@@ -238,15 +247,17 @@ _APPOINTED = compile_regex(r" (?:(?:trong thời gian|khi còn|khi|lúc còn|lú
                         r"(?:đã |vừa |sẽ |chính thức )?được (?:bầu|bổ nhiệm|tái bổ nhiệm|điều động|luân chuyển|"
                         r"phân công|giao|chỉ định|cử|bầu bổ sung|bầu giữ chức)(?: (?:giữ chức vụ|giữ chức|làm|là))? |"
                         r"(?=thôi giữ chức)|giữ chức danh |giữ chức vụ |giữ chức |là |hiện là |làm |"
-                        r"đồng thời là |đồng thời giữ chức |(?=(?:nguyên|cựu) ))")  # "…; Nguyễn Thành Trung đồng thời là Chủ
-# tịch Hội Nông dân"; "ông Triệu Quốc Kế nguyên Cục trưởng Cục cảnh sát điều tra": a former office with no comma
+                        r"đồng thời là |đồng thời giữ chức |(?=(?:nguyên|cựu) ))")
+# ("…; Nguyễn Thành Trung đồng thời là Chủ tịch Hội Nông dân"; "ông Triệu Quốc Kế nguyên Cục trưởng Cục cảnh sát điều
+# tra": a former office with no comma)
 
 
 _OF = compile_regex(r" (?:của|thuộc) ")
 
 
 _BRACKET_LEAD = compile_regex(r"(?:(?:khi đó|khi ấy|lúc đó|lúc ấy|thời điểm đó|hồi đó|lúc bấy giờ),? )?"
-                           r"(?:giữ chức vụ|giữ chức|từng giữ chức|từng là|hiện là|hiện giữ chức vụ|hiện giữ chức|hiện đang giữ chức|"
+                           r"(?:giữ chức vụ|giữ chức|từng giữ chức|từng là|hiện là|hiện giữ chức vụ|hiện giữ chức|"
+                           r"hiện đang giữ chức|"
                            r"là|khi còn làm|khi còn là|khi làm|"
                            r"lúc còn làm|thời làm|cùng là|đều là|cùng giữ chức) ")  # ("…, ông C (cùng là Phó Viện trưởng …)")
 

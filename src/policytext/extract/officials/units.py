@@ -20,6 +20,7 @@ from ...layers.places import country_name, is_compound
 from ...layers.titles import opens_title, title_at
 from ...match.gazetteer import lower_same_length
 from .lexicon import (
+    SAYING_VERBS,
     _ADMIN_WORDS,
     _BRACKETED,
     _CONNECTORS,
@@ -110,7 +111,7 @@ _COMMA_THEN_PARENT = compile_regex(r", ([^,.;:()\n\d]{1,60}?) (?:thuộc|của) 
 # a parent body after a comma, closing the apposition: punctuation or a verb of saying follows (not "Theo ông A, Giám
 # đốc Trung tâm X, Sở Y tế sẽ …", where the body opens a clause of its own)
 _PARENT_KINDS = frozenset({"ministry", "local", "department", "agency"})
-_PARENT_CLOSED = compile_regex(r"[,.;:)]|$| (?:cho biết|nói|khẳng định|cho rằng|nhấn mạnh|chia sẻ|thông tin)(?!\w)")
+_PARENT_CLOSED = compile_regex(rf"[,.;:)]|$| (?:{SAYING_VERBS})(?!\w)")
 
 
 def _through_comma_to_parent(norm: str, end: int, titles, org_starts) -> int:
@@ -118,7 +119,7 @@ def _through_comma_to_parent(norm: str, end: int, titles, org_starts) -> int:
     on past a comma to the known body it belongs to (not to another title); returns where it ends."""
     parent = org_starts.get(end + 2) if norm.startswith(", ", end) else None
     if parent is not None and parent.kind in _PARENT_KINDS and _PARENT_CLOSED.match(norm, parent.end):
-        return parent.end  # "ông A, Phó cục trưởng Cục Dân số, Bộ Y tế, cho biết": the parent joined by a comma (E1)
+        return parent.end  # "ông A, Phó cục trưởng Cục Dân số, Bộ Y tế, cho biết": a parent after a comma (E1)
     m = _COMMA_THEN_PARENT.match(norm, end)
     if not m or not m.group(1)[:1].isupper() or title_at(norm, m.start(1), titles) is not None:
         return end
@@ -232,7 +233,7 @@ def _may_open_organization(text: str, link: _Link) -> bool:
     first_name = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
     if t.minister and first_name in (1, 2, 3) and \
             any(country_name(" ".join(words[first_name:k])) for k in range(first_name + 1, first_name + 4)):
-        return True  # "Bộ trưởng năng lượng Ukraine Olga Bohuslavets": a foreign ministry's field in lower case
+        return True  # "Bộ trưởng năng lượng Ukraine Olga Bohuslavets": a foreign ministry's field, lower case
     if not t.unit or t.unit_in_title:
         return False
     # "Phó Đội trưởng và trung úy Trương Ngọc Long": the words after the title go on to someone else
