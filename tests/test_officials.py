@@ -378,3 +378,10 @@ def test_an_embassy_holds_no_ambassador():
 def test_uv_is_a_title_only_before_a_known_body():
     # "UV" abbreviates "Ủy viên" in the 2000s press ("UV T.Ư Đảng"), and names a product's filter elsewhere
     assert [o.name for o in officials("Sản phẩm Anessa Brightening UV Sunscreen giá rẻ.")] == []
+
+
+def test_a_western_name_is_not_read_family_first():
+    # "Tổng thống Yoon" may be "Yoon Suk-yeol" written elsewhere (family name first); "Giáo hoàng Francis" is not
+    # "Francis De Bernardo", whose second word is a particle (layers.names.NAME_PARTICLES)
+    text = "Ông Francis De Bernardo, lãnh đạo nhóm vận động, nói. Giáo hoàng Francis qua đời."
+    assert [o.name for o in officials(text)] == ["Francis"]

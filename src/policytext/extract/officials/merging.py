@@ -11,6 +11,7 @@ from ...startcache import compile_regex
 from ...document import Document
 from ...layers.names import (
     FOREIGN_FORM,
+    NAME_PARTICLES,
     PREVIOUS_WORD,
     SYLLABLE,
     VIETNAMESE_SHAPE,
@@ -85,7 +86,9 @@ def _full_name_elsewhere(norm: str, end: int, org_starts, candidates) -> tuple[i
     if not forms and word not in surnames():
         # "Tổng thống Yoon" for "Yoon Suk-yeol", "Chủ tịch Tập" for "Tập Cận Bình": a family name written first,
         # one no Vietnamese name opens with
+        # (not a Western name whose second word is a particle: "Giáo hoàng Francis" is no "Francis De Bernardo")
         forms = {(m.start(), m.end()) for m in _FAMILY_FIRST.finditer(norm) if m.group("family") == word
+                 and m.group(0).split(" ")[1].lower() not in NAME_PARTICLES
                  and m.start() not in org_starts and not _lexicon().not_name_start.match(norm, m.start())
                  and not any(m.start() <= org.start < m.end() for org in org_starts.values())}
     names = {norm[s:e] for s, e in forms}
