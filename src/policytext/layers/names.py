@@ -103,20 +103,25 @@ _FOREIGN_PART = compile_regex(r"[^\W\d_]\.(?=[ \w])|[JS]r\.(?!\w)|[^\W\d_](?:[^\
 
 
 def capitalised_run(norm: str, pos: int, limit: int = 6) -> list[tuple[int, int]]:
+    """The capitalised syllables at ``pos``, at most ``limit``, each after one space: their offsets. Empty when the
+    last one is glued to a digit ("Cường10": a list number, the name is read clean elsewhere)."""
+    match = _capitalised_words(limit).match(norm, pos) if limit > 0 else None
+    if match is None or match.end() < len(norm) and norm[match.end()].isalnum():
+        return []
     run: list[tuple[int, int]] = []
     at = pos
-    while len(run) < limit:
-        m = SYLLABLE.match(norm, at)
-        if not m or not m.group(0)[0].isupper():
-            break
-        run.append((m.start(), m.end()))
-        if m.end() + 1 < len(norm) and norm[m.end()] == " ":
-            at = m.end() + 1
-        else:
-            break
-    if run and run[-1][1] < len(norm) and norm[run[-1][1]].isalnum():
-        return []  # glued to digits ("Cường10"): a list number, keep the name clean below
+    for word in match.group().split(" "):
+        run.append((at, at + len(word)))
+        at += len(word) + 1
     return run
+
+
+@lru_cache(maxsize=8)
+def _capitalised_words(limit: int) -> re.Pattern[str]:
+    """Up to ``limit`` capitalised syllables joined by single spaces, in one match (a loop matching one syllable at a
+    time cost a fifth of the officials stage)."""
+    word = _upper_letter().pattern + r"[^\W\d_]*"
+    return compile_regex(f"{word}(?: {word}){{0,{limit - 1}}}")
 
 
 def woman_middle_name(words: list[str]) -> bool:
@@ -372,8 +377,13 @@ def inside_run(norm: str, at: int) -> bool:
     """True when the capitalised word at ``at`` continues a capitalised word before it ("Kim" in "Trần Kim Long")."""
     if at < 2 or norm[at - 1] != " ":
         return False
-    before = PREVIOUS_WORD.search(norm, max(0, at - 20), at - 1)
-    return bool(before) and before.group(0)[0].isupper()
+    # what PREVIOUS_WORD.search(norm, max(0, at - 20), at - 1) finds, read backwards (twice as fast; this runs at
+    # every capitalised word): the letters ending before the space, or before a line break right before it
+    end = at - 1 if norm[at - 2] != "\n" else at - 2
+    start, floor = end, max(0, at - 20)
+    while start > floor and norm[start - 1].isalnum() and not norm[start - 1].isdecimal():
+        start -= 1
+    return start < end and norm[start].isupper()
 
 
 PREVIOUS_WORD = compile_regex(r"[^\W\d_]+$")
