@@ -385,3 +385,23 @@ def test_a_western_name_is_not_read_family_first():
     # "Francis De Bernardo", whose second word is a particle (layers.names.NAME_PARTICLES)
     text = "Ông Francis De Bernardo, lãnh đạo nhóm vận động, nói. Giáo hoàng Francis qua đời."
     assert [o.name for o in officials(text)] == ["Francis"]
+
+
+def test_a_glued_district_initial_needs_no_space_and_an_initial_with_a_space_is_a_name():
+    # "UBND Q.Gò Vấp" (organizations.yaml admin_words "Q."), but "H. Clinton" after a dot and a space is an initial
+    assert [(o.name, o.positions[0].organization) for o in officials("Chủ tịch UBND Q.1 Trần Kim Long đã ký.")] == \
+        [("Trần Kim Long", "UBND Q.1")]
+    assert [o.name for o in officials("Ngoại trưởng Mỹ Hillary R. Clinton nói.")] == ["Hillary R. Clinton"]
+
+
+def test_a_function_word_is_part_of_a_director_s_title_only_in_lower_case():
+    # "Giám đốc thông tin" (a director of information) is a title; "Ban Thông tin - Tuyên truyền" is a body's name
+    text = "Trưởng ban Thông tin - Tuyên truyền Mai Duy Thiện nói."
+    assert [(o.name, o.positions[0].organization) for o in officials(text)] == \
+        [("Mai Duy Thiện", "Ban Thông tin - Tuyên truyền")]
+
+
+def test_a_copula_after_a_comma_needs_no_dash():
+    # "A, lúc này là Phó phòng …" names A's office; after a dash "- lúc đó là giám đốc" stays out (rule example)
+    text = "Qua ông Trần Kim Long, Chủ tịch UBND quận Gò Vấp, Lê Minh Châu - lúc đó là giám đốc đã biết."
+    assert [o.name for o in officials(text)] == ["Trần Kim Long"]

@@ -66,6 +66,10 @@ def _with_and_dropped(spellings: list) -> list[str]:
     return out + [s.replace(" và ", " ") for s in out if " và " in s and s.replace(" và ", " ") not in out]
 
 
+# After an administrative word: spaces, never a line break ("UBND tỉnh" ending a list line is not the body of the next
+# line's number, "tỉnh 2"); after a word of two letters or more and a dot any number of spaces ("TP.HCM", "TP. Huế");
+# after one letter and a dot none ("Q.Gò Vấp", "Q.1"; "H. Clinton" is a person's initial)
+ADMIN_WORD_END = r"(?:(?<=[^\W\d_]{2}\.)[^\S\n]*|(?<=\.)|[^\S\n]+)(?=\w)"
 _ORG, _LOCAL, _DEPT, _PLACE, _CITY, _COUNTRY, _FIELD = "org", "local", "dept", "place", "city", "country", "field"
 
 
@@ -173,10 +177,7 @@ def _gazetteer() -> _Gazetteer:
 
     admin_full = {normalize_string(k): normalize_string(v) for k, v in data["admin_words"].items()}
     words = sorted(admin_full, key=longest_phrase_first)
-    # "TP.HCM" has no space after the dot; everything else is a word followed by a space (never a line break: "UBND
-    # tỉnh" ending a list line is not the body of the next line's number, "tỉnh 2")
-    admin = compile_regex(r"(" + "|".join(re.escape(w) for w in words) + r")(?:(?<=\.)[^\S\n]*|[^\S\n]+)(?=\w)",
-                          re.IGNORECASE)
+    admin = compile_regex(r"(" + "|".join(re.escape(w) for w in words) + r")" + ADMIN_WORD_END, re.IGNORECASE)
     by_name = {e.name: e for e in entries}
     return _Gazetteer(phrases, entries, by_name, admin, {k.lower(): v for k, v in admin_full.items()})
 

@@ -28,7 +28,8 @@ from functools import lru_cache
 from ..match.patterns import longest_phrase_first
 from ..startcache import compile_regex
 from .names import VIETNAMESE_SHAPE, PREVIOUS_WORD, continues_vietnamese_name, honorific_matches, surnames
-from .organizations import _CITY, _COUNTRY, _PLACE, _gazetteer, _place_at, _raw_matches, province_entry, province_on
+from .organizations import (ADMIN_WORD_END, _CITY, _COUNTRY, _PLACE, _gazetteer, _place_at, _raw_matches, province_entry,
+                            province_on)
 from .places import (
     admin_levels,
     ambiguous_countries,
@@ -125,7 +126,7 @@ def _admin_words() -> re.Pattern[str]:
     for word in _gazetteer().admin_full:
         variants |= {word, word[:1].upper() + word[1:], word.upper()}
     alternation = "|".join(re.escape(v) for v in sorted(variants, key=longest_phrase_first))
-    return compile_regex(rf"({alternation})(?:(?<=\.)\s*|\s+)(?=\w)")
+    return compile_regex(rf"({alternation})" + ADMIN_WORD_END)
 
 
 def place_matches(norm: str, published: date | None = None) -> list[PlaceMatch]:

@@ -396,10 +396,13 @@ def _trailing_chain(norm: str, name_end: int, titles, org_starts, name_start: in
     if not separator:
         return None
     title = title_at(norm, separator.end(), titles)
-    if title is None and apposed and apposed.group(0).endswith("("):
-        lead = _BRACKET_LEAD.match(norm, separator.end())  # "Lê Bá Lai (giữ chức Chủ tịch năm 1994-1999)"
-        # "Võ Thanh Nhàn (SN 1958, cựu Chủ tịch UBND TP Sóc Trăng)": the birth year, then the office
-        lead = lead or officials_pattern("bracket_aside").match(norm, separator.end())
+    if title is None and apposed and apposed.group(0).strip() in ("(", ","):
+        # "Lê Bá Lai (giữ chức Chủ tịch năm 1994-1999)", "Dương Công Hiệp, lúc này là Phó phòng Quản lý đô thị …" (not
+        # after a dash: "Lê Minh Châu - lúc đó là giám đốc" of a company the article names elsewhere)
+        lead = _BRACKET_LEAD.match(norm, separator.end())
+        if lead is None and apposed.group(0).endswith("("):
+            # "Võ Thanh Nhàn (SN 1958, cựu Chủ tịch UBND TP Sóc Trăng)": the birth year, then the office
+            lead = officials_pattern("bracket_aside").match(norm, separator.end())
         title = title_at(norm, lead.end(), titles) if lead else None
     after = separator.end()
     if title is None and apposed and apposed.group(0).startswith(","):

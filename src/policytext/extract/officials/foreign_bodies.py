@@ -46,7 +46,8 @@ def _foreign_after_body(norm: str, link: _Link, pos: int, org_starts) -> tuple[i
     at, words, splits = start, 0, []
     while words < 8:
         word = _BODY_WORD.match(norm, at)
-        if word is None or not (word.group(0)[0].isupper() or words and _in_body_name(norm, at, word, lower_ok)):
+        if word is None or not (word.group(0)[0].isupper() or words and (_in_body_name(norm, at, word, lower_ok) or
+                                                                          _posted_at(norm, start, word, org_starts))):
             break
         words += 1
         at = word.end() + 1
@@ -87,6 +88,14 @@ def _closes_with_foreign_place(norm: str, start: int, end: int) -> bool:
     lex = _lexicon()
     return any(lex.foreign_place.fullmatch(norm, at, end)
                for at in range(start, end) if at == start or norm[at - 1] == " ")
+
+
+def _posted_at(norm: str, start: int, word: re.Match[str], org_starts) -> bool:
+    """"tại" and a country after an embassy's or a consulate's name: where it is posted ("Đại sứ quán Mỹ tại Việt
+    Nam"), part of the body."""
+    country = org_starts.get(word.end() + 1)
+    return word.group(0) == "tại" and country is not None and country.kind == "country" and \
+        bool(_lexicon().mission_body.match(norm, start))
 
 
 def _unit_only(norm: str, start: int, end: int) -> bool:

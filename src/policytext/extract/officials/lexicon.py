@@ -60,6 +60,7 @@ class _Lexicon:
     place_opener: re.Pattern[str]  # "New", "San": a foreign place's word that never ends it (at a string's end)
     company_function: re.Pattern[str]  # " kinh doanh" after "giám đốc": a company's job
     body_stop: re.Pattern[str]  # lower-case words that end a foreign body's name ("gọi", "đăng", "viết")
+    mission_body: re.Pattern[str]  # an embassy or a consulate, whose name goes on with "tại" and a country
     public_unit: re.Pattern[str]  # "Viện ", "Bệnh viện ": a public body opens here
     government_body: re.Pattern[str]  # "Cơ quan ", "Phòng Điều tra": a government's body opens here, no company's
     body_word: re.Pattern[str]  # "hiệp hội": a body's word, no name's end
@@ -170,6 +171,7 @@ def _lexicon() -> _Lexicon:
         unit_start=compile_regex(rf"(?:{alternation(data['unit_words'])})(?!\w)"),
         unit_alone=compile_regex(rf"(?:{alternation(data['units_named_alone'])})(?!\w)"),
         body_stop=compile_regex(rf"(?:{alternation(data['body_stop_words'])})(?!\w)"),
+        mission_body=compile_regex(rf"(?:{alternation(data['mission_bodies'])})(?!\w)"),
         company_function=compile_regex(rf" (?:{alternation(data['company_functions'])})(?!\w)"),
         foreign_place=compile_regex(rf"(?:Điện |Nhà )?(?:{alternation(data['foreign_places'])})(?!\w)"),
         place_name_opener=compile_regex(rf"(?:{alternation(data['place_name_openers'])})(?!\w)"),
@@ -255,7 +257,7 @@ _APPOINTED = compile_regex(r" (?:(?:trong thời gian|khi còn|khi|lúc còn|lú
 _OF = compile_regex(r" (?:của|thuộc) ")
 
 
-_BRACKET_LEAD = compile_regex(r"(?:(?:khi đó|khi ấy|lúc đó|lúc ấy|thời điểm đó|hồi đó|lúc bấy giờ),? )?"
+_BRACKET_LEAD = compile_regex(r"(?:(?:khi đó|khi ấy|lúc đó|lúc ấy|lúc này|thời điểm đó|hồi đó|lúc bấy giờ),? )?"
                            r"(?:giữ chức vụ|giữ chức|từng giữ chức|từng là|hiện là|hiện giữ chức vụ|hiện giữ chức|"
                            r"hiện đang giữ chức|"
                            r"là|khi còn làm|khi còn là|khi làm|"

@@ -11,6 +11,7 @@ from ...startcache import compile_regex
 from ...document import Document
 from ...layers.names import (
     inside_run,
+    name_lexicon,
     surnames,
     vietnamese_name,
     woman_middle_name,
@@ -180,6 +181,8 @@ def _before_dashed_clause(text: str) -> str:
         text = text[:glued.start()]
     for dash in _DASH.finditer(text):
         rest = text[dash.end():]
+        if name_lexicon().honorific_search.match(rest + " "):
+            return text[:dash.start()]  # "Giám đốc bệnh viện Đa khoa Lâm Đồng - BS Nguyễn Bá Hy -": the holder's degree
         if not rest[:1].islower():
             continue
         before = text[:dash.start()].rsplit(" ", 1)[-1]
