@@ -405,3 +405,17 @@ def test_a_copula_after_a_comma_needs_no_dash():
     # "A, lúc này là Phó phòng …" names A's office; after a dash "- lúc đó là giám đốc" stays out (rule example)
     text = "Qua ông Trần Kim Long, Chủ tịch UBND quận Gò Vấp, Lê Minh Châu - lúc đó là giám đốc đã biết."
     assert [o.name for o in officials(text)] == ["Trần Kim Long"]
+
+
+def test_a_place_closing_with_a_name_is_a_mayor_s_only():
+    # after a mayor's title the holder's foreign name may close the place the places layer read ("Thị trưởng thành phố
+    # New York Eric Adams"); elsewhere two words inside a place are the place's ("TP Buôn Ma Thuột")
+    assert [o.name for o in officials("Chủ tịch UBND TP Buôn Ma Thuột cho biết.")] == []
+    assert [o.name for o in officials("Thị trưởng thành phố New York Eric Adams nói.")] == ["Eric Adams"]
+
+
+def test_khong_of_aviation_is_no_negation():
+    # "không" ends a body as a clause word ("Giám đốc Sở Y tế không đồng ý"), but not in "Cục Hàng không"
+    text = "Cục trưởng Cục Hàng không Việt Nam Nguyễn Tiến Sâm cho biết."
+    assert [(o.name, o.positions[0].organization) for o in officials(text)] == \
+        [("Nguyễn Tiến Sâm", "Cục Hàng không Việt Nam")]

@@ -96,6 +96,7 @@ from .lists import (
     _names_sharing,
     _plural_title,
     names_sharing_appointment,
+    titles_in_turn,
 )
 from .merging import (
     _after_sentence_opener,
@@ -124,6 +125,7 @@ APPOINTMENT_SHARED = RULES.rule("appointment-shared")
 SURNAME_ELSEWHERE = RULES.rule("title-then-surname-elsewhere")
 CAREER = RULES.rule("career-sentence")
 BRACKET_SHARED = RULES.rule("bracket-title-shared")
+TITLES_IN_TURN = RULES.rule("titles-in-turn")
 ASSISTANT = RULES.veto("assistant-of-title")
 OWNED_TITLE = RULES.veto("title-owns-document")
 INSIDE_BODY = RULES.veto("title-inside-organization")
@@ -292,6 +294,12 @@ def extract_officials(doc: Document) -> list[Official]:
             candidates.setdefault(holder[0], _Candidate(*holder)).positions.extend(
                 _positions(doc, links, private_article, OFFICES_BEFORE_HONORIFIC))
             continue
+        in_turn = titles_in_turn(norm, start, links, org_starts)
+        if in_turn is not None:  # "ông A và B (Giám đốc, Phó giám đốc Sở X)": the first title is A's
+            (first_start, first_end), first_link = in_turn
+            links = links[1:]
+            candidates.setdefault(first_start, _Candidate(first_start, first_end)).positions.extend(
+                _positions(doc, [first_link], private_article, TITLES_IN_TURN))
         positions = _positions(doc, links, private_article, NAME_THEN_TITLES)
         candidate = candidates.get(start)
         if candidate is None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from ...startcache import compile_regex
 from ...layers.names import (
     FOREIGN_FORM,
+    NAME_PARTICLES,
     SYLLABLE,
     VIETNAMESE_SHAPE,
     acceptable_name,
@@ -496,16 +497,28 @@ def _someone_elses_title(norm: str, start: int, end: int, name: tuple[int, int],
         bool(_trailing_chain(norm, name[1], titles, org_starts))
 
 
+_FOREIGN_WORD = compile_regex(r"[A-Z][a-z]+")
+
+
 def _foreign_before_titles(norm: str, at: int, org_starts, rank_before=None) -> tuple[int, int] | None:
     """"James Wolfensohn, Chủ tịch WB": two to four foreign-looking words, then a comma or a bracket. After a military
     rank (``rank_before``, searched ending at ``at``) the first word may have a Vietnamese shape when a later one has
     not ("Đại tướng Tea Seiha, …")."""
     # (inline: this runs at every capitalised word; initials only when the second letter is a capital too)
     form = FOREIGN_FORM.match(norm, at) or (initials_name(norm, at) if norm[at + 1:at + 2].isupper() else None)
-    if form is None or not _AFTER_NAME.match(norm, form.end()) or \
+    end = form.end() if form is not None else None
+    if end is None and norm[at + 1:at + 2].islower():
+        word = _FOREIGN_WORD.match(norm, at)
+        end = word.end() if word is not None else None
+    if end is not None and norm.startswith(" ", end) and norm[end + 1:end + 6].split(" ", 1)[0] in NAME_PARTICLES:
+        whole = _foreign_name(norm, at, org_starts)  # "ông Geert van der Linden, Phó Chủ tịch ADB": a particle inside
+        end = whole[1] if whole is not None else form.end() if form is not None else None
+    elif form is None:
+        end = None
+    if end is None or not _AFTER_NAME.match(norm, end) or \
             _lexicon().not_person_after.search(norm, max(0, at - 6), at):
         return None
-    words = norm[at:form.end()].split(" ")
+    words = norm[at:end].split(" ")
     if VIETNAMESE_SHAPE.fullmatch(words[0]) and (rank_before is None or
                                                 all(VIETNAMESE_SHAPE.fullmatch(w) for w in words) or
                                                 not rank_before.search(norm, max(0, at - 20), at)):

@@ -31,6 +31,8 @@ def _foreign_after_body(norm: str, link: _Link, pos: int, org_starts) -> tuple[i
     or one where the body ends with a country ("Bộ Năng lượng Saudi Arabia Abdulaziz bin Salman")."""
     lex = _lexicon()
     unit = lex.foreign_unit.match(norm, pos)  # "bang California"
+    if unit is None and link.title.title.heads_place:
+        unit = lex.city_unit.match(norm, pos)  # "Thị trưởng thành phố New York Eric Adams"
     start = unit.end() if unit else pos
     if unit and lex.armed_force.match(norm, pos) and _looks_foreign(norm, start):
         name = _foreign_name(norm, start, org_starts)  # "Phó tổng tư lệnh lực lượng vũ trang Gholamali Rashid"

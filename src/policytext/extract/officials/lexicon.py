@@ -54,6 +54,7 @@ class _Lexicon:
     unit_start: re.Pattern[str]
     unit_alone: re.Pattern[str]  # "nhà trường": a body named by its unit word alone, the clause going on after it
     foreign_unit: re.Pattern[str]  # "bang " before a capitalised word: a foreign federal state
+    city_unit: re.Pattern[str]  # "thành phố ", "TP " before the city a mayor heads ("Thị trưởng thành phố New York")
     armed_force: re.Pattern[str]  # "hải quân ", "lực lượng vũ trang ": a foreign unit that is a body by itself
     foreign_place: re.Pattern[str]  # "California", "Điện Kremlin": a foreign body after an office
     place_name_opener: re.Pattern[str]  # "Saint", "San", "New": the first word of a foreign place's name
@@ -161,8 +162,8 @@ def _lexicon() -> _Lexicon:
         generic_end=compile_regex(rf"[,;:!?()\"“”\n]|\.(?!\w)|(?<=\w{{3}})\."  # not the dot of "TP.HCM"
                                # "ký" signs, "ký sinh" is a parasite; "từ" before a number opens a sentence's range
                                # ("nguyên chủ tịch huyện từ 11 đến 12 năm tù"), in the same group: one branch fewer to
-                               # try
-                               rf"| (?:{_clause_verbs(data)}|từ(?= \d))(?!\w)(?! sinh)"
+                               # try; "không" of "Cục Hàng không", "Quân chủng Phòng không" is a body's word, no negation
+                               rf"| (?:{_clause_verbs(data)}|từ(?= \d))(?!\w)(?! sinh)(?<![Hh]àng không)(?<![Pp]hòng không)"
                                # a list's next number ("… 2. …"), unless a unit that is numbered precedes it
                                rf"|(?<!{_NUMBERED_UNITS}) (?=\d+\.)"
                                # "cho VnExpress biết", "cho phóng viên Tuổi Trẻ hay"
@@ -179,6 +180,7 @@ def _lexicon() -> _Lexicon:
         foreign_unit=compile_regex(
             rf"(?:{alternation(data['foreign_unit_words'] + data['armed_force_words'])}) (?=[^\W\d_])"),
         armed_force=compile_regex(rf"(?:{alternation(data['armed_force_words'])}) (?=[^\W\d_])"),
+        city_unit=compile_regex(rf"(?:{alternation(data['city_unit_words'])}) (?=[^\W\d_])"),
         body_word=compile_regex(rf"(?:{alternation(data['body_words_in_names'])})(?!\w)"),
         public_unit=compile_regex(rf"(?:{alternation(data['public_unit_words'])}) (?=[^\W\d_])"),
         government_body=compile_regex(rf"(?:{alternation(data['government_body_words'])}) (?=[^\W\d_])"),

@@ -91,10 +91,14 @@ def place_fragments(doc, people: list) -> list:
            _lexicon().places for person in people):
         return []  # no name of two words, none a listed place: nothing to drop, no need to read the places
     places = doc.layers.places
+    # a mayor's or a governor's title right before the place: the holder's name may close it ("Thị trưởng thành phố New
+    # York Eric Adams"; the places layer cuts only before a Vietnamese name)
+    headed = {m.end + 1 for m in doc.layers.titles.values() if m.title.heads_place}
     out = []
     for person in people:
         short = doc.norm.count(" ", person.start, person.end) <= 1
         if any(place.start <= person.start and person.end <= place.end and
-               (not place.after_admin_word or short and place.start < person.start) for place in places):
+               (not place.after_admin_word or short and place.start < person.start and place.start not in headed)
+               for place in places):
             out.append(person)
     return out
