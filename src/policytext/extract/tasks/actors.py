@@ -30,6 +30,7 @@ ACTOR_PUT_TO = RULES.rule("actor-put-to")
 ACTOR_RELATIVE = RULES.rule("actor-relative-clause")
 ACTOR_LATER = RULES.rule("actor-item-later-subject")
 ACTOR_LEAD_UNIT = RULES.rule("actor-lead-unit")
+ACTOR_PROCEDURE_DOER = RULES.rule("actor-procedure-doer")
 
 # "Đơn vị chủ trì: Sở Xây dựng", "Cơ quan thực hiện: UBND các quận": the unit an item's table row assigns it to
 _LEAD_UNIT = compile_regex(r"(?<!\w)(?:[Đđ]ơn vị|[Cc]ơ quan) (?:chủ trì|thực hiện|phụ trách|đầu mối)\s*:\s*")
@@ -315,6 +316,25 @@ def intro_actors(norm: str, intro: tuple[int, int], agents: list[Agent],
             return _as_actors(norm, subject, agents), ACTOR_INTRO_SUBJECT
         break  # only the first modal: a later one belongs to a subordinate clause
     return [], None
+
+
+def procedure_doer(norm: str, intro: tuple[int, int], agents: list[Agent]) -> tuple[list[str], str | None]:
+    """Steps introduced by who follows them, with no modal ("Cách thức đăng ký: thí sinh thực hiện việc đăng ký … theo
+    bốn bước sau:"): the subject of the introducing clause (after its last comma or colon) when it names people or
+    bodies and its verb follows (rule actor-procedure-doer)."""
+    vocab = vocabulary()
+    start, end = intro
+    text = norm[start:end].rstrip().rstrip(":")
+    begin = start
+    for cut in re.finditer(r"[,:]\s+", text):
+        begin = start + cut.end()
+    if not _starts_actor(norm, begin, agents) or vocab.not_subject_opener.match(norm, begin):
+        return [], None
+    phrase = noun_phrase(norm, begin, vocab.subject_end, vocab.intro_max_words, start + len(text))
+    if phrase is None or not vocab.subject_end.match(norm[phrase[1]:phrase[1] + 40].lstrip()) or \
+            vocab.setting.search(norm, phrase[0], phrase[1]):
+        return [], None
+    return _as_actors(norm, phrase, agents), ACTOR_PROCEDURE_DOER
 
 
 def _sets_after_modal(following: str) -> bool:

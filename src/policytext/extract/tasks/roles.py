@@ -38,7 +38,7 @@ from ...rules import rule_book
 from ..dates import extract_dates
 from ..legal_refs import extract_legal_refs
 from ..officials import extract_officials
-from .actors import intro_actors, item_actors, later_actors, lead_unit_actors
+from .actors import intro_actors, item_actors, later_actors, lead_unit_actors, procedure_doer
 from .agents import Agent, agent_before, find_agents, last_person_before, noun_phrase, verbs, vocabulary
 from .lexicon import alternation, lexicon, phrases
 from .markers import ITEM_LEAD, Marker
@@ -475,6 +475,8 @@ def assign_roles(doc: Document, listed: list) -> None:
         if body is not None:
             issuer, issuer_rule, issuer_sentence = body, ISSUER_ANNOUNCING_BODY, None
     asked, asked_rule = intro_actors(norm, intro, agents, issuer_sentence if issuer_rule != ISSUER_LAST_SPEAKER else None)
+    doer, doer_rule = procedure_doer(norm, intro, agents) if not asked and \
+        all(marker.style == "step" for _, marker, _ in listed) else ([], None)  # "thí sinh thực hiện … theo bốn bước sau:"
     dates = doc.layers.extracted("dates", extract_dates)
     key, key_rule = directive(doc, doc.layers.extracted("legal_refs", extract_legal_refs), intro)
     for task, marker, end in listed:
@@ -487,6 +489,8 @@ def assign_roles(doc: Document, listed: list) -> None:
             actors, actor_rule = list(asked), asked_rule
         if not actors:
             actors, actor_rule = later_actors(doc, marker, end, agents, issuer)
+        if not actors and doer:
+            actors, actor_rule = list(doer), doer_rule
         if actors:
             task.actor, task.role_rules["actor"] = actors, actor_rule
         found = deadline(doc, dates, task.start, task.end)
