@@ -419,3 +419,10 @@ def test_khong_of_aviation_is_no_negation():
     text = "Cục trưởng Cục Hàng không Việt Nam Nguyễn Tiến Sâm cho biết."
     assert [(o.name, o.positions[0].organization) for o in officials(text)] == \
         [("Nguyễn Tiến Sâm", "Cục Hàng không Việt Nam")]
+
+
+def test_a_party_committee_s_unit_then_a_name_of_two_words_or_more():
+    # "Bí thư Đảng ủy Bệnh viện Bạch Mai Nguyễn Quang Minh": the unit the committee leads, then its secretary; a ward's
+    # last word is no one's name ("Bí thư đảng ủy Đức Giang")
+    text = "Ông Nguyễn Doãn Anh - Bí thư đảng ủy Đức Giang là người có liên quan."
+    assert [o.name for o in officials(text)] == ["Nguyễn Doãn Anh"]

@@ -187,6 +187,19 @@ def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts,
             return None  # "Yang Mee Eng, Giám đốc điều hành Asean Foundation, nói": the body's last word
     if name is not None and links[-1].title.title.heads_place:
         name = _place_before_name(norm, links[-1], name)
+    if name is None and not honorific and not after_name and links[-1].kind == "party" and \
+            links[-1].org_end is not None and links[-1].org_end + 1 == pos and norm[pos:pos + 1].isupper():
+        # "Bí thư Đảng ủy Bệnh viện Bạch Mai Nguyễn Quang Minh": a Party committee, the unit it leads (no gazetteer
+        # body), then the name
+        party = links[-1].org_start, links[-1].org_end, links[-1].kind, links[-1].org_name
+        name = _name_in_tail(norm, links[-1], pos, org_starts)
+        if name is not None and norm.count(" ", *name) == 0:
+            name = None  # "Bí thư đảng ủy Đức Giang": the ward's last word, no one's name
+        if name is None:
+            links[-1].org_start, links[-1].org_end, links[-1].kind, links[-1].org_name = party
+        else:
+            links[-1].org_start, links[-1].kind, links[-1].org_name = party[0], None, None
+        return name
     if name is not None or honorific or links[-1].org_end is not None or links[-1].title.title.organization:
         return name
     name = _name_in_tail(norm, links[-1], pos, org_starts)
