@@ -250,6 +250,7 @@ def extract_officials(doc: Document) -> list[Official]:
 
     # names followed by their titles: "ông A, Giám đốc ...", "Trần Văn B (nguyên Chủ tịch ...)"
     names = {(c.start, c.end) for c in candidates.values()}
+    in_turn_names: set[int] = set()
     for m in doc.layers.honorifics:
         if lex.honorific.match(norm, m.end()):
             continue  # "ông Samdech Hun Sen": the second honorific opens the name's run
@@ -298,6 +299,7 @@ def extract_officials(doc: Document) -> list[Official]:
         if in_turn is not None:  # "ông A và B (Giám đốc, Phó giám đốc Sở X)": the first title is A's
             (first_start, first_end), first_link = in_turn
             links = links[1:]
+            in_turn_names.add(first_start)  # not given B's title too (bracket-title-shared) if A's is a company's
             candidates.setdefault(first_start, _Candidate(first_start, first_end)).positions.extend(
                 _positions(doc, [first_link], private_article, TITLES_IN_TURN))
         positions = _positions(doc, links, private_article, NAME_THEN_TITLES)
@@ -312,6 +314,8 @@ def extract_officials(doc: Document) -> list[Official]:
                         replace(p, rule=APPOINTMENT_SHARED) for p in positions)
         if norm.startswith(" (", end) and positions:
             for before in _names_before_bracket(norm, start, end, org_starts):
+                if before[0] in in_turn_names:
+                    continue
                 if before[0] not in candidates or not candidates[before[0]].positions:
                     shared = [replace(p, rule=BRACKET_SHARED) for p in positions]
                     candidates.setdefault(before[0], _Candidate(*before)).positions.extend(shared)

@@ -213,28 +213,30 @@ def _names_before_bracket(norm: str, start: int, end: int, org_starts) -> list[t
     return []
 
 
-# two names joined by "và" ("ông A và B", "A và bà B"), then their titles in turn; a name and a comma before the first
-# makes three names or more, for which no count is checked
-_RESPECTIVE_JOIN = compile_regex(r" và (?:(?:ông|bà|đồng chí) )?$")
+# two names joined by "và" or a comma ("ông A và B", "A, bà B"), then their titles in turn; a name and a comma before
+# the first makes three names or more, for which no count is checked
+_RESPECTIVE_JOIN = compile_regex(r"(?: và|,) (?:(?:ông|bà|đồng chí) )?$")
 _NAMED_BEFORE = compile_regex(r"[^\W\d_], (?:(?:ông|bà|đồng chí) )?$")
-_TITLES_APART = (", ", ",", " và ")
+_TITLES_APART = compile_regex(r"(?:,| và) ?(?:(?:nguyên|cựu|quyền|tân) )?")  # "giám đốc và nguyên trưởng phòng"
 
 
 def titles_in_turn(norm: str, start: int, links: list, org_starts):
     """"ông Mai Đức Chính và Vũ Xuân Thiềng (Giám đốc, Phó giám đốc Sở Tài nguyên - Môi trường)", "Nguyễn Quang Quế và
-    Phạm Văn Bằng, hiện là Chủ tịch, Phó chủ tịch UBND huyện Tân Phú": two names joined by "và", then two titles, the
-    body, if any, written once after the second: the first title is the first name's, of that body (rule
-    titles-in-turn). The first name and its link, or None."""
+    Phạm Văn Bằng, hiện là Chủ tịch, Phó chủ tịch UBND huyện Tân Phú": two names, then two titles, the body, if any,
+    written once after the second: the first title is the first name's, of that body when the second title is the same
+    office or its deputy (rule titles-in-turn). The first name and its link, or None."""
     if len(links) != 2 or links[0].org_start is not None or links[1].after_kiem:
         return None
-    if norm[links[0].title.end:links[1].title.start] not in _TITLES_APART:
+    if not _TITLES_APART.fullmatch(norm, links[0].title.end, links[1].title.start):
         return None
     names = _names_joined_before(norm, start, org_starts, _RESPECTIVE_JOIN, 16)
     if len(names) != 1 or _NAMED_BEFORE.search(norm, max(0, names[0][0] - 16), names[0][0]):
         return None
-    last = links[1]
-    return names[0], replace(links[0], org_start=last.org_start, org_end=last.org_end, org_name=last.org_name,
-                             kind=last.kind)
+    first, last = links[0].title.title.title, links[1].title.title.title
+    if last not in (first, "Phó " + first):  # "Lê Anh Vân, Nguyễn Văn Giao (giám đốc và nguyên trưởng Phòng …)":
+        return names[0], links[0]            # the director heads another body than the department's head
+    return names[0], replace(links[0], org_start=links[1].org_start, org_end=links[1].org_end,
+                             org_name=links[1].org_name, kind=links[1].kind)
 
 
 # an appointment right after a name: "… ông B giữ chức", "… và C được bầu giữ chức", "… C cùng được bổ nhiệm làm"
