@@ -49,6 +49,11 @@ def _known_org_after(norm: str, link: _Link, org_starts: dict[int, OrgMatch]) ->
         if org is not None and (org.kind != "ministry_field" or t.minister) and \
                 not (org.kind == "country" and t.unit):  # "Trưởng ban Pháp chế" heads no French body
             found = org
+    country_word = None
+    if found is None and norm.startswith(" nước ", title.end):
+        country = org_starts.get(title.end + len(" nước "))  # "Phó Thủ tướng nước Trung Quốc Huang Ju"
+        if country is not None and country.kind == "country":
+            found, country_word = country, title.end + 1
     if found is None and t.needs_org:
         of = _OF.match(norm, title.end)  # "Phát ngôn viên của Nhà Trắng": the body after "của"
         found = org_starts.get(of.end()) if of and of.group(0) == " của " else None
@@ -75,7 +80,7 @@ def _known_org_after(norm: str, link: _Link, org_starts: dict[int, OrgMatch]) ->
         tai = _TAI.match(norm, end)
         if tai and tai.end() in org_starts:
             end = org_starts[tai.end()].end  # "Đại sứ Việt Nam tại Nhật Bản", "Ngân hàng Thế giới tại Việt Nam"
-    link.org_start = unit_start if unit_start is not None and found.start > unit_start else found.start
+    link.org_start = unit_start if unit_start is not None and found.start > unit_start else country_word or found.start
     link.org_end, link.kind = end, found.kind
     link.org_name = found.name if found.kind != "ministry_field" else None
     return end
