@@ -31,6 +31,7 @@ ACTOR_RELATIVE = RULES.rule("actor-relative-clause")
 ACTOR_LATER = RULES.rule("actor-item-later-subject")
 ACTOR_LEAD_UNIT = RULES.rule("actor-lead-unit")
 ACTOR_PROCEDURE_DOER = RULES.rule("actor-procedure-doer")
+ACTOR_ADDRESSEE = RULES.rule("actor-intro-addressee")
 
 # "Đơn vị chủ trì: Sở Xây dựng", "Cơ quan thực hiện: UBND các quận": the unit an item's table row assigns it to
 _LEAD_UNIT = compile_regex(r"(?<!\w)(?:[Đđ]ơn vị|[Cc]ơ quan) (?:chủ trì|thực hiện|phụ trách|đầu mối)\s*:\s*")
@@ -269,6 +270,9 @@ _PUT_TO = compile_regex(r"(?<!\w)để\s+")
 _RELATIVE = compile_regex(r"(?<!\w)mà\s+")
 _ACRONYM = compile_regex(r"[A-ZĐ]{2,}(?!\w)")
 _TOWARDS = compile_regex(r"(?<!\w)đối với\s+")
+# the advice or steps an introducing sentence ends by addressing to someone ("những lời khuyên sau đối với người dân:",
+# "các lưu ý dành cho thí sinh:")
+_ADDRESSED_TO = compile_regex(r"(?<=\w) (?:sau |sau đây |dưới đây |như sau )?(?:đối với|dành cho)\s+")
 
 
 def intro_actors(norm: str, intro: tuple[int, int], agents: list[Agent],
@@ -294,6 +298,11 @@ def intro_actors(norm: str, intro: tuple[int, int], agents: list[Agent],
                     phrase = _named_phrase(norm, to.end(), vocab.object_end, span_end, agents)
                     if phrase:
                         return _as_actors(norm, phrase, agents), ACTOR_ASKED
+    addressee = _ADDRESSED_TO.search(norm, start, end)  # "đưa ra những lời khuyên sau đối với người dân:"
+    if addressee and _starts_actor(norm, addressee.end(), agents):
+        phrase = _named_phrase(norm, addressee.end(), vocab.object_end, end, agents)
+        if phrase and not norm[phrase[1]:end].strip(" :\n"):
+            return _as_actors(norm, phrase, agents), ACTOR_ADDRESSEE
     for put in _PUT_TO.finditer(norm, start, end):  # "kiến nghị một số phương án để TP.HCM xem xét"
         if _starts_actor(norm, put.end(), agents):
             decide = vocab.deciding.search(norm, put.end(), min(end, put.end() + 80))
