@@ -28,8 +28,8 @@ from functools import lru_cache
 from ..match.patterns import longest_phrase_first
 from ..startcache import compile_regex
 from .names import VIETNAMESE_SHAPE, PREVIOUS_WORD, continues_vietnamese_name, honorific_matches, surnames
-from .organizations import (ADMIN_WORD_END, _CITY, _COUNTRY, _PLACE, _gazetteer, _place_at, _raw_matches, province_entry,
-                            province_on)
+from .organizations import (ADMIN_WORD_END, _CITY, _COUNTRY, _PLACE, _gazetteer, _place_at, _raw_matches,
+                            province_entry, province_on)
 from .places import (
     admin_levels,
     ambiguous_countries,

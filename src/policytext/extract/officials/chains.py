@@ -89,13 +89,14 @@ def _read_chain(norm: str, first: TitleMatch, titles, org_starts,
                     end = generic[1]
         renamed = _RENAMED_ASIDE.match(norm, end)  # "Đảng ủy Quân sự Trung ương (nay là Quân ủy Trung ương), …"
         separator = _SEPARATOR.match(norm, renamed.end() if renamed else end)
+        following = title_at(norm, separator.end(), titles) if separator else None
         if separator is None and after_name and link.org_start is None and norm.startswith(" và ", end):
             # "Đỗ Tố và Lê Minh Dũng, Chủ tịch và Phó chủ tịch UBND huyện": after a name, titles joined by "và" share
-            # the body written after the last (rule titles-in-turn gives them to two names in turn)
-            separator = _AND.match(norm, end)
-            if title_at(norm, separator.end(), titles) is None or title_at(norm, separator.end(), titles).title.rank:
-                separator = None  # "Phó giám đốc và trung tá Nguyễn Đình Lập, …": a rank opens the next person
-        following = title_at(norm, separator.end(), titles) if separator else None
+            # the body written after the last (rule titles-in-turn gives them to two names in turn); not a rank, which
+            # opens the next person ("Phó giám đốc và trung tá Nguyễn Đình Lập, …")
+            joined = title_at(norm, end + len(" và "), titles)
+            if joined is not None and not joined.title.rank:
+                separator, following = _AND.match(norm, end), joined
         if following is None or following.start <= current.start or current.title.sole or following.title.sole:
             return links, end  # "Sau cuộc gặp với Giáo hoàng, Tổng thống Zelensky": two people, no chain
         current = following

@@ -162,8 +162,10 @@ def _lexicon() -> _Lexicon:
         generic_end=compile_regex(rf"[,;:!?()\"“”\n]|\.(?!\w)|(?<=\w{{3}})\."  # not the dot of "TP.HCM"
                                # "ký" signs, "ký sinh" is a parasite; "từ" before a number opens a sentence's range
                                # ("nguyên chủ tịch huyện từ 11 đến 12 năm tù"), in the same group: one branch fewer to
-                               # try; "không" of "Cục Hàng không", "Quân chủng Phòng không" is a body's word, no negation
-                               rf"| (?:{_clause_verbs(data)}|từ(?= \d))(?!\w)(?! sinh)(?<![Hh]àng không)(?<![Pp]hòng không)"
+                               # try; "không" of "Cục Hàng không", "Quân chủng Phòng không" is a body's word, no
+                               # negation
+                               rf"| (?:{_clause_verbs(data)}|từ(?= \d))(?!\w)(?! sinh)"
+                               rf"(?<![Hh]àng không)(?<![Pp]hòng không)"
                                # a list's next number ("… 2. …"), unless a unit that is numbered precedes it
                                rf"|(?<!{_NUMBERED_UNITS}) (?=\d+\.)"
                                # "cho VnExpress biết", "cho phóng viên Tuổi Trẻ hay"

@@ -475,8 +475,9 @@ def assign_roles(doc: Document, listed: list) -> None:
         if body is not None:
             issuer, issuer_rule, issuer_sentence = body, ISSUER_ANNOUNCING_BODY, None
     asked, asked_rule = intro_actors(norm, intro, agents, issuer_sentence if issuer_rule != ISSUER_LAST_SPEAKER else None)
+    # steps introduced by who follows them: "thí sinh thực hiện … theo bốn bước sau:"
     doer, doer_rule = procedure_doer(norm, intro, agents) if not asked and \
-        all(marker.style == "step" for _, marker, _ in listed) else ([], None)  # "thí sinh thực hiện … theo bốn bước sau:"
+        all(marker.style == "step" for _, marker, _ in listed) else ([], None)
     dates = doc.layers.extracted("dates", extract_dates)
     key, key_rule = directive(doc, doc.layers.extracted("legal_refs", extract_legal_refs), intro)
     for task, marker, end in listed:
