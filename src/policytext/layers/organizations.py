@@ -230,6 +230,11 @@ def _place_at(norm: str, pos: int, raw: dict[int, list[tuple[int, _Key]]], surna
             place = str(key.value)
             if place == "Hồ Chí Minh" and admin in (None, "thành phố"):
                 return end, "Thành phố Hồ Chí Minh"
+            if admin in _BELOW_CITY and norm[end:end + 1] == " " and norm[end + 1:end + 2].isupper():
+                # "huyện Gò Công Đông", "huyện Cao Lãnh": a district or a commune named from a city, and longer
+                longer = _unlisted_place(norm, place_start, admin, surnames)
+                if longer is not None and longer[0] > end:
+                    return longer
             return end, f"{admin} {place}" if admin else place
     if admin is None and not bare_name:
         return None
@@ -238,6 +243,14 @@ def _place_at(norm: str, pos: int, raw: dict[int, list[tuple[int, _Key]]], surna
         return number.end(), f"{admin} {number.group(0)}"
     if admin and norm.endswith(". ", 0, place_start):
         return None  # "Giám đốc Sở Tài chính TP. Bà Hồng nêu ...": the dot may end the sentence
+    return _unlisted_place(norm, place_start, admin, surnames)
+
+
+_BELOW_CITY = frozenset({"huyện", "quận", "thị xã", "xã", "phường", "thị trấn"})
+
+
+def _unlisted_place(norm: str, place_start: int, admin: str | None, surnames: frozenset[str]):
+    """A place no gazetteer lists at ``place_start``: (end, name with its administrative word) or None."""
     # an unlisted district or commune: its capitalised syllables, stopping before a person's name
     syllables: list[re.Match[str]] = []
     at = place_start
