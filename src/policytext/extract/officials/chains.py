@@ -32,6 +32,7 @@ from ...layers.titles import (
     trailing_rank,
 )
 from .lexicon import (
+    SAYING_VERBS,
     _AFTER_NAME,
     _APPOINTED,
     _BEFORE_NAME,
@@ -266,7 +267,8 @@ def _apposed_after_unknown_org(norm: str, link: _Link, pos: int, org_starts) -> 
         return None
     apposition = _lexicon().honorific.match(norm, comma + 2)
     if apposition is None:
-        return _foreign_between_commas(norm, link, generic, org_starts)
+        return _foreign_between_commas(norm, link, generic, org_starts) or \
+            _saying_between_commas(norm, link, generic, org_starts)
     name = vietnamese_name(norm, apposition.end(), org_starts, honorific=is_polite(apposition))
     if name is not None:
         _set_generic(link, *generic)
@@ -288,6 +290,20 @@ def _foreign_between_commas(norm: str, link: _Link, generic: tuple[int, int], or
     _set_generic(link, *generic)
     link.abroad = True
     return name
+
+
+def _saying_between_commas(norm: str, link: _Link, generic: tuple[int, int], org_starts) -> tuple[int, int] | None:
+    """"Giám đốc Trung tâm Y tế dự phòng, Nguyễn Văn An cho biết": an unknown body, a comma, then a full Vietnamese
+    name that a verb of saying closes at once. The verb makes the name the clause's subject, not the next item of a
+    list of bodies or people ("… Trung tâm X, Nguyễn Văn An, Trần Văn B")."""
+    name = vietnamese_name(norm, generic[1] + 2, org_starts)
+    if name is None or norm.count(" ", *name) < 2 or not _SAYING_AFTER.match(norm, name[1]):
+        return None
+    _set_generic(link, *generic)
+    return name
+
+
+_SAYING_AFTER = compile_regex(rf" (?:{SAYING_VERBS})(?!\w)")
 
 
 def _name_in_tail(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, int] | None:
@@ -433,6 +449,11 @@ def _trailing_chain(norm: str, name_end: int, titles, org_starts, name_start: in
         born = officials_pattern("birth_aside").match(norm, after)  # "ông A, sinh năm 1970, Phó Chủ tịch UBND tỉnh"
         if born is not None:
             after = born.end()
+            title = title_at(norm, after, titles)
+        appointed = _APPOINTED.match(norm, after - 1) if title is None and norm[after - 1:after] == " " else None
+        if appointed is not None and appointed.end() > after:
+            # "Đại tá Nguyễn Đình Giang, được bổ nhiệm làm Phó Tư lệnh …": a comma before the appointment
+            after = appointed.end()
             title = title_at(norm, after, titles)
     if title is None and norm.startswith(" (", name_end):
         aside = _lexicon().aside.match(norm, name_end)  # "Dương Văn Lực (sinh năm 1960), Vụ phó ..."

@@ -94,11 +94,35 @@ def place_fragments(doc, people: list) -> list:
     # a mayor's or a governor's title right before the place: the holder's name may close it ("Thị trưởng thành phố New
     # York Eric Adams"; the places layer cuts only before a Vietnamese name)
     headed = {m.end + 1 for m in doc.layers.titles.values() if m.title.heads_place}
+    title_ends = sorted(m.end for m in doc.layers.titles.values())
     out = []
     for person in people:
         short = doc.norm.count(" ", person.start, person.end) <= 1
         if any(place.start <= person.start and person.end <= place.end and
                (not place.after_admin_word or short and place.start < person.start and place.start not in headed)
-               for place in places):
+               for place in places) or short and _place_written_elsewhere(doc.norm, person, title_ends):
             out.append(person)
     return out
+
+
+def _place_written_elsewhere(norm: str, person, title_ends: list[int]) -> bool:
+    """"được Chủ tịch UBND xã Phan Sơn giao nhiệm vụ": two words right after an administrative word are the place's
+    name when the article writes that place again with no title before it in its sentence ("công chức Ủy ban MTTQ xã
+    Phan Sơn (Lâm Đồng)", "thị trấn Đinh Văn được cấp"). The places layer cannot tell: communes are in no gazetteer,
+    and "Chủ tịch UBND huyện Đỗ Tố", "Chủ tịch UBND tỉnh Trần Phong" are holders written the same way."""
+    admin = _ADMIN_WORD_BEFORE.search(norm, max(0, person.start - 12), person.start)
+    if admin is None:
+        return False
+    place = norm[admin.start():person.end]
+    at = norm.find(place)
+    while at >= 0:
+        closed = not norm[at + len(place):at + len(place) + 1].isalnum()
+        if at != admin.start() and closed:
+            sentence = max(norm.rfind(". ", 0, at), norm.rfind("\n", 0, at), at - 120)
+            if not any(sentence < end <= at for end in title_ends):
+                return True
+        at = norm.find(place, at + 1)
+    return False
+
+
+_ADMIN_WORD_BEFORE = compile_regex(r"(?<!\w)(?:thị trấn|thị xã|xã|phường|huyện|quận) $")

@@ -17,7 +17,7 @@ from ...layers.names import (
     woman_middle_name,
 )
 from ...layers.organizations import OrgMatch
-from ...layers.places import country_name, is_compound
+from ...layers.places import country_name, is_compound, place_names
 from ...layers.titles import opens_title, title_at
 from ...match.gazetteer import lower_same_length
 from .lexicon import (
@@ -54,10 +54,12 @@ def _known_org_after(norm: str, link: _Link, org_starts: dict[int, OrgMatch]) ->
         country = org_starts.get(title.end + len(" nước "))  # "Phó Thủ tướng nước Trung Quốc Huang Ju"
         if country is not None and country.kind == "country":
             found, country_word = country, title.end + 1
-    if found is None and t.needs_org:
-        of = _OF.match(norm, title.end)  # "Phát ngôn viên của Nhà Trắng": the body after "của"
+    if found is None:
+        # "Phát ngôn viên của Nhà Trắng", "Giám đốc của Sở Y tế là ông A": the body after "của" (no country: "Tổng
+        # thống của Mỹ" is written so rarely that "của" there more often starts the next phrase)
+        of = _OF.match(norm, title.end)
         found = org_starts.get(of.end()) if of and of.group(0) == " của " else None
-        if found is not None and found.kind == "country":
+        if found is not None and found.kind in ("country", "ministry_field"):
             found = None
     if found is None:
         return title.end
@@ -65,6 +67,8 @@ def _known_org_after(norm: str, link: _Link, org_starts: dict[int, OrgMatch]) ->
     region = _REGION.match(norm, end)
     if region:
         end = region.end()  # "Kho bạc Nhà nước khu vực XII", the regional units of 2025
+    elif found.kind not in ("country", "ministry_field"):
+        end = _past_branch(norm, end)
     of = _OF.match(norm, end)  # "Ủy ban Pháp luật của Quốc hội"
     if of and of.end() in org_starts:
         end = org_starts[of.end()].end
@@ -84,6 +88,23 @@ def _known_org_after(norm: str, link: _Link, org_starts: dict[int, OrgMatch]) ->
     link.org_end, link.kind = end, found.kind
     link.org_name = found.name if found.kind != "ministry_field" else None
     return end
+
+
+def _past_branch(norm: str, end: int) -> int:
+    """"Giám đốc Ngân hàng Nhà nước chi nhánh TP HCM Trần Ngọc Minh": a body's branch in a province or city (a
+    listed place) goes with the body; the name follows it."""
+    branch = _BRANCH.match(norm, end)
+    if branch is None:
+        return end
+    words = norm[branch.end():branch.end() + 40].split(" ")
+    for n in (3, 2, 1):
+        place = " ".join(words[:n]).rstrip(",.;:")
+        if place in place_names():
+            return branch.end() + len(place)
+    return end
+
+
+_BRANCH = compile_regex(r" [Cc]hi nhánh (?:tại )?(?:(?:tỉnh|thành phố|[Tt]ỉnh|[Tt]hành phố|TP\.?|TP) ?)?")
 
 
 _JOINED_PERSON = compile_regex(r"(?<!\w)(?:và|cùng|với)(?: [^\W\d_A-ZĐ][^\W\d_]*){0,2} $")
