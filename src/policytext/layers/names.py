@@ -258,7 +258,8 @@ def foreign_name(norm: str, pos: int, org_starts, clause_start: re.Pattern[str] 
     glued to the name's last part (" khi trả lời")."""
     parts: list[re.Match[str]] = []
     at = pos
-    while len(parts) < 5:
+    # five words, seven with a particle among them ("Ahmed Fahd al Ahmed Al Sabah", "Abdullah bin Hamad Al Attiyah")
+    while len(parts) < 5 or len(parts) < 7 and any(p.group(0) in NAME_PARTICLES for p in parts):
         m = _FOREIGN_PART.match(norm, at)
         if not m or not (m.group(0)[0].isupper() or parts and re.split(r"['’-]", m.group(0))[0] in NAME_PARTICLES):
             break

@@ -173,6 +173,9 @@ def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts,
     # "Tổng Giám đốc Connecticut Foodshare")
     foreign = foreign or links[-1].org_start is None and not links[-1].title.title.public_only and \
         bool(lex.foreign_unit.match(norm, pos) or lex.foreign_place.match(norm, pos))
+    twice = _country_named_twice(norm, links[-1], pos, org_starts) if not honorific else None
+    if twice is not None:
+        return twice
     name = vietnamese_name(norm, pos, org_starts, honorific=polite) or _listed_foreign_name(norm, pos)
     if name is not None and not honorific and district_before_province(norm, name):
         name = None  # "Trung tâm Y tế Yên Thủy, Hòa Bình": the body's district
@@ -220,6 +223,18 @@ def _name_after_chain(norm: str, links: list[_Link], end: int, org_starts,
         # Chủ tịch Ủy ban T.Ư MTTQ Việt Nam Phạm Thế Duyệt")
         return None
     return name
+
+
+def _country_named_twice(norm: str, link: _Link, pos: int, org_starts) -> tuple[int, int] | None:
+    """"Bộ trưởng Quốc phòng Israel Israel Katz": the country that ends the body also opens the holder's name (a
+    name the names layer refuses, as it starts with a place)."""
+    if link.org_end is None or link.org_end != pos - 1 or link.org_start is None:
+        return None
+    word = norm[link.org_start:link.org_end].rsplit(" ", 1)[-1]
+    if not norm.startswith(word + " ", pos) or country_name(word) is None:
+        return None
+    rest = _foreign_name(norm, pos + len(word) + 1, org_starts)
+    return (pos, rest[1]) if rest is not None and rest[0] == pos + len(word) + 1 else None
 
 
 _FOR_PERSON = compile_regex(r"(?: kiêm [^.;:\n]{1,80}?)? đối với:? (?=(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí) )")
