@@ -240,8 +240,8 @@ def titles_in_turn(norm: str, start: int, links: list, org_starts):
 
 
 # an appointment right after a name: "… ông B giữ chức", "… và C được bầu giữ chức", "… C cùng được bổ nhiệm làm"
-_SHARED_APPOINTMENT = compile_regex(r" (?:(?:đã|vừa|sẽ|cùng|đều|chính thức) )*(?:được (?:[^\s,.;:]+ ){0,3}?(?:bầu|"
-                                    r"bổ nhiệm|tái bổ nhiệm|điều động|luân chuyển|phân công|chỉ định|bầu bổ sung)"
+_SHARED_APPOINTMENT = compile_regex(r" (?:(?:đã|vừa|sẽ|cùng|đều|chính thức) )*(?:được (?:[^\s,.;:]+ ){0,3}?(?:bầu lại|"
+                                    r"bầu bổ sung|bầu|bổ nhiệm|tái bổ nhiệm|điều động|luân chuyển|phân công|chỉ định)"
                                     r"(?: (?:giữ chức vụ|giữ chức|làm|là))? |giữ chức (?:vụ )?)")
 _APPOINTMENT_JOIN = compile_regex(r"(?:,| và|, và) (?:(?:ông|bà|đồng chí) )?$")
 
