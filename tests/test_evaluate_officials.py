@@ -46,7 +46,7 @@ def test_a_folder_reads_the_rounds_in_round_order_round_10_after_round_9(tmp_pat
     assert [e["id"] for e in load_officials_gold(tmp_path)] == ["r1", "r2", "r9", "r10"]
 
 
-def test_the_committed_gold_holds_sixteen_rounds_3_4_9_15_16_test_sets_only_5_to_8_and_10_to_14_dev_sets_only():
+def test_the_committed_gold_holds_seventeen_rounds_3_4_9_15_to_17_test_sets_only_5_to_8_and_10_to_14_dev_sets_only():
     entries = load_officials_gold(GOLD)
     assert len(select_entries(entries, "all", 1)) == 109 and len(select_entries(entries, "all", 2)) == 98
     assert len(select_entries(entries, "all", 3)) == 58 and len(select_entries(entries, "all", 4)) == 57
@@ -56,36 +56,39 @@ def test_the_committed_gold_holds_sixteen_rounds_3_4_9_15_16_test_sets_only_5_to
     assert len(select_entries(entries, "all", 11)) == 55 and len(select_entries(entries, "all", 12)) == 55
     assert len(select_entries(entries, "all", 13)) == 54 and len(select_entries(entries, "all", 14)) == 54
     assert len(select_entries(entries, "all", 15)) == 54 and len(select_entries(entries, "all", 16)) == 52
+    assert len(select_entries(entries, "all", 17)) == 56
     assert all("round" not in e for e in select_entries(entries, "all", 1))
     assert {e["split"] for e in entries} == {"dev", "test"}
-    for round_ in (3, 4, 9, 15, 16):
+    for round_ in (3, 4, 9, 15, 16, 17):
         assert {e["split"] for e in select_entries(entries, "all", round_)} == {"test"}
         assert select_entries(entries, "dev", round_) == []
     for round_ in (5, 6, 7, 8, 10, 11, 12, 13, 14):
         assert {e["split"] for e in select_entries(entries, "all", round_)} == {"dev"}
         assert select_entries(entries, "test", round_) == []
-    # --split test: the test articles of rounds 1-4 (as before rounds 5 to 8), of round 9 (retired) and of rounds 15 and
-    # 16 (the held-out sets), exactly
+    # --split test: the test articles of rounds 1-4 (as before rounds 5 to 8), of round 9 (retired) and of rounds 15-17
+    # (the held-out sets), exactly
     test = select_entries(entries, "test", "all")
-    assert len(test) == 58 + 52 + 58 + 57 + 57 + 54 + 52
-    assert [e["id"] for e in test] == [e["id"] for r in (1, 2, 3, 4, 9, 15, 16)
+    assert len(test) == 58 + 52 + 58 + 57 + 57 + 54 + 52 + 56
+    assert [e["id"] for e in test] == [e["id"] for r in (1, 2, 3, 4, 9, 15, 16, 17)
                                        for e in select_entries(entries, "test", r)]
     dev = select_entries(entries, "dev", "all")
-    assert len(dev) == 51 + 46 + 42 + 42 + 39 + 57 + 38 + 55 + 55 + 54 + 54  # rounds 1, 2, 5-8, 10-14 (9, 15, 16 none)
+    assert len(dev) == 51 + 46 + 42 + 42 + 39 + 57 + 38 + 55 + 55 + 54 + 54  # rounds 1, 2, 5-8, 10-14 (9, 15-17 none)
     assert [e["id"] for e in dev] == [e["id"] for r in (1, 2, 5, 6, 7, 8, 10, 11, 12, 13, 14)
                                       for e in select_entries(entries, "dev", r)]
     assert len(select_entries(entries, "all", "all")) == (109 + 98 + 58 + 57 + 42 + 42 + 39 + 57 + 57 + 38 + 55 + 55
-                                                          + 54 + 54 + 54 + 52)
+                                                          + 54 + 54 + 54 + 52 + 56)
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--split", "test", "--details"], "--details needs --split dev"),  # rounds 15's and 16's errors are never read
+    (["--split", "test", "--details"], "--details needs --split dev"),  # rounds 15-17's errors are never read
     (["--split", "test", "--round", "all", "--details"], "--details needs --split dev"),
-    (["--round", "17"], "a round is 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16 or all"),
+    (["--round", "18"], "a round is 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17 or all"),
     (["--split", "test", "--round", "15", "--details"], "--details needs --split dev"),  # the held-out sets
     (["--split", "all", "--round", "15", "--details"], "--details needs --split dev"),
     (["--split", "test", "--round", "16", "--details"], "--details needs --split dev"),
     (["--split", "all", "--round", "16", "--details"], "--details needs --split dev"),
+    (["--split", "test", "--round", "17", "--details"], "--details needs --split dev"),
+    (["--split", "all", "--round", "17", "--details"], "--details needs --split dev"),
     (["--split", "all", "--round", "9", "--details"], "--details needs --split dev"),
     (["--split", "all", "--details"], "--details needs --split dev"),
     (["--split", "test", "--round", "1", "--details"], "--details needs --split dev"),
@@ -122,10 +125,10 @@ def test_eval_officials_says_when_nothing_is_selected(tmp_path):
     assert "no gold articles of split dev, round 2" in result.output
 
 
-@pytest.mark.parametrize("round_", ["3", "4", "9", "15", "16"])
+@pytest.mark.parametrize("round_", ["3", "4", "9", "15", "16", "17"])
 @pytest.mark.parametrize("split", [[], ["--split", "dev"]])
-def test_eval_officials_says_rounds_3_4_9_15_and_16_have_no_dev_split(round_, split, tmp_path):
-    # refused before any article is read or analysed: rounds 3, 4, 9, 15 and 16 are test sets only
+def test_eval_officials_says_rounds_3_4_9_and_15_to_17_have_no_dev_split(round_, split, tmp_path):
+    # refused before any article is read or analysed: rounds 3, 4, 9 and 15-17 are test sets only
     result = runner.invoke(app, ["eval", "officials", "--gold", str(GOLD), *split, "--round", round_,
                                  "--shared", str(tmp_path / "none")], env={"COLUMNS": "200"})
     assert result.exit_code == 1
@@ -155,8 +158,8 @@ def test_eval_officials_allows_details_on_the_retired_test_rounds_3_4_and_9(roun
     assert "shared reference data not found" in result.output
 
 
-def test_the_held_out_rounds_15_and_16_never_list_per_article_differences_even_when_called_directly(tmp_path):
-    # the library refuses too, before reading any article: rounds 15 and 16 are scored in aggregate only
+def test_the_held_out_rounds_15_to_17_never_list_per_article_differences_even_when_called_directly(tmp_path):
+    # the library refuses too, before reading any article: rounds 15, 16 and 17 are scored in aggregate only
     from policytext.evaluation.officials import HeldOut, run_officials_eval
 
     gold = tmp_path / "gold"
@@ -165,9 +168,11 @@ def test_the_held_out_rounds_15_and_16_never_list_per_article_differences_even_w
     _write(gold / "officials_gold-9.jsonl", [_line("c", "test", 9)])
     _write(gold / "officials_gold-15.jsonl", [_line("d", "test", 15)])
     _write(gold / "officials_gold-16.jsonl", [_line("e", "test", 16)])
+    _write(gold / "officials_gold-17.jsonl", [_line("f", "test", 17)])
     for split, round_, held in (("test", "15", "round 15 is"), ("all", "15", "round 15 is"),
                                 ("test", "16", "round 16 is"), ("all", "16", "round 16 is"),
-                                ("test", "all", "rounds 15 and 16 are"), (None, None, "rounds 15 and 16 are")):
+                                ("test", "17", "round 17 is"), ("all", "17", "round 17 is"),
+                                ("test", "all", "rounds 15, 16 and 17 are"), (None, None, "rounds 15, 16 and 17 are")):
         with pytest.raises(HeldOut, match=f"{held} the held-out test set"):
             run_officials_eval(gold, tmp_path / "none", split, True, round_)
     for split, round_ in (("test", "9"), ("dev", "all")):  # round 9 is retired: open to error analysis
@@ -175,10 +180,10 @@ def test_the_held_out_rounds_15_and_16_never_list_per_article_differences_even_w
             run_officials_eval(gold, tmp_path / "none", split, True, round_)
 
 
-@pytest.mark.parametrize("round_", ["15", "16"])
+@pytest.mark.parametrize("round_", ["15", "16", "17"])
 @pytest.mark.parametrize("split", [["--split", "test"], ["--split", "all"]])
-def test_eval_officials_accepts_the_held_out_rounds_15_and_16_without_details(split, round_, tmp_path):
-    # rounds 15 and 16 are scored in aggregate: the option checks pass without --details (here the missing texts stop it
+def test_eval_officials_accepts_the_held_out_rounds_15_to_17_without_details(split, round_, tmp_path):
+    # rounds 15, 16 and 17 are scored in aggregate: the option checks pass without --details (here the missing texts stop it
     # before any article is read or analysed)
     result = runner.invoke(app, ["eval", "officials", "--gold", str(GOLD), *split, "--round", round_,
                                  "--shared", str(tmp_path / "none")], env={"COLUMNS": "200"})

@@ -16,6 +16,7 @@
     python benchmarks/gold/officials/agreement.py --round 14   # round 14 (O27, O28; 8 double-labelled articles)
     python benchmarks/gold/officials/agreement.py --round 15   # round 15 (O29/O30 against O32/O31; 16 double-labelled)
     python benchmarks/gold/officials/agreement.py --round 16   # round 16 (O33/O34 against O35/O36; 16 double-labelled)
+    python benchmarks/gold/officials/agreement.py --round 17   # round 17 (O98/O99 against O100/O101; 16 double-labelled)
     python benchmarks/gold/officials/agreement.py --quiet      # figures only
 
 Reads the raw labels (``labels-O1.jsonl``/``labels-O2.jsonl``, round 2 ``round2/labels-O3.jsonl``/
@@ -27,8 +28,9 @@ Reads the raw labels (``labels-O1.jsonl``/``labels-O2.jsonl``, round 2 ``round2/
 12 ``round12/labels-O23.jsonl``/``labels-O24.jsonl``, round 13 ``round13/labels-O25.jsonl``/``labels-O26.jsonl``,
 round 14 ``round14/labels-O27.jsonl``/``labels-O28.jsonl``, round 15 ``round15/labels-O29.jsonl``/``labels-O30.jsonl``
 against ``labels-O32.jsonl``/``labels-O31.jsonl``, round 16 ``round16/labels-O33.jsonl``/``labels-O34.jsonl``
-against ``labels-O35.jsonl``/``labels-O36.jsonl``, aligned to the round's sample as ``build.py`` does) and compares them
-on every article with ``double: true`` in the sample (20; rounds 3, 4, 9, 15 and 16 16, rounds 5 to 8 and 10 to 14 8).
+against ``labels-O35.jsonl``/``labels-O36.jsonl``, round 17 ``round17/labels-O98.jsonl``/``labels-O99.jsonl`` against
+``labels-O100.jsonl``/``labels-O101.jsonl``, aligned to the round's sample as ``build.py`` does) and compares them
+on every article with ``double: true`` in the sample (20; rounds 3, 4, 9 and 15-17 16, rounds 5 to 8 and 10 to 14 8).
 Below, "O1" stands for the round's first annotator (O1, O3, O5, O7, O9, O11, O13, O15, O17, O19, O21, O23, O25, O27),
 "O2" for its second (O2, O4, O6, O8, O10, O12, O14, O16, O18, O20, O22, O24, O26, O28). Round 15 has four
 annotators (``build.py``: a packet mix-up): each double-labelled article is compared between the primary annotator of
@@ -36,7 +38,7 @@ its batch ("O29/O30": O29 for batch 1, O30 for batch 2, taken as reference) and 
 double-labelled articles ("O32/O31": O32 for batch 1, O31 for batch 2); the lines in which O29 and O30 repeated their
 own double-labelled articles are not read. Round 16 has the same layout without repeated lines: "O33/O34" (O33 for batch
 1, O34 for batch 2, taken as reference) against "O35/O36" (O35 for batch 1's double-labelled articles, O36 for batch
-2's).
+2's); round 17 likewise, "O98/O99" against "O100/O101".
 
 - Names are matched after NFC, case folding and white-space folding, each name once per article.
 - Optional officials are excluded from both sides: a name either annotator marks ``optional`` is dropped

@@ -1,6 +1,6 @@
 """Build the officials gold from the two annotators' labels, the adjudication and the cross-set corrections.
 
-    python benchmarks/gold/officials/build.py                 # rounds 1 to 16: writes the gold files, summaries
+    python benchmarks/gold/officials/build.py                 # rounds 1 to 17: writes the gold files, summaries
     python benchmarks/gold/officials/build.py --round 4       # one round only
     python benchmarks/gold/officials/build.py --check         # builds and validates only, writes nothing
 
@@ -57,11 +57,16 @@ repository in ``../annotations/officials/`` (``ROUNDS`` below):
   ``sample-16.jsonl`` (52), labelled in round 15's layout without its mix-up: ``round16/labels-O33.jsonl`` and
   ``round16/labels-O34.jsonl`` (the primary labels of batches 1 and 2, each its own batch only),
   ``round16/labels-O35.jsonl`` and ``round16/labels-O36.jsonl`` (the second labels of the double-labelled articles of
-  batches 1 and 2), ``adjudication-16.jsonl``, ``corrections-16.json`` -> ``officials_gold-16.jsonl``.
+  batches 1 and 2), ``adjudication-16.jsonl``, ``corrections-16.json`` -> ``officials_gold-16.jsonl``;
+- round 17 (a test set only, a third held-out set; drawn as rounds 3, 4, 9, 15 and 16 with the 2020-21 cells moved to
+  the 2025 file, none of the articles read while writing rules): ``sample-17.jsonl`` (56), in round 16's layout:
+  ``round17/labels-O98.jsonl`` and ``round17/labels-O99.jsonl`` (primary, batches 1 and 2),
+  ``round17/labels-O100.jsonl`` and ``round17/labels-O101.jsonl`` (the second labels of the double-labelled articles
+  of batches 1 and 2), ``adjudication-17.jsonl``, ``corrections-17.json`` -> ``officials_gold-17.jsonl``.
 
 What each holds:
 
-- the draw (``sample.py draw [2|3|4|5|6|7|8|9|10|11|12|13|14|15|16]``): stratum, split, batch and double flag of every
+- the draw (``sample.py draw [2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17]``): stratum, split, batch and double flag of every
   article;
 - the labels, verbatim: the first annotator (O1, O3, O5, O7, O9, O11, O13, O15, O17, O19, O21, O23, O25, O27)
   labelled batch 1 then the double-labelled articles of batch 2, the second (O2, O4, O6, O8, O10, O12, O14, O16, O18,
@@ -81,19 +86,20 @@ What each holds:
 - round 16's labels, in the same layout from the start and with no repeated lines: O33 labelled batch 1 and O34 batch
   2 (the primary labels, each file its own batch in packet order and nothing else), O35 the 9 double-labelled articles
   of batch 1 and O36 the 7 of batch 2, each blind to the others. A double-labelled article of batch 1 is compared O33
-  against O35, of batch 2 O34 against O36;
+  against O35, of batch 2 O34 against O36; round 17's likewise, O98 and O99 primary, O100 and O101 second (O98
+  against O100, O99 against O101);
 - the adjudication: the adjudicated officials of every double-labelled article on which the two annotators
   differ (the build fails if one is missing or superfluous);
 - the corrections: cross-set corrections (each edit states the value it replaces; the build fails if the
   labels no longer hold it).
 
 Gold per article: single-labelled -> that annotator's labels (``annotator`` O1/O2, O3/O4, O5/O6, O7/O8, O9/O10,
-O11/O12, O13/O14, O15/O16, O17/O18, O19/O20, O21/O22, O23/O24, O25/O26, O27/O28, O29/O30, O33/O34);
-double-labelled and identical -> the labels of the annotator whose batch it belongs to (rounds 15 and 16: the primary,
-O29 or O30, O33 or O34, never a second annotator); double-labelled and
+O11/O12, O13/O14, O15/O16, O17/O18, O19/O20, O21/O22, O23/O24, O25/O26, O27/O28, O29/O30, O33/O34, O98/O99);
+double-labelled and identical -> the labels of the annotator whose batch it belongs to (rounds 15-17: the primary,
+O29 or O30, O33 or O34, O98 or O99, never a second annotator); double-labelled and
 different -> the adjudicated version (``annotator: "adjudicated"``). Corrections are applied last. Every name is checked to
-occur in the article text or title (corpus.get). Round-2 to -16 lines carry ``"round": 2`` … ``16`` after ``split``;
-round-1 lines are written exactly as before (no ``round`` key). Rounds 3, 4, 9, 15 and 16 have only ``test`` lines,
+occur in the article text or title (corpus.get). Round-2 to -17 lines carry ``"round": 2`` … ``17`` after ``split``;
+round-1 lines are written exactly as before (no ``round`` key). Rounds 3, 4, 9 and 15-17 have only ``test`` lines,
 rounds 5 to 8 and 10 to 14 only ``dev`` lines.
 """
 
@@ -131,8 +137,8 @@ class Round:
     adjudication: Path
     corrections: Path
     out: Path
-    splits: tuple[str, ...] = ("dev", "test")  # rounds 3, 4, 9, 15 and 16 test sets only, 5-8, 10-14 dev only
-    seconds: dict | None = None  # rounds 15, 16: second annotator -> (labels file, batch of the double articles)
+    splits: tuple[str, ...] = ("dev", "test")  # rounds 3, 4, 9, 15-17 test sets only, 5-8, 10-14 dev only
+    seconds: dict | None = None  # rounds 15-17: second annotator -> (labels file, batch of the double articles)
     repeats: bool = False  # round 15: the primary files repeat their own double-labelled articles after their batch
 
     @property
@@ -201,6 +207,14 @@ ROUNDS = {
               HERE / "adjudication-16.jsonl", HERE / "corrections-16.json", HERE / "officials_gold-16.jsonl", ("test",),
               {"O35": (ANNOTATIONS / "round16" / "labels-O35.jsonl", 1),
                "O36": (ANNOTATIONS / "round16" / "labels-O36.jsonl", 2)}),
+    # a test set only, a third held-out set, in round 16's layout: primary labels O98 (batch 1) and O99 (batch 2),
+    # second labels O100 (batch 1's doubles) and O101 (batch 2's)
+    17: Round(17, HERE / "sample-17.jsonl",
+              {"O98": ANNOTATIONS / "round17" / "labels-O98.jsonl",
+               "O99": ANNOTATIONS / "round17" / "labels-O99.jsonl"},
+              HERE / "adjudication-17.jsonl", HERE / "corrections-17.json", HERE / "officials_gold-17.jsonl", ("test",),
+              {"O100": (ANNOTATIONS / "round17" / "labels-O100.jsonl", 1),
+               "O101": (ANNOTATIONS / "round17" / "labels-O101.jsonl", 2)}),
 }
 # round 1's names, kept for callers of the first version
 SAMPLE, LABELS, ADJUDICATION, CORRECTIONS, OUT = (ROUNDS[1].sample, ROUNDS[1].labels, ROUNDS[1].adjudication,

@@ -12,11 +12,12 @@ articles, ``"round": 6``), ``officials_gold-7.jsonl`` (round 7, 39 articles weig
 ``officials_gold-12.jsonl`` (round 12, 55 articles drawn as round 11, ``"round": 12``), ``officials_gold-13.jsonl``
 (round 13, 54 articles drawn as rounds 11 and 12, ``"round": 13``), ``officials_gold-14.jsonl`` (round 14, 54
 articles drawn as rounds 11-13, ``"round": 14``), ``officials_gold-15.jsonl`` (round 15, 54 articles drawn as rounds
-3, 4 and 9, ``"round": 15``) and ``officials_gold-16.jsonl`` (round 16, 52 articles drawn as rounds 3, 4, 9 and 15,
-``"round": 16``). Rounds 3, 4, 9, 15 and 16 are test sets only (no dev split); rounds 15 and 16 are the held-out sets
+3, 4 and 9, ``"round": 15``), ``officials_gold-16.jsonl`` (round 16, 52 articles drawn as rounds 3, 4, 9 and 15,
+``"round": 16``) and ``officials_gold-17.jsonl`` (round 17, 56 articles drawn as round 16 with the 2020-21 cells moved to
+the 2025 file, ``"round": 17``). Rounds 3, 4, 9 and 15-17 are test sets only (no dev split); rounds 15-17 are the held-out sets
 (``HELD_OUT_ROUNDS``: scored in aggregate only, alone or pooled), rounds 3, 4 and 9 having been retired in turn and
 opened for error analysis (``RETIRED_TEST_ROUNDS``: their per-article differences may be listed). Rounds 5 to 8 and
-10 to 14 are dev sets only (no test split): ``--split test`` means the test articles of rounds 1-4, 9, 15 and 16,
+10 to 14 are dev sets only (no test split): ``--split test`` means the test articles of rounds 1-4, 9 and 15-17,
 ``--split dev`` the dev articles of rounds 1, 2, 5-8 and 10-14.
 Given the folder, every round is read, in round order; a round and a split select the articles.
 
@@ -29,7 +30,7 @@ recall by ``class`` (how the person appears: foreign, deputy, list, chain, plain
 
     policytext eval officials --split dev [--round 1|2|5|6|7|8|10|11|12|13|14|all] [--details]
     policytext eval officials --split test --round 3|4|9 [--details]  # the retired test rounds, open to error analysis
-    policytext eval officials --split test [--round 1|2|15|16|all]    # scores only: rounds 15 and 16 are held out
+    policytext eval officials --split test [--round 1|2|15|16|17|all]  # scores only: rounds 15-17 are held out
 """
 
 from __future__ import annotations
@@ -41,9 +42,9 @@ from typing import Any, Callable, Iterable, Mapping
 from .extract import HeldOut, MissingData, NoGoldEntries, _as_dict, _get, article_text, article_title, fold, load_gold
 
 CLASSES = ("foreign", "deputy", "list", "chain", "plain")
-ROUNDS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "all")
+ROUNDS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "all")
 RETIRED_TEST_ROUNDS = ("3", "4", "9")  # test sets once held out, now open to error analysis (--details on their test split)
-HELD_OUT_ROUNDS = ("15", "16")  # the held-out test sets: scored in aggregate only, per-article differences never listed
+HELD_OUT_ROUNDS = ("15", "16", "17")  # the held-out test sets: scored in aggregate only, per-article differences never listed
 
 
 def _round_of_file(file: Path) -> tuple[int, str]:
@@ -70,7 +71,7 @@ def load_officials_gold(path: str | Path) -> list[dict]:
 
 def select_entries(entries: Iterable[Mapping[str, Any]], split: str | None = None,
                    round_: str | int | None = None) -> list[Mapping[str, Any]]:
-    """The entries of a split (dev, test; None or "all": both) and a round (1 to 16; None or "all": every round).
+    """The entries of a split (dev, test; None or "all": both) and a round (1 to 17; None or "all": every round).
 
     A line without ``round`` belongs to round 1."""
     return [e for e in entries
@@ -173,14 +174,15 @@ def run_officials_eval(gold_path: str | Path, shared_dir: str | Path, split: str
     entries = select_entries(gold, split, round_)
     if not entries:
         splits = sorted({e.get("split") for e in select_entries(gold, None, round_)})
-        if splits and round_ not in (None, "all"):  # the round lacks that split (3, 4, 9, 15, 16 test; 5-8, 10-14 dev)
+        if splits and round_ not in (None, "all"):  # the round lacks that split (3, 4, 9, 15-17 test; 5-8, 10-14 dev)
             raise NoGoldEntries(f"round {round_} of the officials gold has no {split} split: its articles are "
                                 f"{' and '.join(splits)} only (use --split {splits[0]})")
         raise NoGoldEntries(f"no gold articles of split {split or 'all'}, round {round_ or 'all'} in {gold_path}")
     held = sorted({str(e.get("round", 1)) for e in entries if e.get("split") == "test"} & set(HELD_OUT_ROUNDS), key=int)
-    if details and held:  # name the held-out rounds asked for: 15, 16, or both (--split test over all rounds)
+    if details and held:  # name the held-out rounds asked for: 15, 16, 17, or several (--split test over all rounds)
         what = "round {} is the held-out test set" if len(held) == 1 else "rounds {} are the held-out test sets"
-        raise HeldOut(f"{what.format(' and '.join(held))}: scored in aggregate only, per-article differences are never "
+        named = held[0] if len(held) == 1 else f"{', '.join(held[:-1])} and {held[-1]}"
+        raise HeldOut(f"{what.format(named)}: scored in aggregate only, per-article differences are never "
                       "listed")
     if not Path(shared_dir).is_dir():
         raise MissingData(f"shared reference data not found at {shared_dir}: the gold texts live there")
