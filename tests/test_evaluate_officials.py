@@ -80,12 +80,11 @@ def test_the_committed_gold_holds_seventeen_rounds_3_4_9_15_to_17_test_sets_only
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--split", "test", "--details"], "--details needs --split dev"),  # rounds 15-17's errors are never read
+    (["--split", "test", "--details"], "--details needs --split dev"),  # rounds 16's and 17's errors are never read
     (["--split", "test", "--round", "all", "--details"], "--details needs --split dev"),
     (["--round", "18"], "a round is 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17 or all"),
-    (["--split", "test", "--round", "15", "--details"], "--details needs --split dev"),  # the held-out sets
-    (["--split", "all", "--round", "15", "--details"], "--details needs --split dev"),
-    (["--split", "test", "--round", "16", "--details"], "--details needs --split dev"),
+    (["--split", "all", "--round", "15", "--details"], "--details needs --split dev"),  # retired: its test split only
+    (["--split", "test", "--round", "16", "--details"], "--details needs --split dev"),  # the held-out sets
     (["--split", "all", "--round", "16", "--details"], "--details needs --split dev"),
     (["--split", "test", "--round", "17", "--details"], "--details needs --split dev"),
     (["--split", "all", "--round", "17", "--details"], "--details needs --split dev"),
@@ -147,9 +146,9 @@ def test_eval_officials_says_rounds_5_to_8_and_10_to_14_have_no_test_split(round
     assert "use --split dev" in result.output
 
 
-@pytest.mark.parametrize("round_", ["3", "4", "9"])
-def test_eval_officials_allows_details_on_the_retired_test_rounds_3_4_and_9(round_, tmp_path):
-    # rounds 3, 4 and 9, retired test sets, are open to error analysis: --details passes the option checks (here the
+@pytest.mark.parametrize("round_", ["3", "4", "9", "15"])
+def test_eval_officials_allows_details_on_the_retired_test_rounds_3_4_9_and_15(round_, tmp_path):
+    # rounds 3, 4, 9 and 15, retired test sets, are open to error analysis: --details passes the option checks (here the
     # missing texts stop it before any article is read)
     result = runner.invoke(app, ["eval", "officials", "--gold", str(GOLD), "--split", "test", "--round", round_,
                                  "--details", "--shared", str(tmp_path / "none")], env={"COLUMNS": "200"})
@@ -158,8 +157,8 @@ def test_eval_officials_allows_details_on_the_retired_test_rounds_3_4_and_9(roun
     assert "shared reference data not found" in result.output
 
 
-def test_the_held_out_rounds_15_to_17_never_list_per_article_differences_even_when_called_directly(tmp_path):
-    # the library refuses too, before reading any article: rounds 15, 16 and 17 are scored in aggregate only
+def test_the_held_out_rounds_16_and_17_never_list_per_article_differences_even_when_called_directly(tmp_path):
+    # the library refuses too, before reading any article: rounds 16 and 17 are scored in aggregate only
     from policytext.evaluation.officials import HeldOut, run_officials_eval
 
     gold = tmp_path / "gold"
@@ -169,21 +168,21 @@ def test_the_held_out_rounds_15_to_17_never_list_per_article_differences_even_wh
     _write(gold / "officials_gold-15.jsonl", [_line("d", "test", 15)])
     _write(gold / "officials_gold-16.jsonl", [_line("e", "test", 16)])
     _write(gold / "officials_gold-17.jsonl", [_line("f", "test", 17)])
-    for split, round_, held in (("test", "15", "round 15 is"), ("all", "15", "round 15 is"),
-                                ("test", "16", "round 16 is"), ("all", "16", "round 16 is"),
+    for split, round_, held in (("test", "16", "round 16 is"), ("all", "16", "round 16 is"),
                                 ("test", "17", "round 17 is"), ("all", "17", "round 17 is"),
-                                ("test", "all", "rounds 15, 16 and 17 are"), (None, None, "rounds 15, 16 and 17 are")):
+                                ("test", "all", "rounds 16 and 17 are"), (None, None, "rounds 16 and 17 are")):
         with pytest.raises(HeldOut, match=f"{held} the held-out test set"):
             run_officials_eval(gold, tmp_path / "none", split, True, round_)
-    for split, round_ in (("test", "9"), ("dev", "all")):  # round 9 is retired: open to error analysis
+    # rounds 9 and 15 are retired: open to error analysis
+    for split, round_ in (("test", "9"), ("test", "15"), ("all", "15"), ("dev", "all")):
         with pytest.raises(MissingData):
             run_officials_eval(gold, tmp_path / "none", split, True, round_)
 
 
-@pytest.mark.parametrize("round_", ["15", "16", "17"])
+@pytest.mark.parametrize("round_", ["16", "17"])
 @pytest.mark.parametrize("split", [["--split", "test"], ["--split", "all"]])
-def test_eval_officials_accepts_the_held_out_rounds_15_to_17_without_details(split, round_, tmp_path):
-    # rounds 15, 16 and 17 are scored in aggregate: the option checks pass without --details (here the missing texts stop it
+def test_eval_officials_accepts_the_held_out_rounds_16_and_17_without_details(split, round_, tmp_path):
+    # rounds 16 and 17 are scored in aggregate: the option checks pass without --details (here the missing texts stop it
     # before any article is read or analysed)
     result = runner.invoke(app, ["eval", "officials", "--gold", str(GOLD), *split, "--round", round_,
                                  "--shared", str(tmp_path / "none")], env={"COLUMNS": "200"})

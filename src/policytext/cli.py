@@ -518,11 +518,12 @@ def eval_officials(
     split: str = typer.Option("dev", help="dev, test (scored only, never tuned on) or all."),
     round_: str = typer.Option("all", "--round", help="Gold round: 1, 2, 3, 4 (3 and 4 test sets only, retired: open "
                                "to error analysis), 5, 6, 7, 8 (dev sets only), 9 (a test set only, retired: open to "
-                               "error analysis), 10, 11, 12, 13, 14 (dev sets only), 15, 16, 17 (test sets only, "
-                               "the held-out sets: scored only) or all."),
+                               "error analysis), 10, 11, 12, 13, 14 (dev sets only), 15 (a test set only, retired: "
+                               "open to error analysis), 16, 17 (test sets only, the held-out sets: scored only) "
+                               "or all."),
     shared: Path = typer.Option(Path("../shared/data"), help="Folder holding the gold articles' texts."),
     details: bool = typer.Option(False, help="List each article's misses (-), extras (+) and wrong positions (~); "
-                                 "dev split, or the test split of the retired round 3, 4 or 9 (never round 15's, "
+                                 "dev split, or the test split of the retired round 3, 4, 9 or 15 (never round "
                                  "16's or 17's)."),
 ) -> None:
     """Name P/R/F1, title attach and recall by class on the officials gold."""
@@ -537,10 +538,10 @@ def eval_officials(
         raise typer.BadParameter("a round is 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17 or all",
                                  param_hint="--round")
     if details and split != "dev" and not (split == "test" and round_ in RETIRED_TEST_ROUNDS):
-        # the held-out test sets (rounds 15, 16 and 17) are only ever scored: their per-article errors are not to be
-        # read; rounds 3, 4 and 9, retired test sets, are open to error analysis
-        raise typer.BadParameter("--details needs --split dev, or --split test with the retired round 3, 4 or 9 "
-                                 "(rounds 15, 16 and 17, the held-out sets, are scored only)", param_hint="--details")
+        # the held-out test sets (rounds 16 and 17) are only ever scored: their per-article errors are not to be
+        # read; rounds 3, 4, 9 and 15, retired test sets, are open to error analysis
+        raise typer.BadParameter("--details needs --split dev, or --split test with the retired round 3, 4, 9 or 15 "
+                                 "(rounds 16 and 17, the held-out sets, are scored only)", param_hint="--details")
     try:
         print(run_officials_eval(gold, shared, split, details, round_))
     except (MissingData, NoGoldEntries, HeldOut) as exc:

@@ -14,8 +14,8 @@ articles, ``"round": 6``), ``officials_gold-7.jsonl`` (round 7, 39 articles weig
 articles drawn as rounds 11-13, ``"round": 14``), ``officials_gold-15.jsonl`` (round 15, 54 articles drawn as rounds
 3, 4 and 9, ``"round": 15``), ``officials_gold-16.jsonl`` (round 16, 52 articles drawn as rounds 3, 4, 9 and 15,
 ``"round": 16``) and ``officials_gold-17.jsonl`` (round 17, 56 articles drawn as round 16 with the 2020-21 cells moved to
-the 2025 file, ``"round": 17``). Rounds 3, 4, 9 and 15-17 are test sets only (no dev split); rounds 15-17 are the held-out sets
-(``HELD_OUT_ROUNDS``: scored in aggregate only, alone or pooled), rounds 3, 4 and 9 having been retired in turn and
+the 2025 file, ``"round": 17``). Rounds 3, 4, 9 and 15-17 are test sets only (no dev split); rounds 16 and 17 are the held-out sets
+(``HELD_OUT_ROUNDS``: scored in aggregate only, alone or pooled), rounds 3, 4, 9 and 15 having been retired in turn and
 opened for error analysis (``RETIRED_TEST_ROUNDS``: their per-article differences may be listed). Rounds 5 to 8 and
 10 to 14 are dev sets only (no test split): ``--split test`` means the test articles of rounds 1-4, 9 and 15-17,
 ``--split dev`` the dev articles of rounds 1, 2, 5-8 and 10-14.
@@ -29,8 +29,8 @@ share of gold positions whose title is among the predicted titles; title and org
 recall by ``class`` (how the person appears: foreign, deputy, list, chain, plain).
 
     policytext eval officials --split dev [--round 1|2|5|6|7|8|10|11|12|13|14|all] [--details]
-    policytext eval officials --split test --round 3|4|9 [--details]  # the retired test rounds, open to error analysis
-    policytext eval officials --split test [--round 1|2|15|16|17|all]  # scores only: rounds 15-17 are held out
+    policytext eval officials --split test --round 3|4|9|15 [--details]  # the retired test rounds, open to error analysis
+    policytext eval officials --split test [--round 1|2|16|17|all]  # scores only: rounds 16 and 17 are held out
 """
 
 from __future__ import annotations
@@ -43,8 +43,8 @@ from .extract import HeldOut, MissingData, NoGoldEntries, _as_dict, _get, articl
 
 CLASSES = ("foreign", "deputy", "list", "chain", "plain")
 ROUNDS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "all")
-RETIRED_TEST_ROUNDS = ("3", "4", "9")  # test sets once held out, now open to error analysis (--details on their test split)
-HELD_OUT_ROUNDS = ("15", "16", "17")  # the held-out test sets: scored in aggregate only, per-article differences never listed
+RETIRED_TEST_ROUNDS = ("3", "4", "9", "15")  # test sets once held out, now open to error analysis (--details on their test split)
+HELD_OUT_ROUNDS = ("16", "17")  # the held-out test sets: scored in aggregate only, per-article differences never listed
 
 
 def _round_of_file(file: Path) -> tuple[int, str]:
@@ -179,7 +179,7 @@ def run_officials_eval(gold_path: str | Path, shared_dir: str | Path, split: str
                                 f"{' and '.join(splits)} only (use --split {splits[0]})")
         raise NoGoldEntries(f"no gold articles of split {split or 'all'}, round {round_ or 'all'} in {gold_path}")
     held = sorted({str(e.get("round", 1)) for e in entries if e.get("split") == "test"} & set(HELD_OUT_ROUNDS), key=int)
-    if details and held:  # name the held-out rounds asked for: 15, 16, 17, or several (--split test over all rounds)
+    if details and held:  # name the held-out rounds asked for: 16, 17, or both (--split test over all rounds)
         what = "round {} is the held-out test set" if len(held) == 1 else "rounds {} are the held-out test sets"
         named = held[0] if len(held) == 1 else f"{', '.join(held[:-1])} and {held[-1]}"
         raise HeldOut(f"{what.format(named)}: scored in aggregate only, per-article differences are never "
