@@ -516,11 +516,9 @@ def eval_officials(
     gold: Path = typer.Option(Path("benchmarks/gold/officials"), help="Officials gold: a JSONL file, or a folder "
                               "whose officials_gold*.jsonl are read (rounds 1 to 17)."),
     split: str = typer.Option("dev", help="dev, test (scored only, never tuned on) or all."),
-    round_: str = typer.Option("all", "--round", help="Gold round: 1, 2, 3, 4 (3 and 4 test sets only, retired: open "
-                               "to error analysis), 5, 6, 7, 8 (dev sets only), 9 (a test set only, retired: open to "
-                               "error analysis), 10, 11, 12, 13, 14 (dev sets only), 15 (a test set only, retired: "
-                               "open to error analysis), 16, 17 (test sets only, the held-out sets: scored only) "
-                               "or all."),
+    round_: str = typer.Option("all", "--round", help="Gold round: 1, 2, 5-8, 10-14 (dev; 1 and 2 test too), 3, 4, 9, "
+                               "15 (test sets only, retired: open to error analysis), 16, 17 (test sets only, the "
+                               "held-out sets: scored only) or all."),
     shared: Path = typer.Option(Path("../shared/data"), help="Folder holding the gold articles' texts."),
     details: bool = typer.Option(False, help="List each article's misses (-), extras (+) and wrong positions (~); "
                                  "dev split, or the test split of the retired round 3, 4, 9 or 15 (never round "

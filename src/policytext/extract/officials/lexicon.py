@@ -243,7 +243,8 @@ _BEFORE_NAME = compile_regex(r"(?: \((?:[^()\n]{1,20}|(?:nay|trước đây|trư
 
 
 # between two titles of one person ("Đà Nẵng- Hiệu trưởng" too); ";" separates people in lists
-_SEPARATOR = compile_regex(r"\s*(?:,|\bkiêm\b|\bđồng thời là\b| - | – |(?<=\w)[-–](?= ))\s*")
+# ("Phó sư đoàn trưởng rồi Sư đoàn trưởng Sư đoàn 5": "rồi", then, joins two offices held in turn)
+_SEPARATOR = compile_regex(r"\s*(?:,|\bkiêm\b|\bđồng thời là\b|\brồi\b| - | – |(?<=\w)[-–](?= ))\s*")
 
 
 # "Nguyễn Văn Sáng- Phó Chủ tịch" too, and a dash glued on both sides ("trung tướng Boonsin Padklang-tư lệnh Quân khu 2"):

@@ -134,8 +134,8 @@ def _head_body_before(norm: str, start: int, titles, org_starts) -> tuple[int, i
 
 
 def _plural_title(norm: str, start: int) -> bool:
-    """The title at ``start`` is plural: "các Đại sứ", "hai Phó Thủ tướng"."""
-    return bool(_pattern("plural_before").search(norm, max(0, start - 14), start))
+    """The title at ``start`` is plural: "các Đại sứ", "hai Phó Thủ tướng", "8 nhân sự giữ chức vụ phó trưởng ban"."""
+    return bool(_pattern("plural_before").search(norm, max(0, start - 40), start))
 
 
 def _title_inside(norm: str, start: int, end: int, titles) -> bool:

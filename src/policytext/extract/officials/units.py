@@ -362,7 +362,11 @@ def unit_led_span(norm: str, title_start: int, unit: str) -> tuple[int, int] | N
     found = None
     for found in pattern.finditer(norm, max(0, title_start - _UNIT_REACH), title_start):
         pass
-    return found.span(1) if found else None
+    if found is None:
+        return None
+    start, end = found.span(1)
+    members = norm.find(" gồm ", start, end)  # "Ban lễ tang … gồm 34 thành viên, do …": its members are no part of it
+    return start, members if members > 0 else end
 
 
 def past_portfolio(norm: str, pos: int) -> int:
