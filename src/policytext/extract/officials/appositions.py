@@ -42,7 +42,8 @@ _COMPANY_WORD = compile_regex(r"(?<!\w)(?:[Cc]ông ty|[Tt]ập đoàn|[Hh]ãng|[
 
 
 # (or a dash: "ông Phạm Hùng - Tổng giám đốc Tổng công ty Lắp máy Việt Nam, ông Nguyễn Vĩnh Nghiệp - Chủ tịch …")
-_NAME_THEN_COMMA = compile_regex(r"((?:[^\W\d_]+ ){1,3}[^\W\d_]+)(?:,| [-–]) $")
+# (a former office too: "ông Phạm Thái Hà, cựu Trợ lý …")
+_NAME_THEN_COMMA = compile_regex(r"((?:[^\W\d_]+ ){1,3}[^\W\d_]+)(?:,| [-–]) (?:nguyên |cựu )?$")
 # "ông A, " (a former office too: "ông A, nguyên phó chủ tịch …"): a person introduced by an honorific, not an office
 _HONORIFIC_NAME_THEN_COMMA = compile_regex(r"(?<!\w)(?:[Ôô]ng|[Bb]à) ((?:[^\W\d_]+ ){0,3}[^\W\d_]+), "
                                            r"(?:nguyên |cựu |hiện là |là )?$")

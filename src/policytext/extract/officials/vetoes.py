@@ -78,12 +78,18 @@ def _positions(doc: Document, links: list[_Link], private_article: bool, rule: s
             if t.public_only and lex.company_function.match(doc.norm, link.title.end):
                 doc.trace.veto(PRIVATE_COMPANY, link.title.start, link.title.end, t.title)
                 continue  # "giám đốc kinh doanh Hệ thống Trường Việt Mỹ": a company's job
+            if lex.not_office.match(doc.norm[link.title.end + 1:link.title.end + 41]):
+                doc.trace.veto(NOT_AN_OFFICE, link.title.start, link.title.end, t.title)
+                continue  # "chủ nhiệm đề tài nghiên cứu này": a research project's lead, in lower case
             # (the members listed under a plural title hold it in the body the sentences before name: "Các Ủy
             # viên khác gồm bà A, ông B" in an article on a council)
             listed = rule == _PLURAL_LIST and not t.public_only
             if (t.needs_org and not listed) or (t.public_only and not t.alone_ok and private_article):
                 doc.trace.veto(NEEDS_ORGANIZATION, link.title.start, link.title.end, t.title)
                 continue
+        elif link.kind is None and t.public_only and lex.company_function.match(" " + organization.lower()):
+            doc.trace.veto(PRIVATE_COMPANY, link.title.start, link.org_end or link.title.end, organization)
+            continue  # "PGĐ Kinh doanh Vàng Bảo tín Minh Châu": a company's job, the function capitalised
         elif t.known_org_only and link.kind is None:
             doc.trace.veto(NEEDS_ORGANIZATION, link.title.start, link.org_end or link.title.end, t.title)
             continue  # "Phụ trách Bộ phận vé": in charge of a ticket desk, no office
