@@ -179,6 +179,19 @@ def _later_round(number: int, splits: tuple[str, ...] = ("dev", "test")) -> Roun
                  HERE / f"officials_gold-{number}.jsonl", splits)
 
 
+def _four_annotator_round(number: int, primary: tuple[str, str], second: tuple[str, str],
+                          repeats: bool = False) -> Round:
+    """A test round labelled by four annotators (rounds 15-17): ``primary`` label batches 1 and 2, ``second`` the
+    double-labelled articles of batch 1 and of batch 2."""
+    folder = ANNOTATIONS / f"round{number}"
+    return Round(number, HERE / f"sample-{number}.jsonl",
+                 {name: folder / f"labels-{name}.jsonl" for name in primary},
+                 HERE / f"adjudication-{number}.jsonl", HERE / f"corrections-{number}.json",
+                 HERE / f"officials_gold-{number}.jsonl", ("test",),
+                 {name: (folder / f"labels-{name}.jsonl", batch) for batch, name in enumerate(second, start=1)},
+                 repeats=repeats)
+
+
 ROUNDS = {
     1: Round(1, HERE / "sample.jsonl", {"O1": ANNOTATIONS / "labels-O1.jsonl", "O2": ANNOTATIONS / "labels-O2.jsonl"},
              HERE / "adjudication.jsonl", HERE / "corrections.json", HERE / "officials_gold.jsonl"),
@@ -194,27 +207,13 @@ ROUNDS = {
     14: _later_round(14, ("dev",)),  # a dev set only, drawn as rounds 11-13 (the held-out mix)
     # a test set only, replacing round 9 as the held-out set; primary labels O29 (batch 1) and O30 (batch 2), second
     # labels of the double-labelled articles O32 (batch 1's) and O31 (batch 2's): see the docstring
-    15: Round(15, HERE / "sample-15.jsonl",
-              {"O29": ANNOTATIONS / "round15" / "labels-O29.jsonl", "O30": ANNOTATIONS / "round15" / "labels-O30.jsonl"},
-              HERE / "adjudication-15.jsonl", HERE / "corrections-15.json", HERE / "officials_gold-15.jsonl", ("test",),
-              {"O32": (ANNOTATIONS / "round15" / "labels-O32.jsonl", 1),
-               "O31": (ANNOTATIONS / "round15" / "labels-O31.jsonl", 2)}, repeats=True),
+    15: _four_annotator_round(15, ("O29", "O30"), ("O32", "O31"), repeats=True),
     # a test set only, a second held-out set beside round 15, in round 15's layout without its repeated lines: primary
     # labels O33 (batch 1) and O34 (batch 2), second labels O35 (batch 1's doubles) and O36 (batch 2's)
-    16: Round(16, HERE / "sample-16.jsonl",
-              {"O33": ANNOTATIONS / "round16" / "labels-O33.jsonl",
-               "O34": ANNOTATIONS / "round16" / "labels-O34.jsonl"},
-              HERE / "adjudication-16.jsonl", HERE / "corrections-16.json", HERE / "officials_gold-16.jsonl", ("test",),
-              {"O35": (ANNOTATIONS / "round16" / "labels-O35.jsonl", 1),
-               "O36": (ANNOTATIONS / "round16" / "labels-O36.jsonl", 2)}),
+    16: _four_annotator_round(16, ("O33", "O34"), ("O35", "O36")),
     # a test set only, a third held-out set, in round 16's layout: primary labels O98 (batch 1) and O99 (batch 2),
     # second labels O100 (batch 1's doubles) and O101 (batch 2's)
-    17: Round(17, HERE / "sample-17.jsonl",
-              {"O98": ANNOTATIONS / "round17" / "labels-O98.jsonl",
-               "O99": ANNOTATIONS / "round17" / "labels-O99.jsonl"},
-              HERE / "adjudication-17.jsonl", HERE / "corrections-17.json", HERE / "officials_gold-17.jsonl", ("test",),
-              {"O100": (ANNOTATIONS / "round17" / "labels-O100.jsonl", 1),
-               "O101": (ANNOTATIONS / "round17" / "labels-O101.jsonl", 2)}),
+    17: _four_annotator_round(17, ("O98", "O99"), ("O100", "O101")),
 }
 # round 1's names, kept for callers of the first version
 SAMPLE, LABELS, ADJUDICATION, CORRECTIONS, OUT = (ROUNDS[1].sample, ROUNDS[1].labels, ROUNDS[1].adjudication,

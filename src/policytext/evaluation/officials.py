@@ -12,9 +12,10 @@ articles, ``"round": 6``), ``officials_gold-7.jsonl`` (round 7, 39 articles weig
 ``officials_gold-12.jsonl`` (round 12, 55 articles drawn as round 11, ``"round": 12``), ``officials_gold-13.jsonl``
 (round 13, 54 articles drawn as rounds 11 and 12, ``"round": 13``), ``officials_gold-14.jsonl`` (round 14, 54
 articles drawn as rounds 11-13, ``"round": 14``), ``officials_gold-15.jsonl`` (round 15, 54 articles drawn as rounds
-3, 4 and 9, ``"round": 15``), ``officials_gold-16.jsonl`` (round 16, 52 articles drawn as rounds 3, 4, 9 and 15,
-``"round": 16``) and ``officials_gold-17.jsonl`` (round 17, 56 articles drawn as round 16 with the 2020-21 cells moved to
-the 2025 file, ``"round": 17``). Rounds 3, 4, 9 and 15-17 are test sets only (no dev split); rounds 16 and 17 are the held-out sets
+3, 4 and 9, ``"round": 15``), ``officials_gold-16.jsonl`` (round 16, 52 articles drawn as rounds 3, 4, 9 and
+15, ``"round": 16``) and ``officials_gold-17.jsonl`` (round 17, 56 articles drawn as round 16 with the 2020-21 cells
+moved to the 2025 file, ``"round": 17``). Rounds 3, 4, 9 and 15-17 are test sets only (no dev split); rounds 16 and 17
+are the held-out sets
 (``HELD_OUT_ROUNDS``: scored in aggregate only, alone or pooled), rounds 3, 4, 9 and 15 having been retired in turn and
 opened for error analysis (``RETIRED_TEST_ROUNDS``: their per-article differences may be listed). Rounds 5 to 8 and
 10 to 14 are dev sets only (no test split): ``--split test`` means the test articles of rounds 1-4, 9 and 15-17,
@@ -29,7 +30,7 @@ share of gold positions whose title is among the predicted titles; title and org
 recall by ``class`` (how the person appears: foreign, deputy, list, chain, plain).
 
     policytext eval officials --split dev [--round 1|2|5|6|7|8|10|11|12|13|14|all] [--details]
-    policytext eval officials --split test --round 3|4|9|15 [--details]  # the retired test rounds, open to error analysis
+    policytext eval officials --split test --round 3|4|9|15 [--details]  # retired test rounds, open to error analysis
     policytext eval officials --split test [--round 1|2|16|17|all]  # scores only: rounds 16 and 17 are held out
 """
 
@@ -43,7 +44,8 @@ from .extract import HeldOut, MissingData, NoGoldEntries, _as_dict, _get, articl
 
 CLASSES = ("foreign", "deputy", "list", "chain", "plain")
 ROUNDS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "all")
-RETIRED_TEST_ROUNDS = ("3", "4", "9", "15")  # test sets once held out, now open to error analysis (--details on their test split)
+# test sets once held out, now open to error analysis (--details on their test split)
+RETIRED_TEST_ROUNDS = ("3", "4", "9", "15")
 HELD_OUT_ROUNDS = ("16", "17")  # the held-out test sets: scored in aggregate only, per-article differences never listed
 
 

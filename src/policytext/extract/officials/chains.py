@@ -55,6 +55,7 @@ from .units import (
     _names_someone,
     _set_generic,
     _through_comma_to_parent,
+    listed_place_end,
     parent_after_comma,
     past_portfolio,
 )
@@ -249,11 +250,7 @@ def _past_posting(norm: str, link: _Link, end: int, org_starts) -> int:
         return end
     at = end + 5
     org = org_starts.get(at)
-    posting = org.end if org is not None and org.kind == "country" else None
-    words = norm[at:at + 40].split(" ")
-    for n in (3, 2, 1):
-        if posting is None and " ".join(words[:n]) in _lexicon().places:
-            posting = at + len(" ".join(words[:n]))
+    posting = org.end if org is not None and org.kind == "country" else listed_place_end(norm, at)
     if posting is not None:
         link.org_end = posting
     return posting or end

@@ -166,8 +166,8 @@ def _lexicon() -> _Lexicon:
                                # negation
                                rf"| (?:{_clause_verbs(data)}|từ(?= \d))(?!\w)(?! sinh)"
                                rf"(?<![Hh]àng không)(?<![Pp]hòng không)"
-                               # "và", a number and a lower-case word: people counted next ("Chi cục Hải quan cảng 2 và 6 cựu
-                               # cán bộ"), no more of the body
+                               # "và", a number and a lower-case word: people counted next ("Chi cục Hải quan
+                               # cảng 2 và 6 cựu cán bộ"), no more of the body
                                rf"| và (?=\d+ [^\W\dA-ZĐ])"
                                # a list's next number ("… 2. …"), unless a unit that is numbered precedes it
                                rf"|(?<!{_NUMBERED_UNITS}) (?=\d+\.)"
@@ -256,7 +256,8 @@ _AFTER_NAME = compile_regex(r"\s*(?:,|\(|[-–](?= )|[-–](?=[^\W\d_]))\s*")
 # longer verbs first: "bầu" alone would match before "bầu lại" and leave "lại" where the title is looked for)
 _APPOINTED = compile_regex(r" (?:(?:trong thời gian|khi còn|khi|lúc còn|lúc) (?:giữ chức vụ|giữ chức|làm|là) |"
                         r"(?:đã |vừa |sẽ |chính thức )?được (?:bầu lại|tái cử|bầu bổ sung|bầu giữ chức|bầu|bổ nhiệm|"
-                        r"tái bổ nhiệm|điều động|luân chuyển|phân công|giao|chỉ định|cử)(?: (?:giữ chức vụ|giữ chức|làm|là))? |"
+                        r"tái bổ nhiệm|điều động|luân chuyển|phân công|giao|chỉ định|cử)"
+                        r"(?: (?:giữ chức vụ|giữ chức|làm|là))? |"
                         r"(?=thôi giữ chức)|giữ chức danh |giữ chức vụ |giữ chức |là |hiện là |làm |"
                         r"đồng thời là |đồng thời giữ chức |(?=(?:nguyên|cựu) ))")
 # ("…; Nguyễn Thành Trung đồng thời là Chủ tịch Hội Nông dân"; "ông Triệu Quốc Kế nguyên Cục trưởng Cục cảnh sát điều

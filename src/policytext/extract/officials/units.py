@@ -94,17 +94,20 @@ def _past_branch(norm: str, end: int) -> int:
     """"Giám đốc Ngân hàng Nhà nước chi nhánh TP HCM Trần Ngọc Minh": a body's branch in a province or city (a
     listed place) goes with the body; the name follows it."""
     branch = _BRANCH.match(norm, end)
-    if branch is None:
-        return end
-    words = norm[branch.end():branch.end() + 40].split(" ")
+    return (listed_place_end(norm, branch.end()) or end) if branch else end
+
+
+def listed_place_end(norm: str, at: int) -> int | None:
+    """Where a listed province, city or country of one to three words written at ``at`` ends, or None."""
+    words = norm[at:at + 40].split(" ")
     for n in (3, 2, 1):
         place = " ".join(words[:n]).rstrip(",.;:")
         if place in place_names():
-            return branch.end() + len(place)
-    return end
+            return at + len(place)
+    return None
 
 
-_BRANCH = compile_regex(r" [Cc]hi nhánh (?:tại )?(?:(?:tỉnh|thành phố|[Tt]ỉnh|[Tt]hành phố|TP\.?|TP) ?)?")
+_BRANCH = compile_regex(r" [Cc]hi nhánh (?:tại )?(?:(?:[Tt]ỉnh|[Tt]hành phố|TP\.?) ?)?")
 
 
 _JOINED_PERSON = compile_regex(r"(?<!\w)(?:và|cùng|với)(?: [^\W\d_A-ZĐ][^\W\d_]*){0,2} $")
