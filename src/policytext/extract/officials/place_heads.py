@@ -4,6 +4,8 @@ Berejiklian). Titles flagged ``heads_place`` in resources/titles.yaml."""
 
 from __future__ import annotations
 
+import bisect
+
 from ...layers.names import frequent_surnames, has_surname, vietnamese_name
 from ...startcache import compile_regex
 from .lexicon import _Link, _lexicon
@@ -105,7 +107,7 @@ def place_fragments(doc, people: list) -> list:
     return out
 
 
-def _place_written_elsewhere(norm: str, person, title_ends: list[int]) -> bool:
+def _place_written_elsewhere(norm: str, person, title_ends: list[int]) -> bool:  # title_ends sorted
     """"được Chủ tịch UBND xã Phan Sơn giao nhiệm vụ": two words right after an administrative word are the place's
     name when the article writes that place again with no title before it in its sentence ("công chức Ủy ban MTTQ xã
     Phan Sơn (Lâm Đồng)", "thị trấn Đinh Văn được cấp"). The places layer cannot tell: communes are in no gazetteer,
@@ -119,7 +121,8 @@ def _place_written_elsewhere(norm: str, person, title_ends: list[int]) -> bool:
         closed = not norm[at + len(place):at + len(place) + 1].isalnum()
         if at != admin.start() and closed:
             sentence = max(norm.rfind(". ", 0, at), norm.rfind("\n", 0, at), at - 120)
-            if not any(sentence < end <= at for end in title_ends):
+            last = bisect.bisect_right(title_ends, at)  # the last title ending at or before the place
+            if last == 0 or title_ends[last - 1] <= sentence:
                 return True
         at = norm.find(place, at + 1)
     return False
